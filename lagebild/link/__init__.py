@@ -1,0 +1,52 @@
+"""Cross-article linking: stories, canonical entities, figure groups, lineage, stance, timeline."""
+from __future__ import annotations
+
+from ..records import AnalysedArticle, Story
+from .canonical import canonical_entities, link_speakers
+from .cluster import cluster_articles, story_title
+from .figure_groups import group_figures
+from .lineage import find_lineage
+from .stance import stance_matrix
+from .timeline import build_timeline
+
+
+def assign_ids(docs: list[AnalysedArticle]) -> None:
+    """Stable ids for figures and quotes: '<article_id>:f<n>' / '<article_id>:q<n>'."""
+    for doc in docs:
+        for i, fig in enumerate(sorted(doc.figures, key=lambda f: f.start)):
+            fig.id = fig.id or f"{doc.id}:f{i + 1}"
+        for i, quote in enumerate(sorted(doc.quotes, key=lambda q: q.start)):
+            quote.id = quote.id or f"{doc.id}:q{i + 1}"
+
+
+def build_story(story_id: str, docs: list[AnalysedArticle], membership: list[dict]) -> Story:
+    """Link the analysed articles of one story into a `Story`."""
+    assign_ids(docs)
+    entities = canonical_entities(docs)
+    quotes = [q for d in docs for q in sorted(d.quotes, key=lambda q: q.start)]
+    link_speakers(quotes, entities, docs)
+    figures = [f for d in docs for f in sorted(d.figures, key=lambda f: f.start)]
+    timeline = build_timeline(docs)
+    return Story(
+        id=story_id,
+        title=story_title(docs, entities),
+        article_ids=[d.id for d in docs],
+        entities=entities,
+        quotes=quotes,
+        figures=figures,
+        figure_groups=group_figures(figures, docs),
+        timeline=timeline,
+        lineage=find_lineage(docs),
+        stance=stance_matrix(docs, quotes, entities),
+        membership=membership,
+    )
+
+
+def build_stories(docs: list[AnalysedArticle]) -> list[Story]:
+    """Cluster articles into stories and link each story."""
+    by_id = {d.id: d for d in docs}
+    stories = []
+    for n, cluster in enumerate(cluster_articles(docs)):
+        members = [by_id[i] for i in cluster["article_ids"]]
+        stories.append(build_story(cluster.get("id") or f"story-{n + 1}", members, cluster.get("membership", [])))
+    return stories

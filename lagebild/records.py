@@ -1,0 +1,232 @@
+"""Typed records that flow through the pipeline.
+
+One `Article` owns its cleaned text; every analysis item is a span with character offsets
+into that text (`article.text[start:end] == item.text`). Stages add items; nothing copies text
+around. `to_dict()` on each record gives the JSON shape of ../shared/spec/dossier.schema.json.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass
+class RawDocument:
+    """What ingest yields: one article-to-be, before cleaning."""
+
+    id: str
+    source: str  # path or URL it came from
+    text: str  # plain text (HTML already extracted) — may still hold boilerplate lines
+    title: str | None = None
+    published: str | None = None  # ISO date/datetime if known from metadata
+    url: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    language: str | None = None  # hint from metadata, if any
+    raw_html: str | None = None  # original HTML when the input was HTML (for date finding)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class IngestError:
+    """One clear, per-file (and per-line) error; the batch goes on."""
+
+    source: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    text: str  # cleaned body; all offsets refer to it
+    title: str | None = None
+    published: str | None = None
+    published_inferred: bool = False
+    outlet: str | None = None
+    url: str | None = None
+    language: str = "de"
+    byline: str | None = None
+    agency: list[str] = field(default_factory=list)
+    translated_from: str | None = None
+    removed_lines: list[str] = field(default_factory=list)
+    content_hash: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Mention:
+    """An entity mention. `norm` is the name it stands for ('nordkoreanische' -> 'Nordkorea')."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str  # PER | ORG | LOC | MISC
+    norm: str | None = None
+    derived: bool = False  # adjective/demonym or part of a compound (GermEval *deriv/*part)
+    score: float | None = None
+
+    def span(self) -> dict:
+        return {"article_id": self.article_id, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Quote:
+    article_id: str
+    start: int
+    end: int
+    text: str  # the message span as written (without quotation marks for direct quotes)
+    direct: bool
+    speaker: str | None = None  # as written: 'Selenskyj', 'ein Sprecher des Pentagons'
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_entity: str | None = None  # canonical name once linked
+    cue: str | None = None  # sagte, erklärte, laut, ...
+    cue_start: int | None = None
+    cue_end: int | None = None
+    attributed_to: list[str] = field(default_factory=list)  # chain, outermost first
+    stance: str = "none"  # confirm | deny | neither | none
+    id: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Figure:
+    article_id: str
+    start: int
+    end: int
+    text: str  # the number expression with its hedge, e.g. 'mindestens 3.000'
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None  # exact | approx | at_least | at_most | range | vague
+    unit: str | None = None  # '%', 'EUR', 'km', ... None for plain counts
+    count_of: str = ""  # counted noun as written: 'nordkoreanische Soldaten'
+    topic: str = ""  # normalised, comparable across articles: 'soldat'
+    attributed_to: list[str] = field(default_factory=list)
+    date: str | None = None  # when the figure holds, if the sentence dates it
+    id: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Timex:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # TIMEX3 value: 2024-10-05, 2024-06, P2W, XXXX-WXX-1 ...
+    anchored: bool = True  # False when the anchor date was inferred
+    event: str = ""  # the clause or sentence it dates
+    event_start: int | None = None
+    event_end: int | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class AnalysedArticle:
+    """An article with its per-article analysis (spaCy-Doc-like container)."""
+
+    article: Article
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)  # stage-private data
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding `offset` (whole text if unknown)."""
+        for s, e in self.sentences:
+            if s <= offset < e:
+                return s, e
+        return 0, len(self.article.text)
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "aliases": self.aliases,
+            "article_ids": self.article_ids,
+            "mentions": [m.span() | {"label": m.label} for m in self.mentions],
+        }
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    article_ids: list[str]
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    figure_groups: list[dict] = field(default_factory=list)  # {topic, figure_ids, disagreement, ...}
+    timeline: list[dict] = field(default_factory=list)  # {date, text, event, article_id, start, end, ...}
+    lineage: list[dict] = field(default_factory=list)  # edges {source, target, kind, score, spans}
+    stance: list[dict] = field(default_factory=list)  # stance matrix rows
+    membership: list[dict] = field(default_factory=list)  # why each article is in the story
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "article_ids": self.article_ids,
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "figures": [f.to_dict() for f in self.figures],
+            "figure_groups": self.figure_groups,
+            "timeline": self.timeline,
+            "lineage": self.lineage,
+            "stance": self.stance,
+            "membership": self.membership,
+        }
+
+
+@dataclass
+class Dossier:
+    articles: list[Article]
+    stories: list[Story]
+    errors: list[IngestError] = field(default_factory=list)
+    version: str = SCHEMA_VERSION
+
+    def to_dict(self) -> dict:
+        return {
+            "version": self.version,
+            "articles": [a.to_dict() for a in self.articles],
+            "stories": [s.to_dict() for s in self.stories],
+            "errors": [str(e) for e in self.errors],
+        }

@@ -1,0 +1,153 @@
+"""Self-contained HTML report: no external requests, every piece of article text escaped."""
+from __future__ import annotations
+
+from html import escape
+
+from .common import article_label, chain, fmt_range
+
+CSS = """
+body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
+header{background:#1d2330;color:#fff;padding:12px 24px}main{padding:16px 24px;max-width:1200px}
+section{background:#fff;border:1px solid #dde1e7;border-radius:6px;padding:12px 16px;margin:12px 0}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
+.dis{color:#b00020;font-weight:600}.muted{color:#667}.tag{display:inline-block;padding:0 6px;border-radius:3px;background:#eef}
+mark{background:#fff2a8;padding:0 1px}mark.q{background:#d7ecff}mark.f{background:#ffe0c2}mark.t{background:#dff5df}mark.e{background:#eee}
+.text{white-space:pre-wrap;font-family:Georgia,serif}:target{outline:2px solid #c00}
+.bar{position:relative;height:14px;background:#f0f0f0;border-radius:3px}.bar span{position:absolute;top:0;height:14px;background:#4a7bd0;border-radius:3px;min-width:3px}
+"""
+
+
+def _e(x) -> str:
+    return escape("" if x is None else str(x), quote=True)
+
+
+def _anchor(aid: str, start: int, end: int) -> str:
+    return f"#a-{_e(aid)}-{start}-{end}"
+
+
+def _ev(item: dict) -> str:
+    return f'<a href="{_anchor(item["article_id"], item["start"], item["end"])}">evidence</a>'
+
+
+def _figure_groups(story: dict, arts: dict) -> str:
+    figs = {f["id"]: f for f in story["figures"]}
+    rows = []
+    for g in story["figure_groups"]:
+        members = [figs[i] for i in g["figure_ids"] if i in figs]
+        bounds = [b for f in members for b in (f.get("low"), f.get("high"), f.get("value")) if b is not None]
+        top = max(bounds) if bounds else 1
+        head = f'<h4>{_e(g["topic"])} {"<span class=dis>disagreement</span>" if g.get("disagreement") else ""}</h4>'
+        lines = []
+        for f in members:
+            lo = f.get("low") if f.get("low") is not None else f.get("value") or 0
+            hi = f.get("high") if f.get("high") is not None else max(lo, f.get("value") or lo, top if f.get("qualifier") == "at_least" else lo)
+            left, width = 100 * lo / top if top else 0, 100 * max(hi - lo, 0) / top if top else 0
+            lines.append(
+                f"<tr><td>{_e(fmt_range(f))}</td><td>{_e(f.get('count_of'))}</td>"
+                f"<td><div class=bar><span style='left:{left:.1f}%;width:{width:.1f}%'></span></div></td>"
+                f"<td>{_e(chain(f.get('attributed_to') or []))}</td><td>{_e(article_label(arts, f['article_id']))}</td><td>{_ev(f)}</td></tr>"
+            )
+        rows.append(head + "<table><tr><th>range</th><th>counts</th><th></th><th>claimed by</th><th>outlet</th><th></th></tr>" + "".join(lines) + "</table>")
+    return "".join(rows)
+
+
+def _quotes(story: dict, arts: dict) -> str:
+    rows = []
+    for q in story["quotes"]:
+        rows.append(
+            f"<tr><td>{_e(q.get('speaker_entity') or q.get('speaker') or '?')}<div class=muted>{_e(q.get('speaker'))}</div></td>"
+            f"<td>{'direct' if q['direct'] else 'indirect'}<div class=muted>{_e(q.get('cue'))}</div></td>"
+            f"<td>{_e(q['text'])}<div class=muted>{_e(chain(q.get('attributed_to') or []))}</div></td>"
+            f"<td>{_e(q.get('stance'))}</td><td>{_e(article_label(arts, q['article_id']))}</td><td>{_ev(q)}</td></tr>"
+        )
+    return "<table><tr><th>speaker</th><th>form</th><th>text</th><th>stance</th><th>outlet</th><th></th></tr>" + "".join(rows) + "</table>"
+
+
+def _timeline(story: dict, arts: dict) -> str:
+    rows = [
+        f"<tr><td>{_e(t['date'])}</td><td>{_e(t['text'])}</td><td>{_e(t['event'])}</td>"
+        f"<td>{_e(article_label(arts, t['article_id']))}</td><td>{_ev(t) if 'start' in t else ''}</td></tr>"
+        for t in story["timeline"]
+    ]
+    return "<table>" + "".join(rows) + "</table>"
+
+
+def _stance(story: dict) -> str:
+    rows = []
+    for row in story.get("stance", []):
+        cells = ", ".join(f"{_e(c.get('actor'))} ({_e(c.get('outlet'))}): <b>{_e(c.get('stance'))}</b>" for c in row.get("cells", []))
+        rows.append(f"<tr><td>{_e(row.get('claim'))}</td><td>{cells}</td></tr>")
+    return "<table>" + "".join(rows) + "</table>"
+
+
+def _highlighted(article: dict, story: dict) -> str:
+    """Article text with every item of the story marked; each mark is the target of its evidence link."""
+    aid, text = article["id"], article["text"]
+    spans = []
+    for kind, items in (("q", story["quotes"]), ("f", story["figures"]), ("t", [t for t in story["timeline"] if "start" in t])):
+        spans += [(i["start"], i["end"], kind) for i in items if i["article_id"] == aid]
+    spans += [(m["start"], m["end"], "e") for e in story["entities"] for m in e["mentions"] if m["article_id"] == aid]
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    out, pos = [], 0
+    for start, end, kind in spans:
+        if start < pos:  # overlapping: the outer span already shows it
+            continue
+        out.append(_e(text[pos:start]))
+        out.append(f'<mark class={kind} id="a-{_e(aid)}-{start}-{end}">{_e(text[start:end])}</mark>')
+        pos = end
+    out.append(_e(text[pos:]))
+    return "".join(out)
+
+
+def render_html(dossier: dict) -> str:
+    arts = {a["id"]: a for a in dossier["articles"]}
+    parts = [
+        "<!doctype html><html lang=de><head><meta charset=utf-8>",
+        "<meta http-equiv=Content-Security-Policy content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        f"<title>lagebild dossier</title><style>{CSS}</style></head><body>",
+        f"<header><b>lagebild</b> — {len(dossier['articles'])} articles, {len(dossier['stories'])} stories</header><main>",
+    ]
+    for story in dossier["stories"]:
+        parts.append(f"<section><h2>{_e(story['title'])}</h2><table><tr><th>article</th><th>outlet</th><th>published</th><th>lang</th><th>agency</th><th>byline</th><th>translated from</th></tr>")
+        for aid in story["article_ids"]:
+            a = arts.get(aid, {})
+            parts.append(
+                f"<tr><td><a href='#art-{_e(aid)}'>{_e(a.get('title') or aid)}</a></td><td>{_e(a.get('outlet'))}</td><td>{_e(a.get('published'))}</td>"
+                f"<td>{_e(a.get('language'))}</td><td>{_e(', '.join(a.get('agency') or []))}</td><td>{_e(a.get('byline'))}</td><td>{_e(a.get('translated_from'))}</td></tr>"
+            )
+        parts.append("</table></section>")
+        if story["figure_groups"]:
+            parts.append(f"<section><h3>Figures</h3>{_figure_groups(story, arts)}</section>")
+        if story["quotes"]:
+            parts.append(f"<section><h3>Quotes and reported speech</h3>{_quotes(story, arts)}</section>")
+        if story.get("stance"):
+            parts.append(f"<section><h3>Stance</h3>{_stance(story)}</section>")
+        if story["timeline"]:
+            parts.append(f"<section><h3>Timeline</h3>{_timeline(story, arts)}</section>")
+        if story["entities"]:
+            ents = "".join(
+                f"<tr><td>{_e(e['name'])}</td><td>{_e(e['type'])}</td><td>{_e(', '.join(a for a in e['aliases'] if a != e['name']))}</td><td>{len(e['mentions'])}</td></tr>"
+                for e in story["entities"]
+            )
+            parts.append(f"<section><h3>Entities</h3><table><tr><th>name</th><th>type</th><th>aliases</th><th>mentions</th></tr>{ents}</table></section>")
+        if story.get("lineage"):
+            edges = "".join(
+                f"<tr><td>{_e(l.get('source'))}</td><td>{_e(l.get('kind'))}</td><td>{_e(l.get('target'))}</td><td>{_e(l.get('score'))}</td></tr>"
+                for l in story["lineage"]
+            )
+            parts.append(f"<section><h3>Lineage</h3><table>{edges}</table></section>")
+        for aid in story["article_ids"]:
+            a = arts.get(aid)
+            if not a:
+                continue
+            removed = "".join(f"<li>{_e(l)}</li>" for l in a.get("removed_lines") or [])
+            parts.append(
+                f"<section id='art-{_e(aid)}'><h3>{_e(a.get('title') or aid)}</h3><div class=muted>{_e(a.get('source'))}</div>"
+                f"<div class=text>{_highlighted(a, story)}</div>"
+                + (f"<details><summary>removed lines ({len(a.get('removed_lines') or [])})</summary><ul>{removed}</ul></details>" if removed else "")
+                + "</section>"
+            )
+    if dossier.get("errors"):
+        parts.append("<section><h3>Input errors</h3><ul>" + "".join(f"<li>{_e(e)}</li>" for e in dossier["errors"]) + "</ul></section>")
+    parts.append("</main></body></html>")
+    return "".join(parts)

@@ -1,0 +1,82 @@
+"""Markdown report."""
+from __future__ import annotations
+
+from .common import article_label, chain, fmt_range
+
+
+def _md(text: str | None) -> str:
+    """Neutralise Markdown/HTML control characters in article text."""
+    if text is None:
+        return ""
+    text = " ".join(str(text).split())
+    for ch in "\\`*_[]<>|#":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def render_markdown(dossier: dict) -> str:
+    arts = {a["id"]: a for a in dossier["articles"]}
+    out = [f"# lagebild dossier", "", f"{len(dossier['articles'])} articles, {len(dossier['stories'])} stories.", ""]
+    for story in dossier["stories"]:
+        out += [f"## {_md(story['title'])}", ""]
+        out.append("| article | outlet | published | language | agency | byline |")
+        out.append("|---|---|---|---|---|---|")
+        for aid in story["article_ids"]:
+            a = arts.get(aid, {})
+            out.append(
+                f"| {_md(a.get('title') or aid)} | {_md(a.get('outlet'))} | {_md(a.get('published'))} | "
+                f"{_md(a.get('language'))} | {_md(', '.join(a.get('agency') or []))} | {_md(a.get('byline'))} |"
+            )
+        out.append("")
+        if story["figure_groups"]:
+            figs = {f["id"]: f for f in story["figures"]}
+            out += ["### Figures", ""]
+            for g in story["figure_groups"]:
+                flag = " **DISAGREEMENT**" if g.get("disagreement") else ""
+                out.append(f"- **{_md(g['topic'])}**{flag}")
+                for fid in g["figure_ids"]:
+                    f = figs.get(fid)
+                    if f:
+                        who = chain(f.get("attributed_to") or [])
+                        out.append(
+                            f"  - {fmt_range(f)} {_md(f.get('count_of'))} — “{_md(f['text'])}”"
+                            f"{' (laut ' + _md(who) + ')' if who else ''} [{_md(article_label(arts, f['article_id']))}]"
+                        )
+            out.append("")
+        if story["quotes"]:
+            out += ["### Quotes", ""]
+            for q in story["quotes"]:
+                kind = "direct" if q["direct"] else "indirect"
+                who = q.get("speaker_entity") or q.get("speaker") or "?"
+                via = chain(q.get("attributed_to") or [])
+                out.append(
+                    f"- **{_md(who)}** ({kind}{', ' + _md(q.get('cue')) if q.get('cue') else ''}"
+                    f"{', via ' + _md(via) if via else ''}): “{_md(q['text'])}” [{_md(article_label(arts, q['article_id']))}]"
+                )
+            out.append("")
+        if story.get("stance"):
+            out += ["### Stance", ""]
+            for row in story["stance"]:
+                out.append(f"- {_md(row.get('claim'))}: " + "; ".join(
+                    f"{_md(c.get('actor'))} @ {_md(c.get('outlet'))} → {_md(c.get('stance'))}" for c in row.get("cells", [])
+                ))
+            out.append("")
+        if story["timeline"]:
+            out += ["### Timeline", ""]
+            for t in story["timeline"]:
+                out.append(f"- **{_md(t['date'])}** ({_md(t['text'])}): {_md(t['event'])} [{_md(article_label(arts, t['article_id']))}]")
+            out.append("")
+        if story["entities"]:
+            out += ["### Entities", ""]
+            for e in story["entities"]:
+                aliases = ", ".join(_md(a) for a in e["aliases"] if a != e["name"])
+                out.append(f"- {_md(e['name'])} ({e['type']}, {len(e['mentions'])} mentions){' — ' + aliases if aliases else ''}")
+            out.append("")
+        if story.get("lineage"):
+            out += ["### Lineage", ""]
+            for edge in story["lineage"]:
+                out.append(f"- {_md(edge.get('source'))} → {_md(edge.get('target'))}: {_md(edge.get('kind'))} ({edge.get('score')})")
+            out.append("")
+    if dossier.get("errors"):
+        out += ["## Input errors", ""] + [f"- {_md(e)}" for e in dossier["errors"]] + [""]
+    return "\n".join(out)
