@@ -13,7 +13,7 @@ _NEITHER = [
 _DENY = [
     r"dementier\w*", r"bestreit\w*", r"bestritt\w*", r"bestritten", r"zurückgewiesen", r"weis[t]?\s+(?:\w+\s+){0,3}zurück",
     r"wies\s+(?:\w+\s+){0,3}zurück", r"zurückweis\w*", r"verneint\w*", r"leugne\w*", r"widersprech\w*", r"widerspr[ai]ch\w*",
-    r"den(?:y|ies|ied)", r"reject\w*", r"d[ée]ment\w*", r"ni[ée]\w*",
+    r"den(?:y|ies|ied)", r"reject\w*", r"d[ée]ment\w*",
 ]
 _CONFIRM = [
     r"bestätig\w*", r"bekräftig\w*", r"räumte?\s+(?:\w+\s+){0,3}ein", r"eingeräumt", r"confirm\w*", r"confirm[ée]\w*",
