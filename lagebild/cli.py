@@ -148,11 +148,12 @@ def _register_evals() -> None:
     for name in TASKS:
         try:
             module = importlib.import_module(f"lagebild.evaluate.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith("lagebild.evaluate"):
-                continue
-            raise
-        eval_app.command(name)(module.run)
+            command = module.run
+        except Exception as exc:  # a broken eval task must not take the rest of the CLI down
+            if not (isinstance(exc, ModuleNotFoundError) and (exc.name or "").startswith("lagebild.evaluate")):
+                err.print(f"[yellow]eval task {name} unavailable: {type(exc).__name__}: {exc}[/yellow]")
+            continue
+        eval_app.command(name)(command)
 
 
 def _register_training() -> None:

@@ -23,8 +23,9 @@ def ingest_paths(inputs, db: str | None = None, progress: Progress | None = None
 
     store = Store(db)
     raws, errors = load_raw(inputs, max_bytes=max_bytes)
-    batch = process(raws, progress)
+    batch = process(raws, progress, skip_hashes=store.known_hashes())
     added, skipped = store.add_docs(batch.docs)
+    skipped += batch.skipped
     if added:
         docs = store.load_docs()
         store.save_stories(build_stories(docs), docs)

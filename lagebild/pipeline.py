@@ -21,6 +21,7 @@ class Batch:
 
     docs: list[AnalysedArticle] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
+    skipped: int = 0
 
 
 def load_raw(inputs: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[RawDocument], list[IngestError]]:
@@ -65,8 +66,12 @@ def dedupe_ids(articles: list[Article]) -> list[Article]:
     return out
 
 
-def process(raws: list[RawDocument], progress: Progress | None = None) -> Batch:
-    """Clean and analyse raw documents; a document that fails becomes an error, not a crash."""
+def process(raws: list[RawDocument], progress: Progress | None = None, skip_hashes: set[str] | None = None) -> Batch:
+    """Clean and analyse raw documents; a document that fails becomes an error, not a crash.
+
+    Articles whose content hash is in `skip_hashes` (already stored) are counted in
+    `batch.skipped` and not analysed again.
+    """
     batch = Batch()
     articles: list[Article] = []
     for raw in raws:
@@ -77,6 +82,9 @@ def process(raws: list[RawDocument], progress: Progress | None = None) -> Batch:
             continue
         if not art.text.strip():
             batch.errors.append(IngestError(raw.source, "no article text after cleaning"))
+            continue
+        if skip_hashes and art.content_hash in skip_hashes:
+            batch.skipped += 1
             continue
         articles.append(art)
     articles = dedupe_ids(articles)

@@ -1,0 +1,119 @@
+"""Byte-level checks before parsing: binary sniffing, text decoding, input-kind detection.
+
+Every reader goes through `decode_bytes`, so encoding problems are handled (and recorded) in one
+place: UTF-8 (with or without BOM) first, then UTF-16 by BOM, then charset detection
+(charset_normalizer), then cp1252 as the last resort that never fails.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Magic numbers of formats that are never news text. gzip is handled separately (.warc.gz, .jsonl.gz).
+_MAGIC: list[tuple[bytes, str]] = [
+    (b"%PDF", "PDF document"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive (docx/xlsx/zip)"),
+    (b"\x7fELF", "ELF executable"),
+    (b"\xd0\xcf\x11\xe0", "MS Office (OLE) document"),
+    (b"RIFF", "RIFF media file"),
+    (b"ID3", "MP3 audio"),
+    (b"7z\xbc\xaf", "7z archive"),
+    (b"Rar!", "RAR archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ", "xz archive"),
+    (b"SQLite format 3", "SQLite database"),
+]
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    note: str | None = None  # set when the bytes were not clean UTF-8
+
+
+def binary_kind(data: bytes) -> str | None:
+    """A short description when `data` is clearly not text, else None."""
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return None  # BOM: UTF-16/UTF-8 text (UTF-16 is full of NUL bytes)
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    if head.startswith(GZIP_MAGIC):
+        return "gzip archive"
+    if b"\x00" in head:
+        return "binary data (NUL bytes)"
+    # Many control characters (other than tab/newline/CR/formfeed/ESC) mean binary.
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    if head and controls / len(head) > 0.1:
+        return "binary data (control characters)"
+    return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Bytes -> text. Never raises; `note` says what was done when UTF-8 failed."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return Decoded(data[3:].decode("utf-8", errors="replace"), "utf-8-sig")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Decoded(data.decode("utf-16", errors="replace"), "utf-16", "decoded as UTF-16 (BOM)")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            return Decoded(data.decode(declared), declared.lower(), f"not UTF-8; decoded as declared {declared}")
+        except (UnicodeDecodeError, LookupError):
+            pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding:
+            enc = best.encoding
+            try:
+                return Decoded(data.decode(enc), enc, f"not UTF-8; detected charset {enc}")
+            except (UnicodeDecodeError, LookupError):
+                pass
+    except Exception:  # charset detection is best effort
+        pass
+    # cp1252 covers the typical German web page that is "latin-1"; undefined bytes are replaced.
+    return Decoded(data.decode("cp1252", errors="replace"), "cp1252", "not UTF-8; decoded as cp1252 with replacements")
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,30})""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,30})""", re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML/XML document declares in its first 4 KB, if any."""
+    head = data[:4096]
+    m = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    return m.group(1).decode("ascii", "ignore") if m else None
+
+
+def sniff_kind(head: str) -> str:
+    """Guess the input kind from the start of the decoded text: html | feed | warc | jsonl | txt."""
+    start = head.lstrip("\ufeff \t\r\n")[:2000]
+    low = start.lower()
+    if start.startswith("WARC/"):
+        return "warc"
+    if low.startswith(("<!doctype html", "<html")) or ("<html" in low[:600] and "<body" in low):
+        return "html"
+    if low.startswith("<?xml") or low.startswith(("<rss", "<feed", "<rdf:rdf")):
+        if "<rss" in low or "<feed" in low or "<rdf:rdf" in low or "<channel" in low:
+            return "feed"
+        if "<html" in low:
+            return "html"
+        return "feed"  # other XML: the feed reader reports it clearly
+    if start.startswith("{"):
+        return "jsonl"
+    if low.startswith("<") and re.match(r"<(div|p|article|body|head|meta|section)\b", low):
+        return "html"
+    return "txt"
