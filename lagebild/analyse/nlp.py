@@ -1,6 +1,7 @@
 """Shared spaCy pipeline: a blank German tokenizer with a rule sentencizer (no model download)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -27,6 +28,38 @@ def get_nlp(lang: str = "de") -> Language:
     return nlp
 
 
+# spaCy's German tokenizer keeps "2022." as one (ordinal-like) token, so a sentence that ends
+# with a year is not split. Split there: a 4-digit year, a period, space, then a capitalised word
+# or an opening quote.
+_YEAR_END = re.compile(r"(?<=\b\d{4})\.(?=\s+[A-ZÄÖÜ„\"»«‚])")
+
+
+def _split_after_years(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, s = [], start
+    for m in _YEAR_END.finditer(line, start, end):
+        out.append((s, m.end()))
+        s = m.end()
+    out.append((s, end))
+    return out
+
+
+_OPENING = "„»‚\"“«"
+
+
+def _move_opening_quotes(line: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentencizer leaves an opening quote mark at the end of the previous sentence
+    ('… wichtig. „' | 'Ja“, sagte er.'): give it to the sentence it opens."""
+    fixed = list(pieces)
+    for i in range(len(fixed) - 1):
+        s, e = fixed[i]
+        body = line[s:e].rstrip()
+        if len(body) >= 2 and body[-1] in _OPENING and body[-2].isspace():
+            cut = s + len(body) - 1
+            fixed[i] = (s, cut)
+            fixed[i + 1] = (cut, fixed[i + 1][1])
+    return fixed
+
+
 def split_sentences(text: str, lang: str = "de") -> list[tuple[int, int]]:
     """Sentence (start, end) character offsets. Line breaks always end a sentence (paragraphs)."""
     nlp = get_nlp(lang)
@@ -35,8 +68,9 @@ def split_sentences(text: str, lang: str = "de") -> list[tuple[int, int]]:
     for line in text.split("\n"):
         if line.strip():
             doc = nlp(line)
-            for sent in doc.sents:
-                s, e = sent.start_char, sent.end_char
+            pieces = [p for sent in doc.sents for p in _split_after_years(line, sent.start_char, sent.end_char)]
+            pieces = _move_opening_quotes(line, pieces)
+            for s, e in pieces:
                 # trim whitespace so that spans are tight
                 while s < e and line[s].isspace():
                     s += 1
