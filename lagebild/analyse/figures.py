@@ -1,9 +1,252 @@
-"""Figures: numbers with hedges as ranges, what they count, who claims them (issue 6)."""
+"""Figures: numbers with hedges as ranges, what they count, who claims them (issue 6).
+
+For every quantity that `numbers.scan_numbers` finds (hedges, ranges and units resolved
+there; see its docstring for the value/low/high convention) this stage adds:
+
+* count_of -- the counted noun phrase as written right after the number: adjectives plus
+  head noun ('nordkoreanische Soldaten'), through 'von'/'an' after vague amounts
+  ('Tausende von Soldaten'), 'der'/'des' after units ('12 Prozent der Stimmen'). When
+  nothing follows, the phrase the number measures is looked for on the left ('die Zahl der
+  Toten stieg auf 500', 'ein Gebiet von fast 500 Quadratkilometern').
+* topic -- `topics.topic_of(count_of)`; for measures without a counted noun the unit's
+  dimension ('area', 'length', ...), for money and percentages without one ''.
+* attributed_to -- `attribution.attribution_chain` for the sentence (focus on the figure);
+  else the chain of a quote whose span holds the figure (attributed_to + speaker); else,
+  for a reported-speech sentence (Konjunktiv I verb) the chain of the previous sentence of
+  the same paragraph.
+* date -- the value of the nearest DATE timex in the same sentence.
+
+Bare numbers with nothing counted are dropped where they are names ('Puls 4', 'Windows
+11', 'Snapdragon 810': right after a capitalised word, no thousands separator) or scores
+in a results table ('1. Müller 271 – 2. Rießle 254').
+
+Extra per-figure data that `Figure` has no field for goes to
+doc.extras['figures'][figure.id] = {'head', 'head_topic', 'count_start', 'count_end'}.
+"""
 from __future__ import annotations
 
-from ..records import AnalysedArticle
+import re
+
+from ..records import AnalysedArticle, Figure, Quote
+from .numbers import DETERMINERS, MONTHS, NumberMatch, scan_numbers
+from .topics import _lemma, topic_info
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# lower-case words that may stand between a number and its noun without being adjectives
+_NOT_ADJ = {
+    "die", "der", "das", "den", "dem", "des", "eine", "einer", "einen", "einem", "keine", "seine",
+    "ihre", "unsere", "diese", "jene", "welche", "sowie", "oder", "und", "aber", "sollen", "werden",
+    "wurden", "waren", "haben", "hatten", "seien", "sind", "seine", "ihrer", "ihren", "seiner",
+    "seinen", "unter", "über", "wieder", "wegen", "gegen", "ohne", "nach", "seit", "beim", "zum",
+    "zur", "vom", "im", "am", "pro", "je", "mehr", "weniger", "allein", "alleine", "insgesamt",
+    "bereits", "schon", "noch", "nur", "etwa", "rund", "fast", "knapp", "hier", "dort", "heute",
+}
+_ADJ_END = re.compile(r"(e|en|er|es|em)$")
+_NON_COUNT_HEADS = MONTHS | {"uhr", "prozent", "mal", "euro", "dollar"}
+_DIMENSION = {
+    "km2": "fläche", "m2": "fläche", "ha": "fläche", "km": "strecke", "m": "strecke", "mi": "strecke",
+    "nmi": "strecke", "cm": "strecke", "mm": "strecke", "t": "gewicht", "kg": "gewicht", "g": "gewicht",
+    "Mt": "gewicht", "kt": "gewicht", "l": "volumen", "hl": "volumen", "m3": "volumen", "bbl": "volumen",
+    "km/h": "geschwindigkeit", "MW": "leistung", "GW": "leistung", "kW": "leistung",
+    "kWh": "energie", "MWh": "energie", "GWh": "energie", "TWh": "energie", "°": "temperatur", "°C": "temperatur",
+}
+_LEFT_MEASURE = re.compile(
+    r"\b(?:(?:Gesamt)?[Zz]ahl|Anzahl)\s+(?:der|an|von)\s+((?:[a-zäöüß]+(?:e|en|er)\s+){0,2}[A-ZÄÖÜ][\w-]+)"
+)
+_LEFT_VON = re.compile(
+    r"\b([A-ZÄÖÜ][\w-]+)\s+(?:(?:im\s+Wert|in\s+Höhe|in\s+einer\s+Höhe|mit\s+einer\s+(?:Fläche|Länge))\s+)?"
+    r"(?:von|über)\s+$"
+)
+# reported speech: Konjunktiv I of frequent verbs (3rd person); others found by lemma below
+_KONJ = {
+    "sei", "seien", "habe", "hätten", "werde", "würden", "könne", "müsse", "solle", "wolle", "dürfe",
+    "gebe", "liege", "stehe", "gehe", "komme", "befinde", "befänden", "handle", "handele", "plane",
+    "bereite", "verfüge", "kämpfe", "wisse", "brauche", "hätte", "wäre", "wären", "würde",
+}
+
+
+def _konjunktiv(sentence: str) -> bool:
+    words = _WORD.findall(sentence)
+    for k, w in enumerate(words):
+        lw = w.lower()
+        if lw in _KONJ and k > 0 and words[k - 1].lower() not in ("ich",):
+            return True
+    return False
+
+
+def _count_after(text: str, pos: int, end: int, m: NumberMatch) -> tuple[int, int] | None:
+    """Span of 'adjectives + head noun' starting after the figure, within text[:end]."""
+    words = [(w.start() + pos, w.end() + pos, w.group()) for w in _WORD.finditer(text[pos:end])]
+    if not words:
+        return None
+    # the noun must follow closely: only spaces or a hyphen between number and first word
+    gap = text[pos:words[0][0]]
+    if gap.strip(" \u00a0\"'„“”«»‚‘’"):
+        return None
+    k = 0
+    vague = m.qualifier == "vague" or m.value is None and m.qualifier != "range"
+    if words[0][2].lower() in ("von", "an") and (vague or m.unit is None):
+        k = 1
+    elif words[0][2].lower() in ("der", "des", "aller") and (vague or m.unit is not None):
+        k = 1
+    start_k = k
+    if m.unit is not None and k == 0 and m.unit not in ("frac",):
+        # after a unit only a bare noun is counted ('einige Millionen Euro Strafen'); an
+        # adjective there starts a new phrase ('9.000 Euro reduzierten Kapitaleinsatzes')
+        s0, e0, w0 = words[0]
+        if w0[0].isupper() and w0.lower() not in _NON_COUNT_HEADS:
+            return s0, e0
+        return None
+    adj = 0
+    while k < len(words):
+        s, e, w = words[k]
+        if k > start_k and text[words[k - 1][1]:s].strip():
+            return None  # punctuation inside the phrase
+        if w[0].isupper():
+            if w.lower() in _NON_COUNT_HEADS or w in ("Ich", "Sie", "Er", "Es", "Wir"):
+                return None
+            return words[start_k][0], e
+        lw = w.lower()
+        if lw in _NOT_ADJ or lw in DETERMINERS or not _ADJ_END.search(lw) or adj >= 3:
+            return None
+        adj += 1
+        k += 1
+    return None
+
+
+def _name_number(text: str, sent_start: int, m: NumberMatch) -> bool:
+    """'Puls 4', 'Predator 17', 'Spiel zwei': a bare number right after a capitalised word
+    (not the sentence's first) with nothing counted after it is part of a name."""
+    if m.qualifier != "exact" or m.unit is not None or m.start != m.core_start:
+        return False
+    if m.value is None or m.value >= 10000 or m.value != int(m.value) or "." in m.text:
+        return False  # identifiers are written without thousands separators
+    words = list(_WORD.finditer(text[sent_start:m.start]))
+    if not words or text[sent_start + words[-1].end():m.start].strip():
+        return False
+    w = words[-1].group()
+    if len(words) >= 2 and words[-2].group().lower() in ("laut", "nach", "zufolge", "von", "in", "bei"):
+        return False  # 'laut Seoul 15', 'in Berlin 12': a source or place, then the amount
+    if len(words) == 1:  # sentence-initial: 'Windows 11 ist neu' but not 'Insgesamt 500 kamen'
+        return w[0].isupper() and _lemma(w)[:1].isupper() and w.lower() not in DETERMINERS
+    return any(ch.isupper() for ch in w)  # 'Puls 4', 'iOS 9'
+
+
+_RANK = re.compile(r"(?:^|[–,;(]\s*)\d{1,2}\.\s+[A-ZÄÖÜ]")
+
+
+def _results_table(sentence: str) -> bool:
+    """'1. Müller 271 – 2. Rießle 254 – 3. ...': ranks and scores, not amounts."""
+    return len(_RANK.findall(sentence)) >= 2
+
+
+def _count_left(text: str, sent_start: int, m: NumberMatch) -> tuple[int, int] | None:
+    """'Zahl der Toten ... 500' or 'Gebiet von 500 km²': the measured noun to the left."""
+    left = text[sent_start:m.start]
+    hit = None
+    for hit in _LEFT_MEASURE.finditer(left):
+        pass
+    if hit is not None:
+        return sent_start + hit.start(1), sent_start + hit.end(1)
+    mv = _LEFT_VON.search(left)
+    if mv is not None and mv.group(1).lower() not in DETERMINERS:
+        return sent_start + mv.start(1), sent_start + mv.end(1)
+    return None
+
+
+def _quote_chain(q: Quote) -> list[str]:
+    chain = list(q.attributed_to)
+    if q.speaker and q.speaker not in chain:
+        chain.append(q.speaker)
+    return chain
+
+
+class _Attributor:
+    """Sentence chains, with the quote fallback and the reported-speech carry-over."""
+
+    def __init__(self, doc: AnalysedArticle):
+        from .attribution import attribution_chain
+
+        self.doc = doc
+        self.chain_fn = attribution_chain
+        self.cache: dict[tuple[int, int, int | None], list[str]] = {}
+
+    def own(self, s: int, e: int, focus: int | None) -> list[str]:
+        key = (s, e, focus)
+        if key not in self.cache:
+            try:
+                chain = list(self.chain_fn(self.doc.text, s, e, focus=focus) or [])
+            except Exception:  # a colleague's stage must not take the figures down with it
+                chain = []
+            if not chain:
+                at = focus if focus is not None else s
+                for q in self.doc.quotes:
+                    if q.start <= at < q.end or (focus is None and s <= q.start < e):
+                        chain = _quote_chain(q)
+                        if chain:
+                            break
+            self.cache[key] = chain
+        return self.cache[key]
+
+    def chain(self, sent_index: int, focus: int) -> list[str]:
+        sents = self.doc.sentences or [(0, len(self.doc.text))]
+        s, e = sents[sent_index]
+        chain = self.own(s, e, focus)
+        k = sent_index
+        # reported speech goes on in Konjunktiv I: carry the source back over up to 3 sentences
+        while not chain and k > 0 and _konjunktiv(self.doc.text[sents[k][0]:sents[k][1]]):
+            ps, pe = sents[k - 1]
+            if "\n" in self.doc.text[pe:sents[k][0]]:
+                break  # a new paragraph starts a new source
+            chain = self.own(ps, pe, None)
+            k -= 1
+            if sent_index - k >= 3:
+                break
+        return chain
+
+
+def _date_for(doc: AnalysedArticle, s: int, e: int, at: int) -> str | None:
+    """The DATE timex of the sentence: a calendar value ('2024-10') before a reference
+    ('PRESENT_REF', 'XXXX-WXX-6'), then the nearest to the figure."""
+    best = None
+    for t in doc.timexes:
+        if s <= t.start < e and t.type == "DATE" and t.value:
+            key = (0 if re.match(r"\d{4}", t.value) else 1, abs(t.start - at))
+            if best is None or key < best[0]:
+                best = (key, t.value)
+    return best[1] if best else None
 
 
 def find_figures(doc: AnalysedArticle) -> None:
     """Add `Figure`s to doc.figures."""
-    return None
+    text = doc.text
+    sents = doc.sentences or [(0, len(text))]
+    attributor = _Attributor(doc)
+    extras = doc.extras.setdefault("figures", {})
+    si = 0
+    for m in scan_numbers(text):
+        # the sentence of the number itself (a hedge such as 'Ca.' may fool the splitter)
+        while si < len(sents) - 1 and sents[si][1] <= m.core_start:
+            si += 1
+        s, e = sents[si] if sents[si][0] <= m.core_start < sents[si][1] else (m.start, m.end)
+        if m.end > e:  # a match that runs over a sentence break is two things, not one
+            continue
+        span = _count_after(text, m.end, e, m)
+        if span is None and (m.unit is not None or m.qualifier in ("exact", "approx", "at_least", "at_most", "range")):
+            span = _count_left(text, s, m)
+        if span is None and (_name_number(text, s, m) or _results_table(text[s:e]) and m.unit is None):
+            continue
+        count_of = text[span[0]:span[1]] if span else ""
+        info = topic_info(count_of) if count_of else {"key": "", "head": "", "topic": "", "head_topic": ""}
+        topic = info["topic"] or _DIMENSION.get(m.unit or "", "")
+        fig = Figure(
+            article_id=doc.id, start=m.start, end=m.end, text=m.text, value=m.value, low=m.low,
+            high=m.high, qualifier=m.qualifier, unit=m.unit, count_of=count_of, topic=topic,
+            attributed_to=attributor.chain(si, m.start), date=_date_for(doc, s, e, m.start),
+            id=f"{doc.id}:fig{len(doc.figures)}",
+        )
+        doc.figures.append(fig)
+        extras[fig.id] = {
+            "head": info["head"], "head_topic": info["head_topic"],
+            "count_start": span[0] if span else None, "count_end": span[1] if span else None,
+        }

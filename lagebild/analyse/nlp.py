@@ -11,7 +11,7 @@ from spacy.language import Language
 _ABBREVIATIONS = (
     "z.B. bzw. ca. etc. evtl. ggf. inkl. Nr. Dr. Prof. St. Hr. Fr. u.a. v.a. d.h. s.o. vgl. "
     "Mio. Mrd. Tsd. Jh. Jahrh. Abs. Art. Bd. Tel. Str. usw. sog. z.T. i.d.R. u.U. Mr. Mrs. Gen. "
-    "Jan. Feb. Febr. Aug. Sept. Okt. Nov. Dez."
+    "Jan. Feb. Febr. Aug. Sept. Okt. Nov. Dez. Ca. Mind. Max. Min. Bzw. Vgl. Inkl. Evtl. Ggf."
 ).split()
 
 

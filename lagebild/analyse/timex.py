@@ -1,9 +1,515 @@
-"""Time expressions normalised against the article date (issue 6)."""
+"""Time expressions normalised against the article date (issue 6).
+
+Three steps per article:
+1. `timex_rules.scan` finds candidate spans with an unanchored *spec*; overlaps keep the longest,
+   adjacent date + clock/day-part pieces merge ("am 5. Oktober um 14 Uhr" is one TIME).
+2. The anchor: the publication date, else one inferred from the text (`infer_anchor`); inferred
+   anchors are lower bounds of the real date, so they resolve *forward* (see `Anchor`).
+3. `resolve(spec, ...)` gives TIMEX3 type and value. News default: an underspecified date lies in
+   the past of the anchor ("am Montag" = the last Monday on or before the publication date,
+   "im Juni" = the last June not after it) unless the clause is in future tense.
+
+The specs are kept in `doc.extras["timex_specs"]` so the timeline can re-anchor undated articles
+with the dates of the other articles of a story (`reanchor`).
+"""
 from __future__ import annotations
 
-from ..records import AnalysedArticle
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..records import AnalysedArticle, Timex
+from .timex_rules import Candidate, duration_value, resolve_overlaps, scan
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+
+
+@dataclass
+class Anchor:
+    """The reference date. `precision`: 'day' | 'month' | 'year'; `year` may be None when only a
+    day and month are known ('am 31. Oktober' without any year in the text).
+    `inferred`: not a publication date. `forward`: the anchor is a lower bound of the real date
+    (the latest date the article mentions), so weekdays resolve to the first such day after it."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    precision: str = "day"
+    inferred: bool = False
+    forward: bool = False
+
+    @property
+    def date(self) -> date | None:
+        if self.year and self.month and self.day and self.precision == "day":
+            return date(self.year, self.month, min(self.day, _days_in(self.year, self.month)))
+        return None
+
+    def iso(self) -> str:
+        y = f"{self.year:04d}" if self.year else "XXXX"
+        if self.precision == "year":
+            return y
+        if self.precision == "month":
+            return f"{y}-{self.month:02d}"
+        return f"{y}-{self.month:02d}-{self.day:02d}"
+
+    @classmethod
+    def parse(cls, value: str | None, inferred: bool = False, forward: bool = False) -> "Anchor | None":
+        """'2024-11-05', '2024-11-05T10:00:00+01:00', '2024-11', '2024' -> Anchor."""
+        if not value:
+            return None
+        m = re.match(r"(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?)?", str(value))
+        if not m:
+            return None
+        y = None if m.group(1) == "XXXX" else int(m.group(1))
+        prec = "day" if m.group(3) else "month" if m.group(2) else "year"
+        return cls(y, int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None, prec, inferred, forward)
+
+
+def _days_in(y: int, m: int) -> int:
+    if m == 2:
+        return 29 if (y % 4 == 0 and y % 100 != 0) or y % 400 == 0 else 28
+    return _MONTH_DAYS[m - 1]
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+# ---------------------------------------------------------------- tense of the dated clause
+_FUTURE = re.compile(
+    r"\b(?:wird|werden|werde|wirst|werdet|soll|sollen|sollte|sollten|muss|müssen|will|wollen|plant|planen|geplant|"
+    r"bevorstehend\w*|anstehend\w*|kommend\w*|erwartet|vorgesehen|angesetzt|shall|will|going\s+to|"
+    r"va|vont|doit|doivent|prévu\w*)\b", re.I)
+_PAST = re.compile(
+    r"\b(?:war|waren|wurde|wurden|hatte|hatten|hat|haben|ist\s+\w+\s+(?:ge\w+en|ge\w+t)|sagte|sagten|erklärte|erklärten|"
+    r"teilte|teilten|berichtete|berichteten|hieß|gab|kam|kamen|fand|fanden|starb|starben|begann|begannen|"
+    r"\w+te\b|\w+ten\b|ge\w+t\b|ge\w+en\b|was|were|had|did|said|\w+ed\b|a\s+été|ont|était)\b", re.I)
+
+
+def is_future(clause: str) -> bool:
+    """True when the clause reads as future (modal or 'werden' without a past form)."""
+    fut = _FUTURE.search(clause)
+    if not fut:
+        return False
+    past = [m.group(0).lower() for m in _PAST.finditer(clause)]
+    strong = [p for p in past if p.split()[0] in ("war", "waren", "wurde", "wurden", "hatte", "hatten", "sagte", "sagten",
+                                                  "erklärte", "erklärten", "was", "were", "had", "said")]
+    return not strong
+
+
+# ---------------------------------------------------------------- event clause
+_CLAUSE_SPLIT = re.compile(r"(?<!\d),\s+(?!\d)|;\s+|:\s+|\s+[–—-]\s+|\s*[„“”\"«»]\s*(?=[A-ZÄÖÜ])")
+
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?…])[\"“”»]?\s+(?=[„\"«A-ZÄÖÜ])")
+_NO_SPLIT_BEFORE = re.compile(r"(?:\b\d{1,2}\.|\b(?:Nr|Dr|Prof|St|bzw|ca|vgl|z\.B|u\.a|Jan|Feb|Okt|Nov|Dez|Sept?|Aug)\.)$")
+
+
+def _sub_sentence(text: str, s0: int, e0: int, start: int, end: int) -> tuple[int, int]:
+    """Split [s0, e0) again at sentence ends the tokenizer missed ('im Februar 2022. Das ...');
+    a period after a day number stays ('am 31. Oktober')."""
+    cuts = [s0]
+    for m in _SENT_SPLIT.finditer(text, s0, e0):
+        if not _NO_SPLIT_BEFORE.search(text[max(s0, m.start() - 12):m.start()]):
+            cuts.append(m.end())
+    cuts.append(e0)
+    a = max(c for c in cuts[:-1] if c <= start)
+    b = min(c for c in cuts[1:] if c >= end)
+    return a, b
+
+
+def event_span(text: str, sentences: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence around [start, end): commas/dashes/colons split clauses;
+    a clause shorter than five words grows into its neighbours (fronted 'Am Montag,')."""
+    covering = [(s, e) for s, e in sentences if s < end and e > start]
+    if covering:
+        i0 = sentences.index(covering[0])
+        i1 = sentences.index(covering[-1])
+        # the sentencizer may cut after '5.' in 'Am 5. Oktober': join with the neighbours first
+        if i0 > 0 and sentences[i0 - 1][1] >= covering[0][0] - 2:
+            i0 -= 1
+        if i1 + 1 < len(sentences) and sentences[i1 + 1][0] <= covering[-1][1] + 2:
+            i1 += 1
+        s0, e0 = sentences[i0][0], sentences[i1][1]
+    else:
+        s0 = text.rfind("\n", 0, start) + 1
+        e0 = text.find("\n", end)
+        e0 = len(text) if e0 < 0 else e0
+    # paragraphs (and headlines without a final period) never share an event
+    s0 = max(s0, text.rfind("\n", 0, start) + 1)
+    nl = text.find("\n", end, e0)
+    e0 = nl if nl >= 0 else e0
+    s0, e0 = _sub_sentence(text, s0, e0, start, end)
+    sent = text[s0:e0]
+    cuts = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sent)] + [len(sent)]
+    bounds = []
+    for a, b in zip(cuts, cuts[1:]):
+        bounds.append((a, b))
+    rel_s, rel_e = start - s0, end - s0
+    i = next((k for k, (a, b) in enumerate(bounds) if a <= rel_s < b), 0)
+    j = next((k for k, (a, b) in enumerate(bounds) if a < rel_e <= b), i)
+    a, b = bounds[i][0], bounds[j][1]
+    while len(sent[a:b].split()) < 5 and (i > 0 or j < len(bounds) - 1):
+        if j < len(bounds) - 1:
+            j += 1
+        else:
+            i -= 1
+        a, b = bounds[i][0], bounds[j][1]
+    seg = sent[a:b]
+    lead = len(seg) - len(seg.lstrip(" ,;:–—-„“”\"«»"))
+    trail = len(seg.rstrip(" ,;:–—-„“\"«»"))
+    if trail <= lead:
+        return s0, e0
+    return s0 + a + lead, s0 + a + trail
+
+
+# ---------------------------------------------------------------- resolution
+def _ymd_value(y: int | None, m: int | None, d: int | None) -> str:
+    ys = f"{y:04d}" if y else "XXXX"
+    if m is None:
+        return ys
+    if d is None:
+        return f"{ys}-{m:02d}"
+    return f"{ys}-{m:02d}-{d:02d}"
+
+
+def _pick_year(anchor: Anchor | None, m: int, d: int | None, future: bool) -> int | None:
+    """Year for a month (and day) without one: the last occurrence not after the (effective)
+    reference, or the next one from it for future clauses."""
+    if anchor is None or anchor.year is None:
+        return None
+    am = anchor.month or 12
+    ad = anchor.day or _days_in(anchor.year, am)
+    if anchor.precision == "year":
+        return anchor.year
+    ref_y, ref_m, ref_d = anchor.year, am, ad
+    if anchor.forward:  # the real date lies some weeks after a lower-bound anchor
+        ref_y, ref_m = _add_months(anchor.year, am, 1)
+    key, ref = (m, d or 1), (ref_m, ref_d if d else 1)
+    if future:
+        y = ref_y if key >= (am, ad if d else 1) or anchor.forward and key >= ref else ref_y + 1
+        step = 1
+    else:
+        y = ref_y if key <= ref else ref_y - 1
+        step = -1
+    for _ in range(8):  # '29. Februar': the nearest year that has one
+        if not d or d <= _days_in(y, m):
+            return y
+        y += step
+    return None
+
+
+def _weekday_date(anchor: Anchor, dow: int, off: int | None, future: bool, week_off: int | None = None) -> date | None:
+    base = anchor.date
+    if base is None:
+        return None
+    if week_off is not None:  # 'nächste Woche Freitag'
+        monday = base - timedelta(days=base.isoweekday() - 1) + timedelta(weeks=week_off)
+        return monday + timedelta(days=dow - 1)
+    delta = dow - base.isoweekday()
+    if off is not None and off != 0:  # 'letzten Montag' / 'nächsten Montag'
+        if off > 0:
+            return base + timedelta(days=(delta % 7) or 7) + timedelta(weeks=off - 1)
+        return base - timedelta(days=((-delta) % 7) or 7) + timedelta(weeks=off + 1)
+    if off == 0:  # 'diesen Montag': the one in the anchor's week
+        return base + timedelta(days=delta)
+    if anchor.forward:
+        return base + timedelta(days=(delta % 7) or 7)
+    if future:
+        return base + timedelta(days=delta % 7)
+    return base - timedelta(days=(-delta) % 7)
+
+
+def _shift_date(base: date, n: float, unit: str, sign: int) -> tuple[str, date | None]:
+    k = int(round(n)) * sign
+    if unit == "D":
+        d = base + timedelta(days=k)
+        return d.isoformat(), d
+    if unit == "W":
+        d = base + timedelta(weeks=k)
+        return _iso_week(d), None
+    if unit in ("M", "Q", "HY"):
+        y, m = _add_months(base.year, base.month, k * {"M": 1, "Q": 3, "HY": 6}[unit])
+        return f"{y:04d}-{m:02d}", None
+    if unit == "Y":
+        return f"{base.year + k:04d}", None
+    if unit == "DE":
+        return f"{(base.year + 10 * k) // 10:03d}", None
+    # hours/minutes from a date-only anchor: the day is all that is known
+    return base.isoformat(), base
+
+
+def _time_suffix(spec: dict) -> str:
+    if spec.get("h") is not None:
+        t = f"T{spec['h']:02d}:{spec['mi']:02d}"
+        return t + (f":{spec['s']:02d}" if spec.get("s") is not None else "")
+    if spec.get("part"):
+        return "T" + spec["part"]
+    return ""
+
+
+def resolve(spec: dict, anchor: Anchor | None, future: bool, last_day: date | None) -> tuple[str, str, date | None]:
+    """(type, value, day it fixes or None). `last_day`: the last day-precise date mentioned before,
+    the reference for 'am Tag zuvor' and for bare clock times."""
+    kind = spec["kind"]
+    adate = anchor.date if anchor else None
+    suffix = _time_suffix(spec)
+    typ = "TIME" if suffix else "DATE"
+    if kind == "time":
+        ref = last_day or adate
+        if spec.get("off") == -1 and ref:
+            ref = ref - timedelta(days=1)
+        return "TIME", (ref.isoformat() if ref else "") + suffix, None
+    if kind == "date":
+        y, m, d = spec.get("y"), spec.get("m"), spec.get("d")
+        if m is None and d is not None:  # 'am 15.': month from the anchor
+            if adate:
+                y, m = adate.year, adate.month
+                if not future and d > adate.day:
+                    y, m = _add_months(y, m, -1)
+            if m is None:
+                return typ, f"XXXX-XX-{d:02d}" + suffix, None
+            return typ, _ymd_value(y, m, d) + suffix, None
+        if y is None:
+            if spec.get("off") is not None and anchor and anchor.year:
+                y = anchor.year + spec["off"]
+            else:
+                y = _pick_year(anchor, m, d, future)
+        value = _ymd_value(y, m, d)
+        day = None
+        if y and d:
+            try:
+                day = date(y, m, d)
+            except ValueError:
+                day = None
+        return typ, value + suffix, day
+    if kind == "year":
+        return "DATE", f"{spec['y']:04d}", None
+    if kind == "decade":
+        return "DATE", spec["v"], None
+    if kind == "season":
+        y = spec.get("y")
+        if y is None and anchor and anchor.year:
+            if spec.get("off") is not None:
+                y = anchor.year + spec["off"]
+            else:
+                y = _pick_year(anchor, _SEASON_MONTH[spec["s"]], None, future)
+        return "DATE", f"{y:04d}-{spec['s']}" if y else f"XXXX-{spec['s']}", None
+    if kind == "quarter":
+        y = spec.get("y")
+        if y is None and anchor and anchor.year:
+            y = anchor.year + (spec.get("off") or 0)
+        return "DATE", f"{y:04d}-{spec['q']}" if y else f"XXXX-{spec['q']}", None
+    if kind == "dow":
+        d = _weekday_date(anchor, spec["dow"], spec.get("off"), future, spec.get("week_off")) if anchor else None
+        if d is None:
+            return typ, f"XXXX-WXX-{spec['dow']}" + suffix, None
+        return typ, d.isoformat() + suffix, d
+    if kind == "relday":
+        if adate is None:
+            return typ, {0: "PRESENT_REF"}.get(spec["off"], "PAST_REF" if spec["off"] < 0 else "FUTURE_REF"), None
+        d = adate + timedelta(days=spec["off"])
+        return typ, d.isoformat() + suffix, d
+    if kind == "prev":
+        ref = last_day or adate
+        if ref is None:
+            return typ, "XXXX-XX-XX" + suffix, None
+        d = ref + timedelta(days=spec["off"])
+        return typ, d.isoformat() + suffix, d
+    if kind == "relunit":
+        unit, off = spec["unit"], spec["off"]
+        if anchor is None or anchor.year is None:
+            return "DATE", {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX"}.get(unit, "XXXX"), None
+        if unit == "Y":
+            return "DATE", f"{anchor.year + off:04d}", None
+        if unit in ("M", "Q") and anchor.month:
+            if unit == "Q":
+                q = (anchor.month - 1) // 3 + 1 + off
+                y = anchor.year + (q - 1) // 4
+                return "DATE", f"{y:04d}-Q{(q - 1) % 4 + 1}", None
+            y, m = _add_months(anchor.year, anchor.month, off)
+            return "DATE", f"{y:04d}-{m:02d}", None
+        if unit in ("W", "WE") and adate:
+            if unit == "WE" and off == 0 and not future and adate.isoweekday() < 6:
+                off = -1  # 'am Wochenende' in a past clause on a weekday: the weekend just gone
+            w = _iso_week(adate + timedelta(weeks=off))
+            return "DATE", w + ("-WE" if unit == "WE" else ""), None
+        return "DATE", anchor.iso(), None
+    if kind == "shift":
+        base = (last_day if spec.get("from_ref") else None) or adate
+        if spec.get("n") is None:
+            return "DATE", "PAST_REF" if spec["sign"] < 0 else "FUTURE_REF", None
+        if base is None:
+            if anchor and anchor.year and spec["unit"] == "Y":
+                return "DATE", f"{anchor.year + int(spec['n']) * spec['sign']:04d}", None
+            return "DATE", "PAST_REF" if spec["sign"] < 0 else "FUTURE_REF", None
+        value, day = _shift_date(base, spec["n"], spec["unit"], spec["sign"])
+        return "DATE", value, day
+    if kind == "ref":
+        return "DATE", spec["v"], None
+    if kind == "dur":
+        return "DURATION", spec.get("v") or duration_value(spec.get("n"), spec["unit"]), None
+    if kind == "set":
+        return "SET", spec["v"], None
+    return "DATE", "XXXX", None
+
+
+# ---------------------------------------------------------------- merging and anchoring
+_DATEISH = ("date", "dow", "relday", "prev")
+_GLUE = re.compile(r"^\s*,?\s*(?:(?:um|gegen|ab|den|dem|am|in\s+der|at|à)\s+)?$", re.I)
+
+
+def _merge_pair(a: dict, b: dict) -> dict | None:
+    """Spec of two adjacent pieces read as one expression, or None."""
+    kinds = {a["kind"], b["kind"]}
+    if kinds == {"time"}:  # 'abends' + 'um 8 Uhr' / 'heute Morgen' + 'um 7'
+        clock, part = (a, b) if a.get("h") is not None else (b, a)
+        if clock.get("h") is None or part.get("part") is None:
+            return None
+        merged = dict(clock, weak=False, off=part.get("off"))
+        merged["h"] = merged["h"] + 12 if part["part"] in ("AF", "EV") and merged["h"] < 12 else merged["h"]
+        return merged
+    if kinds == {"set", "time"}:  # 'jeden Montag' + 'um 16 Uhr'
+        st, tm = (a, b) if a["kind"] == "set" else (b, a)
+        if tm.get("h") is None:
+            return None
+        clock = f"T{tm['h']:02d}:{tm['mi']:02d}"
+        return {"kind": "set", "v": (st["v"] if st["v"].startswith("XXXX") else "") + clock}
+    return None
+
+
+def merge_date_time(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """'5. Oktober' + 'um 14 Uhr' -> one TIME; '8 Uhr' + 'heute Abend' likewise; weak pieces
+    ('um 7' alone) survive only when merged."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and _GLUE.match(text[prev.end:c.start]):
+            pair = _merge_pair(prev.spec, c.spec)
+            if pair is not None:
+                out[-1] = Candidate(prev.start, c.end, pair, prev.rule + "+" + c.rule)
+                continue
+            a, b = prev.spec, c.spec
+            date_spec, time_spec = (a, b) if a["kind"] in _DATEISH and b["kind"] == "time" else \
+                (b, a) if b["kind"] in _DATEISH and a["kind"] == "time" else (None, None)
+            if date_spec is not None and not (date_spec["kind"] == "date" and date_spec.get("d") is None):
+                merged = dict(date_spec)
+                if time_spec.get("h") is not None:
+                    merged.update(h=time_spec["h"], mi=time_spec["mi"], s=time_spec.get("s"))
+                    if merged.get("part") in ("AF", "EV", "NI") and merged["h"] < 12:
+                        merged["h"] += 12
+                elif time_spec.get("part"):
+                    merged["part"] = time_spec["part"]
+                out[-1] = Candidate(prev.start, c.end, merged, prev.rule + "+" + c.rule)
+                continue
+        out.append(c)
+    return [c for c in out if not c.spec.get("weak")]
+
+
+def anchor_from_specs(specs: list[dict]) -> Anchor | None:
+    """Infer a (lower-bound) anchor from stored specs (of one article or of a whole story)."""
+    return _anchor_from_candidates([(Candidate(i["start"], i["end"], i["spec"], i.get("rule", "")), i["future"]) for i in specs])
+
+
+def _anchor_from_candidates(cands: list[tuple[Candidate, bool]]) -> Anchor | None:
+    """Infer a (lower-bound) anchor from the dates an undated text mentions; (candidate, future).
+    Latest full date; else the latest day-month placed in the latest year mentioned; else the
+    latest month-year or year. Future-tense mentions are no evidence of the past."""
+    past = [c.spec for c, fut in cands if not fut]
+    years = [s["y"] for s in past if s["kind"] in ("date", "year", "season", "quarter") and s.get("y")]
+    top_year = max(years) if years else None
+    options: list[tuple[tuple[int, int, int, int], Anchor]] = []
+    for s in past:
+        if s["kind"] != "date" or not s.get("m"):
+            continue
+        y = s.get("y") or top_year
+        if s.get("d") and y and _valid(y, s["m"], s["d"]):
+            options.append(((y, s["m"], s["d"], 1), Anchor(y, s["m"], s["d"], "day", True, True)))
+        elif not s.get("d") and s.get("y"):
+            options.append(((y, s["m"], 1, 0), Anchor(y, s["m"], None, "month", True, True)))
+    if top_year:
+        options.append(((top_year, 1, 1, -1), Anchor(top_year, None, None, "year", True, True)))
+    if options:
+        return max(options, key=lambda o: o[0])[1]
+    day_months = [(s["m"], s["d"]) for s in past if s["kind"] == "date" and s.get("m") and s.get("d")]
+    if day_months:  # no year anywhere: 'am 31. Oktober' still orders the weekdays around it
+        m, d = max(day_months)
+        return Anchor(None, m, d, "day", True, True)
+    return None
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= _days_in(y, m)
+
+
+def candidates(doc: AnalysedArticle) -> list[Candidate]:
+    """Resolved, merged candidate spans of one article."""
+    text = doc.text
+    lang = (doc.article.language or "de")[:2].lower()
+    cands = resolve_overlaps(scan(text, lang if lang in ("de", "en", "fr") else "de"))
+    return merge_date_time(text, cands)
+
+
+def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) -> list[Timex]:
+    """Timexes of `doc` from stored specs, resolved against `anchor` (no side effects)."""
+    text = doc.text
+    out: list[Timex] = []
+    last_day: date | None = None
+    for item in specs:
+        spec = item["spec"]
+        try:
+            typ, value, day = resolve(spec, anchor, item["future"], last_day)
+        except (ValueError, OverflowError, KeyError, TypeError):
+            continue
+        if not value:
+            continue
+        if day is not None and spec["kind"] in ("date", "dow", "relday", "prev"):
+            last_day = day
+        es, ee = item["event"]
+        out.append(Timex(
+            article_id=doc.id, start=item["start"], end=item["end"], text=text[item["start"]:item["end"]], type=typ,
+            value=value, anchored=bool(anchor) and not anchor.inferred, event=text[es:ee], event_start=es, event_end=ee,
+        ))
+    return out
+
+
+def normalise(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) -> None:
+    """(Re)build doc.timexes from stored specs against `anchor`."""
+    doc.timexes = timexes_for(doc, specs, anchor)
+    doc.extras["timex_anchor"] = anchor.iso() if anchor else None
+    doc.extras["timex_anchor_inferred"] = bool(anchor and anchor.inferred)
+    doc.extras["timex_mods"] = {f"{item['start']}:{item['end']}": item["spec"].get("mod") for item in specs if item["spec"].get("mod")}
 
 
 def find_timexes(doc: AnalysedArticle) -> None:
-    """Add `Timex`es to doc.timexes."""
-    return None
+    """Add `Timex`es to doc.timexes (normalised against the article date, or an inferred one)."""
+    text = doc.text
+    specs = []
+    pairs = []
+    for c in candidates(doc):
+        es, ee = event_span(text, doc.sentences, c.start, c.end)
+        future = is_future(text[es:ee])
+        specs.append({"start": c.start, "end": c.end, "spec": c.spec, "rule": c.rule, "future": future, "event": (es, ee)})
+        pairs.append((c, future))
+    text_anchor = _anchor_from_candidates(pairs)
+    anchor = Anchor.parse(doc.article.published) or text_anchor
+    doc.extras["timex_specs"] = specs
+    # the text's own (lower-bound) anchor, also for dated articles: the timeline may use it
+    doc.extras["timex_text_anchor"] = text_anchor.iso() if text_anchor else None
+    normalise(doc, specs, anchor)
+
+
+def reanchor(doc: AnalysedArticle, anchor: Anchor) -> None:
+    """Re-normalise an article's timexes against another (inferred) anchor."""
+    specs = doc.extras.get("timex_specs")
+    if specs is None:
+        find_timexes(doc)
+        specs = doc.extras["timex_specs"]
+    normalise(doc, specs, anchor)

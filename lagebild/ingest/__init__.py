@@ -1,14 +1,33 @@
-"""Ingest: files, directories and globs -> RawDocument records (or one IngestError per bad file/line)."""
+"""Ingest: files, directories and globs -> RawDocument records (or one IngestError per bad file/line).
+
+Kinds: .txt (plain text), .html/.htm (trafilatura + htmldate), .jsonl (one article per line; also
+.jsonl.gz; .json = one article object or a list of them), RSS/Atom (.xml/.rss/.atom or sniffed), WARC (.warc/.warc.gz). Files with another or no
+extension are sniffed. Bad input never stops the batch: empty, binary, oversized, undecodable,
+article-less or malformed files each yield one IngestError naming the file (and line for JSONL).
+
+Ids: the file stem for single-article files (.txt, .html); a stable hash of URL/record for
+multi-article containers (JSONL lines without `id`, feed entries, WARC records).
+"""
 from __future__ import annotations
 
 import glob
+import gzip
 import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..records import IngestError, RawDocument
+from .sniff import GZIP_MAGIC, binary_kind, declared_charset, decode_bytes, sniff_kind
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+_EXT_KIND = {
+    ".txt": "txt", ".text": "txt", ".md": "txt",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".warc": "warc",
+}
 
 
 def stable_id(*parts: str) -> str:
@@ -17,35 +36,144 @@ def stable_id(*parts: str) -> str:
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[Path]:
-    """Files, directories (recursively, sorted) and globs -> files."""
+    """Files, directories (recursively, sorted, hidden files skipped) and globs -> files, each once."""
+    seen: set[Path] = set()
+
+    def once(p: Path) -> Iterator[Path]:
+        key = p.resolve() if p.exists() else p
+        if key not in seen:
+            seen.add(key)
+            yield p
+
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            yield from sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith("."))
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts):
+                    yield from once(f)
         elif path.exists():
-            yield path
+            yield from once(path)
         else:
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
-                yield path  # reported as missing by read_file
+                yield from once(path)  # reported as missing by read_file
             for m in matches:
                 if Path(m).is_file():
-                    yield Path(m)
+                    yield from once(Path(m))
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.1f} KB"
+
+
+def kind_of(path: Path) -> str | None:
+    """Kind by extension ('warc' for .warc.gz, 'jsonl' for .jsonl.gz); None = sniff the content."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if suffixes and suffixes[-1] == ".gz":
+        inner = suffixes[0] if len(suffixes) == 2 else ""
+        return {".warc": "warc", ".jsonl": "jsonl", ".ndjson": "jsonl"}.get(inner, "gz")
+    return _EXT_KIND.get(path.suffix.lower())
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | IngestError]:
-    """Read one file of any supported kind."""
+    """Read one file of any supported kind; problems become IngestErrors naming the file."""
+    source = str(path)
     if not path.exists():
-        yield IngestError(str(path), "no such file")
+        yield IngestError(source, "no such file")
         return
-    data = path.read_bytes()
-    text = data.decode("utf-8", errors="replace")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        yield IngestError(source, f"cannot read: {exc.strerror or exc}")
+        return
+    if size == 0:
+        yield IngestError(source, "empty file")
+        return
+    if size > max_bytes:
+        yield IngestError(source, f"file too large ({_size(size)} > limit {_size(max_bytes)}; see --max-mb)")
+        return
+    kind = kind_of(path)
+    if kind == "warc":
+        from .warc import read_warc
+
+        yield from read_warc(path, stable_id)
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield IngestError(source, f"cannot read: {exc.strerror or exc}")
+        return
+    if kind in ("jsonl", "gz") or (kind is None and data.startswith(GZIP_MAGIC)):
+        if data.startswith(GZIP_MAGIC):
+            try:
+                data = gzip.decompress(data)
+            except (OSError, EOFError) as exc:
+                yield IngestError(source, f"broken gzip file: {exc}")
+                return
+            if len(data) > max_bytes:
+                yield IngestError(source, f"unpacked file too large ({_size(len(data))} > limit {_size(max_bytes)})")
+                return
+        if kind == "gz":
+            kind = None  # sniff the unpacked content
+    what = binary_kind(data)
+    if what:
+        yield IngestError(source, f"binary file skipped: {what}")
+        return
+    declared = declared_charset(data) if kind in (None, "html", "feed") else None
+    dec = decode_bytes(data, declared)
+    text = dec.text
     if not text.strip():
-        yield IngestError(str(path), "empty file")
+        yield IngestError(source, "empty file (only whitespace)")
         return
-    yield RawDocument(id=path.stem, source=str(path), text=text)
+    if kind is None or (kind == "txt" and sniff_kind(text) == "html"):  # e.g. a page saved as .txt
+        kind = sniff_kind(text)
+        if kind == "warc":
+            from .warc import read_warc
+
+            yield from read_warc(path, stable_id)
+            return
+    meta = {"encoding": dec.encoding, "kind": kind}
+    if dec.note:
+        meta["encoding_note"] = dec.note
+    if "\ufffd" in text:
+        meta["replacement_chars"] = text.count("\ufffd")
+    yield from _read_decoded(kind, path, data, text, meta)
+
+
+def _read_decoded(kind: str, path: Path, data: bytes, text: str, meta: dict) -> Iterator[RawDocument | IngestError]:
+    source = str(path)
+    if kind == "html":
+        from .html import NoArticle, html_to_document
+
+        try:
+            yield html_to_document(text, source=source, doc_id=path.stem, meta=meta)
+        except NoArticle as exc:
+            yield IngestError(source, str(exc))
+        except Exception as exc:  # parser crash on hostile markup: one error, batch goes on
+            yield IngestError(source, f"HTML could not be parsed: {type(exc).__name__}: {exc}")
+    elif kind == "feed":
+        from .feeds import read_feed
+
+        # feedparser honours the feed's own encoding declaration: give it the raw bytes.
+        yield from read_feed(data, source, stable_id)
+    elif kind == "jsonl":
+        from .jsonl import read_jsonl
+
+        yield from read_jsonl(text, source, stable_id)
+    elif kind == "json":
+        from .jsonl import read_json
+
+        yield from read_json(text, source, stable_id)
+    else:
+        from .text import text_to_document
+
+        yield text_to_document(text, source=source, doc_id=path.stem, meta=meta)
 
 
 def read_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | IngestError]:
+    """All documents and errors of all inputs, in path order."""
     for path in expand_paths(paths):
-        yield from read_file(path, max_bytes)
+        try:
+            yield from read_file(path, max_bytes)
+        except Exception as exc:  # last line of defence: an unexpected bug in one reader
+            yield IngestError(str(path), f"could not be read: {type(exc).__name__}: {exc}")

@@ -3,7 +3,10 @@ byline, language, id). A bad line is one IngestError naming file and line; the o
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
 
 from ..records import IngestError, RawDocument
 
@@ -28,6 +31,54 @@ def _field(rec: dict, name: str) -> str | None:
     return None
 
 
+_DMY = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s+(\d{1,2})[:.](\d{2}))?")
+
+
+def normalise_date(value: str | None) -> str | None:
+    """ISO 8601 for the date formats feeds and exports use; unparseable values are dropped
+    (kept in meta as `published_raw`) rather than passed on as a non-ISO string."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value).isoformat()
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    m = _DMY.match(value)
+    if m:
+        d, mth, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        try:
+            if m.group(4):
+                return datetime(y, mth, d, int(m.group(4)), int(m.group(5))).isoformat()
+            return date(y, mth, d).isoformat()
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(value).isoformat()  # "Tue, 17 Mar 2026 09:15:00 +0100"
+    except (TypeError, ValueError, IndexError):
+        pass
+    if value.isdigit() and len(value) >= 9:  # Unix timestamp
+        try:
+            return datetime.fromtimestamp(int(value[:10]), tz=timezone.utc).isoformat()
+        except (OverflowError, ValueError, OSError):
+            return None
+    return None
+
+
+def read_json(text: str, source: str, stable_id) -> Iterator[RawDocument | IngestError]:
+    """A .json file: one article object, or a list of them (same fields as JSONL)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield IngestError(source, f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
+        return
+    records = data if isinstance(data, list) else [data]
+    for n, rec in enumerate(records, start=1):
+        yield from _records([(n, rec)], source, stable_id, where="item")
+
+
 def read_jsonl(text: str, source: str, stable_id) -> Iterator[RawDocument | IngestError]:
     """Each non-empty line -> RawDocument, or IngestError(source, msg, line)."""
     for n, line in enumerate(text.splitlines(), start=1):
@@ -38,6 +89,11 @@ def read_jsonl(text: str, source: str, stable_id) -> Iterator[RawDocument | Inge
         except json.JSONDecodeError as exc:
             yield IngestError(source, f"malformed JSON ({exc.msg} at column {exc.colno})", line=n)
             continue
+        yield from _records([(n, rec)], source, stable_id)
+
+
+def _records(parsed, source: str, stable_id, where: str = "line") -> Iterator[RawDocument | IngestError]:
+    for n, rec in parsed:
         if not isinstance(rec, dict):
             yield IngestError(source, f"expected a JSON object, got {type(rec).__name__}", line=n)
             continue
@@ -45,18 +101,24 @@ def read_jsonl(text: str, source: str, stable_id) -> Iterator[RawDocument | Inge
         if not body:
             yield IngestError(source, "record has no 'text'", line=n)
             continue
+        if "</" in body or "<br" in body.lower():  # HTML in the text field
+            from .feeds import html_fragment_to_text
+
+            body = html_fragment_to_text(body)
         url = _field(rec, "url")
         rid = rec.get("id")
         doc_id = str(rid).strip() if isinstance(rid, (str, int)) and str(rid).strip() else stable_id(url or body)
         extra = {k: v for k, v in rec.items() if k not in {"text", "body", "content", "articleBody", "raw_html"}}
-        extra["line"] = n
+        extra[where] = n
+        if _field(rec, "published") and not normalise_date(_field(rec, "published")):
+            extra["published_raw"] = _field(rec, "published")
         raw_html = rec.get("raw_html") if isinstance(rec.get("raw_html"), str) else None
         yield RawDocument(
             id=doc_id,
-            source=f"{source}:{n}",
+            source=f"{source}:{n}" if where == "line" else f"{source}#{n}",
             text=body,
             title=_field(rec, "title"),
-            published=_field(rec, "published"),
+            published=normalise_date(_field(rec, "published")),
             url=url,
             outlet=_field(rec, "outlet"),
             byline=_field(rec, "byline"),

@@ -30,6 +30,18 @@ _MAGIC: list[tuple[bytes, str]] = [
 GZIP_MAGIC = b"\x1f\x8b"
 
 
+_LATIN1_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "iso-ir-100", "cp819"}
+
+
+_WESTERN = re.compile("[À-ÖØ-öø-ÿ„“”‘’‚–—…€«»•·°§©®™×±\xa0]")
+_PLAUSIBLE = {
+    "cp1252", "windows_1252", "latin_1", "iso8859_1", "iso8859_15", "cp1250", "windows_1250", "iso8859_2",
+    "cp1251", "windows_1251", "koi8_r", "koi8_u", "iso8859_5", "cp1253", "iso8859_7", "cp1254", "iso8859_9",
+    "cp1257", "iso8859_13", "mac_roman", "utf_16", "utf_16_le", "utf_16_be", "big5", "gb2312", "gb18030",
+    "shift_jis", "euc_jp", "euc_kr", "cp1255", "cp1256", "iso8859_8",
+}
+
+
 @dataclass
 class Decoded:
     text: str
@@ -67,15 +79,36 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     except UnicodeDecodeError:
         pass
     if declared:
-        try:
-            return Decoded(data.decode(declared), declared.lower(), f"not UTF-8; decoded as declared {declared}")
-        except (UnicodeDecodeError, LookupError):
-            pass
+        # As browsers do (WHATWG Encoding): a page declaring latin-1/ASCII is read as windows-1252,
+        # so typographic quotes and dashes (bytes 0x80-0x9F) come out right.
+        candidates = [declared]
+        if declared.lower().replace("_", "-") in _LATIN1_LABELS:
+            candidates = ["cp1252", "latin-1"]
+        for enc in candidates:
+            try:
+                return Decoded(data.decode(enc), enc.lower(), f"not UTF-8; decoded as declared {declared} ({enc})")
+            except (UnicodeDecodeError, LookupError):
+                pass
+    # German/Western pages without a declaration are nearly always windows-1252: take it when every
+    # non-ASCII character it yields is a Latin letter or common typography (detectors often say
+    # cp1250 or worse for such short, umlaut-poor texts).
+    try:
+        western = data.decode("cp1252")
+        odd = sum(1 for ch in western if ord(ch) > 127 and not _WESTERN.match(ch))
+        letters = sum(1 for ch in western if ch.isalpha())
+        accented = sum(1 for ch in western if ch.isalpha() and ord(ch) > 127)
+        # Cyrillic/Greek read as cp1252 is all accented letters; German/French has a few percent.
+        if odd == 0 and accented <= 0.2 * max(letters, 1):
+            return Decoded(western, "cp1252", "not UTF-8; decoded as cp1252 (Western text)")
+    except UnicodeDecodeError:
+        pass
     try:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data[:200_000]).best()
-        if best is not None and best.encoding:
+        # Detection on short texts can pick exotic code pages (EBCDIC cp037 ...): accept only
+        # encodings that European news sites actually use; otherwise fall back to cp1252.
+        if best is not None and best.encoding and best.encoding.lower().replace("-", "_") in _PLAUSIBLE:
             enc = best.encoding
             try:
                 return Decoded(data.decode(enc), enc, f"not UTF-8; detected charset {enc}")
@@ -84,7 +117,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     except Exception:  # charset detection is best effort
         pass
     # cp1252 covers the typical German web page that is "latin-1"; undefined bytes are replaced.
-    return Decoded(data.decode("cp1252", errors="replace"), "cp1252", "not UTF-8; decoded as cp1252 with replacements")
+    return Decoded(data.decode("cp1252", errors="replace"), "cp1252", "not UTF-8; decoded as cp1252 (fallback; undefined bytes replaced)")
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,30})""", re.I)

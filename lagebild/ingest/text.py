@@ -17,7 +17,9 @@ def looks_like_headline(line: str, next_line: str | None) -> bool:
     line = line.strip()
     if not line or next_line is None or not next_line.strip():
         return False
-    if len(line) > 200 or len(line.split()) < 2:
+    if len(line) > 160 or len(line.split()) < 2:
+        return False
+    if re.search(r"[.!]\s+[A-ZÄÖÜ„\"]", line):  # two sentences: a lead paragraph, not a headline
         return False
     if line.endswith(".") and not line.endswith("..."):
         return False

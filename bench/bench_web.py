@@ -1,0 +1,227 @@
+"""Bounded load test of `lagebild serve` on 127.0.0.1: p50/p99 latency per page type.
+
+Builds a synthetic database (>= 10,000 articles with small analyses, grouped into stories) by
+inserting rows through the store's tables directly, starts the real server in a subprocess, then
+sends a fixed number of requests from N concurrent clients (httpx async) and prints one JSON line
+plus a table.
+
+    python bench/bench_web.py --articles 10000 --clients 100 --requests 3000
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+WORDS = ("Regierung Stadt Bericht Polizei Gericht Einsatz Minister Hilfe Grenze Projekt Kosten Streit Wahl Gesetz Firma "
+         "Zug Brücke Schule Klinik Hafen Energie Wasser Sturm Markt Bank Verband").split()
+PLACES = ["Talheim", "Obertal", "Kaltenbach", "Rotheim", "Seedorf", "Lindau-Nord", "Hirschberg", "Altmark"]
+PEOPLE = ["Anna Keller", "Jonas Brecht", "Mara Lind", "Peter Hansen", "Eva Roth", "Tim Sauer"]
+OUTLETS = ["Rheinpost", "Nordkurier", "Tagesblick", "Elbe-Echo", "Alpenbote", "Morgenruf", "Weserblatt", "Ostwind",
+           "Stadtanzeiger", "Landeszeitung", "Abendpost", "Kurier am Main"]
+
+
+def _span(text: str, sub: str, aid: str, **extra) -> dict:
+    start = text.index(sub)
+    return {"article_id": aid, "start": start, "end": start + len(sub), "text": sub, **extra}
+
+
+def synthetic_article(n: int, story: int, rng: random.Random) -> tuple[dict, dict]:
+    """(article row values, analysis dict) with a few located quotes, figures, mentions and timexes."""
+    aid = f"bench-{n:05d}"
+    place, person = PLACES[story % len(PLACES)], PEOPLE[(story + n) % len(PEOPLE)]
+    count = 100 + (story * 37 + n * 11) % 900
+    day = dt.date(2030, 1, 1) + dt.timedelta(days=story % 360)
+    filler = " ".join(rng.choice(WORDS) for _ in range(60))
+    title = f"{rng.choice(WORDS)} in {place}: Meldung {story}"
+    text = (f"{title}\nIn {place} sind am Montag mindestens {count} Menschen betroffen. {person} sagte: „Wir handeln sofort.“ "
+            f"Laut Polizei gab es etwa {count + 50} Einsätze. {filler}.")
+    outlet = OUTLETS[n % len(OUTLETS)]
+    art = {"id": aid, "source": f"{aid}.txt", "text": text, "title": title, "published": day.isoformat(), "published_inferred": False,
+           "outlet": outlet, "url": None, "language": "de", "byline": None, "agency": ["dpa"] if n % 3 == 0 else [],
+           "translated_from": None, "removed_lines": [], "content_hash": f"{n:064x}"}
+    f1 = _span(text, f"mindestens {count}", aid, value=None, low=float(count), high=None, qualifier="at_least", unit=None,
+               count_of="Menschen", topic="betroffene", attributed_to=[], date=None, id=f"{aid}:f1")
+    f2 = _span(text, f"etwa {count + 50}", aid, value=float(count + 50), low=float(count + 50), high=float(count + 50),
+               qualifier="approx", unit=None, count_of="Einsätze", topic="einsatz", attributed_to=["Polizei"], date=None, id=f"{aid}:f2")
+    q1 = _span(text, "Wir handeln sofort.", aid, direct=True, speaker=person, speaker_entity=person, cue="sagte",
+               attributed_to=[], stance="none", id=f"{aid}:q1")
+    mentions = [_span(text, place, aid, label="LOC", norm=place), _span(text, person, aid, label="PER", norm=person)]
+    timex = _span(text, "am Montag", aid, type="DATE", value=day.isoformat(), anchored=True, event=text.split("\n")[1][:80])
+    analysis = {"article": art, "sentences": [[0, len(text)]], "mentions": mentions, "quotes": [q1], "figures": [f1, f2], "timexes": [timex]}
+    return art, analysis
+
+
+def build_db(path: Path, n_articles: int, story_size: int) -> None:
+    from sqlalchemy import insert
+
+    from lagebild.store import ArticleRow, Store, StoryArticleRow, StoryRow
+
+    store = Store(str(path))
+    rng = random.Random(7)
+    articles, stories, links = [], [], []
+    n_stories = -(-n_articles // story_size)
+    for s in range(n_stories):
+        members = [synthetic_article(n, s, rng) for n in range(s * story_size, min((s + 1) * story_size, n_articles))]
+        ids = [a["id"] for a, _ in members]
+        for art, analysis in members:
+            articles.append({"id": art["id"], "content_hash": art["content_hash"], "source": art["source"], "title": art["title"],
+                             "published": art["published"], "outlet": art["outlet"], "language": "de", "analysis": analysis})
+        figs = [f for _, an in members for f in an["figures"]]
+        ents = {}
+        for _, an in members:
+            for m in an["mentions"]:
+                e = ents.setdefault(m["norm"], {"name": m["norm"], "type": m["label"], "aliases": [m["text"]], "article_ids": [], "mentions": []})
+                e["mentions"].append({k: m[k] for k in ("article_id", "start", "end", "text")})
+                e["article_ids"].append(m["article_id"])
+        data = {
+            "id": f"story-{s:05d}", "title": members[0][0]["title"], "article_ids": ids, "entities": list(ents.values()),
+            "quotes": [q for _, an in members for q in an["quotes"]], "figures": figs,
+            "figure_groups": [{"topic": t, "figure_ids": [f["id"] for f in figs if f["topic"] == t], "disagreement": t == "betroffene"}
+                              for t in ("betroffene", "einsatz")],
+            "timeline": [{"date": t["value"], "text": t["text"], "event": t["event"], "article_id": t["article_id"],
+                          "start": t["start"], "end": t["end"]} for _, an in members for t in an["timexes"]],
+            "lineage": [{"source": ids[0], "target": i, "kind": "agency", "score": 0.7, "spans": []} for i in ids[1:2]],
+            "stance": [], "membership": [{"article_id": i, "score": 0.9, "evidence": ["synthetic"]} for i in ids],
+        }
+        dates = sorted(a["published"] for a, _ in members)
+        stories.append({"id": data["id"], "title": data["title"], "n_articles": len(ids), "first_published": dates[0],
+                        "last_published": dates[-1], "outlets": "|".join(sorted({a["outlet"] for a, _ in members})),
+                        "entities": "|".join(ents), "data": data})
+        links.extend({"story_id": data["id"], "article_id": i} for i in ids)
+    with store.session.begin() as sess:
+        sess.execute(insert(ArticleRow), articles)
+        sess.execute(insert(StoryRow), stories)
+        sess.execute(insert(StoryArticleRow), links)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, port: int, log) -> subprocess.Popen:
+    code = ("import uvicorn; from lagebild.web.app import create_app; "
+            f"uvicorn.run(create_app({str(db)!r}), host='127.0.0.1', port={port}, log_level='warning', access_log=False)")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=log)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return proc
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(f"server exited with {proc.returncode}; see {log.name}")
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+def request_plan(n_requests: int, n_articles: int, story_size: int, rng: random.Random) -> list[tuple[str, str]]:
+    n_stories = -(-n_articles // story_size)
+    kinds = [
+        ("list", lambda: "/"),
+        ("list_search", lambda: f"/?q={rng.choice(PLACES)}&page={rng.randint(1, 5)}"),
+        ("list_filter", lambda: f"/?outlet={rng.choice(OUTLETS).replace(' ', '+')}&from=2030-03-01"),
+        ("story", lambda: f"/stories/story-{rng.randrange(n_stories):05d}"),
+        ("article", lambda: f"/articles/bench-{rng.randrange(n_articles):05d}?hl=0-10"),
+        ("api_story", lambda: f"/api/stories/story-{rng.randrange(n_stories):05d}"),
+        ("api_list", lambda: "/api/stories?limit=50"),
+        ("figures_csv", lambda: f"/api/stories/story-{rng.randrange(n_stories):05d}/figures.csv"),
+    ]
+    return [(name, make()) for name, make in (kinds[i % len(kinds)] for i in range(n_requests))]
+
+
+async def run_load(base: str, plan: list[tuple[str, str]], clients: int) -> tuple[dict, float, int]:
+    import httpx
+
+    latencies: dict[str, list[float]] = defaultdict(list)
+    errors = 0
+    failures: dict[str, int] = defaultdict(int)
+    queue = list(reversed(plan))
+
+    async def worker(client):
+        nonlocal errors
+        while queue:
+            kind, path = queue.pop()
+            t0 = time.perf_counter()
+            try:
+                r = await client.get(path)
+            except httpx.TransportError as exc:  # counted, not fatal: the report says how many
+                failures[type(exc).__name__] += 1
+                errors += 1
+                continue
+            latencies[kind].append(time.perf_counter() - t0)
+            if r.status_code != 200:
+                failures[f"http {r.status_code}"] += 1
+                errors += 1
+
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as client:
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker(client) for _ in range(clients)))
+        wall = time.perf_counter() - t0
+    if failures:
+        print(f"failures: {dict(failures)}", file=sys.stderr)
+    return latencies, wall, errors
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--story-size", type=int, default=5)
+    ap.add_argument("--clients", type=int, default=100)
+    ap.add_argument("--requests", type=int, default=3000)
+    ap.add_argument("--db", type=Path, default=None, help="reuse/keep this SQLite file (built when missing)")
+    args = ap.parse_args()
+
+    tmp = tempfile.TemporaryDirectory(prefix="lagebild-bench-")
+    db = args.db or Path(tmp.name) / "bench.db"
+    t0 = time.perf_counter()
+    if not db.exists():
+        build_db(db, args.articles, args.story_size)
+    build_s = time.perf_counter() - t0
+    port = free_port()
+    log = open(Path(tmp.name) / "server.log", "w+")
+    server = start_server(db, port, log)
+    try:
+        plan = request_plan(args.requests, args.articles, args.story_size, random.Random(11))
+        asyncio.run(run_load(f"http://127.0.0.1:{port}", plan[: args.clients], args.clients))  # warm-up
+        latencies, wall, errors = asyncio.run(run_load(f"http://127.0.0.1:{port}", plan, args.clients))
+    except Exception:
+        log.seek(0)
+        print(log.read()[-3000:], file=sys.stderr)
+        raise
+    finally:
+        server.terminate()
+        server.wait(10)
+    per_kind = {k: {"n": len(v), "p50_ms": round(statistics.median(v) * 1000, 1), "p99_ms": round(pct(v, 99) * 1000, 1),
+                    "max_ms": round(max(v) * 1000, 1)} for k, v in sorted(latencies.items())}
+    result = {"bench": "web", "articles": args.articles, "stories": -(-args.articles // args.story_size), "clients": args.clients,
+              "requests": len(plan), "errors": errors, "wall_s": round(wall, 2), "req_per_s": round(len(plan) / wall, 1),
+              "db_build_s": round(build_s, 1), "db_mb": round(os.path.getsize(db) / 1e6, 1), "cpus": os.cpu_count(), "pages": per_kind}
+    print(json.dumps(result))
+    print(f"\n{'page':<13}{'n':>6}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}", file=sys.stderr)
+    for k, v in per_kind.items():
+        print(f"{k:<13}{v['n']:>6}{v['p50_ms']:>9}{v['p99_ms']:>9}{v['max_ms']:>9}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,784 @@
+"""Lexicon and patterns for time expressions (German first, English/French basics).
+
+`scan(text, lang)` returns candidate spans with a *spec*: a small dict that says what the
+expression means before it is anchored (`{"kind": "date", "y": None, "m": 6, "d": None}` for
+"Juni"). `timex.py`
+turns specs into TIMEX3 values against the article date, so an undated article can be
+re-anchored later (the timeline does that) without re-parsing the text.
+
+Spans follow TIMEX3 practice: prepositions ("am", "im", "seit") stay outside, words that change
+the meaning ("vor zwei Wochen", "nächste Woche", "Ende Oktober") stay inside.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------- German lexicon
+MONTHS_DE = {
+    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "feb": 2, "febr": 2, "märz": 3,
+    "maerz": 3, "mär": 3, "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7,
+    "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+}
+WEEKDAYS_DE = {
+    "montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5, "samstag": 6,
+    "sonnabend": 6, "sonntag": 7,
+}
+# day parts -> TIMEX3 suffixes; hours used when a clock time carries the part ("8 Uhr abends")
+PARTS_DE = {
+    "morgen": "MO", "früh": "MO", "frühmorgen": "MO", "vormittag": "MO", "mittag": "MI",
+    "nachmittag": "AF", "abend": "EV", "nacht": "NI", "vorabend": "EV",
+}
+NUMBERS_DE = {
+    "null": 0, "ein": 1, "eines": 1, "eins": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "zwei": 2,
+    "zwo": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+    "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
+    "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "dreißig": 30,
+    "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90,
+    "hundert": 100, "anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5, "halb": 0.5,
+    "halbe": 0.5, "halben": 0.5, "halbes": 0.5,
+}
+ORDINALS_DE = {
+    "ers": 1, "zwei": 2, "drit": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieb": 7, "sieben": 7,
+    "ach": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
+    "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
+}
+UNITS_DE = {
+    "sekunde": "S", "sek": "S", "minute": "MIN", "min": "MIN", "stunde": "H", "st": "H", "h": "H",
+    "tag": "D", "woche": "W", "monat": "M", "quartal": "Q", "jahr": "Y", "jahrzehnt": "DE",
+    "jahrhundert": "CE", "wochenende": "WE", "halbjahr": "HY",
+}
+VAGUE_DE = r"(?:mehrere[nm]?|einige[nm]?|viele[nm]?|wenige[nm]?|etliche[nm]?|zahlreiche[nm]?|(?:ein\s+)?paar)"
+
+
+def number_de(word: str) -> float | None:
+    """'3' / '3,5' / 'drei' / 'vierundzwanzig' -> number; None when it is not one."""
+    w = word.lower().replace(" ", "")
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", w):
+        return float(w.replace(",", "."))
+    if w in NUMBERS_DE:
+        return NUMBERS_DE[w]
+    m = re.fullmatch(r"(\w+?)und(\w+)", w)
+    if m and m.group(1) in NUMBERS_DE and m.group(2) in NUMBERS_DE:
+        return NUMBERS_DE[m.group(1)] + NUMBERS_DE[m.group(2)]
+    return None
+
+
+def ordinal_de(word: str) -> int | None:
+    """'ersten' -> 1, 'einunddreißigsten' -> 31."""
+    w = re.sub(r"(?:sten|ste|ster|stem|ten|te|ter|tem)$", "", word.lower())
+    if w in ORDINALS_DE:
+        return ORDINALS_DE[w]
+    n = number_de(w)
+    return int(n) if n is not None and n == int(n) else None
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_NUMW = (r"(?:\d+(?:,\d+)?|(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?"
+         r"(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)|"
+         + _alt(k for k in NUMBERS_DE if k not in ("halb",)) + ")")
+_ORDW = (r"(?:(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?(?:zwanzig|dreißig)sten|"
+         r"(?:ers|zwei|drit|vier|fünf|sechs|sieb|sieben|ach|neun|zehn|elf|zwölf|dreizehn|vierzehn|"
+         r"fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn)te[nmr]?)")
+_MONTH_FULL = _alt(k for k in MONTHS_DE if len(k) > 4 or k in ("mai", "juni", "juli", "märz"))
+_MONTH_ABBR = _alt(k for k in MONTHS_DE if len(k) <= 4 and k not in ("mai", "juni", "juli", "märz"))
+MONTH_RE = rf"(?:(?:{_MONTH_FULL})s?\b(?!-)|(?:{_MONTH_ABBR})\.)"
+WEEKDAY_RE = _alt(WEEKDAYS_DE)
+PART_RE = r"(?:frühmorgen|vormittag|nachmittag|vorabend|morgen|mittag|abend|nacht|früh)"
+YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
+DAY_RE = r"(?:0?[1-9]|[12]\d|3[01])"
+REL_RE = (r"(?:übernächste[nmrs]?|vorletzte[nmrs]?|nächste[nmrs]?|kommende[nmrs]?|letzte[nmrs]?|"
+          r"vergangene[nmrs]?|vorige[nmrs]?|diese[nmrs]?|laufende[nmrs]?|folgende[nmrs]?|"
+          r"darauffolgende[nmrs]?|gleiche[nmrs]?|selbe[nmrs]?|heurige[nmrs]?)")
+MOD_RE = r"(?:Anfang|Mitte|Ende|Beginn|Ausgang|Start)"
+SEASONS_DE = {"frühjahr": "SP", "frühling": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI"}
+MODS = {"anfang": "START", "beginn": "START", "start": "START", "mitte": "MID", "ende": "END",
+        "ausgang": "END"}
+
+
+def rel_offset(word: str | None) -> int | None:
+    """'nächste' -> 1, 'letzten' -> -1, 'diese' -> 0 (None when absent)."""
+    if not word:
+        return None
+    w = word.lower()
+    for stem, off in (("übernächst", 2), ("vorletzt", -2), ("nächst", 1), ("kommend", 1),
+                      ("folgend", 1), ("darauffolgend", 1), ("letzt", -1), ("vergangen", -1),
+                      ("vorig", -1), ("dies", 0), ("heurig", 0), ("laufend", 0), ("gleich", 0), ("selb", 0)):
+        if w.startswith(stem):
+            return off
+    return None
+
+
+def month_of(word: str) -> int:
+    """'Oktober' / 'Okt.' / 'Oktobers' -> 10 (0 when unknown)."""
+    w = word.lower().rstrip(".")
+    return MONTHS_DE.get(w) or MONTHS_DE.get(w[:-1], 0) if w.endswith("s") else MONTHS_DE.get(w, 0)
+
+
+def unit_of(word: str) -> str | None:
+    w = word.lower()
+    for stem in sorted(UNITS_DE, key=len, reverse=True):
+        if w.startswith(stem):
+            return UNITS_DE[stem]
+    return None
+
+
+def year_of(text: str) -> int:
+    """'2024' -> 2024, "'99" / '99' -> 1999, '07' -> 2007 (two digits: 20xx up to 30)."""
+    t = text.strip("'’ ")
+    y = int(t)
+    if len(t) == 2:
+        y += 2000 if y <= 30 else 1900
+    return y
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    spec: dict
+    rule: str
+    priority: int = 0  # breaks ties between overlapping candidates of equal length
+
+
+@dataclass
+class Rule:
+    name: str
+    regex: re.Pattern
+    build: callable  # (match) -> spec dict | None (None rejects the match)
+    priority: int = 0
+
+
+RULES: dict[str, list[Rule]] = {}
+
+
+def rule(lang: str, name: str, pattern: str, flags: int = re.IGNORECASE, priority: int = 0):
+    """Register `build(match) -> spec` for `pattern` in language `lang`."""
+    def deco(fn):
+        RULES.setdefault(lang, []).append(Rule(name, re.compile(pattern, flags), fn, priority))
+        return fn
+    return deco
+
+
+def scan(text: str, lang: str = "de") -> list[Candidate]:
+    """All candidates of every rule of `lang` (overlaps not yet resolved)."""
+    out: list[Candidate] = []
+    for r in RULES.get(lang, []) + RULES.get("*", []):
+        for m in r.regex.finditer(text):
+            if m.end() <= m.start():
+                continue
+            try:
+                spec = r.build(m)
+            except (KeyError, ValueError, TypeError, IndexError):  # one odd match must not sink the article
+                spec = None
+            if spec is None:
+                continue
+            s, e = m.span("x") if "x" in r.regex.groupindex and m.group("x") else m.span()
+            out.append(Candidate(s, e, spec, r.name, r.priority))
+    return out
+
+
+def resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the longest candidate where spans overlap (then the higher priority, the earlier)."""
+    chosen: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+# ---------------------------------------------------------------- German rules
+_B = r"(?<![\w.,-])"  # left word boundary that also refuses '1.500' / '3,2023' / 'A-2024'
+_E = r"(?![\w-])"
+_PARTSUFFIX = (r"(?:\s*,?\s*(?P<pt>morgens|vormittags|mittags|nachmittags|abends|nachts|früh|in\s+der\s+Nacht|"
+               r"am\s+(?:Morgen|Vormittag|Nachmittag|Abend)|(?:Mitteleuropäischer\s+)?(?:Orts|Sommer)?zeit|"
+               r"MES?Z|UTC|GMT))?")
+_TIMEWORD = {"morgens": "MO", "vormittags": "MO", "früh": "MO", "mittags": "MI", "nachmittags": "AF",
+             "abends": "EV", "nachts": "NI"}
+
+
+def part_of(word: str | None) -> str | None:
+    """'Abend' / 'abends' / 'am Abend' / 'in der Nacht' -> TIMEX3 part-of-day code."""
+    if not word:
+        return None
+    w = word.lower().split()[-1]
+    if w in _TIMEWORD:
+        return _TIMEWORD[w]
+    for stem in sorted(PARTS_DE, key=len, reverse=True):
+        if w.startswith(stem):
+            return PARTS_DE[stem]
+    return None
+
+
+def _hour_with_part(h: int, pt: str | None) -> int:
+    """12-hour readings: '8 Uhr abends' -> 20, '3 Uhr nachmittags' -> 15, '8 Uhr nachts' -> 20."""
+    p = part_of(pt) if pt else None
+    if p in ("EV", "NI") and h == 12:
+        return 0
+    if p in ("AF", "EV") and h < 12:
+        return h + 12
+    if p == "NI" and 6 <= h < 12:
+        return h + 12
+    return h
+
+
+def _time_spec(h: int, mi: int = 0, s: int | None = None, pt: str | None = None) -> dict | None:
+    h = _hour_with_part(h, pt)
+    if not (0 <= h <= 24 and 0 <= mi < 60):
+        return None
+    return {"kind": "time", "h": h % 24, "mi": mi, "s": s}
+
+
+@rule("de", "clock", _B + r"(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?)?\s*Uhr"
+      r"(?:\s*(?P<mi2>[0-5]?\d)(?![\d.:,]))?" + _PARTSUFFIX)
+def _clock(m):
+    mi = m.group("mi") or m.group("mi2") or 0
+    return _time_spec(int(m.group("h")), int(mi), int(m.group("s")) if m.group("s") else None, m.group("pt"))
+
+
+@rule("de", "clock_colon", _B + r"(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?|h(?P<mi2>[0-5]\d))"
+      r"(?![\d:]|[.,]\d)" + _PARTSUFFIX)
+def _clock_colon(m):
+    return _time_spec(int(m.group("h")), int(m.group("mi") or m.group("mi2")),
+                      int(m.group("s")) if m.group("s") else None, m.group("pt"))
+
+
+_HOURW = r"(?:[01]?\d|2[0-4]|ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)"
+
+
+@rule("de", "clock_words", r"\b(?:(?P<h>ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+Uhr"
+      r"(?:\s+(?P<mi>" + _NUMW + r"))?|(?P<q>halb|viertel|dreiviertel)\s+(?P<qh>" + _HOURW + r")(?!\s*(?:Uhr|[.:,]\d))"
+      r"|(?P<q2>viertel|(?P<n>" + _NUMW + r")\s+Min(?:uten|\.)?)\s+(?P<dir>nach|vor)\s+(?P<qh2>" + _HOURW + r")\b"
+      r"(?:\s+Uhr)?)" + _PARTSUFFIX)
+def _clock_words(m):
+    if m.group("h"):
+        mi = number_de(m.group("mi")) if m.group("mi") else 0
+        return _time_spec(int(number_de(m.group("h"))), int(mi or 0), None, m.group("pt"))
+    if m.group("q"):
+        h = int(number_de(m.group("qh")))
+        mi = {"halb": 30, "viertel": 15, "dreiviertel": 45}[m.group("q").lower()]
+        return _time_spec(h - 1 if h > 0 else 23, mi, None, m.group("pt"))
+    h = int(number_de(m.group("qh2")))
+    n = 15 if m.group("q2").lower() == "viertel" else int(number_de(m.group("n")) or 0)
+    if m.group("dir").lower() == "vor":
+        return _time_spec(h - 1 if h > 0 else 23, 60 - n, None, m.group("pt"))
+    return _time_spec(h, n, None, m.group("pt"))
+
+
+@rule("de", "midnight", r"\b(?:um\s+)?(?P<x>Mitternacht)\b")
+def _midnight(m):
+    return {"kind": "time", "h": 0, "mi": 0, "s": None}
+
+
+@rule("de", "daypart", r"\b(?:(?:[Aa]m|[Gg]egen|[Ii]n\s+der|[Zz]ur)\s+)?(?P<x>(?:(?P<rel>[Dd]iese[nmrs]?|[Ll]etzte[nmrs]?|[Gg]estrige[nmrs]?|[Hh]eutige[nmrs]?)\s+)?"
+      r"(?P<p>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)|(?P<adv>[Mm]orgens|[Vv]ormittags|[Nn]achmittags|[Aa]bends|[Nn]achts))\b(?!\s*Uhr)",
+      flags=0)
+def _daypart(m):
+    pre = m.string[max(0, m.start() - 6):m.start()].lower()
+    if m.group("p") and not m.group("rel") and not re.search(r"(am|gegen|in der|zur)\s*$", m.group(0).lower()[:-len(m.group("p"))]):
+        return None  # a bare noun 'Morgen' / 'Nacht' is too ambiguous
+    if m.group("p") == "Morgen" and "guten" in pre:
+        return None
+    word = m.group("p") or m.group("adv")
+    off = None
+    if m.group("rel"):
+        r = m.group("rel").lower()
+        off = -1 if r.startswith(("letzt", "gestrig")) else 0
+    return {"kind": "time", "part": part_of(word), "off": off}
+
+
+@rule("de", "date_dmy", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r")\s*,?\s*(?:(?:den|dem)\s+)?)?"
+      r"(?P<d>" + DAY_RE + r")\.\s?(?P<mo>0?[1-9]|1[0-2])\.(?:\s?(?P<y>" + YEAR_RE + r")|(?P<y2>\d\d))?(?!\d|[.,:]\d)")
+def _date_dmy(m):
+    y = m.group("y") or m.group("y2")
+    return {"kind": "date", "y": year_of(y) if y else None, "m": int(m.group("mo")),
+            "d": int(m.group("d"))}
+
+
+@rule("de", "date_dm_nodot", r"\b(?:am|vom|zum|bis|ab|den|dem)\s+(?P<x>(?P<d>" + DAY_RE + r")\.(?P<mo>0?[1-9]|1[0-2]))(?![\d.,:])")
+def _date_dm_nodot(m):
+    return {"kind": "date", "y": None, "m": int(m.group("mo")), "d": int(m.group("d"))}
+
+
+@rule("de", "date_numeric", _B + r"(?:(?P<y1>" + YEAR_RE + r")(?P<sep1>[-/.])(?P<m1>0?[1-9]|1[0-2])(?P=sep1)(?P<d1>" + DAY_RE + r")"
+      r"|(?P<d2>" + DAY_RE + r")(?P<sep2>[/-])(?P<m2>0?[1-9]|1[0-2])(?:(?P=sep2)(?P<y2>" + YEAR_RE + r"|\d\d))?)(?![\d/-]|[.,]\d)")
+def _date_numeric(m):
+    if m.group("y1"):
+        return {"kind": "date", "y": int(m.group("y1")), "m": int(m.group("m1")), "d": int(m.group("d1"))}
+    if not m.group("y2") and (m.group("sep2") == "-" or not re.search(
+            r"\b(?:am|vom|bis|zum|ab|den|dem|seit)\s+$", m.string[max(0, m.start() - 8):m.start()], re.I)):
+        return None  # '3-4' / '5/2' without a date preposition are scores, table cells, ranges
+    return {"kind": "date", "y": year_of(m.group("y2")) if m.group("y2") else None, "m": int(m.group("m2")),
+            "d": int(m.group("d2"))}
+
+
+@rule("de", "date_month_numeric", _B + r"(?:(?P<y1>" + YEAR_RE + r")\s*[-/]\s*(?P<m1>0?[1-9]|1[0-2])|(?P<m2>0?[1-9]|1[0-2])"
+      r"(?:\.|\s*[-/]\s*)(?P<y2>" + YEAR_RE + r"))(?![\d/-]|[.,]\d)")
+def _date_month_numeric(m):
+    if m.group("y1"):
+        return {"kind": "date", "y": int(m.group("y1")), "m": int(m.group("m1")), "d": None}
+    return {"kind": "date", "y": int(m.group("y2")), "m": int(m.group("m2")), "d": None}
+
+
+@rule("de", "date_dm", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r")\s*,?\s*(?:(?:den|dem)\s+)?)?"
+      r"(?:(?P<d>" + DAY_RE + r")\.?\s*|(?P<dw>" + _ORDW + r")\s+)(?P<m>" + MONTH_RE + r")"
+      r"(?:\s*,?\s*(?P<y>" + YEAR_RE + r"|'\d\d)(?!\d|[.,]\d))?")
+def _date_dm(m):
+    d = int(m.group("d")) if m.group("d") else ordinal_de(m.group("dw"))
+    if not d or d > 31 or not month_of(m.group("m")):
+        return None
+    if m.group("d") and m.string[m.end("d"):m.end("d") + 1] not in (".", " ", "\u00a0"):
+        return None  # '5Oktober' is no date; '5. Oktober' / '5 Oktober' are
+    return {"kind": "date", "y": year_of(m.group("y")) if m.group("y") else None, "m": month_of(m.group("m")), "d": d}
+
+
+@rule("de", "day_only", r"\b(?:am|vom|bis\s+zum|zum|den|dem)\s+(?P<x>(?P<d>" + DAY_RE + r")\.)(?!\d|\s*(?:" + MONTH_RE + r"|(?-i:[A-ZÄÖÜ])))")
+def _day_only(m):
+    return {"kind": "date", "y": None, "m": None, "d": int(m.group("d"))}
+
+
+@rule("de", "month", r"(?P<pre>\b(?:im|seit|bis|ab|vom|zum|des|den|dem|von|nach|vor|Monat|zwischen|und|oder|in)\s+)?"
+      r"(?P<x>(?:(?P<mod>" + MOD_RE + r")\s+(?:(?:des|dieses)\s+)?)?(?:(?P<rel>" + REL_RE + r")\s+)?"
+      r"(?P<m>" + MONTH_RE + r")(?:\s*,?\s*(?P<y>" + YEAR_RE + r"|'?\d\d)(?!\d|[.,]\d))?)")
+def _month(m):
+    mo = month_of(m.group("m"))
+    word = m.group("m").lower().rstrip(".")
+    y = m.group("y")
+    if y and len(y.strip("'")) == 2 and not y.startswith("'") and m.group("pre") is None:
+        y = None if not re.match(r"\s", m.string[m.end("m"):m.end("m") + 1]) else y
+    if m.group("m")[0].islower():
+        return None  # month names are capitalised in German; 'mai' in running text is not one
+    if word in ("august", "mai", "jan", "jun", "jul") and not (m.group("pre") or m.group("mod") or m.group("rel") or y):
+        return None  # 'August' is also a first name; 'Mai' a surname
+    if y and len(y.strip("'")) == 2 and m.string[m.end():m.end() + 1].isalpha():
+        y = None
+    spec = {"kind": "date", "y": year_of(y) if y else None, "m": mo, "d": None,
+            "mod": MODS.get((m.group("mod") or "").lower()), "off": rel_offset(m.group("rel"))}
+    if y and len(y.strip("'")) == 2 and not m.group(0).rstrip().endswith(y):
+        spec["y"] = None
+    return spec
+
+
+def _bare_year_ok(m, pre_group: str | None) -> bool:
+    after = m.string[m.end():m.end() + 30]
+    if re.match(r"\s*(?:[.,/]\d|%|°|-\d|\s?[-–]\s?\d{1,2}\b(?!\.))", after):
+        return False
+    if pre_group:
+        return True
+    # '2000 Soldaten' is a number; '2023 wurde' / '2023.' / 'Olympia 2024' are years
+    if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", after) and not re.match(r"\s+(?:Der|Die|Das|Im|In|Am|Als|Nach|Seit|Bis|Und|Auch)\b", after):
+        return False
+    before = m.string[max(0, m.start() - 25):m.start()]
+    if re.search(r"(?:Nr\.|Nummer|Artikel|Paragraf|§|Tel\.|Zimmer|PLZ|Seite|\d)\s*$", before):
+        return False
+    n = re.search(r"(\w+)\W*$", before)
+    if n and number_de(n.group(1)) is not None and not n.group(1)[0].isdigit():
+        return False
+    return True
+
+
+@rule("de", "year", r"(?P<pre>\b(?:im\s+Jahr(?:e|es)?|Jahr(?:e|es)?|seit|bis|ab|von|vor|nach|in|um|zwischen|und|bereits|schon|erst|"
+      r"Frühjahr|Frühling|Sommer|Herbst|Winter|Jahreswechsel)\s+)?(?P<x>(?:(?P<mod>" + MOD_RE + r")\s+"
+      r"(?:(?:des\s+)?Jahres\s+)?)?(?:(?:das|des)\s+)?(?:(?P<jahr>Jahr(?:e|es)?)\s+)?(?P<y>" + YEAR_RE + r"))(?![\w.,]\d|\w)")
+def _year(m):
+    if not _bare_year_ok(m, m.group("pre") or m.group("mod") or m.group("jahr")):
+        return None
+    return {"kind": "year", "y": int(m.group("y")), "mod": MODS.get((m.group("mod") or "").lower())}
+
+
+@rule("de", "decade", _B + r"(?P<y>(?:1[6-9]|20)\d0|[2-9]0)er(?:\s*-?\s*Jahre[n]?)?\b")
+def _decade(m):
+    y = m.group("y")
+    return {"kind": "decade", "v": (y[:3] if len(y) == 4 else "19" + y[0])}
+
+
+@rule("de", "season", r"\b(?:im\s+|des\s+|diese[nms]\s+)?(?P<x>(?:(?P<mod>" + MOD_RE + r")\s+(?:des\s+)?)?(?:(?P<rel>" + REL_RE + r")\s+)?"
+      r"(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)s?(?:\s+(?:(?P<y>" + YEAR_RE + r")|(?P<rely>(?:des\s+)?(?:" + REL_RE + r")\s+Jahres)))?)\b(?![-\w])")
+def _season(m):
+    lead = m.group(0)[:m.start("x") - m.start()].strip().lower()
+    if not (m.group("y") or m.group("rel") or m.group("mod") or m.group("rely") or lead):
+        return None  # a bare 'Sommer' / 'Winter' (also a surname) needs 'im', a year or a modifier
+    off = rel_offset(m.group("rel")) if m.group("rel") else 0 if lead.startswith("dies") else None
+    if m.group("rely"):
+        off = rel_offset(m.group("rely").split()[-2])
+    return {"kind": "season", "y": int(m.group("y")) if m.group("y") else None, "s": SEASONS_DE[m.group("s").lower()],
+            "off": off, "mod": MODS.get((m.group("mod") or "").lower())}
+
+
+@rule("de", "quarter", r"\b(?:im\s+)?(?P<x>(?P<n>erste[nms]?|zweite[nms]?|dritte[nms]?|vierte[nms]?|letzte[nms]?|[1-4]\.)\s+(?P<u>Quartal|Vierteljahr|Halbjahr)(?:es|s)?"
+      r"(?:\s+(?:(?P<y>" + YEAR_RE + r")|(?:des\s+)?(?P<rel>" + REL_RE + r"\s+Jahres)))?|Q(?P<q>[1-4])\s*/?\s*(?P<y2>" + YEAR_RE + r"))\b")
+def _quarter(m):
+    if m.group("q"):
+        return {"kind": "quarter", "y": int(m.group("y2")), "q": f"Q{m.group('q')}"}
+    nw = m.group("n").lower()
+    n = next((v for k, v in (("erst", 1), ("zweit", 2), ("dritt", 3), ("viert", 4), ("letzt", 4)) if nw.startswith(k)), None) \
+        or int(nw[0])
+    half = m.group("u").lower().startswith("halb")
+    if half and n > 2:
+        return None
+    off = rel_offset(m.group("rel").split()[0]) if m.group("rel") else None
+    return {"kind": "quarter", "y": int(m.group("y")) if m.group("y") else None, "q": f"{'H' if half else 'Q'}{2 if half and nw.startswith('letzt') else n}", "off": off}
+
+
+@rule("de", "weekday", _B + r"(?P<x>(?:(?P<rel>" + REL_RE + r")\s+)?(?P<wd>" + WEEKDAY_RE + r")(?P<pt>" + PART_RE + r")?"
+      r"(?:\s*(?P<pt2>(?:früh|Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht))(?!\s*(?:Uhr|\d)))?)(?!\w)"
+      r"(?:\s+(?P<later>in\s+(?P<n>" + _NUMW + r")\s+Wochen))?")
+def _weekday(m):
+    return {"kind": "dow", "dow": WEEKDAYS_DE[m.group("wd").lower()], "off": rel_offset(m.group("rel")),
+            "part": part_of(m.group("pt") or m.group("pt2"))}
+
+
+@rule("de", "weekday_week", r"\b(?P<x>(?P<rel>" + REL_RE + r")\s+Woche\s+(?:am\s+)?(?P<wd>" + WEEKDAY_RE + r"))\b")
+def _weekday_week(m):
+    return {"kind": "dow", "dow": WEEKDAYS_DE[m.group("wd").lower()], "week_off": rel_offset(m.group("rel")), "off": None}
+
+
+@rule("de", "relday", r"\b(?P<w>heute|gestern|vorgestern|morgen|übermorgen|Heute|Gestern|Vorgestern|Übermorgen)"
+      r"(?:\s*(?P<pt>früh|Früh|Morgen|morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)(?!\s*Uhr)\b)?", flags=0)
+def _relday(m):
+    w = m.group("w").lower()
+    if m.group("w") == "morgen" and m.string[max(0, m.start() - 6):m.start()].lower().strip() in ("am", "guten", "den", "jeden"):
+        return None
+    around = m.string[max(0, m.start() - 12):m.end() + 12].lower()
+    if re.search(r"heute\s+(?:auf|als|oder)\s+morgen", around):
+        return None  # 'von heute auf morgen', 'lieber heute als morgen': idioms
+    off = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2}[w]
+    return {"kind": "relday", "off": off, "part": part_of(m.group("pt"))}
+
+
+@rule("de", "morgen_cap", r"(?:^|(?<=[.!?]\s))(?P<x>Morgen)(?=\s+(?:wird|werden|soll|sollen|will|kommt|geht|findet|beginnt|ist))", flags=re.M)
+def _morgen_cap(m):
+    return {"kind": "relday", "off": 1, "part": None}
+
+
+@rule("de", "prevday", r"\b(?P<x>(?:am|einen)\s+Tag\s+(?:zuvor|davor|vorher|danach|darauf|später)|am\s+(?:Vortag|Folgetag|Vorabend|"
+      r"selben\s+Tag|gleichen\s+Tag|nächsten\s+Tag|folgenden\s+Tag|darauffolgenden\s+Tag)|tags\s+(?:zuvor|darauf|davor)|"
+      r"zwei\s+Tage\s+(?:zuvor|später|danach|davor))\b")
+def _prevday(m):
+    t = m.group("x").lower()
+    off = -1
+    if any(w in t for w in ("danach", "darauf", "später", "folge", "nächsten", "folgenden")):
+        off = 1
+    if "selben" in t or "gleichen" in t:
+        off = 0
+    if t.startswith("zwei"):
+        off *= 2
+    return {"kind": "prev", "off": off, "part": "EV" if "vorabend" in t else None}
+
+
+_UNIT_RE = (r"(?P<u>Jahrzehnte?n?|Jahrhunderte?n?|Jahre?n?|Jahres|Monate?n?|Monats|Wochen?|Tage?n?|Tages|Stunden?|"
+            r"Minuten?|Sekunden?|Quartale?n?|Min\.|min|Std\.|Sek\.|sek|h|st)")
+
+
+@rule("de", "shift", r"\b(?P<x>(?P<dir>vor|in|nach)\s+(?:(?:genau|knapp|rund|etwa|fast|mehr\s+als|über|gut)\s+)?"
+      r"(?P<n>" + _NUMW + r"|einem|einer|" + VAGUE_DE + r")\s+" + _UNIT_RE + r")\b(?!\s+(?:lang|später|zuvor|vorher))")
+def _shift(m):
+    unit = unit_of(m.group("u"))
+    if unit in (None, "WE", "HY"):
+        return None
+    n = number_de(m.group("n"))
+    if m.group("dir").lower() == "nach":
+        return {"kind": "dur", "n": n, "unit": unit}
+    return {"kind": "shift", "n": n, "unit": unit, "sign": -1 if m.group("dir").lower() == "vor" else 1}
+
+
+@rule("de", "shift_after", r"\b(?P<x>(?P<n>" + _NUMW + r"|einen|eine)\s+" + _UNIT_RE + r"\s+(?P<dir>später|danach|darauf|zuvor|vorher|davor|früher))\b")
+def _shift_after(m):
+    unit = unit_of(m.group("u"))
+    n = number_de(m.group("n"))
+    if unit is None or n is None:
+        return None
+    return {"kind": "shift", "n": n, "unit": unit, "sign": 1 if m.group("dir").lower() in ("später", "danach", "darauf") else -1,
+            "from_ref": True}
+
+
+@rule("de", "relunit", r"\b(?P<x>(?:(?P<mod>" + MOD_RE + r")\s+(?:(?P<def1>de[rs]|dieses|diese[rn])\s+)?)?(?:(?P<rel>" + REL_RE + r")\s+|(?P<def>de[rs]|dieses|diese[rn]|am)\s+)?"
+      r"(?P<u>Wochenende[sn]?|Woche|Monats?|Jahr(?:es|s)?|Quartals?|Werktags?)(?!\w))(?:\s+(?P<year>" + YEAR_RE + r"))?")
+def _relunit(m):
+    u = m.group("u").lower()
+    unit = "WE" if u.startswith("wochenende") else "D" if u.startswith("werktag") else unit_of(u)
+    off = rel_offset(m.group("rel"))
+    d = (m.group("def") or m.group("def1") or "").lower()
+    if m.group("year"):
+        return None
+    if off is None:
+        if not (m.group("mod") and d in ("der", "des", "dieses", "diese", "dieser", "diesen")) and not (d == "am" and unit == "WE"):
+            return None
+        if d == "am" and unit == "WE":
+            pre = m.string[max(0, m.start() - 15):m.start()].lower()
+            if "jede" in pre:
+                return None
+        off = 0
+    if unit == "D":
+        return {"kind": "relunit", "unit": "W", "off": off}
+    return {"kind": "relunit", "unit": unit, "off": off, "mod": MODS.get((m.group("mod") or "").lower())}
+
+
+@rule("de", "ref", r"\b(?P<x>jetzt|derzeit|zurzeit|zur\s+Zeit|gegenwärtig|momentan|heutzutage|aktuell(?=\s+(?:\w+\s+)?(?:[a-zäöü]+(?:t|en)\b))|"
+      r"künftig|zukünftig|in\s+Zukunft|demnächst|bald|in\s+Kürze|so\s+früh\s+wie\s+möglich|so\s+bald\s+wie\s+möglich|"
+      r"(?:in\s+)?(?:den|die)\s+(?:kommenden|nächsten|vergangenen|letzten|zurückliegenden)\s+(?:Tage[n]?|Wochen|Monate[n]?|Jahre[n]?|Jahrzehnte[n]?|Stunden)|"
+      r"bislang|bisher|früher|einst|damals|kürzlich|jüngst|neulich|unlängst|vorerst)\b")
+def _ref(m):
+    t = m.group("x").lower()
+    if t in ("früher", "einst", "damals", "bislang", "bisher", "vorerst") :
+        return None  # too often not a date reference (comparatives, discourse use)
+    if any(w in t for w in ("vergangenen", "letzten", "zurückliegenden", "kürzlich", "jüngst", "neulich", "unlängst")):
+        return {"kind": "ref", "v": "PAST_REF"}
+    if any(w in t for w in ("kommenden", "nächsten", "künftig", "zukunft", "demnächst", "bald", "kürze", "möglich")):
+        return {"kind": "ref", "v": "FUTURE_REF"}
+    return {"kind": "ref", "v": "PRESENT_REF"}
+
+
+_DUR_UNIT = {"S": "PT{n}S", "MIN": "PT{n}M", "H": "PT{n}H", "D": "P{n}D", "W": "P{n}W", "M": "P{n}M", "Q": "P{n3}M",
+             "Y": "P{n}Y", "DE": "P{n}DE", "CE": "P{n}CE", "HY": "P{n6}M", "WE": "P{n}WE"}
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """(2, 'W') -> 'P2W'; vague amounts (None) -> 'PXW'."""
+    def fmt(x):
+        return "X" if x is None else (str(int(x)) if float(x).is_integer() else f"{x:g}")
+    return _DUR_UNIT[unit].format(n=fmt(n), n3=fmt(None if n is None else n * 3), n6=fmt(None if n is None else n * 6))
+
+
+@rule("de", "duration", r"\b(?:(?P<pre>seit|für|binnen|innerhalb|während|über|nach|noch|knapp|fast|rund|etwa|mehr\s+als|weniger\s+als)\s+(?:(?:de[rmn]|die|das|knapp|rund|etwa|mehr\s+als|über)\s+)?)?"
+      r"(?P<x>(?:(?P<n>" + _NUMW + r"|ein(?:e[nms]?)?|einige[nm]?|" + VAGUE_DE + r")(?P<sp>\s*)(?:(?P<half>halbe[sn]?)\s+)?|(?P<half2>anderthalb|eineinhalb|zweieinhalb|halbe[sn]?)\s+|(?P<whole>(?:den\s+|die\s+|das\s+)?ganze[nsm]?)\s+)?"
+      + _UNIT_RE + r")(?P<lang>\s+lang)?\b")
+def _duration(m):
+    unit = unit_of(m.group("u"))
+    if unit is None or unit in ("WE",):
+        return None
+    nword = m.group("n")
+    n = number_de(nword) if nword else None
+    if m.group("half"):
+        n = (n or 1) * 0.5 if nword and nword.lower().startswith("ein") else (n or 0) + 0.5
+    if m.group("half2"):
+        n = number_de(m.group("half2"))
+    if m.group("whole"):
+        n = 1
+    vague = nword and re.fullmatch(VAGUE_DE, nword, re.I)
+    if n is None and not vague:
+        pre = (m.group("pre") or "").lower()
+        # plural bare units: 'seit Jahren' -> PXY; a singular bare unit ('das Jahr') is no duration
+        if not (pre in ("seit", "über", "für", "während") and m.group("u").lower().endswith(("en", "e", "n"))
+                and unit in ("Y", "M", "W", "D", "DE", "H", "MIN")):
+            return None
+    after = m.string[m.end():m.end() + 12]
+    if nword and m.string[max(0, m.start("n") - 1):m.start("n")] in (":", ".", ","):
+        return None  # '1:14,607 Minuten' is a race time, not 14.607 minutes
+    if re.match(r"\s+alte?[nmrs]?\b", after) or m.group(0).lower() == "eines tages":
+        return None  # '13 Jahre alte' is an age, 'eines Tages' an idiom
+    digits = bool(nword and nword[0].isdigit())
+    if m.group("sp") == "" and not digits:
+        return None  # '5h' is fine, 'einh' is no duration
+    if m.group("u") in ("h", "st") and not digits:
+        return None
+    if m.group("u").lower() in ("min", "min.", "sek", "std.", "sek.") and not nword:
+        return None
+    if nword and nword[0].isdigit() and unit == "Y" and n and n > 200:
+        return None
+    return {"kind": "dur", "n": None if vague else n, "unit": unit}
+
+
+@rule("de", "duration_adj", r"\b(?P<x>(?P<n>\d+|" + _NUMW + r"|mehr)-?(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig)(?:e[nmrs]?)?)\b")
+def _duration_adj(m):
+    if m.group("u").lower() == "jährig" and (m.group("n")[0].isdigit() or m.group("u")[0] == "J"):
+        return None  # '34-jährige', 'der 71-Jährige': ages
+    n = number_de(m.group("n")) if m.group("n").lower() != "mehr" else None
+    unit = {"tägig": "D", "wöchig": "W", "monatig": "M", "jährig": "Y", "stündig": "H", "minütig": "MIN"}[m.group("u").lower()]
+    return {"kind": "dur", "n": n, "unit": unit}
+
+
+@rule("de", "duration_adv", r"\b(?P<x>jahrelang|monatelang|wochenlang|tagelang|stundenlang|jahrzehntelang)\b")
+def _duration_adv(m):
+    return {"kind": "dur", "n": None, "unit": {"jahr": "Y", "mona": "M", "woch": "W", "tage": "D", "stun": "H", "jahrz": "DE"}[
+        "jahrz" if m.group("x").lower().startswith("jahrz") else m.group("x").lower()[:4]]}
+
+
+@rule("de", "set", r"\b(?P<x>(?:all)?(?:täglich|wöchentlich|monatlich|jährlich|stündlich|vierteljährlich|halbjährlich)(?:e[nmrs]?)?|"
+      r"(?:jeden|jede|jedes)\s+(?:(?P<wd>" + WEEKDAY_RE + r")|Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht|Wochenende|Quartal)"
+      r"|alle\s+(?P<n>" + _NUMW + r")\s+(?P<u>Tage|Wochen|Monate|Jahre|Stunden|Minuten)|(?P<wds>montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags|werktags|wochentags))\b")
+def _set(m):
+    t = m.group("x").lower()
+    if m.group("wd"):
+        return {"kind": "set", "v": f"XXXX-WXX-{WEEKDAYS_DE[m.group('wd').lower()]}"}
+    if m.group("wds"):
+        w = m.group("wds").lower()[:-1]
+        return {"kind": "set", "v": f"XXXX-WXX-{WEEKDAYS_DE[w]}" if w in WEEKDAYS_DE else "P1D"}
+    if m.group("n"):
+        return {"kind": "set", "v": duration_value(number_de(m.group("n")), unit_of(m.group("u")))}
+    for stem, v in (("viertel", "P3M"), ("halbj", "P6M"), ("täg", "P1D"), ("wöch", "P1W"), ("monat", "P1M"), ("jähr", "P1Y"),
+                    ("stünd", "PT1H"), ("tag", "P1D"), ("woche", "P1W"), ("jahr", "P1Y"), ("quartal", "P3M"),
+                    ("morgen", "TMO"), ("abend", "TEV"), ("nacht", "TNI")):
+        if stem in t.replace("all", "", 1) if t.startswith("all") else stem in t:
+            return {"kind": "set", "v": v}
+    return None
+
+
+# ---------------------------------------------------------------- English and French basics
+MONTHS_INTL = {
+    "en": {"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+           "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+           "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12},
+    "fr": {"janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5,
+           "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "sept": 9, "octobre": 10,
+           "oct": 10, "novembre": 11, "nov": 11, "décembre": 12, "decembre": 12, "déc": 12},
+}
+WEEKDAYS_INTL = {
+    "en": {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7},
+    "fr": {"lundi": 1, "mardi": 2, "mercredi": 3, "jeudi": 4, "vendredi": 5, "samedi": 6, "dimanche": 7},
+}
+NUMBERS_INTL = {
+    "en": {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None, "a few": None},
+    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+           "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "plusieurs": None, "quelques": None},
+}
+UNITS_INTL = {
+    "en": {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"},
+    "fr": {"seconde": "S", "minute": "MIN", "heure": "H", "jour": "D", "journée": "D", "semaine": "W", "mois": "M",
+           "an": "Y", "année": "Y", "décennie": "DE"},
+}
+RELDAYS_INTL = {
+    "en": {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0},
+    "fr": {"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "avant-hier": -2, "demain": 1, "après-demain": 2},
+}
+
+
+def _intl_rules(lang: str) -> None:
+    months, wds, nums, units = MONTHS_INTL[lang], WEEKDAYS_INTL[lang], NUMBERS_INTL[lang], UNITS_INTL[lang]
+    mon = rf"(?:{_alt(months)})\.?"
+    wd = _alt(wds)
+    num = rf"(?:\d+|{_alt(nums)})"
+    unit = rf"(?P<u>{_alt(units)})s?"
+    yr = rf"(?P<y>{YEAR_RE})"
+
+    def mo(w):
+        return months[w.lower().rstrip(".")]
+
+    def n_of(w):
+        return float(w) if w[0].isdigit() else nums.get(w.lower())
+
+    if lang == "en":
+        day_month = (rf"\b(?:(?P<wd>{wd}),?\s+)?(?:(?:the\s+)?(?P<d>{DAY_RE})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{mon})|(?P<m2>{mon})\s+"
+                     rf"(?P<d2>{DAY_RE})(?:st|nd|rd|th)?\b)(?:,?\s+{yr})?\b")
+        rel = r"(?P<rel>last|next|this|coming|past|previous)"
+        ago, fut = rf"(?P<n>{num})\s+{unit}\s+ago", rf"in\s+(?P<n2>{num})\s+(?P<u2>{_alt(units)})s?"
+        refs = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_REF", "soon": "FUTURE_REF"}
+        sets = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "every day": "P1D",
+                "every week": "P1W", "every month": "P1M", "every year": "P1Y"}
+        every = "every"
+    else:
+        day_month = (rf"\b(?:(?P<wd>{wd})\s+)?(?:le\s+)?(?P<d>{DAY_RE}|1er)\s+(?P<m>{mon})(?:\s+{yr})?\b")
+        rel = r"(?P<rel>dernière?|prochaine?|passée?|cette|ce)"
+        ago, fut = rf"il\s+y\s+a\s+(?P<n>{num})\s+{unit}", rf"dans\s+(?P<n2>{num})\s+(?P<u2>{_alt(units)})s?"
+        refs = {"maintenant": "PRESENT_REF", "actuellement": "PRESENT_REF", "récemment": "PAST_REF", "bientôt": "FUTURE_REF"}
+        sets = {"quotidiennement": "P1D", "chaque jour": "P1D", "chaque semaine": "P1W", "chaque mois": "P1M",
+                "chaque année": "P1Y", "tous les jours": "P1D"}
+        every = "chaque"
+
+    @rule(lang, "dm", day_month)
+    def _dm(m):
+        d = m.group("d") or m.group("d2")
+        d = 1 if d == "1er" else int(d)
+        return {"kind": "date", "y": int(m.group("y")) if m.group("y") else None, "m": mo(m.group("m") or m.group("m2")), "d": d}
+
+    @rule(lang, "my", rf"\b(?:(?P<rel>{rel[8:-1]})\s+)?(?P<m>{mon})(?:\s+(?:de\s+)?{yr})?\b")
+    def _my(m):
+        w = m.group("m").lower().rstrip(".")
+        if w in ("may", "mar", "jan", "sept", "oct", "nov", "dec", "mai") and not m.group("y"):
+            pre = m.string[max(0, m.start() - 8):m.start()].lower()
+            if not re.search(r"\b(?:in|en|of|since|until|by|de|depuis)\s*$", pre) and not m.group("rel"):
+                return None
+        return {"kind": "date", "y": int(m.group("y")) if m.group("y") else None, "m": mo(w), "d": None,
+                "off": {"last": -1, "next": 1, "this": 0}.get((m.group("rel") or "").lower())}
+
+    @rule(lang, "year", rf"(?P<pre>\b(?:in|since|until|by|from|en|depuis|jusqu'en|année|year)\s+)?(?P<x>{yr})(?!\w|[.,]\d)")
+    def _yr(m):
+        return {"kind": "year", "y": int(m.group("y"))} if _bare_year_ok(m, m.group("pre")) else None
+
+    @rule(lang, "weekday", rf"\b(?:(?P<rel>last|next|this|coming)\s+)?(?P<wd>{wd})(?:\s+(?P<rel2>dernier|prochain))?\b")
+    def _wd(m):
+        r = (m.group("rel") or m.group("rel2") or "").lower()
+        return {"kind": "dow", "dow": wds[m.group("wd").lower()],
+                "off": {"last": -1, "dernier": -1, "next": 1, "prochain": 1, "coming": 1, "this": 0}.get(r)}
+
+    @rule(lang, "relday", rf"\b(?P<w>{_alt(RELDAYS_INTL[lang])})(?!\w)")
+    def _rd(m):
+        return {"kind": "relday", "off": RELDAYS_INTL[lang][m.group("w").lower()],
+                "part": "NI" if m.group("w").lower() == "tonight" else None}
+
+    @rule(lang, "relunit", rf"\b(?:(?:la|le|l')\s*)?(?:{rel}\s+(?P<u>week|month|year|weekend|semaine|mois|année|an)|"
+          rf"(?P<u3>semaine|mois|année|an)\s+(?P<rel3>dernière?|prochaine?|passée?))\b")
+    def _ru(m):
+        r = (m.group("rel") or m.group("rel3") or "").lower()
+        off = -1 if r.startswith(("last", "past", "previous", "derni", "pass")) else 1 if r.startswith(("next", "coming", "prochain")) else 0
+        u = (m.group("u") or m.group("u3")).lower()
+        return {"kind": "relunit", "unit": "WE" if u == "weekend" else units.get(u, "Y"), "off": off}
+
+    @rule(lang, "shift", rf"\b(?:{ago}|{fut})\b")
+    def _sh(m):
+        u = units.get((m.group("u") or m.group("u2")).lower())
+        n = n_of(m.group("n") or m.group("n2"))
+        return {"kind": "shift", "n": n, "unit": u, "sign": -1 if m.group("n") else 1} if u else None
+
+    @rule(lang, "dur", rf"\b(?P<n>{num})\s+{unit}\b")
+    def _du(m):
+        u = units.get(m.group("u").lower())
+        return {"kind": "dur", "n": n_of(m.group("n")), "unit": u} if u else None
+
+    @rule(lang, "ref", rf"\b(?P<x>{_alt(refs)})\b")
+    def _rf(m):
+        return {"kind": "ref", "v": refs[m.group("x").lower()]}
+
+    @rule(lang, "set", rf"\b(?P<x>{_alt(sets)}|{every}\s+(?P<wd>{wd}))\b")
+    def _st(m):
+        if m.group("wd"):
+            return {"kind": "set", "v": f"XXXX-WXX-{wds[m.group('wd').lower()]}"}
+        return {"kind": "set", "v": sets[m.group("x").lower()]}
+
+    @rule(lang, "clock", rf"\b(?P<h>[01]?\d|2[0-3])(?:[:h](?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|heures?|h)(?!\w)"
+          rf"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b")
+    def _ck(m):
+        h = int(m.group("h") or m.group("h2"))
+        ap = (m.group("ap") or "").lower()
+        if ap.startswith("p") and h < 12:
+            h += 12
+        if ap.startswith("a") and h == 12:
+            h = 0
+        return {"kind": "time", "h": h, "mi": int(m.group("mi") or m.group("mi2") or 0), "s": None}
+
+    @rule(lang, "numeric", rf"\b(?P<y>{YEAR_RE})-(?P<mo>0[1-9]|1[0-2])-(?P<d>{DAY_RE})\b|\b(?P<d2>{DAY_RE})/(?P<mo2>0?[1-9]|1[0-2])/(?P<y2>{YEAR_RE})\b")
+    def _nu(m):
+        if m.group("y"):
+            return {"kind": "date", "y": int(m.group("y")), "m": int(m.group("mo")), "d": int(m.group("d"))}
+        return {"kind": "date", "y": int(m.group("y2")), "m": int(m.group("mo2")), "d": int(m.group("d2"))}
+
+
+_intl_rules("en")
+_intl_rules("fr")
+
+
+@rule("de", "bare_hour", r"\b(?:um|gegen|ab|bis)\s+(?P<x>(?P<h>[01]?\d|2[0-4]|ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)"
+      r"(?:\s+(?P<pt>morgens|vormittags|mittags|nachmittags|abends|nachts|früh))?)(?!\s*(?:Uhr|[.:,]\d|%|\w*[Pp]rozent))\b")
+def _bare_hour(m):
+    spec = _time_spec(int(number_de(m.group("h"))), 0, None, m.group("pt"))
+    if spec is not None and not m.group("pt"):
+        spec["weak"] = True  # 'um 7' alone is only a time next to a date or day part ('heute Morgen um 7')
+    return spec
+
+
+@rule("de", "month_relyear", r"\b(?P<x>(?:(?P<rel>" + REL_RE + r")\s+Jahr(?:es)?\s+(?:im\s+)?(?P<m>" + MONTH_RE + r")|(?P<m2>" + MONTH_RE + r")\s+"
+      r"(?:des\s+)?(?P<rel2>" + REL_RE + r")\s+Jahres))")
+def _month_relyear(m):
+    mo = month_of(m.group("m") or m.group("m2"))
+    off = rel_offset(m.group("rel") or m.group("rel2"))
+    return {"kind": "date", "y": None, "m": mo, "d": None, "off": off} if mo and off is not None else None
+
+
+@rule("de", "heuer", r"\b(?P<x>[Hh]euer)\b", flags=0)
+def _heuer(m):
+    return {"kind": "relunit", "unit": "Y", "off": 0}  # Austrian/Bavarian 'this year'

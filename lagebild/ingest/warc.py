@@ -1,0 +1,68 @@
+"""WARC files (warcio): every HTML response (or resource) record -> one article via the HTML reader.
+
+Id: stable hash of target URI + WARC-Date (the same page captured twice stays two records; the
+pipeline drops exact duplicates by content hash). When the page itself gives no publication date,
+the capture date (WARC-Date) is used and marked `published_inferred` in meta.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..records import IngestError, RawDocument
+from .html import NoArticle, html_to_document
+from .sniff import declared_charset, decode_bytes
+
+
+def _charset(content_type: str | None) -> str | None:
+    if content_type and "charset=" in content_type.lower():
+        return content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'") or None
+    return None
+
+
+def read_warc(path: Path, stable_id) -> Iterator[RawDocument | IngestError]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    source = str(path)
+    n_html = 0
+    try:
+        with path.open("rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                warc_date = record.rec_headers.get_header("WARC-Date")
+                if record.rec_type == "response" and record.http_headers is not None:
+                    status = record.http_headers.get_statuscode()
+                    ctype = record.http_headers.get_header("Content-Type") or ""
+                else:
+                    status, ctype = "200", record.rec_headers.get_header("Content-Type") or ""
+                if "html" not in ctype.lower():
+                    continue
+                if status and not str(status).startswith("2"):
+                    continue
+                n_html += 1
+                body = record.content_stream().read()
+                dec = decode_bytes(body, _charset(ctype) or declared_charset(body))
+                meta = {"warc": source, "warc_date": warc_date, "encoding": dec.encoding}
+                if dec.note:
+                    meta["encoding_note"] = dec.note
+                try:
+                    doc = html_to_document(dec.text, source=f"{source}#{uri}" if uri else source, doc_id=stable_id(uri, warc_date or ""),
+                                           url=uri or None, meta=meta)
+                except NoArticle as exc:
+                    yield IngestError(source, f"{exc} (record {uri})")
+                    continue
+                if not doc.published and warc_date:
+                    doc.published = warc_date[:10]
+                    doc.meta["published_inferred"] = True
+                yield doc
+    except ArchiveLoadFailed as exc:
+        yield IngestError(source, f"broken WARC: {exc}")
+        return
+    except Exception as exc:  # truncated gzip etc.: keep what was read, report the rest
+        yield IngestError(source, f"broken WARC: {type(exc).__name__}: {exc}")
+        return
+    if n_html == 0:
+        yield IngestError(source, "WARC holds no HTML response records")

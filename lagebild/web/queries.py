@@ -1,0 +1,86 @@
+"""Read-only queries the web views need beyond `Store`'s public methods.
+
+They go through `Store.session` and the store's table classes, so `store/` stays the one owner of the
+schema; each of these could move into `Store` later without changing the views.
+"""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, or_, select
+
+from ..store import ArticleRow, Store, StoryRow
+
+# Ids are file stems or hashes: printable, no path separators, no leading dot, bounded length.
+_ID_RE = re.compile(r"^(?!\.)[^/\\\x00-\x1f\x7f]{1,200}$")
+
+
+def valid_id(value: str) -> bool:
+    """True for a string that can be a stored story/article id (rejects traversal-like input early)."""
+    return bool(_ID_RE.match(value or "")) and ".." not in value
+
+
+def _story_filters(q, query, outlet, entity, date_from, date_to):
+    """The same filters `Store.list_stories` applies (kept in step with it)."""
+    if query:
+        like = f"%{query}%"
+        q = q.where(or_(StoryRow.title.ilike(like), StoryRow.entities.ilike(like)))
+    if outlet:
+        q = q.where(StoryRow.outlets.ilike(f"%{outlet}%"))
+    if entity:
+        q = q.where(StoryRow.entities.ilike(f"%{entity}%"))
+    if date_from:
+        q = q.where(StoryRow.last_published >= date_from)
+    if date_to:
+        q = q.where(StoryRow.first_published <= date_to)
+    return q
+
+
+def count_stories(store: Store, query=None, outlet=None, entity=None, date_from=None, date_to=None) -> int:
+    """Number of stories matching the list filters (for pagination)."""
+    with store.session() as s:
+        q = _story_filters(select(func.count()).select_from(StoryRow), query, outlet, entity, date_from, date_to)
+        return s.scalar(q) or 0
+
+
+def totals(store: Store) -> dict:
+    """Counts shown in the page header."""
+    with store.session() as s:
+        return {
+            "articles": s.scalar(select(func.count()).select_from(ArticleRow)) or 0,
+            "stories": s.scalar(select(func.count()).select_from(StoryRow)) or 0,
+            "last_ingest": s.scalar(select(func.max(ArticleRow.ingested_at))),
+        }
+
+
+def outlets(store: Store, limit: int = 500) -> list[str]:
+    """Distinct outlet names, for the filter drop-down."""
+    with store.session() as s:
+        q = select(ArticleRow.outlet).distinct().where(ArticleRow.outlet.is_not(None)).order_by(ArticleRow.outlet).limit(limit)
+        return [o for o in s.scalars(q) if o]
+
+
+def article_meta(store: Store, ids: list[str]) -> dict[str, dict]:
+    """Light metadata (no text) for the given article ids."""
+    if not ids:
+        return {}
+    with store.session() as s:
+        rows = s.execute(
+            select(ArticleRow.id, ArticleRow.title, ArticleRow.outlet, ArticleRow.published).where(ArticleRow.id.in_(ids))
+        )
+        return {r.id: {"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published} for r in rows}
+
+
+def stories_with_entity(store: Store, name: str, limit: int = 50) -> list[dict]:
+    """Full story dicts whose canonical entities include `name` exactly (the list filter is a substring match)."""
+    out = []
+    with store.session() as s:
+        q = select(StoryRow.data).where(StoryRow.entities.ilike(f"%{name}%")).order_by(StoryRow.last_published.desc())
+        for data in s.scalars(q.limit(limit * 4)):
+            names = {e.get("name") for e in data.get("entities", [])}
+            aliases = {a for e in data.get("entities", []) for a in e.get("aliases", [])}
+            if name in names or name in aliases:
+                out.append(data)
+            if len(out) >= limit:
+                break
+    return out
