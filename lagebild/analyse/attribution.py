@@ -1,5 +1,146 @@
-"""Attribution chains: 'laut X unter Berufung auf Y' -> ['X', 'Y'] (issue 5)."""
+"""Attribution chains: 'laut X unter Berufung auf Y' -> ['X', 'Y'] (issue 5).
+
+Convention (documented in the README of issue 5): a chain lists sources **outermost first**:
+the outlet/reporter that relays a claim comes first, the original source last.
+
+* 'sagte Kirby laut der Washington Post'            -> ['der Washington Post', 'Kirby']
+* 'schrieb das ISW unter Berufung auf die Washington Post' -> ['das ISW …', 'die Washington Post']
+* 'wie Reuters berichtete, sagte ein Sprecher …'    -> ['Reuters', 'ein Sprecher …']
+* 'laut US-Informationen 3.000, laut südkoreanischen Informationen 1.500' -> the 'laut' phrase
+  whose clause holds the focus.
+
+Names are kept as written (with their article), trimmed of the prepositions 'laut', 'nach
+Angaben von', 'unter Berufung auf'. Prepositional sources ('laut X', 'X zufolge', 'nach Angaben
+X', 'gemäß X') are 'claim' sources; 'unter Berufung auf', 'mit Verweis auf', 'gestützt auf' name
+the inner source of a speaker; 'wie X berichtete' names an outer relay.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .speakers import Phrase, Tok, np_after, np_before, tokenize
+from .speech_cues import _SOURCE_NOUNS, ACCORDING_PRE
+
+_VIA = re.compile(r"\b(?:unter\s+Berufung\s+auf|mit\s+(?:Verweis|Bezug)\s+auf|unter\s+Verweis\s+auf|gestützt\s+auf|"
+                  r"unter\s+Bezug\s+auf|in\s+Berufung\s+auf)\s")
+_WIE = re.compile(r"(?:^|,\s*|\b)[Ww]ie\s")
+_RELAY_VERBS = {"berichtete", "berichtet", "berichten", "berichteten", "meldete", "meldet", "melden", "meldeten",
+                "schrieb", "schreibt", "schreiben", "schrieben", "mitteilte", "mitteilt", "mitteilten", "erklärte",
+                "sagte", "bekanntgab", "berichtete", "zitierte", "zitiert", "hieß"}
+# nouns after 'nach' that are themselves the source noun ('nach Angaben der Polizei')
+_SOURCE_NOUN = re.compile(r"^[\w-]*" + _SOURCE_NOUNS + "$")
+
+
+@dataclass
+class Source:
+    kind: str  # 'claim' (laut/zufolge/nach Angaben/gemäß) | 'via' (unter Berufung auf) | 'relay' (wie X berichtete)
+    text: str  # the source as written, for chains ('der Washington Post', 'südkoreanischen Informationen')
+    start: int  # absolute offsets of `text`
+    end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    full_start: int  # extent including 'Angaben von' etc. (the corpus' source span)
+    full_end: int
+
+
+def _span(toks: list[Tok], rng: tuple[int, int]) -> tuple[int, int]:
+    return toks[rng[0]].start, toks[rng[1] - 1].end
+
+
+def _strip_source_noun(toks: list[Tok], ph: Phrase) -> tuple[int, int]:
+    """'Angaben der Polizei' -> 'der Polizei'; 'Angaben von Ärzte ohne Grenzen' -> 'Ärzte ohne Grenzen'."""
+    i, j = ph.core
+    k = i
+    while k < j and toks[k].text[:1].islower() and toks[k].low not in ("der", "des", "von", "aus"):
+        k += 1  # determiners and adjectives: 'einem', 'offiziellen'
+    if k < j and _SOURCE_NOUN.match(toks[k].text) and k + 1 < j:
+        k += 1
+        if toks[k].low in ("von", "aus"):
+            k += 1
+        if k < j:
+            return k, j
+    return ph.core
+
+
+def find_sources(text: str, start: int, end: int) -> list[Source]:
+    """All attribution phrases in text[start:end], in text order."""
+    toks = tokenize(text, 0, start, end)
+    out: list[Source] = []
+    by_start = {t.start: n for n, t in enumerate(toks)}
+    # 'laut X', 'gemäß X', 'nach Angaben (von) X'
+    for m in ACCORDING_PRE.finditer(text, start, end):
+        n = by_start.get(m.start())
+        if n is None:
+            continue
+        after = next((k for k in range(n + 1, len(toks)) if toks[k].start >= m.end()), len(toks))
+        ph = np_after(toks, after)  # the phrase after 'laut', 'according to', 'nach Angaben'
+        if ph is None:
+            continue
+        cue_end = toks[n].end
+        core = ph.core
+        if toks[n].low == "nach":
+            core = _strip_source_noun(toks, ph)
+        s, e = _span(toks, core)
+        fs, fe = _span(toks, ph.core)
+        out.append(Source("claim", text[s:e], s, e, toks[n].text, toks[n].start, cue_end, fs, fe))
+    # 'X zufolge'
+    for n, t in enumerate(toks):
+        if t.low == "zufolge":
+            ph = np_before(toks, n)
+            if ph is None:
+                continue
+            core = _strip_source_noun(toks, ph)
+            s, e = _span(toks, core)
+            fs, fe = _span(toks, ph.core)
+            out.append(Source("claim", text[s:e], s, e, t.text, t.start, t.end, fs, fe))
+    # 'unter Berufung auf Y'
+    for m in _VIA.finditer(text, start, end):
+        n = by_start.get(m.end())
+        if n is None:
+            continue
+        ph = np_after(toks, n)
+        if ph is None:
+            continue
+        s, e = _span(toks, ph.core)
+        out.append(Source("via", text[s:e], s, e, m.group().strip(), m.start(), m.end() - 1, s, e))
+    # 'wie X berichtete' (verb-final relay clause)
+    for m in _WIE.finditer(text, start, end):
+        w = m.end()
+        n = by_start.get(w)
+        if n is None:
+            continue
+        stop = next((k for k in range(n, min(n + 12, len(toks))) if toks[k].text in {",", ".", ";", ":"}), None)
+        if stop is None or stop - 1 <= n or toks[stop - 1].low not in _RELAY_VERBS:
+            continue
+        verb = stop - 1
+        ph = np_before(toks, verb, n)
+        if ph is None or ph.core[0] != n:
+            # allow adverbs between NP and verb: 'wie die Zeitung am Sonntag berichtete'
+            ph = np_after(toks, n, verb)
+            if ph is None:
+                continue
+        s, e = _span(toks, ph.core)
+        out.append(Source("relay", text[s:e], s, e, toks[verb].text, toks[verb].start, toks[verb].end, s, e))
+    return sorted(out, key=lambda x: x.start)
+
+
+def claim_segments(text: str, start: int, end: int, sources: list[Source]) -> list[tuple[Source, int, int]]:
+    """Split a sentence among its 'claim' sources: each governs the clause around it.
+
+    A second 'laut' phrase after a comma opens a new clause ('…, laut südkoreanischen
+    Informationen etwa 1.500'), so boundaries are the last comma before each later source.
+    """
+    claims = [s for s in sources if s.kind == "claim"]
+    if not claims:
+        return []
+    cuts = [start]
+    for prev, cur in zip(claims, claims[1:]):
+        comma = text.rfind(",", prev.end, cur.cue_start)
+        cuts.append(comma + 1 if comma >= 0 else cur.cue_start)
+    cuts.append(end)
+    return [(c, cuts[i], cuts[i + 1]) for i, c in enumerate(claims)]
 
 
 def attribution_chain(text: str, start: int, end: int, focus: int | None = None) -> list[str]:
@@ -9,4 +150,34 @@ def attribution_chain(text: str, start: int, end: int, focus: int | None = None)
     sentence holds two claims with different sources ('laut US-Informationen 3.000, laut
     südkoreanischen Informationen 1.500') the source nearest to the focus wins.
     """
-    return []
+    sources = find_sources(text, start, end)
+    speaker = _speech_speaker(text, start, end, focus)
+    chain: list[str] = []
+    relays = [s.text for s in sources if s.kind == "relay"]
+    chain.extend(relays)
+    segs = claim_segments(text, start, end, sources)
+    claim: Source | None = None
+    if segs:
+        if focus is None:
+            claim = segs[0][0]
+        else:
+            inside = [c for c, a, b in segs if a <= focus < b]
+            claim = inside[0] if inside else min(segs, key=lambda x: abs(x[0].start - focus))[0]
+    if claim is not None:
+        chain.append(claim.text)
+    if speaker and speaker not in chain:
+        chain.append(speaker)
+    chain.extend(s.text for s in sources if s.kind == "via" and s.text not in chain)
+    return chain
+
+
+def _speech_speaker(text: str, start: int, end: int, focus: int | None) -> str | None:
+    """The speaker of a speech-verb clause in the sentence holding `focus`, via the quote finder."""
+    from .quotes import quotes_in_text
+
+    best = None
+    for q in quotes_in_text(text, start, end):
+        if q.speaker and q.cue not in ("laut", "Laut", "zufolge", "nach", "Nach", "gemäß", "Gemäß"):
+            if focus is None or q.start <= focus < q.end or best is None:
+                best = q.speaker
+    return best

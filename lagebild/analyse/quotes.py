@@ -1,9 +1,632 @@
-"""Direct and indirect speech with speakers (issue 5)."""
+"""Direct and indirect speech with speakers (issue 5).
+
+Per article: (1) pair quotation marks of every German style; (2) group sentences that a
+quotation bridges into 'units'; (3) in each unit find speech cues (sagte, teilte … mit, laut,
+zufolge, so …), their speakers (speakers.py) and their messages: dass/ob-clauses, Konjunktiv
+clauses, 'MESSAGE, sagte X', 'wie X mitteilte', 'laut X'; (4) attribute direct quotations by
+the cue before (colon), after (', sagte X' / ', so X') or around them, nested quotations inside
+reported clauses, and whole-sentence quotations continuing the last speaker; (5) Konjunktiv
+sentences without a cue continue the last speaker (free indirect speech).
+
+Scare quotes and titles (a short quoted phrase with no speech cue governing it, a quoted name
+after a noun or article) are skipped. Pronoun speakers ('sagte er') are resolved to the last
+named speaker or sentence subject of matching gender/number (speakers.resolve_pronouns).
+
+Each Quote keeps the corpus-style roles (full source phrase with appositions, the pronoun or
+'Demnach' span as written, all cue words such as 'teilte … mit') in
+doc.extras['quote_roles'][quote.id]; the evaluation scores those. Quote.attributed_to lists the
+chain outermost first (see attribution.py).
+"""
 from __future__ import annotations
 
-from ..records import AnalysedArticle
+import re
+from dataclasses import dataclass, field
+
+from ..records import AnalysedArticle, Quote
+from .attribution import Source, claim_segments, find_sources
+from .speakers import (ADVERBS, AUX, DETERMINERS, END_PUNCT, PREPS, RELATIVE, SUBJ_STARTERS, SUBORD, Tok, Unit, clause_start,
+                       heisst_source, np_after, resolve_pronouns, span_of, speaker_after, speaker_for_cue,
+                       unit_subject)
+from .speech_cues import cue_readings, konjunktiv_forms
+from .stance_cues import stance_of
+
+# opener -> closers. Ambiguous marks (“ ” » « ") are decided by context in pair_quotes.
+_CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "\"": "\"", "‚": "‘’", "“": "”“",
+            "›": "‹", "‹": "›"}
+_MERGE_KINDS = ("free",)  # merging into the cue sentence scored worse on the tuning split
+# plain saying verbs: after them a comma and a main clause is reported speech even in the indicative
+_SAY = {"sagen", "erklären", "mitteilen", "betonen", "berichten", "schreiben", "behaupten", "versichern",
+        "bekanntgeben", "angeben", "bestätigen", "melden", "ergänzen", "hinzufügen", "unterstreichen", "erläutern",
+        "antworten", "entgegnen", "verkünden", "meinen", "glauben"}
+_NOT_MAIN = SUBORD | RELATIVE | {"um", "ohne", "statt", "anstatt", "wo", "wobei", "was", "wer", "denn", "bevor",
+                                   "seit", "seitdem", "bis", "sobald", "so", "wie", "und", "oder", "aber", "sondern"}
+
+
+def _main_clause_start(toks: list[Tok], k: int) -> bool:
+    """Does a main clause (V2) start at token k: subject-like first word, then a lower-case verb?"""
+    if k + 1 >= len(toks):
+        return False
+    first = toks[k]
+    if first.low in _NOT_MAIN or not first.text[:1].isalnum():
+        return False
+    if first.low in ("er", "sie", "es", "man", "wir", "ich", "dies", "das"):
+        return toks[k + 1].text.islower()
+    return first.text[:1].isupper() or first.text[:1].isdigit() or first.low in DETERMINERS
+
+
+_REPORTIVE = re.compile(r"\b(?:soll|sollen)\b")
+_PERFECT_INF = re.compile(r"\b\w+(?:t|en)\s+(?:haben|sein|worden\s+sein)\s*[.!?,;]")
+# speech-act verbs whose object (not a clause) is what was said: 'X warnte vor einer Eskalation'.
+# Kept: those whose reported-speech reading was right at least half the time on the tuning split.
+_REPORTED = {"sprechen", "fordern", "warnen", "auffordern", "vorschlagen", "bestreiten", "zurückweisen",
+             "ankündigen", "beschuldigen", "vorwerfen"}
+
+
+@dataclass
+class Found:
+    """A quote before it becomes a record (absolute offsets)."""
+
+    start: int
+    end: int
+    direct: bool
+    kind: str  # direct | nested | indirect | according | free
+    cue: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None  # as shown (resolved antecedent for pronouns)
+    speaker_full: tuple[int, int] | None = None  # corpus-style source span as written in the frame
+    chain_outer: list[str] = field(default_factory=list)
+    chain_inner: list[str] = field(default_factory=list)
+    unit: int = 0
+
+
+# ---------------------------------------------------------------------------- quotation marks
+
+def pair_quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(open, close) offsets of quotation marks, paired within each paragraph."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    i = start
+    open_at: int | None = None
+    while i < end:
+        ch = text[i]
+        if ch == "\n":
+            open_at = None  # unclosed quotation: drop rather than guess
+        elif open_at is None:
+            if ch in _CLOSERS and _opens(text, i):
+                open_at = i
+        else:
+            op = text[open_at]
+            spaced = op in "«»" and text[open_at + 1] == " " and text[i - 1] == " "  # French '« Oui »'
+            if ch in _CLOSERS[op] and (_closes(text, i) or spaced):
+                if i > open_at + 1:
+                    out.append((open_at, i))
+                open_at = None
+        i += 1
+    return out
+
+
+def _opens(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if nxt.isspace():  # only French guillemets have a space inside: '« Nous … »'
+        return text[i] in "«»" and i + 2 < len(text) and text[i + 2].isalnum() and (prev.isspace() or i == 0)
+    return prev.isspace() or prev in "([{-–—/:;,.>" or i == 0
+
+
+def _closes(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isspace():
+        return False
+    return not nxt.isalnum() or text[i] in "“«»" and nxt.isupper()
+
+
+# ---------------------------------------------------------------------------- units
+
+def make_units(text: str, sentences: list[tuple[int, int]], marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge sentences bridged by a quotation (or continued by ', sagte er') into units."""
+    units: list[list[int]] = []
+    openers = {o for o, _ in marks}
+    fixed: list[tuple[int, int]] = []
+    for s, e in sentences:  # the sentencizer may glue an opening mark to the previous sentence
+        if fixed and fixed[-1][1] - 1 in openers and "\n" not in text[fixed[-1][1]:s]:
+            ps, pe = fixed[-1]
+            o = pe - 1
+            ne = o
+            while ne > ps and text[ne - 1].isspace():
+                ne -= 1
+            fixed[-1] = (ps, ne)
+            s = o
+        fixed.append((s, e))
+    for s, e in fixed:
+        if units:
+            ps, pe = units[-1]
+            same_line = "\n" not in text[pe:s]
+            bridged = any(o < pe <= c or ps <= o < pe < c for o, c in marks)
+            cont = text[s:s + 1] in ",;" or (text[s:s + 1].islower() and text[pe - 1:pe] in "“”\"»«,;:")
+            if same_line and (bridged or cont):
+                units[-1][1] = e
+                continue
+        units.append([s, e])
+    return [(s, e) for s, e in units]
+
+
+# ---------------------------------------------------------------------------- analysis of one unit
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:–—-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:–—-"):
+        e -= 1
+    return s, e
+
+
+def _particle_ok(u: Unit, n: int, particle: str) -> bool:
+    if not particle:
+        return True
+    words = particle.split()
+    toks = u.toks
+    if n >= len(words) and [t.low for t in toks[n - len(words):n]] == words:
+        return True  # verb-final with a separate particle: 'wie X bekannt gab'
+    for k in range(n + 1, min(n + 25, len(toks))):
+        if toks[k].text in {",", ":", ";", "."} and k > n + 1:
+            return False
+        if [t.low for t in toks[k:k + len(words)]] == words:
+            return True
+    return False
+
+
+def _cues(u: Unit) -> list[tuple[int, object]]:
+    out = []
+    for n, t in enumerate(u.toks):
+        if u.masked[n]:
+            continue
+        readings = cue_readings(t.text)
+        if not readings:
+            continue
+        if not t.text.islower() and n != 0:
+            continue  # nouns ('Berichten') are capitalised
+        if n > 0 and u.toks[n - 1].low in DETERMINERS | {"zu"}:
+            continue  # attributive participle: 'die berichteten Fälle'
+        ok = [r for r in readings if _particle_ok(u, n, r.particle)]
+        cs = clause_start(u, n)
+        if any(u.toks[k].low in AUX for k in range(cs, n)):  # perfect tense: read as participle
+            ok = [r for r in ok if not r.finite] + [r for r in ok if r.finite]
+        if ok:
+            out.append((n, ok[0]))
+    return out
+
+
+def _has_konj(u: Unit, s: int, e: int, strong: bool) -> bool:
+    seg = u.text[s:e]
+    forms = konjunktiv_forms(seg, u.known)
+    for w, a, b, kind in forms:
+        pos = s + a
+        if any(o < pos < c for o, c in u.marks):
+            continue
+        if kind in ("I", "II") or (not strong and kind == "II-weak"):
+            return True
+    return False
+
+
+def analyse_unit(u: Unit, idx: int) -> list[Found]:
+    """Indirect and direct quotes of one unit (free indirect speech is handled by the caller)."""
+    toks = u.toks
+    found: list[Found] = []
+    colon_attr: dict[int, tuple] = {}  # token index of ':' -> (cue span, speaker, full)
+    u.colon_attr = colon_attr  # read by the caller: a unit ending in 'sagte X:' introduces the next one
+    cue_frames: list[tuple[int, int, tuple, tuple | None]] = []  # (tok index, msg_start, cue span, speaker)
+    body_end = u.body_end()
+    cues = _cues(u)
+    cue_at = {n for n, _ in cues}
+    for n, r in cues:
+        t = toks[n]
+        cue_span = (t.start, t.end)
+        # 'wie X mitteilte' relay clause
+        cs = clause_start(u, n)
+        is_wie = cs < n and toks[cs].low == "wie"
+        if not is_wie and r.finite:  # 'Wie X, Sprecher der Y, in Z mitteilte, …' (apposition commas)
+            w = next((k for k in range(n - 1, max(-1, n - 16), -1) if toks[k].low == "wie" and not u.masked[k]
+                      and (k == 0 or toks[k - 1].text in {",", "–"} or toks[k - 1].low in SUBJ_STARTERS)), None)
+            if w is not None and not any(cue_readings(toks[m].text) or toks[m].text in {".", ";", ":"}
+                                         for m in range(w + 1, n)):
+                cs, is_wie = w, True
+        spk = speaker_for_cue(u, n, r.finite, cue_frames[-1][3] if cue_frames else None)
+        after = n + 1
+        while after < len(toks) and after < n + 30:
+            if u.masked[after] and not (toks[after - 1].text in {",", ":"}):
+                after += 1  # a quoted name inside the frame: 'erklärte dem „Express“ gegenüber'
+                continue
+            if toks[after].text in {",", ":", ".", ";", "!", "?"} or u.masked[after]:
+                break
+            if toks[after].text.islower() and after in cue_at and toks[after - 1].low in ("und", "sowie", "oder"):
+                break  # the next coordinated cue owns the complement
+            after += 1
+        msg: tuple[int, int] | None = None
+        if spk is not None and spk[1][0] > t.start and after < len(toks) and toks[after].start < spk[1][1]:
+            # the comma belongs to the speaker's apposition ('sagte Hans Meiners, ein Sprecher …, …')
+            after = next((k for k in range(after + 1, len(toks)) if toks[k].start >= spk[1][1]), len(toks))
+            if after < len(toks) and toks[after].text not in {",", ":"}:
+                after = len(toks)
+        if is_wie:
+            if cs == 0 or (cs == 1 and toks[0].low in SUBJ_STARTERS):
+                comma = after if after < len(toks) and toks[after].text == "," else None
+                if comma is not None:
+                    msg = (toks[comma].end, body_end)
+            else:
+                msg = (u.start, toks[cs - 1].start if cs > 0 else toks[cs].start)
+        elif (cs > 0 and toks[cs].low in ("das", "dies") and toks[cs - 1].text == "," and r.finite
+              and not any(o <= u.start and toks[cs - 1].start <= c + 1 for o, c in u.marks)):
+            msg = (u.start, toks[cs - 1].start)  # '…, das teilte das Institut mit.'
+        elif after < len(toks) and toks[after].text == ":":
+            colon_attr[after] = (cue_span, spk)
+            if after + 1 < len(toks) and not u.masked[after + 1]:
+                msg = (toks[after].end, body_end)  # 'Er sagte: Wir werden …' without marks
+                if not _has_konj(u, msg[0], msg[1], strong=True):
+                    msg = None
+        elif after < len(toks) and toks[after].text == "," and after + 1 < len(toks):
+            nxt = toks[after + 1]
+            if u.masked[after + 1]:
+                colon_attr[after] = (cue_span, spk)
+            elif nxt.low in ("dass", "ob", "wonach", "wie", "warum", "wer", "was", "weshalb", "wann"):
+                msg = (nxt.start, body_end)
+            elif _has_konj(u, nxt.start, body_end, strong=False) and not cue_readings(nxt.text):
+                msg = (nxt.start, body_end)
+            elif (nxt.low not in ("um", "ohne", "statt", "anstatt", "was", "wobei", "nachdem")
+                  and not (nxt.low in RELATIVE and after + 2 < len(toks) and not toks[after + 2].text[:1].isupper())) \
+                    and re.search(r"\bzu\s+\w+$|\w+zu\w+en$", u.text[nxt.start:body_end]):
+                msg = (nxt.start, body_end)
+            elif r.lemma in _SAY and _main_clause_start(toks, after + 1):
+                msg = (nxt.start, body_end)  # 'teilte mit, vor dem Absturz wurde kein Notsignal gesendet'
+        if msg is None and n > 0 and toks[n - 1].text == "," and r.finite and not is_wie:
+            # 'MESSAGE, sagte X.' — message is the clause before the comma
+            ms = u.start
+            me = toks[n - 1].start
+            if not any(o <= ms and me <= c + 1 for o, c in u.marks) and me - ms > 10:
+                spk = speaker_after(u, n + 1)
+                if spk is not None:
+                    msg = (ms, me)
+        elif (msg is None and not r.finite and cs > 0 and toks[cs - 1].text == "," and toks[cs].low in AUX
+              and not any(o <= u.start and toks[cs - 1].start <= c + 1 for o, c in u.marks)):
+            # 'MESSAGE, hatte X damals gesagt.'
+            sp2 = speaker_after(u, cs + 1, n)
+            if sp2 is not None and toks[cs - 1].start - u.start > 10:
+                spk, msg = sp2, (u.start, toks[cs - 1].start)
+        if spk is None and msg is None:
+            continue
+        cue_frames.append((n, msg[0] if msg else t.end, cue_span, spk))
+        if msg is None:
+            continue
+        s, e = _strip(u.text, *msg)
+        if e - s < 3:
+            continue
+        # a message that is exactly one quotation is a direct quote (handled below)
+        if any(o == s and c + 1 >= e for o, c in u.marks) or any(o + 1 == s and c == e for o, c in u.marks):
+            colon_attr[n] = (cue_span, spk)
+            continue
+        found.append(Found(s, e, False, "indirect", cue_span, spk[0] if spk else None, spk[1] if spk else None,
+                           unit=idx))
+    # a message stops where the next reported clause begins: '…, allerdings hatte Putin angedeutet, …'
+    for f in found:
+        later = [g for g in found if g is not f and g.cue and f.start < g.cue[0] < f.end]
+        if later:
+            first = min(min(g.cue[0], g.speaker[0] if g.speaker else g.cue[0]) for g in later)
+            comma = u.text.rfind(",", f.start, first)
+            if comma > f.start + 3:
+                f.end = _strip(u.text, f.start, comma)[1]
+    # 'MESSAGE, so der Sprecher.' (not a direct quotation: those are handled in _direct)
+    for n in range(2, len(toks) - 1):
+        if toks[n].low == "so" and toks[n - 1].text == "," and not u.masked[n] and not u.masked[n - 2]:
+            ph = np_after(toks, n + 1)
+            if ph is None or (ph.full[1] < len(toks) and toks[ph.full[1]].text not in {".", ",", "!", "?", ";", ":"}
+                              and toks[ph.full[1]].low not in PREPS | ADVERBS | {"weiter"}):
+                continue  # ', so X.' or ', so X weiter.' or ', so X in einer Mitteilung.'; not ', so dass …'
+            end_tok = next((k for k in range(ph.full[1], len(toks)) if toks[k].text in {",", ".", ";", ":"}), len(toks))
+            parenthetical = end_tok < len(toks) and toks[end_tok].text == "," and end_tok + 2 < len(toks)
+            s, e = _strip(u.text, u.start, u.body_end() if parenthetical else toks[n - 1].start)
+            if e - s > 10 and not any(f.start <= s < f.end for f in found):
+                spk = (span_of(toks, ph.core), span_of(toks, ph.full))
+                found.append(Found(s, e, False, "indirect", (toks[n].start, toks[n].end), spk[0], spk[1], unit=idx))
+                cue_frames.append((n, s, (toks[n].start, toks[n].end), spk))
+    # 'laut X' / 'X zufolge' / 'nach Angaben X' / relays / 'unter Berufung auf'
+    sources = [src for src in find_sources(u.text, u.start, u.end)
+               if not any(o < src.cue_start < c for o, c in u.marks)]
+    claim_found = _claims(u, idx, sources, found, cue_frames)
+    found.extend(claim_found)
+    found.extend(_direct(u, idx, found, colon_attr, cue_frames, sources))
+    if not found:
+        rep = [fr for fr in cue_frames if fr[3] is not None and cue_readings(toks[fr[0]].text)[0].lemma in _REPORTED]
+        if rep:  # 'X warnte vor …': a reported speech act, the whole sentence is the message
+            n, _m, cue_span, spk = rep[0]
+            s, e = _strip(u.text, u.start, u.end)
+            found.append(Found(s, e, False, "reported", cue_span, spk[0], spk[1], unit=idx))
+    return found
+
+
+def _claims(u: Unit, idx: int, sources: list[Source], found: list[Found], frames) -> list[Found]:
+    out = []
+    relay = [s.text for s in sources if s.kind == "relay"]
+    via = [s.text for s in sources if s.kind == "via"]
+    for f in found:
+        f.chain_outer += relay
+        f.chain_inner += via
+    segs = claim_segments(u.text, u.start, u.body_end(), sources)
+    for src, a, b in segs:
+        # inside the frame of a speech cue (not inside its message) -> outer source of that quote
+        outside = [f for f in found if not (f.start <= src.cue_start < f.end) and f.cue]
+        owner = min(outside, key=lambda f: abs(f.cue[0] - src.cue_start)) if outside else None
+        in_frame = any(fr[3] is not None and not any(f.start <= src.cue_start < f.end for f in found)
+                       for fr in frames)
+        if owner is not None and in_frame:
+            owner.chain_outer.append(src.text)
+            continue
+        if in_frame and not found and u.marks:  # outer source of a direct quote: handled in _direct
+            continue
+        s, e = _strip(u.text, a, b)
+        if e - s < 8:
+            continue
+        f = Found(s, e, False, "according", (src.cue_start, src.cue_end), (src.start, src.end),
+                  (src.full_start, src.full_end), unit=idx)
+        f.chain_outer = list(relay)
+        f.chain_inner = list(via)
+        out.append(f)
+    return out
+
+
+def _direct(u: Unit, idx: int, indirect: list[Found], colon_attr, frames, sources: list[Source]) -> list[Found]:
+    toks = u.toks
+    out: list[Found] = []
+    claims = [s for s in sources if s.kind == "claim"]
+    prev_attr = None  # attribution of the previous quotation in this unit, for '„…“, sagte er, „…“'
+    for o, c in u.marks:
+        s, e = o + 1, c
+        inner = u.text[s:e]
+        nwords = len(inner.split())
+        oi, ci = u.tok_at(o), u.tok_at(c)
+        if oi is None or ci is None:
+            continue
+        cue = spk = None
+        # (a) cue after: '„…“, sagte X' / '„…“, so X'
+        k = ci + 1
+        comma = k < len(toks) and toks[k].text == ","
+        if comma:
+            k += 1
+        if k + 1 < len(toks) and toks[k].low in ("a", "ont") and cue_readings(toks[k + 1].text):
+            k += 1  # French perfect: '« … », a déclaré X'
+        # '„…“, sagte X' needs the comma (or closing punctuation inside, or a speaker after the verb):
+        # in '„Der Standard“ berichtete' the quotation is a name
+        if k < len(toks) and not u.masked[k] and (comma or inner.rstrip()[-1:] in ",.!?"
+                                                   or speaker_after(u, k + 1) is not None):
+            t = toks[k]
+            if t.low == "so" and k + 1 < len(toks):
+                ph = np_after(toks, k + 1)
+                if ph is not None:
+                    cue, spk = (t.start, t.end), (span_of(toks, ph.core), span_of(toks, ph.full))
+            elif t.text.islower() and cue_readings(t.text) and any(r.finite for r in cue_readings(t.text)):
+                r = [r for r in cue_readings(t.text) if r.finite][0]
+                if t.low in ("hieß", "heißt"):
+                    cue, spk = (t.start, t.end), heisst_source(u, k)
+                elif _particle_ok(u, k, r.particle):
+                    cue = (t.start, t.end)
+                    spk = speaker_after(u, k + 1)
+        # (b) cue before: 'X sagte: „…“' or ', sagte er, „…“'
+        if cue is None and oi > 0:
+            key = oi - 1
+            if key in colon_attr:
+                cue, spk = colon_attr[key]
+            elif toks[key].text == "," and prev_attr is not None:
+                cue, spk = prev_attr
+            elif toks[key].text == ":":
+                cs = clause_start(u, key)
+                ph = np_after(toks, cs, key)
+                if ph is not None and ph.full[1] == key and key - cs <= 6:
+                    spk = (span_of(toks, ph.core), span_of(toks, ph.full))
+        kind = "direct"
+        if cue is None and spk is None:
+            # (c) nested inside a reported message or the object of a cue verb
+            hosts = [f for f in indirect if f.start <= o and c < f.end and f.speaker]
+            host = min(hosts, key=lambda f: f.end - f.start) if hosts else None
+            if host is not None:
+                cue, spk, kind = host.cue, (host.speaker, host.speaker_full), "nested"
+            else:
+                # a quoted phrase in a sentence whose speech verb has a speaker: the nearest such verb
+                fr = [fr for fr in frames if fr[3] is not None and not (o <= toks[fr[0]].start <= c)]
+                if fr and not _is_title(toks, oi):
+                    best = min(fr, key=lambda x: abs(toks[x[0]].start - o))
+                    cue, spk, kind = best[2], best[3], "nested"
+        whole = _covers_unit(u, oi, ci)
+        if cue is None and spk is None and oi == 0 and u.pending is not None:
+            cue, spk = u.pending  # 'Sie sagte dazu:' + next paragraph '„…“'
+        if cue is None and spk is None and not whole:
+            claim = next((cl for cl in claims if cl.cue_start < o
+                          and not any(oo < cl.cue_start < cc for oo, cc in u.marks)), None)
+            if claim is None or _is_title(toks, oi) or claim.end >= o:
+                continue  # scare quote, title or name in quotation marks
+            cue, kind = (claim.cue_start, claim.cue_end), "nested"
+            spk = ((claim.start, claim.end), (claim.full_start, claim.full_end))
+        if whole and cue is None and spk is None and (nwords < 3 or (inner.rstrip()[-1:] not in END_PUNCT
+                                                                     and u.text[u.end - 1] not in END_PUNCT)):
+            continue  # a quoted heading
+        s, e = _strip(u.text, s, e)  # '„Ja,“ sagte er' and '« Oui »': the message has no edge punctuation
+        if e <= s:
+            continue
+        f = Found(s, e, True, kind, cue, spk[0] if spk else None, spk[1] if spk else None, unit=idx)
+        f.chain_outer = [cl.text for cl in claims if (cl.cue_start > c or cl.cue_start < o)
+                         and (not spk or cl.start != spk[0][0])] if spk else []
+        f.chain_outer = [s.text for s in sources if s.kind == "relay"] + f.chain_outer
+        f.chain_inner = [s.text for s in sources if s.kind == "via"]
+        out.append(f)
+        prev_attr = (cue, spk) if (cue or spk) else None
+    return out
+
+
+def _is_title(toks: list[Tok], oi: int) -> bool:
+    """A quotation that names something: right after a noun ('die Serie „Babylon Berlin“'), after a
+    genitive article ('des „Express“') or a short all-capitalised phrase after an article ('die
+    „Washington Post“')."""
+    if oi <= 0:
+        return False
+    prev = toks[oi - 1]
+    if prev.text[:1].isupper() and prev.low not in DETERMINERS | PREPS or prev.low in ("des", "der", "dem"):
+        return True
+    close = next((k for k in range(oi + 1, min(oi + 6, len(toks))) if toks[k].text in "“”«»\"‘’"), None)
+    words = [t for t in toks[oi + 1:close] if t.text[:1].isalnum()] if close else []
+    return prev.low in ("die", "das", "den") and 0 < len(words) <= 3 and all(t.text[:1].isupper() for t in words)
+
+
+def _covers_unit(u: Unit, oi: int, ci: int) -> bool:
+    """Is the quotation the whole unit (nothing but punctuation around it)?"""
+    before = all(t.text in "–—-•" for t in u.toks[:oi])
+    after = all(t.text in END_PUNCT + ")" for t in u.toks[ci + 1:])
+    return before and after
+
+
+# ---------------------------------------------------------------------------- article level
+
+def analyse_text(text: str, sentences: list[tuple[int, int]], lang: str = "de"):
+    """All quotes of a text: (found, units, subject candidates for pronoun resolution).
+
+    Indirect speech needs German grammar (Konjunktiv, verb order); for other languages only
+    direct quotations and 'according to' claims are kept.
+    """
+    marks = pair_quotes(text)
+    units = make_units(text, sentences, marks)
+    known = {w.lower() for w in re.findall(r"[a-zäöüß]+", text)}
+    found: list[Found] = []
+    candidates: list[tuple[int, int]] = []  # sentence subjects, antecedents for pronoun speakers
+    last_quote_unit = -10
+    last_speaker: tuple | None = None
+    pending = None
+    for idx, (s, e) in enumerate(units):
+        u = Unit(text, s, e, marks, known)
+        u.pending = pending
+        here = analyse_unit(u, idx)
+        if lang != "de":
+            here = [f for f in here if f.direct or f.kind == "according"]
+        last = len(u.toks) - 1
+        pending = u.colon_attr.get(last) if last >= 0 and u.toks[last].text == ":" else None
+        named = [f for f in here if f.speaker]
+        subj = unit_subject(u)
+        if subj is not None:
+            candidates.append(subj)
+        if not here and lang == "de" and u.toks and u.toks[0].low == "demnach" and len(u.toks) > 3:
+            # 'Demnach wurden …': a report whose source was named before (the corpus marks 'Demnach')
+            d0 = u.toks[0]
+            spk = last_speaker if idx - last_quote_unit <= 3 and last_speaker else (None, None)
+            ms, me = _strip(text, d0.end, u.body_end())
+            here = [Found(ms, me, False, "according", (d0.start, d0.end), spk[0], (d0.start, d0.end), unit=idx)]
+        if not here and lang == "de":
+            recent = last_speaker if idx - last_quote_unit <= 3 else None
+            here = _free_indirect(u, idx, recent, idx - last_quote_unit == 1)
+            prev = found[-1] if found else None
+            if (here and prev is not None and prev.kind in _MERGE_KINDS and prev.unit == idx - 1
+                    and prev.speaker == here[0].speaker and "\n" not in text[prev.end:here[0].start]):
+                prev.end = here[0].end  # one report running over several sentences
+                prev.unit = idx
+                last_quote_unit = idx
+                continue
+        elif (any(f.direct and f.speaker is None and f.kind == "direct" for f in here) and last_speaker
+              and idx - last_quote_unit <= 2):
+            for f in here:
+                if f.direct and f.speaker is None:  # whole-sentence quotation continuing the last speaker
+                    f.speaker, f.speaker_full = last_speaker
+                    f.kind = "continued"
+        found.extend(here)
+        if here:
+            last_quote_unit = idx
+            named = [f for f in here if f.speaker]
+            if named:
+                last_speaker = (named[-1].speaker, named[-1].speaker_full)
+    return found, units, candidates
+
+
+def _free_indirect(u: Unit, idx: int, last_speaker, adjacent: bool = True) -> list[Found]:
+    """A Konjunktiv sentence without a cue: reported speech of the last speaker."""
+    s, e = u.start, u.end
+    if u.text[e - 1:e] not in END_PUNCT + "“\"»«":
+        return []  # headings and captions
+    if u.toks and u.toks[0].low in ("wenn", "falls", "ob", "als"):
+        return []
+    forms = [f for f in konjunktiv_forms(u.text[s:e], u.known) if not any(o < s + f[1] < c for o, c in u.marks)]
+    kinds = {k for *_, k in forms}
+    reportive = _REPORTIVE.search(u.text, s, e) if not any(o < s < c for o, c in u.marks) else None
+    if "I" in kinds:
+        pass
+    elif last_speaker is not None and adjacent and (kinds or reportive):
+        pass  # continuing a report: Konjunktiv II ('würden', 'könnten') and 'soll' count too (the corpus agrees)
+    elif reportive and _PERFECT_INF.search(u.text, reportive.end(), e):
+        # 'Er soll den Anschlag geplant haben': hearsay; who claims it is not said in the sentence
+        return [Found(s, e, False, "free", None, None, None, unit=idx)]
+    else:
+        return []
+    spk = last_speaker or (None, None)  # (falling back to any earlier speaker scored worse)
+    return [Found(s, e, False, "free", None, spk[0], spk[1], unit=idx)]
+
+
+def quotes_in_text(text: str, start: int, end: int, article_id: str = "") -> list[Quote]:
+    """Quotes of one span treated as a single sentence (used by attribution_chain)."""
+    found, _, _ = analyse_text(text[:end], [(start, end)])
+    return [_to_quote(text, f, article_id, i) for i, f in enumerate(found)]
+
+
+def _to_quote(text: str, f: Found, article_id: str, i: int) -> Quote:
+    spk = text[f.speaker[0]:f.speaker[1]] if f.speaker else None
+    chain = list(dict.fromkeys(f.chain_outer + ([spk] if spk else []) + f.chain_inner))
+    return Quote(
+        article_id=article_id, start=f.start, end=f.end, text=text[f.start:f.end], direct=f.direct,
+        speaker=spk, speaker_start=f.speaker[0] if f.speaker else None, speaker_end=f.speaker[1] if f.speaker else None,
+        cue=text[f.cue[0]:f.cue[1]] if f.cue else None, cue_start=f.cue[0] if f.cue else None,
+        cue_end=f.cue[1] if f.cue else None, attributed_to=[c for c in chain if c], id=f"{article_id}-q{i}",
+    )
+
+
+def _cue_parts(text: str, cue: tuple[int, int], unit: tuple[int, int]) -> list[tuple[int, int]]:
+    """All words of a cue as the corpus marks them: 'teilte … mit', 'wie … mitteilte', 'heißt es'."""
+    parts = [cue]
+    word = text[cue[0]:cue[1]]
+    ends = [i for i in (text.find(",", cue[1], unit[1]), text.find(".", cue[1], unit[1])) if i >= 0]
+    clause_end = min(ends or [unit[1]])
+    for r in cue_readings(word)[:1]:
+        if r.particle:
+            m = re.search(r"\b" + re.escape(r.particle) + r"\b", text[cue[1]:clause_end])
+            if m:
+                parts.append((cue[1] + m.start(), cue[1] + m.end()))
+    if word.lower() in ("heißt", "hieß"):
+        m = re.match(r"\s+es\b", text[cue[1]:])
+        if m:
+            parts.append((cue[1] + m.end() - 2, cue[1] + m.end()))
+    start = max(text.rfind(",", unit[0], cue[0]) + 1, unit[0])
+    m = re.match(r"\s*([Ww]ie)\b", text[start:cue[0]])
+    if m:
+        parts.append((start + m.start(1), start + m.end(1)))
+    return sorted(parts)
 
 
 def find_quotes(doc: AnalysedArticle) -> None:
-    """Add `Quote`s to doc.quotes."""
-    return None
+    """Add `Quote`s to doc.quotes; corpus-style roles go to doc.extras['quote_roles']."""
+    text = doc.text
+    sentences = doc.sentences
+    if not sentences:
+        from .nlp import split_sentences
+
+        sentences = split_sentences(text, doc.article.language)
+    found, units, candidates = analyse_text(text, sentences, (doc.article.language or "de")[:2])
+    pron = resolve_pronouns(text, found, doc.mentions, candidates)
+    roles = doc.extras.setdefault("quote_roles", {})
+    base = len(doc.quotes)
+    for i, f in enumerate(found):
+        q = _to_quote(text, f, doc.id, base + i)
+        us, ue = units[f.unit]
+        # the cue verb itself decides ('dementierte'); else any stance phrase of the sentence
+        cue_stance = stance_of(q.cue) if q.cue else "none"
+        q.stance = cue_stance if cue_stance != "none" else (stance_of(text[us:ue]) if (f.cue or f.speaker) else "none")
+        if q.speaker and doc.mentions:
+            m = next((m for m in doc.mentions if m.start < f.speaker[1] and f.speaker[0] < m.end), None)
+            if m is not None and m.norm:
+                doc.extras.setdefault("quote_speaker_mentions", {})[q.id] = m.norm
+        roles[q.id] = {
+            "kind": f.kind,
+            "source": pron.get(i) or f.speaker_full or f.speaker,
+            "cue": _cue_parts(text, f.cue, units[f.unit]) if f.cue else [],
+            "message": (f.start, f.end),
+        }
+        doc.quotes.append(q)

@@ -1,14 +1,704 @@
-"""One canonical entity per real-world entity across spellings (issue 4)."""
+"""One canonical entity per real-world entity across spellings (issue 4).
+
+Three passes over the mentions of one story:
+
+1. Places: every mention that names a country or region, as a name ('Nordkorea', 'USA'), genitive
+   ('Nordkoreas'), adjective ('nordkoreanische'), inhabitant noun ('Nordkoreaner') or compound part
+   ('US-Regierung'), joins one entity per place code (gazetteer.py). Other story places teach their
+   own adjective forms ('Kalifornien' -> 'kalifornischen', 'Berlin' -> 'Berliner').
+2. Within an article: a person's full name introduces them; later surname-only or first-name-only
+   mentions attach to it ('Wolodymyr Selenskyj ... Selenskyj'), genitives to their base
+   ('Selenskyjs'). An organisation's acronym in parentheses binds to its long form.
+3. Across the story's articles: local clusters merge by transliteration skeleton and phonetic keys
+   (translit.py), blocked so only plausible pairs are compared; persons need compatible first names
+   (two different first names with one surname stay two people) and an ambiguous surname-only
+   cluster is left alone. Acronyms merge with long forms written out or matching by initials.
+
+The canonical name is the most frequent full form in the story's majority language; `aliases`
+lists the distinct surface spellings, `forms` the inflected/derived ones. Role descriptions learnt
+from appositives ('Der ukrainische Präsident Wolodymyr Selenskyj') resolve later descriptions and
+quote speakers (`resolve_description`, `link_speakers`).
+"""
 from __future__ import annotations
 
-from ..records import AnalysedArticle, Entity, Quote
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
+from ..records import AnalysedArticle, Entity, Mention, Quote
+from .gazetteer import ARTICLES, NOT_ROLES, ROLE_SUFFIX, WORD, LocalForms, adj_stem, description_key, gazetteer, noun_stem
+from .translit import (
+    acronym_candidates, blocking_keys, compound_name, fold, genitive_base, is_acronym, joined_skeleton, name_parts,
+    known_word, persons_compatible, skeleton_token, split_compound, split_name, strip_titles, surname_variants,
+    token_similar, tokens,
+)
+
+# Generic heads of organisation names: 'Wagner-Gruppe' / 'Wagner Group' / 'Wagner' are one group.
+_DESIGNATORS = {"grupe", "grup", "group", "konzern", "partei", "parti", "bevegung", "gmbh", "ag", "inc", "ltd",
+                "corp", "holding", "miliz", "milis"}
+_PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜäöü&]{1,9})\s*\)")
+_MAX_BLOCK = 60  # candidates per fuzzy blocking key before the key is ignored
+# Words an NER span sometimes drags along at its end ('Nordkorea von'); never the end of a name.
+_TRAILING = ARTICLES | {"und", "oder", "im", "in", "am", "an", "auf", "mit", "für", "zu", "bei", "nach", "aus", "and", "et"}
+
+
+@dataclass
+class CanonicalEntity(Entity):
+    """An Entity plus what the schema allows beyond it: derived/inflected forms and a place code."""
+
+    forms: list[str] = field(default_factory=list)  # 'nordkoreanische', 'Selenskyjs', 'US-Regierung'
+    place: str | None = None  # ISO 3166 / CLDR code when the entity is a country or region
+
+    def to_dict(self) -> dict:
+        out = super().to_dict()
+        out["forms"] = self.forms
+        if self.place:
+            out["place"] = self.place
+        return out
+
+
+# ----------------------------------------------------------------------------------- mentions
+
+@dataclass
+class Item:
+    """One mention with what the linker derived for it."""
+
+    mention: Mention
+    doc: int  # index into docs
+    lang: str
+    base: str  # genitive-stripped name ('Selenskyjs' -> 'Selenskyj'); compound part for *part
+    label: str  # the mention's label, corrected where the NER label is implausible
+    place: str | None = None
+    inflected: bool = False  # base differs from the surface (genitive, compound, adjective)
+    role_of: int | None = None  # item index of the person this role phrase directly precedes
+
+
+def _collect(docs: list[AnalysedArticle]) -> list[Item]:
+    gaz = gazetteer()
+    known: set[str] = set()
+    for d in docs:
+        for m in d.mentions:
+            if not m.derived:
+                known.add(fold(m.text))
+                known.update(fold(t) for t in m.text.split())
+    local_forms = LocalForms(docs, gaz)
+    items: list[Item] = []
+    for i, d in enumerate(docs):
+        lang = d.article.language or "de"
+        first = len(items)
+        for m in _repaired(d, lang):
+            text = strip_titles(m.text.strip())
+            it = Item(m, i, lang, text, m.label)
+            if m.label == "PER" and not m.derived and not m.norm and gaz.rank(text, lang) <= 0 and len(text) > 3:
+                it.label = "LOC"  # a country's exact name tagged PER ('Nordkorea') is the country
+            if m.norm:
+                it.place = gaz.resolve(m.norm, lang) if m.label != "PER" else None
+                it.base, it.inflected = m.norm, m.norm != m.text
+            elif m.derived:
+                it.place = gaz.resolve(text, lang)
+                if it.place is None:
+                    it.base = local_forms.get(text) or compound_name(text, known)
+                    if not it.base[:1].isupper():
+                        it.base = adj_stem(it.base).capitalize()  # unknown adjective: 'bayrische' -> 'Bayrisch'
+                    elif text[:1].isupper() and " " not in text and "-" not in text and it.base == text:
+                        it.place = gaz.resolve(split_compound(text), lang)  # 'Europaminister' -> Europa
+                        it.base = split_compound(text)
+                it.inflected = True
+            elif it.label != "PER":
+                # ORG/MISC only as exact names ('Russland' tagged ORG), never 'US-Armee'
+                it.place = gaz.lookup(text, lang, codes=it.label == "LOC")
+                if it.place is None and it.label in ("MISC", "ORG") and not text[:1].isupper():
+                    it.place = gaz.resolve(text, lang)
+            if it.place is None and not m.derived:
+                base = genitive_base(text, known)
+                if base == text and it.label != "PER" and re.search(r"\b(?:des|eines)\s+$", d.text[max(0, m.start - 7):m.start]) \
+                        and text.endswith("s") and not text.endswith("ss") and len(text) > 4:
+                    base = text[:-1]  # 'des Pentagons' -> 'Pentagon' even when the base is never written
+                it.base, it.inflected = base, base != text
+            elif it.place is not None and not m.derived and not m.norm:
+                it.inflected = gaz.rank(text, lang) > 0  # 'Nordkoreas', 'Russen': a form, not a name
+            items.append(it)
+        _attach_roles(items, first, d)
+    return items
+
+
+def _role_like(text: str) -> bool:
+    """'Nordkoreas Machthaber', 'Kremlchef': ends in a dictionary role noun, so not a name."""
+    words = text.split()
+    return bool(words) and bool(ROLE_SUFFIX.search(noun_stem(words[-1]))) and known_word(words[-1])
+
+
+def _attach_roles(items: list[Item], first: int, doc: AnalysedArticle) -> None:
+    """An NER span cut between role and name ('Nordkoreas Machthaber' | 'Kim Jong Un') makes the role
+    a form of the person that follows it directly."""
+    mine = sorted(range(first, len(items)), key=lambda k: items[k].mention.start)
+    for a, b in zip(mine, mine[1:]):
+        ia, ib = items[a], items[b]
+        if (ia.label in ("PER", "ORG") and ib.label == "PER" and not ia.mention.derived and ia.place is None
+                and not doc.text[ia.mention.end:ib.mention.start].strip() and _role_like(ia.mention.text)
+                and split_name(ib.base)[0]):
+            ia.role_of, ia.inflected, ia.label = b, True, "PER"
+
+
+def _repaired(doc: AnalysedArticle, lang: str) -> list[Mention]:
+    """The article's mentions with two frequent NER boundary errors undone (new Mention objects with
+    exact sub-spans; doc.mentions stays as the NER stage left it): trailing lower-case words
+    ('Nordkorea von' -> 'Nordkorea') and two adjacent places read as one ('Nordkorea Russland')."""
+    gaz = gazetteer()
+    out: list[Mention] = []
+    for m in doc.mentions:
+        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.text)]
+        if m.derived or len(words) < 2:
+            out.append(m)
+            continue
+        keep = len(words)
+        while keep > 1 and m.text[words[keep - 1][0]:words[keep - 1][1]] in _TRAILING:
+            keep -= 1
+        if keep < len(words) and m.text[words[0][0]:words[0][1]][:1].isupper():
+            end = m.start + words[keep - 1][1]
+            m = Mention(m.article_id, m.start, end, doc.text[m.start:end], m.label, m.norm, m.derived, m.score)
+            words = words[:keep]
+        texts = [m.text[a:b] for a, b in words]
+        if len(words) >= 2 and all(gaz.rank(t, lang) <= 1 for t in texts) and len({gaz.lookup(t, lang) for t in texts}) == len(texts):
+            for (a, b), t in zip(words, texts):
+                out.append(Mention(m.article_id, m.start + a, m.start + b, t, "LOC", None, False, m.score))
+            continue
+        out.append(m)
+    return out
+
+
+# --------------------------------------------------------------------------------- union-find
+
+class _UF:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+# ------------------------------------------------------------------------- within an article
+
+def _local_clusters(items: list[Item], idx: list[int], uf: _UF) -> None:
+    """Union the mentions of one article (idx: indices into items, sorted by start)."""
+    pers = [i for i in idx if items[i].place is None and items[i].label == "PER"]
+    full = [i for i in pers if split_name(items[i].base)[0]]
+    # Full names: merge compatible ones (Wladimir Putin ~ Wladimir Wladimirowitsch Putin).
+    by_last: dict[str, list[int]] = defaultdict(list)
+    for i in full:
+        keys = {skeleton_token(v) for v in surname_variants(items[i].base)} | {joined_skeleton(items[i].base)}
+        for j in {j for k in keys for j in by_last.get(k, [])}:
+            if persons_compatible(items[i].base, items[j].base):
+                uf.union(i, j)
+        for k in keys:
+            by_last[k].append(i)
+    # Names without a given name attach to the full name they abbreviate: surname ('Selenskyj'),
+    # given name ('Jasper'), family-name-first ('Kim'); ties go to the surname, then to recency.
+    token_index: dict[str, list[int]] = defaultdict(list)
+    for i in full:
+        parts = name_parts(items[i].base)
+        keys = surname_variants(items[i].base) + split_name(items[i].base)[0] + ["".join(parts[1:])]
+        for k in {skeleton_token(k) for k in keys}:
+            token_index[k].append(i)
+    for i in pers:
+        if i in full:
+            continue
+        base = items[i].base
+        variants = {skeleton_token(v) for v in surname_variants(base)}
+        cands = [j for j in {j for v in variants for j in token_index.get(v, [])} if persons_compatible(base, items[j].base)]
+        if not cands:
+            continue
+        roots = {uf.find(j) for j in cands}
+        if len(roots) > 1:
+            by_surname = [j for j in cands if variants & {skeleton_token(v) for v in surname_variants(items[j].base)}]
+            roots = {uf.find(j) for j in by_surname} or roots
+        if len(roots) > 1:  # e.g. two Kims: the most recent preceding full name, else the next one
+            start = items[i].mention.start
+            pool = [j for j in cands if uf.find(j) in roots]
+            before = [j for j in pool if items[j].mention.start < start]
+            pick = max(before, key=lambda j: items[j].mention.start) if before else min(pool, key=lambda j: items[j].mention.start)
+            roots = {uf.find(pick)}
+        uf.union(i, roots.pop())
+    # Everything else: same folded base and compatible type within the article.
+    seen: dict[tuple[str, str], int] = {}
+    for i in idx:
+        it = items[i]
+        if it.place is not None or it.label == "PER":
+            continue
+        key = (_type_group(it.label), joined_skeleton(it.base))
+        if key in seen:
+            uf.union(i, seen[key])
+        else:
+            seen[key] = i
+
+
+def _type_group(label: str) -> str:
+    """NER confuses ORG and LOC for institutions named after places (Kreml, Pentagon): one group."""
+    return "PER" if label == "PER" else "MISC" if label == "MISC" else "ORGLOC"
+
+
+def _acronym_links(docs: list[AnalysedArticle], items: list[Item], by_doc: dict[int, list[int]]) -> dict[str, set[int]]:
+    """'Institute for the Study of War (ISW)' and 'ISW (Institute ...)': acronym -> item ids."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for d, idx in by_doc.items():
+        text = docs[d].text
+        for i in idx:
+            it = items[i]
+            if it.label == "PER" or it.place is not None or it.mention.derived:
+                continue
+            m = _PAREN_ACRONYM.match(text, it.mention.end)
+            if m and not is_acronym(it.base) and len(tokens(it.base)) >= 2:
+                out[fold(m.group(1))].add(i)
+            if is_acronym(it.base):
+                after = re.match(r"\s*\(([^()]{6,120})\)", text[it.mention.end:])
+                if after:
+                    for j in idx:
+                        mj = items[j].mention
+                        if mj.start >= it.mention.end and mj.end <= it.mention.end + after.end():
+                            out[fold(it.base)].add(j)
+    return out
+
+
+# -------------------------------------------------------------------------------- the story
 
 def canonical_entities(docs: list[AnalysedArticle]) -> list[Entity]:
-    """Group the mentions of all docs into canonical entities."""
-    return []
+    """Group the mentions of all docs of one story into canonical entities."""
+    items = _collect(docs)
+    if not items:
+        return []
+    uf = _UF(len(items))
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        by_doc[it.doc].append(i)
+    for idx in by_doc.values():
+        idx.sort(key=lambda i: (items[i].mention.start, items[i].mention.end))
+        _local_clusters(items, idx, uf)
+    for i, it in enumerate(items):
+        if it.role_of is not None:
+            uf.union(it.role_of, i)
+    # Places: one entity per code across the story.
+    place_first: dict[str, int] = {}
+    for i, it in enumerate(items):
+        if it.place is not None:
+            uf.union(i, place_first.setdefault(it.place, i))
+    _merge_across(items, uf)
+    # Acronyms: parenthesised definitions, then initials of long forms.
+    acr = _acronym_links(docs, items, by_doc)
+    short: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        if it.place is None and it.label != "PER" and is_acronym(it.base):
+            short[fold(it.base)].append(i)
+    if short or acr:
+        by_initials: dict[str, set[int]] = defaultdict(set)
+        for i, it in enumerate(items):
+            if it.place is None and it.label in ("ORG", "MISC", "LOC") and not is_acronym(it.base):
+                for ini in acronym_candidates(it.base):
+                    by_initials[ini].add(i)
+        for key in set(short) | set(acr):
+            group = list(acr.get(key, ())) + short.get(key, [])
+            for j in group[1:]:
+                uf.union(group[0], j)
+            roots = {uf.find(j) for j in by_initials.get(key, ())} - {uf.find(group[0])}
+            if len(roots) == 1:  # only an unambiguous long form
+                uf.union(group[0], roots.pop())
+    return _build_entities(docs, items, uf, acr)
+
+
+def _merge_across(items: list[Item], uf: _UF) -> None:
+    """Merge local clusters of different articles by blocked transliteration-aware comparison."""
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        if it.place is None:
+            clusters[uf.find(i)].append(i)
+    # Representative per cluster: its longest base.
+    reps = {r: max((items[i].base for i in mem), key=lambda b: (len(name_parts(b)), len(b))) for r, mem in clusters.items()}
+    labels = {r: Counter(_type_group(items[i].label) for i in mem).most_common(1)[0][0] for r, mem in clusters.items()}
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    persons_full = [r for r in reps if labels[r] == "PER" and split_name(reps[r])[0]]
+    persons_single = [r for r in reps if labels[r] == "PER" and not split_name(reps[r])[0]]
+    others = [r for r in reps if labels[r] != "PER"]
+
+    # 1. Full person names with each other (keyed by surname and whole-name skeleton).
+    for r in persons_full:
+        keys = {k for v in surname_variants(reps[r]) for k in blocking_keys(v)} | {"j:" + joined_skeleton(reps[r])}
+        cands = {c for k in keys for c in _block(index, ("PER", k))}
+        for c in cands:
+            if uf.find(c) != uf.find(r) and persons_compatible(reps[r], reps[c]):
+                uf.union(r, c)
+        for k in keys:
+            index[("PER", k)].append(r)
+        parts = name_parts(reps[r])
+        for k in blocking_keys(parts[0]) | blocking_keys("".join(parts[1:])):  # Kim ~ Kim Jong Un
+            index[("PER", k)].append(r)
+    # 2. Names without given name: attach when exactly one person in the story fits.
+    single_index: dict[str, list[int]] = defaultdict(list)
+    lone: list[int] = []  # surname-like names no person of the story carries
+    for r in persons_single:
+        keys = {k for v in surname_variants(reps[r]) for k in blocking_keys(v)}
+        cands = {c for k in keys for c in _block(index, ("PER", k))}
+        fits = {uf.find(c) for c in cands if persons_compatible(reps[r], reps[c])}
+        if len(fits) == 1:
+            uf.union(r, fits.pop())
+            continue
+        if fits:
+            continue  # two different people share the name: leave it unresolved
+        lone.append(r)
+        for k in keys:
+            for c in _block(single_index, k):
+                if uf.find(c) != uf.find(r) and persons_compatible(reps[r], reps[c]):
+                    uf.union(r, c)
+            single_index[k].append(r)
+    # 3. Organisations, places, misc: same skeleton, or near-identical long names.
+    other_index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    js_of = {r: joined_skeleton(reps[r]) for r in others}
+    for r in others:
+        js = js_of[r]
+        if not js:
+            continue
+        group = labels[r]
+        toks = [skeleton_token(t) for t in tokens(reps[r])]
+        keys = {"j:" + js, "o:" + " ".join(sorted(toks))}  # Gruppe Wagner
+        core = [t for t in toks if t not in _DESIGNATORS]
+        if group == "ORGLOC" and core and len(core) < len(toks):
+            keys.add("o:" + " ".join(sorted(core)))  # Wagner-Gruppe ~ Wagner Group ~ Wagner
+        cj = "".join(core) or js
+        if len(cj) >= 7:
+            keys |= {"h:" + cj[:4], "t:" + cj[-4:]} | {"p:" + k for k in blocking_keys(cj) if k.startswith("p:")}
+        for k in keys:
+            block = other_index.get((group, k), [])
+            if len(block) > _MAX_BLOCK and k[0] in "htp":
+                continue  # a key shared by that many names discriminates nothing; skip (near-linear)
+            for c in block:
+                if uf.find(c) == uf.find(r):
+                    continue
+                jc = js_of[c]
+                if jc == js or k.startswith("o:") or (min(len(jc), len(js)) >= 8 and _near(jc, js)) or (
+                        " " not in reps[r] + reps[c] and min(len(jc), len(js)) >= 7 and token_similar(reps[r], reps[c])):
+                    uf.union(r, c)
+            other_index[(group, k)].append(r)
+    # 4. A lone 'person' spelt like a place or organisation of the story is that (NER label noise:
+    #    'Washington' tagged PER once, LOC elsewhere).
+    for r in lone:
+        key = "j:" + joined_skeleton(reps[r])
+        roots = {uf.find(c) for g in ("ORGLOC", "MISC") for c in other_index.get((g, key), [])}
+        if len(roots) == 1:
+            uf.union(r, roots.pop())
+
+
+def _near(a: str, b: str) -> bool:
+    return fuzz.ratio(a, b) >= 92
+
+
+def _block(index: dict, key) -> list[int]:
+    """Members of a blocking key; fuzzy keys (prefix/suffix/phonetic) shared by too many names are
+    dropped, exact skeleton keys never are."""
+    block = index.get(key, [])
+    k = key[1] if isinstance(key, tuple) else key
+    return [] if len(block) > _MAX_BLOCK and k[:2] in ("h:", "t:", "p:") else block
+
+
+def _majority_language(docs: list[AnalysedArticle]) -> str:
+    langs = Counter(d.article.language or "de" for d in docs)
+    return langs.most_common(1)[0][0] if langs else "de"
+
+
+def _choose_name(members: list[Item], docs: list[AnalysedArticle], label: str, place: str | None, lang: str) -> str:
+    gaz = gazetteer()
+    plain = [it for it in members if not it.mention.derived]
+    if place is not None:
+        names = Counter(
+            it.mention.text for it in plain
+            if it.mention.text[:1].isupper() and it.lang == lang
+            and gaz.forms.get(lang, {}).get(fold(it.mention.text), (None, 9))[1] <= 0
+        )
+        if names:
+            return max(names, key=lambda n: (names[n], len(n)))
+        return gaz.name(place, lang)
+    pool = [it for it in plain if it.lang == lang] or plain or members
+    counts = Counter(it.base for it in pool)
+    # Spelling variants of one form count together (Selenskyj/Selenskij in one language).
+    if label == "PER":
+        full = [n for n in counts if len(name_parts(n)) >= 2]
+        if full:
+            return max(full, key=lambda n: (counts[n], len(name_parts(n)), len(n)))
+    else:
+        longs = [n for n in counts if not is_acronym(n)]
+        if longs:
+            return max(longs, key=lambda n: (counts[n] > 0, len(tokens(n)) >= 2, counts[n], len(n)))
+    return max(counts, key=lambda n: (counts[n], len(n)))
+
+
+def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr: dict[str, set[int]]) -> list[Entity]:
+    lang = _majority_language(docs)
+    groups: dict[int, list[Item]] = defaultdict(list)
+    for i, it in enumerate(items):
+        groups[uf.find(i)].append(it)
+    acr_of: dict[int, set[str]] = defaultdict(set)
+    for key, linked in acr.items():
+        for i in linked:
+            acr_of[uf.find(i)].add(key)
+    entities: list[Entity] = []
+    for root, members in groups.items():
+        members.sort(key=lambda it: (it.doc, it.mention.start))
+        places = Counter(it.place for it in members if it.place)
+        place = places.most_common(1)[0][0] if places else None
+        plain = [it for it in members if not it.mention.derived] or members
+        labels = Counter(it.label for it in plain)
+        if len(labels) > 1 and not any(it.label == "PER" and split_name(it.base)[0] for it in plain):
+            labels.pop("PER", None)  # only surname-like PER mentions: the NER misread a place/org
+        label = "LOC" if place else labels.most_common(1)[0][0]
+        name = _choose_name(members, docs, label, place, lang)
+        aliases = list(dict.fromkeys(it.mention.text for it in members if not it.inflected and not it.mention.derived))
+        for key in sorted(acr_of.get(root, ())):  # acronym defined in parentheses but never tagged
+            text = next((docs[it.doc].text for it in members), "")
+            hit = re.search(r"\(\s*(" + re.escape(key) + r")\s*\)", text, re.I) if text else None
+            if hit and hit.group(1) not in aliases:
+                aliases.append(hit.group(1))
+        if name not in aliases:
+            aliases.insert(0, name)
+        forms = list(dict.fromkeys(it.mention.text for it in members if it.inflected or it.mention.derived))
+        for it in members:
+            if it.mention.norm is None:
+                it.mention.norm = name
+        entities.append(CanonicalEntity(
+            name=name, type=label, aliases=aliases,
+            article_ids=list(dict.fromkeys(docs[it.doc].id for it in members)),
+            mentions=[it.mention for it in members], forms=forms, place=place,
+        ))
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    _remember(docs, entities)
+    return entities
+
+
+# ------------------------------------------------------------------- descriptions and speakers
+
+def _person_mentions(doc: AnalysedArticle) -> list[Mention]:
+    """PER mentions of the article, minus those that only spell places ('Nordkorea' tagged PER)."""
+    gaz, lang = gazetteer(), doc.article.language or "de"
+    return sorted((m for m in doc.mentions if m.label == "PER" and not m.derived
+                   and not all(gaz.rank(w, lang) <= 1 for w in m.text.split())), key=lambda m: m.start)
+
+
+def _local_full_name(doc: AnalysedArticle, name: str, persons: list[Mention] | None = None) -> str:
+    """The longest person name in the article that `name` can stand for."""
+    best = name
+    for text in {m.text for m in (persons if persons is not None else _person_mentions(doc))}:
+        if len(name_parts(text)) > len(name_parts(best)) and persons_compatible(name, text):
+            best = text
+    return best
+
+
+def _role_before(doc: AnalysedArticle, m: Mention, blocked: list[tuple[int, int]]) -> str | None:
+    """The role description right before a name: 'Der ukrainische Präsident' Wolodymyr Selenskyj."""
+    sent_start, _ = doc.sentence_of(m.start)
+    chunk_start = max(sent_start, m.start - 160)
+    words = [(w.start() + chunk_start, w.end() + chunk_start, w.group()) for w in WORD.finditer(doc.text[chunk_start:m.start])]
+    if not words or doc.text[words[-1][1]:m.start].strip():
+        return None  # punctuation between role and name: no apposition
+    s, e, noun = words[-1]
+    if not noun[:1].isupper() or noun.casefold() in NOT_ROLES or len(noun) < 4:
+        return None
+    if any(bs < e and s < be for bs, be in blocked):
+        return None  # the word is another name, not a role
+    first = len(words) - 1
+    k = first - 1
+    modifiers = 0
+    while k >= 0 and modifiers < 4:
+        w = words[k][2]
+        gap = doc.text[words[k][1]:words[k + 1][0]]
+        if gap.strip():
+            break
+        if w.casefold() in ARTICLES - {"von", "vom", "of", "de", "du"}:
+            first = k
+            break
+        if (w[:1].islower() and adj_stem(w) != w.casefold()) or (w[:1].isupper() and w.endswith("s") and gazetteer().lookup(w)):
+            first, modifiers = k, modifiers + 1
+            k -= 1
+            continue
+        if w[:1].isupper() and (w.endswith("s") or w.endswith("'")) and any(fold(w[:-1]) == fold(t) for pm in _person_mentions(doc) for t in pm.text.split()):
+            first, modifiers = k, modifiers + 1  # 'Putins Sprecher Dmitri Peskow'
+            k -= 1
+            continue
+        break
+    if first == len(words) - 1 and not (ROLE_SUFFIX.search(noun_stem(noun)) or "-" in noun):
+        return None
+    return doc.text[words[first][0]:e]
+
+
+_APPOSITION_AFTER = re.compile(
+    r"\s*,\s*((?:der|die|the)\s+(?:[a-zäöüß][\wäöüß\-]*\s+){0,3}[A-ZÄÖÜ][\wÄÖÜäöüß\-]*"
+    r"(?:\s+(?:des|der|von|of)\s+[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)?)\s*[,.;]")
+
+
+def description_table(doc: AnalysedArticle) -> dict[frozenset, str]:
+    """Descriptions this article attaches to persons (key -> the person's full local name)."""
+    cache = doc.extras.get("_descriptions")
+    if cache is not None and cache[0] == len(doc.mentions):
+        return cache[1]
+    lang = doc.article.language or "de"
+    blocked = [(m.start, m.end) for m in doc.mentions if not m.derived and not _role_like(m.text)]
+    table: dict[frozenset, str] = {}
+    persons = _person_mentions(doc)
+    full_names = [m for m in persons if split_name(m.text)[0]]
+    for m in persons:
+        for phrase in (_role_before(doc, m, blocked), _after(doc, m)):
+            if phrase:
+                key = description_key(phrase, lang)
+                if any(not k.startswith("@") for k in key):
+                    table.setdefault(key, _local_full_name(doc, m.text, full_names))
+    doc.extras["_descriptions"] = (len(doc.mentions), table)
+    return table
+
+
+def _after(doc: AnalysedArticle, m: Mention) -> str | None:
+    hit = _APPOSITION_AFTER.match(doc.text, m.end)
+    return hit.group(1) if hit else None
+
+
+def _unique_match(key: frozenset, table: dict) -> str | None:
+    """The one name whose learnt description contains every part of `key` (None if 0 or several)."""
+    if not key or all(k.startswith("@") for k in key):
+        return None
+    names = set()
+    for learnt, name in table.items():
+        if key <= learnt:
+            names |= name if isinstance(name, set) else {name}
+    return names.pop() if len(names) == 1 else None
+
+
+def _name_in_phrase(phrase: str, doc: AnalysedArticle) -> str | None:
+    """A person of the article named inside the phrase ('Kremlsprecher Dmitri Peskow' -> Peskow's name)."""
+    words = [w for w in WORD.findall(phrase) if w[:1].isupper()]
+    best, best_score = None, 0
+    for m in _person_mentions(doc):
+        name_toks = m.text.split()
+        hits = sum(1 for w in words if any(token_similar(_genitive_strip(w), t) for t in name_toks))
+        if hits and (hits > best_score or (hits == best_score and best and len(m.text) > len(best))):
+            best, best_score = m.text, hits
+    return _local_full_name(doc, best) if best else None
+
+
+def _genitive_strip(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word[-1] in "s'’" else word
+
+
+def resolve_description(phrase: str, doc: AnalysedArticle) -> str | None:
+    """The canonical (or, before linking, the article's full) name a speaker phrase refers to:
+    'Kremlsprecher Dmitri Peskow' -> 'Dmitri Peskow'; 'der ukrainische Präsident' -> 'Wolodymyr
+    Selenskyj' when the article (or its story) introduced him with that role. None if unsure."""
+    if not phrase or not phrase.strip():
+        return None
+    canon = doc.extras.get("canonical", {})
+    names = canon.get("names", {})
+    found = _name_in_phrase(phrase, doc)
+    if found is None:
+        found = _unique_match(description_key(phrase, doc.article.language or "de"), description_table(doc))
+    if found is None and canon.get("descriptions"):
+        found = _unique_match(description_key(phrase, doc.article.language or "de"), canon["descriptions"])
+        return found
+    if found is None:
+        return None
+    if names:  # after linking, answer only with canonical names
+        return names.get(fold(found))
+    return found
+
+
+_PRONOUNS = {"er", "sie", "he", "she", "il", "elle"}
 
 
 def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[AnalysedArticle]) -> None:
-    """Set quote.speaker_entity to the canonical name of the entity the speaker names."""
+    """Set quote.speaker_entity to the canonical name of the entity the speaker names:
+    a person mention inside the speaker span, else a role description or a person named in the
+    phrase, else an organisation/place in the span ('ein Sprecher des Pentagons'), else for a
+    bare pronoun the nearest preceding person of the article."""
+    by_article: dict[str, list[tuple[int, int, Entity, Mention]]] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            by_article[m.article_id].append((m.start, m.end, e, m))
+    for spans in by_article.values():
+        spans.sort(key=lambda x: x[0])
+    docs_by_id = {d.id: d for d in docs}
+    for q in quotes:
+        if not q.speaker or q.speaker_entity:
+            continue
+        doc = docs_by_id.get(q.article_id)
+        if doc is None:
+            continue
+        spans = by_article.get(q.article_id, [])
+        s, e = q.speaker_start, q.speaker_end
+        if s is None or e is None:
+            s, e = _locate(doc, q)
+        inside = [(ent, m) for ms, me, ent, m in spans if s is not None and ms < e and s < me]
+        person = next((ent for ent, m in inside if ent.type == "PER" and not m.derived), None)
+        if person is not None:
+            q.speaker_entity = person.name
+            continue
+        name = resolve_description(q.speaker, doc)
+        if name:
+            q.speaker_entity = name
+            continue
+        other = next((ent for ent, m in inside if ent.type in ("ORG", "LOC") and not m.derived), None)
+        if other is None:
+            other = _by_alias(q.speaker, doc, entities)
+        if other is not None:
+            q.speaker_entity = other.name
+            continue
+        if q.speaker.strip().casefold() in _PRONOUNS:
+            anchor = s if s is not None else q.start
+            before = [ent for ms, me, ent, m in spans if me <= anchor and anchor - me < 600 and ent.type == "PER" and not m.derived]
+            if before:
+                q.speaker_entity = before[-1].name
+
+
+def _by_alias(speaker: str, doc: AnalysedArticle, entities: list[Entity]) -> Entity | None:
+    """The entity a bare name speaker spells ('Südkorea', 'die Nato') when no mention covers it."""
+    words = [w for w in speaker.split() if w.casefold() not in ARTICLES]
+    key = fold(" ".join(words))
+    if not key:
+        return None
+    for e in entities:
+        if key in {fold(a) for a in e.aliases}:
+            return e
+    code = gazetteer().lookup(" ".join(words), doc.article.language or "de", codes=False)
+    if code and gazetteer().rank(" ".join(words), doc.article.language or "de") <= 1:
+        return next((e for e in entities if getattr(e, "place", None) == code), None)
     return None
+
+
+def _locate(doc: AnalysedArticle, q: Quote) -> tuple[int | None, int | None]:
+    """Where the speaker text is written: nearest occurrence to the quote."""
+    text, spk = doc.text, q.speaker or ""
+    best = None
+    for hit in re.finditer(re.escape(spk), text):
+        dist = min(abs(hit.start() - q.start), abs(hit.start() - q.end))
+        if best is None or dist < best[0]:
+            best = (dist, hit.start(), hit.end())
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _remember(docs: list[AnalysedArticle], entities: list[Entity]) -> None:
+    """Store name -> canonical maps and the story's description table in doc.extras."""
+    canon: dict[str, str] = {}
+    for e in sorted(entities, key=lambda e: e.type != "PER"):  # persons first: their names win
+        for a in e.aliases:
+            canon.setdefault(fold(a), e.name)
+        for m in e.mentions:
+            canon.setdefault(fold(m.text), e.name)
+        for f in getattr(e, "forms", []):
+            canon.setdefault(fold(f), e.name)
+    story_table: dict = {}
+    for d in docs:
+        for key, name in description_table(d).items():
+            story_table.setdefault(key, set()).add(canon.get(fold(name), name))
+    for d in docs:
+        d.extras["canonical"] = {"names": canon, "descriptions": story_table}

@@ -1,0 +1,482 @@
+"""Speaker phrases: the noun phrase that says something, found from the text itself (issue 5).
+
+German news names speakers as noun phrases around the cue verb: before it ('Der ukrainische
+Präsident Wolodymyr Selenskyj sagte'), after it ('sagte John Kirby, ein Sprecher des
+US-Sicherheitsrates'), after 'laut'/'so' or before 'zufolge'. Nouns are capitalised in German,
+so a light grammar over tokens is enough: determiners, lower-case inflected adjectives,
+capitalised words, genitive chains ('des Pentagons'), 'von/aus' complements and appositions.
+
+Two extents are returned: `core` (what Quote.speaker shows: 'John Kirby') and `full` (the
+whole phrase with appositions, as the SpkAtt corpus annotates sources).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"\w+(?:[-.’'/&]\w+)*(?:-(?=\s))?|[^\w\s]", re.UNICODE)
+
+DETERMINERS = {
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+    "sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre", "ihrer", "ihres", "ihrem", "ihren",
+    "dieser", "diese", "dieses", "diesem", "diesen", "mehrere", "mehrerer", "zwei", "drei", "vier", "beide",
+    "beiden", "zahlreiche", "viele", "einige", "andere", "unsere", "deren", "dessen", "jener", "jene",
+    "the", "a", "le", "les", "l'", "un", "une",  # English/French articles (quotes in foreign text)
+}
+PRONOUNS = {"er": "m", "sie": "f|pl", "es": "n"}
+# Lower-case words that can never be part of a speaker phrase even if they end like adjectives.
+_NOT_ADJ = {
+    "werden", "haben", "seien", "sein", "wären", "hätten", "würden", "sollen", "wollen", "können", "müssen",
+    "eben", "oben", "unten", "neben", "gegen", "wegen", "trotzdem", "seither", "aber", "immer", "wieder", "oder",
+    "bereits", "etwa", "mindestens", "rund", "mehr", "weniger", "über", "unter", "hinter", "nach", "vor",
+    "gestern", "heute", "morgen", "jedoch", "daher", "außerdem", "ebenfalls", "ebenso", "zudem", "danach",
+    "nämlich", "später", "früher", "selbst", "einmal", "allerdings", "erneut", "dagegen", "denen", "deren",
+    "dessen", "sowie", "seinerseits", "ihrerseits", "beispielsweise", "insgesamt", "inzwischen",
+}
+# Prepositions introducing complements that belong to a speaker phrase ('Sprecher von X').
+_NP_PREP = {"von", "aus", "für", "ohne"}
+_COORD = {"und", "sowie"}
+_ADJ_PP = {"für", "in", "im", "von", "aus", "mit", "seit", "bei"}
+_NAME_PARTICLES = {"al", "el", "bin", "van", "de", "da", "di", "du", "le", "la", "ben", "abu", "ter", "dos", "del"}
+_OPEN_Q = set("„»«\"“")
+_CLOSE_Q = set("“”«»\"")
+_FEMALE_ROLE = re.compile(r"(?:in|innen)$")
+_ROLE_WORDS = re.compile(
+    r"(?:Sprecher|Minister|Präsident|Kanzler|Chef|Leiter|Direktor|Vorsitzende|Abgeordnete|Botschafter|"
+    r"Bürgermeister|Senator|Richter|Anwalt|Anwält|Experte|Expert|Beamte|Beamt|Sekretär|Kommissar|Berater|"
+    r"Analyst|Korrespondent|Reporter|Journalist|Sprecher|Generalsekretär|Premierminister|Ministerpräsident|"
+    r"Staatschef|Regierungschef|Kommandeur|Gouverneur|Polizeisprecher|Staatsanwalt|Ermittler)",
+)
+_FEMALE_NAMES = {
+    "angela", "annalena", "ursula", "kamala", "hillary", "nancy", "marine", "giorgia", "theresa", "liz",
+    "christine", "olena", "julia", "maria", "anna", "nina", "svenja", "nancy", "sahra", "alice", "ricarda",
+    "franziska", "katarina", "katrin", "claudia", "manuela", "malu", "kristalina", "agnes", "marie", "karin",
+}
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(text: str, offset: int = 0, start: int = 0, end: int | None = None) -> list[Tok]:
+    """Word and punctuation tokens of text[start:end] with absolute offsets (+offset)."""
+    end = len(text) if end is None else end
+    return [Tok(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text, start, end)]
+
+
+def is_cap(tok: Tok) -> bool:
+    t = tok.text
+    return t[:1].isupper() or (t[:1].isdigit() and "-" in t) or bool(re.match(r"^[a-z]{1,4}-[A-ZÄÖÜ]", t))
+
+
+def is_adj(tok: Tok) -> bool:
+    """Lower-case inflected adjective/participle ('südkoreanischen', 'ukrainische', 'ehemaliger')."""
+    t = tok.text
+    return (t.islower() and len(t) > 3 and t not in _NOT_ADJ and t not in DETERMINERS
+            and re.search(r"(?:e|en|er|es|em)$", t) is not None) or (t.islower() and t.endswith("-"))
+
+
+@dataclass
+class Phrase:
+    core: tuple[int, int]  # token index range [i, j) of the speaker as shown
+    full: tuple[int, int]  # token index range [i, j) with appositions
+
+
+def _np_forward(toks: list[Tok], i: int, limit: int) -> int:
+    """End index of a simple NP starting at token i (no apposition), or i if none."""
+    j = i
+    if j < limit and toks[j].low in DETERMINERS:
+        j += 1
+        if j < limit and toks[j].low in _ADJ_PP:  # 'der für die Region zuständige Koordinator'
+            e = next((x for x in range(j + 1, min(j + 6, limit)) if is_adj(toks[x]) and x + 1 < limit
+                      and is_cap(toks[x + 1])), None)
+            if e is not None and all(is_cap(t) or t.low in DETERMINERS or is_adj(t) for t in toks[j + 1:e]):
+                j = e
+    k = j
+    while k < limit and is_adj(toks[k]):
+        k += 1
+    m = k
+    if m == k and k > j and j > i and (k >= limit or not is_cap(toks[k])) and re.search(r"\d|-", toks[k - 1].text):
+        return k  # nominalised adjective: 'der 81-jährige'
+    if m < limit and toks[m].text in _OPEN_Q:  # a quoted name heads the phrase: '„BBC News“ berichtet'
+        close = next((x for x in range(m + 1, min(m + 8, limit)) if toks[x].text in _CLOSE_Q), None)
+        if close is not None and close > m + 1 and is_cap(toks[m + 1]):
+            m = close + 1
+            return m
+    while m < limit and (is_cap(toks[m]) and toks[m].low not in DETERMINERS and toks[m].text not in ("Am", "Im", "In")
+                         or (m > k and toks[m].low in _NAME_PARTICLES and m + 1 < limit and is_cap(toks[m + 1]))):
+        m += 1
+    if m == k:  # no noun: not an NP
+        return i
+    # parenthesised party/abbreviation: 'Olaf Scholz (SPD)'
+    if m + 2 < limit and toks[m].text == "(" and toks[m + 2].text == ")" and toks[m + 1].text[:1].isupper():
+        m += 3
+    # genitive chain / von-complement: 'ein Sprecher des Pentagons', 'Angaben von Ärzte ohne Grenzen'
+    while m < limit:
+        nxt = toks[m]
+        if nxt.text in _OPEN_Q and m + 1 < limit:  # quoted name: 'die Zeitung „Yemen Observer“'
+            close = next((x for x in range(m + 1, min(m + 8, limit)) if toks[x].text in _CLOSE_Q), None)
+            if close is not None and close > m + 1 and all(is_cap(t) or not t.text.isalpha()
+                                                           for t in toks[m + 1:close]):
+                m = close + 1
+                continue
+        if is_adj(nxt) and nxt.text.endswith("er"):  # genitive plural without article: 'Verband kommunaler Unternehmen'
+            a = m
+            while a < limit and is_adj(toks[a]):
+                a += 1
+            if a < limit and is_cap(toks[a]) and toks[a].low not in DETERMINERS and a + 1 <= limit:
+                m = a + 1
+                continue
+        if nxt.low in ("des", "der") and m + 1 < limit and (is_cap(toks[m + 1]) or is_adj(toks[m + 1])):
+            e = _np_forward(toks, m, limit)
+            if e > m + 1:
+                m = e
+                continue
+        if nxt.low in _NP_PREP and m + 1 < limit:
+            e = _np_forward(toks, m + 1, limit)
+            if e > m + 1:
+                m = e
+                continue
+        if nxt.low in _COORD and m + 1 < limit and is_cap(toks[m + 1]) and toks[m + 1].low not in DETERMINERS:
+            e = _np_forward(toks, m + 1, limit)
+            if e > m + 1 and (e >= limit or toks[e].text in {",", ".", ":", ";", ")"} or toks[e].text.islower()):
+                m = e
+                continue
+        break
+    return m
+
+
+def looks_like_name(toks: list[Tok]) -> bool:
+    """1-4 capitalised tokens without determiners: 'Leonid Sluzki', 'Pat Ryder'."""
+    return 1 <= len(toks) <= 4 and all(is_cap(t) and t.low not in DETERMINERS for t in toks)
+
+
+def np_after(toks: list[Tok], i: int, limit: int | None = None) -> Phrase | None:
+    """Speaker NP starting at token i (after an inverted cue verb, 'laut', 'so')."""
+    limit = len(toks) if limit is None else limit
+    if i >= limit:
+        return None
+    if toks[i].low in PRONOUNS and toks[i].low != "es":
+        return Phrase((i, i + 1), (i, i + 1))
+    end = _np_forward(toks, i, limit)
+    if end == i:
+        return None
+    core = (i, end)
+    full_end = end
+    # apposition: ', ein Sprecher des US-Sicherheitsrates,' or ', Leonid Sluzki'
+    if end + 1 < limit and toks[end].text == ",":
+        e2 = _np_forward(toks, end + 1, limit)
+        if e2 > end + 1:
+            app = toks[end + 1:e2]
+            closes = e2 >= limit or toks[e2].text in {",", ".", ":", ";", "“", "\"", "»", "«", ")"}
+            if closes:
+                full_end = e2
+                head = toks[i:end]
+                if head[0].low in DETERMINERS and looks_like_name(app):
+                    core = (end + 1, e2)  # 'der Chef des Ausschusses, Leonid Sluzki' -> the name
+    return Phrase(core, (i, full_end))
+
+
+def np_before(toks: list[Tok], j: int, lo: int = 0) -> Phrase | None:
+    """Speaker NP ending just before token j (before 'zufolge', before a verb-final cue)."""
+    i = j
+    while i > lo:
+        t = toks[i - 1]
+        if is_cap(t) or is_adj(t) or t.low in DETERMINERS or t.low in _NP_PREP or t.text in {"(", ")"}:
+            i -= 1
+            continue
+        break
+    # the phrase must start with a determiner, adjective or capitalised word and parse forward to j
+    while i < j:
+        if toks[i].low in _NP_PREP or toks[i].text in {"(", ")"}:
+            i += 1
+            continue
+        end = _np_forward(toks, i, j)
+        if end == j:
+            return Phrase((i, j), (i, j))
+        i += 1
+    if j - 1 >= lo and toks[j - 1].low in PRONOUNS and toks[j - 1].low != "es":
+        return Phrase((j - 1, j), (j - 1, j))
+    return None
+
+
+def gender_number(phrase: str) -> str:
+    """'m', 'f', 'pl' or '?' for a speaker phrase (for pronoun resolution)."""
+    words = phrase.split()
+    if not words:
+        return "?"
+    low = [w.lower().strip(",") for w in words]
+    if (low[0] == "die" and len(words) >= 2 and words[-1].endswith(("en", "er", "s"))
+            and not _FEMALE_ROLE.search(words[-1])):
+        return "pl"
+    if any(w in _FEMALE_NAMES for w in low):
+        return "f"
+    for w in words:
+        if _ROLE_WORDS.match(w) and _FEMALE_ROLE.search(w) and not w.endswith(("Kommission", "Stiftung")):
+            return "f"
+    if low[0] in ("eine", "einer") or (low[0] == "die" and any(_ROLE_WORDS.match(w) for w in words)):
+        return "f"
+    if low[0] in ("der", "ein") or any(_ROLE_WORDS.match(w) for w in words):
+        return "m"
+    if low[0] == "die":
+        return "f|pl"  # 'die Polizei', 'die Behörden'
+    if low[0] == "das":
+        return "n"
+    if re.match(r"^[A-ZÄÖÜ][a-zäöüß]+ [A-ZÄÖÜ]", phrase) and words[0].lower().endswith("a"):
+        return "f"
+    return "?"
+
+
+def pronoun_matches(pronoun: str, gn: str) -> bool:
+    p = pronoun.lower()
+    if p == "er":
+        return gn in ("m", "?")
+    if p == "sie":
+        return gn in ("f", "pl", "f|pl")
+    return False
+
+
+# ---------------------------------------------------------------------------- clause-level speaker finding
+# Word classes of the German clause frame around a cue verb.
+END_PUNCT = ".!?…"
+SUBJ_STARTERS = {"und", "aber", "doch", "auch", "zudem", "denn", "zwar", "so", "nun", "dann", "jedoch"}
+
+PREPS = {"am", "im", "in", "vor", "auf", "bei", "gegenüber", "nach", "über", "mit", "seit", "während", "an",
+          "zum", "zur", "beim", "vom", "aus", "laut", "gegen", "für", "um", "unter", "durch", "bis"}
+
+ADVERBS = {"zudem", "auch", "gestern", "heute", "dazu", "bereits", "später", "weiter", "außerdem", "ferner",
+            "jedoch", "allerdings", "nun", "erneut", "damals", "zuvor", "bislang", "ebenfalls", "kürzlich",
+            "zuletzt", "daraufhin", "dort", "hier", "nochmals", "abschließend", "schließlich", "jetzt", "offenbar",
+            "offiziell", "wörtlich", "sinngemäß", "ausdrücklich", "demnach", "gleichzeitig", "zugleich", "noch",
+            "darüber", "hinaus", "wiederum", "indes", "unterdessen", "inzwischen", "vergangene", "vergangenen",
+            "letzte", "letzten", "vorige", "vorigen", "kommende", "kommenden", "vor", "wenigen", "tagen",
+            "zwar", "sogar", "ganz", "selbst", "wiederholt", "mehrfach", "öffentlich", "deutlich"}
+
+PASSIVE_AUX = {"wird", "wurde", "werden", "wurden"}
+AUX = {"hat", "hatte", "haben", "hatten", "ist", "war", "sind", "waren", "habe", "hätte", "hätten", "wurde",
+        "wurden", "wird", "werden"}
+
+OBLIQUE = {"dem", "den", "einem", "einen", "des", "eines", "ihm", "ihr", "ihnen", "diesem", "diesen", "es", "das",
+           "dies"}
+
+FRONTED_OBJECTS = {"dies", "das", "es", "diese", "dieses", "dem", "daran", "darauf", "dazu", "davon", "damit",
+                    "dabei", "deshalb", "darüber", "hierzu", "hierüber", "dieser", "jenes", "solches", "folgendes"}
+
+RELATIVE = {"der", "die", "das", "welcher", "welche", "welches"}
+
+SUBORD = {"dass", "weil", "nachdem", "als", "da", "ob", "wenn", "obwohl", "während", "sodass", "damit", "indem",
+          "weshalb", "wobei", "womit", "sobald", "seit", "seitdem", "bevor", "ehe"}
+
+
+class Unit:
+    def __init__(self, text: str, start: int, end: int, marks: list[tuple[int, int]], known: set[str]):
+        self.text, self.start, self.end = text, start, end
+        self.marks = [(o, c) for o, c in marks if start <= o and c < end]
+        self.toks = tokenize(text, 0, start, end)
+        self.known = known
+        self.masked = [any(o < t.start and t.end <= c or t.start in (o, c) for o, c in self.marks)
+                       for t in self.toks]
+        self.index = {t.start: n for n, t in enumerate(self.toks)}
+        self.colon_attr: dict[int, tuple] = {}
+        self.pending: tuple | None = None  # attribution announced by the previous unit's colon
+
+    def tok_at(self, offset: int) -> int | None:
+        return self.index.get(offset)
+
+    def body_end(self) -> int:
+        """Unit end without final punctuation."""
+        e = self.end
+        m = re.search(r"[.!?]\s*\([^()]{0,40}\)?$", self.text[self.start:e])
+        if m:  # '… sei. (sda/daf)'
+            e = self.start + m.start() + 1
+        while e > self.start and (self.text[e - 1] in END_PUNCT or self.text[e - 1].isspace()):
+            e -= 1
+        return e
+
+
+def span_of(toks: list[Tok], rng: tuple[int, int]) -> tuple[int, int]:
+    return toks[rng[0]].start, toks[rng[1] - 1].end
+
+
+def speaker_after(u: Unit, k: int, limit: int | None = None) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Speaker NP after an inverted verb at token k-1, skipping adverbs and short PPs."""
+    toks = u.toks
+    limit = len(toks) if limit is None else limit
+    n = k
+    steps = 0
+    while n < limit and steps < 8:
+        t = toks[n]
+        if t.text in {",", ".", ":", ";", "„", "“", "\"", "»", "«"} or u.masked[n]:
+            return None
+        if (t.low in PRONOUNS and t.low != "es" or t.low in DETERMINERS
+                or (t.text[:1].isupper() and t.low not in ADVERBS)):
+            ph = np_after(toks, n, limit)
+            if ph is not None:
+                return span_of(toks, ph.core), span_of(toks, ph.full)
+        if t.low in PREPS:  # skip the PP: preposition + det/adj/noun run
+            n += 1
+            while n < limit and (toks[n].low in DETERMINERS or toks[n].text[:1].isupper() or toks[n].text.isdigit()
+                                 or (toks[n].text.islower() and toks[n].text.endswith(("en", "e", "er"))
+                                     and toks[n].low not in PRONOUNS)):
+                n += 1
+            steps += 1
+            continue
+        if t.low in ADVERBS or t.text.islower():
+            n += 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def clause_start(u: Unit, n: int) -> int:
+    """Token index where the clause holding token n starts (quoted names inside do not end it)."""
+    k = n
+    while k > 0 and (u.toks[k - 1].text not in {",", ";", ":", "(", "–", "—"} or u.masked[k - 1]):
+        if u.masked[k - 1] and not any(o <= u.toks[k - 1].start and u.toks[k - 1].start <= c and c - o < 60
+                                       for o, c in u.marks):
+            break  # a long quotation is not a name inside the clause
+        k -= 1
+    return k
+
+
+def hard_start(u: Unit, n: int) -> int:
+    k = n
+    while k > 0 and u.toks[k - 1].text not in {";", ":", "(", "–", "—"} and not u.masked[k - 1]:
+        k -= 1
+    return k
+
+
+def heisst_source(u: Unit, n: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'hieß es aus dem Kanzleramt' / 'In der Erklärung heißt es': the PP names the source."""
+    toks = u.toks
+    cs = clause_start(u, n)
+    for k in list(range(cs, n)) + list(range(n + 1, min(n + 6, len(toks)))):
+        if toks[k].low in ("aus", "in", "im", "von", "seitens") and not u.masked[k]:
+            ph = np_after(toks, k + 1) if toks[k].low != "im" else np_after(toks, k + 1)
+            if ph is not None:
+                core = (toks[k].start, toks[ph.core[1] - 1].end) if toks[k].low == "im" else span_of(toks, ph.core)
+                return core, span_of(toks, ph.full)
+        if toks[k].text in {",", ".", ":"}:
+            if k > n:
+                break
+    return None
+
+
+def speaker_for_cue(u: Unit, n: int, finite: bool, shared=None) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Subject of the cue verb at token n (V2 order, inversion, perfect tense, verb-final)."""
+    toks = u.toks
+    if toks[n].low in ("hieß", "heißt"):
+        return heisst_source(u, n)
+    cs = clause_start(u, n)
+    if n > 0 and toks[n - 1].low in ("und", "sowie", "oder"):
+        if shared is not None:
+            return shared  # 'X bezeichnete … und warnte, dass' shares the subject
+        h = hard_start(u, n)
+        while h < n and toks[h].low in SUBJ_STARTERS:
+            h += 1
+        ph = np_after(toks, h, n) if h < n and toks[h].low not in PREPS else None
+        if ph is not None and ph.full[1] < n and toks[ph.full[1]].text.islower():
+            return span_of(toks, ph.core), span_of(toks, ph.full)  # 'X sprach sich … aus und sagte'
+        return None
+    v = n
+    if not finite:  # participle: the auxiliary carries the verb-second position
+        aux = [k for k in range(cs, n) if toks[k].low in AUX]
+        if not aux:
+            return None
+        v = aux[0]
+        if toks[v].low in PASSIVE_AUX:  # passive: the speaker is the agent 'von X', if any
+            hs = hard_start(u, n)
+            for a in range(hs, n):
+                if toks[a].low == "von" and not u.masked[a]:
+                    ph = np_after(toks, a + 1, n)
+                    if ph is not None:
+                        return span_of(toks, ph.core), span_of(toks, ph.full)
+            return None
+    k = cs
+    while k < v and toks[k].low in SUBJ_STARTERS:
+        k += 1
+    # the clause start may sit inside an apposition: 'Manfred Berg, der Dekan …, sagte'
+    hard = hard_start(u, n)
+    h = hard
+    while h < v and toks[h].low in SUBJ_STARTERS:
+        h += 1
+    if h < cs and toks[h].low not in PREPS and toks[h].low not in ADVERBS:
+        ph = np_after(toks, h, v)
+        if ph is not None and (ph.full[1] == v or (ph.full[1] == v - 1 and toks[v - 1].text == ",")):
+            return span_of(toks, ph.core), span_of(toks, ph.full)
+        if (ph is not None and ph.full[1] + 1 < v and toks[ph.full[1]].text == "," and toks[v - 1].text == ","
+                and toks[ph.full[1] + 1].low in RELATIVE):  # 'Jimmy Carter, der … war, sagte'
+            return span_of(toks, ph.core), span_of(toks, ph.full)
+        if toks[h].low in {"wie"} | SUBORD:
+            ph = np_after(toks, h + 1, v)
+            if ph is not None and (ph.full[1] >= v - 1):
+                return span_of(toks, ph.core), span_of(toks, ph.full)
+    if k < v and toks[k].low in {"wie"} | SUBORD:  # verb-final: 'wie X mitteilte', 'als X erklärte'
+        ph = np_after(toks, k + 1, v)
+        return (span_of(toks, ph.core), span_of(toks, ph.full)) if ph else None
+    if k < v and toks[k].low in RELATIVE and cs > 0 and toks[cs - 1].text == ",":
+        ph = np_after(toks, k, v)
+        if ph is None or ph.full[1] < v:  # relative clause: the antecedent speaks
+            ph = np_before(toks, cs - 1)
+            return (span_of(toks, ph.core), span_of(toks, ph.full)) if ph else None
+    adverb = (k + 1 == v and toks[k].text[:1].isupper() and toks[k].low in u.known  # 'Weiterhin erklärte …'
+              and toks[k].low not in PRONOUNS and toks[k].low not in DETERMINERS and len(toks[k].text) > 3
+              or k + 1 == v and toks[k].low in FRONTED_OBJECTS)  # 'Dies bestätigte der Sprecher'
+
+    if k == v or adverb or toks[k].low in PREPS or toks[k].low in ADVERBS or toks[k].text[:1].isdigit():
+        return speaker_after(u, v + 1, n if not finite else None)
+    ph = np_after(toks, k, v)
+    if ph is not None and (ph.full[1] == v or ph.core[1] == v):
+        return span_of(toks, ph.core), span_of(toks, ph.full)
+    nxt = toks[v + 1].low if v + 1 < len(toks) else ""
+    bare_adverb = ph is not None and ph.core[1] - ph.core[0] == 1 and toks[ph.core[1]].low in PREPS
+    if (ph is not None and not bare_adverb and toks[k].low not in OBLIQUE
+            and nxt not in ("er", "sie", "es", "man", "der", "die", "ein", "eine")):
+        # the Vorfeld holds the subject with a PP or relative clause: 'Die US-Botschaft in Riad teilte …'
+        # (but not a bare adverb before a preposition: 'Kurz nach dem Treffen hat X versichert')
+        return span_of(toks, ph.core), span_of(toks, ph.full)
+    return speaker_after(u, v + 1, n if not finite else None)
+
+
+def unit_subject(u: Unit) -> tuple[int, int] | None:
+    """A sentence-initial noun phrase followed by a verb: 'Der Landrat Ernst Kohl besuchte …'."""
+    toks = u.toks
+    if not toks or toks[0].low in PRONOUNS or u.masked[0]:
+        return None
+    ph = np_after(toks, 0)
+    if ph is None or ph.core[1] - ph.core[0] < 2 and toks[0].low not in DETERMINERS:
+        return None
+    e = ph.full[1]
+    if e < len(toks) and toks[e].text.islower() and toks[e].low not in PRONOUNS:
+        return span_of(toks, ph.core)
+    return None
+
+
+def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[int, tuple[int, int]]:
+    """Replace pronoun speakers by the last named speaker, sentence subject or PER mention of
+    matching gender/number ('er' -> 'Der Landrat Ernst Kohl'); the pronoun span is returned."""
+    pron: dict[int, tuple[int, int]] = {}
+    history: list[tuple[int, int]] = list(candidates)
+    per = sorted((m.start, m.end) for m in mentions if m.label == "PER")
+    for i, f in enumerate(found):
+        if f.speaker is None:
+            continue
+        word = text[f.speaker[0]:f.speaker[1]]
+        if word.lower() in PRONOUNS:
+            cands = [h for h in history if h[1] <= f.speaker[0]] + [p for p in per if p[1] <= f.speaker[0]]
+            cands.sort(key=lambda x: x[0])
+            match = next((c for c in reversed(cands) if pronoun_matches(word, gender_number(text[c[0]:c[1]]))), None)
+            pron[i] = f.speaker
+            if match is not None:
+                f.speaker = match
+        else:
+            history.append(f.speaker)
+    return pron

@@ -1,0 +1,109 @@
+"""Quotes (issue 5): direct/indirect speech with speakers on invented German sentences."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lagebild.analyse.nlp import split_sentences
+from lagebild.analyse.quotes import find_quotes, pair_quotes
+from lagebild.analyse.speech_cues import cue_readings, konjunktiv_forms
+from lagebild.evaluate.quotes import detokenize, score, score_cases
+from lagebild.records import AnalysedArticle, Article
+
+CASES = Path(__file__).parent / "data" / "quotes_cases.jsonl"
+
+
+def analyse(text: str) -> AnalysedArticle:
+    doc = AnalysedArticle(article=Article(id="t", source="test", text=text))
+    doc.sentences = split_sentences(text)
+    find_quotes(doc)
+    return doc
+
+
+def test_case_set_precision_and_speakers():
+    res = score_cases(CASES)
+    print({k: v for k, v in res.items() if k != "errors"})
+    for e in res["errors"]:
+        print("  ", e)
+    assert res["counts"]["gold_all"] >= 60
+    assert res["direct_precision"] >= 0.95
+    assert res["speaker_accuracy"] >= 0.90
+    assert res["direct_recall"] >= 0.85
+    assert res["quote_recall"] >= 0.80
+
+
+def test_spans_are_exact_and_marks_excluded():
+    text = "Er kam spät. „Wir haben es geschafft“, sagte die Trainerin Lea Voss. Dann ging sie."
+    doc = analyse(text)
+    assert len(doc.quotes) == 1
+    q = doc.quotes[0]
+    assert text[q.start:q.end] == q.text == "Wir haben es geschafft"
+    assert text[q.speaker_start:q.speaker_end] == q.speaker == "die Trainerin Lea Voss"
+    assert text[q.cue_start:q.cue_end] == q.cue == "sagte"
+    assert q.direct and q.id
+
+
+def test_scare_quotes_and_titles_are_not_quotes():
+    text = ("Die Staaten wollen sich mit „allen Mitteln“ helfen. Dem widerspricht ein Bericht des „Express“. "
+            "Die Zeitung ‚Kurier‘ erscheint täglich.")
+    assert [q for q in analyse(text).quotes if q.direct] == []
+
+
+def test_indirect_konjunktiv_and_cue():
+    doc = analyse("Der Präsident sagte am Montag, 11.000 Soldaten befänden sich bereits in der Region.")
+    (q,) = doc.quotes
+    assert not q.direct and q.cue == "sagte" and q.speaker == "Der Präsident"
+    assert q.text == "11.000 Soldaten befänden sich bereits in der Region"
+
+
+def test_pronoun_resolved_to_matching_gender():
+    text = ("Die Ministerin Jana Falk besuchte die Werft. Der Betriebsrat Uwe Stolz begleitete sie.\n"
+            "„Wir brauchen Aufträge“, sagte sie.")
+    q = [q for q in analyse(text).quotes if q.direct][0]
+    assert q.speaker == "Die Ministerin Jana Falk"
+    assert text[q.speaker_start:q.speaker_end] == q.speaker
+
+
+def test_stance_on_quotes():
+    doc = analyse("Das Ministerium dementierte, dass Truppen verlegt worden seien.")
+    assert doc.quotes[0].stance == "deny"
+    doc = analyse("Der Kreml hat den Einsatz weder bestätigt noch dementiert, sagte ein Sprecher der Nato.")
+    assert doc.quotes[0].stance == "neither"
+
+
+def test_pair_quotes_styles():
+    text = "„a b“ »c d« «e f» \"g h\" ‚i j‘ “k l”"
+    pairs = pair_quotes(text)
+    assert [text[o + 1:c] for o, c in pairs] == ["a b", "c d", "e f", "g h", "i j", "k l"]
+
+
+def test_lexicons():
+    assert cue_readings("teilte")[0].particle == "mit"
+    assert cue_readings("mitgeteilt")
+    kinds = {w: k for w, _, _, k in konjunktiv_forms("sie seien dort, er habe gesagt, sie befänden sich", set())}
+    assert kinds == {"seien": "I", "habe": "I", "befänden": "II"}
+
+
+def test_detokenize_and_score():
+    text, offsets, spans = detokenize([["„", "Ja", "“", ",", "sagte", "er", "."]])
+    assert text == "„Ja“, sagte er."
+    assert text[slice(*offsets[(0, 4)])] == "sagte"
+    gold = [{"Message": {(0, 1)}, "Source": {(0, 5)}, "Cue": {(0, 4)}}]
+    pred = [{"Message": {(0, 1), (0, 2)}, "Source": {(0, 5)}, "Cue": set()}]
+    res = score([(gold, pred)])
+    assert res["message"]["recall"] == 1.0 and res["message"]["precision"] == 0.5
+    assert res["cue"]["recall"] == 0.0 and res["source"]["f1"] == 1.0
+
+
+def test_english_and_french_direct_quotes():
+    text = "“We will not give in,” said Maria Lopez. According to the Daily Star, 30 people died."
+    doc = AnalysedArticle(article=Article(id="e", source="t", language="en", text=text))
+    doc.sentences = split_sentences(doc.text, "en")
+    find_quotes(doc)
+    assert [(q.text, q.speaker, q.direct) for q in doc.quotes] == [
+        ("We will not give in", "Maria Lopez", True),
+        ("According to the Daily Star, 30 people died", "the Daily Star", False)]
+    doc = AnalysedArticle(article=Article(id="f", source="t", language="fr",
+                                          text="« Nous ne céderons pas », a déclaré Paul Martin."))
+    doc.sentences = split_sentences(doc.text, "fr")
+    find_quotes(doc)
+    assert [(q.text, q.speaker) for q in doc.quotes] == [("Nous ne céderons pas", "Paul Martin")]
