@@ -206,12 +206,12 @@ class _Attributor:
 
 
 def _date_for(doc: AnalysedArticle, s: int, e: int, at: int) -> str | None:
-    """The DATE timex of the sentence: a calendar value ('2024-10') before a reference
-    ('PRESENT_REF', 'XXXX-WXX-6'), then the nearest to the figure."""
+    """The calendar DATE timex of the sentence nearest to the figure ('2024-10'); references
+    ('PRESENT_REF') and values without a year ('XXXX-WXX-6') date nothing comparable."""
     best = None
     for t in doc.timexes:
-        if s <= t.start < e and t.type == "DATE" and t.value:
-            key = (0 if re.match(r"\d{4}", t.value) else 1, abs(t.start - at))
+        if s <= t.start < e and t.type in ("DATE", "TIME") and t.value and re.match(r"\d{4}", t.value):
+            key = abs(t.start - at)
             if best is None or key < best[0]:
                 best = (key, t.value)
     return best[1] if best else None

@@ -1,9 +1,299 @@
-"""Who copied or translated whom (issue 7)."""
+"""Who copied or translated whom (issue 7).
+
+Edges {source, target, kind, score, spans, ...}; source is the earlier article (the original).
+
+- copies: the target's text is (nearly) contained in the source's: shingle containment >= 0.8.
+- shares-agency-text-with: the two share substantial passages (agency copy edited by each
+  outlet, or one common press release) without one containing the other.
+- translated-from: the target says it is a translation (article.translated_from, or a note in the
+  text such as 'aus dem Englischen übersetzt') or credits the same agency as an earlier article in
+  another language (agency foreign-language services), and the source is an article in that
+  language reporting the same names and numbers. Offsets cannot match across languages, so the spans are
+  the shared names/numbers and the translation note.
+
+Candidates: exact shingle sets for small stories; MinHash LSH (datasketch) beyond LSH_FROM
+articles, so a story of thousands of agency copies stays near-linear. Passages are maximal runs
+of identical words (case-insensitive) of at least MIN_PASSAGE words, mapped back to exact
+character spans of each article's cleaned text.
+"""
 from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
 
 from ..records import AnalysedArticle
 
+SHINGLE = 5  # words per shingle
+MIN_PASSAGE = 8  # words in the shortest passage reported
+COPY_CONTAINMENT = 0.8
+SHARE_MIN_WORDS = 25  # shared passage words needed for shares-agency-text-with ...
+SHARE_MIN_SHARE = 0.15  # ... or this share of the shorter article
+LSH_FROM = 120
+MAX_SPANS = 12
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"\b[A-ZÄÖÜ][\w'’-]{2,}")
+# Notes that mark a translation (de/en/fr); group 'lang' names the source language when given.
+_TRANSLATION_NOTE = re.compile(
+    r"(?:aus\s+dem\s+(?P<de>\w+?)(?:e|en)?\s+(?:übersetzt|übertragen)|übersetzt\s+aus\s+dem\s+(?P<de2>\w+?)(?:e|en)?\b"
+    r"|Übersetzung\s+aus\s+dem\s+(?P<de3>\w+?)(?:e|en)?\b|Übersetzung:\s*[A-ZÄÖÜ]\w+|\(übersetzt\s+von\b"
+    r"|translated\s+from\s+(?:the\s+)?(?P<en>[A-Z]\w+)|traduit\s+de\s+l['’](?P<fr>\w+)|Traduction\s*:)",
+    re.IGNORECASE)
+_LANG_WORDS = {
+    "englisch": "en", "english": "en", "anglais": "en", "französisch": "fr", "french": "fr", "français": "fr",
+    "deutsch": "de", "german": "de", "allemand": "de", "russisch": "ru", "russian": "ru", "russe": "ru",
+    "ukrainisch": "uk", "ukrainian": "uk", "italienisch": "it", "italian": "it", "italien": "it",
+    "spanisch": "es", "spanish": "es", "espagnol": "es", "arabisch": "ar", "arabic": "ar", "arabe": "ar",
+    "türkisch": "tr", "turkish": "tr", "polnisch": "pl", "polish": "pl", "chinesisch": "zh", "chinese": "zh",
+    "japanisch": "ja", "japanese": "ja", "koreanisch": "ko", "korean": "ko", "hebräisch": "he", "hebrew": "he",
+    "niederländisch": "nl", "dutch": "nl", "portugiesisch": "pt", "portuguese": "pt",
+}
+
+_cache: dict[tuple, list[dict]] = {}
+
+
+class _Text:
+    """Tokens of one article with their character offsets, plus shingle hashes."""
+
+    def __init__(self, doc: AnalysedArticle):
+        self.doc = doc
+        self.id = doc.id
+        text = doc.text
+        self.tokens: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in _TOKEN.finditer(text):
+            self.tokens.append(m.group(0).lower())
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+        self.shingles: list[int] = [
+            zlib.crc32(" ".join(self.tokens[i:i + SHINGLE]).encode("utf-8"))
+            for i in range(max(0, len(self.tokens) - SHINGLE + 1))
+        ]
+        self.shingle_set = set(self.shingles)
+
+    @property
+    def published(self) -> str:
+        return self.doc.article.published or "9999"
+
+    def span(self, i: int, j: int) -> dict:
+        """Span covering tokens i..j-1, exact into the article text."""
+        s, e = self.starts[i], self.ends[j - 1]
+        return {"article_id": self.id, "start": s, "end": e, "text": self.doc.text[s:e]}
+
+
+def _passages(a: _Text, b: _Text) -> list[tuple[int, int, int]]:
+    """Maximal common word runs (a_start, b_start, length) of at least MIN_PASSAGE words."""
+    if len(a.tokens) < MIN_PASSAGE or len(b.tokens) < MIN_PASSAGE:
+        return []
+    index: dict[tuple, list[int]] = defaultdict(list)
+    for j in range(len(b.tokens) - MIN_PASSAGE + 1):
+        index[tuple(b.tokens[j:j + MIN_PASSAGE])].append(j)
+    out = []
+    used_b: set[int] = set()
+    i = 0
+    while i <= len(a.tokens) - MIN_PASSAGE:
+        best_len, best_j = 0, -1
+        for j in index.get(tuple(a.tokens[i:i + MIN_PASSAGE]), ()):
+            if j in used_b:
+                continue
+            n = MIN_PASSAGE
+            while i + n < len(a.tokens) and j + n < len(b.tokens) and a.tokens[i + n] == b.tokens[j + n]:
+                n += 1
+            if n > best_len:
+                best_len, best_j = n, j
+        if best_len:
+            out.append((i, best_j, best_len))
+            used_b.update(range(best_j, best_j + best_len))
+            i += best_len
+        else:
+            i += 1
+    return out
+
+
+def translation_note(doc: AnalysedArticle) -> tuple[str | None, dict | None]:
+    """(source language if stated, span of the note) for an article marked as a translation."""
+    art = doc.article
+    m = _TRANSLATION_NOTE.search(doc.text)
+    span = {"article_id": doc.id, "start": m.start(), "end": m.end(), "text": doc.text[m.start():m.end()]} if m else None
+    lang = None
+    if art.translated_from:
+        lang = art.translated_from.strip().lower()
+    elif m:
+        word = next((g for g in m.groupdict().values() if g), None)
+        if word:
+            w = word.lower()
+            lang = _LANG_WORDS.get(w) or next((v for k, v in _LANG_WORDS.items() if k.startswith(w)), None)
+        lang = lang or "?"
+    return lang, span
+
+
+def _anchors(doc: AnalysedArticle) -> dict[str, tuple[int, int]]:
+    """Language-independent anchors (names, numbers) -> first occurrence span."""
+    out: dict[str, tuple[int, int]] = {}
+    names = [m.norm or m.text for m in doc.mentions] if doc.mentions else None
+    if names:
+        for m in doc.mentions:
+            out.setdefault("e:" + (m.norm or m.text).lower(), (m.start, m.end))
+    else:
+        for m in _NAME.finditer(doc.text):
+            out.setdefault("e:" + m.group(0).lower(), (m.start(), m.end()))
+    for m in _NUMBER.finditer(doc.text):
+        digits = re.sub(r"[.,]", "", m.group(0))
+        if len(digits) >= 2:
+            out.setdefault("n:" + digits, (m.start(), m.end()))
+    return out
+
+
+def _candidate_pairs(texts: list[_Text]) -> set[tuple[int, int]]:
+    n = len(texts)
+    if n <= LSH_FROM:
+        return {(i, j) for i in range(n) for j in range(i + 1, n)}
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=0.2, num_perm=64)
+    hashes = []
+    for i, t in enumerate(texts):
+        mh = MinHash(num_perm=64)
+        mh.update_batch([s.to_bytes(4, "little") for s in t.shingle_set])
+        hashes.append(mh)
+        lsh.insert(str(i), mh)
+    pairs = set()
+    for i, mh in enumerate(hashes):
+        for key in lsh.query(mh):
+            j = int(key)
+            if j != i:
+                pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def _order(a: _Text, b: _Text) -> tuple[_Text, _Text]:
+    """(source, target): the earlier article is the source; on equal dates the longer one."""
+    ka = (a.published, -len(a.tokens), a.id)
+    kb = (b.published, -len(b.tokens), b.id)
+    return (a, b) if ka <= kb else (b, a)
+
+
+def _text_edge(a: _Text, b: _Text) -> dict | None:
+    inter = len(a.shingle_set & b.shingle_set)
+    if not inter:
+        return None
+    src, tgt = _order(a, b)
+    small = min(len(a.shingle_set), len(b.shingle_set)) or 1
+    containment = inter / small
+    jaccard = inter / len(a.shingle_set | b.shingle_set)
+    passages = _passages(src, tgt)
+    shared_words = sum(n for _, _, n in passages)
+    shorter = min(len(a.tokens), len(b.tokens)) or 1
+    if containment >= COPY_CONTAINMENT:  # one text (nearly) inside the other: the later copied
+        kind, score = "copies", round(containment, 4)
+    elif shared_words >= SHARE_MIN_WORDS or shared_words / shorter >= SHARE_MIN_SHARE:
+        kind, score = "shares-agency-text-with", round(shared_words / shorter, 4)
+    else:
+        return None
+    spans = []
+    for i, j, n in sorted(passages, key=lambda p: -p[2])[:MAX_SPANS]:
+        spans.append(src.span(i, i + n))
+        spans.append(tgt.span(j, j + n))
+    agencies = sorted(set(a.doc.article.agency) & set(b.doc.article.agency))
+    return {"source": src.id, "target": tgt.id, "kind": kind, "score": score, "spans": spans,
+            "jaccard": round(jaccard, 4), "containment": round(containment, 4), "shared_words": shared_words,
+            "agencies": agencies}
+
+
+def _translation_edges(texts: list[_Text]) -> list[dict]:
+    edges = []
+    anchors = {t.id: _anchors(t.doc) for t in texts}
+    for t in texts:
+        lang, note = translation_note(t.doc)
+        agencies = set(t.doc.article.agency)
+        if not lang and not agencies:
+            continue
+        best = None
+        for o in texts:
+            if o is t or o.doc.article.language == t.doc.article.language:
+                continue
+            # an agency's foreign-language service translates its own copy: the same agency
+            # credited on both sides is the other explicit sign of a translation
+            via_agency = sorted(agencies & set(o.doc.article.agency))
+            if lang and lang not in ("?", o.doc.article.language) and lang != o.id \
+                    and lang != (o.doc.article.outlet or "").lower() and not via_agency:
+                continue
+            if not lang and not via_agency:
+                continue
+            if o.published > t.published or (o.published == t.published and not lang and o.id > t.id):
+                continue  # an original cannot be younger than its translation
+            shared = set(anchors[t.id]) & set(anchors[o.id])
+            union = set(anchors[t.id]) | set(anchors[o.id])
+            score = len(shared) / len(union) if union else 0.0
+            if shared and (best is None or score > best[0]):
+                best = (score, o, shared, via_agency)
+        # without a note, only a strong overlap of names and numbers makes an agency translation
+        if best is None or len(best[2]) < (2 if lang else 4) or (not lang and best[0] < 0.2):
+            continue
+        score, o, shared, via_agency = best
+        spans = [note] if note else []
+        for key in sorted(shared)[:MAX_SPANS]:
+            for doc in (o.doc, t.doc):
+                s, e = anchors[doc.id][key]
+                spans.append({"article_id": doc.id, "start": s, "end": e, "text": doc.text[s:e]})
+        edges.append({"source": o.id, "target": t.id, "kind": "translated-from", "score": round(score, 4),
+                      "spans": spans, "language": o.doc.article.language, "shared_anchors": len(shared),
+                      "evidence": "note" if lang else "agency", "agencies": via_agency})
+    return edges
+
 
 def find_lineage(docs: list[AnalysedArticle]) -> list[dict]:
-    """Edges [{'source', 'target', 'kind', 'score', 'spans'}]."""
-    return []
+    """Edges [{'source', 'target', 'kind', 'score', 'spans', 'original', ...}], source = earlier."""
+    key = tuple((d.id, hash(d.text), d.article.published, d.article.language, d.article.translated_from,
+                 tuple(d.article.agency)) for d in docs)
+    if key in _cache:
+        return _cache[key]
+    texts = [_Text(d) for d in docs]
+    edges = []
+    by_lang: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(texts):
+        by_lang[t.doc.article.language].append(i)
+    for idx in by_lang.values():
+        group = [texts[i] for i in idx]
+        for i, j in sorted(_candidate_pairs(group)):
+            edge = _text_edge(group[i], group[j])
+            if edge:
+                edges.append(edge)
+    edges.extend(_translation_edges(texts))
+    # the original of every connected group: its earliest article
+    comp = lineage_groups(docs, edges)
+    pub = {t.id: (t.published, t.id) for t in texts}
+    first: dict[str, str] = {}
+    for aid, g in comp.items():
+        if g not in first or pub[aid] < pub[first[g]]:
+            first[g] = aid
+    for e in edges:
+        e["original"] = first[comp[e["source"]]]
+    edges.sort(key=lambda e: (e["source"], e["target"], e["kind"]))
+    if len(_cache) > 64:
+        _cache.clear()
+    _cache[key] = edges
+    return edges
+
+
+def lineage_groups(docs: list[AnalysedArticle], edges: list[dict] | None = None) -> dict[str, str]:
+    """article id -> id of its lineage group (articles linked by copy/shared text/translation).
+
+    Two articles in one group are not independent sources."""
+    if edges is None:
+        edges = find_lineage(docs)
+    parent = {d.id: d.id for d in docs}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for e in edges:
+        if e["source"] in parent and e["target"] in parent:
+            parent[find(e["source"])] = find(e["target"])
+    return {d.id: find(d.id) for d in docs}

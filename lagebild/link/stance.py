@@ -1,8 +1,358 @@
-"""Stance matrix: claim x actor x outlet -> confirm/deny/neither (issue 7)."""
+"""Stance matrix: claim x actor x outlet -> confirm/deny/neither/not_mentioned (issue 7).
+
+1. Claim instances: every sentence with a stance cue (stance_cues.detect_stance) and every quote
+   with a stance. The actor is the quote's speaker, else the named entity nearest the cue in the
+   sentence (canonical name when entity linking knows it), else the noun phrase next to the cue
+   as written ('ein Sprecher des Ministeriums').
+2. Claims: instances are linked when their key terms (content lemmas, minus cue, actor and
+   reporting words, weighted by rarity within the story) overlap enough; linked instances form
+   one claim. A claim becomes a row when at least two articles or two actors take a stance on it.
+3. Cells: one per instance (with the exact evidence span and the cue span); an article with no
+   cue on the claim but a sentence stating it gets an outlet cell: 'confirm' when stated as
+   fact, 'neither' when hedged ('soll', 'angeblich', 'laut'); all other articles of the story
+   are 'not_mentioned'.
+4. Independent confirmations/denials: cells merged when their articles share a lineage group
+   (copies, shared agency text, translation) or their actors are the same.
+"""
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from ..analyse.stance_cues import detect_stance
 from ..records import AnalysedArticle, Entity, Quote
+from .lineage import lineage_groups
+from .similarity import lemma, stopwords
+
+LINK_SHARE = 0.35  # weighted share of the smaller instance's key terms that must be shared
+MIN_SHARED = 2
+MAX_INSTANCES = 600
+
+_WORD = re.compile(r"[^\W\d_][\w-]*|\d+(?:[.,]\d+)*", re.UNICODE)
+_REPORTING = {
+    "bericht", "berichte", "berichten", "meldung", "angabe", "angaben", "sprecher", "sprecherin", "medienbericht",
+    "medienberichte", "erklärung", "mitteilung", "nachfrage", "stellungnahme", "report", "reports", "spokesman",
+    "spokeswoman", "spokesperson", "statement", "comment", "rapport", "porte-parole", "sagte", "erklärte", "said",
+    "zeitung", "agentur", "nachrichtenagentur", "berichtet", "berichtete", "information", "informationen",
+}
+_DETERMINER = re.compile(r"^(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|the|a|an|le|la|les|un|une)\b",
+                         re.IGNORECASE)
+_PRONOUN = {"das", "dies", "dieses", "diesem", "dem", "denen", "es", "er", "sie", "man", "this", "that", "it", "he", "she",
+            "they", "cela", "il", "elle", "on"}
+_HEDGE = re.compile(r"\b(?:soll(?:en|te|ten)?|angeblich\w*|mutmaßlich\w*|vermutlich|offenbar|laut|zufolge|"
+                    r"reportedly|allegedly|alleged|according\s+to|selon|aurait|auraient)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,;:–—()\"„“”«»]")
+_ANAPHOR = re.compile(r"\b(?:dies|dieses|diesen|diese|dieser|das|dem|es|den\s+Bericht\w*|die\s+Berichte|der\s+Einsatz|"
+                      r"this|that|these|it|cela|ceci)\b", re.IGNORECASE)
+_COORD = re.compile(r"^\s*(?:und|sowie|and|et|,)\s*$")
+
+
+def _sentences(doc: AnalysedArticle) -> list[tuple[int, int]]:
+    if doc.sentences:
+        return doc.sentences
+    from ..analyse.nlp import split_sentences
+
+    return split_sentences(doc.text, doc.article.language)
+
+
+@lru_cache(maxsize=50_000)
+def _place(word: str, lang: str) -> str | None:
+    """Country code for a country name or adjective (the gazetteer of the entity linker)."""
+    try:
+        from .gazetteer import place_code
+
+        return place_code(word, lang)
+    except Exception:  # the gazetteer is optional for stance: without it names stay words
+        return None
+
+
+_NORMS: dict[str, str] = {}  # surface -> entity norm ('nordkoreanische' -> 'nordkorea'), per stance_matrix call
+
+
+def _terms(text: str, lang: str, drop: set[str]) -> set[str]:
+    """Content lemmas of a text; entity surface forms are replaced by their norms so that
+    'nordkoreanische Soldaten' and 'Soldaten aus Nordkorea' share 'nordkorea'."""
+    stop = stopwords(lang) | stopwords("de") | stopwords("en")
+    out = set()
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        low = w.lower()
+        if low in stop or low in drop or (len(low) < 4 and not low[0].isdigit()):
+            continue
+        if low in _NORMS:
+            out.add(_NORMS[low])
+            continue
+        code = _place(low, lang)
+        if code:  # 'nordkoreanischer', 'Nordkorea', 'North Korea's' -> one country
+            out.add("place:" + code)
+            continue
+        lem = lemma(w, lang) if not low[0].isdigit() else re.sub(r"[.,]", "", low)
+        if lem in _REPORTING or low in _REPORTING or lem in stop:
+            continue
+        out.add(lem)
+        if "-" in w:  # 'Truppen-Training' also says 'Truppen'; 'Kreml-Sprecher' also 'Kreml'
+            for part in w.split("-"):
+                if len(part) >= 4 and part.lower() not in stop:
+                    code = _place(part.lower(), lang)
+                    out.add("place:" + code if code else lemma(part, lang))
+    return out
+
+
+def _actor_phrase(sent: str, cue_s: int, cue_e: int) -> tuple[str, int, int] | None:
+    """The noun phrase next to the cue (before it within the clause, else right after it)."""
+    before_start = max((m.end() for m in _CLAUSE.finditer(sent, 0, cue_s)), default=0)
+    before = sent[before_start:cue_s]
+    words = before.split()
+    if words and len(words) <= 6 and before.strip().lower() not in _PRONOUN and (
+            words[0][0].isupper() or _DETERMINER.match(words[0])):
+        s = before_start + (len(before) - len(before.lstrip()))
+        e = before_start + len(before.rstrip())
+        return sent[s:e], s, e
+    m = _CLAUSE.search(sent, cue_e)
+    after_end = m.start() if m else len(sent)
+    after = sent[cue_e:after_end]
+    words = after.split()
+    if words and _DETERMINER.match(words[0]):
+        words = words[:6]
+        s = cue_e + (len(after) - len(after.lstrip()))
+        e = s + len(" ".join(words))
+        if sent[s:e] == " ".join(words):
+            return sent[s:e].rstrip(" ."), s, s + len(sent[s:e].rstrip(" ."))
+    return None
+
+
+def _previous_sentence(doc: AnalysedArticle, offset: int) -> tuple[int, int] | None:
+    sents = _sentences(doc)
+    for k, (s, e) in enumerate(sents):
+        if s <= offset < e:
+            return sents[k - 1] if k else None
+    return None
+
+
+def _sentence_actor(doc: AnalysedArticle, s: int, e: int, cs: int, ce: int, canon: dict):
+    """(actor as written, canonical name, span within the sentence) of a cue sentence.
+
+    German puts the subject first in the clause ('Die USA hatten diese Berichte aus Südkorea
+    bestätigt'): the first entity before the cue in its clause wins, extended over coordinations
+    ('Moskau und Pjöngjang'); otherwise the determiner phrase next to the cue ('bestätigte ein
+    Sprecher des Ministeriums'); otherwise the nearest entity in the sentence."""
+    sent = doc.text[s:e]
+    clause_start = max((m.end() for m in _CLAUSE.finditer(sent, 0, cs)), default=0)
+    ents = sorted((m for m in doc.mentions if s <= m.start and m.end <= e and m.label in ("PER", "ORG", "LOC")
+                   and not m.derived), key=lambda m: m.start)
+    before = [m for m in ents if clause_start <= m.start - s and m.end - s <= cs]
+    if before:
+        first = last = before[0]
+        for m in before[1:]:
+            if _COORD.match(doc.text[last.end:m.start]):
+                last = m
+            else:
+                break
+        a, b = first.start - s, last.end - s
+        name = canon.get((doc.id, first.start)) or first.norm if first is last else None
+        return sent[a:b], name, (a, b)
+    found = _actor_phrase(sent, cs, ce)
+    if found:
+        return found[0], None, (found[1], found[2])
+    if ents:
+        m = min(ents, key=lambda m: abs((m.start - s) - cs))
+        return m.text, canon.get((doc.id, m.start)) or m.norm, (m.start - s, m.end - s)
+    return None, None, None
+
+
+class _Instance:
+    def __init__(self, doc, stance, start, end, cue, actor, actor_entity, via, terms):
+        self.doc = doc
+        self.stance = stance
+        self.start, self.end = start, end
+        self.cue = cue
+        self.actor = actor
+        self.actor_entity = actor_entity
+        self.via = via
+        self.terms = terms
+        self.context: dict | None = None  # the sentence an anaphoric cue sentence refers to
+
+    def cell(self) -> dict:
+        art = self.doc.article
+        return {
+            "actor": self.actor_entity or self.actor, "actor_as_written": self.actor, "outlet": art.outlet or art.id,
+            "article_id": art.id, "stance": self.stance, "start": self.start, "end": self.end,
+            "text": self.doc.text[self.start:self.end], "cue": self.cue, "via": self.via, "context": self.context,
+        }
+
+
+def _instances(docs: list[AnalysedArticle], quotes: list[Quote], entities: list[Entity]) -> list[_Instance]:
+    canon = {(m.article_id, m.start): e.name for e in entities for m in e.mentions}
+    by_id = {d.id: d for d in docs}
+    out: list[_Instance] = []
+    quote_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for q in quotes:
+        doc = by_id.get(q.article_id)
+        if doc is None or q.stance not in ("confirm", "deny", "neither"):
+            continue
+        cue = None
+        if q.cue_start is not None and q.cue_end is not None:
+            cue = {"start": q.cue_start, "end": q.cue_end, "text": doc.text[q.cue_start:q.cue_end]}
+        drop = set((q.speaker or "").lower().split()) | set((q.cue or "").lower().split())
+        terms = _terms(q.text, doc.article.language, drop)
+        context = None
+        if len(terms) <= 4 and _ANAPHOR.search(q.text):  # 'der Einsatz wurde bestritten': which one?
+            prev = _previous_sentence(doc, q.start)
+            if prev:
+                terms |= _terms(doc.text[prev[0]:prev[1]], doc.article.language, set())
+                context = {"article_id": doc.id, "start": prev[0], "end": prev[1], "text": doc.text[prev[0]:prev[1]]}
+        if terms:
+            inst = _Instance(doc, q.stance, q.start, q.end, cue, q.speaker, q.speaker_entity, "quote", terms)
+            inst.context = context
+            out.append(inst)
+            quote_spans[doc.id].append((q.start, q.end))
+    for doc in docs:
+        lang = doc.article.language
+        sents = _sentences(doc)
+        for k, (s, e) in enumerate(sents):
+            sent = doc.text[s:e]
+            cues = detect_stance(sent)
+            prev = sents[k - 1] if k else None
+            if not cues:
+                continue
+            if any(qs < e and s < qe for qs, qe in quote_spans.get(doc.id, ())):
+                continue  # the quote already carries this stance with its speaker
+            order = {"neither": 0, "deny": 1, "confirm": 2}
+            stance, cs, ce = min(cues, key=lambda c: order[c[0]])
+            actor, actor_entity, actor_span = _sentence_actor(doc, s, e, cs, ce, canon)
+            drop_text = sent[cs:ce] + " " + (sent[actor_span[0]:actor_span[1]] if actor_span else "")
+            terms = _terms(sent, lang, set(drop_text.lower().split()))
+            context = None
+            if prev is not None and len(terms) <= 4 and _ANAPHOR.search(sent):
+                # 'Moskau hat dies dementiert': the claim is in the sentence before
+                ps, pe = prev
+                terms |= _terms(doc.text[ps:pe], lang, set())
+                context = {"article_id": doc.id, "start": ps, "end": pe, "text": doc.text[ps:pe]}
+            if terms:
+                inst = _Instance(doc, stance, s, e, {"start": s + cs, "end": s + ce, "text": sent[cs:ce]},
+                                 actor, actor_entity, "sentence", terms)
+                inst.context = context
+                out.append(inst)
+    return out[:MAX_INSTANCES]
+
+
+def _independent(cells: list[dict], groups: dict[str, str]) -> int:
+    parent = list(range(len(cells)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    seen: dict[str, int] = {}
+    for i, c in enumerate(cells):
+        keys = ["lin:" + groups.get(c["article_id"], c["article_id"])]
+        if c.get("actor"):
+            keys.append("act:" + c["actor"].lower())
+        for k in keys:
+            if k in seen:
+                parent[find(i)] = find(seen[k])
+            else:
+                seen[k] = i
+    return len({find(i) for i in range(len(cells))})
 
 
 def stance_matrix(docs: list[AnalysedArticle], quotes: list[Quote], entities: list[Entity]) -> list[dict]:
-    return []
+    """Rows {claim, claim_span, key_terms, cells, independent_confirmations, independent_denials}."""
+    _NORMS.clear()
+    for d in docs:
+        for m in d.mentions:
+            if m.norm and " " not in m.text and m.norm.lower() != m.text.lower():
+                _NORMS[m.text.lower()] = m.norm.lower()
+    inst = _instances(docs, quotes, entities)
+    if len(inst) < 2:
+        return []
+    # rarity weights over all sentences of the story: a term in most of them ('Ukraine' in a
+    # Ukraine story) says little about which claim a sentence makes
+    sent_terms = {d.id: [((s, e), _terms(d.text[s:e], d.article.language, set())) for s, e in _sentences(d)]
+                  for d in docs}
+    df = Counter(t for rows_ in sent_terms.values() for _, ts in rows_ for t in ts)
+    n_sent = sum(len(v) for v in sent_terms.values())
+    idf = {t: math.log((n_sent + 1) / (c + 0.5)) for t, c in df.items()}
+    for i in inst:
+        for t in i.terms:
+            idf.setdefault(t, math.log((n_sent + 1) / 1.5))
+    n = len(inst)
+    mass = [sum(idf[t] for t in i.terms) for i in inst]
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def linked(a_terms: set[str], a_mass: float, b_terms: set[str], b_mass: float) -> float:
+        shared = a_terms & b_terms
+        if len(shared) < MIN_SHARED:
+            return 0.0
+        return sum(idf.get(t, 0.0) for t in shared) / (min(a_mass, b_mass) or 1.0)
+
+    for a in range(n):
+        for b in range(a + 1, n):
+            if linked(inst[a].terms, mass[a], inst[b].terms, mass[b]) >= LINK_SHARE:
+                parent[find(a)] = find(b)
+    claims: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        claims[find(i)].append(i)
+    groups = lineage_groups(docs)
+    rows = []
+    for members in claims.values():
+        articles = {inst[i].doc.id for i in members}
+        actors = {(inst[i].actor_entity or inst[i].actor or "").lower() for i in members} - {""}
+        if len(articles) < 2 and len(actors) < 2:
+            continue
+        central = max(members, key=lambda i: (sum(linked(inst[i].terms, mass[i], inst[j].terms, mass[j])
+                                                 for j in members if j != i), -(inst[i].end - inst[i].start)))
+        key_terms = [t for t, _ in Counter(t for i in members for t in inst[i].terms).most_common()
+                     if sum(t in inst[i].terms for i in members) > 1][:8] or sorted(inst[central].terms)[:8]
+        claim_mass = sum(idf.get(t, 0.0) for t in key_terms)
+        cells = [inst[i].cell() for i in sorted(members, key=lambda i: (inst[i].doc.id, inst[i].start))]
+        for doc in docs:  # the other articles: stated as fact, hedged, or not mentioned
+            if doc.id in articles:
+                continue
+            cell = _outlet_cell(doc, sent_terms[doc.id], set(key_terms), claim_mass, idf)
+            cells.append(cell)
+        c = inst[central]
+        rows.append({
+            "claim": c.doc.text[c.start:c.end],
+            "claim_span": {"article_id": c.doc.id, "start": c.start, "end": c.end, "text": c.doc.text[c.start:c.end]},
+            "key_terms": key_terms,
+            "cells": cells,
+            "counts": dict(Counter(x["stance"] for x in cells)),
+            "independent_confirmations": _independent([x for x in cells if x["stance"] == "confirm"], groups),
+            "independent_denials": _independent([x for x in cells if x["stance"] == "deny"], groups),
+        })
+    rows.sort(key=lambda r: (-len([c for c in r["cells"] if c["stance"] != "not_mentioned"]), r["claim"]))
+    return rows
+
+
+def _outlet_cell(doc: AnalysedArticle, sents: list, key_terms: set[str], claim_mass: float,
+                 idf: dict[str, float]) -> dict:
+    art = doc.article
+    best = None
+    for (s, e), terms in sents:
+        shared = terms & key_terms
+        if len(shared) < MIN_SHARED:
+            continue
+        share = sum(idf.get(t, 0.0) for t in shared) / (claim_mass or 1.0)
+        if share >= 0.5 and (best is None or share > best[0]):
+            best = (share, s, e)
+    if best is None:
+        return {"actor": None, "actor_as_written": None, "outlet": art.outlet or art.id, "article_id": art.id,
+                "stance": "not_mentioned", "start": None, "end": None, "text": None, "cue": None, "via": None}
+    _, s, e = best
+    sent = doc.text[s:e]
+    hedge = _HEDGE.search(sent)
+    return {"actor": art.outlet or art.id, "actor_as_written": None, "outlet": art.outlet or art.id,
+            "article_id": art.id, "stance": "neither" if hedge else "confirm", "start": s, "end": e, "text": sent,
+            "cue": {"start": s + hedge.start(), "end": s + hedge.end(), "text": hedge.group(0)} if hedge else None,
+            "via": "outlet-hedged" if hedge else "outlet-asserted"}

@@ -1,0 +1,154 @@
+"""How story clustering time and memory grow with the number of articles.
+
+    nice python bench/bench_cluster.py --sizes 10000,20000,50000,100000
+
+Synthetic German articles are assembled from 10kGNAD sentences (shared data): each synthetic
+story has its own pool of sentences plus invented names and numbers; an article takes a few
+sentences of its story and a few random background sentences (so stories overlap in vocabulary
+the way real news does). Articles stream into one `StoryIndex` in batches of --batch, exactly
+as the ingest service would add them; at every size in --sizes one JSON line reports the
+cumulative wall and CPU time of this process (the machine is shared: CPU time is the fair
+measure; with --workers N the feature extraction of N-1 helper processes is not in it), the
+throughput of the last stretch, RSS, and the number of stories.
+At the end the batch clean-up (refine + merge pass) is timed once, and B-cubed F1 against the
+synthetic stories is printed as a sanity check (not a quality claim).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from lagebild.datapaths import shared_data  # noqa: E402
+from lagebild.link.cluster import StoryIndex  # noqa: E402
+from lagebild.link.similarity import extract_features, hashed  # noqa: E402
+
+_SYL = ["ka", "lo", "mir", "dan", "ter", "bel", "os", "ri", "vak", "zen", "hu", "gor", "an", "pe", "lis", "tru"]
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def sentences() -> list[str]:
+    path = shared_data("corpus", "10kgnad", "test.csv")
+    with open(path, encoding="utf-8") as fh:
+        rows = list(csv.reader(fh, delimiter=";", quotechar="'"))
+    out = []
+    for _, text in rows:
+        out.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if 40 <= len(s.strip()) <= 300)
+    return out
+
+
+def name(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYL) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def articles(n: int, pool: list[str], seed: int = 7):
+    """Yield (id, text, published, story) for n synthetic articles."""
+    rng = random.Random(seed)
+    made = 0
+    story = 0
+    while made < n:
+        story += 1
+        size = min(n - made, max(1, int(rng.expovariate(1 / 4.0)) + 1))
+        core = rng.sample(pool, 6)
+        names = [f"{name(rng)} {name(rng)}" for _ in range(2)] + [name(rng)]
+        nums = [str(rng.randint(11, 5000)) for _ in range(2)]
+        day = 1 + story // 400  # ~400 new stories a day
+        for k in range(size):
+            parts = rng.sample(core, 3) + rng.sample(pool, 3)
+            rng.shuffle(parts)
+            parts.insert(1, f"{names[0]} traf {names[1]} in {names[2]}, {nums[0]} Menschen kamen, {nums[1]} blieben.")
+            published = f"2025-{1 + (day // 28) % 12:02d}-{1 + day % 28:02d}"
+            yield f"s{story}-a{k}", " ".join(parts), published, f"s{story}"
+            made += 1
+
+
+def _features(item):
+    aid, text, published = item
+    f = extract_features(aid, text, None, "de", published)
+    hashed(f)  # term hashing belongs to the parallel part
+    return f
+
+
+def _record(stream, gold: dict):
+    for aid, text, published, story in stream:
+        gold[aid] = story
+        yield aid, text, published, story
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="10000,20000,50000,100000")
+    ap.add_argument("--batch", type=int, default=1000)
+    ap.add_argument("--workers", type=int, default=1,
+                    help="processes for feature extraction (the index itself is one sequential writer)")
+    args = ap.parse_args()
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    pool = sentences()
+    index = StoryIndex()
+    gold: dict[str, str] = {}
+    t0 = time.perf_counter()
+    c0 = time.process_time()
+    last_t, last_n, done = t0, 0, 0
+    last_c = c0
+    feat_secs = 0.0
+    stream = _record(articles(sizes[-1], pool), gold)
+
+    def next_items() -> list:
+        return [(a, t, p) for _, (a, t, p, _s) in zip(range(args.batch), stream)]
+
+    if args.workers > 1:
+        import multiprocessing as mp
+
+        # helpers extract the next batch's features while this process files the current one
+        workers = mp.get_context("fork").Pool(args.workers - 1)
+        pending = workers.map_async(_features, next_items(), chunksize=100)
+    while done < sizes[-1]:
+        tf = time.perf_counter()
+        if args.workers > 1:
+            batch = pending.get()
+            pending = workers.map_async(_features, next_items(), chunksize=100)
+        else:
+            batch = [_features(x) for x in next_items()]
+        feat_secs += time.perf_counter() - tf
+        if not batch:
+            break
+        index.add(batch)
+        done += len(batch)
+        if done in sizes:
+            now = time.perf_counter()
+            cpu = time.process_time()
+            print(json.dumps({"articles": done, "secs": round(now - t0, 1), "cpu_secs": round(cpu - c0, 1),
+                              "articles_per_s_last": round((done - last_n) / (now - last_t), 1),
+                              "articles_per_cpu_s_last": round((done - last_n) / (cpu - last_c), 1),
+                              "feature_share": round(feat_secs / (now - t0), 2),
+                              "rss_mb": round(rss_mb()), "stories": len(index.stories)}), flush=True)
+            last_t, last_n, last_c = now, done, cpu
+    if args.workers > 1:
+        workers.terminate()
+    tc = time.process_time()
+    moves = index.refine()
+    merges = index.merge_pass()
+    clean = time.process_time() - tc
+    from lagebild.evaluate.cluster import bcubed
+
+    pred = {aid: index.resolve(index.story_of[aid]) for aid in gold}
+    print(json.dumps({"cleanup_cpu_secs": round(clean, 1), "moves": moves, "merges": merges,
+                      "rss_mb": round(rss_mb()), "synthetic_bcubed": bcubed(gold, pred)}), flush=True)
+
+
+if __name__ == "__main__":
+    main()
