@@ -61,3 +61,24 @@ def test_sqlalchemy_url_accepted(tmp_path):
     url = f"sqlite:///{tmp_path / 'x.db'}"
     store = Store(url)
     assert store.url == url and store.count_articles() == 0
+
+
+def test_incremental_ingest_updates_only_changed_stories(tmp_path):
+    """A second batch joins the stored story index instead of re-clustering everything."""
+    db = tmp_path / "lb.db"
+    demo_files = sorted(p for p in DEMO.iterdir() if p.is_file())
+    first = ingest_paths([str(demo_files[0])], str(db))
+    assert first.added >= 1 and first.stories_updated >= 1
+    store = Store(str(db))
+    assert store.load_blob("story_index")
+    before = store.story_members()
+    second = ingest_paths([str(p) for p in demo_files[1:]], str(db))
+    assert second.added >= 4
+    after = Store(str(db)).story_members()
+    stored_ids = {a for members in after.values() for a in members}
+    assert stored_ids == {d.id for d in Store(str(db)).load_docs()}
+    # every article of the first batch is still in exactly one story
+    first_ids = {a for members in before.values() for a in members}
+    assert all(sum(a in m for m in after.values()) == 1 for a in first_ids)
+    third = ingest_paths([str(p) for p in demo_files], str(db))
+    assert third.added == 0 and third.stories_updated == 0

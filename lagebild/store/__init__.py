@@ -5,7 +5,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, String, Text, create_engine, delete, func, or_, select
+from sqlalchemy import (JSON, Column, DateTime, ForeignKey, Integer, LargeBinary, String, Text, create_engine, delete,
+                        func, or_, select)
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from ..records import AnalysedArticle, Story
@@ -44,6 +45,15 @@ class StoryRow(Base):
     data = Column(JSON, nullable=False)
 
 
+class BlobRow(Base):
+    """Named binary state, e.g. the pickled incremental story index."""
+
+    __tablename__ = "blobs"
+    key = Column(String(100), primary_key=True)
+    value = Column(LargeBinary, nullable=False)
+    updated_at = Column(DateTime, default=lambda: dt.datetime.now(dt.timezone.utc))
+
+
 class StoryArticleRow(Base):
     __tablename__ = "story_articles"
     story_id = Column(String(200), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
@@ -75,19 +85,24 @@ class Store:
             return set(s.scalars(select(ArticleRow.content_hash)))
 
     def add_docs(self, docs: list[AnalysedArticle]) -> tuple[int, int]:
-        """Store analysed articles; those whose content hash is stored already are skipped.
+        """Store analysed articles; returns (added, skipped as already stored)."""
+        added = self.store_new(docs)
+        return len(added), len(docs) - len(added)
 
-        Returns (added, skipped). One transaction: a failure stores nothing of this call.
+    def store_new(self, docs: list[AnalysedArticle]) -> list[AnalysedArticle]:
+        """Store the docs whose content hash is not stored yet and return them.
+
+        One transaction: a failure stores nothing of this call. An id that is taken by other
+        content gets a '-2', '-3' ... suffix (the doc's article id is updated in place).
         """
         known = self.known_hashes()
         with self.session() as s:
             known_ids = set(s.scalars(select(ArticleRow.id)))
-        added = skipped = 0
+        added: list[AnalysedArticle] = []
         with self.session.begin() as s:
             for doc in docs:
                 art = doc.article
                 if art.content_hash in known:
-                    skipped += 1
                     continue
                 base, n = art.id, 1
                 while art.id in known_ids:  # same file stem, different content
@@ -107,8 +122,8 @@ class Store:
                         analysis=doc_to_dict(doc),
                     )
                 )
-                added += 1
-        return added, skipped
+                added.append(doc)
+        return added
 
     def count_articles(self) -> int:
         with self.session() as s:
@@ -130,14 +145,46 @@ class Store:
         with self.session() as s:
             return s.scalar(select(StoryArticleRow.story_id).where(StoryArticleRow.article_id == article_id))
 
+    # --- blobs ----------------------------------------------------------------------
+    def load_blob(self, key: str) -> bytes | None:
+        with self.session() as s:
+            row = s.get(BlobRow, key)
+            return row.value if row else None
+
+    def save_blob(self, key: str, value: bytes) -> None:
+        with self.session.begin() as s:
+            row = s.get(BlobRow, key)
+            if row is None:
+                s.add(BlobRow(key=key, value=value))
+            else:
+                row.value = value
+                row.updated_at = dt.datetime.now(dt.timezone.utc)
+
     # --- stories --------------------------------------------------------------------
-    def save_stories(self, stories: list[Story], docs: list[AnalysedArticle]) -> None:
-        """Replace the stored stories with these (one transaction)."""
+    def story_members(self) -> dict[str, set[str]]:
+        """Stored story id -> its article ids."""
+        out: dict[str, set[str]] = {}
+        with self.session() as s:
+            for sid, aid in s.execute(select(StoryArticleRow.story_id, StoryArticleRow.article_id)):
+                out.setdefault(sid, set()).add(aid)
+        return out
+
+    def save_stories(self, stories: list[Story], docs: list[AnalysedArticle], remove: list[str] | None = None) -> None:
+        """Store stories (one transaction).
+
+        With `remove=None` the stored stories are replaced by these; otherwise these stories are
+        written (replacing same-id ones) and the stories named in `remove` are deleted.
+        """
         dates = {d.id: d.article.published for d in docs}
         outlets = {d.id: d.article.outlet or "" for d in docs}
         with self.session.begin() as s:
-            s.execute(delete(StoryArticleRow))
-            s.execute(delete(StoryRow))
+            if remove is None:
+                s.execute(delete(StoryArticleRow))
+                s.execute(delete(StoryRow))
+            else:
+                gone = list(set(remove) | {st.id for st in stories})
+                s.execute(delete(StoryArticleRow).where(StoryArticleRow.story_id.in_(gone)))
+                s.execute(delete(StoryRow).where(StoryRow.id.in_(gone)))
             for story in stories:
                 published = sorted(p for p in (dates.get(i) for i in story.article_ids) if p)
                 s.add(
