@@ -65,7 +65,7 @@ def test_matrix_rows_cells_and_spans():
     rows = stance_matrix(docs, [], [])
     assert len(rows) == 1
     row = rows[0]
-    assert {"truppe", "kursk"} <= set(row["key_terms"])
+    assert {"syn:soldat", "kursk"} <= set(row["key_terms"])  # Truppen ~ Soldaten share a synonym key
     cells = {c["article_id"]: c for c in row["cells"]}
     assert cells["a"]["stance"] == "confirm" and cells["a"]["actor"] == "Das Pentagon"
     assert cells["b"]["stance"] == "deny" and cells["b"]["actor"] == "Der Kreml"

@@ -49,15 +49,18 @@ _PATTERNS = [(name, re.compile(r"\b(?:" + "|".join(p) + r")\b", re.IGNORECASE)) 
 
 # 'bestreiten' as 'to play / to make a living': not a denial
 _CONTEST = re.compile(
-    r"\b(?:Spiel|Partie|Match|Finale|Halbfinale|Turnier|Rennen|Wettkampf|Länderspiel|Einsatz|Einsätze|Saison|Kampf|Duell|"
-    r"Leben|Lebensunterhalt|Unterhalt|Wahlkampf|Auftritt|Runde|Etappe)\w*", re.IGNORECASE)
+    r"\b(?:Spiel|Partie|Match|Finale|Halbfinale|Turnier|Rennen|Wettkampf|Länderspiel|Saison|Kampf|Duell|"
+    r"Leben|Lebensunterhalt|Unterhalt|Wahlkampf|Auftritt|Runde|Etappe)\w*"
+    # 'Einsatz' is a match only as one's own ('seinen ersten Einsatz bestritten', '20 Einsätze');
+    # 'der Einsatz (der Truppen) wurde bestritten' is a denial
+    r"|\b(?:sein|seine|seinen|ihr|ihre|ihren|\d+|erst|zweit|dritt|letzt)\w*\s+(?:\w+\s+)?Eins[aä]tz\w*", re.IGNORECASE)
 
 
 def _is_contest(sentence: str, start: int, end: int) -> bool:
     word = sentence[start:end].lower()
     if not word.startswith(("bestreit", "bestritt")):
         return False
-    window = sentence[max(0, start - 40):min(len(sentence), end + 40)]
+    window = sentence[max(0, start - 60):min(len(sentence), end + 40)]
     return bool(_CONTEST.search(window))
 
 

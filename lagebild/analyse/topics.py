@@ -113,6 +113,7 @@ GENERAL_SYNSETS = [
     "Polizisten Polizeibeamte",
     "Lehrer Lehrkräfte",
     "Stimmen Wählerstimmen",
+    "Entsendung Einsatz Stationierung Verlegung",
 ]
 
 

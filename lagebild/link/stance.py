@@ -82,7 +82,9 @@ def _terms(text: str, lang: str, drop: set[str]) -> set[str]:
         if low in stop or low in drop or (len(low) < 4 and not low[0].isdigit()):
             continue
         if low in _NORMS:
-            out.add(_NORMS[low])
+            norm = _NORMS[low]
+            code = _place(norm, lang)  # an entity norm can itself be a country ('Nordkorea')
+            out.add("place:" + code if code else norm)
             continue
         code = _place(low, lang)
         if code:  # 'nordkoreanischer', 'Nordkorea', 'North Korea's' -> one country
@@ -91,13 +93,25 @@ def _terms(text: str, lang: str, drop: set[str]) -> set[str]:
         lem = lemma(w, lang) if not low[0].isdigit() else re.sub(r"[.,]", "", low)
         if lem in _REPORTING or low in _REPORTING or lem in stop:
             continue
-        out.add(lem)
+        out.add(_synonym(w, lem))
         if "-" in w:  # 'Truppen-Training' also says 'Truppen'; 'Kreml-Sprecher' also 'Kreml'
             for part in w.split("-"):
                 if len(part) >= 4 and part.lower() not in stop:
                     code = _place(part.lower(), lang)
-                    out.add("place:" + code if code else lemma(part, lang))
+                    out.add("place:" + code if code else _synonym(part, lemma(part, lang)))
     return out
+
+
+def _synonym(word: str, lem: str) -> str:
+    """Nouns of one general synonym set share a key ('Truppen' ~ 'Soldaten', 'Einsatz' ~
+    'Entsendung'): the news lexicon the figures stage uses for topics."""
+    if not word[:1].isupper():
+        return lem
+    from ..analyse.topics import noun_key, synonyms
+
+    key = noun_key(word)
+    rep = synonyms().get(key)
+    return f"syn:{rep}" if rep else lem
 
 
 def _actor_phrase(sent: str, cue_s: int, cue_e: int) -> tuple[str, int, int] | None:
@@ -172,6 +186,7 @@ class _Instance:
         self.actor_entity = actor_entity
         self.via = via
         self.terms = terms
+        self.own_terms = set(terms)  # before an anaphor's context is added
         self.context: dict | None = None  # the sentence an anaphoric cue sentence refers to
 
     def cell(self) -> dict:
@@ -198,6 +213,7 @@ def _instances(docs: list[AnalysedArticle], quotes: list[Quote], entities: list[
         drop = set((q.speaker or "").lower().split()) | set((q.cue or "").lower().split())
         terms = _terms(q.text, doc.article.language, drop)
         context = None
+        own = set(terms)
         if len(terms) <= 4 and _ANAPHOR.search(q.text):  # 'der Einsatz wurde bestritten': which one?
             prev = _previous_sentence(doc, q.start)
             if prev:
@@ -205,6 +221,7 @@ def _instances(docs: list[AnalysedArticle], quotes: list[Quote], entities: list[
                 context = {"article_id": doc.id, "start": prev[0], "end": prev[1], "text": doc.text[prev[0]:prev[1]]}
         if terms:
             inst = _Instance(doc, q.stance, q.start, q.end, cue, q.speaker, q.speaker_entity, "quote", terms)
+            inst.own_terms = own or set(terms)
             inst.context = context
             out.append(inst)
             quote_spans[doc.id].append((q.start, q.end))
@@ -225,6 +242,7 @@ def _instances(docs: list[AnalysedArticle], quotes: list[Quote], entities: list[
             drop_text = sent[cs:ce] + " " + (sent[actor_span[0]:actor_span[1]] if actor_span else "")
             terms = _terms(sent, lang, set(drop_text.lower().split()))
             context = None
+            own = set(terms)
             if prev is not None and len(terms) <= 4 and _ANAPHOR.search(sent):
                 # 'Moskau hat dies dementiert': the claim is in the sentence before
                 ps, pe = prev
@@ -233,6 +251,7 @@ def _instances(docs: list[AnalysedArticle], quotes: list[Quote], entities: list[
             if terms:
                 inst = _Instance(doc, stance, s, e, {"start": s + cs, "end": s + ce, "text": sent[cs:ce]},
                                  actor, actor_entity, "sentence", terms)
+                inst.own_terms = own or set(terms)
                 inst.context = context
                 out.append(inst)
     return out[:MAX_INSTANCES]
@@ -281,7 +300,10 @@ def stance_matrix(docs: list[AnalysedArticle], quotes: list[Quote], entities: li
         for t in i.terms:
             idf.setdefault(t, math.log((n_sent + 1) / 1.5))
     n = len(inst)
-    mass = [sum(idf[t] for t in i.terms) for i in inst]
+    # An anaphor's context sentence ('dies' -> the sentence before) adds terms to match on, but
+    # the share is measured against what the cue sentence itself says: a long context sentence
+    # must not make its claim harder to link.
+    mass = [sum(idf[t] for t in i.own_terms) for i in inst]
     parent = list(range(n))
 
     def find(x: int) -> int:
@@ -292,7 +314,9 @@ def stance_matrix(docs: list[AnalysedArticle], quotes: list[Quote], entities: li
 
     def linked(a_terms: set[str], a_mass: float, b_terms: set[str], b_mass: float) -> float:
         shared = a_terms & b_terms
-        if len(shared) < MIN_SHARED:
+        # places set the scene of a whole story ('Ukraine', 'Russland'); a claim link needs at
+        # least one shared content term besides them
+        if len(shared) < MIN_SHARED or all(t.startswith("place:") for t in shared):
             return 0.0
         return sum(idf.get(t, 0.0) for t in shared) / (min(a_mass, b_mass) or 1.0)
 
