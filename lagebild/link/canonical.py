@@ -31,7 +31,7 @@ from ..records import AnalysedArticle, Entity, Mention, Quote
 from .gazetteer import ARTICLES, NOT_ROLES, ROLE_SUFFIX, WORD, LocalForms, adj_stem, description_key, gazetteer, noun_stem
 from .translit import (
     acronym_candidates, blocking_keys, compound_name, fold, genitive_base, is_acronym, joined_skeleton, name_parts,
-    known_word, persons_compatible, skeleton_token, split_compound, split_name, strip_titles, surname_variants,
+    compound_splits, known_word, persons_compatible, skeleton_token, split_compound, split_name, strip_titles, surname_variants,
     token_similar, tokens,
 )
 
@@ -153,6 +153,15 @@ def _repaired(doc: AnalysedArticle, lang: str) -> list[Mention]:
         if m.derived or len(words) < 2:
             out.append(m)
             continue
+        if m.label == "PER":  # 'Einsatzleiter Markus Feldhofer' -> role outside, name inside
+            k = _leading_roles(m.text, words)
+            if k:
+                start = m.start + words[k][0]
+                m = Mention(m.article_id, start, m.end, doc.text[start:m.end], m.label, m.norm, m.derived, m.score)
+                words = [(a - words[k][0], b - words[k][0]) for a, b in words[k:]]
+                if len(words) < 2:
+                    out.append(m)
+                    continue
         keep = len(words)
         while keep > 1 and m.text[words[keep - 1][0]:words[keep - 1][1]] in _TRAILING:
             keep -= 1
@@ -167,6 +176,22 @@ def _repaired(doc: AnalysedArticle, lang: str) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _is_role_word(word: str) -> bool:
+    """A common noun naming a role ('Einsatzleiter', 'Landesumweltministerin', 'Kremlsprecher'):
+    role suffix and a dictionary word or a compound of dictionary words."""
+    if len(word) < 7 or not word[:1].isupper() or not ROLE_SUFFIX.search(noun_stem(word)):
+        return False  # short role-like words are often first names ('Peter', 'Martin', 'Walter')
+    return known_word(word) or any(len(split) >= 2 for split in compound_splits(word))
+
+
+def _leading_roles(text: str, words: list[tuple[int, int]]) -> int:
+    """How many leading words of a PER span are role nouns, not names (a name word stays)."""
+    k = 0
+    while k < len(words) - 1 and _is_role_word(text[words[k][0]:words[k][1]]):
+        k += 1
+    return k
 
 
 # --------------------------------------------------------------------------------- union-find
@@ -291,6 +316,12 @@ def canonical_entities(docs: list[AnalysedArticle]) -> list[Entity]:
     for i, it in enumerate(items):
         if it.place is not None:
             uf.union(i, place_first.setdefault(it.place, i))
+    # The same multi-word name with different NER labels ('Hydra Energie' as PER in one sentence,
+    # ORG in the next) is one entity; single words keep the type guard (Washington: city/person).
+    multi: dict[str, int] = {}
+    for i, it in enumerate(items):
+        if it.place is None and not it.mention.derived and it.role_of is None and len(tokens(it.base)) >= 2:
+            uf.union(i, multi.setdefault(joined_skeleton(it.base), i))
     _merge_across(items, uf)
     # Acronyms: parenthesised definitions, then initials of long forms.
     acr = _acronym_links(docs, items, by_doc)
