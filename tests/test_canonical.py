@@ -8,7 +8,9 @@ import json
 import re
 
 from lagebild.evaluate.aliases import DEFAULT, score_case
-from lagebild.link.canonical import canonical_entities, description_key, link_speakers, resolve_description
+from lagebild.link.canonical import canonical_entities
+from lagebild.link.gazetteer import description_key
+from lagebild.link.speakers import link_speakers, resolve_description
 from lagebild.link.gazetteer import place_code, place_name
 from lagebild.link.translit import persons_compatible, skeleton_token, token_similar
 from lagebild.records import AnalysedArticle, Article, Mention, Quote

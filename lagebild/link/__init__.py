@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from ..records import AnalysedArticle, Story
-from .canonical import canonical_entities, link_speakers
+from .canonical import canonical_entities
+from .speakers import link_speakers
 from .cluster import cluster_articles, story_title
 from .figure_groups import group_figures
 from .lineage import find_lineage

@@ -1,0 +1,236 @@
+"""Speakers and role descriptions: 'der ukrainische Präsident' -> Wolodymyr Selenskyj.
+
+Split from canonical.py: appositions ('Der ukrainische Präsident Wolodymyr Selenskyj', 'Leonid
+Sluzki, Chef des Auswärtigen Ausschusses') teach which description stands for whom;
+`resolve_description` and `link_speakers` use that to set `quote.speaker_entity`.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..records import AnalysedArticle, Entity, Mention, Quote
+from .canonical import _role_like
+from .gazetteer import ARTICLES, NOT_ROLES, ROLE_SUFFIX, WORD, adj_stem, description_key, gazetteer, noun_stem
+from .translit import fold, name_parts, persons_compatible, split_name, token_similar
+
+def _person_mentions(doc: AnalysedArticle) -> list[Mention]:
+    """PER mentions of the article, minus those that only spell places ('Nordkorea' tagged PER)."""
+    gaz, lang = gazetteer(), doc.article.language or "de"
+    return sorted((m for m in doc.mentions if m.label == "PER" and not m.derived
+                   and not all(gaz.rank(w, lang) <= 1 for w in m.text.split())), key=lambda m: m.start)
+
+
+def _local_full_name(doc: AnalysedArticle, name: str, persons: list[Mention] | None = None) -> str:
+    """The longest person name in the article that `name` can stand for."""
+    best = name
+    for text in {m.text for m in (persons if persons is not None else _person_mentions(doc))}:
+        if len(name_parts(text)) > len(name_parts(best)) and persons_compatible(name, text):
+            best = text
+    return best
+
+
+def _role_before(doc: AnalysedArticle, m: Mention, blocked: list[tuple[int, int]]) -> str | None:
+    """The role description right before a name: 'Der ukrainische Präsident' Wolodymyr Selenskyj."""
+    sent_start, _ = doc.sentence_of(m.start)
+    chunk_start = max(sent_start, m.start - 160)
+    words = [(w.start() + chunk_start, w.end() + chunk_start, w.group()) for w in WORD.finditer(doc.text[chunk_start:m.start])]
+    if not words or doc.text[words[-1][1]:m.start].strip():
+        return None  # punctuation between role and name: no apposition
+    s, e, noun = words[-1]
+    if not noun[:1].isupper() or noun.casefold() in NOT_ROLES or len(noun) < 4:
+        return None
+    if any(bs < e and s < be for bs, be in blocked):
+        return None  # the word is another name, not a role
+    first = len(words) - 1
+    k = first - 1
+    modifiers = 0
+    while k >= 0 and modifiers < 4:
+        w = words[k][2]
+        gap = doc.text[words[k][1]:words[k + 1][0]]
+        if gap.strip():
+            break
+        if w.casefold() in ARTICLES - {"von", "vom", "of", "de", "du"}:
+            first = k
+            break
+        if (w[:1].islower() and adj_stem(w) != w.casefold()) or (w[:1].isupper() and w.endswith("s") and gazetteer().lookup(w)):
+            first, modifiers = k, modifiers + 1
+            k -= 1
+            continue
+        if w[:1].isupper() and (w.endswith("s") or w.endswith("'")) and any(fold(w[:-1]) == fold(t) for pm in _person_mentions(doc) for t in pm.text.split()):
+            first, modifiers = k, modifiers + 1  # 'Putins Sprecher Dmitri Peskow'
+            k -= 1
+            continue
+        break
+    if first == len(words) - 1 and not (ROLE_SUFFIX.search(noun_stem(noun)) or "-" in noun):
+        return None
+    return doc.text[words[first][0]:e]
+
+
+_APPOSITION_AFTER = re.compile(
+    r"\s*,\s*((?:der|die|the)\s+(?:[a-zäöüß][\wäöüß\-]*\s+){0,3}[A-ZÄÖÜ][\wÄÖÜäöüß\-]*"
+    r"(?:\s+(?:des|der|von|of)\s+[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)?)\s*[,.;]")
+
+
+def description_table(doc: AnalysedArticle) -> dict[frozenset, str]:
+    """Descriptions this article attaches to persons (key -> the person's full local name)."""
+    cache = doc.extras.get("_descriptions")
+    if cache is not None and cache[0] == len(doc.mentions):
+        return cache[1]
+    lang = doc.article.language or "de"
+    blocked = [(m.start, m.end) for m in doc.mentions if not m.derived and not _role_like(m.text)]
+    table: dict[frozenset, str] = {}
+    persons = _person_mentions(doc)
+    full_names = [m for m in persons if split_name(m.text)[0]]
+    for m in persons:
+        for phrase in (_role_before(doc, m, blocked), _after(doc, m)):
+            if phrase:
+                key = description_key(phrase, lang)
+                if any(not k.startswith("@") for k in key):
+                    table.setdefault(key, _local_full_name(doc, m.text, full_names))
+    doc.extras["_descriptions"] = (len(doc.mentions), table)
+    return table
+
+
+def _after(doc: AnalysedArticle, m: Mention) -> str | None:
+    hit = _APPOSITION_AFTER.match(doc.text, m.end)
+    return hit.group(1) if hit else None
+
+
+def _unique_match(key: frozenset, table: dict) -> str | None:
+    """The one name whose learnt description contains every part of `key` (None if 0 or several)."""
+    if not key or all(k.startswith("@") for k in key):
+        return None
+    names = set()
+    for learnt, name in table.items():
+        if key <= learnt:
+            names |= name if isinstance(name, set) else {name}
+    return names.pop() if len(names) == 1 else None
+
+
+def _name_in_phrase(phrase: str, doc: AnalysedArticle) -> str | None:
+    """A person of the article named inside the phrase ('Kremlsprecher Dmitri Peskow' -> Peskow's name)."""
+    words = [w for w in WORD.findall(phrase) if w[:1].isupper()]
+    best, best_score = None, 0
+    for m in _person_mentions(doc):
+        name_toks = m.text.split()
+        hits = sum(1 for w in words if any(token_similar(_genitive_strip(w), t) for t in name_toks))
+        if hits and (hits > best_score or (hits == best_score and best and len(m.text) > len(best))):
+            best, best_score = m.text, hits
+    return _local_full_name(doc, best) if best else None
+
+
+def _genitive_strip(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word[-1] in "s'’" else word
+
+
+def resolve_description(phrase: str, doc: AnalysedArticle) -> str | None:
+    """The canonical (or, before linking, the article's full) name a speaker phrase refers to:
+    'Kremlsprecher Dmitri Peskow' -> 'Dmitri Peskow'; 'der ukrainische Präsident' -> 'Wolodymyr
+    Selenskyj' when the article (or its story) introduced him with that role. None if unsure."""
+    if not phrase or not phrase.strip():
+        return None
+    canon = doc.extras.get("canonical", {})
+    names = canon.get("names", {})
+    found = _name_in_phrase(phrase, doc)
+    if found is None:
+        found = _unique_match(description_key(phrase, doc.article.language or "de"), description_table(doc))
+    if found is None and canon.get("descriptions"):
+        found = _unique_match(description_key(phrase, doc.article.language or "de"), canon["descriptions"])
+        return found
+    if found is None:
+        return None
+    if names:  # after linking, answer only with canonical names
+        return names.get(fold(found))
+    return found
+
+
+_PRONOUNS = {"er", "sie", "he", "she", "il", "elle"}
+
+
+def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[AnalysedArticle]) -> None:
+    """Set quote.speaker_entity to the canonical name of the entity the speaker names:
+    a person mention inside the speaker span, else a role description or a person named in the
+    phrase, else an organisation/place in the span ('ein Sprecher des Pentagons'), else for a
+    bare pronoun the nearest preceding person of the article."""
+    by_article: dict[str, list[tuple[int, int, Entity, Mention]]] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            by_article[m.article_id].append((m.start, m.end, e, m))
+    for spans in by_article.values():
+        spans.sort(key=lambda x: x[0])
+    docs_by_id = {d.id: d for d in docs}
+    for q in quotes:
+        if not q.speaker or q.speaker_entity:
+            continue
+        doc = docs_by_id.get(q.article_id)
+        if doc is None:
+            continue
+        spans = by_article.get(q.article_id, [])
+        s, e = q.speaker_start, q.speaker_end
+        if s is None or e is None:
+            s, e = _locate(doc, q)
+        inside = [(ent, m) for ms, me, ent, m in spans if s is not None and ms < e and s < me]
+        person = next((ent for ent, m in inside if ent.type == "PER" and not m.derived), None)
+        if person is not None:
+            q.speaker_entity = person.name
+            continue
+        name = resolve_description(q.speaker, doc)
+        if name:
+            q.speaker_entity = name
+            continue
+        other = next((ent for ent, m in inside if ent.type in ("ORG", "LOC") and not m.derived), None)
+        if other is None:
+            other = _by_alias(q.speaker, doc, entities)
+        if other is not None:
+            q.speaker_entity = other.name
+            continue
+        if q.speaker.strip().casefold() in _PRONOUNS:
+            anchor = s if s is not None else q.start
+            before = [ent for ms, me, ent, m in spans if me <= anchor and anchor - me < 600 and ent.type == "PER" and not m.derived]
+            if before:
+                q.speaker_entity = before[-1].name
+
+
+def _by_alias(speaker: str, doc: AnalysedArticle, entities: list[Entity]) -> Entity | None:
+    """The entity a bare name speaker spells ('Südkorea', 'die Nato') when no mention covers it."""
+    words = [w for w in speaker.split() if w.casefold() not in ARTICLES]
+    key = fold(" ".join(words))
+    if not key:
+        return None
+    for e in entities:
+        if key in {fold(a) for a in e.aliases}:
+            return e
+    code = gazetteer().lookup(" ".join(words), doc.article.language or "de", codes=False)
+    if code and gazetteer().rank(" ".join(words), doc.article.language or "de") <= 1:
+        return next((e for e in entities if getattr(e, "place", None) == code), None)
+    return None
+
+
+def _locate(doc: AnalysedArticle, q: Quote) -> tuple[int | None, int | None]:
+    """Where the speaker text is written: nearest occurrence to the quote."""
+    text, spk = doc.text, q.speaker or ""
+    best = None
+    for hit in re.finditer(re.escape(spk), text):
+        dist = min(abs(hit.start() - q.start), abs(hit.start() - q.end))
+        if best is None or dist < best[0]:
+            best = (dist, hit.start(), hit.end())
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _remember(docs: list[AnalysedArticle], entities: list[Entity]) -> None:
+    """Store name -> canonical maps and the story's description table in doc.extras."""
+    canon: dict[str, str] = {}
+    for e in sorted(entities, key=lambda e: e.type != "PER"):  # persons first: their names win
+        for a in e.aliases:
+            canon.setdefault(fold(a), e.name)
+        for m in e.mentions:
+            canon.setdefault(fold(m.text), e.name)
+        for f in getattr(e, "forms", []):
+            canon.setdefault(fold(f), e.name)
+    story_table: dict = {}
+    for d in docs:
+        for key, name in description_table(d).items():
+            story_table.setdefault(key, set()).add(canon.get(fold(name), name))
+    for d in docs:
+        d.extras["canonical"] = {"names": canon, "descriptions": story_table}
