@@ -13,6 +13,8 @@ def fmt_number(x) -> str:
 def fmt_range(fig: dict) -> str:
     q = fig.get("qualifier")
     lo, hi, v = fig.get("low"), fig.get("high"), fig.get("value")
+    if q == "approx" and v is not None:
+        return f"≈ {fmt_number(v)}"
     if lo is not None and hi is not None and lo != hi:
         return f"{fmt_number(lo)}–{fmt_number(hi)}"
     if q == "at_least":
@@ -25,8 +27,14 @@ def fmt_range(fig: dict) -> str:
 
 
 def article_label(articles: dict, aid: str) -> str:
+    """Short name of an article's source: its outlet, else its id (titles are too long for cells)."""
     a = articles.get(aid) or {}
-    return a.get("outlet") or a.get("title") or aid
+    return a.get("outlet") or aid
+
+
+def sorted_groups(story: dict) -> list[dict]:
+    """Figure groups, disagreements first, then the larger groups."""
+    return sorted(story.get("figure_groups", []), key=lambda g: (not g.get("disagreement"), -len(g.get("figure_ids", []))))
 
 
 def chain(items: list[str]) -> str:

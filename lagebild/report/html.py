@@ -1,9 +1,10 @@
 """Self-contained HTML report: no external requests, every piece of article text escaped."""
 from __future__ import annotations
 
+from collections import defaultdict
 from html import escape
 
-from .common import article_label, chain, fmt_range
+from .common import article_label, chain, fmt_range, sorted_groups
 
 CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
@@ -11,9 +12,10 @@ header{background:#1d2330;color:#fff;padding:12px 24px}main{padding:16px 24px;ma
 section{background:#fff;border:1px solid #dde1e7;border-radius:6px;padding:12px 16px;margin:12px 0}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
 .dis{color:#b00020;font-weight:600}.muted{color:#667}.tag{display:inline-block;padding:0 6px;border-radius:3px;background:#eef}
-mark{background:#fff2a8;padding:0 1px}mark.q{background:#d7ecff}mark.f{background:#ffe0c2}mark.t{background:#dff5df}mark.e{background:#eee}
+.st-confirm{color:#1b7a2e}.st-deny{color:#b00020}.st-neither{color:#8a6d00}
+mark{background:#fff2a8;padding:0 1px}mark.q{background:#d7ecff}mark.f{background:#ffe0c2}mark.t{background:#dff5df}mark.e{background:#eee}mark.s{background:#f3e0ff}
 .text{white-space:pre-wrap;font-family:Georgia,serif}:target{outline:2px solid #c00}
-.bar{position:relative;height:14px;background:#f0f0f0;border-radius:3px}.bar span{position:absolute;top:0;height:14px;background:#4a7bd0;border-radius:3px;min-width:3px}
+.barcell{width:28%}.bar{position:relative;height:14px;background:#f0f0f0;border-radius:3px}.bar span{position:absolute;top:0;height:14px;background:#4a7bd0;border-radius:3px;min-width:3px}
 """
 
 
@@ -32,11 +34,13 @@ def _ev(item: dict) -> str:
 def _figure_groups(story: dict, arts: dict) -> str:
     figs = {f["id"]: f for f in story["figures"]}
     rows = []
-    for g in story["figure_groups"]:
+    for g in sorted_groups(story):
         members = [figs[i] for i in g["figure_ids"] if i in figs]
         bounds = [b for f in members for b in (f.get("low"), f.get("high"), f.get("value")) if b is not None]
         top = max(bounds) if bounds else 1
-        head = f'<h4>{_e(g["topic"])} {"<span class=dis>disagreement</span>" if g.get("disagreement") else ""}</h4>'
+        kind = g.get("kind") or ("disagreement" if g.get("disagreement") else "agreement")
+        head = (f'<h4>{_e(g["topic"])} <span class="{"dis" if g.get("disagreement") else "muted"}">{_e(kind)}</span>'
+                f' <span class=muted>{len(members)} figures</span></h4>')
         lines = []
         for f in members:
             lo = f.get("low") if f.get("low") is not None else f.get("value") or 0
@@ -44,7 +48,7 @@ def _figure_groups(story: dict, arts: dict) -> str:
             left, width = 100 * lo / top if top else 0, 100 * max(hi - lo, 0) / top if top else 0
             lines.append(
                 f"<tr><td>{_e(fmt_range(f))}</td><td>{_e(f.get('count_of'))}</td>"
-                f"<td><div class=bar><span style='left:{left:.1f}%;width:{width:.1f}%'></span></div></td>"
+                f"<td class=barcell><div class=bar><span style='left:{left:.1f}%;width:{max(width, 0.6):.1f}%'></span></div></td>"
                 f"<td>{_e(chain(f.get('attributed_to') or []))}</td><td>{_e(article_label(arts, f['article_id']))}</td><td>{_ev(f)}</td></tr>"
             )
         rows.append(head + "<table><tr><th>range</th><th>counts</th><th></th><th>claimed by</th><th>outlet</th><th></th></tr>" + "".join(lines) + "</table>")
@@ -72,12 +76,33 @@ def _timeline(story: dict, arts: dict) -> str:
     return "<table>" + "".join(rows) + "</table>"
 
 
-def _stance(story: dict) -> str:
-    rows = []
+def _stance(story: dict, arts: dict) -> str:
+    """One matrix per claim: actor x outlet -> stance, each cell linked to its evidence."""
+    out = []
     for row in story.get("stance", []):
-        cells = ", ".join(f"{_e(c.get('actor'))} ({_e(c.get('outlet'))}): <b>{_e(c.get('stance'))}</b>" for c in row.get("cells", []))
-        rows.append(f"<tr><td>{_e(row.get('claim'))}</td><td>{cells}</td></tr>")
-    return "<table>" + "".join(rows) + "</table>"
+        cells = row.get("cells", [])
+        outlets = list(dict.fromkeys(article_label(arts, c["article_id"]) for c in cells if c.get("article_id")))
+        actors = list(dict.fromkeys(c.get("actor") or "(the outlet itself)" for c in cells if c.get("stance") != "not_mentioned"))
+        grid: dict = {}
+        for c in cells:
+            key = (c.get("actor") or "(the outlet itself)", article_label(arts, c.get("article_id")))
+            grid.setdefault(key, []).append(c)
+        head = "".join(f"<th>{_e(o)}</th>" for o in outlets)
+        body = []
+        for actor in actors:
+            tds = []
+            for o in outlets:
+                found = grid.get((actor, o), [])
+                tds.append("<td>" + " ".join(
+                    f"<b class=st-{_e(c['stance'])}>{_e(c['stance'])}</b>"
+                    + (f" {_ev(c)}" if isinstance(c.get("start"), int) else "") for c in found) + "</td>")
+            body.append(f"<tr><td>{_e(actor)}</td>{''.join(tds)}</tr>")
+        silent = [article_label(arts, c["article_id"]) for c in cells if c.get("stance") == "not_mentioned"]
+        counts = f"independent confirmations {row.get('independent_confirmations', 0)}, denials {row.get('independent_denials', 0)}"
+        out.append(f"<h4>{_e(row.get('claim'))}</h4><div class=muted>{_e(counts)}"
+                   + (f"; not mentioned by {_e(', '.join(silent))}" if silent else "") + "</div>"
+                   + f"<table><tr><th>actor</th>{head}</tr>{''.join(body)}</table>")
+    return "".join(out)
 
 
 def _highlighted(article: dict, story: dict) -> str:
@@ -87,15 +112,29 @@ def _highlighted(article: dict, story: dict) -> str:
     for kind, items in (("q", story["quotes"]), ("f", story["figures"]), ("t", [t for t in story["timeline"] if "start" in t])):
         spans += [(i["start"], i["end"], kind) for i in items if i["article_id"] == aid]
     spans += [(m["start"], m["end"], "e") for e in story["entities"] for m in e["mentions"] if m["article_id"] == aid]
+    spans += [(c["start"], c["end"], "s") for row in story.get("stance", []) for c in row.get("cells", [])
+              if c.get("article_id") == aid and isinstance(c.get("start"), int) and isinstance(c.get("end"), int)]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    out, pos = [], 0
+    # Marks must not overlap; an item inside (or crossing) an earlier mark still gets its anchor,
+    # an empty element at its start, so that every evidence link lands on its span.
+    marks, anchors, pos = [], defaultdict(list), 0
     for start, end, kind in spans:
-        if start < pos:  # overlapping: the outer span already shows it
-            continue
-        out.append(_e(text[pos:start]))
-        out.append(f'<mark class={kind} id="a-{_e(aid)}-{start}-{end}">{_e(text[start:end])}</mark>')
-        pos = end
-    out.append(_e(text[pos:]))
+        if start < pos:
+            anchors[start].append(f'<a class=anchor id="a-{_e(aid)}-{start}-{end}"></a>')
+        else:
+            marks.append((start, end, kind))
+            pos = end
+    cuts = sorted({0, len(text), *anchors, *(p for s_, e_, _ in marks for p in (s_, e_))})
+    opening = {s_: (e_, kind) for s_, e_, kind in marks}
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        if a in opening:
+            end, kind = opening[a]
+            out.append(f'<mark class={kind} id="a-{_e(aid)}-{a}-{end}">')
+        out.extend(anchors.get(a, []))
+        out.append(_e(text[a:b]))
+        if any(e_ == b for s_, e_, _ in marks if s_ <= a):
+            out.append("</mark>")
     return "".join(out)
 
 
@@ -121,7 +160,7 @@ def render_html(dossier: dict) -> str:
         if story["quotes"]:
             parts.append(f"<section><h3>Quotes and reported speech</h3>{_quotes(story, arts)}</section>")
         if story.get("stance"):
-            parts.append(f"<section><h3>Stance</h3>{_stance(story)}</section>")
+            parts.append(f"<section><h3>Stance</h3>{_stance(story, arts)}</section>")
         if story["timeline"]:
             parts.append(f"<section><h3>Timeline</h3>{_timeline(story, arts)}</section>")
         if story["entities"]:
