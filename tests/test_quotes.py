@@ -107,3 +107,82 @@ def test_english_and_french_direct_quotes():
     doc.sentences = split_sentences(doc.text, "fr")
     find_quotes(doc)
     assert [(q.text, q.speaker) for q in doc.quotes] == [("Nous ne céderons pas", "Paul Martin")]
+
+
+# ---------------------------------------------------------------- issue 5, second round
+
+
+def roles(doc: AnalysedArticle, q) -> dict:
+    return doc.extras["quote_roles"][q.id]
+
+
+def words(text: str, spans) -> list[str]:
+    return [text[a:b] for a, b in spans]
+
+
+def test_hypothetical_konjunktiv_ii_does_not_continue_a_speaker():
+    text = ("Der Minister sagte, die Regierung werde das Gesetz prüfen. "
+            "Das Bündnis könnte weitreichende Auswirkungen haben. Es wäre ein Novum.")
+    doc = analyse(text)
+    assert [q.text for q in doc.quotes] == ["die Regierung werde das Gesetz prüfen"]
+
+
+def test_konjunktiv_continues_the_last_speaker():
+    text = ("Die Sprecherin Ina Brandt sagte, die Lage sei ernst. "
+            "Die Behörden hätten zu spät reagiert. Man werde nun Hilfe schicken.")
+    doc = analyse(text)
+    free = [q for q in doc.quotes if roles(doc, q)["kind"] == "free"]
+    assert free and all(q.speaker == "Die Sprecherin Ina Brandt" for q in free)
+    assert any("hätten zu spät reagiert" in q.text for q in free)  # plural II stands in for Konjunktiv I
+
+
+def test_multiword_cue_parts():
+    text = "Die Feuerwehr hatte am Abend mitgeteilt, der Brand sei gelöscht. Der Arzt äußerte sich: „Es geht ihm gut.“"
+    doc = analyse(text)
+    cues = [words(text, roles(doc, q)["cue"]) for q in doc.quotes]
+    assert ["hatte", "mitgeteilt"] in cues
+    assert ["äußerte", "sich"] in cues
+
+
+def test_reported_speech_has_no_corpus_cue_but_keeps_the_readable_cue():
+    doc = analyse("Der Verband warnte vor einer Pleitewelle im Handel.")
+    (q,) = doc.quotes
+    assert roles(doc, q)["kind"] == "reported" and roles(doc, q)["cue"] == [] and q.cue == "warnte"
+
+
+def test_dies_sagte_x_takes_the_previous_sentence():
+    text = "Die Brücke bleibt bis Freitag gesperrt. Dies bestätigte ein Sprecher der Stadt."
+    doc = analyse(text)
+    (q,) = doc.quotes
+    assert q.text == "Die Brücke bleibt bis Freitag gesperrt" and q.speaker == "ein Sprecher der Stadt"
+    assert words(text, roles(doc, q)["message_parts"]) == ["Dies"]
+
+
+def test_speaker_phrases_with_place_abbreviation_and_parenthesis():
+    text = ("Die Botschaft in Riad teilte mit, alle Bürger seien in Sicherheit. "
+            "Ein Reporter der Agentur (dpa) war vor Ort und berichtete, dass die Straßen leer seien. "
+            "„Wir bleiben ruhig“, sagte Dr. Eva Brück in Hannover.")
+    doc = analyse(text)
+    assert [q.speaker for q in doc.quotes] == ["Die Botschaft in Riad", "Ein Reporter der Agentur (dpa)",
+                                              "Dr. Eva Brück"]
+
+
+def test_colon_after_non_speech_verb_and_possessive_opinion():
+    text = ("Der Leiter der Studie, Paul Ohm, sieht den Staat in der Pflicht: „Wir müssen jetzt handeln.“ "
+            "Seiner Ansicht nach würden die Kosten weiter steigen.")
+    doc = analyse(text)
+    direct = next(q for q in doc.quotes if q.direct)
+    assert direct.speaker == "Paul Ohm" and direct.text == "Wir müssen jetzt handeln."
+    opinion = next(q for q in doc.quotes if "Kosten" in q.text)
+    assert opinion.speaker == "Paul Ohm"  # 'Seiner Ansicht' resolved like a pronoun
+    assert text[slice(*roles(doc, opinion)["source"])] == "Seiner Ansicht"
+
+
+def test_quoted_names_are_not_nested_quotes():
+    doc = analyse("Der Sprecher sagte, die Zeitung „Neue Presse“ habe falsch berichtet.")
+    assert [q.direct for q in doc.quotes] == [False]
+
+
+def test_first_person_present_is_no_konjunktiv():
+    text = "„Wir sind zufrieden“, sagte die Trainerin Lea Voss. Ich habe das Spiel im Fernsehen gesehen."
+    assert len(analyse(text).quotes) == 1

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .speakers import Phrase, Tok, np_after, np_before, tokenize
-from .speech_cues import _SOURCE_NOUNS, ACCORDING_PRE
+from .speech_cues import _SOURCE_NOUNS, ACCORDING_NACH_POST, ACCORDING_PRE
 
 _VIA = re.compile(r"\b(?:unter\s+Berufung\s+auf|mit\s+(?:Verweis|Bezug)\s+auf|unter\s+Verweis\s+auf|gestützt\s+auf|"
                   r"unter\s+Bezug\s+auf|in\s+Berufung\s+auf)\s")
@@ -30,6 +30,10 @@ _RELAY_VERBS = {"berichtete", "berichtet", "berichten", "berichteten", "meldete"
                 "sagte", "bekanntgab", "berichtete", "zitierte", "zitiert", "hieß"}
 # nouns after 'nach' that are themselves the source noun ('nach Angaben der Polizei')
 _SOURCE_NOUN = re.compile(r"^[\w-]*" + _SOURCE_NOUNS + "$")
+
+
+# 'Seiner Meinung nach ist …': a post-posed 'nach' after a source noun; the finite verb follows it
+# (a capitalised word after it means a preposition: 'Meldungen nach Berlin')
 
 
 @dataclass
@@ -83,11 +87,13 @@ def find_sources(text: str, start: int, end: int) -> list[Source]:
         if toks[n].low == "nach":
             core = _strip_source_noun(toks, ph)
         s, e = _span(toks, core)
-        fs, fe = _span(toks, ph.core)
+        fs, fe = _span(toks, ph.full)  # with apposition: 'laut X, Sprecher der Y,'
         out.append(Source("claim", text[s:e], s, e, toks[n].text, toks[n].start, cue_end, fs, fe))
     # 'X zufolge'
     for n, t in enumerate(toks):
-        if t.low == "zufolge":
+        post_nach = (t.low == "nach" and n > 0 and ACCORDING_NACH_POST.match(toks[n - 1].text) is not None
+                     and (n + 1 >= len(toks) or not toks[n + 1].text[:1].isupper()))
+        if t.low == "zufolge" or post_nach:
             ph = np_before(toks, n)
             if ph is None:
                 continue

@@ -6,15 +6,23 @@ zufolge, so …), their speakers (speakers.py) and their messages: dass/ob-claus
 clauses, 'MESSAGE, sagte X', 'wie X mitteilte', 'laut X'; (4) attribute direct quotations by
 the cue before (colon), after (', sagte X' / ', so X') or around them, nested quotations inside
 reported clauses, and whole-sentence quotations continuing the last speaker; (5) Konjunktiv
-sentences without a cue continue the last speaker (free indirect speech).
+sentences without a cue continue the last speaker (free indirect speech) — but only with
+Konjunktiv I, plural Konjunktiv II standing in for it ('hätten', 'würden') or hearsay 'soll':
+a singular Konjunktiv II ('Das Bündnis könnte …', 'es wäre …') is the writer's own hypothesis,
+and this rule is also the better one on the tuning split; (6) '<statement>. Dies bestätigte X.'
+takes the previous sentence as X's message; a full quotation after a colon whose verb is no
+speech verb ('X sieht den Staat in der Pflicht: „…“') belongs to the subject of that clause.
 
 Scare quotes and titles (a short quoted phrase with no speech cue governing it, a quoted name
 after a noun or article) are skipped. Pronoun speakers ('sagte er') are resolved to the last
 named speaker or sentence subject of matching gender/number (speakers.resolve_pronouns).
 
 Each Quote keeps the corpus-style roles (full source phrase with appositions, the pronoun or
-'Demnach' span as written, all cue words such as 'teilte … mit') in
-doc.extras['quote_roles'][quote.id]; the evaluation scores those. Quote.attributed_to lists the
+'Demnach' span as written, all cue words such as 'teilte … mit', 'hatte … gesagt', 'äußerte
+sich'; no cue for reported speech acts; extra message parts such as the 'Dies' of 'Dies sagte X')
+in doc.extras['quote_roles'][quote.id]; the evaluation scores those, while Quote.speaker/cue stay
+readable for the dossier (a pronoun or 'Seiner Ansicht' is resolved to the named speaker). The
+same code serves pipeline and evaluation: no option differs between them. Quote.attributed_to lists the
 chain outermost first (see attribution.py).
 """
 from __future__ import annotations
@@ -24,10 +32,10 @@ from dataclasses import dataclass, field
 
 from ..records import AnalysedArticle, Quote
 from .attribution import Source, claim_segments, find_sources
-from .speakers import (ADVERBS, AUX, DETERMINERS, END_PUNCT, PREPS, RELATIVE, SUBJ_STARTERS, SUBORD, Tok, Unit, clause_start,
-                       heisst_source, np_after, resolve_pronouns, span_of, speaker_after, speaker_for_cue,
-                       unit_subject)
-from .speech_cues import cue_readings, konjunktiv_forms
+from .speakers import (ADVERBS, AUX, DETERMINERS, END_PUNCT, PREPS, RELATIVE, SUBJ_STARTERS, SUBORD, Tok, Unit,
+                       clause_start, colon_subject, colon_verb, hard_start, heisst_source, is_adj, np_after,
+                       resolve_pronouns, span_of, speaker_after, speaker_for_cue, unit_subject)
+from .speech_cues import cue_parts, cue_readings, first_person, konjunktiv_forms, substitute_konjunktiv
 from .stance_cues import stance_of
 
 # opener -> closers. Ambiguous marks (“ ” » « ") are decided by context in pair_quotes.
@@ -47,6 +55,8 @@ def _main_clause_start(toks: list[Tok], k: int) -> bool:
     if k + 1 >= len(toks):
         return False
     first = toks[k]
+    if first.low in RELATIVE and toks[k + 1].text[:1].isupper() and toks[k + 1].low not in DETERMINERS:
+        return True  # an article, not a relative pronoun: 'erklärte, die Entdeckung werfe …'
     if first.low in _NOT_MAIN or not first.text[:1].isalnum():
         return False
     if first.low in ("er", "sie", "es", "man", "wir", "ich", "dies", "das"):
@@ -59,7 +69,11 @@ _PERFECT_INF = re.compile(r"\b\w+(?:t|en)\s+(?:haben|sein|worden\s+sein)\s*[.!?,
 # speech-act verbs whose object (not a clause) is what was said: 'X warnte vor einer Eskalation'.
 # Kept: those whose reported-speech reading was right at least half the time on the tuning split.
 _REPORTED = {"sprechen", "fordern", "warnen", "auffordern", "vorschlagen", "bestreiten", "zurückweisen",
-             "ankündigen", "beschuldigen", "vorwerfen"}
+             "ankündigen", "beschuldigen", "vorwerfen", "bezeichnen", "verweisen", "hinweisen"}
+
+
+_CASUALTIES = re.compile(r"\b(?:Todesopfer|Opfer|Tote|Toten|Menschenleben|Leben|Verletzte)\b[^.]*\bgefordert|"
+                         r"\bforderte[n]?\b[^.]*\b(?:Todesopfer|Opfer|Tote|Toten|Menschenleben|Leben|Verletzte)\b")
 
 
 @dataclass
@@ -76,6 +90,7 @@ class Found:
     chain_outer: list[str] = field(default_factory=list)
     chain_inner: list[str] = field(default_factory=list)
     unit: int = 0
+    extra: list = field(default_factory=list)  # further message parts (corpus style): the 'Dies' of 'Dies sagte X'
 
 
 # ---------------------------------------------------------------------------- quotation marks
@@ -168,6 +183,12 @@ def _particle_ok(u: Unit, n: int, particle: str) -> bool:
     if n >= len(words) and [t.low for t in toks[n - len(words):n]] == words:
         return True  # verb-final with a separate particle: 'wie X bekannt gab'
     for k in range(n + 1, min(n + 25, len(toks))):
+        if toks[k].text == "," and k > n + 1 and k + 1 < len(toks):
+            # an apposition closed right before the particle: 'teilte der Direktor, Bagus Puruhito, mit'
+            ph = np_after(toks, k + 1)
+            e = ph.full[1] if ph is not None else k
+            if e + 1 < len(toks) and toks[e].text == "," and [t.low for t in toks[e + 1:e + 1 + len(words)]] == words:
+                return True
         if toks[k].text in {",", ":", ";", "."} and k > n + 1:
             return False
         if [t.low for t in toks[k:k + len(words)]] == words:
@@ -185,8 +206,9 @@ def _cues(u: Unit) -> list[tuple[int, object]]:
             continue
         if not t.text.islower() and n != 0:
             continue  # nouns ('Berichten') are capitalised
-        if n > 0 and u.toks[n - 1].low in DETERMINERS | {"zu"}:
-            continue  # attributive participle: 'die berichteten Fälle'
+        if n > 0 and (u.toks[n - 1].low == "zu" or u.toks[n - 1].low in DETERMINERS and n + 1 < len(u.toks)
+                      and u.toks[n + 1].text[:1].isupper() and u.toks[n + 1].low not in DETERMINERS):
+            continue  # attributive participle: 'die berichteten Fälle' (but not '…, das teilte das Institut mit')
         ok = [r for r in readings if _particle_ok(u, n, r.particle)]
         cs = clause_start(u, n)
         if any(u.toks[k].low in AUX for k in range(cs, n)):  # perfect tense: read as participle
@@ -230,7 +252,7 @@ def analyse_unit(u: Unit, idx: int) -> list[Found]:
             if w is not None and not any(cue_readings(toks[m].text) or toks[m].text in {".", ";", ":"}
                                          for m in range(w + 1, n)):
                 cs, is_wie = w, True
-        spk = speaker_for_cue(u, n, r.finite, cue_frames[-1][3] if cue_frames else None)
+        spk = speaker_for_cue(u, n, r.finite, cue_frames[-1][3] if cue_frames else None, r.lemma)
         after = n + 1
         while after < len(toks) and after < n + 30:
             if u.masked[after] and not (toks[after - 1].text in {",", ":"}):
@@ -281,7 +303,12 @@ def analyse_unit(u: Unit, idx: int) -> list[Found]:
             # 'MESSAGE, sagte X.' — message is the clause before the comma
             ms = u.start
             me = toks[n - 1].start
-            if not any(o <= ms and me <= c + 1 for o, c in u.marks) and me - ms > 10:
+            subject = np_after(toks, 0, n - 1)  # 'X, Sprecher der Y, bezeichnete …': an apposed subject
+            apposed = subject is not None and subject.full[1] >= n - 2 and subject.full != subject.core
+            # a fronted adverbial clause ('Da …, warnte X') is the writer's frame, not a message
+            subordinate = toks[0].low in SUBORD and not u.masked[0]
+            if (not any(o <= ms and me <= c + 1 for o, c in u.marks) and me - ms > 10 and not apposed
+                    and not subordinate):
                 spk = speaker_after(u, n + 1)
                 if spk is not None:
                     msg = (ms, me)
@@ -335,6 +362,8 @@ def analyse_unit(u: Unit, idx: int) -> list[Found]:
     found.extend(_direct(u, idx, found, colon_attr, cue_frames, sources))
     if not found:
         rep = [fr for fr in cue_frames if fr[3] is not None and cue_readings(toks[fr[0]].text)[0].lemma in _REPORTED]
+        if rep and _CASUALTIES.search(u.text, u.start, u.end):
+            rep = []  # 'Das Beben forderte 100 Todesopfer': 'fordern' without a speaker
         if rep:  # 'X warnte vor …': a reported speech act, the whole sentence is the message
             n, _m, cue_span, spk = rep[0]
             s, e = _strip(u.text, u.start, u.end)
@@ -408,6 +437,14 @@ def _direct(u: Unit, idx: int, indirect: list[Found], colon_attr, frames, source
                 elif _particle_ok(u, k, r.particle):
                     cue = (t.start, t.end)
                     spk = speaker_after(u, k + 1)
+            elif (comma and t.text.islower() and nwords >= 4 and inner.rstrip()[-1:] in ",.!?"
+                  and t.low not in DETERMINERS | PREPS | ADVERBS | SUBORD | RELATIVE and not is_adj(t)
+                  and k + 1 < len(toks) and (toks[k + 1].low in DETERMINERS | {"er", "sie"}
+                                             or toks[k + 1].text[:1].isupper())):
+                # '„Wir haben vier Punkte“, zeigte sich X zufrieden': a quoted sentence, then verb + subject
+                ph = np_after(toks, k + 1, pp_in=False)
+                if ph is not None:
+                    cue, spk = (t.start, t.end), (span_of(toks, ph.core), span_of(toks, ph.full))
         # (b) cue before: 'X sagte: „…“' or ', sagte er, „…“'
         if cue is None and oi > 0:
             key = oi - 1
@@ -420,6 +457,11 @@ def _direct(u: Unit, idx: int, indirect: list[Found], colon_attr, frames, source
                 ph = np_after(toks, cs, key)
                 if ph is not None and ph.full[1] == key and key - cs <= 6:
                     spk = (span_of(toks, ph.core), span_of(toks, ph.full))
+                elif nwords >= 4 and inner.rstrip()[-1:] in END_PUNCT + ",":
+                    hs = hard_start(u, key)  # the subject may carry an apposition: 'X, Leiter der Y, sieht …:'
+                    spk = colon_subject(u, hs, key)  # 'X sieht das anders: „…“'
+                    if spk is not None:
+                        cue = colon_verb(u, hs, key)
         kind = "direct"
         if cue is None and spk is None:
             # (c) nested inside a reported message or the object of a cue verb
@@ -449,6 +491,10 @@ def _direct(u: Unit, idx: int, indirect: list[Found], colon_attr, frames, source
         s, e = _strip(u.text, s, e)  # '„Ja,“ sagte er' and '« Oui »': the message has no edge punctuation
         if e <= s:
             continue
+        words = re.findall(r"[\w-]+", u.text[s:e])
+        if (kind == "nested" and len(words) <= 3
+                and all(w[:1].isupper() or w[:1].isdigit() for w in words)):
+            continue  # a quoted name or a single scare-quoted noun ('„Sentani Regency“', '„Thronrede“')
         f = Found(s, e, True, kind, cue, spk[0] if spk else None, spk[1] if spk else None, unit=idx)
         f.chain_outer = [cl.text for cl in claims if (cl.cue_start > c or cl.cue_start < o)
                          and (not spk or cl.start != spk[0][0])] if spk else []
@@ -508,7 +554,12 @@ def analyse_text(text: str, sentences: list[tuple[int, int]], lang: str = "de"):
         subj = unit_subject(u)
         if subj is not None:
             candidates.append(subj)
-        if not here and lang == "de" and u.toks and u.toks[0].low == "demnach" and len(u.toks) > 3:
+        if not here and lang == "de" and idx > 0 and (not found or found[-1].unit < idx - 1):
+            back = _dies_report(u, idx, units[idx - 1])
+            if back is not None:
+                here = [back]
+        if not here and lang == "de" and u.toks and len(u.toks) > 3 and (u.toks[0].low == "demnach" or (
+                u.toks[0].low == "danach" and _has_konj(u, u.start, u.end, strong=True))):
             # 'Demnach wurden …': a report whose source was named before (the corpus marks 'Demnach')
             d0 = u.toks[0]
             spk = last_speaker if idx - last_quote_unit <= 3 and last_speaker else (None, None)
@@ -539,6 +590,8 @@ def analyse_text(text: str, sentences: list[tuple[int, int]], lang: str = "de"):
     return found, units, candidates
 
 
+
+
 def _free_indirect(u: Unit, idx: int, last_speaker, adjacent: bool = True) -> list[Found]:
     """A Konjunktiv sentence without a cue: reported speech of the last speaker."""
     s, e = u.start, u.end
@@ -546,20 +599,83 @@ def _free_indirect(u: Unit, idx: int, last_speaker, adjacent: bool = True) -> li
         return []  # headings and captions
     if u.toks and u.toks[0].low in ("wenn", "falls", "ob", "als"):
         return []
-    forms = [f for f in konjunktiv_forms(u.text[s:e], u.known) if not any(o < s + f[1] < c for o, c in u.marks)]
+    forms = [f for f in konjunktiv_forms(u.text[s:e], u.known) if not any(o < s + f[1] < c for o, c in u.marks)
+             and not first_person(u.text, s + f[1], s + f[2])]
     kinds = {k for *_, k in forms}
     reportive = _REPORTIVE.search(u.text, s, e) if not any(o < s < c for o, c in u.marks) else None
     if "I" in kinds:
         pass
-    elif last_speaker is not None and adjacent and (kinds or reportive):
-        pass  # continuing a report: Konjunktiv II ('würden', 'könnten') and 'soll' count too (the corpus agrees)
+    elif last_speaker is not None and adjacent and (substitute_konjunktiv(forms) or reportive):
+        pass  # continuing a report: Konjunktiv II standing in for Konjunktiv I, and hearsay 'soll'
     elif reportive and _PERFECT_INF.search(u.text, reportive.end(), e):
         # 'Er soll den Anschlag geplant haben': hearsay; who claims it is not said in the sentence
         return [Found(s, e, False, "free", None, None, None, unit=idx)]
     else:
         return []
     spk = last_speaker or (None, None)  # (falling back to any earlier speaker scored worse)
+    comp = _complement_report(u, idx, forms)
+    if comp is not None:
+        return [comp]
     return [Found(s, e, False, "free", None, spk[0], spk[1], unit=idx)]
+
+
+def _dies_report(u: Unit, idx: int, prev: tuple[int, int]) -> Found | None:
+    """'<statement>. Dies teilte die Polizei mit.': the previous sentence is the message."""
+    toks = u.toks
+    if len(toks) < 3 or toks[0].low not in ("dies", "das") or "\n" in u.text[prev[1]:u.start]:
+        return None
+    n = 1
+    if toks[1].low in AUX:  # 'Dies hat der Sprecher bestätigt'
+        n = next((k for k in range(2, len(toks)) if toks[k].text in {",", ".", ";", ":"}), len(toks)) - 1
+        while n > 1 and not cue_readings(toks[n].text):
+            n -= 1
+    readings = cue_readings(toks[n].text) if n >= 1 and toks[n].text.islower() else []
+    if not readings or not _particle_ok(u, n, readings[0].particle if readings[0].finite else ""):
+        return None
+    spk = speaker_for_cue(u, n, readings[0].finite)
+    if spk is None:
+        return None
+    ms, me = _strip(u.text, *prev)
+    while me > ms and u.text[me - 1] in END_PUNCT:
+        me -= 1
+    if me - ms < 15 or any(o < ms < c or o < me < c for o, c in u.marks):
+        return None
+    f = Found(ms, me, False, "indirect", (toks[n].start, toks[n].end), spk[0], spk[1], unit=idx)
+    f.extra = [(toks[0].start, toks[0].end)]
+    return f
+
+
+def _complement_report(u: Unit, idx: int, forms) -> Found | None:
+    """'X erwähnte, dass er … werde': a verb outside the cue lexicon with a Konjunktiv dass/ob-clause.
+
+    The message is the clause, the speaker the subject of the main clause (V2: NP + finite verb)."""
+    toks = u.toks
+    for k in range(3, len(toks)):
+        if toks[k - 1].text != "," or toks[k].low not in ("dass", "ob") or u.masked[k]:
+            continue
+        if any(u.start + a < toks[k].start for _w, a, _b, kind in forms):
+            return None  # a Konjunktiv main clause ('Die Behörde gehe davon aus, dass …') continues a report
+        if any(t.text in {".", ";", ":"} for t in toks[:k - 1]):
+            return None
+        msg_end = u.body_end()
+        subj = None
+        if toks[0].low in ("er", "sie") and toks[1].text.islower():
+            subj = ((toks[0].start, toks[0].end), (toks[0].start, toks[0].end))
+            verb = 1
+        else:
+            if toks[0].low in PREPS | ADVERBS | SUBORD or (toks[0].low not in DETERMINERS and toks[0].low in u.known):
+                return None  # 'Zu …', 'Weiterhin …', 'Neu sei …': the Vorfeld is no subject
+            ph = np_after(toks, 0, k - 1)
+            if ph is None or ph.full[1] >= k - 1 or not toks[ph.full[1]].text.islower():
+                return None
+            subj = (span_of(toks, ph.core), span_of(toks, ph.full))
+            verb = ph.full[1]
+        if toks[verb].low in AUX | {"wird", "werden", "soll", "sollen", "muss", "kann"} - {"hat", "hatte", "haben",
+                                                                                             "hatten"}:
+            return None  # passive/modal main clause: 'Es wird erwartet, dass' has no speaker here
+        cue = (toks[verb].start, toks[verb].end)
+        return Found(toks[k].start, msg_end, False, "indirect", cue, subj[0], subj[1], unit=idx)
+    return None
 
 
 def quotes_in_text(text: str, start: int, end: int, article_id: str = "") -> list[Quote]:
@@ -577,28 +693,6 @@ def _to_quote(text: str, f: Found, article_id: str, i: int) -> Quote:
         cue=text[f.cue[0]:f.cue[1]] if f.cue else None, cue_start=f.cue[0] if f.cue else None,
         cue_end=f.cue[1] if f.cue else None, attributed_to=[c for c in chain if c], id=f"{article_id}-q{i}",
     )
-
-
-def _cue_parts(text: str, cue: tuple[int, int], unit: tuple[int, int]) -> list[tuple[int, int]]:
-    """All words of a cue as the corpus marks them: 'teilte … mit', 'wie … mitteilte', 'heißt es'."""
-    parts = [cue]
-    word = text[cue[0]:cue[1]]
-    ends = [i for i in (text.find(",", cue[1], unit[1]), text.find(".", cue[1], unit[1])) if i >= 0]
-    clause_end = min(ends or [unit[1]])
-    for r in cue_readings(word)[:1]:
-        if r.particle:
-            m = re.search(r"\b" + re.escape(r.particle) + r"\b", text[cue[1]:clause_end])
-            if m:
-                parts.append((cue[1] + m.start(), cue[1] + m.end()))
-    if word.lower() in ("heißt", "hieß"):
-        m = re.match(r"\s+es\b", text[cue[1]:])
-        if m:
-            parts.append((cue[1] + m.end() - 2, cue[1] + m.end()))
-    start = max(text.rfind(",", unit[0], cue[0]) + 1, unit[0])
-    m = re.match(r"\s*([Ww]ie)\b", text[start:cue[0]])
-    if m:
-        parts.append((start + m.start(1), start + m.end(1)))
-    return sorted(parts)
 
 
 def find_quotes(doc: AnalysedArticle) -> None:
@@ -626,7 +720,9 @@ def find_quotes(doc: AnalysedArticle) -> None:
         roles[q.id] = {
             "kind": f.kind,
             "source": pron.get(i) or f.speaker_full or f.speaker,
-            "cue": _cue_parts(text, f.cue, units[f.unit]) if f.cue else [],
+            # the corpus marks no cue for reported speech acts ('X forderte den Rücktritt')
+            "cue": cue_parts(text, f.cue, units[f.unit]) if f.cue and f.kind != "reported" else [],
             "message": (f.start, f.end),
+            "message_parts": list(f.extra),
         }
         doc.quotes.append(q)

@@ -24,6 +24,7 @@ DETERMINERS = {
     "the", "a", "le", "les", "l'", "un", "une",  # English/French articles (quotes in foreign text)
 }
 PRONOUNS = {"er": "m", "sie": "f|pl", "es": "n"}
+_POSSESSIVE_PRONOUN = {"seiner": "er", "seinem": "er", "seinen": "er", "ihrer": "sie", "ihrem": "sie", "ihren": "sie"}
 # Lower-case words that can never be part of a speaker phrase even if they end like adjectives.
 _NOT_ADJ = {
     "werden", "haben", "seien", "sein", "wären", "hätten", "würden", "sollen", "wollen", "können", "müssen",
@@ -36,7 +37,10 @@ _NOT_ADJ = {
 # Prepositions introducing complements that belong to a speaker phrase ('Sprecher von X').
 _NP_PREP = {"von", "aus", "für", "ohne"}
 _COORD = {"und", "sowie"}
-_ADJ_PP = {"für", "in", "im", "von", "aus", "mit", "seit", "bei"}
+_COORD_DET = {"der", "die", "das", "ein", "eine"}  # 'Die IADB und der MIF'
+_GENITIVE = {"des", "der", "eines", "einer"}  # 'Angaben eines Mitarbeiters'
+_POSSESSIVE_IN = {"seiner", "ihrer", "seinem", "ihrem"}  # 'in seiner Onlineausgabe'
+_ADJ_PP = {"für", "in", "im", "von", "aus", "mit", "seit", "bei", "zur", "zum", "am", "an", "auf", "über"}
 _NAME_PARTICLES = {"al", "el", "bin", "van", "de", "da", "di", "du", "le", "la", "ben", "abu", "ter", "dos", "del"}
 _OPEN_Q = set("„»«\"“")
 _CLOSE_Q = set("“”«»\"")
@@ -89,7 +93,7 @@ class Phrase:
     full: tuple[int, int]  # token index range [i, j) with appositions
 
 
-def _np_forward(toks: list[Tok], i: int, limit: int) -> int:
+def _np_forward(toks: list[Tok], i: int, limit: int, pp_in: bool = True) -> int:
     """End index of a simple NP starting at token i (no apposition), or i if none."""
     j = i
     if j < limit and toks[j].low in DETERMINERS:
@@ -113,6 +117,12 @@ def _np_forward(toks: list[Tok], i: int, limit: int) -> int:
     while m < limit and (is_cap(toks[m]) and toks[m].low not in DETERMINERS and toks[m].text not in ("Am", "Im", "In")
                          or (m > k and toks[m].low in _NAME_PARTICLES and m + 1 < limit and is_cap(toks[m + 1]))):
         m += 1
+        # a title or initial with its dot inside a name: 'Dr. Heino Stoever', 'C.Y. Leung'
+        if (m + 1 < limit and toks[m].text == "." and is_cap(toks[m + 1]) and toks[m + 1].low not in DETERMINERS
+                and (len(toks[m - 1].text) <= 3 or "." in toks[m - 1].text) and toks[m - 1].text[:1].isupper()):
+            m += 2
+            while m < limit and is_cap(toks[m]) and toks[m].low not in DETERMINERS:
+                m += 1
     if m == k:  # no noun: not an NP
         return i
     # parenthesised party/abbreviation: 'Olaf Scholz (SPD)'
@@ -121,6 +131,10 @@ def _np_forward(toks: list[Tok], i: int, limit: int) -> int:
     # genitive chain / von-complement: 'ein Sprecher des Pentagons', 'Angaben von Ärzte ohne Grenzen'
     while m < limit:
         nxt = toks[m]
+        if (nxt.text == "(" and m + 2 < limit and toks[m + 2].text == ")" and toks[m + 1].text[:1].isalnum()
+):
+            m += 3  # 'der Agentur (dpa)'
+            continue
         if nxt.text in _OPEN_Q and m + 1 < limit:  # quoted name: 'die Zeitung „Yemen Observer“'
             close = next((x for x in range(m + 1, min(m + 8, limit)) if toks[x].text in _CLOSE_Q), None)
             if close is not None and close > m + 1 and all(is_cap(t) or not t.text.isalpha()
@@ -134,18 +148,27 @@ def _np_forward(toks: list[Tok], i: int, limit: int) -> int:
             if a < limit and is_cap(toks[a]) and toks[a].low not in DETERMINERS and a + 1 <= limit:
                 m = a + 1
                 continue
-        if nxt.low in ("des", "der") and m + 1 < limit and (is_cap(toks[m + 1]) or is_adj(toks[m + 1])):
-            e = _np_forward(toks, m, limit)
+        if nxt.low in _GENITIVE and m + 1 < limit and (is_cap(toks[m + 1]) or is_adj(toks[m + 1])):
+            e = _np_forward(toks, m, limit, pp_in)
             if e > m + 1:
+                m = e
+                continue
+        if pp_in and nxt.low in ("in", "im") and m + 1 < limit and (
+                (toks[m + 1].text[:1].isupper() and toks[m + 1].low not in DETERMINERS and nxt.low == "in")
+                or toks[m + 1].low in _POSSESSIVE_IN):
+            # place or medium of the speaker: 'die Regierung in Lomé', 'der Focus in seiner Onlineausgabe'
+            e = _np_forward(toks, m + 1, limit)
+            if e > m + 1 and (e >= limit or not toks[e].text[:1].isdigit()):
                 m = e
                 continue
         if nxt.low in _NP_PREP and m + 1 < limit:
-            e = _np_forward(toks, m + 1, limit)
+            e = _np_forward(toks, m + 1, limit, pp_in)
             if e > m + 1:
                 m = e
                 continue
-        if nxt.low in _COORD and m + 1 < limit and is_cap(toks[m + 1]) and toks[m + 1].low not in DETERMINERS:
-            e = _np_forward(toks, m + 1, limit)
+        if nxt.low in _COORD and m + 1 < limit and (is_cap(toks[m + 1]) and toks[m + 1].low not in DETERMINERS
+                                                    or toks[m + 1].low in _COORD_DET):
+            e = _np_forward(toks, m + 1, limit, pp_in)
             if e > m + 1 and (e >= limit or toks[e].text in {",", ".", ":", ";", ")"} or toks[e].text.islower()):
                 m = e
                 continue
@@ -158,21 +181,24 @@ def looks_like_name(toks: list[Tok]) -> bool:
     return 1 <= len(toks) <= 4 and all(is_cap(t) and t.low not in DETERMINERS for t in toks)
 
 
-def np_after(toks: list[Tok], i: int, limit: int | None = None) -> Phrase | None:
-    """Speaker NP starting at token i (after an inverted cue verb, 'laut', 'so')."""
+def np_after(toks: list[Tok], i: int, limit: int | None = None, pp_in: bool = True) -> Phrase | None:
+    """Speaker NP starting at token i (after an inverted cue verb, 'laut', 'so').
+
+    `pp_in=False` after an inverted verb: in 'sagte X in Hannover' the place belongs to the saying,
+    while in the Vorfeld ('Die Botschaft in Riad teilte mit') it belongs to the speaker."""
     limit = len(toks) if limit is None else limit
     if i >= limit:
         return None
     if toks[i].low in PRONOUNS and toks[i].low != "es":
         return Phrase((i, i + 1), (i, i + 1))
-    end = _np_forward(toks, i, limit)
+    end = _np_forward(toks, i, limit, pp_in)
     if end == i:
         return None
     core = (i, end)
     full_end = end
     # apposition: ', ein Sprecher des US-Sicherheitsrates,' or ', Leonid Sluzki'
     if end + 1 < limit and toks[end].text == ",":
-        e2 = _np_forward(toks, end + 1, limit)
+        e2 = _np_forward(toks, end + 1, limit, pp_in)
         if e2 > end + 1:
             app = toks[end + 1:e2]
             closes = e2 >= limit or toks[e2].text in {",", ".", ":", ";", "“", "\"", "»", "«", ")"}
@@ -249,7 +275,8 @@ END_PUNCT = ".!?…"
 SUBJ_STARTERS = {"und", "aber", "doch", "auch", "zudem", "denn", "zwar", "so", "nun", "dann", "jedoch"}
 
 PREPS = {"am", "im", "in", "vor", "auf", "bei", "gegenüber", "nach", "über", "mit", "seit", "während", "an",
-          "zum", "zur", "beim", "vom", "aus", "laut", "gegen", "für", "um", "unter", "durch", "bis"}
+          "zum", "zur", "beim", "vom", "aus", "laut", "gegen", "für", "um", "unter", "durch", "bis", "zu", "bezüglich",
+          "angesichts", "wegen", "trotz", "hinsichtlich", "neben", "dank", "gemäß", "ohne"}
 
 ADVERBS = {"zudem", "auch", "gestern", "heute", "dazu", "bereits", "später", "weiter", "außerdem", "ferner",
             "jedoch", "allerdings", "nun", "erneut", "damals", "zuvor", "bislang", "ebenfalls", "kürzlich",
@@ -270,6 +297,8 @@ FRONTED_OBJECTS = {"dies", "das", "es", "diese", "dieses", "dem", "daran", "dara
                     "dabei", "deshalb", "darüber", "hierzu", "hierüber", "dieser", "jenes", "solches", "folgendes"}
 
 RELATIVE = {"der", "die", "das", "welcher", "welche", "welches"}
+# determiners that cannot open a subject (accusative/dative): a fronted object, the subject follows the verb
+_OBJECT_DETS = {"den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem"}
 
 SUBORD = {"dass", "weil", "nachdem", "als", "da", "ob", "wenn", "obwohl", "während", "sodass", "damit", "indem",
           "weshalb", "wobei", "womit", "sobald", "seit", "seitdem", "bevor", "ehe"}
@@ -317,7 +346,7 @@ def speaker_after(u: Unit, k: int, limit: int | None = None) -> tuple[tuple[int,
             return None
         if (t.low in PRONOUNS and t.low != "es" or t.low in DETERMINERS
                 or (t.text[:1].isupper() and t.low not in ADVERBS)):
-            ph = np_after(toks, n, limit)
+            ph = np_after(toks, n, limit, pp_in=False)
             if ph is not None:
                 return span_of(toks, ph.core), span_of(toks, ph.full)
         if t.low in PREPS:  # skip the PP: preposition + det/adj/noun run
@@ -348,8 +377,18 @@ def clause_start(u: Unit, n: int) -> int:
 
 
 def hard_start(u: Unit, n: int) -> int:
+    """Start of the stretch of the sentence that can hold the subject of the verb at token n
+    (a parenthesis closed before n, as in 'der Agentur (dpa) befand sich', does not end it)."""
     k = n
-    while k > 0 and u.toks[k - 1].text not in {";", ":", "(", "–", "—"} and not u.masked[k - 1]:
+    depth = 0
+    while k > 0 and not u.masked[k - 1]:
+        t = u.toks[k - 1].text
+        if t == ")":
+            depth += 1
+        elif t == "(" and depth > 0:
+            depth -= 1
+        elif t in {";", ":", "(", "–", "—"}:
+            break
         k -= 1
     return k
 
@@ -370,12 +409,15 @@ def heisst_source(u: Unit, n: int) -> tuple[tuple[int, int], tuple[int, int]] | 
     return None
 
 
-def speaker_for_cue(u: Unit, n: int, finite: bool, shared=None) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def speaker_for_cue(u: Unit, n: int, finite: bool, shared=None,
+                    cue_lemma_hint: str | None = None) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Subject of the cue verb at token n (V2 order, inversion, perfect tense, verb-final)."""
     toks = u.toks
     if toks[n].low in ("hieß", "heißt"):
         return heisst_source(u, n)
     cs = clause_start(u, n)
+    # coordinated verbs share the subject: 'X bezeichnete … und warnte'. (The comma-coordinated
+    # 'X bestätigte …, teilte jedoch mit' was tried: it confuses ', sagte am Montag der Sprecher'.)
     if n > 0 and toks[n - 1].low in ("und", "sowie", "oder"):
         if shared is not None:
             return shared  # 'X bezeichnete … und warnte, dass' shares the subject
@@ -383,8 +425,12 @@ def speaker_for_cue(u: Unit, n: int, finite: bool, shared=None) -> tuple[tuple[i
         while h < n and toks[h].low in SUBJ_STARTERS:
             h += 1
         ph = np_after(toks, h, n) if h < n and toks[h].low not in PREPS else None
-        if ph is not None and ph.full[1] < n and toks[ph.full[1]].text.islower():
-            return span_of(toks, ph.core), span_of(toks, ph.full)  # 'X sprach sich … aus und sagte'
+        if ph is not None and ph.full[1] < n:
+            e = ph.full[1]
+            if toks[e].text == "," and e + 1 < n and toks[e + 1].text.islower() and e + 1 != n:
+                e += 1  # the closing comma of an apposition: 'Einer der Putschisten, X, dankte …'
+            if toks[e].text.islower() and e != n:
+                return span_of(toks, ph.core), span_of(toks, ph.full)  # 'X sprach sich … aus und sagte'
         return None
     v = n
     if not finite:  # participle: the auxiliary carries the verb-second position
@@ -392,7 +438,10 @@ def speaker_for_cue(u: Unit, n: int, finite: bool, shared=None) -> tuple[tuple[i
         if not aux:
             return None
         v = aux[0]
-        if toks[v].low in PASSIVE_AUX:  # passive: the speaker is the agent 'von X', if any
+        # passive ('wurde angekündigt') and stative passive ('sind angekündigt'; speech verbs take 'haben'
+        # in the perfect, except 'ausgehen'): the speaker is the agent 'von X', if any
+        if toks[v].low in PASSIVE_AUX or (toks[v].low in ("ist", "sind", "war", "waren")
+                                          and cue_lemma_hint != "ausgehen"):
             hs = hard_start(u, n)
             for a in range(hs, n):
                 if toks[a].low == "von" and not u.masked[a]:
@@ -413,7 +462,7 @@ def speaker_for_cue(u: Unit, n: int, finite: bool, shared=None) -> tuple[tuple[i
         if ph is not None and (ph.full[1] == v or (ph.full[1] == v - 1 and toks[v - 1].text == ",")):
             return span_of(toks, ph.core), span_of(toks, ph.full)
         if (ph is not None and ph.full[1] + 1 < v and toks[ph.full[1]].text == "," and toks[v - 1].text == ","
-                and toks[ph.full[1] + 1].low in RELATIVE):  # 'Jimmy Carter, der … war, sagte'
+                and toks[ph.full[1] + 1].low in RELATIVE | {"dessen", "deren"}):  # 'Jimmy Carter, der … war, sagte'
             return span_of(toks, ph.core), span_of(toks, ph.full)
         if toks[h].low in {"wie"} | SUBORD:
             ph = np_after(toks, h + 1, v)
@@ -423,10 +472,18 @@ def speaker_for_cue(u: Unit, n: int, finite: bool, shared=None) -> tuple[tuple[i
         ph = np_after(toks, k + 1, v)
         return (span_of(toks, ph.core), span_of(toks, ph.full)) if ph else None
     if k < v and toks[k].low in RELATIVE and cs > 0 and toks[cs - 1].text == ",":
+        if k + 1 == v and toks[k].low in ("das", "die") and finite:
+            after = speaker_after(u, v + 1)  # demonstrative, V2: '…, das teilte die Bahn mit'
+            if after is not None:
+                return after
         ph = np_after(toks, k, v)
         if ph is None or ph.full[1] < v:  # relative clause: the antecedent speaks
             ph = np_before(toks, cs - 1)
-            return (span_of(toks, ph.core), span_of(toks, ph.full)) if ph else None
+            if ph is None:
+                return None
+            # (emitting the relative pronoun as the corpus-style source, as SpkAtt sometimes marks it,
+            # scored lower on the tuning split than the antecedent phrase)
+            return span_of(toks, ph.core), span_of(toks, ph.full)
     adverb = (k + 1 == v and toks[k].text[:1].isupper() and toks[k].low in u.known  # 'Weiterhin erklärte …'
               and toks[k].low not in PRONOUNS and toks[k].low not in DETERMINERS and len(toks[k].text) > 3
               or k + 1 == v and toks[k].low in FRONTED_OBJECTS)  # 'Dies bestätigte der Sprecher'
@@ -434,9 +491,14 @@ def speaker_for_cue(u: Unit, n: int, finite: bool, shared=None) -> tuple[tuple[i
     if k == v or adverb or toks[k].low in PREPS or toks[k].low in ADVERBS or toks[k].text[:1].isdigit():
         return speaker_after(u, v + 1, n if not finite else None)
     ph = np_after(toks, k, v)
+    nxt = toks[v + 1].low if v + 1 < len(toks) else ""
+    if (ph is not None and ph.full == (k, k + 1) and k + 1 == v and toks[k].low not in DETERMINERS
+            and nxt in ("er", "sie", "man")):
+        return speaker_after(u, v + 1, n if not finite else None)  # 'Gegenwärtig beschuldigt man …'
+    if ph is not None and toks[k].low in _OBJECT_DETS:
+        return speaker_after(u, v + 1, n if not finite else None)  # 'Seinen Ausstieg hatte X angekündigt'
     if ph is not None and (ph.full[1] == v or ph.core[1] == v):
         return span_of(toks, ph.core), span_of(toks, ph.full)
-    nxt = toks[v + 1].low if v + 1 < len(toks) else ""
     bare_adverb = ph is not None and ph.core[1] - ph.core[0] == 1 and toks[ph.core[1]].low in PREPS
     if (ph is not None and not bare_adverb and toks[k].low not in OBLIQUE
             and nxt not in ("er", "sie", "es", "man", "der", "die", "ein", "eine")):
@@ -470,6 +532,9 @@ def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[in
         if f.speaker is None:
             continue
         word = text[f.speaker[0]:f.speaker[1]]
+        first = word.split()[0].lower() if word.split() else ""
+        if first in _POSSESSIVE_PRONOUN and len(word.split()) == 2:
+            word = _POSSESSIVE_PRONOUN[first]  # 'Seiner Ansicht nach': whose view is it? as for 'er'
         if word.lower() in PRONOUNS:
             cands = [h for h in history if h[1] <= f.speaker[0]] + [p for p in per if p[1] <= f.speaker[0]]
             cands.sort(key=lambda x: x[0])
@@ -480,3 +545,34 @@ def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[in
         else:
             history.append(f.speaker)
     return pron
+
+
+def colon_verb(u: Unit, cs: int, key: int) -> tuple[int, int] | None:
+    """The finite verb of the clause before a colon (the first lower-case word after the Vorfeld)."""
+    k = next((k for k in range(cs + 1, key) if u.toks[k].text.islower() and u.toks[k].low not in DETERMINERS
+              and not is_adj(u.toks[k]) and u.toks[k].low not in PREPS), None)
+    return (u.toks[k].start, u.toks[k].end) if k is not None else None
+
+
+def colon_subject(u: Unit, cs: int, key: int):
+    """Speaker of a full quotation after a clause with a colon whose verb is no speech verb:
+    the subject of that clause ('Der Leiter der Studie, X, sieht die Verantwortung beim Staat: „…“')."""
+    toks = u.toks
+    if key - cs < 2 or toks[cs].low in SUBORD or u.masked[cs]:
+        return None
+    v = next((k for k in range(cs + 1, key) if toks[k].text.islower() and toks[k].low not in DETERMINERS
+              and not is_adj(toks[k])), None)
+    if v is None:
+        return None
+    if toks[cs].low in PREPS | ADVERBS or (toks[cs].text[:1].isupper() and toks[cs].low in u.known
+                                           and toks[cs].low not in DETERMINERS | PRONOUNS.keys()):
+        return speaker_after(u, v + 1, key)  # 'Jegliche Verantwortung weist X von sich:' is not caught here
+    if toks[cs].low in PRONOUNS and toks[cs].low != "es" and v == cs + 1:
+        return (toks[cs].start, toks[cs].end), (toks[cs].start, toks[cs].end)
+    ph = np_after(toks, cs, v)
+    if ph is None:
+        return None
+    end = ph.full[1]
+    if end == v or (end == v - 1 and toks[end].text == ","):
+        return span_of(toks, ph.core), span_of(toks, ph.full)
+    return None

@@ -17,7 +17,9 @@ positives/negatives. `joint` sums message + source + cue counts. `joint_simplifi
 corpus' simplified task (non-nested annotations only; message + source). Exact-span scores count
 matched pairs whose role token sets are identical. For direct quotes the predicted message is
 widened to its quotation marks (the corpus includes them; Quote.text does not) and cue/source
-tokens are removed from messages (the corpus' 'laut X' messages are discontinuous).
+tokens are removed from messages (the corpus' 'laut X' messages are discontinuous); extra message
+parts (the 'Dies' of '<statement>. Dies sagte X.') are added. The predictions come from the
+pipeline's own find_quotes, with no evaluation-only options.
 """
 from __future__ import annotations
 
@@ -124,7 +126,7 @@ def predict(sentences: list[list[str]]) -> tuple[list[dict], str]:
                 b = m + 1
         cue = set().union(*[toks(c) for c in r["cue"]]) if r["cue"] else set()
         src = toks(r["source"])
-        msg = toks((a, b))
+        msg = toks((a, b)).union(*[toks(p) for p in r.get("message_parts", [])])
         if r["kind"] != "reported":  # the corpus' reported-speech messages contain source and cue
             msg = msg - cue - src
         key = (tuple(r["cue"]), q.direct, r["kind"] == "nested") if r["cue"] else id(q)
