@@ -141,3 +141,67 @@ def test_index_survives_pickling():
     restored = pickle.loads(pickle.dumps(index))
     later = restored.add([features_of_doc(d) for d in _docs(["brand-3"])])
     assert later[0] == first[0]
+
+
+# Invented wire copy: the same agency text under two mastheads (only the headline differs).
+WIRE = ("Nach dem Einsturz der Brücke über die Wendel in Korbach-Süd haben Taucher der Feuerwehr "
+        "Wendelsheim am Mittwoch zwei Fahrzeuge geborgen. Landrätin Anja Liebrecht sprach von 14 "
+        "Verletzten. Die Brücke war 1971 gebaut worden und sollte 2025 saniert werden.")
+
+
+def test_near_copies_count_once_and_the_fullest_copy_speaks():
+    # the cut copy arrives first; the full one (one more paragraph) then becomes the counted member
+    cut = _doc("wire-a", "Brücke eingestürzt", WIRE, "2024-03-05")
+    full = _doc("wire-b", "Brücke eingestürzt", WIRE + "\nDie Polizei sperrte die Bundesstraße 27 bis Freitag.",
+                "2024-03-06")
+    index = StoryIndex()
+    index.add_docs([cut])
+    index.add_docs([full])
+    (story,) = index.stories.values()
+    assert story.size == 2 and story.units == 1  # the copy does not count as a second view
+    assert abs(float(story.vals @ story.vals) - float(index.stored["wire-b"].vals @ index.stored["wire-b"].vals)) < 1e-4
+    rows = {r["article_id"]: r for r in index.clusters()[0]["membership"]}
+    assert rows["wire-a"]["joined_via"] == "duplicate" and rows["wire-a"]["duplicate_of"] == "wire-b"
+    assert rows["wire-a"]["duplicate_similarity"] >= 0.8
+    assert rows["wire-b"]["joined_via"] != "duplicate"
+
+
+def test_cohesion_is_average_member_link():
+    from lagebild.link.cluster import _sdot
+
+    docs = _docs(["brand-1", "brand-2", "brand-3"])
+    index = StoryIndex()
+    index.add_docs(docs)
+    (story,) = index.stories.values()
+    stored = [index.stored[d.id] for d in docs]
+    pairs = [(0, 1), (0, 2), (1, 2)]
+    expected = sum(_sdot(stored[i].keys, stored[i].vals, stored[j].keys, stored[j].vals) for i, j in pairs) / 3
+    assert story.cohesion() == pytest.approx(expected, abs=1e-4)
+
+
+def test_far_apart_stories_do_not_merge_on_a_weak_link():
+    # same town and company, a year apart: the merge pass damps story links by the time gap too
+    docs = _docs(["brand-1", "brand-2"])
+    later = _doc("brand-2025", "Wendelsheim: neue Halle für Korbach", "Ein Jahr nach dem Brand hat die Firma Korbach "
+                 "in Wendelsheim ihre neue Lagerhalle eröffnet. Bürgermeisterin Anja Liebrecht kam zur Eröffnung.",
+                 "2025-03-20")
+    clusters = cluster_articles(docs + [later])
+    assert _partition(clusters) == {frozenset({"brand-1", "brand-2"}), frozenset({"brand-2025"})}
+    later.article.published = "2024-03-07"  # the same text within the week joins
+    assert len(cluster_articles(docs + [later])) == 1
+
+
+def test_demo_corpus_forms_one_story():
+    # examples/demo: six articles of one dam-breach story from five outlets (two agency copies,
+    # a follow-up a day later, a translation), analysed the way `lagebild report` does
+    from pathlib import Path
+
+    from lagebild.pipeline import load_raw, process
+
+    demo = Path(__file__).resolve().parent.parent / "examples" / "demo"
+    raws, errors = load_raw([str(demo)])
+    docs = process(raws).docs
+    assert len(docs) == 6 and not errors
+    clusters = cluster_articles(docs)
+    assert len(clusters) == 1
+    assert sum(r["joined_via"] == "duplicate" for r in clusters[0]["membership"]) == 1
