@@ -1,7 +1,7 @@
 """Lineage: copies, shared agency text, translations; exact spans; the original is the earliest."""
 from __future__ import annotations
 
-from lagebild.link.lineage import find_lineage, lineage_groups, translation_note
+from lagebild.link.lineage import find_lineage, lineage_groups, origin_edges, translation_note
 from lagebild.records import AnalysedArticle, Article
 
 AGENCY = ("Die Feuerwehr der Stadt Wendelsheim hat am Dienstagabend einen Großbrand in einer Lagerhalle gelöscht. "
@@ -93,3 +93,17 @@ def test_agency_translation_without_note():
     edges = find_lineage([de, fr, other])
     assert [(e["source"], e["target"], e["kind"], e["evidence"]) for e in edges] == \
         [("afp-fr", "afp-de", "translated-from", "agency")]
+
+
+def test_origin_edges_for_agency_credits_and_untraced_translations():
+    a = _doc("a", "Bern – Der Bundesrat hat am Mittwoch ein neues Gesetz zur Energie beschlossen.", "2024-05-02",
+             agency=("sda",))
+    b = _doc("b", "Zürich – Die Stadt plant einen neuen Park am Seeufer, sagte die Stadträtin.", "2024-05-02",
+             agency=("sda",))
+    c = _doc("c", "Ein Gutachten warnt vor Schäden an Brücken im ganzen Land.", "2024-05-03", translated_from="en")
+    edges = origin_edges([a, b, c], find_lineage([a, b, c]))
+    kinds = {(e["source"], e["target"], e["kind"]) for e in edges}
+    assert ("agency:sda", "a", "credits-agency") in kinds and ("agency:sda", "b", "credits-agency") in kinds
+    assert ("language:en", "c", "translated-from") in kinds
+    groups = lineage_groups([a, b, c])
+    assert groups["a"] == groups["b"] != groups["c"]  # one agency is one source, not two

@@ -6,7 +6,7 @@ from .canonical import canonical_entities
 from .speakers import link_speakers
 from .cluster import cluster_articles, story_title
 from .figure_groups import group_figures
-from .lineage import find_lineage
+from .lineage import find_lineage, origin_edges
 from .stance import stance_matrix
 from .timeline import build_timeline
 
@@ -28,6 +28,8 @@ def build_story(story_id: str, docs: list[AnalysedArticle], membership: list[dic
     link_speakers(quotes, entities, docs)
     figures = [f for d in docs for f in sorted(d.figures, key=lambda f: f.start)]
     timeline = build_timeline(docs)
+    edges = find_lineage(docs)
+    lineage = edges + origin_edges(docs, edges)
     return Story(
         id=story_id,
         title=story_title(docs, entities),
@@ -37,7 +39,7 @@ def build_story(story_id: str, docs: list[AnalysedArticle], membership: list[dic
         figures=figures,
         figure_groups=group_figures(figures, docs),
         timeline=timeline,
-        lineage=find_lineage(docs),
+        lineage=lineage,
         stance=stance_matrix(docs, quotes, entities),
         membership=membership,
     )

@@ -245,6 +245,26 @@ def _translation_edges(texts: list[_Text]) -> list[dict]:
     return edges
 
 
+def origin_edges(docs: list[AnalysedArticle], edges: list[dict]) -> list[dict]:
+    """Edges from origins outside the story: the agency an article credits ('agency:sda' ->
+    article, kind 'credits-agency') and the language it says it was translated from when no
+    article of the story is that original ('language:en' -> article, kind 'translated-from')."""
+    out = []
+    translated = {e["target"] for e in edges if e["kind"] == "translated-from"}
+    for doc in docs:
+        art = doc.article
+        for agency in art.agency:
+            out.append({"source": f"agency:{agency}", "target": doc.id, "kind": "credits-agency", "score": 1.0,
+                        "spans": [], "agency": agency, "evidence": "agency credit", "original": f"agency:{agency}"})
+        lang, note = translation_note(doc)
+        lang = art.translated_from or (lang if lang and lang != "?" else None)
+        if lang and doc.id not in translated:
+            out.append({"source": f"language:{lang}", "target": doc.id, "kind": "translated-from", "score": 1.0,
+                        "original": f"language:{lang}",
+                        "spans": [note] if note else [], "language": lang, "evidence": "note"})
+    return out
+
+
 def find_lineage(docs: list[AnalysedArticle]) -> list[dict]:
     """Edges [{'source', 'target', 'kind', 'score', 'spans', 'original', ...}], source = earlier."""
     key = tuple((d.id, hash(d.text), d.article.published, d.article.language, d.article.translated_from,
@@ -285,7 +305,11 @@ def lineage_groups(docs: list[AnalysedArticle], edges: list[dict] | None = None)
     Two articles in one group are not independent sources."""
     if edges is None:
         edges = find_lineage(docs)
+        edges = edges + origin_edges(docs, edges)
     parent = {d.id: d.id for d in docs}
+    for e in edges:  # origin nodes ('agency:dpa'): articles credited to one agency share a source
+        if e.get("kind") == "credits-agency":
+            parent.setdefault(e["source"], e["source"])
 
     def find(x: str) -> str:
         while parent[x] != x:
