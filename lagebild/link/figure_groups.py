@@ -18,7 +18,7 @@ import math
 import re
 
 from ..records import AnalysedArticle, Figure
-from .lineage import lineage_groups
+from .lineage import independent_count, lineage_groups
 
 EXACT_TOL = 0.01  # exact figures: 1 % (press rounding, '3.000' may be 2.980)
 APPROX_TOL = 0.10  # 'etwa', 'rund', 'knapp': 10 %
@@ -76,25 +76,9 @@ def _value_clusters(members: list[dict]) -> list[list[dict]]:
 
 
 def _independent(members: list[dict]) -> int:
-    """Independent sources among members: merge those sharing a lineage group or a source."""
-    parent = list(range(len(members)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    seen: dict[str, int] = {}
-    for i, m in enumerate(members):
-        for key in ("lin:" + m["lineage_group"], "src:" + m["source"] if m["source"] else None):
-            if key is None:
-                continue
-            if key in seen:
-                parent[find(i)] = find(seen[key])
-            else:
-                seen[key] = i
-    return len({find(i) for i in range(len(members))})
+    """Independent sources among members: those sharing a lineage group or a source count once."""
+    return independent_count([["lin:" + m["lineage_group"]] + (["src:" + m["source"]] if m["source"] else [])
+                              for m in members])
 
 
 def group_figures(figures: list[Figure], docs: list[AnalysedArticle]) -> list[dict]:

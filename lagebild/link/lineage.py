@@ -321,3 +321,24 @@ def lineage_groups(docs: list[AnalysedArticle], edges: list[dict] | None = None)
         if e["source"] in parent and e["target"] in parent:
             parent[find(e["source"])] = find(e["target"])
     return {d.id: find(d.id) for d in docs}
+
+
+def independent_count(keys_per_item: list[list[str]]) -> int:
+    """How many independent sources back a set of items: items sharing any key (a lineage group,
+    an original source, an actor) count as one."""
+    parent = list(range(len(keys_per_item)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    seen: dict[str, int] = {}
+    for i, keys in enumerate(keys_per_item):
+        for key in keys:
+            if key in seen:
+                parent[find(i)] = find(seen[key])
+            else:
+                seen[key] = i
+    return len({find(i) for i in range(len(keys_per_item))})

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..analyse.stance_cues import detect_stance
 from ..records import AnalysedArticle, Entity, Quote
-from .lineage import lineage_groups
+from .lineage import independent_count, lineage_groups
 from .similarity import lemma, stopwords
 
 LINK_SHARE = 0.35  # weighted share of the smaller instance's key terms that must be shared
@@ -258,25 +258,9 @@ def _instances(docs: list[AnalysedArticle], quotes: list[Quote], entities: list[
 
 
 def _independent(cells: list[dict], groups: dict[str, str]) -> int:
-    parent = list(range(len(cells)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    seen: dict[str, int] = {}
-    for i, c in enumerate(cells):
-        keys = ["lin:" + groups.get(c["article_id"], c["article_id"])]
-        if c.get("actor"):
-            keys.append("act:" + c["actor"].lower())
-        for k in keys:
-            if k in seen:
-                parent[find(i)] = find(seen[k])
-            else:
-                seen[k] = i
-    return len({find(i) for i in range(len(cells))})
+    """Cells of one lineage group or one actor count once."""
+    return independent_count([["lin:" + groups.get(c["article_id"], c["article_id"])]
+                              + (["act:" + c["actor"].lower()] if c.get("actor") else []) for c in cells])
 
 
 def stance_matrix(docs: list[AnalysedArticle], quotes: list[Quote], entities: list[Entity]) -> list[dict]:

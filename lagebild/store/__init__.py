@@ -60,6 +60,22 @@ class StoryArticleRow(Base):
     article_id = Column(String(200), ForeignKey("articles.id"), primary_key=True, index=True)
 
 
+def story_filters(q, query=None, outlet=None, entity=None, date_from=None, date_to=None):
+    """The story-list filters: free text (title, entities), outlet, entity, date range."""
+    if query:
+        like = f"%{query}%"
+        q = q.where(or_(StoryRow.title.ilike(like), StoryRow.entities.ilike(like)))
+    if outlet:
+        q = q.where(StoryRow.outlets.ilike(f"%{outlet}%"))
+    if entity:
+        q = q.where(StoryRow.entities.ilike(f"%{entity}%"))
+    if date_from:
+        q = q.where(StoryRow.last_published >= date_from)
+    if date_to:
+        q = q.where(StoryRow.first_published <= date_to)
+    return q
+
+
 def normalise_url(url: str | None) -> str:
     """A bare path or None means the default SQLite file; anything with '://' is a SQLAlchemy URL."""
     if not url:
@@ -218,19 +234,16 @@ class Store:
                 StoryRow.id, StoryRow.title, StoryRow.n_articles, StoryRow.first_published,
                 StoryRow.last_published, StoryRow.outlets, StoryRow.entities, StoryRow.updated_at,
             )
-            if query:
-                like = f"%{query}%"
-                q = q.where(or_(StoryRow.title.ilike(like), StoryRow.entities.ilike(like)))
-            if outlet:
-                q = q.where(StoryRow.outlets.ilike(f"%{outlet}%"))
-            if entity:
-                q = q.where(StoryRow.entities.ilike(f"%{entity}%"))
-            if date_from:
-                q = q.where(StoryRow.last_published >= date_from)
-            if date_to:
-                q = q.where(StoryRow.first_published <= date_to)
+            q = story_filters(q, query, outlet, entity, date_from, date_to)
             q = q.order_by(StoryRow.last_published.desc(), StoryRow.n_articles.desc()).limit(limit).offset(offset)
             return [dict(r._mapping) for r in s.execute(q)]
+
+    def count_stories(self, query: str | None = None, outlet: str | None = None, entity: str | None = None,
+                      date_from: str | None = None, date_to: str | None = None) -> int:
+        """Number of stories `list_stories` would page through with these filters."""
+        with self.session() as s:
+            q = story_filters(select(func.count()).select_from(StoryRow), query, outlet, entity, date_from, date_to)
+            return s.scalar(q) or 0
 
     def get_story(self, story_id: str) -> dict | None:
         with self.session() as s:

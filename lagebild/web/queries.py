@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from ..store import ArticleRow, Store, StoryRow
 
@@ -20,27 +20,9 @@ def valid_id(value: str) -> bool:
     return bool(_ID_RE.match(value or "")) and ".." not in value
 
 
-def _story_filters(q, query, outlet, entity, date_from, date_to):
-    """The same filters `Store.list_stories` applies (kept in step with it)."""
-    if query:
-        like = f"%{query}%"
-        q = q.where(or_(StoryRow.title.ilike(like), StoryRow.entities.ilike(like)))
-    if outlet:
-        q = q.where(StoryRow.outlets.ilike(f"%{outlet}%"))
-    if entity:
-        q = q.where(StoryRow.entities.ilike(f"%{entity}%"))
-    if date_from:
-        q = q.where(StoryRow.last_published >= date_from)
-    if date_to:
-        q = q.where(StoryRow.first_published <= date_to)
-    return q
-
-
 def count_stories(store: Store, query=None, outlet=None, entity=None, date_from=None, date_to=None) -> int:
     """Number of stories matching the list filters (for pagination)."""
-    with store.session() as s:
-        q = _story_filters(select(func.count()).select_from(StoryRow), query, outlet, entity, date_from, date_to)
-        return s.scalar(q) or 0
+    return store.count_stories(query, outlet, entity, date_from, date_to)
 
 
 def totals(store: Store) -> dict:
