@@ -8,29 +8,18 @@ absent = TN. lagebild = HTML ingest (trafilatura, no comments) + clean (boilerpl
 """
 from __future__ import annotations
 
-import json
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import typer
 
 from . import emit, prf
+from .pages import load_pages as pages_of
+from .pages import run_system
 
 
 def load_pages(root: Path) -> list[tuple[dict, str]]:
-    """(expectation, decoded HTML) pairs; pages are decoded like ingest does (UTF-8, then detection)."""
-    from ..ingest.sniff import declared_charset, decode_bytes
-
-    items = json.loads((root / "expectations.json").read_text(encoding="utf-8"))
-    pages = []
-    for it in items:
-        path = root / "html" / it["file"]
-        if not path.exists():
-            continue
-        data = path.read_bytes()
-        pages.append((it, decode_bytes(data, declared_charset(data)).text))
-    return pages
+    return pages_of(root, "expectations.json")
 
 
 def lagebild_text(html: str, url: str | None = None) -> str:
@@ -55,31 +44,11 @@ def trafilatura_text(html: str, url: str | None = None) -> str:
     return trafilatura.extract(html, url=url) or ""
 
 
-def _reset_caches() -> None:
-    try:
-        from trafilatura.meta import reset_caches
-
-        reset_caches()  # also resets htmldate's and courlan's caches
-    except Exception:
-        pass
-
-
 def score(pages: list[tuple[dict, str]], extract: Callable[[str, str | None], str]) -> dict:
+    """The benchmark's snippet metric: a 'with' snippet found is a TP, a 'without' snippet an FP."""
     tp = fn = fp = tn = 0
-    # Warm-up outside the timed loop, for every system alike: the first pass over varied pages is
-    # several times slower (lazy imports, regex/parser set-up inside htmldate/dateparser/lxml).
-    for it, html in pages[:20]:
-        try:
-            extract(html, it.get("url"))
-        except Exception:
-            pass
-    _reset_caches()  # htmldate/trafilatura memoise per page: each system starts cold (after warm-up)
-    t0 = time.perf_counter()
-    for it, html in pages:
-        try:
-            text = extract(html, it.get("url"))
-        except Exception:  # one crashing page counts as "nothing extracted"
-            text = ""
+    texts, secs = run_system(pages, extract, warmup=20)
+    for (it, _), text in zip(pages, texts):
         flat = " ".join((text or "").split())
         for snip in it.get("with") or []:
             if snip is None:
@@ -91,7 +60,6 @@ def score(pages: list[tuple[dict, str]], extract: Callable[[str, str | None], st
                 continue
             snip = " ".join(snip.split())
             fp, tn = (fp + 1, tn) if snip in flat else (fp, tn + 1)
-    secs = time.perf_counter() - t0
     total = tp + fn + fp + tn
     return {
         **prf(tp, fp, fn),

@@ -8,27 +8,18 @@ trafilatura metadata, JSON-LD datePublished, htmldate default); --baseline = pla
 """
 from __future__ import annotations
 
-import json
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import typer
 
 from . import emit
+from .pages import load_pages as pages_of
+from .pages import run_system
 
 
 def load_pages(root: Path) -> list[tuple[dict, str]]:
-    from ..ingest.sniff import declared_charset, decode_bytes
-
-    items = json.loads((root / "expected_dates.json").read_text(encoding="utf-8"))
-    pages = []
-    for it in items:
-        path = root / "html" / it["file"]
-        if path.exists():
-            data = path.read_bytes()
-            pages.append((it, decode_bytes(data, declared_charset(data)).text))
-    return pages
+    return pages_of(root, "expected_dates.json")
 
 
 def lagebild_date(html: str, url: str | None) -> str | None:
@@ -64,34 +55,11 @@ def _strategies() -> dict[str, Callable[[str, str | None], str | None]]:
     }
 
 
-def _reset_caches() -> None:
-    try:
-        from trafilatura.meta import reset_caches
-
-        reset_caches()  # also resets htmldate's and courlan's caches
-    except Exception:
-        pass
-
-
 def score(pages: list[tuple[dict, str]], find: Callable[[str, str | None], str | None]) -> dict:
-    ok = found = 0
-    # Warm-up outside the timed loop, for every system alike: the first pass over varied pages is
-    # several times slower (lazy imports, regex/parser set-up inside htmldate/dateparser/lxml).
-    for it, html in pages[:len(pages)]:
-        try:
-            find(html, it.get("url"))
-        except Exception:
-            pass
-    _reset_caches()  # htmldate/trafilatura memoise per page: each system starts cold (after warm-up)
-    t0 = time.perf_counter()
-    for it, html in pages:
-        try:
-            date = find(html, it.get("url"))
-        except Exception:
-            date = None
-        found += bool(date)
-        ok += bool(date) and str(date)[:10] == it["date"][:10]
-    secs = time.perf_counter() - t0
+    """Share of pages whose publication date (YYYY-MM-DD) is found exactly."""
+    dates, secs = run_system(pages, find, warmup=len(pages))
+    found = sum(bool(d) for d in dates)
+    ok = sum(bool(d) and str(d)[:10] == it["date"][:10] for (it, _), d in zip(pages, dates))
     n = len(pages)
     return {
         "accuracy": round(ok / n, 4) if n else 0.0,
