@@ -1,9 +1,110 @@
-"""Entity mentions (PER/ORG/LOC/MISC). Placeholder until the trained model lands (issue 4)."""
+"""Entity mentions (PER/ORG/LOC/MISC) from lagebild's own spaCy NER model (issue 4).
+
+The model (lagebild/models/ner, trained by `lagebild train ner`, recipe in training/ner/) predicts
+GermEval-2014 style fine labels: PER ORG LOC MISC plus *deriv (adjectives/demonyms:
+'nordkoreanische' -> LOCderiv) and *part (a name inside a compound: 'EU-Kommission' -> ORGpart).
+A `Mention` carries label = base type and derived = True for both *deriv and *part.
+
+The model is loaded once per process (lazy, cached). If it is missing, the stage fails loudly: an
+empty entity list would silently degrade every downstream stage (quote speakers, linking).
+"""
 from __future__ import annotations
 
-from ..records import AnalysedArticle
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from ..records import AnalysedArticle, Mention
+
+MODEL_ENV = "LAGEBILD_NER_MODEL"
+_BATCH = 128
+
+
+class NerModelMissing(RuntimeError):
+    """The shipped NER model directory is absent or unreadable."""
+
+
+def model_path() -> Path:
+    """The model directory: $LAGEBILD_NER_MODEL, else lagebild/models/ner."""
+    env = os.environ.get(MODEL_ENV)
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "models" / "ner"
+
+
+def split_label(fine: str) -> tuple[str, bool]:
+    """'LOCderiv' -> ('LOC', True); 'ORGpart' -> ('ORG', True); 'PER' -> ('PER', False)."""
+    for suffix in ("deriv", "part"):
+        if fine.endswith(suffix):
+            return fine[: -len(suffix)], True
+    return fine, False
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None):
+    """Load the NER pipeline once; the runtime tokenizer gets the same abbreviation exceptions as
+    the sentence splitter so that 'z.B.' or 'Dr.' never end up inside or split an entity."""
+    import spacy
+
+    from .nlp import _ABBREVIATIONS
+
+    p = Path(path) if path else model_path()
+    if not (p / "config.cfg").exists() or not (p / "meta.json").exists():
+        raise NerModelMissing(
+            f"NER model not found at {p} (expected a spaCy pipeline with config.cfg, meta.json). "
+            "Train it with `lagebild train ner` or set $LAGEBILD_NER_MODEL."
+        )
+    try:
+        nlp = spacy.load(p)
+    except Exception as exc:  # a half-copied or incompatible model: say where and why
+        raise NerModelMissing(f"NER model at {p} could not be loaded: {exc}") from exc
+    for abbr in _ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _lexicons(path: str):
+    """(demonym stems, one-token place names) shipped with the model."""
+    from .ner_gazetteer import demonym_stems, load_places
+
+    return demonym_stems(str(Path(path) / "demonyms.txt")), load_places(str(Path(path) / "places.txt"))
+
+
+def tag(nlp, items, rules: bool = True, model_dir: str | None = None, batch_size: int = _BATCH):
+    """Run the model over texts or Docs (gold tokens), then the gazetteer rules: one-token name
+    compounds -> *part, and, where the model found nothing, demonym adjectives -> LOCderiv and
+    acronym compounds -> *part (see ner_gazetteer)."""
+    from .ner_gazetteer import apply_rules
+
+    stems, places = _lexicons(model_dir or str(model_path())) if rules else (None, None)
+    for sdoc in nlp.pipe(items, batch_size=batch_size):
+        yield apply_rules(sdoc, stems, places=places) if rules else sdoc
+
+
+def _segments(doc: AnalysedArticle) -> list[tuple[int, int]]:
+    """Sentence spans to tag (the model was trained on sentences); fall back to lines."""
+    if doc.sentences:
+        return doc.sentences
+    from .nlp import split_sentences
+
+    return split_sentences(doc.text, doc.article.language)
 
 
 def find_entities(doc: AnalysedArticle) -> None:
-    """Add `Mention`s to doc.mentions."""
-    return None
+    """Add `Mention`s (exact char offsets into doc.text) to doc.mentions."""
+    text = doc.text
+    if not text.strip():
+        return
+    from .ner_gazetteer import demonym_country
+
+    nlp = load_model()
+    segs = [(s, e) for s, e in _segments(doc) if e > s]
+    pieces = (text[s:e] for s, e in segs)
+    for (s0, _), sdoc in zip(segs, tag(nlp, pieces)):
+        for ent in sdoc.ents:
+            start, end = s0 + ent.start_char, s0 + ent.end_char
+            label, derived = split_label(ent.label_)
+            # 'nordkoreanische' stands for 'Nordkorea': give the linker the name when it is certain
+            norm = demonym_country(ent.text) if ent.label_ == "LOCderiv" else None
+            doc.mentions.append(
+                Mention(doc.id, start, end, text[start:end], label, norm=norm, derived=derived, score=None)
+            )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,6 +78,7 @@ def spans_of(tags: list[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, label = None, ""
     for i, t in enumerate(list(tags) + ["O"]):
+        t = t or "O"
         if t.startswith("I-") and start is not None and t[2:] == label:
             continue
         if start is not None:
@@ -127,7 +128,7 @@ def map_with(table: dict[str, str]):
     return f
 
 
-_ADJ_END = re.compile(r"(isch|ische|ischen|ischer|isches|ischem|er|ese|esen|isches)$")
+_ADJ_END = re.compile(r"(sch|sche|schen|scher|sches|schem|er|ese|esen)$")
 
 
 def demonyms_to_deriv(sent: Sent) -> Sent:
@@ -138,6 +139,24 @@ def demonyms_to_deriv(sent: Sent) -> Sent:
         w = sent.words[s]
         if e - s == 1 and w[:1].islower() and lab in ("LOC", "MISC") and _ADJ_END.search(w):
             tags[s] = "B-LOCderiv"
+    sent.tags = tags
+    return sent
+
+
+_DEMONYM_LIKE = re.compile(r"^[a-zäöü][a-zäöüß]{3,}sch(e|en|er|es|em)?$")
+_COMPOUND_WITH_NAME = re.compile(r"^[A-ZÄÖÜ][\w.]*-[\wÄÖÜäöüß-]+$")
+
+
+def mark_unannotated(sent: Sent, demonyms: bool = True, compounds: bool = True) -> Sent:
+    """Sources that never annotate GermEval's *deriv/*part cases tag 'deutsche' or 'EU-Kommission'
+    as O, which would teach the model to skip them. Set such O tokens to missing ('') so they
+    give no signal either way (spaCy treats '' as unknown)."""
+    tags = list(sent.tags)
+    for i, (w, t) in enumerate(zip(sent.words, tags)):
+        if t != "O":
+            continue
+        if (demonyms and _DEMONYM_LIKE.match(w)) or (compounds and _COMPOUND_WITH_NAME.match(w)):
+            tags[i] = ""
     sent.tags = tags
     return sent
 
@@ -199,19 +218,18 @@ def read_columns(path: Path | str, source: str, label_map, token_col: int | None
                 yield s
             continue
         cols = line.split("\t") if "\t" in line else line.split()
-        cols = [c for c in cols if c != ""] or [line.strip()]
-        tag = cols[tag_col] if len(cols) > 1 else "O"
-        if len(cols) > 1 and not looks_like_tag(tag):
-            tag = "O"
-            toks = cols if token_col is None else [cols[token_col]]
-        elif token_col is not None:
+        cols = [c.strip() for c in cols if c.strip()] or [line.strip()]
+        if token_col is not None:
             toks = [cols[token_col]]
+            tag = cols[tag_col] if len(cols) > 1 else "O"
+            tag = tag if looks_like_tag(tag) else "O"
         else:
-            toks = cols[:-1] if len(cols) > 1 else cols
+            # the right-most tag-like field is the tag; what precedes it is the token (a token
+            # with spaces becomes several words); no tag-like field -> every field is a word, O
+            k = max((i for i in range(1, len(cols)) if looks_like_tag(cols[i])), default=None)
+            toks, tag = (cols, "O") if k is None else (cols[:k], cols[k])
             if len(toks) > 1 and toks[0].isdigit():
-                toks = toks[1:]
-            if len(cols) >= 3 and "\t" not in line and not toks[0].isdigit():
-                pass  # a token that contained spaces: keep its parts as words of one span
+                toks = toks[1:]  # 'idx token tag'
         prefix, lab = split_tag(tag)
         lab = label_map(lab) if lab else ""
         for k, tok in enumerate(toks):
@@ -309,7 +327,3 @@ def read_any(path: Path | str) -> list[Sent]:
 def _eval_label(label: str) -> str:
     fine = germeval_label(label)
     return fine or COARSE_MAP.get(label.upper(), "")
-
-
-def sentences_slice(sents: Iterable[Sent], a: int | None, b: int | None) -> list[Sent]:
-    return list(sents)[slice(a, b)]

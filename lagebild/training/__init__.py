@@ -1,0 +1,6 @@
+"""`lagebild train NAME`: recipes that train the project's own models (registered by the CLI)."""
+from __future__ import annotations
+
+from .ner import train_ner
+
+COMMANDS = {"ner": train_ner}
