@@ -84,11 +84,12 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
                 known.add(fold(m.text))
                 known.update(fold(t) for t in m.text.split())
     local_forms = LocalForms(docs, gaz)
+    person_names = {m.text for d in docs for m in d.mentions if m.label == "PER" and not m.derived}
     items: list[Item] = []
     for i, d in enumerate(docs):
         lang = d.article.language or "de"
         first = len(items)
-        for m in _repaired(d, lang):
+        for m in _repaired(d, lang, person_names):
             text = strip_titles(m.text.strip())
             it = Item(m, i, lang, text, m.label)
             if m.label == "PER" and not m.derived and not m.norm and gaz.rank(text, lang) <= 0 and len(text) > 3:
@@ -142,13 +143,15 @@ def _attach_roles(items: list[Item], first: int, doc: AnalysedArticle) -> None:
             ia.role_of, ia.inflected, ia.label = b, True, "PER"
 
 
-def _repaired(doc: AnalysedArticle, lang: str) -> list[Mention]:
+def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = None) -> list[Mention]:
     """The article's mentions with two frequent NER boundary errors undone (new Mention objects with
     exact sub-spans; doc.mentions stays as the NER stage left it): trailing lower-case words
     ('Nordkorea von' -> 'Nordkorea') and two adjacent places read as one ('Nordkorea Russland')."""
     gaz = gazetteer()
     out: list[Mention] = []
     for m in doc.mentions:
+        if m.label == "PER" and person_names:
+            m = _complete_name(doc, m, person_names)
         words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.text)]
         if m.derived or len(words) < 2:
             out.append(m)
@@ -178,9 +181,28 @@ def _repaired(doc: AnalysedArticle, lang: str) -> list[Mention]:
     return out
 
 
+def _complete_name(doc: AnalysedArticle, m: Mention, person_names: set[str]) -> Mention:
+    """A name cut short by the NER ('Kim Jong' | 'Un hatten'): extend it by the next word when the
+    longer form is a person named elsewhere in the story."""
+    nxt = re.match(r"[ -]([A-ZÄÖÜ][\w'’-]*)", doc.text[m.end:m.end + 40])
+    if nxt:
+        end = m.end + nxt.end()
+        if doc.text[m.start:end] in person_names:
+            return Mention(m.article_id, m.start, end, doc.text[m.start:end], m.label, m.norm, m.derived, m.score)
+    return m
+
+
 def _is_role_word(word: str) -> bool:
     """A common noun naming a role ('Einsatzleiter', 'Landesumweltministerin', 'Kremlsprecher'):
     role suffix and a dictionary word or a compound of dictionary words."""
+    if "-" in word:  # 'Pentagon-Sprecher', 'Kreml-Chef': the last part names the role
+        first, head = word.split("-", 1)[0], word.rsplit("-", 1)[1]
+        # double first names ('Hans-Peter', 'Karl-Theodor', 'Anne-Kathrin') have short parts; a
+        # role compound starts with an acronym or an institution ('US-', 'Pentagon-', 'Kreml-')
+        if not (first.isupper() or len(first) >= 5) or not (len(head) >= 7 or noun_stem(head).endswith("chef")):
+            return False
+        return head[:1].isupper() and bool(ROLE_SUFFIX.search(noun_stem(head))) and (
+            known_word(head) or any(len(split) >= 2 for split in compound_splits(head)))
     if len(word) < 7 or not word[:1].isupper() or not ROLE_SUFFIX.search(noun_stem(word)):
         return False  # short role-like words are often first names ('Peter', 'Martin', 'Walter')
     return known_word(word) or any(len(split) >= 2 for split in compound_splits(word))
