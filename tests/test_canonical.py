@@ -234,3 +234,22 @@ def test_ner_boundary_and_label_errors_are_repaired_without_touching_spans():
         for m in e.mentions:
             assert text[m.start:m.end] == m.text
     assert [m.text for m in doc.mentions][4] == "Nordkorea Russland"  # the NER output itself is untouched
+
+
+def test_role_nouns_inside_person_spans_are_cut_off():
+    a = make("a", "Einsatzleiter Markus Feldhofer sagte am Mittag, Feldhofer sei müde.",
+             [("Einsatzleiter Markus Feldhofer", "PER"), ("Feldhofer", "PER")])
+    b = make("b", "Pentagon-Sprecher Pat Ryder zweifelt. Frank-Walter Steinmeier schwieg.",
+             [("Pentagon-Sprecher Pat Ryder", "PER"), ("Frank-Walter Steinmeier", "PER")])
+    names = {e.name: e for e in canonical_entities([a, b])}
+    assert "Markus Feldhofer" in names and len(names["Markus Feldhofer"].mentions) == 2
+    assert "Pat Ryder" in names
+    assert "Frank-Walter Steinmeier" in names  # a double first name is no role
+
+
+def test_name_cut_short_by_ner_is_completed_from_the_story():
+    a = make("a", "Machthaber Kim Jong Un reiste ab.", [("Kim Jong Un", "PER")])
+    b = make("b", "Kim Jong Un hatten den Vertrag unterzeichnet.", [("Kim Jong", "PER")])
+    ents = [e for e in canonical_entities([a, b]) if e.type == "PER"]
+    assert len(ents) == 1 and ents[0].name == "Kim Jong Un"
+    assert {m.text for m in ents[0].mentions} == {"Kim Jong Un"}
