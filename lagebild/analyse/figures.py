@@ -16,6 +16,11 @@ there; see its docstring for the value/low/high convention) this stage adds:
   the same paragraph.
 * date -- the value of the nearest DATE timex in the same sentence.
 
+English and French articles (article.language 'en'/'fr') are scanned with their own
+lexicons; count_of is read by `_count_after_intl` (en: modifiers + plural head, 'thousands
+of troops'; fr: 'de/d'' + noun + post-nominal adjectives), topics via `topics.topic_info(...,
+lang)`. The left-side measure patterns and the Konjunktiv carry-over stay German-only.
+
 Bare numbers with nothing counted are dropped where they are names ('Puls 4', 'Windows
 11', 'Snapdragon 810': right after a capitalised word, no thousands separator) or scores
 in a results table ('1. Müller 271 – 2. Rießle 254').
@@ -28,6 +33,7 @@ from __future__ import annotations
 import re
 
 from ..records import AnalysedArticle, Figure, Quote
+from .number_lexicon_intl import MONTHS_FR
 from .numbers import DETERMINERS, MONTHS, NumberMatch, scan_numbers
 from .topics import _lemma, topic_info
 
@@ -114,7 +120,95 @@ def _count_after(text: str, pos: int, end: int, m: NumberMatch) -> tuple[int, in
     return None
 
 
-def _name_number(text: str, sent_start: int, m: NumberMatch) -> bool:
+# English: function words end the counted phrase; the head is the first plural-looking word
+_EN_STOP = set("""
+a an the and or but if of in on at to from by for with without into onto over under about after before
+since until as than that which who whom whose what when where while this these those there here it its
+they them their he she his her we our you your i is are was were be been being has have had do does did
+will would shall should can could may might must not no nor so too very also still only just even more
+less most least each every per more than said says say according reportedly including among across
+toward towards via during against between through yesterday today tomorrow now then again already
+some any all both either neither such other another own same new
+""".split())
+_EN_IRREGULAR = {"people", "men", "women", "children", "police", "personnel", "staff", "cattle", "livestock",
+                 "dead", "injured", "wounded", "missing", "displaced", "homeless", "unemployed", "military",
+                 "aircraft", "sheep", "fish", "crew", "youth", "elderly", "poor", "infantry"}
+# French: words that end the counted phrase (verbs, prepositions, articles, adverbs)
+_FR_STOP = set("""
+le la les l un une des du de d au aux et ou mais si en dans sur sous par pour avec sans vers chez entre
+selon contre depuis pendant avant après lors que qui dont où ce cet cette ces son sa ses leur leurs
+notre nos votre vos il elle ils elles on se s y est sont était étaient été être a ont avait avaient
+aurait auraient sera seront serait seraient va vont ne pas plus moins très aussi encore déjà seulement
+tous toutes tout toute autres même comme ainsi dont environ près lundi mardi mercredi jeudi vendredi
+samedi dimanche hier aujourd demain soir matin
+""".split()) | MONTHS_FR
+_FR_ADJ = re.compile(r"(é|ée|és|ées|ais|aise|aises|ien|ienne|iens|iennes|éen|éenne|éens|éennes|ain|aine|ains|"
+                     r"aines|ique|iques|al|aux|ale|ales|el|elle|els|elles|if|ive|ifs|ives|ois|oise|oises|aire|"
+                     r"aires|eux|euse|euses|is|ise|ises|it|ite|its|ites|u|ue|us|ues|ant|ants|ante|antes)$")
+_FR_PRE_ADJ = {"nouveaux", "nouvelles", "jeunes", "autres", "petits", "petites", "grands", "grandes", "anciens",
+               "anciennes", "premiers", "premières", "derniers", "dernières", "vrais", "faux", "simples"}
+
+
+def _words_from(text: str, pos: int, end: int) -> list[tuple[int, int, str]] | None:
+    words = [(w.start() + pos, w.end() + pos, w.group()) for w in _WORD.finditer(text[pos:end])]
+    if not words or text[pos:words[0][0]].strip(" \u00a0\"'„“”«»‚‘’"):
+        return None
+    return words
+
+
+def _count_after_intl(text: str, pos: int, end: int, m: NumberMatch, lang: str,
+                      mult_word: bool = False) -> tuple[int, int] | None:
+    """English 'North Korean soldiers' / 'thousands of troops'; French 'soldats nord-coréens' /
+    "1,5 million d'obus" / '12 % des voix'."""
+    words = _words_from(text, pos, end)
+    if words is None:
+        return None
+    k = 0
+    vague = m.value is None and m.qualifier != "range"
+    if lang == "en":
+        if words[0][2].lower() == "of" and (vague or m.unit is not None or m.text.split()[-1].lower() in (
+                "million", "billion", "thousand", "hundred", "dozen", "m", "bn")):
+            k = 2 if len(words) > 2 and words[1][2].lower() == "the" else 1
+        elif m.unit is not None:
+            return None  # after a unit only an 'of' phrase is counted ('12 per cent of the vote')
+        for n in range(k, min(k + 5, len(words))):
+            s, e, w = words[n]
+            lw = w.lower()
+            if n > k and text[words[n - 1][1]:s].strip():
+                break  # punctuation inside the phrase
+            if lw in _EN_STOP:
+                break
+            plural = len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is", "ous"))
+            if plural or lw in _EN_IRREGULAR:
+                return words[k][0], e
+        if k < len(words) and len(words) - k >= 1:
+            s, e, w = words[k]
+            nxt = words[k + 1][2].lower() if k + 1 < len(words) else ""
+            if w.lower() not in _EN_STOP and not w.lower().endswith(("ed", "ing", "ly")) and (
+                    nxt in _EN_STOP or not nxt or k > 0) and not w[0].isupper():
+                return s, e  # one singular noun: '1 soldier', '12 per cent of the vote'
+        return None
+    # French: [de/d'/des/du] + noun + up to two post-nominal adjectives
+    first = words[0][2].lower()
+    if first in ("de", "d", "des", "du") and (vague or m.unit is not None or mult_word):
+        k = 1
+    elif m.unit is not None:
+        return None
+    start_k = k
+    while k < len(words) and words[k][2].lower() in _FR_PRE_ADJ:
+        k += 1  # 'jeunes soldats'
+    if k >= len(words) or words[k][2].lower() in _FR_STOP or words[k][2][0].isupper():
+        return None
+    e = words[k][1]
+    for n in range(k + 1, min(k + 3, len(words))):
+        s2, e2, w2 = words[n]
+        if text[words[n - 1][1]:s2].strip() or w2.lower() in _FR_STOP or not (_FR_ADJ.search(w2.lower()) or "-" in w2):
+            break
+        e = e2
+    return words[start_k][0], e
+
+
+def _name_number(text: str, sent_start: int, m: NumberMatch, lang: str = "de") -> bool:
     """'Puls 4', 'Predator 17', 'Spiel zwei': a bare number right after a capitalised word
     (not the sentence's first) with nothing counted after it is part of a name."""
     if m.qualifier != "exact" or m.unit is not None or m.start != m.core_start:
@@ -127,6 +221,8 @@ def _name_number(text: str, sent_start: int, m: NumberMatch) -> bool:
     w = words[-1].group()
     if len(words) >= 2 and words[-2].group().lower() in ("laut", "nach", "zufolge", "von", "in", "bei"):
         return False  # 'laut Seoul 15', 'in Berlin 12': a source or place, then the amount
+    if len(words) == 1 and lang != "de":
+        return False
     if len(words) == 1:  # sentence-initial: 'Windows 11 ist neu' but not 'Insgesamt 500 kamen'
         return w[0].isupper() and _lemma(w)[:1].isupper() and w.lower() not in DETERMINERS
     return any(ch.isupper() for ch in w)  # 'Puls 4', 'iOS 9'
@@ -152,6 +248,20 @@ def _count_left(text: str, sent_start: int, m: NumberMatch) -> tuple[int, int] |
     if mv is not None and mv.group(1).lower() not in DETERMINERS:
         return sent_start + mv.start(1), sent_start + mv.end(1)
     return None
+
+
+_LEFT_NUMBER = {
+    "en": re.compile(r"\b(?:number|total|toll) of (?:the )?([a-z-]+)\s+(?:[a-z]+\s+){0,4}"
+                     r"(?:to|at|was|is|stood at|reached|hit|of|by)\s+$", re.I),
+    "fr": re.compile(r"\b(?:nombre|total|bilan) (?:de |des |d['’])([^\W\d_]+(?:-[^\W\d_]+)*)"
+                     r"(?:\s+[^\W\d_]+){0,4}\s+(?:à|de|est de|s'élève à|atteint|était de)\s+$", re.I),
+}
+
+
+def _count_left_intl(text: str, sent_start: int, m: NumberMatch, lang: str) -> tuple[int, int] | None:
+    """'the number of dead rose to 50', 'le nombre de morts est passé à 50'."""
+    hit = _LEFT_NUMBER[lang].search(text[sent_start:m.start])
+    return (sent_start + hit.start(1), sent_start + hit.end(1)) if hit else None
 
 
 def _quote_chain(q: Quote) -> list[str]:
@@ -194,7 +304,7 @@ class _Attributor:
         chain = self.own(s, e, focus)
         k = sent_index
         # reported speech goes on in Konjunktiv I: carry the source back over up to 3 sentences
-        while not chain and k > 0 and _konjunktiv(self.doc.text[sents[k][0]:sents[k][1]]):
+        while not chain and k > 0 and self.doc.article.language in ("de", None, "") and _konjunktiv(self.doc.text[sents[k][0]:sents[k][1]]):
             ps, pe = sents[k - 1]
             if "\n" in self.doc.text[pe:sents[k][0]]:
                 break  # a new paragraph starts a new source
@@ -224,20 +334,27 @@ def find_figures(doc: AnalysedArticle) -> None:
     attributor = _Attributor(doc)
     extras = doc.extras.setdefault("figures", {})
     si = 0
-    for m in scan_numbers(text):
+    lang = doc.article.language if doc.article.language in ("en", "fr") else "de"
+    for m in scan_numbers(text, lang):
         # the sentence of the number itself (a hedge such as 'Ca.' may fool the splitter)
         while si < len(sents) - 1 and sents[si][1] <= m.core_start:
             si += 1
         s, e = sents[si] if sents[si][0] <= m.core_start < sents[si][1] else (m.start, m.end)
         if m.end > e:  # a match that runs over a sentence break is two things, not one
             continue
-        span = _count_after(text, m.end, e, m)
-        if span is None and (m.unit is not None or m.qualifier in ("exact", "approx", "at_least", "at_most", "range")):
+        if lang == "de":
+            span = _count_after(text, m.end, e, m)
+        else:
+            mult_word = bool(re.search(r"(?i)(millions?|milliards?|mille|md|mds)$", m.text))
+            span = _count_after_intl(text, m.end, e, m, lang, mult_word)
+        if span is None and lang != "de" and m.unit is None:
+            span = _count_left_intl(text, s, m, lang)
+        if span is None and lang == "de" and (m.unit is not None or m.qualifier in ("exact", "approx", "at_least", "at_most", "range")):
             span = _count_left(text, s, m)
-        if span is None and (_name_number(text, s, m) or _results_table(text[s:e]) and m.unit is None):
+        if span is None and (_name_number(text, s, m, lang) or _results_table(text[s:e]) and m.unit is None):
             continue
         count_of = text[span[0]:span[1]] if span else ""
-        info = topic_info(count_of) if count_of else {"key": "", "head": "", "topic": "", "head_topic": ""}
+        info = topic_info(count_of, lang) if count_of else {"key": "", "head": "", "topic": "", "head_topic": ""}
         topic = info["topic"] or _DIMENSION.get(m.unit or "", "")
         fig = Figure(
             article_id=doc.id, start=m.start, end=m.end, text=m.text, value=m.value, low=m.low,

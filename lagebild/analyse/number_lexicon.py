@@ -119,3 +119,91 @@ DETERMINERS = {
     "jedem", "jeden", "jede", "diese", "dieser", "diesem", "diesen", "dieses", "bis", "seit", "ab",
     "sein", "seine", "seinen", "ihr", "ihre", "ihren", "unser", "unsere", "unseren",
 }
+
+
+# ---------------------------------------------------------------- number words
+
+_UNITS = {
+    "eins": 1, "ein": 1, "eine": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fünf": 5, "fuenf": 5,
+    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+}
+_TEENS = {
+    "zehn": 10, "elf": 11, "zwölf": 12, "zwoelf": 12, "dreizehn": 13, "vierzehn": 14,
+    "fünfzehn": 15, "fuenfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
+}
+_TENS = {
+    "zwanzig": 20, "dreißig": 30, "dreissig": 30, "vierzig": 40, "fünfzig": 50, "fuenfzig": 50,
+    "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90,
+}
+_HALVES = {"anderthalb": 1.5, "eineinhalb": 1.5, "einundhalb": 1.5}
+
+
+def _below_100(s: str) -> int | None:
+    if s in _UNITS and s not in ("ein", "eine"):
+        return _UNITS[s]
+    if s in _TEENS:
+        return _TEENS[s]
+    if s in _TENS:
+        return _TENS[s]
+    m = re.fullmatch(r"(ein|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun)und(\w+)", s)
+    if m and m.group(2) in _TENS:
+        return _UNITS[m.group(1)] + _TENS[m.group(2)]
+    return None
+
+
+def _below_1000(s: str) -> int | None:
+    if not s:
+        return None
+    i = s.find("hundert")
+    if i < 0:
+        return _below_100(s)
+    left, right = s[:i], s[i + len("hundert"):]
+    mult = 1 if left in ("", "ein") else _below_100(left)
+    if mult is None or mult > 9:
+        return None
+    rest = 0
+    if right:
+        rest = _below_100(right[3:] if right.startswith("und") else right)  # hundertundzwei
+        if rest is None:
+            return None
+    return mult * 100 + rest
+
+
+def parse_number_word(word: str) -> float | None:
+    """Value of a German cardinal written as one word, else None.
+
+    'drei' -> 3, 'zweihundertfünfzig' -> 250, 'zwölftausend' -> 12000, 'eineinhalb' -> 1.5,
+    'dreieinhalb' -> 3.5. Ordinals ('dritte', 'vierten'), bare articles ('ein', 'eine') and
+    'null' give None: they are not amounts.
+    """
+    s = word.lower()
+    if s in _HALVES:
+        return _HALVES[s]
+    m = re.fullmatch(r"(\w+?)einhalb", s)
+    if m:
+        base = parse_number_word(m.group(1))
+        return base + 0.5 if base is not None else None
+    i = s.find("tausend")
+    if i >= 0:
+        left, right = s[:i], s[i + len("tausend"):]
+        mult = 1 if left in ("", "ein") else _below_1000(left)
+        if mult is None:
+            return None
+        rest = 0
+        if right:
+            rest = _below_1000(right[3:] if right.startswith("und") else right)
+            if rest is None:
+                return None
+        return float(mult * 1000 + rest)
+    v = _below_1000(s)
+    return float(v) if v is not None else None
+
+
+def parse_digits(s: str) -> float | None:
+    """'1.500' -> 1500, '1,6' -> 1.6, '2.000,352' -> 2000.352, '40 000' -> 40000, '4,800' -> 4.8."""
+    t = re.sub(r"[\u00a0\u202f\u2009 ]", "", s).replace("\u2212", "-")
+    if re.fullmatch(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):
+        t = t.replace(".", "")
+    if not re.fullmatch(r"[+-]?\d+(?:,\d+)?", t):
+        return None
+    return float(t.replace(",", "."))

@@ -33,6 +33,10 @@ share as value (0.666667); plain counts have unit None. A multiplier written aft
 second number of a range covers the first too when the first is smaller ("100 bis 300
 Milliarden" -> 1e11..3e11). Word numbers chain ("zwei Millionen eintausendeinhundert") and
 take a decimal ("zwei Komma drei"). The lexicons live in number_lexicon.py.
+
+English and French (`scan_numbers(text, lang)`) use the same scanner and conventions with
+their own lexicons and word readers (number_lexicon_intl.py): '3,000' / '1.5 million' /
+'$5m' / 'tens of thousands' (en), '3 000' / '1,5 million d'euros' / 'une vingtaine' (fr).
 Values are rounded to 12 significant digits (no float noise such as 1350.0000000000002).
 """
 from __future__ import annotations
@@ -40,96 +44,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# ---------------------------------------------------------------- number words
-
-_UNITS = {
-    "eins": 1, "ein": 1, "eine": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fünf": 5, "fuenf": 5,
-    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
-}
-_TEENS = {
-    "zehn": 10, "elf": 11, "zwölf": 12, "zwoelf": 12, "dreizehn": 13, "vierzehn": 14,
-    "fünfzehn": 15, "fuenfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
-}
-_TENS = {
-    "zwanzig": 20, "dreißig": 30, "dreissig": 30, "vierzig": 40, "fünfzig": 50, "fuenfzig": 50,
-    "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90,
-}
-_HALVES = {"anderthalb": 1.5, "eineinhalb": 1.5, "einundhalb": 1.5}
-
-
-def _below_100(s: str) -> int | None:
-    if s in _UNITS and s not in ("ein", "eine"):
-        return _UNITS[s]
-    if s in _TEENS:
-        return _TEENS[s]
-    if s in _TENS:
-        return _TENS[s]
-    m = re.fullmatch(r"(ein|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun)und(\w+)", s)
-    if m and m.group(2) in _TENS:
-        return _UNITS[m.group(1)] + _TENS[m.group(2)]
-    return None
-
-
-def _below_1000(s: str) -> int | None:
-    if not s:
-        return None
-    i = s.find("hundert")
-    if i < 0:
-        return _below_100(s)
-    left, right = s[:i], s[i + len("hundert"):]
-    mult = 1 if left in ("", "ein") else _below_100(left)
-    if mult is None or mult > 9:
-        return None
-    rest = 0
-    if right:
-        rest = _below_100(right[3:] if right.startswith("und") else right)  # hundertundzwei
-        if rest is None:
-            return None
-    return mult * 100 + rest
-
-
-def parse_number_word(word: str) -> float | None:
-    """Value of a German cardinal written as one word, else None.
-
-    'drei' -> 3, 'zweihundertfünfzig' -> 250, 'zwölftausend' -> 12000, 'eineinhalb' -> 1.5,
-    'dreieinhalb' -> 3.5. Ordinals ('dritte', 'vierten'), bare articles ('ein', 'eine') and
-    'null' give None: they are not amounts.
-    """
-    s = word.lower()
-    if s in _HALVES:
-        return _HALVES[s]
-    m = re.fullmatch(r"(\w+?)einhalb", s)
-    if m:
-        base = parse_number_word(m.group(1))
-        return base + 0.5 if base is not None else None
-    i = s.find("tausend")
-    if i >= 0:
-        left, right = s[:i], s[i + len("tausend"):]
-        mult = 1 if left in ("", "ein") else _below_1000(left)
-        if mult is None:
-            return None
-        rest = 0
-        if right:
-            rest = _below_1000(right[3:] if right.startswith("und") else right)
-            if rest is None:
-                return None
-        return float(mult * 1000 + rest)
-    v = _below_1000(s)
-    return float(v) if v is not None else None
-
-
-def parse_digits(s: str) -> float | None:
-    """'1.500' -> 1500, '1,6' -> 1.6, '2.000,352' -> 2000.352, '40 000' -> 40000, '4,800' -> 4.8."""
-    t = re.sub(r"[\u00a0\u202f\u2009 ]", "", s).replace("\u2212", "-")
-    if re.fullmatch(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):
-        t = t.replace(".", "")
-    if not re.fullmatch(r"[+-]?\d+(?:,\d+)?", t):
-        return None
-    return float(t.replace(",", "."))
-
-
+from . import number_lexicon_intl as intl
+from .number_lexicon_intl import intl_core, intl_rejected, intl_unit_after
 from .number_lexicon import (  # noqa: F401  (re-exported for figures.py and the dev-set builder)
-    CURRENCIES, DETERMINERS, FRACTIONS, HEDGES, LABEL_NOUNS, MEASURES, MONTHS, MULTIPLIERS,
+    parse_digits, parse_number_word, CURRENCIES, DETERMINERS, FRACTIONS, HEDGES, LABEL_NOUNS, MEASURES, MONTHS, MULTIPLIERS,
     TIME_UNITS, UNITS, VAGUE_DETERMINERS, VAGUE_PLURALS, YEAR_CUES, _ABBREV_MULT,
     _FOREIGN_CURRENCIES, _MAX_HEDGE, _PREFIX_CURRENCIES, _STREET, _VAGUE_UNITS,
 )
@@ -173,9 +91,43 @@ class NumberMatch:
     core_end: int = 0
 
 
-def tokenize(text: str) -> list[Tok]:
+class _Lex:
+    """The word lists and readers of one language (German: number_lexicon, en/fr: _intl)."""
+
+    def __init__(self, lang: str, **kw):
+        self.lang = lang
+        self.__dict__.update(kw)
+        self.max_hedge = max(len(k) for k in self.hedges)
+
+
+_LEX = {
+    "de": _Lex("de", token_re=_TOKEN_RE, digits=parse_digits, mult=MULTIPLIERS, abbrev=_ABBREV_MULT,
+               vague_det=VAGUE_DETERMINERS, vague_units=_VAGUE_UNITS, vague_plurals=VAGUE_PLURALS, hedges=HEDGES,
+               units=UNITS, currencies=CURRENCIES, prefix=_PREFIX_CURRENCIES, time=TIME_UNITS, months=MONTHS,
+               labels=LABEL_NOUNS, year_cues=YEAR_CUES, determiners=DETERMINERS, clock=_CLOCK_CUES,
+               phrase_units={}, between="zwischen", and_="und", or_="oder", to="bis", more={"mehr", "darüber"}),
+    "en": _Lex("en", token_re=intl.TOKEN_RE_EN, digits=intl.parse_digits_en, mult=intl.MULTIPLIERS_EN, abbrev=set(),
+               vague_det=intl.VAGUE_DETERMINERS_EN, vague_units=intl.VAGUE_UNITS_EN,
+               vague_plurals=intl.VAGUE_PLURALS_EN, hedges=intl.HEDGES_EN,
+               units={**intl.CURRENCIES_EN, **intl.MEASURES_EN}, currencies=intl.CURRENCIES_EN,
+               prefix=intl.PREFIX_CURRENCIES, time=intl.TIME_UNITS_EN, months=intl.MONTHS_EN,
+               labels=intl.LABEL_NOUNS_EN, year_cues=intl.YEAR_CUES_EN, determiners=intl.DETERMINERS_EN,
+               clock=set(), phrase_units=intl.PHRASE_UNITS_EN, between="between", and_="and", or_="or",
+               to="to", more={"more"}),
+    "fr": _Lex("fr", token_re=_TOKEN_RE, digits=parse_digits, mult=intl.MULTIPLIERS_FR, abbrev=set(),
+               vague_det=intl.VAGUE_DETERMINERS_FR, vague_units=intl.VAGUE_UNITS_FR,
+               vague_plurals=intl.VAGUE_PLURALS_FR, hedges=intl.HEDGES_FR,
+               units={**intl.CURRENCIES_FR, **intl.MEASURES_FR}, currencies=intl.CURRENCIES_FR,
+               prefix=intl.PREFIX_CURRENCIES, time=intl.TIME_UNITS_FR, months=intl.MONTHS_FR,
+               labels=intl.LABEL_NOUNS_FR, year_cues=intl.YEAR_CUES_FR, determiners=intl.DETERMINERS_FR,
+               clock=set(), phrase_units=intl.PHRASE_UNITS_FR, between="entre", and_="et", or_="ou",
+               to="à", more={"plus"}),
+}
+
+
+def tokenize(text: str, lang: str = "de") -> list[Tok]:
     out = []
-    for m in _TOKEN_RE.finditer(text):
+    for m in _LEX.get(lang, _LEX["de"]).token_re.finditer(text):
         kind = m.lastgroup or "sym"
         out.append(Tok(m.start(), m.end(), m.group(), kind))
     return out
@@ -198,17 +150,19 @@ class _Core:
     raw: float | None = None  # number before its multiplier (for range sharing)
     mult: float = 1.0
     digits: bool = False
-    plain_digits: str = ""  # the digit token as written when the core is one bare digit token
+    plain_digits: str = ""
+    approx: bool = False  # 'une vingtaine': approximate by its word  # the digit token as written when the core is one bare digit token
 
 
 class Scanner:
     """Stateful matcher over the tokens of one text."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, lang: str = "de"):
         self.text = text
+        self.L = _LEX.get(lang, _LEX["de"])
         # numbers inside URLs and e-mail addresses are not amounts
         masked = _URL.sub(lambda m: " " * len(m.group()), text)
-        self.toks = [t for t in tokenize(masked)]
+        self.toks = [t for t in tokenize(masked, self.L.lang)]
         for t in self.toks:
             t.text = text[t.start:t.end]
 
@@ -239,9 +193,12 @@ class Scanner:
         if t is None or t.kind != "word":
             return None
         lw = t.low
-        if lw in MULTIPLIERS:
-            j = self.abbrev_dot(i) if lw in _ABBREV_MULT else i + 1
-            return MULTIPLIERS[lw], j
+        if lw in intl.AMBIGUOUS_MULT and self.L.lang != "de" and (
+                not self.adjacent(i) or self.currency_before(i - 1) is None and not intl.plural_after(self, i + 1)):
+            return None  # '5m' is metres unless money or a count follows: '$5m', '2.5m barrels'
+        if lw in self.L.mult:
+            j = self.abbrev_dot(i) if lw in self.L.abbrev else i + 1
+            return self.L.mult[lw], j
         return None
 
     def core(self, i: int) -> _Core | None:
@@ -249,8 +206,10 @@ class Scanner:
         if t is None:
             return None
         lw = t.low
+        if self.L.lang != "de" and t.kind == "word":
+            return intl_core(self, i)
         if t.kind == "num":
-            v = parse_digits(t.text)
+            v = self.L.digits(t.text)
             if v is None:
                 return None
             c = _Core(i, i + 1, v, raw=v, digits=True, plain_digits=t.text)
@@ -355,6 +314,8 @@ class Scanner:
     def rejected(self, c: _Core, hedged: bool) -> bool:
         """True when the core is a date, year, time, ordinal, identifier, label or duration."""
         text = self.text
+        if self.L.lang != "de" and intl_rejected(self, c):
+            return True
         first = self.toks[c.i]
         prev, after_core = self.tok(c.i - 1), self.tok(c.j)
         if c.digits:
@@ -369,8 +330,8 @@ class Scanner:
                 if prev.text in ".,:/" and pp is not None and pp.text[-1:].isdigit() and pp.end == prev.start:
                     return True  # second half of '15.30', '3:1', '12.5'
             if nxt is not None and nxt.start == first.end:
-                if nxt.kind == "word" and (nxt.low not in UNITS or len(nxt.text) == 1 and nxt.text.isupper()) \
-                        and nxt.low not in MULTIPLIERS:
+                if nxt.kind == "word" and (nxt.low not in self.L.units or len(nxt.text) == 1 and nxt.text.isupper()) \
+                        and nxt.low not in self.L.mult:
                     return True  # '5G', '3D', '2er', '970M'
                 if nxt.text in (":", "/") and nxt2 is not None and nxt2.kind == "num" and nxt2.start == nxt.end:
                     return True  # 3:1, 24/7, 15:30, 030/12345
@@ -386,7 +347,7 @@ class Scanner:
                     after = nxt2
                     if after is None or "\n" in text[nxt.end:after.start]:
                         pass  # end of paragraph: '... waren es 500.'
-                    elif after.low.rstrip(".") in MONTHS or after.kind == "num":
+                    elif after.low.rstrip(".") in self.L.months or after.kind == "num":
                         return True  # '5. Oktober', '5. 10.'
                     elif after.kind == "word" and after.text[0].islower():
                         return True  # ordinal: 'der 3. und 4. Angriff'
@@ -394,7 +355,7 @@ class Scanner:
                         return True  # minute or rank: 'Müller (42.)', '(24., 30.)'
                     elif prev is None or prev.text in (":", "(", "–", "-", ",") or "\n" in text[prev.end:first.start]:
                         return True  # list item: 'Session: 1. Nico Rosberg'
-                    elif prev is not None and prev.low in DETERMINERS:
+                    elif prev is not None and prev.low in self.L.determiners:
                         return True  # 'die 3. Panzerbrigade'
                     elif after.kind == "sym" and after.text not in "\"„“«»)":
                         return True
@@ -408,23 +369,23 @@ class Scanner:
                 return True  # a second bare number in a row: phone or code ('+49 30 1234567')
             if re.fullmatch(r"\d{4}", s) and c.mult == 1:
                 pw = self.prev_word(c.i)
-                year_cue = pw is not None and pw.low in YEAR_CUES
+                year_cue = pw is not None and pw.low in self.L.year_cues
                 if 1000 <= int(s) <= 2199 and (year_cue or not (hedged or c.unit)):
                     return True
                 if nxt is not None and nxt.text == "/" and nxt2 is not None and nxt2.kind == "num":
                     return True  # 2023/24
         # label numbers: 'Artikel 5', 'Punkt vier', 'Hauptstraße 12', '§ 3'
         pw = self.prev_word(c.i)
-        if pw is not None and not hedged and (pw.low in LABEL_NOUNS or pw.text in ("§", "#")):
+        if pw is not None and not hedged and (pw.low in self.L.labels or pw.text in ("§", "#")):
             return True
         if pw is not None and c.digits and pw.kind == "word" and pw.text[0].isupper() and _STREET.search(pw.low):
             return True
         # durations and clock times: 'drei Tage', '15 Uhr', '70 Jahren', 'halb 8', 'gegen vier'
-        if after_core is not None and after_core.low in TIME_UNITS:
+        if after_core is not None and after_core.low in self.L.time:
             return True
         if after_core is not None and _ORDINAL_MULT.search(after_core.low):
             return True  # 'der einhundert Milliardste'
-        if prev is not None and prev.low in _CLOCK_CUES and c.value is not None and c.value <= 24 \
+        if prev is not None and prev.low in self.L.clock and c.value is not None and c.value <= 24 \
                 and c.value == int(c.value) and c.unit is None and c.mult == 1 and not hedged:
             if prev.low in ("halb", "viertel", "dreiviertel") or after_core is None \
                     or not (after_core.kind == "word" and after_core.text[0].isupper()):
@@ -458,22 +419,22 @@ class Scanner:
 
     # -- hedges, units, ranges -------------------------------------------------------------
     def hedge_before(self, i: int) -> tuple[int, tuple[str, float | None, float | None]] | None:
-        for n in range(_MAX_HEDGE, 0, -1):
+        for n in range(self.L.max_hedge, 0, -1):
             if i - n < 0:
                 continue
             words = []
             k = i - n
             while k < i:
                 t = self.toks[k]
-                w = t.low
+                w = t.low.replace("’", "'")
                 if w in ("ca", "mind", "max") and self.tok(k + 1) is not None and self.toks[k + 1].text == ".":
                     w += "."
                     k += 1
                 words.append(w)
                 k += 1
             key = tuple(words)
-            if key in HEDGES and k == i:
-                return i - n, HEDGES[key]
+            if key in self.L.hedges and k == i:
+                return i - n, self.L.hedges[key]
         return None
 
     def unit_after(self, j: int) -> tuple[str, int] | None:
@@ -481,6 +442,8 @@ class Scanner:
         if t is None:
             return None
         lw = t.low
+        if self.L.lang != "de":
+            return intl_unit_after(self, j)
         if lw == "us" and self.tok(j + 1) is not None and self.toks[j + 1].text == "$":
             return "USD", j + 2
         if lw in ("kanadische", "kanadischen", "australische", "australischen"):
@@ -512,11 +475,11 @@ class Scanner:
         p = self.tok(i - 1)
         if p is None:
             return None
-        if p.low in _PREFIX_CURRENCIES:
+        if p.low in self.L.prefix:
             pp = self.tok(i - 2)
             if p.text == "$" and pp is not None and pp.low == "us" and pp.end == p.start:
                 return "USD", i - 2
-            return CURRENCIES[p.low], i - 1
+            return self.L.currencies[p.low], i - 1
         return None
 
     def full_core(self, i: int) -> tuple[_Core, int] | None:
@@ -547,21 +510,23 @@ class Scanner:
             if start < i and out and self.toks[start].start < out[-1].end:
                 start, c.unit = i, None  # that currency sign belongs to the previous amount
             hedge = self.hedge_before(start)
+            if hedge is None and c.approx:
+                hedge = (start, ("approx", 0.9, 1.1))
             zwischen = None
             p = self.tok(start - 1)
-            if p is not None and p.low == "zwischen":
+            if p is not None and p.low == self.L.between:
                 zwischen = start - 1
                 hedge = None
             # range: A bis B / A-B / A und B after zwischen / A oder B
             second = None
             sep = self.tok(c.j)
-            if sep is not None and sep.low in ("bis", "-", "–", "—", "und", "oder"):
-                if sep.low == "und" and zwischen is None:
+            if sep is not None and sep.low in (self.L.to, "-", "–", "—", self.L.and_, self.L.or_):
+                if sep.low == self.L.and_ and zwischen is None:
                     sep = None
                 if sep is not None:
                     k = c.j + 1
                     nxt = self.tok(k)
-                    if nxt is not None and nxt.low in ("zu",) and sep.low == "bis":
+                    if nxt is not None and nxt.low in ("zu",) and sep.low == "bis" and self.L.lang == "de":
                         k += 1
                     h2 = self.hedge_before(k) if nxt is not None else None
                     got2 = self.full_core(k)
@@ -605,8 +570,8 @@ class Scanner:
             else:
                 v = c.value
                 t1, t2 = self.tok(c.j), self.tok(c.j + 1)
-                if hedge is None and t1 is not None and t2 is not None and t1.low in ("oder", "und") \
-                        and t2.low in ("mehr", "darüber"):
+                if hedge is None and t1 is not None and t2 is not None and t1.low in (self.L.or_, self.L.and_) \
+                        and t2.low in self.L.more:
                     # trailing hedge: '3.000 oder mehr', '500 Euro und mehr'
                     out.append(self._match(start, c.j + 2, v, v, None, "at_least", c.unit, start, c.j))
                     i = c.j + 2
@@ -633,6 +598,6 @@ class Scanner:
         )
 
 
-def scan_numbers(text: str) -> list[NumberMatch]:
-    """Every quantity expression in `text`, left to right, non-overlapping."""
-    return Scanner(text).scan()
+def scan_numbers(text: str, lang: str = "de") -> list[NumberMatch]:
+    """Every quantity expression in `text` (language 'de', 'en' or 'fr'), left to right."""
+    return Scanner(text, lang).scan()

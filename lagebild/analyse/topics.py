@@ -136,14 +136,86 @@ def synonyms() -> dict[str, str]:
     return out
 
 
+# English and French words for the same sets, mapped to the German set's key so that figures
+# from articles in different languages on one story group: German representative -> words.
+INTL_SYNSETS = {
+    "Soldaten": ("soldiers troops servicemen servicemembers fighters combatants military personnel",
+                 "soldats troupes militaires combattants"),
+    "Tote": ("dead deaths fatalities killed lives", "morts tués décès victimes"),
+    "Verletzte": ("injured wounded injuries", "blessés"),
+    "Flüchtlinge": ("refugees displaced evacuees", "réfugiés déplacés"),
+    "Asylbewerber": ("asylum-seekers", "demandeurs"),
+    "Migranten": ("migrants immigrants", "migrants immigrés"),
+    "Einwohner": ("residents inhabitants", "habitants résidents"),
+    "Menschen": ("people persons individuals", "personnes gens individus"),
+    "Zivilisten": ("civilians", "civils"),
+    "Raketen": ("missiles rockets", "missiles roquettes"),
+    "Granaten": ("shells projectiles rounds grenades", "obus projectiles grenades"),
+    "Gebäude": ("buildings", "bâtiments immeubles édifices"),
+    "Mitarbeiter": ("employees workers staff", "salariés employés travailleurs"),
+    "Arbeitsplätze": ("jobs positions", "emplois postes"),
+    "Kinder": ("children minors kids", "enfants mineurs"),
+    "Fahrzeuge": ("vehicles cars", "véhicules voitures"),
+    "Unternehmen": ("companies firms businesses", "entreprises sociétés firmes"),
+    "Demonstranten": ("protesters demonstrators", "manifestants"),
+    "Gefangene": ("prisoners detainees inmates", "prisonniers détenus"),
+    "Besucher": ("visitors guests", "visiteurs"),
+    "Ärzte": ("doctors physicians", "médecins"),
+    "Panzer": ("tanks", "chars blindés"),
+    "Kampfflugzeuge": ("jets fighter-jets warplanes", "avions"),
+    "Wohnungen": ("homes apartments flats", "logements appartements"),
+    "Polizisten": ("police policemen officers", "policiers gendarmes"),
+    "Lehrer": ("teachers", "enseignants professeurs"),
+    "Stimmen": ("votes ballots", "voix suffrages"),
+}
+
+
+_FR_PRE_NOMINAL = {"nouveaux", "nouvelles", "jeunes", "autres", "petits", "petites", "grands", "grandes",
+                   "anciens", "anciennes", "premiers", "premières", "derniers", "dernières"}
+
+
+@lru_cache(maxsize=20000)
+def intl_key(word: str, lang: str) -> str:
+    """Lower-case lemma of an English or French noun ('troops' -> 'troop')."""
+    import simplemma
+
+    w = word.strip(".,;:!?\"'()[]„“”«»").lower()
+    if not w or not w[0].isalpha():
+        return ""
+    return simplemma.lemmatize(w, lang=lang).lower()
+
+
+@lru_cache(maxsize=4)
+def intl_synonyms(lang: str) -> dict[str, str]:
+    """en/fr key -> German set key (see INTL_SYNSETS)."""
+    out: dict[str, str] = {}
+    col = 0 if lang == "en" else 1
+    for rep, words in INTL_SYNSETS.items():
+        for w in words[col].split():
+            out.setdefault(intl_key(w, lang), noun_key(rep))
+    return out
+
+
 def head_word(count_of: str) -> str:
     """The head noun of a counted phrase: its last capitalised word."""
     words = [w for w in re.findall(r"[\w-]+", count_of) if w[:1].isupper()]
     return words[-1] if words else ""
 
 
-def topic_info(count_of: str) -> dict:
-    """{'key', 'head', 'topic'} for a counted phrase such as 'nordkoreanische Soldaten'."""
+def topic_info(count_of: str, lang: str = "de") -> dict:
+    """{'key', 'head', 'topic'} for a counted phrase such as 'nordkoreanische Soldaten'.
+
+    English heads are the phrase's last word, French heads its first ('soldats nord-coréens');
+    their keys are lemmas, mapped to the German set key where INTL_SYNSETS knows the word.
+    """
+    if lang in ("en", "fr"):
+        ws = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", count_of)
+        if lang == "fr":  # the noun comes first; skip pre-nominal adjectives ('autres blessés')
+            ws = [w for w in ws if w.lower() not in _FR_PRE_NOMINAL] or ws
+        word = (ws[-1] if lang == "en" else ws[0]) if ws else ""
+        key = intl_key(word, lang) if word else ""
+        topic = intl_synonyms(lang).get(key) or key
+        return {"key": key, "head": key, "topic": topic, "head_topic": topic}
     word = head_word(count_of)
     key = noun_key(word) if word else ""
     head = compound_head(key) if key else ""
@@ -152,6 +224,6 @@ def topic_info(count_of: str) -> dict:
     return {"key": key, "head": head, "topic": topic, "head_topic": syn.get(head) or head}
 
 
-def topic_of(count_of: str) -> str:
+def topic_of(count_of: str, lang: str = "de") -> str:
     """Normalised topic key for a counted phrase ('' when nothing is counted)."""
-    return topic_info(count_of)["topic"]
+    return topic_info(count_of, lang)["topic"]

@@ -1,6 +1,7 @@
 """`lagebild eval numbers PATH`: figure spans and values against a JSONL gold file.
 
-Each line: {"text": ..., "figures": [{"start", "end", "value", "low", "high", "qualifier"}]}.
+Each line: {"text": ..., "language": "de"|"en"|"fr" (optional, default "de"),
+"figures": [{"start", "end", "value", "low", "high", "qualifier"}]}.
 Prints span precision/recall/F1 (exact offsets; `lenient_f1` counts any overlap), the share
 of matched figures whose value, low and high all equal gold (relative tolerance 1e-6, None
 equals None), qualifier accuracy over matched figures, and figures per second.
@@ -37,13 +38,13 @@ def _load(path: Path) -> list[dict]:
     return cases
 
 
-def predict(text: str, doc_id: str = "case"):
+def predict(text: str, doc_id: str = "case", language: str = "de"):
     """Figures for one text through the real stage (sentences + figures; no other stage)."""
     from ..analyse import sentences
     from ..analyse.figures import find_figures
     from ..records import AnalysedArticle, Article
 
-    doc = AnalysedArticle(article=Article(id=doc_id, source="eval", text=text))
+    doc = AnalysedArticle(article=Article(id=doc_id, source="eval", text=text, language=language))
     sentences(doc)
     find_figures(doc)
     return doc.figures
@@ -55,11 +56,12 @@ def score(cases: list[dict], errors: bool = False) -> dict:
     values_ok = qual_ok = 0
     n_pred = 0
     secs = 0.0
-    predict("Warm-up: 3 Tests.")  # load the sentence splitter and lemmatiser outside the timing
+    for lang in sorted({c.get("language") or "de" for c in cases} | {"de"}):
+        predict("Warm-up: 3 Tests.", "warm", lang)  # load splitter and lemmatiser outside the timing
     for k, case in enumerate(cases):
         text = case["text"]
         t0 = time.perf_counter()
-        pred = predict(text, f"case{k}")
+        pred = predict(text, f"case{k}", case.get("language") or "de")
         secs += time.perf_counter() - t0
         n_pred += len(pred)
         gold = case.get("figures", [])
