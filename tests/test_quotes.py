@@ -186,3 +186,59 @@ def test_quoted_names_are_not_nested_quotes():
 def test_first_person_present_is_no_konjunktiv():
     text = "„Wir sind zufrieden“, sagte die Trainerin Lea Voss. Ich habe das Spiel im Fernsehen gesehen."
     assert len(analyse(text).quotes) == 1
+
+
+def test_colon_after_reported_clause_hands_over_to_quotation():
+    text = ("Die Forscherin Lea Brandt glaubt, dass das Team gestärkt aus der Krise gehe: "
+            "„Wir haben viel gelernt und werden noch härter arbeiten.“")
+    doc = analyse(text)
+    indirect = next(q for q in doc.quotes if not q.direct)
+    direct = next(q for q in doc.quotes if q.direct)
+    assert indirect.text == "dass das Team gestärkt aus der Krise gehe"  # stops at the colon
+    assert direct.speaker == indirect.speaker == "Die Forscherin Lea Brandt" and direct.cue == indirect.cue
+
+
+def test_impersonal_heisst_es_report():
+    text = "Die Brücke sei seit Jahren baufällig gewesen, heißt es in dem Gutachten der Stadtwerke."
+    q = analyse(text).quotes[0]
+    assert q.text == "Die Brücke sei seit Jahren baufällig gewesen"
+    assert "Gutachten" in (q.speaker or "")
+
+
+def test_role_with_prepositional_attribute_and_name_apposition():
+    text = ("Der Sprecher der Feuerwehr im Landkreis Celle, Jonas Reiter, hat am Abend erklärt, "
+            "dass die Straße gesperrt bleibe.")
+    q = analyse(text).quotes[0]
+    assert q.speaker == "Jonas Reiter"
+    assert text[slice(*roles(analyse(text), q)["source"])] == "Der Sprecher der Feuerwehr im Landkreis Celle, Jonas Reiter"
+
+
+def test_fronted_frame_is_not_a_message():
+    text = ("Nachdem die Fälschung bekannt wurde, hat die Abgeordnete Eva Kunz angekündigt, ihr Mandat "
+            "niederzulegen. In seiner Rede, die vom Sprecher verlesen wurde, mahnte der Präsident zur Ruhe.")
+    doc = analyse(text)
+    assert [q.text for q in doc.quotes if not q.direct][:1] == ["ihr Mandat niederzulegen"]
+    assert not any(q.text.startswith(("Nachdem", "In seiner Rede")) for q in doc.quotes)
+    assert not any(q.cue == "wurde" for q in doc.quotes)  # 'bekannt wurde' in the fronted clause takes no complement
+
+
+def test_pronominal_adverb_particle_and_linker_colon():
+    text = ("Die Anwältin Mara Senn spricht davon, dass die Lage ein ernstes Problem darstelle. "
+            "Sie äußerte sich mit den Worten: „Das ist nicht hinnehmbar.“ Und: „Wir werden klagen.“")
+    doc = analyse(text)
+    assert next(q for q in doc.quotes if "Lage" in q.text).speaker == "Die Anwältin Mara Senn"
+    last = next(q for q in doc.quotes if q.text == "Wir werden klagen.")
+    assert last.speaker != "Und" and "Senn" in last.speaker  # the linker is no speaker; the quote continues
+
+
+def test_sentence_adverb_is_no_speaker():
+    text = "Weiterhin erklärte die Ministerin, die Zahl der Anträge sei gestiegen."
+    assert analyse(text).quotes[0].speaker == "die Ministerin"
+
+
+def test_vom_complement_belongs_to_the_speaker_phrase():
+    text = "„Wir sind überrascht“, sagte Lena Hart vom Institut für Meeresforschung."
+    doc = analyse(text)
+    q = doc.quotes[0]
+    # like 'von der Universität Kiel', the 'vom' complement stays with the name (before it was cut off)
+    assert q.speaker == text[slice(*roles(doc, q)["source"])] == "Lena Hart vom Institut für Meeresforschung"

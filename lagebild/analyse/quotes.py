@@ -11,7 +11,12 @@ Konjunktiv I, plural Konjunktiv II standing in for it ('hätten', 'würden') or 
 a singular Konjunktiv II ('Das Bündnis könnte …', 'es wäre …') is the writer's own hypothesis,
 and this rule is also the better one on the tuning split; (6) '<statement>. Dies bestätigte X.'
 takes the previous sentence as X's message; a full quotation after a colon whose verb is no
-speech verb ('X sieht den Staat in der Pflicht: „…“') belongs to the subject of that clause.
+speech verb ('X sieht den Staat in der Pflicht: „…“') belongs to the subject of that clause;
+(7) round 3: a colon that opens a quotation ends a reported clause and hands its cue and speaker
+to the quotation ('X glaubt, dass …: „…“'); 'MESSAGE, heißt es (in Y)' is an impersonal report;
+a fronted adverbial clause or a fronted PP with a relative clause is the writer's frame, not a
+message ('Nachdem …, hat X angekündigt'); 'Und: „…“' continues the last speaker. Clause-level
+helpers live in quote_clauses.py.
 
 Scare quotes and titles (a short quoted phrase with no speech cue governing it, a quoted name
 after a noun or article) are skipped. Pronoun speakers ('sagte er') are resolved to the last
@@ -36,32 +41,17 @@ from .speakers import (ADVERBS, AUX, DETERMINERS, END_PUNCT, PREPS, RELATIVE, SU
                        clause_start, colon_subject, colon_verb, hard_start, heisst_source, is_adj, np_after,
                        resolve_pronouns, span_of, speaker_after, speaker_for_cue, unit_subject)
 from .speech_cues import cue_parts, cue_readings, first_person, konjunktiv_forms, substitute_konjunktiv
+from .quote_clauses import (_FRAME_OPENERS, _colon_handover, _fronted_frame, _has_konj, _main_clause_start,
+                             _particle_ok, _strip)
 from .quote_marks import make_units, pair_quotes
 from .stance_cues import stance_of
 
+_LINKERS = {"und", "aber", "doch", "außerdem", "zudem", "weiter", "ferner", "dann", "sowie", "oder", "sondern"}
 _MERGE_KINDS = ("free",)  # merging into the cue sentence scored worse on the tuning split
 # plain saying verbs: after them a comma and a main clause is reported speech even in the indicative
 _SAY = {"sagen", "erklären", "mitteilen", "betonen", "berichten", "schreiben", "behaupten", "versichern",
         "bekanntgeben", "angeben", "bestätigen", "melden", "ergänzen", "hinzufügen", "unterstreichen", "erläutern",
         "antworten", "entgegnen", "verkünden", "meinen", "glauben"}
-_NOT_MAIN = SUBORD | RELATIVE | {"um", "ohne", "statt", "anstatt", "wo", "wobei", "was", "wer", "denn", "bevor",
-                                   "seit", "seitdem", "bis", "sobald", "so", "wie", "und", "oder", "aber", "sondern"}
-
-
-def _main_clause_start(toks: list[Tok], k: int) -> bool:
-    """Does a main clause (V2) start at token k: subject-like first word, then a lower-case verb?"""
-    if k + 1 >= len(toks):
-        return False
-    first = toks[k]
-    if first.low in RELATIVE and toks[k + 1].text[:1].isupper() and toks[k + 1].low not in DETERMINERS:
-        return True  # an article, not a relative pronoun: 'erklärte, die Entdeckung werfe …'
-    if first.low in _NOT_MAIN or not first.text[:1].isalnum():
-        return False
-    if first.low in ("er", "sie", "es", "man", "wir", "ich", "dies", "das"):
-        return toks[k + 1].text.islower()
-    return first.text[:1].isupper() or first.text[:1].isdigit() or first.low in DETERMINERS
-
-
 _REPORTIVE = re.compile(r"\b(?:soll|sollen)\b")
 _PERFECT_INF = re.compile(r"\b\w+(?:t|en)\s+(?:haben|sein|worden\s+sein)\s*[.!?,;]")
 # speech-act verbs whose object (not a clause) is what was said: 'X warnte vor einer Eskalation'.
@@ -93,35 +83,6 @@ class Found:
 
 # ---------------------------------------------------------------------------- analysis of one unit
 
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in ",;:–—-"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:–—-"):
-        e -= 1
-    return s, e
-
-
-def _particle_ok(u: Unit, n: int, particle: str) -> bool:
-    if not particle:
-        return True
-    words = particle.split()
-    toks = u.toks
-    if n >= len(words) and [t.low for t in toks[n - len(words):n]] == words:
-        return True  # verb-final with a separate particle: 'wie X bekannt gab'
-    for k in range(n + 1, min(n + 25, len(toks))):
-        if toks[k].text == "," and k > n + 1 and k + 1 < len(toks):
-            # an apposition closed right before the particle: 'teilte der Direktor, Bagus Puruhito, mit'
-            ph = np_after(toks, k + 1)
-            e = ph.full[1] if ph is not None else k
-            if e + 1 < len(toks) and toks[e].text == "," and [t.low for t in toks[e + 1:e + 1 + len(words)]] == words:
-                return True
-        if toks[k].text in {",", ":", ";", "."} and k > n + 1:
-            return False
-        if [t.low for t in toks[k:k + len(words)]] == words:
-            return True
-    return False
-
-
 def _cues(u: Unit) -> list[tuple[int, object]]:
     out = []
     for n, t in enumerate(u.toks):
@@ -142,18 +103,6 @@ def _cues(u: Unit) -> list[tuple[int, object]]:
         if ok:
             out.append((n, ok[0]))
     return out
-
-
-def _has_konj(u: Unit, s: int, e: int, strong: bool) -> bool:
-    seg = u.text[s:e]
-    forms = konjunktiv_forms(seg, u.known)
-    for w, a, b, kind in forms:
-        pos = s + a
-        if any(o < pos < c for o, c in u.marks):
-            continue
-        if kind in ("I", "II") or (not strong and kind == "II-weak"):
-            return True
-    return False
 
 
 def analyse_unit(u: Unit, idx: int) -> list[Found]:
@@ -219,6 +168,8 @@ def analyse_unit(u: Unit, idx: int) -> list[Found]:
                 msg = (nxt.start, body_end)
             elif _has_konj(u, nxt.start, body_end, strong=False) and not cue_readings(nxt.text):
                 msg = (nxt.start, body_end)
+            elif toks[cs].low in _FRAME_OPENERS and not u.masked[cs]:
+                pass  # 'Nachdem X bekannt wurde, hat Y …': after a verb-final cue the main clause follows
             elif (nxt.low not in ("um", "ohne", "statt", "anstatt", "was", "wobei", "nachdem")
                   and not (nxt.low in RELATIVE and after + 2 < len(toks) and not toks[after + 2].text[:1].isupper())) \
                     and re.search(r"\bzu\s+\w+$|\w+zu\w+en$", u.text[nxt.start:body_end]):
@@ -232,17 +183,22 @@ def analyse_unit(u: Unit, idx: int) -> list[Found]:
             subject = np_after(toks, 0, n - 1)  # 'X, Sprecher der Y, bezeichnete …': an apposed subject
             apposed = subject is not None and subject.full[1] >= n - 2 and subject.full != subject.core
             # a fronted adverbial clause ('Da …, warnte X') is the writer's frame, not a message
-            subordinate = toks[0].low in SUBORD and not u.masked[0]
+            subordinate = _fronted_frame(u, n - 1)
             if (not any(o <= ms and me <= c + 1 for o, c in u.marks) and me - ms > 10 and not apposed
                     and not subordinate):
-                spk = speaker_after(u, n + 1)
-                if spk is not None:
+                if t.low in ("heißt", "hieß") and n + 1 < len(toks) and toks[n + 1].low == "es":
+                    # 'MESSAGE, heißt es (in dem Bericht).': impersonal report, the source may stay open
+                    spk = heisst_source(u, n)
                     msg = (ms, me)
+                else:
+                    spk = speaker_after(u, n + 1)
+                    if spk is not None:
+                        msg = (ms, me)
         elif (msg is None and not r.finite and cs > 0 and toks[cs - 1].text == "," and toks[cs].low in AUX
               and not any(o <= u.start and toks[cs - 1].start <= c + 1 for o, c in u.marks)):
             # 'MESSAGE, hatte X damals gesagt.'
             sp2 = speaker_after(u, cs + 1, n)
-            if sp2 is not None and toks[cs - 1].start - u.start > 10:
+            if sp2 is not None and toks[cs - 1].start - u.start > 10 and not _fronted_frame(u, cs - 1):
                 spk, msg = sp2, (u.start, toks[cs - 1].start)
         if spk is None and msg is None:
             continue
@@ -266,6 +222,7 @@ def analyse_unit(u: Unit, idx: int) -> list[Found]:
             comma = u.text.rfind(",", f.start, first)
             if comma > f.start + 3:
                 f.end = _strip(u.text, f.start, comma)[1]
+    _colon_handover(u, found, colon_attr)
     # 'MESSAGE, so der Sprecher.' (not a direct quotation: those are handled in _direct)
     for n in range(2, len(toks) - 1):
         if toks[n].low == "so" and toks[n - 1].text == "," and not u.masked[n] and not u.masked[n - 2]:
@@ -378,7 +335,8 @@ def _direct(u: Unit, idx: int, indirect: list[Found], colon_attr, frames, source
                 cue, spk = colon_attr[key]
             elif toks[key].text == "," and prev_attr is not None:
                 cue, spk = prev_attr
-            elif toks[key].text == ":":
+            elif toks[key].text == ":" and not all(t.low in _LINKERS for t in toks[clause_start(u, key):key]):
+                # ('Und: „…“' or 'Weiter: „…“' only links on: the quotation continues the last speaker)
                 cs = clause_start(u, key)
                 ph = np_after(toks, cs, key)
                 if ph is not None and ph.full[1] == key and key - cs <= 6:
@@ -401,7 +359,8 @@ def _direct(u: Unit, idx: int, indirect: list[Found], colon_attr, frames, source
                 if fr and not _is_title(toks, oi):
                     best = min(fr, key=lambda x: abs(toks[x[0]].start - o))
                     cue, spk, kind = best[2], best[3], "nested"
-        whole = _covers_unit(u, oi, ci)
+        whole = _covers_unit(u, oi, ci) or (oi > 0 and toks[oi - 1].text == ":" and all(
+            t.low in _LINKERS for t in toks[:oi - 1]) and oi > 1)  # 'Und: „…“' stands like a whole sentence
         if cue is None and spk is None and oi == 0 and u.pending is not None:
             cue, spk = u.pending  # 'Sie sagte dazu:' + next paragraph '„…“'
         if cue is None and spk is None and not whole:

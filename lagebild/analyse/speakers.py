@@ -35,7 +35,7 @@ _NOT_ADJ = {
     "dessen", "sowie", "seinerseits", "ihrerseits", "beispielsweise", "insgesamt", "inzwischen",
 }
 # Prepositions introducing complements that belong to a speaker phrase ('Sprecher von X').
-_NP_PREP = {"von", "aus", "für", "ohne"}
+_NP_PREP = {"von", "vom", "aus", "für", "ohne"}
 _COORD = {"und", "sowie"}
 _COORD_DET = {"der", "die", "das", "ein", "eine"}  # 'Die IADB und der MIF'
 _GENITIVE = {"des", "der", "eines", "einer"}  # 'Angaben eines Mitarbeiters'
@@ -284,7 +284,12 @@ ADVERBS = {"zudem", "auch", "gestern", "heute", "dazu", "bereits", "später", "w
             "offiziell", "wörtlich", "sinngemäß", "ausdrücklich", "demnach", "gleichzeitig", "zugleich", "noch",
             "darüber", "hinaus", "wiederum", "indes", "unterdessen", "inzwischen", "vergangene", "vergangenen",
             "letzte", "letzten", "vorige", "vorigen", "kommende", "kommenden", "vor", "wenigen", "tagen",
-            "zwar", "sogar", "ganz", "selbst", "wiederholt", "mehrfach", "öffentlich", "deutlich"}
+            "zwar", "sogar", "ganz", "selbst", "wiederholt", "mehrfach", "öffentlich", "deutlich",
+            # sentence adverbs that open a clause capitalised and must never be read as its subject
+            "weiterhin", "aktuell", "derzeit", "zurzeit", "momentan", "gegenwärtig", "ebenso", "anschließend",
+            "daher", "deshalb", "deswegen", "dennoch", "trotzdem", "stattdessen", "vielmehr", "zunächst",
+            "mittlerweile", "künftig", "bisher", "immerhin", "jedenfalls", "tatsächlich", "vermutlich",
+            "angeblich", "offensichtlich", "folglich", "somit", "insbesondere", "gestern", "morgen"}
 
 PASSIVE_AUX = {"wird", "wurde", "werden", "wurden"}
 AUX = {"hat", "hatte", "haben", "hatten", "ist", "war", "sind", "waren", "habe", "hätte", "hätten", "wurde",
@@ -409,6 +414,25 @@ def heisst_source(u: Unit, n: int) -> tuple[tuple[int, int], tuple[int, int]] | 
     return None
 
 
+def _role_apposition(u: Unit, h: int, v: int):
+    """'Der Vertreter der Arbeitgeber im Aufsichtsrat, Peter Clever, hat …': a role phrase with any
+    prepositional attributes, then the name as apposition between commas right before the verb.
+    Only words that can make up a noun phrase (capitalised, determiners, prepositions, inflected
+    adjectives, brackets) may stand in the role part, so a fronted clause never qualifies."""
+    toks = u.toks
+    if v - h < 5 or toks[v - 1].text != "," or u.masked[h] or toks[h].low not in DETERMINERS:
+        return None
+    c1 = next((k for k in range(h + 1, v - 1) if toks[k].text == "," and not u.masked[k]), None)
+    if c1 is None or c1 - h < 2:
+        return None
+    role_ok = all(t.text[:1].isupper() or t.low in DETERMINERS or t.low in PREPS or t.text in "()"
+                  or is_adj(t) for t in toks[h:c1])
+    ap = np_after(toks, c1 + 1, v - 1)
+    if not role_ok or ap is None or ap.full[1] != v - 1 or not looks_like_name(toks[ap.core[0]:ap.core[1]]):
+        return None
+    return span_of(toks, ap.core), (toks[h].start, toks[v - 2].end)
+
+
 def speaker_for_cue(u: Unit, n: int, finite: bool, shared=None,
                     cue_lemma_hint: str | None = None) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Subject of the cue verb at token n (V2 order, inversion, perfect tense, verb-final)."""
@@ -464,6 +488,9 @@ def speaker_for_cue(u: Unit, n: int, finite: bool, shared=None,
         if (ph is not None and ph.full[1] + 1 < v and toks[ph.full[1]].text == "," and toks[v - 1].text == ","
                 and toks[ph.full[1] + 1].low in RELATIVE | {"dessen", "deren"}):  # 'Jimmy Carter, der … war, sagte'
             return span_of(toks, ph.core), span_of(toks, ph.full)
+        appo = _role_apposition(u, h, v)
+        if appo is not None:
+            return appo
         if toks[h].low in {"wie"} | SUBORD:
             ph = np_after(toks, h + 1, v)
             if ph is not None and (ph.full[1] >= v - 1):

@@ -1,0 +1,113 @@
+"""Clause-level helpers for the quote finder (issue 5), split from quotes.py to keep it readable.
+
+They answer grammatical questions about one unit's tokens: does a main clause start here, does a
+fronted part frame the sentence (a subordinate clause or a prepositional phrase with a relative
+clause) rather than state something, does a particle verb have its particle ('teilte … mit',
+'spricht davon'), is there a Konjunktiv in a span, and where does a reported clause hand over to
+a quotation announced by a colon.
+"""
+from __future__ import annotations
+
+from .speakers import DETERMINERS, PREPS, RELATIVE, SUBORD, Tok, Unit, np_after
+from .speech_cues import konjunktiv_forms
+
+_NOT_MAIN = SUBORD | RELATIVE | {"um", "ohne", "statt", "anstatt", "wo", "wobei", "was", "wer", "denn", "bevor",
+                                   "seit", "seitdem", "bis", "sobald", "so", "wie", "und", "oder", "aber", "sondern"}
+
+
+def _main_clause_start(toks: list[Tok], k: int) -> bool:
+    """Does a main clause (V2) start at token k: subject-like first word, then a lower-case verb?"""
+    if k + 1 >= len(toks):
+        return False
+    first = toks[k]
+    if first.low in RELATIVE and toks[k + 1].text[:1].isupper() and toks[k + 1].low not in DETERMINERS:
+        return True  # an article, not a relative pronoun: 'erklärte, die Entdeckung werfe …'
+    if first.low in _NOT_MAIN or not first.text[:1].isalnum():
+        return False
+    if first.low in ("er", "sie", "es", "man", "wir", "ich", "dies", "das"):
+        return toks[k + 1].text.islower()
+    return first.text[:1].isupper() or first.text[:1].isdigit() or first.low in DETERMINERS
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:–—-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:–—-"):
+        e -= 1
+    return s, e
+
+
+_DA_PREPS = {"von", "auf", "über", "mit", "an", "für", "aus", "um", "vor", "zu"}
+
+
+_FRAME_OPENERS = SUBORD | {"falls", "sofern", "soweit", "wenn", "nachdem", "als"}
+
+
+def _fronted_frame(u: Unit, comma: int) -> bool:
+    """Is the Vorfeld before the comma at token `comma` the writer's frame rather than a message?
+    'Da …, warnte X' / 'Nachdem …, hat X angekündigt' (a fronted adverbial clause) and 'In seiner Rede,
+    die … verlesen wurde, mahnte X' (a fronted prepositional phrase whose only finite verb sits in
+    a relative clause): neither is a statement of its own."""
+    toks = u.toks
+    if not toks or u.masked[0]:
+        return False
+    if toks[0].low in _FRAME_OPENERS:
+        return True
+    if toks[0].low in PREPS:
+        first = next((k for k in range(1, comma) if toks[k].text == "," and not u.masked[k]), None)
+        return first is not None and first + 1 < comma and toks[first + 1].low in RELATIVE | {"dessen", "deren"}
+    return False
+
+
+def _particle_ok(u: Unit, n: int, particle: str) -> bool:
+    if not particle:
+        return True
+    words = particle.split()
+    toks = u.toks
+    # a prepositional particle also stands as its pronominal adverb before a clause: 'spricht davon, dass'
+    da = ("dar" if words[0][:1] in "aeiouäöü" else "da") + words[0] if len(words) == 1 and words[0] in _DA_PREPS else ""
+    if n >= len(words) and [t.low for t in toks[n - len(words):n]] == words:
+        return True  # verb-final with a separate particle: 'wie X bekannt gab'
+    for k in range(n + 1, min(n + 25, len(toks))):
+        if toks[k].text == "," and k > n + 1 and k + 1 < len(toks):
+            # an apposition closed right before the particle: 'teilte der Direktor, Bagus Puruhito, mit'
+            ph = np_after(toks, k + 1)
+            e = ph.full[1] if ph is not None else k
+            if e + 1 < len(toks) and toks[e].text == "," and [t.low for t in toks[e + 1:e + 1 + len(words)]] == words:
+                return True
+        if toks[k].text in {",", ":", ";", "."} and k > n + 1:
+            return False
+        if [t.low for t in toks[k:k + len(words)]] == words or (da and toks[k].low == da):
+            return True
+    return False
+
+
+def _has_konj(u: Unit, s: int, e: int, strong: bool) -> bool:
+    seg = u.text[s:e]
+    forms = konjunktiv_forms(seg, u.known)
+    for w, a, b, kind in forms:
+        pos = s + a
+        if any(o < pos < c for o, c in u.marks):
+            continue
+        if kind in ("I", "II") or (not strong and kind == "II-weak"):
+            return True
+    return False
+
+
+def _colon_handover(u: Unit, found: list, colon_attr: dict) -> None:
+    """'X glaubt, dass …: „…“' — a colon that opens a quotation ends the reported clause, and the
+    quotation that follows is the same speaker's elaboration (same cue, same speaker)."""
+    toks = u.toks
+    for f in found:
+        if not f.cue or f.direct:
+            continue
+        for k in range(len(toks)):
+            t = toks[k]
+            if t.text != ":" or u.masked[k] or not (f.start < t.start <= f.end):
+                continue
+            if k + 1 < len(toks) and not any(o == toks[k + 1].start for o, _c in u.marks):
+                continue  # a colon inside the clause ('sagte, es gebe zwei Gründe: …'); a final colon announces
+            f.end = _strip(u.text, f.start, t.start)[1]
+            if f.speaker and (k not in colon_attr or colon_attr[k][1] is None):  # a speakerless verb inside the clause
+                colon_attr[k] = (f.cue, (f.speaker, f.speaker_full))
+            break
