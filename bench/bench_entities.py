@@ -1,6 +1,6 @@
 """Throughput of the entities stage (lagebild.analyse.entities.find_entities).
 
-    python bench/bench_entities.py [--articles 300] [--procs 1 2]
+    python bench/bench_entities.py [--articles 300] [--procs 1 2] [--no-doc-pass]
 
 Input: German news texts from shared/data/corpus/10kgnad/test.csv (unlabelled). Sentences are
 split first (the stage before entities) and not timed; the timed part is find_entities alone,
@@ -62,7 +62,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--procs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--no-doc-pass", action="store_true",
+                    help="switch off the junk filter / document-level pass (ner_doc) for an A/B")
     args = ap.parse_args()
+    if args.no_doc_pass:
+        os.environ["LAGEBILD_NER_DOC"] = "0"  # read per call, inherited by worker processes
     texts = load_texts(args.articles)
     nlp = load_model()
     n_tok = sum(len(nlp.tokenizer(t)) for t in texts)
@@ -79,7 +83,7 @@ def main() -> None:
         stage = max(r[0] for r in results)
         cpu = sum(r[1] for r in results)
         print(json.dumps({
-            "bench": "entities", "procs": procs, "articles": len(texts), "tokens": n_tok,
+            "bench": "entities", "doc_pass": not args.no_doc_pass, "procs": procs, "articles": len(texts), "tokens": n_tok,
             "mentions": sum(r[2] for r in results),
             "tokens_per_s": round(n_tok / stage), "articles_per_s": round(len(texts) / stage, 1),
             "tokens_per_cpu_s": round(n_tok / cpu), "load_avg_1min": round(os.getloadavg()[0], 2),

@@ -5,6 +5,11 @@ GermEval-2014 style fine labels: PER ORG LOC MISC plus *deriv (adjectives/demony
 'nordkoreanische' -> LOCderiv) and *part (a name inside a compound: 'EU-Kommission' -> ORGpart).
 A `Mention` carries label = base type and derived = True for both *deriv and *part.
 
+After tagging, lagebild.analyse.ner_doc cleans the result: per sentence (inside `tag`, so that
+`lagebild eval ner` measures it) junk one-token mentions are dropped and person spans repaired; per
+article (end of find_entities) labels are made consistent per surface form and every other
+occurrence of a found name becomes a mention. $LAGEBILD_NER_DOC=0 switches this off (A/B).
+
 The model is loaded once per process (lazy, cached). If it is missing, the stage fails loudly: an
 empty entity list would silently degrade every downstream stage (quote speakers, linking).
 """
@@ -72,12 +77,22 @@ def _lexicons(path: str):
 def tag(nlp, items, rules: bool = True, model_dir: str | None = None, batch_size: int = _BATCH):
     """Run the model over texts or Docs (gold tokens), then the gazetteer rules: one-token name
     compounds -> *part, and, where the model found nothing, demonym adjectives -> LOCderiv and
-    acronym compounds -> *part (see ner_gazetteer)."""
+    acronym compounds -> *part (see ner_gazetteer); then the sentence-level fixes of ner_doc
+    (junk filter, job titles cut from PER, first-name/common-noun person fix)."""
+    from .ner_doc import fix_sentence
     from .ner_gazetteer import apply_rules
 
     stems, places = _lexicons(model_dir or str(model_path())) if rules else (None, None)
+    fix = rules and doc_pass_enabled()
     for sdoc in nlp.pipe(items, batch_size=batch_size):
-        yield apply_rules(sdoc, stems, places=places) if rules else sdoc
+        if rules:
+            sdoc = apply_rules(sdoc, stems, places=places)
+        yield fix_sentence(sdoc, places) if fix else sdoc
+
+
+def doc_pass_enabled() -> bool:
+    """$LAGEBILD_NER_DOC=0 switches the junk filter / person fix / document pass off (for A/B)."""
+    return os.environ.get("LAGEBILD_NER_DOC", "1") != "0"
 
 
 def _segments(doc: AnalysedArticle) -> list[tuple[int, int]]:
@@ -108,3 +123,9 @@ def find_entities(doc: AnalysedArticle) -> None:
             doc.mentions.append(
                 Mention(doc.id, start, end, text[start:end], label, norm=norm, derived=derived, score=None)
             )
+    if doc_pass_enabled():
+        # one name, one label, every occurrence (see ner_doc)
+        from .ner_doc import document_pass
+
+        places = _lexicons(str(model_path()))[1]
+        doc.extras["ner_doc"] = document_pass(doc, places)
