@@ -43,7 +43,7 @@ def test_eval_ner_cli_known_scores(tmp_path):
     data = tmp_path / "mini.tsv"
     data.write_text(GERMEVAL_TSV, encoding="utf-8")
     model = _ruler_model(tmp_path)
-    res = CliRunner().invoke(app, ["eval", "ner", str(data), "--model", str(model)])
+    res = CliRunner().invoke(app, ["eval", "ner", str(data), "--model", str(model), "--no-rules"])  # scoring alone
     assert res.exit_code == 0, res.output
     line = [ln for ln in res.output.splitlines() if ln.startswith("{")][-1]
     out = json.loads(line)
@@ -63,7 +63,7 @@ def test_eval_ner_sentence_slice(tmp_path):
     data = tmp_path / "mini.tsv"
     data.write_text(GERMEVAL_TSV, encoding="utf-8")
     model = _ruler_model(tmp_path)
-    res = CliRunner().invoke(app, ["eval", "ner", str(data), "--model", str(model), "--sentences", "1:2"])
+    res = CliRunner().invoke(app, ["eval", "ner", str(data), "--model", str(model), "--no-rules", "--sentences", "1:2"])
     out = json.loads([ln for ln in res.output.splitlines() if ln.startswith("{")][-1])
     # second sentence only: gold LOCderiv + ORG, pred LOCderiv + PER(Firma)
     assert out["sentences"] == 1
