@@ -7,6 +7,7 @@ from .speakers import link_speakers
 from .cluster import cluster_articles, story_title
 from .figure_groups import group_figures
 from .lineage import find_lineage, origin_edges
+from .propagate import propagate_names
 from .stance import stance_matrix
 from .timeline import build_timeline
 
@@ -23,6 +24,7 @@ def assign_ids(docs: list[AnalysedArticle]) -> None:
 def build_story(story_id: str, docs: list[AnalysedArticle], membership: list[dict]) -> Story:
     """Link the analysed articles of one story into a `Story`."""
     assign_ids(docs)
+    propagate_names(docs)
     entities = canonical_entities(docs)
     quotes = [q for d in docs for q in sorted(d.quotes, key=lambda q: q.start)]
     link_speakers(quotes, entities, docs)
