@@ -487,8 +487,20 @@ def _choose_name(members: list[Item], docs: list[AnalysedArticle], label: str, p
     else:
         longs = [n for n in counts if not is_acronym(n)]
         if longs:
-            return max(longs, key=lambda n: (counts[n] > 0, len(tokens(n)) >= 2, counts[n], len(n)))
+            return max(longs, key=lambda n: (counts[n] > 0, len(tokens(n)) >= 2, not _inflected_of(n, longs),
+                                             counts[n], len(n)))
     return max(counts, key=lambda n: (counts[n], len(n)))
+
+
+def _inflected_of(name: str, others: list[str]) -> bool:
+    """'Landratsamts Talmark' next to 'Landratsamt Talmark': a genitive form of another name."""
+    words = name.split()
+    for other in others:
+        ow = other.split()
+        if other != name and len(ow) == len(words) and all(
+                a == b or a in (b + "s", b + "es") for a, b in zip(words, ow)):
+            return True
+    return False
 
 
 def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr: dict[str, set[int]]) -> list[Entity]:
