@@ -47,3 +47,14 @@ def test_quote_chain_in_article():
     find_quotes(doc)
     assert [q.attributed_to for q in doc.quotes][0] == ["der New York Times", "Mark Ellison"]
     assert doc.quotes[1].speaker == "Mark Ellison"
+
+
+def test_french_and_english_according_to():
+    from lagebild.analyse.attribution import attribution_chain
+
+    fr = "Selon les services de renseignement sud-coréens, au moins 3 000 soldats sont arrivés."
+    assert attribution_chain(fr, 0, len(fr), focus=fr.index("3 000")) == ["les services de renseignement sud-coréens"]
+    fr2 = "D'après le ministère de la Santé, 200 personnes sont mortes."
+    assert attribution_chain(fr2, 0, len(fr2), focus=fr2.index("200")) == ["le ministère de la Santé"]
+    en = "According to the Pentagon, about 10,000 troops could be deployed."
+    assert attribution_chain(en, 0, len(en), focus=en.index("10,000")) == ["the Pentagon"]

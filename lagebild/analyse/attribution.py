@@ -68,6 +68,25 @@ def _strip_source_noun(toks: list[Tok], ph: Phrase) -> tuple[int, int]:
     return ph.core
 
 
+_FR_SOURCE_END = re.compile(r",|\s[–—-]\s|$")
+
+
+def _to_comma(text: str, start: int, end: int, max_words: int = 10) -> tuple[int, int] | None:
+    """The source after 'selon' / "d'après": up to the next comma, at most `max_words` words."""
+    m = _FR_SOURCE_END.search(text, start, end)
+    stop = m.start() if m else end
+    s = start
+    while s < stop and text[s].isspace():
+        s += 1
+    e = stop
+    while e > s and text[e - 1] in " .;:":
+        e -= 1
+    words = text[s:e].split()
+    if not words or len(words) > max_words or not m or m.group(0) != ",":
+        return None
+    return s, e
+
+
 def find_sources(text: str, start: int, end: int) -> list[Source]:
     """All attribution phrases in text[start:end], in text order."""
     toks = tokenize(text, 0, start, end)
@@ -81,6 +100,12 @@ def find_sources(text: str, start: int, end: int) -> list[Source]:
         after = next((k for k in range(n + 1, len(toks)) if toks[k].start >= m.end()), len(toks))
         ph = np_after(toks, after)  # the phrase after 'laut', 'according to', 'nach Angaben'
         if ph is None:
+            # French noun phrases ('Selon les services de renseignement sud-coréens, …') put
+            # lower-case adjectives after the noun: the source runs to the clause's comma
+            src = _to_comma(text, m.end(), end) if m.group(0)[:1].lower() in ("s", "d") else None
+            if src is not None:
+                s, e = src
+                out.append(Source("claim", text[s:e], s, e, m.group(0), m.start(), m.end(), s, e))
             continue
         cue_end = toks[n].end
         core = ph.core
