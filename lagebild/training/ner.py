@@ -5,7 +5,7 @@
 1. read every source of the shared pool with its own label mapping (lagebild.analyse.ner_corpora),
 2. split GermEval-2014 dev: sentences [0, 1300) train, [1300, 1500) tune (model selection),
    [1500, 2200) HOLD-OUT (never trained or tuned on; `lagebild eval ner FILE --holdout`),
-3. write spaCy DocBin files + data sha256 hashes to training/ner/work/,
+3. write spaCy DocBin files + data sha256 hashes to training/ner/runs/,
 4. train with training/ner/config.cfg under a fixed seed,
 5. copy the best model to lagebild/models/ner/ (tok2vec+ner only) with meta.json
    (data hashes, seed, sources, per-source counts, tune and held-out scores).
@@ -26,7 +26,7 @@ from ..analyse import ner_corpora as C
 from ..datapaths import REPO, shared_data
 
 RECIPE_DIR = REPO / "training" / "ner"
-WORK = RECIPE_DIR / "work"
+WORK = RECIPE_DIR / "runs"
 MODEL_DIR = REPO / "lagebild" / "models" / "ner"
 SEED = 20141
 
@@ -291,7 +291,7 @@ def train_ner(
     max_steps: int = typer.Option(8000, help="training steps"),
     eval_frequency: int = typer.Option(400, help="steps between tune evaluations"),
     seed: int = typer.Option(SEED),
-    out: Optional[Path] = typer.Option(None, help="training output dir (default training/ner/work/run)"),
+    out: Optional[Path] = typer.Option(None, help="training output dir (default training/ner/runs/run)"),
     install: bool = typer.Option(True, help="copy the best model to lagebild/models/ner"),
     config: Path = typer.Option(RECIPE_DIR / "config.cfg"),
     pretrain_epochs: int = typer.Option(0, help="pretrain the tok2vec on unlabelled text first (0 = no)"),

@@ -1,7 +1,7 @@
 """Build the German story-clustering dev set from 10kGNAD (ids and labels only live in the repo).
 
-    python training/cluster/build_gnad_dev.py [OUT.jsonl]   (default /tmp/gnad-stories-dev.jsonl)
-    lagebild eval cluster /tmp/gnad-stories-dev.jsonl
+    python training/cluster/build_gnad_dev.py [OUT.jsonl]   (default training/cluster/runs/gnad-stories-dev.jsonl)
+    lagebild eval cluster training/cluster/runs/gnad-stories-dev.jsonl
 
 How the labels were made (gnad_stories.tsv): 10kGNAD test.csv (1,028 derStandard articles,
 2015-2016) is a random sample, not a story corpus. Candidate pairs came from TF-IDF neighbours
@@ -33,6 +33,7 @@ def build(out: Path) -> int:
     with open(src, encoding="utf-8") as fh:
         rows = list(csv.reader(fh, delimiter=";", quotechar="'"))
     n = 0
+    out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8") as fo:
         for line in LABELS.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -48,5 +49,5 @@ def build(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/gnad-stories-dev.jsonl")
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("training/cluster/runs/gnad-stories-dev.jsonl")
     print(f"{build(target)} articles -> {target}")

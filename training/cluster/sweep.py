@@ -1,8 +1,8 @@
 """Sweep the clustering configuration on dev files (how the shipped constants were chosen).
 
     python training/cluster/sweep.py [--grid=relative|threshold|renorm|dup|weights] FILE.jsonl [FILE2.jsonl ...]
-    e.g. python training/cluster/sweep.py /work/shared/data/clustering/ecbplus-dev.jsonl \\
-             /tmp/gnad-stories-dev.jsonl          (the second from build_gnad_dev.py)
+    e.g. python training/cluster/sweep.py ../shared/data/clustering/ecbplus-dev.jsonl \\
+             training/cluster/runs/gnad-stories-dev.jsonl          (the second from build_gnad_dev.py)
 
 Prints B-cubed F1 per configuration for every file (text-only features, as `lagebild eval
 cluster` without --ner). The shipped values (similarity.py: weights 0.4/0.4/0.2, RENORM_TOP 0.7;
