@@ -328,7 +328,6 @@ def train_ner(
     t1 = time.time()
     spacy_train(config, out, overrides=overrides, use_gpu=-1)
     train_secs = time.time() - t1
-    best = out / "model-best"
     manifest.update({"seed": seed, "max_steps": max_steps, "train_seconds": round(train_secs),
                      "config": config.read_text(encoding="utf-8")})
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
