@@ -161,16 +161,23 @@ def apply_rules(doc, stems: frozenset[str], demonyms: bool = True, parts: bool =
     for t in doc:
         if t.i in taken:
             continue
-        label = None
-        if demonyms and (is_demonym(t.text, stems) or is_place_adjective(t.text, places)):
-            label = "LOCderiv"
-        elif parts:
-            label = acronym_part_label(t.text)
+        label = _word_label(t.text, stems, places, demonyms, parts)
         if label:
             new.append(doc.char_span(t.idx, t.idx + len(t.text), label=label))
     if new:
         doc.ents = list(doc.ents) + [s for s in new if s is not None]
     return doc
+
+
+@lru_cache(maxsize=200_000)
+def _word_label(word: str, stems: frozenset[str], places: frozenset[str], demonyms: bool, parts: bool) -> str | None:
+    """The label a free-standing token gets from the rules (cached: the same words recur; the
+    frozensets cache their hash, so the key is cheap)."""
+    if demonyms and (is_demonym(word, stems) or is_place_adjective(word, places)):
+        return "LOCderiv"
+    if parts:
+        return acronym_part_label(word)
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -296,6 +296,8 @@ def train_ner(
     config: Path = typer.Option(RECIPE_DIR / "config.cfg"),
     pretrain_epochs: int = typer.Option(0, help="pretrain the tok2vec on unlabelled text first (0 = no)"),
     init_tok2vec: Optional[Path] = typer.Option(None, help="use these pretrained tok2vec weights"),
+    vectors: Optional[Path] = typer.Option(None, help="static word vectors (a spaCy vectors dir from "
+                                           "`python -m lagebild.training.vectors`) concatenated to the embeddings"),
     install_from: Optional[Path] = typer.Option(None, help="skip training: rescore and install RUN_DIR/model-best"),
 ) -> None:
     """Train the German NER model from the shared pool and (by default) install it."""
@@ -322,6 +324,11 @@ def train_ner(
         manifest["pretraining_text"] = build_raw_text(out / "raw.jsonl", seed)
         init_tok2vec = pretrain(config, out / "raw.jsonl", out / "pretrain", pretrain_epochs, seed)
         manifest["pretraining_seconds"] = round(time.time() - t_pre)
+    if vectors:
+        overrides["paths.vectors"] = str(vectors)
+        overrides["components.tok2vec.model.embed.include_static_vectors"] = True
+        vm = vectors.parent / "vectors_manifest.json"
+        manifest["vectors"] = json.loads(vm.read_text(encoding="utf-8")) if vm.exists() else str(vectors)
     if init_tok2vec:
         overrides["paths.init_tok2vec"] = str(init_tok2vec)
         manifest["init_tok2vec"] = str(init_tok2vec)
