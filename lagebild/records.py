@@ -226,7 +226,26 @@ class Dossier:
     def to_dict(self) -> dict:
         return {
             "version": self.version,
-            "articles": [a.to_dict() for a in self.articles],
+            "articles": _articles_with_inferred_translation(self.articles, self.stories),
             "stories": [s.to_dict() for s in self.stories],
             "errors": [str(e) for e in self.errors],
         }
+
+
+def _articles_with_inferred_translation(articles: list[Article], stories: list[Story]) -> list[dict]:
+    """Article dicts; one without a stated source language gets the language lineage inferred from
+    translation artefacts (a 'translated-from' edge with 'inferred'), marked as inferred, with its spans."""
+    inferred: dict[str, dict] = {}
+    for story in stories:
+        for e in story.lineage:
+            if e.get("kind") == "translated-from" and e.get("inferred"):
+                inferred.setdefault(e.get("target"), e)
+    out = []
+    for a in articles:
+        d = a.to_dict()
+        e = inferred.get(a.id)
+        if e and not d.get("translated_from"):
+            d.update(translated_from=e.get("language"), translated_from_inferred=True,
+                     translation_evidence=[s for s in e.get("spans", []) if s.get("article_id") == a.id])
+        out.append(d)
+    return out

@@ -10,6 +10,9 @@ Edges {source, target, kind, score, spans, ...}; source is the earlier article (
   another language (agency foreign-language services), and the source is an article in that
   language reporting the same names and numbers. Offsets cannot match across languages, so the spans are
   the shared names/numbers and the translation note.
+  Without a note, translation artefacts (translation.py: name romanisation, typography,
+  calques) stand in for it: an edge to the story's article in the inferred language, or
+  'language:xx' -> article with "inferred": true when the story has no article in that language.
 
 Candidates: exact shingle sets for small stories; MinHash LSH (datasketch) beyond LSH_FROM
 articles, so a story of thousands of agency copies stays near-linear. Passages are maximal runs
@@ -203,11 +206,33 @@ def _text_edge(a: _Text, b: _Text) -> dict | None:
             "agencies": agencies}
 
 
+def inferred_translation(doc: AnalysedArticle) -> dict | None:
+    """The detector's verdict (translation.detect) for an article without a translation note,
+    when it finds a translation from a known language; None otherwise."""
+    lang, _ = translation_note(doc)
+    if lang or doc.article.translated_from:
+        return None
+    from .translation import detect  # here: `python -m lagebild.link.translation` imports cleanly
+
+    res = detect(doc)
+    if not res["translated"] or not res["language"] or res["language"] == doc.article.language:
+        return None
+    return res
+
+
 def _translation_edges(texts: list[_Text]) -> list[dict]:
     edges = []
     anchors = {t.id: _anchors(t.doc) for t in texts}
+    langs = {t.doc.article.language for t in texts}
     for t in texts:
         lang, note = translation_note(t.doc)
+        inferred = None
+        if not lang and len(langs) > 1:  # no note: translation artefacts, when the story has that language
+            inferred = inferred_translation(t.doc)
+            if inferred and inferred["language"] in langs:
+                lang = inferred["language"]
+            else:
+                inferred = None
         agencies = set(t.doc.article.agency)
         if not lang and not agencies:
             continue
@@ -235,13 +260,18 @@ def _translation_edges(texts: list[_Text]) -> list[dict]:
             continue
         score, o, shared, via_agency = best
         spans = [note] if note else []
+        if inferred:
+            spans = inferred["spans"][:MAX_SPANS]
         for key in sorted(shared)[:MAX_SPANS]:
             for doc in (o.doc, t.doc):
                 s, e = anchors[doc.id][key]
                 spans.append({"article_id": doc.id, "start": s, "end": e, "text": doc.text[s:e]})
-        edges.append({"source": o.id, "target": t.id, "kind": "translated-from", "score": round(score, 4),
-                      "spans": spans, "language": o.doc.article.language, "shared_anchors": len(shared),
-                      "evidence": "note" if lang else "agency", "agencies": via_agency})
+        edge = {"source": o.id, "target": t.id, "kind": "translated-from", "score": round(score, 4),
+                "spans": spans, "language": o.doc.article.language, "shared_anchors": len(shared),
+                "evidence": "artefacts" if inferred else "note" if lang else "agency", "agencies": via_agency}
+        if inferred:
+            edge.update(inferred=True, translation_score=inferred["score"])
+        edges.append(edge)
     return edges
 
 
@@ -251,6 +281,7 @@ def origin_edges(docs: list[AnalysedArticle], edges: list[dict]) -> list[dict]:
     article of the story is that original ('language:en' -> article, kind 'translated-from')."""
     out = []
     translated = {e["target"] for e in edges if e["kind"] == "translated-from"}
+    langs = {d.article.language for d in docs}
     for doc in docs:
         art = doc.article
         for agency in art.agency:
@@ -262,6 +293,16 @@ def origin_edges(docs: list[AnalysedArticle], edges: list[dict]) -> list[dict]:
             out.append({"source": f"language:{lang}", "target": doc.id, "kind": "translated-from", "score": 1.0,
                         "original": f"language:{lang}",
                         "spans": [note] if note else [], "language": lang, "evidence": "note"})
+        elif not lang and doc.id not in translated:
+            # no note: translation artefacts (translation.py); an original of that language inside
+            # the story is _translation_edges' business, so none is inferred then
+            res = inferred_translation(doc)
+            if res and res["language"] not in langs:
+                lang = res["language"]
+                out.append({"source": f"language:{lang}", "target": doc.id, "kind": "translated-from",
+                            "score": res["score"], "original": f"language:{lang}", "spans": res["spans"][:MAX_SPANS],
+                            "language": lang, "evidence": "artefacts", "inferred": True,
+                            "cues": [c["label"] for c in res["cues"]]})
     return out
 
 

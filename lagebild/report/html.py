@@ -152,7 +152,7 @@ def render_html(dossier: dict) -> str:
             a = arts.get(aid, {})
             parts.append(
                 f"<tr><td><a href='#art-{_e(aid)}'>{_e(a.get('title') or aid)}</a></td><td>{_e(a.get('outlet'))}</td><td>{_e(a.get('published'))}</td>"
-                f"<td>{_e(a.get('language'))}</td><td>{_e(', '.join(a.get('agency') or []))}</td><td>{_e(a.get('byline'))}</td><td>{_e(a.get('translated_from'))}</td></tr>"
+                f"<td>{_e(a.get('language'))}</td><td>{_e(', '.join(a.get('agency') or []))}</td><td>{_e(a.get('byline'))}</td><td>{_e(a.get('translated_from'))}{' (inferred)' if a.get('translated_from_inferred') else ''}</td></tr>"
             )
         parts.append("</table></section>")
         if story["figure_groups"]:

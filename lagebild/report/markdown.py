@@ -4,6 +4,12 @@ from __future__ import annotations
 from .common import article_label, chain, fmt_range
 
 
+def _translated(a: dict) -> str | None:
+    """'fr' from a note or metadata; 'fr (inferred)' when read off translation artefacts."""
+    lang = a.get("translated_from")
+    return f"{lang} (inferred)" if lang and a.get("translated_from_inferred") else lang
+
+
 def _md(text: str | None) -> str:
     """Neutralise Markdown/HTML control characters in article text."""
     if text is None:
@@ -19,13 +25,14 @@ def render_markdown(dossier: dict) -> str:
     out = [f"# lagebild dossier", "", f"{len(dossier['articles'])} articles, {len(dossier['stories'])} stories.", ""]
     for story in dossier["stories"]:
         out += [f"## {_md(story['title'])}", ""]
-        out.append("| article | outlet | published | language | agency | byline |")
-        out.append("|---|---|---|---|---|---|")
+        out.append("| article | outlet | published | language | agency | byline | translated from |")
+        out.append("|---|---|---|---|---|---|---|")
         for aid in story["article_ids"]:
             a = arts.get(aid, {})
             out.append(
                 f"| {_md(a.get('title') or aid)} | {_md(a.get('outlet'))} | {_md(a.get('published'))} | "
-                f"{_md(a.get('language'))} | {_md(', '.join(a.get('agency') or []))} | {_md(a.get('byline'))} |"
+                f"{_md(a.get('language'))} | {_md(', '.join(a.get('agency') or []))} | {_md(a.get('byline'))} | "
+                f"{_md(_translated(a))} |"
             )
         out.append("")
         if story["figure_groups"]:
