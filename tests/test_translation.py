@@ -123,3 +123,29 @@ def test_false_positives_on_german_originals():
     res = evaluate_originals(limit_per_source=300)
     assert res["total"] >= 300
     assert res["fp_rate"] <= 0.005  # measured 0 / 2,315 on all three sources
+
+
+def test_eval_translation_command_scores_a_small_case_file(tmp_path):
+    """`lagebild eval translation FILE --originals 0` prints one JSON line with P/R from the file."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    cases = [
+        {"id": "t1", "language": "de", "agency": ["AFP"], "translated_from": "fr",
+         "text": "In den Augen der Westler ist die Lage klar. Der Sprecher Andriï Kovalenko sagte, "
+                 "die Truppen seien « bereit »."},
+        {"id": "o1", "language": "de", "agency": [], "translated_from": None,
+         "text": "Der Gemeinderat von Talmark hat am Dienstag den neuen Haushalt beschlossen."},
+    ]
+    f = tmp_path / "cases.jsonl"
+    f.write_text("\n".join(json.dumps(c, ensure_ascii=False) for c in cases), encoding="utf-8")
+    res = CliRunner().invoke(app, ["eval", "translation", str(f), "--originals", "0"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output.strip().splitlines()[-1])
+    assert out["task"] == "translation"
+    assert (out["tp"], out["fp"], out["fn"], out["tn"]) == (1, 0, 0, 1)
+    assert out["language_accuracy"] == 1.0
+    assert "originals" not in out
