@@ -113,3 +113,38 @@ def test_copied_confirmations_count_once():
 
 def test_single_stance_is_no_row():
     assert stance_matrix(_docs()[:1], [], []) == []
+
+
+def test_contradicting_a_denial_confirms_and_names_the_contradicting_source():
+    """'X versicherte, keine Truppen einzusetzen. Dem widerspricht ein Bericht des „Kurier“.' is a
+    confirmation by the report (a denial contradicted), not a denial."""
+    h = _doc("h", "Der Präsident versicherte, dass er keine nordkoreanischen Truppen in Kursk einsetzen werde. "
+                  "Dem widerspricht nun ein Bericht des „Tagesboten“.", "Blatt H")
+    b = _doc("b", TEXTS["b"][0], TEXTS["b"][1])
+    rows = stance_matrix([h, b], [], [])
+    assert len(rows) == 1
+    cells = {c["article_id"]: c for c in rows[0]["cells"]}
+    assert cells["h"]["stance"] == "confirm"
+    assert cells["h"]["actor"] == "ein Bericht des „Tagesboten“"
+    assert cells["h"]["context"]["text"].startswith("Der Präsident versicherte")
+    assert cells["b"]["stance"] == "deny"
+    # contradicting a plain statement stays a denial
+    k = _doc("k", "Nordkoreanische Truppen sind in Kursk eingetroffen. Dem widerspricht der Kreml.", "Blatt K")
+    rows = stance_matrix([k, _doc("a", TEXTS["a"][0], TEXTS["a"][1])], [], [])
+    assert {c["article_id"]: c["stance"] for c in rows[0]["cells"]}["k"] == "deny"
+
+
+def test_passive_agent_is_the_actor_and_claim_label_states_the_claim():
+    m = _doc("m", "Von nordkoreanischer und russischer Seite wurde der Einsatz von Truppen in Kursk bestritten.", "Blatt M")
+    a = _doc("a", TEXTS["a"][0], TEXTS["a"][1])
+    rows = stance_matrix([m, a], [], [])
+    cells = {c["article_id"]: c for c in rows[0]["cells"]}
+    assert cells["m"]["stance"] == "deny"
+    assert cells["m"]["actor"] == "Nordkorea und Russland"
+    assert cells["m"]["actor_as_written"] == "Von nordkoreanischer und russischer Seite"
+    # the claim is the sentence that says most of what the claim is about, with its span
+    row = rows[0]
+    span = row["claim_span"]
+    doc = {"m": m, "a": a}[span["article_id"]]
+    assert doc.text[span["start"]:span["end"]] == row["claim"] == span["text"]
+    assert "Kursk" in row["claim"]

@@ -47,6 +47,15 @@ _CLAUSE = re.compile(r"[,;:–—()\"„“”«»]")
 _ANAPHOR = re.compile(r"\b(?:dies|dieses|diesen|diese|dieser|das|dem|es|den\s+Bericht\w*|die\s+Berichte|der\s+Einsatz|"
                       r"this|that|these|it|cela|ceci)\b", re.IGNORECASE)
 _COORD = re.compile(r"^\s*(?:und|sowie|and|et|,)\s*$")
+_CLAUSE_AFTER = re.compile(r"[,;:–—()]|\.(?=\s|$)")  # quotes may wrap a name inside the phrase
+_ADVERBS = re.compile(r"^(?:\s*(?:nun|jetzt|jedoch|allerdings|aber|auch|inzwischen|mittlerweile|bereits|"
+                      r"wiederum|deutlich|entschieden|energisch|vehement|now|however|also|cependant|toutefois))+\b",
+                      re.IGNORECASE)
+# 'Von russischer Seite wurde ... bestritten', 'von Moskau dementiert': the agent of a passive
+_PASSIVE_AGENT = re.compile(r"\b[Vv]on\s+((?:[\w-]+\s+){0,4}?)Seite\b|\b(?:[Vv]on|[Vv]om)\s+(?=[A-ZÄÖÜ])")
+# 'Dem widerspricht X', 'Dies widerlegt X': X contradicts the previous sentence
+_CONTRADICT = re.compile(r"^(?:widersprech|widerspr[ai]ch|widerleg|contradict|contredi)", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:kein\w*|nicht|nie|niemals|no|not|never|aucun\w*|pas|jamais)\b", re.IGNORECASE)
 
 
 def _sentences(doc: AnalysedArticle) -> list[tuple[int, int]]:
@@ -124,16 +133,21 @@ def _actor_phrase(sent: str, cue_s: int, cue_e: int) -> tuple[str, int, int] | N
         s = before_start + (len(before) - len(before.lstrip()))
         e = before_start + len(before.rstrip())
         return sent[s:e], s, e
-    m = _CLAUSE.search(sent, cue_e)
+    m = _CLAUSE_AFTER.search(sent, cue_e)
     after_end = m.start() if m else len(sent)
     after = sent[cue_e:after_end]
-    words = after.split()
+    # 'Dem widerspricht nun ein Bericht des „Express“': adverbs may stand between cue and subject
+    adv = _ADVERBS.match(after)
+    skip = adv.end() if adv else 0
+    rest = after[skip:]
+    words = rest.split()
     if words and _DETERMINER.match(words[0]):
         words = words[:6]
-        s = cue_e + (len(after) - len(after.lstrip()))
+        s = cue_e + skip + (len(rest) - len(rest.lstrip()))
         e = s + len(" ".join(words))
         if sent[s:e] == " ".join(words):
-            return sent[s:e].rstrip(" ."), s, s + len(sent[s:e].rstrip(" ."))
+            phrase = sent[s:e].rstrip(" .")
+            return phrase, s, s + len(phrase)
     return None
 
 
@@ -167,6 +181,9 @@ def _sentence_actor(doc: AnalysedArticle, s: int, e: int, cs: int, ce: int, cano
         a, b = first.start - s, last.end - s
         name = canon.get((doc.id, first.start)) or first.norm if first is last else None
         return sent[a:b], name, (a, b)
+    agent = _passive_agent(doc, s, e, cs, clause_start)
+    if agent:
+        return agent
     found = _actor_phrase(sent, cs, ce)
     if found:
         return found[0], None, (found[1], found[2])
@@ -174,6 +191,50 @@ def _sentence_actor(doc: AnalysedArticle, s: int, e: int, cs: int, ce: int, cano
         m = min(ents, key=lambda m: abs((m.start - s) - cs))
         return m.text, canon.get((doc.id, m.start)) or m.norm, (m.start - s, m.end - s)
     return None, None, None
+
+
+def _passive_agent(doc: AnalysedArticle, s: int, e: int, cs: int, clause_start: int):
+    """'Von nordkoreanischer und russischer Seite wurde der Einsatz bestritten' -> the countries
+    of the adjectives ('Nordkorea und Russland'); 'von Moskau dementiert' -> Moskau. Only in the
+    cue's clause, before the cue."""
+    sent = doc.text[s:e]
+    for m in _PASSIVE_AGENT.finditer(sent, clause_start, cs):
+        a = m.start()
+        if m.group(1) is not None:  # 'von X Seite'
+            b = m.end()
+            names = []
+            for w in _WORD.finditer(m.group(1)):
+                code = _place(w.group(0).lower(), doc.article.language)
+                if code:
+                    names.append(_place_name(code, doc.article.language))
+            name = " und ".join(dict.fromkeys(names)) if names else None
+            # the countries also say what the claim is about: their words stay in its terms
+            return sent[a:b], name, None
+        after = [x for x in doc.mentions if x.start == s + m.end() and x.end - s <= cs and not x.derived
+                 and x.label in ("PER", "ORG", "LOC")]
+        if after:
+            x = after[0]
+            return x.text, x.norm, (x.start - s, x.end - s)
+    return None
+
+
+def _place_name(code: str, lang: str) -> str:
+    try:
+        from .gazetteer import place_name
+
+        return place_name(code, lang)
+    except Exception:
+        return code
+
+
+def _contradicts_denial(doc: AnalysedArticle, sent: str, cs: int, ce: int, prev: tuple[int, int] | None) -> bool:
+    """'… versicherte, dass er keine Soldaten einsetzen werde. Dem widerspricht ein Bericht …':
+    contradicting a denial (a deny cue, or a negated statement) confirms the claim."""
+    if prev is None or not _CONTRADICT.match(sent[cs:ce]) or not _ANAPHOR.match(sent.lstrip()):
+        return False
+    ptext = doc.text[prev[0]:prev[1]]
+    kinds = {k for k, _, _ in detect_stance(ptext)}
+    return "deny" in kinds or ("confirm" not in kinds and bool(_NEGATION.search(ptext)))
 
 
 class _Instance:
@@ -238,6 +299,8 @@ def _instances(docs: list[AnalysedArticle], quotes: list[Quote], entities: list[
                 continue  # the quote already carries this stance with its speaker
             order = {"neither": 0, "deny": 1, "confirm": 2}
             stance, cs, ce = min(cues, key=lambda c: order[c[0]])
+            if stance == "deny" and _contradicts_denial(doc, sent, cs, ce, prev):
+                stance = "confirm"  # a denial contradicted
             actor, actor_entity, actor_span = _sentence_actor(doc, s, e, cs, ce, canon)
             drop_text = sent[cs:ce] + " " + (sent[actor_span[0]:actor_span[1]] if actor_span else "")
             terms = _terms(sent, lang, set(drop_text.lower().split()))
@@ -255,6 +318,25 @@ def _instances(docs: list[AnalysedArticle], quotes: list[Quote], entities: list[
                 inst.context = context
                 out.append(inst)
     return out[:MAX_INSTANCES]
+
+
+def _claim_sentence(members: list[_Instance], central: _Instance, key_terms: set[str], idf: dict):
+    """The sentence that states the claim best: most key-term weight, from the instances' own
+    sentences or, for anaphoric ones ('Dem widerspricht ...'), the sentence they refer to."""
+    best = (central.doc, central.start, central.end)
+    best_score = -1.0
+    for i in members:
+        cands = []
+        if i.context:
+            cands.append((i.doc, i.context["start"], i.context["end"], i.context["text"]))
+        else:
+            cands.append((i.doc, i.start, i.end, i.doc.text[i.start:i.end]))
+        for doc, a, b, text in cands:
+            terms = _terms(text, doc.article.language, set())
+            score = sum(idf.get(t, 0.0) for t in terms & key_terms) - 0.01 * len(text) / 100
+            if score > best_score:
+                best, best_score = (doc, a, b), score
+    return best
 
 
 def _independent(cells: list[dict], groups: dict[str, str]) -> int:
@@ -329,10 +411,10 @@ def stance_matrix(docs: list[AnalysedArticle], quotes: list[Quote], entities: li
                 continue
             cell = _outlet_cell(doc, sent_terms[doc.id], set(key_terms), claim_mass, idf)
             cells.append(cell)
-        c = inst[central]
+        cdoc, cs_, ce_ = _claim_sentence([inst[i] for i in members], inst[central], set(key_terms), idf)
         rows.append({
-            "claim": c.doc.text[c.start:c.end],
-            "claim_span": {"article_id": c.doc.id, "start": c.start, "end": c.end, "text": c.doc.text[c.start:c.end]},
+            "claim": cdoc.text[cs_:ce_],
+            "claim_span": {"article_id": cdoc.id, "start": cs_, "end": ce_, "text": cdoc.text[cs_:ce_]},
             "key_terms": key_terms,
             "cells": cells,
             "counts": dict(Counter(x["stance"] for x in cells)),

@@ -299,6 +299,8 @@ def train_ner(
     vectors: Optional[Path] = typer.Option(None, help="static word vectors (a spaCy vectors dir from "
                                            "`python -m lagebild.training.vectors`) concatenated to the embeddings"),
     install_from: Optional[Path] = typer.Option(None, help="skip training: rescore and install RUN_DIR/model-best"),
+    set_: list[str] = typer.Option([], "--set", help="config override KEY=VALUE, e.g. "
+                                   "components.ner.model.hidden_width=48 (repeatable)"),
 ) -> None:
     """Train the German NER model from the shared pool and (by default) install it."""
     from spacy.cli.train import train as spacy_train
@@ -324,6 +326,12 @@ def train_ner(
         manifest["pretraining_text"] = build_raw_text(out / "raw.jsonl", seed)
         init_tok2vec = pretrain(config, out / "raw.jsonl", out / "pretrain", pretrain_epochs, seed)
         manifest["pretraining_seconds"] = round(time.time() - t_pre)
+    for item in set_:
+        key, _, value = item.partition("=")
+        try:
+            overrides[key.strip()] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key.strip()] = value
     if vectors:
         overrides["paths.vectors"] = str(vectors)
         overrides["components.tok2vec.model.embed.include_static_vectors"] = True
@@ -335,7 +343,7 @@ def train_ner(
     t1 = time.time()
     spacy_train(config, out, overrides=overrides, use_gpu=-1)
     train_secs = time.time() - t1
-    manifest.update({"seed": seed, "max_steps": max_steps, "train_seconds": round(train_secs),
+    manifest.update({"overrides": {k: v for k, v in overrides.items() if not k.startswith("paths.")}, "seed": seed, "max_steps": max_steps, "train_seconds": round(train_secs),
                      "config": config.read_text(encoding="utf-8")})
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
     if install:
