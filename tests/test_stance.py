@@ -148,3 +148,11 @@ def test_passive_agent_is_the_actor_and_claim_label_states_the_claim():
     doc = {"m": m, "a": a}[span["article_id"]]
     assert doc.text[span["start"]:span["end"]] == row["claim"] == span["text"]
     assert "Kursk" in row["claim"]
+
+
+def test_contradiction_before_a_colon_refers_to_the_denial_before():
+    n = _doc("n", "Der Kreml bestreitet, dass nordkoreanische Truppen in Kursk kämpfen. "
+                  "Ukrainische Offiziere widersprechen: Nordkoreanische Truppen kämpfen seit Tagen in Kursk.", "Blatt N")
+    rows = stance_matrix([n, _doc("a", TEXTS["a"][0], TEXTS["a"][1])], [], [])
+    stances = sorted((c["actor"], c["stance"]) for c in rows[0]["cells"] if c["article_id"] == "n")
+    assert stances == [("Der Kreml", "deny"), ("Ukrainische Offiziere", "confirm")]

@@ -228,13 +228,38 @@ def _place_name(code: str, lang: str) -> str:
 
 
 def _contradicts_denial(doc: AnalysedArticle, sent: str, cs: int, ce: int, prev: tuple[int, int] | None) -> bool:
-    """'… versicherte, dass er keine Soldaten einsetzen werde. Dem widerspricht ein Bericht …':
-    contradicting a denial (a deny cue, or a negated statement) confirms the claim."""
-    if prev is None or not _CONTRADICT.match(sent[cs:ce]) or not _ANAPHOR.match(sent.lstrip()):
+    """'… versicherte, dass er keine Soldaten einsetzen werde. Dem widerspricht ein Bericht …',
+    'Die Firma bestreitet das. Anwohner widersprechen: …': contradicting what was said before
+    (the anaphor opens the sentence, or the cue stands before a colon) confirms the claim when
+    that was a denial (a deny cue or a negated statement in the two sentences before)."""
+    if prev is None or not _CONTRADICT.match(sent[cs:ce]):
         return False
-    ptext = doc.text[prev[0]:prev[1]]
-    kinds = {k for k, _, _ in detect_stance(ptext)}
-    return "deny" in kinds or ("confirm" not in kinds and bool(_NEGATION.search(ptext)))
+    if not (_ANAPHOR.match(sent.lstrip()) or sent[ce:ce + 3].lstrip().startswith(":")):
+        return False
+    sents = _sentences(doc)
+    k = sents.index(prev) if prev in sents else -1
+    before = [prev] + ([sents[k - 1]] if k > 0 else [])
+    for ps, pe in before:
+        ptext = doc.text[ps:pe]
+        kinds = {kd for kd, _, _ in detect_stance(ptext)}
+        if "deny" in kinds or ("confirm" not in kinds and _NEGATION.search(ptext)):
+            return True
+    return False
+
+
+def _quote_stance(doc: AnalysedArticle, q: Quote) -> str:
+    """The quote's stance, with a contradicted denial read as a confirmation (see above)."""
+    if q.stance != "deny":
+        return q.stance
+    sents = _sentences(doc)
+    for k, (s, e) in enumerate(sents):
+        if s <= q.start < e:
+            sent = doc.text[s:e]
+            for kind, cs, ce in detect_stance(sent):
+                if kind == "deny" and _contradicts_denial(doc, sent, cs, ce, sents[k - 1] if k else None):
+                    return "confirm"
+            break
+    return q.stance
 
 
 class _Instance:
@@ -281,7 +306,8 @@ def _instances(docs: list[AnalysedArticle], quotes: list[Quote], entities: list[
                 terms |= _terms(doc.text[prev[0]:prev[1]], doc.article.language, set())
                 context = {"article_id": doc.id, "start": prev[0], "end": prev[1], "text": doc.text[prev[0]:prev[1]]}
         if terms:
-            inst = _Instance(doc, q.stance, q.start, q.end, cue, q.speaker, q.speaker_entity, "quote", terms)
+            inst = _Instance(doc, _quote_stance(doc, q), q.start, q.end, cue, q.speaker, q.speaker_entity, "quote",
+                             terms)
             inst.own_terms = own or set(terms)
             inst.context = context
             out.append(inst)
