@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from spacy.attrs import IDX, ORTH
+
+_ORTH_CACHE: dict[tuple, dict[int, str | None]] = {}
 from pathlib import Path
 
 _ISCH = re.compile(r"^([a-zäöüß]{2,}?)isch(e|en|er|es|em)?$")
@@ -158,12 +162,24 @@ def apply_rules(doc, stems: frozenset[str], demonyms: bool = True, parts: bool =
             doc.ents = ents
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     new = []
-    for t in doc:
-        if t.i in taken:
+    # token ids as arrays: no Token objects (nor Doc.text, which joins every token) for the many
+    # tokens no rule touches; the decision is cached per word id
+    strings = doc.vocab.strings
+    cache = _ORTH_CACHE.setdefault((id(stems), id(places), demonyms, parts), {})
+    if len(cache) > 500_000:
+        cache.clear()
+    orths = doc.to_array(ORTH).tolist()
+    starts = doc.to_array(IDX).tolist()
+    for i, o in enumerate(orths):
+        if i in taken:
             continue
-        label = _word_label(t.text, stems, places, demonyms, parts)
+        label = cache.get(o, 0)
+        if label == 0:
+            word = strings[o]
+            label = _word_label(word, stems, places, demonyms, parts) if len(word) >= 2 else None
+            cache[o] = label
         if label:
-            new.append(doc.char_span(t.idx, t.idx + len(t.text), label=label))
+            new.append(doc.char_span(starts[i], starts[i] + len(strings[o]), label=label))
     if new:
         doc.ents = list(doc.ents) + [s for s in new if s is not None]
     return doc
