@@ -45,8 +45,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..records import AnalysedArticle, Entity
-from .similarity import KEY_TERMS, Features, Vectoriser, days_between, dot, features_of_doc, time_factor
+from ..records import AnalysedArticle
+from .similarity import (KEY_TERMS, Features, Vectoriser, days_between, features_of_doc, language_scale,
+                         time_factor)
 
 THRESHOLD = 0.22  # average-link similarity needed to join or merge
 POSTINGS_CAP = 64  # stories per key term looked at (the most recent ones)
@@ -71,6 +72,10 @@ LOCAL_MERGE = True  # `add` runs the merge pass on the stories its batch touched
 GC_FREEZE_FROM = 20_000  # articles in the index before long-lived objects leave the GC's view
 
 _CHANNELS = ("text", "entities", "numbers")
+
+
+def _count(st: "_Story", lang: str, k: int) -> None:
+    st.langs[lang] = st.langs.get(lang, 0) + k
 
 
 def story_id_for(article_id: str) -> str:
@@ -135,6 +140,7 @@ class _Story:
     last: str | None = None
     copies: int = 0  # members filed as near-copies of another member (not in the sum vector)
     sq: float = 0.0  # sum of the squared norms of the counted members' vectors (for cohesion)
+    langs: dict = field(default_factory=dict)  # language -> counted members (cross-language links)
 
     @property
     def size(self) -> int:
@@ -179,6 +185,7 @@ class _Stored:
     chan: np.ndarray
     published: str | None
     length: int = 0  # word tokens (text channel), to tell the fullest of near-copies
+    lang: str = "de"
 
 
 class StoryIndex:
@@ -206,6 +213,12 @@ class StoryIndex:
         if old_format:
             for st in self.stories.values():
                 st.sq = sum(float(np.dot(self.stored[a].vals, self.stored[a].vals)) for a in st.article_ids)
+        for st in self.stories.values():  # indexes pickled before languages were counted
+            if not hasattr(st, "langs"):
+                st.langs = {}
+                for a in st.article_ids:
+                    if a not in self.copy_of:
+                        _count(st, self.stored[a].lang, 1)
 
     # ---- public API -------------------------------------------------------------------------
     def add(self, feats: list[Features]) -> list[str]:
@@ -245,13 +258,13 @@ class StoryIndex:
                     continue  # a copy goes wherever its original goes
                 art = self.stored[aid]
                 own = self.stories[self.resolve(self.story_of[aid])]
-                own_score = self._link(art.keys, art.vals, own, exclude=True, published=art.published)
+                own_score = self._link(art.keys, art.vals, own, exclude=True, published=art.published, lang=art.lang)
                 best, best_score = None, own_score
                 for sid in self._candidates(art.keys, art.vals):
                     st = self.stories[sid]
                     if st is own:
                         continue
-                    sc = self._link(art.keys, art.vals, st, published=art.published)
+                    sc = self._link(art.keys, art.vals, st, published=art.published, lang=art.lang)
                     if sc > best_score + REFINE_MARGIN and sc >= self.threshold:
                         best, best_score = st, sc
                 if best is None and own.units > 1 and own_score < self.threshold / 2:
@@ -327,15 +340,21 @@ class StoryIndex:
         return [sid for sid, _ in sorted(hits.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]]
 
     def _link(self, keys: np.ndarray, vals: np.ndarray, st: _Story, exclude: bool = False,
-              published: str | None = None) -> float:
+              published: str | None = None, lang: str = "de") -> float:
         """Average-link similarity of an article to a story (optionally the article excluded)."""
         n = st.units - (1 if exclude else 0)
         if n <= 0:
             return 0.0
         raw = _sdot(keys, vals, st.keys, st.vals)
+        langs = st.langs
         if exclude:
             raw -= float(np.dot(vals, vals))
-        return raw / n * self._time(published, st)
+            if len(langs) > 1:  # the article itself does not count
+                langs = dict(langs)
+                langs[lang] = langs.get(lang, 1) - 1
+        # one-language stories (the usual case) need no language scale
+        scale = 1.0 if len(langs) == 1 and lang in langs else language_scale({lang: 1}, langs)
+        return raw / n * self._time(published, st) * scale
 
     @staticmethod
     def _time(published: str | None, st: _Story) -> float:
@@ -367,7 +386,7 @@ class StoryIndex:
     def _story_link(self, a: _Story, b: _Story) -> float:
         """Average link between two stories (copies count once), damped by the time between
         their date ranges like an article's link (0 days when the ranges overlap)."""
-        link = _sdot(a.keys, a.vals, b.keys, b.vals) / (a.units * b.units)
+        link = _sdot(a.keys, a.vals, b.keys, b.vals) / (a.units * b.units) * language_scale(a.langs, b.langs)
         gap = None
         if a.first and b.first:
             early, late = (a, b) if a.first <= b.first else (b, a)
@@ -405,6 +424,7 @@ class StoryIndex:
         if copy_of is None:
             st.add_vector(art.keys, art.vals)
             st.sq += float(np.dot(art.vals, art.vals))
+            _count(st, art.lang, 1)
         else:  # a near-copy adds nothing to the story's view: its original is already counted
             st.copies += 1
             self.copy_of[aid] = copy_of
@@ -431,6 +451,8 @@ class StoryIndex:
         st.add_vector(a.keys, a.vals, -1.0)
         st.add_vector(b.keys, b.vals)
         st.sq += float(np.dot(b.vals, b.vals)) - float(np.dot(a.vals, a.vals))
+        _count(st, a.lang, -1)
+        _count(st, b.lang, 1)
         self.joined_via[copy], self.joined_via[old] = self.joined_via.get(old, "founder"), "duplicate"
 
     def _move(self, aid: str, src: _Story, dst: _Story) -> None:
@@ -438,6 +460,7 @@ class StoryIndex:
         src.article_ids.remove(aid)
         src.add_vector(art.keys, art.vals, -1.0)
         src.sq -= float(np.dot(art.vals, art.vals))
+        _count(src, art.lang, -1)
         self._file(aid, dst)
         self.joined_via[aid] = "refine"
         for copy in self.copies_of.get(aid, ()):  # copies stay with their original
@@ -459,12 +482,13 @@ class StoryIndex:
                 known = known if known is not None else f.surface()
                 if h in known:
                     self.surface[h] = known[h]
-        art = self.stored[f.article_id] = _Stored(keys, vals, chan, f.published, sum(f.words.values()))
+        art = self.stored[f.article_id] = _Stored(keys, vals, chan, f.published, sum(f.words.values()), f.language)
         return art
 
     def _assign(self, f: Features) -> None:
         art = self._store(f)
-        scored = sorted(((self._link(art.keys, art.vals, self.stories[sid], published=f.published), sid)
+        scored = sorted(((self._link(art.keys, art.vals, self.stories[sid], published=f.published, lang=art.lang),
+                          sid)
                          for sid in self._candidates(art.keys, art.vals)), reverse=True)
         chosen = None
         # the best few candidates are also compared member by member: a near-copy joins its
@@ -508,6 +532,8 @@ class StoryIndex:
         keep.article_ids.extend(gone.article_ids)
         keep.copies += gone.copies
         keep.sq += gone.sq
+        for lang, c in gone.langs.items():
+            _count(keep, lang, c)
         keep.add_vector(gone.keys, gone.vals)
         for p in (gone.first, gone.last):
             keep.touch(p)
@@ -574,35 +600,4 @@ def cluster_features(feats: list[Features]) -> list[dict]:
     return index.clusters(ids_from_members=True)
 
 
-def story_title(docs: list[AnalysedArticle], entities: list[Entity]) -> str:
-    """A title from the story's content: the title of its most central article.
-
-    Central = highest average similarity to the other members; without titles, the first
-    sentence of that article (cut at a word boundary), and failing that the key entities."""
-    if not docs:
-        return "Story"
-    feats = [features_of_doc(d) for d in docs]
-    vec = Vectoriser()
-    for f in feats:
-        vec.observe(f)
-    vecs = [vec.vector(f)[0] for f in feats]
-    total: dict[int, float] = defaultdict(float)
-    for v in vecs:
-        for h, w in v.items():
-            total[h] += w
-    def centrality(i: int) -> float:
-        return dot(vecs[i], total) - dot(vecs[i], vecs[i])
-    order = sorted(range(len(docs)), key=lambda i: (-centrality(i), docs[i].id))
-    for i in order:
-        t = (docs[i].article.title or "").strip()
-        if t:
-            return t
-    for i in order:
-        text = docs[i].article.text.strip()
-        if text:
-            first = text.split("\n", 1)[0]
-            if len(first) > 120:
-                first = first[:120].rsplit(" ", 1)[0] + " …"
-            return first
-    names = [e.name for e in sorted(entities, key=lambda e: -len(e.mentions))[:3]]
-    return ", ".join(names) if names else "Story"
+from .titles import story_title  # noqa: E402,F401  (re-exported: the story API lives here)

@@ -177,16 +177,17 @@ def extract_features(article_id: str, text: str, title: str | None = None, langu
             continue
         f.words[lem] += 1
     for name in entity_names if entity_names is not None else names:
-        key = name.lower().strip()
+        # a name, or (language-independent key, display form) from features_of_doc
+        key, shown = (name[0], name[1]) if isinstance(name, tuple) else (name.lower().strip(), name)
         if not key or key in stop:
             continue
         f.entities[key] += 1
         if key not in f.surface_of:
-            f.surface_of[key] = name
+            f.surface_of[key] = shown
         parts = key.split()
-        if len(parts) > 1:  # 'tara reid' also matches a later bare 'Reid'
+        if len(parts) > 1 and ":" not in key:  # 'tara reid' also matches a later bare 'Reid'
             f.entities[parts[-1]] += 1
-            f.surface_of.setdefault(parts[-1], name.split()[-1])
+            f.surface_of.setdefault(parts[-1], shown.split()[-1])
     values = list(figure_values or [])
     for m in _NUMBER.finditer(body):
         v = normalise_number(m.group(0), lang)
@@ -199,10 +200,89 @@ def extract_features(article_id: str, text: str, title: str | None = None, langu
     return f
 
 
+@lru_cache(maxsize=100_000)
+def entity_key(name: str, label: str, lang: str) -> str:
+    """A key for a name that survives translation, so that an English or French article can join
+    a German story: persons by their transliteration skeleton ('Wolodymyr Selenskyj', 'Volodymyr
+    Zelensky' -> 'volodimir selenski'); in other languages, country names by the German name of
+    their gazetteer code ('North Korea', 'Corée du Nord' -> 'nordkorea', what a German article's
+    mention - or its demonym's norm - reads); other names lower-cased. German places keep their
+    own names: country codes for them cost 2.6 points on the German dev set."""
+    if label == "PER":
+        from .translit import skeleton
+
+        sk = skeleton(name)
+        if sk:
+            return sk
+    if label == "LOC" and lang != "de":
+        try:
+            from .gazetteer import place_code, place_name
+
+            code = place_code(name, lang)
+            if code:
+                name = place_name(code, "de")  # then keyed like a German place name below
+        except Exception:  # the gazetteer is an enrichment: without it names stay names
+            pass
+    if label == "LOC":  # 'Pjöngjang' / 'Pyongyang', 'Kiew' / 'Kyiv', 'Kursk' / 'Koursk'
+        from .translit import skeleton
+
+        return skeleton(name) or name.lower().strip()
+    return name.lower().strip()
+
+
+# Names in English/French text: runs of capitalised words, joined by a few particles
+# ('Corée du Nord', 'Bank of England'); the German model's mentions are unreliable there, while
+# capitalisation marks names well (unlike German, which capitalises every noun).
+_NAME_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+(?:(?:du|de|des|d'|of|la|le|al|bin|van|von)[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’-]*)*")
+_LEADING = {"the", "a", "an", "le", "la", "les", "l", "un", "une", "mr", "mrs", "ms", "m", "mme", "dr", "president",
+            "président", "minister", "ministre", "selon", "according", "in", "en", "on", "at", "to", "for", "de", "du"}
+
+
+_CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars", "avril",
+    "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+
+
+def _name_phrases(text: str, lang: str) -> list[tuple[str, str]]:
+    """(key, display) for the capitalised name runs of a non-German text."""
+    stop = _stop()
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        start = m.start()
+        # a capital opening a sentence marks nothing: drop a leading word there if it is common
+        at_start = not start or bool(_SENT_END.search(text[max(0, start - 3):start]))
+        while words and (words[0].lower().strip("'’") in _LEADING or (at_start and words[0].lower() in stop)):
+            words = words[1:]
+            at_start = False
+        if not words:
+            continue
+        phrase = " ".join(words)
+        if phrase.lower() in stop or len(phrase) < 2 or phrase.lower() in _CALENDAR:
+            continue
+        lab = "LOC" if entity_key(phrase, "LOC", lang) != phrase.lower() else "PER" if len(words) > 1 else "X"
+        key = entity_key(phrase, lab, lang) if lab != "X" else _skeleton_word(phrase)
+        out.append((key, phrase))
+    return out
+
+
+def _skeleton_word(word: str) -> str:
+    from .translit import skeleton
+
+    return skeleton(word) or word.lower()
+
+
 def features_of_doc(doc) -> Features:
     """Features of an AnalysedArticle, using its mentions and figures when present."""
     art = doc.article
-    names = [m.norm or m.text for m in getattr(doc, "mentions", []) if m.label in ("PER", "ORG", "LOC", "MISC")]
+    lang = (art.language or "de")[:2].lower()
+    if lang == "de":
+        names = [(entity_key(m.norm or m.text, m.label, lang), m.norm or m.text) for m in getattr(doc, "mentions", [])
+                 if m.label in ("PER", "ORG", "LOC", "MISC")]
+    else:
+        names = _name_phrases(f"{art.title}\n{art.text}" if art.title else art.text, lang)
     values = [fig.value for fig in getattr(doc, "figures", []) if fig.value is not None]
     return extract_features(art.id, art.text, art.title, art.language, art.published, names or None, values)
 
@@ -321,3 +401,17 @@ def time_factor(gap_days: float | None) -> float:
     if gap_days is None or gap_days <= 3:
         return 1.0
     return max(0.2, math.exp(-(gap_days - 3) / 30.0))
+
+
+def language_scale(a: dict[str, int], b: dict[str, int]) -> float:
+    """Scale for the link between two groups of articles by language: the text channel can only
+    match between articles of one language, so a German story and an English article can reach at
+    most the entity + number share of the similarity. With p = the chance that a member pair
+    shares its language, the link is divided by the reachable share 1 - W_TEXT * (1 - p):
+    monolingual links are unchanged (p = 1), a pair in two languages is scaled by 1 / (1 - W_TEXT)."""
+    na, nb = sum(a.values()), sum(b.values())
+    if na <= 0 or nb <= 0:
+        return 1.0
+    p = sum(c * b.get(lang, 0) for lang, c in a.items()) / (na * nb)
+    return 1.0 / (1.0 - W_TEXT * (1.0 - min(1.0, max(0.0, p))))
+
