@@ -433,6 +433,11 @@ def analyse_text(text: str, sentences: list[tuple[int, int]], lang: str = "de"):
         here = analyse_unit(u, idx)
         if lang != "de":
             here = [f for f in here if f.direct or f.kind == "according"]
+            if lang in ("en", "fr"):
+                from .quotes_intl import intl_speech
+
+                here = intl_speech(text, u, lang, idx, here, last_speaker if idx - last_quote_unit <= 3 else None,
+                                   Found)
         last = len(u.toks) - 1
         pending = u.colon_attr.get(last) if last >= 0 and u.toks[last].text == ":" else None
         named = [f for f in here if f.speaker]
@@ -599,7 +604,10 @@ def find_quotes(doc: AnalysedArticle) -> None:
         cue_stance = stance_of(q.cue) if q.cue else "none"
         q.stance = cue_stance if cue_stance != "none" else (stance_of(text[us:ue]) if (f.cue or f.speaker) else "none")
         if q.speaker and doc.mentions:
-            m = next((m for m in doc.mentions if m.start < f.speaker[1] and f.speaker[0] < m.end), None)
+            # the name in the speaker phrase: a person first, else the last name ('Kremlin
+            # spokesman Dmitry Peskov', 'der Sprecher des Innenministeriums')
+            inside = [m for m in doc.mentions if m.start < f.speaker[1] and f.speaker[0] < m.end]
+            m = max(inside, key=lambda m: (m.label == "PER" and not m.derived, m.end)) if inside else None
             if m is not None and m.norm:
                 doc.extras.setdefault("quote_speaker_mentions", {})[q.id] = m.norm
         roles[q.id] = {

@@ -221,8 +221,9 @@ def score_cases(path: Path) -> dict:
             continue
         case = json.loads(line)
         text = case["text"]
-        doc = AnalysedArticle(article=Article(id=case["id"], source="case", text=text))
-        doc.sentences = split_sentences(text)
+        lang = case.get("language", "de")
+        doc = AnalysedArticle(article=Article(id=case["id"], source="case", text=text, language=lang))
+        doc.sentences = split_sentences(text, lang)
         find_quotes(doc)
         gold = []
         for g in case["expect"]:

@@ -171,7 +171,10 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
         if s is None or e is None:
             s, e = _locate(doc, q)
         inside = [(ent, m) for ms, me, ent, m in spans if s is not None and ms < e and s < me]
-        person = next((ent for ent, m in inside if ent.type == "PER" and not m.derived), None)
+        # several person spans in one speaker phrase ('Ukrainian President' + 'Volodymyr Zelensky'
+        # from a model that split it): the entity the story names most, then the last one
+        people = [(len(ent.mentions), m.end, ent) for ent, m in inside if ent.type == "PER" and not m.derived]
+        person = max(people, key=lambda x: (x[0], x[1]))[2] if people else None
         if person is not None:
             q.speaker_entity = person.name
             continue
