@@ -104,6 +104,34 @@ def _segments(doc: AnalysedArticle) -> list[tuple[int, int]]:
     return split_sentences(doc.text, doc.article.language)
 
 
+_LEAD_FOREIGN = {"the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "selon", "according",
+                 "to", "in", "on", "at", "for", "from", "by", "with", "after", "before", "en", "au", "aux", "pour",
+                 "par", "avec", "après", "avant", "dans", "sur", "mr", "mrs", "ms", "m", "mme", "dr"}
+
+
+def _trim_foreign(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading function words and lower-case words ('Le porte-parole Dmitri Peskov' ->
+    'Dmitri Peskov', 'Selon Séoul' -> 'Séoul') and a possessive "'s" from an English/French span."""
+    import re
+
+    while start < end:
+        m = re.match(r"([\w'’.-]+)\s+", text[start:end])
+        if not m:
+            break
+        word = m.group(1).lower().rstrip(".").replace("’", "'")
+        if word.split("'")[0] in _LEAD_FOREIGN or m.group(1)[:1].islower():
+            start += m.end()
+            continue
+        if "'" in word and word.split("'")[0] in ("l", "d"):  # "l'Ukraine"
+            start += len(word.split("'")[0]) + 1
+        break
+    if text[start:end].lower().endswith(("'s", "’s")):
+        end -= 2
+    if start < end and text[start].lower() in "ld" and text[start + 1:start + 2] in ("'", "’"):
+        start += 2
+    return start, end
+
+
 def find_entities(doc: AnalysedArticle) -> None:
     """Add `Mention`s (exact char offsets into doc.text) to doc.mentions."""
     text = doc.text
@@ -114,9 +142,14 @@ def find_entities(doc: AnalysedArticle) -> None:
     nlp = load_model()
     segs = [(s, e) for s, e in _segments(doc) if e > s]
     pieces = (text[s:e] for s, e in segs)
+    foreign = (doc.article.language or "de")[:2] != "de"
     for (s0, _), sdoc in zip(segs, tag(nlp, pieces)):
         for ent in sdoc.ents:
             start, end = s0 + ent.start_char, s0 + ent.end_char
+            if foreign:  # the German model on English/French text: 'Selon Séoul', "Russia's"
+                start, end = _trim_foreign(text, start, end)
+                if end <= start:
+                    continue
             label, derived = split_label(ent.label_)
             # 'nordkoreanische' stands for 'Nordkorea': give the linker the name when it is certain
             norm = demonym_country(ent.text) if ent.label_ == "LOCderiv" else None

@@ -12,7 +12,7 @@ from collections import defaultdict
 from ..records import AnalysedArticle, Entity, Mention, Quote
 from .canonical import _role_like
 from .gazetteer import ARTICLES, NOT_ROLES, ROLE_SUFFIX, WORD, adj_stem, description_key, gazetteer, noun_stem
-from .translit import fold, name_parts, persons_compatible, split_name, token_similar
+from .translit import fold, name_parts, persons_compatible, skeleton, split_name, token_similar
 
 def _person_mentions(doc: AnalysedArticle) -> list[Mention]:
     """PER mentions of the article, minus those that only spell places ('Nordkorea' tagged PER)."""
@@ -204,6 +204,12 @@ def _by_alias(speaker: str, doc: AnalysedArticle, entities: list[Entity]) -> Ent
     for e in entities:
         if key in {fold(a) for a in e.aliases}:
             return e
+    # a transliteration of a place or name the story spells otherwise ('Kiev' / 'Kiew', 'Koursk')
+    sk = skeleton(" ".join(words))
+    if len(sk) >= 3:
+        hits = [e for e in entities if e.type in ("LOC", "ORG", "PER") and sk in {skeleton(a) for a in e.aliases}]
+        if len(hits) == 1:
+            return hits[0]
     code = gazetteer().lookup(" ".join(words), doc.article.language or "de", codes=False)
     if code and gazetteer().rank(" ".join(words), doc.article.language or "de") <= 1:
         return next((e for e in entities if getattr(e, "place", None) == code), None)
