@@ -46,3 +46,35 @@ def test_pronoun_continues_the_last_speaker_and_spans_are_exact():
 def test_no_reported_speech_from_passives_and_fragments(text):
     assert all(q.speaker not in (None,) and "was" not in q.speaker.split() for q in _quotes(text, "en"))
     assert not [q for q in _quotes(text, "en") if q.speaker and q.speaker.split()[-1] in ("was", "is", "not", "of")]
+
+
+def test_trim_foreign_mentions():
+    from lagebild.analyse.entities import _trim_foreign
+
+    for span, want in [("Le porte-parole Dmitri Peskov", "Dmitri Peskov"), ("Selon Séoul", "Séoul"),
+                       ("Russia's", "Russia"), ("The Kremlin", "Kremlin"), ("l'Ukraine", "Ukraine"),
+                       ("Volodymyr Zelensky", "Volodymyr Zelensky")]:
+        s, e = _trim_foreign(span, 0, len(span))
+        assert span[s:e] == want
+
+
+def test_french_speaker_joins_the_german_entity_across_spellings(tmp_path):
+    """A French 'Kiev affirme que …' is said by the story's 'Kiew' (German article)."""
+    import lagebild
+
+    (tmp_path / "de.txt").write_text(
+        "Kiew meldet Angriff auf Saltiwka\n\nKiew teilte am Dienstag mit, in Saltiwka seien 14 Menschen verletzt "
+        "worden. Bürgermeister Wadym Sabolotnyj sagte, ein Wohnblock sei getroffen worden. Kiew fordert mehr "
+        "Flugabwehr.", encoding="utf-8")
+    (tmp_path / "fr.txt").write_text(
+        "Attaque sur Saltivka\n\nLe maire Vadym Zabolotny a déclaré mardi que 14 personnes avaient été blessées à "
+        "Saltivka. Kiev affirme que les défenses aériennes manquent de munitions.", encoding="utf-8")
+    d = lagebild.analyse([str(tmp_path / "de.txt"), str(tmp_path / "fr.txt")]).to_dict()
+    assert len(d["stories"]) == 1
+    fr = [q for q in d["stories"][0]["quotes"] if q["article_id"] == "fr"]
+    by_speaker = {q["speaker"]: q for q in fr}
+    assert by_speaker["Kiev"]["speaker_entity"] == "Kiew"
+    assert by_speaker["Le maire Vadym Zabolotny"]["speaker_entity"] == "Wadym Sabolotnyj"
+    texts = {a["id"]: a["text"] for a in d["articles"]}
+    for q in fr:
+        assert texts["fr"][q["start"]:q["end"]] == q["text"]

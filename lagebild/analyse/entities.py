@@ -125,6 +125,10 @@ def _trim_foreign(text: str, start: int, end: int) -> tuple[int, int]:
         if "'" in word and word.split("'")[0] in ("l", "d"):  # "l'Ukraine"
             start += len(word.split("'")[0]) + 1
         break
+    # trailing lower-case words ('Vadym Zabolotny a déclaré mardi'): names end on a capital word
+    m = re.search(r"(?:\s+[^\W\d_A-ZÀ-ÖØ-Þ][\w'’.-]*)+\s*$", text[start:end])
+    if m and m.start() > 0:
+        end = start + m.start()
     if text[start:end].lower().endswith(("'s", "’s")):
         end -= 2
     if start < end and text[start].lower() in "ld" and text[start + 1:start + 2] in ("'", "’"):
