@@ -122,7 +122,29 @@ def test_count_on_the_left_and_odd_words():
     figs = _figures("The number of dead rose to 50 on Monday. Prices rose 5% over 2023. "
                     "Roughly half a million people fled.", "en")
     assert [(f.text, f.count_of, f.topic) for f in figs] == [
-        ("50", "dead", topic_of("Tote")), ("5%", "", ""), ("Roughly half a million", "people", "mensch")]
+        ("50", "dead", topic_of("Tote")), ("5%", "", ""), ("Roughly half a million", "people", "mensch:vertrieben")]  # what happened to them
     assert figs[2].value == 500000 and figs[2].qualifier == "approx"
     figs = _figures("Le nombre de morts est passé à 50 lundi. Un bâtiment neuf a été construit.", "fr")
     assert [(f.text, f.count_of) for f in figs] == [("50", "morts")]
+
+
+def test_person_figures_keep_what_happened_to_the_people_apart():
+    """'800 evacuated' and 'up to 3,000 affected' count different people: no shared group."""
+    from lagebild.analyse.topics import predicate_class
+
+    cases = [
+        ("Die Behörden haben rund 800 Menschen in Sicherheit gebracht.", "800", "Menschen", "evakuiert"),
+        ("Nach Angaben der Feuerwehr könnten bis zu 3.000 Menschen betroffen sein.", "3.000", "Menschen", "betroffen"),
+        ("Die Feuerwehr sprach von etwa 1.500 Menschen, die ihre Häuser verlassen mussten.", "1.500", "Menschen",
+         "evakuiert"),
+        ("Mindestens 1.200 Menschen aus Lindtal und Oberwies wurden in Sicherheit gebracht.", "1.200", "Menschen",
+         "evakuiert"),
+        ("Bei dem Unglück wurden 12 Menschen getötet und 40 verletzt.", "12", "Menschen", "tot"),
+        ("About 800 people were evacuated on Tuesday.", "800", "people", "evakuiert"),
+        ("Au moins 14 personnes ont été blessées.", "14", "personnes", "verletzt"),
+        ("Rund 800 Menschen leben in dem Dorf.", "800", "Menschen", None),
+    ]
+    for text, num, noun, want in cases:
+        n = text.index(num)
+        c = text.index(noun, n) + len(noun)
+        assert predicate_class(text, 0, len(text), n, c) == want, text

@@ -35,7 +35,7 @@ import re
 from ..records import AnalysedArticle, Figure, Quote
 from .number_lexicon_intl import MONTHS_FR
 from .numbers import DETERMINERS, MONTHS, NumberMatch, scan_numbers
-from .topics import _lemma, topic_info
+from .topics import _lemma, person_topics, predicate_class, topic_info
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # lower-case words that may stand between a number and its noun without being adjectives
@@ -356,6 +356,10 @@ def find_figures(doc: AnalysedArticle) -> None:
         count_of = text[span[0]:span[1]] if span else ""
         info = topic_info(count_of, lang) if count_of else {"key": "", "head": "", "topic": "", "head_topic": ""}
         topic = info["topic"] or _DIMENSION.get(m.unit or "", "")
+        if topic and topic in person_topics():  # '800 Menschen evakuiert' vs '3.000 Menschen betroffen'
+            pred = predicate_class(text, s, e, m.start, span[1] if span else m.end)
+            if pred:
+                topic = f"{topic}:{pred}"
         fig = Figure(
             article_id=doc.id, start=m.start, end=m.end, text=m.text, value=m.value, low=m.low,
             high=m.high, qualifier=m.qualifier, unit=m.unit, count_of=count_of, topic=topic,

@@ -227,3 +227,51 @@ def topic_info(count_of: str, lang: str = "de") -> dict:
 def topic_of(count_of: str, lang: str = "de") -> str:
     """Normalised topic key for a counted phrase ('' when nothing is counted)."""
     return topic_info(count_of, lang)["topic"]
+
+
+# ------------------------------------------------------------ what happened to the people counted
+# '800 Menschen evakuiert' and 'bis zu 3.000 Menschen betroffen' count different sets of people:
+# for generic person nouns the predicate of the figure's clause becomes part of the topic
+# ('mensch:evakuiert'), so that they are not grouped (and flagged as disagreeing) together. Nouns
+# that already say it ('Tote', 'Verletzte', 'Flüchtlinge') are left alone.
+PERSON_WORDS = ("Menschen Einwohner Anwohner Zivilisten Kinder Soldaten Polizisten Mitarbeiter Besucher "
+                "Demonstranten Bürger Frauen Männer Schüler Passagiere Touristen Arbeiter Bewohner")
+PREDICATES = [
+    ("evakuiert", r"evakuier\w*|in\s+Sicherheit\s+gebracht|aus\s+ihren\s+(?:Häusern|Wohnungen)\s+(?:geholt|gebracht)"
+                  r"|(?:ihre|ihr)\s+(?:Häuser|Wohnungen|Haus|Zuhause)\s+verlassen"
+                  r"|evacuat\w*|évacu\w*"),
+    ("betroffen", r"betroffen\w*|affected|touch[ée]e?s\b|concern[ée]e?s\b"),
+    ("tot", r"getötet|ums\s+Leben\s+gekommen|starben|gestorben|killed|died|tu[ée]e?s\b|mort(?:e|s|es)?\b|décédé\w*"),
+    ("verletzt", r"verletzt\w*|verwundet\w*|injured|wounded|bless[ée]e?s\b"),
+    ("vermisst", r"vermisst\w*|missing|disparu\w*"),
+    ("vertrieben", r"obdachlos\w*|vertrieben|geflohen|geflüchtet|displaced|homeless|fled|déplac[ée]e?s\b|sans-abri"),
+    ("festgenommen", r"festgenommen|verhaftet|inhaftiert|arrested|detained|interpell[ée]e?s\b|arr[êe]t[ée]e?s\b"),
+    ("gerettet", r"gerettet|geborgen|rescued|secouru\w*|sauv[ée]e?s\b"),
+    ("untergebracht", r"untergebracht|Notunterk\w+|sheltered|héberg[ée]\w*"),
+]
+_PREDICATE_RE = [(name, re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.IGNORECASE)) for name, pat in PREDICATES]
+_CLAUSE_BREAK = re.compile(r"[,;:.!?–—()]|\s(?:aber|während|but|while|mais)\s")
+# '1.500 Menschen, die ihre Häuser verlassen mussten': a relative clause on the counted noun
+_RELATIVE = re.compile(r"\s*,\s*(?:die|welche|who|which|that|qui)\b")
+
+
+@lru_cache(maxsize=1)
+def person_topics() -> frozenset[str]:
+    return frozenset(topic_info(w)["topic"] for w in PERSON_WORDS.split())
+
+
+def predicate_class(text: str, sent_start: int, sent_end: int, num_start: int, count_end: int) -> str | None:
+    """The predicate class of a person figure's clause ('evakuiert', 'betroffen', 'tot', ...):
+    the match nearest to the counted phrase, looked for after it first, then before it."""
+    breaks_before = [m.end() for m in _CLAUSE_BREAK.finditer(text, sent_start, num_start)]
+    lo = breaks_before[-1] if breaks_before else sent_start
+    rel = _RELATIVE.match(text, count_end, sent_end)
+    nxt = _CLAUSE_BREAK.search(text, rel.end() if rel else count_end, sent_end)
+    hi = nxt.start() if nxt else sent_end
+    best = None
+    for name, rx in _PREDICATE_RE:
+        for m in rx.finditer(text, lo, hi):
+            dist = m.start() - count_end if m.start() >= count_end else (num_start - m.end()) + 1000
+            if best is None or dist < best[0]:
+                best = (dist, name)
+    return best[1] if best else None
