@@ -49,11 +49,13 @@ LICENCES = {
     "europeana-de": "CC0",
     "smartdata": "CC BY 4.0 annotations, texts research use only",
     "mobie": "CC BY 4.0",
+    # pseudo-labels made by lagebild's own entity stage on 10kGNAD news (python -m lagebild.training.selftrain)
+    "selftrain-10kgnad": "CC BY-NC-SA 4.0 texts (10kGNAD), labels by lagebild",
 }
 ALL_SOURCES = list(LICENCES)
 # The shipped model's mix: legal-de is left out (court-decision language; its many law/decision
 # names are O there, while GermEval tags such names as OTH).
-DEFAULT_SOURCES = [s for s in ALL_SOURCES if s != "legal-de"]
+DEFAULT_SOURCES = [s for s in ALL_SOURCES if s not in ("legal-de", "selftrain-10kgnad")]
 
 
 def _tokenizer():
@@ -92,7 +94,7 @@ def germeval_dev() -> list[C.Sent]:
 
 # Sources whose annotation guidelines tag demonym adjectives (we relabel those to LOCderiv);
 # in all other non-GermEval sources demonym-like O tokens become missing (see mark_unannotated).
-TAGS_DEMONYMS = {"wikineural-de", "europarl-de", "ehri-de"}
+TAGS_DEMONYMS = {"wikineural-de", "europarl-de", "ehri-de", "selftrain-10kgnad"}
 
 
 def load_source(name: str) -> list[C.Sent]:
@@ -134,6 +136,12 @@ def _load_source(name: str) -> list[C.Sent]:
     if name == "mobie":
         return [s for f in ("train.conll2003", "dev.conll2003")
                 for s in C.read_columns(d / f, name, C.map_with(C.DFKI_MAP), token_col=0)]
+    if name == "selftrain-10kgnad":
+        from .selftrain import OUT
+
+        if not OUT.exists():
+            raise typer.BadParameter(f"{OUT} missing: run `python -m lagebild.training.selftrain` first")
+        return [C.Sent(r["words"], r["tags"], name) for r in map(json.loads, OUT.read_text(encoding="utf-8").splitlines())]
     if name == "smartdata":
         tok = _tokenizer()
         return [s for f in ("train_from_v1.jsonl.gz", "dev_v3.jsonl.gz") for s in C.read_dfki_jsonl(d / f, name, tok)]
@@ -141,6 +149,10 @@ def _load_source(name: str) -> list[C.Sent]:
 
 
 def source_files(name: str) -> list[Path]:
+    if name == "selftrain-10kgnad":
+        from .selftrain import OUT
+
+        return [shared_data("corpus", "10kgnad", "test.csv"), OUT]
     d = shared_data("ner", name)
     return sorted(p for p in d.iterdir() if p.is_file()) if d.exists() else []
 
@@ -259,7 +271,7 @@ def build_raw_text(path: Path, seed: int = SEED) -> dict:
         doc = json.loads(f.read_text(encoding="utf-8"))
         lines.extend(" ".join(s.get("Tokens", [])) for s in doc.get("Sentences", []) if len(s.get("Tokens", [])) >= 5)
     for name in ALL_SOURCES:
-        if name == "germeval2014":
+        if name in ("germeval2014", "selftrain-10kgnad"):  # hold-out safety; 10kGNAD is read above
             continue
         files.extend(source_files(name))
         lines.extend(" ".join(s.words) for s in load_source(name) if len(s.words) >= 5)
