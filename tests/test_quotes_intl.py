@@ -78,3 +78,11 @@ def test_french_speaker_joins_the_german_entity_across_spellings(tmp_path):
     texts = {a["id"]: a["text"] for a in d["articles"]}
     for q in fr:
         assert texts["fr"][q["start"]:q["end"]] == q["text"]
+
+
+def test_titles_and_nationalities_are_no_person():
+    from lagebild.analyse.entities import _no_name
+
+    assert _no_name("Ukrainian President", "en") and _no_name("Prime Minister", "en")
+    assert _no_name("président ukrainien", "fr")
+    assert not _no_name("Volodymyr Zelensky", "en") and not _no_name("President Joe Biden", "en")

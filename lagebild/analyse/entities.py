@@ -109,6 +109,21 @@ _LEAD_FOREIGN = {"the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "
                  "par", "avec", "après", "avant", "dans", "sur", "mr", "mrs", "ms", "m", "mme", "dr"}
 
 
+_TITLES = {"president", "minister", "prime", "foreign", "defence", "defense", "spokesman", "spokeswoman",
+           "spokesperson", "mayor", "chancellor", "general", "secretary", "chief", "head", "leader", "king", "queen",
+           "pope", "governor", "senator", "ambassador", "commander", "officials", "official", "président",
+           "ministre", "premier", "porte-parole", "maire", "chef", "chancelier", "général", "secrétaire",
+           "ambassadeur", "gouverneur", "dirigeant", "sénateur", "roi", "reine", "pape"}
+
+
+def _no_name(span: str, lang: str) -> bool:
+    """A 'person' made only of titles and nationality words ('Ukrainian President')."""
+    from ..link.gazetteer import place_code
+
+    words = span.split()
+    return all(w.lower() in _TITLES or place_code(w, lang) for w in words)
+
+
 def _trim_foreign(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading function words and lower-case words ('Le porte-parole Dmitri Peskov' ->
     'Dmitri Peskov', 'Selon Séoul' -> 'Séoul') and a possessive "'s" from an English/French span."""
@@ -152,7 +167,7 @@ def find_entities(doc: AnalysedArticle) -> None:
             start, end = s0 + ent.start_char, s0 + ent.end_char
             if foreign:  # the German model on English/French text: 'Selon Séoul', "Russia's"
                 start, end = _trim_foreign(text, start, end)
-                if end <= start:
+                if end <= start or (ent.label_ == "PER" and _no_name(text[start:end], doc.article.language)):
                     continue
             label, derived = split_label(ent.label_)
             # 'nordkoreanische' stands for 'Nordkorea': give the linker the name when it is certain
