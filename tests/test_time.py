@@ -192,3 +192,16 @@ def test_dev_set_builder_on_recognizers_specs():
         for g in r["timexes"]:
             assert r["text"][g["start"]:g["end"]] == g["text"]
     assert {r["split"] for r in rows} == {"dev", "heldout"}
+
+
+def test_undated_month_year_mentions_are_earlier_years_than_bare_months():
+    """'seit August 2023' names its year because it is not the current one; 'im Oktober' is."""
+    text = ("Seit August 2023 wurden Waffen geliefert. Im Oktober rückte die Armee vor. "
+            "Das Ministerium äußerte sich am 31. Oktober.")
+    found = {t.text: t.value for t in timexes(text, published=None)}
+    assert found["August 2023"] == "2023-08"
+    assert found["Oktober"] == "2024-10" and found["31. Oktober"] == "2024-10-31"
+    # a full date names the year whatever it is: no shift
+    text = "Am 5. Oktober 2023 begann der Prozess. Im Juni war die Anklage erhoben worden."
+    found = {t.text: t.value for t in timexes(text, published=None)}
+    assert found["5. Oktober 2023"] == "2023-10-05" and found["Juni"] == "2023-06"

@@ -425,6 +425,13 @@ def _anchor_from_candidates(cands: list[tuple[Candidate, bool]]) -> Anchor | Non
     past = [c.spec for c, fut in cands if not fut]
     years = [s["y"] for s in past if s["kind"] in ("date", "year", "season", "quarter") and s.get("y")]
     top_year = max(years) if years else None
+    # News name the year of a month only when it is not the current one ('seit August 2023' but
+    # 'im Oktober'): when the latest year comes from month-year mentions alone and the text also
+    # names months without a year, those months are in a later year than every year it names.
+    bare = [s for s in past if s["kind"] == "date" and s.get("m") and not s.get("y")]
+    if top_year and bare and all(s["kind"] == "date" and s.get("m") and not s.get("d")
+                                 for s in past if s.get("y") == top_year):
+        top_year += 1
     options: list[tuple[tuple[int, int, int, int], Anchor]] = []
     for s in past:
         if s["kind"] != "date" or not s.get("m"):
