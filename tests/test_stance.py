@@ -156,3 +156,17 @@ def test_contradiction_before_a_colon_refers_to_the_denial_before():
     rows = stance_matrix([n, _doc("a", TEXTS["a"][0], TEXTS["a"][1])], [], [])
     stances = sorted((c["actor"], c["stance"]) for c in rows[0]["cells"] if c["article_id"] == "n")
     assert stances == [("Der Kreml", "deny"), ("Ukrainische Offiziere", "confirm")]
+
+
+def test_key_terms_are_nouns_and_places_and_verbs_map_to_their_nouns():
+    """'stationiert' says 'Stationierung' (a synonym of 'Einsatz'); lower-case words do not name a
+    claim, so a third article that states it with other verbs still gets its outlet cell."""
+    p = _doc("p", "Der Kreml bestritt den Einsatz nordkoreanischer Truppen in Kursk.", "Blatt P")
+    q = _doc("q", "Das Pentagon bestätigte die Entsendung nordkoreanischer Truppen nach Kursk.", "Blatt Q")
+    r = _doc("r", "Es ist wahrscheinlich, dass nordkoreanische Truppen in Kursk stationiert werden.", "Blatt R")
+    rows = stance_matrix([p, q, r], [], [])
+    assert len(rows) == 1
+    assert not any(t.startswith("v:") for t in rows[0]["key_terms"])
+    cells = {c["article_id"]: c for c in rows[0]["cells"]}
+    assert (cells["p"]["stance"], cells["q"]["stance"]) == ("deny", "confirm")
+    assert cells["r"]["stance"] == "neither" and cells["r"]["via"] == "outlet-hedged"

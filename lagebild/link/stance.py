@@ -42,7 +42,9 @@ _DETERMINER = re.compile(r"^(?:der|die|das|den|dem|des|ein|eine|einer|eines|eine
 _PRONOUN = {"das", "dies", "dieses", "diesem", "dem", "denen", "es", "er", "sie", "man", "this", "that", "it", "he", "she",
             "they", "cela", "il", "elle", "on"}
 _HEDGE = re.compile(r"\b(?:soll(?:en|te|ten)?|angeblich\w*|mutmaßlich\w*|vermutlich|offenbar|laut|zufolge|"
-                    r"reportedly|allegedly|alleged|according\s+to|selon|aurait|auraient)\b", re.IGNORECASE)
+                    r"wahrscheinlich|möglicherweise|Möglichkeit|könnte[n]?|"
+                    r"reportedly|allegedly|alleged|according\s+to|likely|possibly|selon|aurait|auraient|"
+                    r"probablement)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:–—()\"„“”«»]")
 _ANAPHOR = re.compile(r"\b(?:dies|dieses|diesen|diese|dieser|das|dem|es|den\s+Bericht\w*|die\s+Berichte|der\s+Einsatz|"
                       r"this|that|these|it|cela|ceci)\b", re.IGNORECASE)
@@ -102,7 +104,10 @@ def _terms(text: str, lang: str, drop: set[str]) -> set[str]:
         lem = lemma(w, lang) if not low[0].isdigit() else re.sub(r"[.,]", "", low)
         if lem in _REPORTING or low in _REPORTING or lem in stop:
             continue
-        out.add(_synonym(w, lem))
+        term = _synonym(w, lem)
+        # German verbs, adjectives and adverbs are lower-case: they link claims, but a claim is
+        # named by its nouns, places and synonym keys (see key terms)
+        out.add("v:" + term if lang == "de" and not w[:1].isupper() and not term.startswith("syn:") else term)
         if "-" in w:  # 'Truppen-Training' also says 'Truppen'; 'Kreml-Sprecher' also 'Kreml'
             for part in w.split("-"):
                 if len(part) >= 4 and part.lower() not in stop:
@@ -114,10 +119,15 @@ def _terms(text: str, lang: str, drop: set[str]) -> set[str]:
 def _synonym(word: str, lem: str) -> str:
     """Nouns of one general synonym set share a key ('Truppen' ~ 'Soldaten', 'Einsatz' ~
     'Entsendung'): the news lexicon the figures stage uses for topics."""
-    if not word[:1].isupper():
-        return lem
     from ..analyse.topics import noun_key, synonyms
 
+    if not word[:1].isupper():
+        # a verb says what its -ung noun says ('stationiert' ~ 'Stationierung' ~ 'Einsatz')
+        if lem.endswith("en") and len(lem) > 5:
+            rep = synonyms().get(noun_key(lem[:-2].capitalize() + "ung"))
+            if rep:
+                return f"syn:{rep}"
+        return lem
     key = noun_key(word)
     rep = synonyms().get(key)
     return f"syn:{rep}" if rep else lem
@@ -428,8 +438,10 @@ def stance_matrix(docs: list[AnalysedArticle], quotes: list[Quote], entities: li
             continue
         central = max(members, key=lambda i: (sum(linked(inst[i].terms, mass[i], inst[j].terms, mass[j])
                                                  for j in members if j != i), -(inst[i].end - inst[i].start)))
-        key_terms = [t for t, _ in Counter(t for i in members for t in inst[i].terms).most_common()
-                     if sum(t in inst[i].terms for i in members) > 1][:8] or sorted(inst[central].terms)[:8]
+        shared_terms = [t for t, _ in Counter(t for i in members for t in inst[i].terms).most_common()
+                        if sum(t in inst[i].terms for i in members) > 1]
+        nouns = [t for t in shared_terms if not t.startswith("v:")]
+        key_terms = (nouns if len(nouns) >= MIN_SHARED else shared_terms)[:8] or sorted(inst[central].terms)[:8]
         claim_mass = sum(idf.get(t, 0.0) for t in key_terms)
         cells = [inst[i].cell() for i in sorted(members, key=lambda i: (inst[i].doc.id, inst[i].start))]
         for doc in docs:  # the other articles: stated as fact, hedged, or not mentioned
