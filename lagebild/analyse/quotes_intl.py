@@ -153,12 +153,16 @@ def reported_speech(text: str, start: int, end: int, lang: str) -> list[dict]:
         out.append({"message": (ms, me), "cue": (cs, ce), "speaker": (ss, se), "kind": kind,
                     "pronoun": np.lower() in _PRONOUNS})
 
+    def add_first(m, kind, *alternatives):
+        """The pattern's first alternative that matched: (message, cue, speaker) group names."""
+        for msg_group, cue_group, np_group in alternatives:
+            if m.group(np_group) is not None:
+                add(msg_group, cue_group, np_group, m, kind)
+                return
+
     m = _ACCORDING.match(sent)
     if m:
-        if m.group("msg") is not None:
-            add("msg", "cue", "np", m, "according")
-        else:
-            add("msg2", "cue2", "np2", m, "according")
+        add_first(m, "according", ("msg", "cue", "np"), ("msg2", "cue2", "np2"))
         return out
     if lang == "en":
         m = _subject(_SUBJECT_EN, sent)
@@ -174,10 +178,7 @@ def reported_speech(text: str, start: int, end: int, lang: str) -> list[dict]:
                     return out
         m = _POST_EN.match(sent)
         if m:
-            if m.group("np") is not None:
-                add("msg", "cue", "np", m, "indirect")
-            else:
-                add("msg", "cue2", "np2", m, "indirect")
+            add_first(m, "indirect", ("msg", "cue", "np"), ("msg", "cue2", "np2"))
     elif lang == "fr":
         m = _subject(_SUBJECT_FR, sent)
         if m:
