@@ -106,6 +106,14 @@ def person_label(tokens: list[str], label: str) -> str:
     return label
 
 
+def _role_head(head: str, first: frozenset[str]) -> bool:
+    """The head of a hyphenated title ('Despot' in 'Kreml-Despot'): a common German noun, not a
+    first name ('Hans-Peter')."""
+    from ..link.translit import known_word
+
+    return head.isalpha() and head[:1].isupper() and head not in first and (common_word(head) or known_word(head))
+
+
 def title_prefix(tokens: list[str]) -> int:
     """Number of leading job-title tokens in a PER span ('Einsatzleiter Markus Feldhofer' -> 1):
     a common noun, or a long Title-case word (German titles are compounds: 'Sportdirektor',
@@ -114,9 +122,11 @@ def title_prefix(tokens: list[str]) -> int:
     GermEval never includes titles in PER spans, and the linker needs the bare name."""
     _, first = lexicon()
     k = 0
-    while len(tokens) - k >= 2 and tokens[k] not in first and tokens[k].isalpha() and (
-            common_word(tokens[k])
-            or (len(tokens[k]) >= 8 and tokens[k][1:].islower() and tokens[k + 1] in first)):
+    while len(tokens) - k >= 2 and tokens[k] not in first and (
+            tokens[k].isalpha() and (common_word(tokens[k])
+                                     or (len(tokens[k]) >= 8 and tokens[k][1:].islower() and tokens[k + 1] in first))
+            # 'Kreml-Despot', 'Pentagon-Sprecher', 'CDU-Chef': a compound whose head is a common noun
+            or ("-" in tokens[k] and _role_head(tokens[k].rsplit("-", 1)[1], first) and tokens[k + 1][:1].isupper())):
         k += 1
     return k
 
@@ -149,6 +159,7 @@ def fix_sentence(sdoc, places: frozenset[str] = frozenset()):
     if changed:
         sdoc.ents = ents
     return sdoc
+
 
 
 def _form(text: str, known: set[str] | dict) -> str:

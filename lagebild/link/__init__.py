@@ -51,6 +51,7 @@ def build_stories(docs: list[AnalysedArticle]) -> list[Story]:
     """Cluster articles into stories and link each story."""
     by_id = {d.id: d for d in docs}
     stories = []
+    propagate_names(docs)  # batch-wide: names found in one article count in all that spell them
     for n, cluster in enumerate(cluster_articles(docs)):
         members = [by_id[i] for i in cluster["article_ids"]]
         stories.append(build_story(cluster.get("id") or f"story-{n + 1}", members, cluster.get("membership", [])))

@@ -206,8 +206,8 @@ def entity_key(name: str, label: str, lang: str) -> str:
     a German story: persons by their transliteration skeleton ('Wolodymyr Selenskyj', 'Volodymyr
     Zelensky' -> 'volodimir selenski'); in other languages, country names by the German name of
     their gazetteer code ('North Korea', 'Corée du Nord' -> 'nordkorea', what a German article's
-    mention - or its demonym's norm - reads); other names lower-cased. German places keep their
-    own names: country codes for them cost 2.6 points on the German dev set."""
+    mention - or its demonym's norm - reads); every name then by its skeleton. German places keep
+    their own names: country codes for them cost 2.6 points on the German dev set."""
     if label == "PER":
         from .translit import skeleton
 
@@ -223,11 +223,11 @@ def entity_key(name: str, label: str, lang: str) -> str:
                 name = place_name(code, "de")  # then keyed like a German place name below
         except Exception:  # the gazetteer is an enrichment: without it names stay names
             pass
-    if label == "LOC":  # 'Pjöngjang' / 'Pyongyang', 'Kiew' / 'Kyiv', 'Kursk' / 'Koursk'
-        from .translit import skeleton
+    # every label the same way, since one name gets different labels in different articles
+    # ('Talsperre Grauwasser' LOC here, ORG there): 'Pjöngjang' / 'Pyongyang', 'Kiew' / 'Kyiv'
+    from .translit import skeleton
 
-        return skeleton(name) or name.lower().strip()
-    return name.lower().strip()
+    return skeleton(name) or name.lower().strip()
 
 
 # Names in English/French text: runs of capitalised words, joined by a few particles
@@ -279,8 +279,12 @@ def features_of_doc(doc) -> Features:
     art = doc.article
     lang = (art.language or "de")[:2].lower()
     if lang == "de":
-        names = [(entity_key(m.norm or m.text, m.label, lang), m.norm or m.text) for m in getattr(doc, "mentions", [])
-                 if m.label in ("PER", "ORG", "LOC", "MISC")]
+        names = []
+        for m in getattr(doc, "mentions", []):
+            if m.label not in ("PER", "ORG", "LOC", "MISC"):
+                continue
+            name = m.norm or m.text
+            names.append((entity_key(name, m.label, lang), name))
     else:
         names = _name_phrases(f"{art.title}\n{art.text}" if art.title else art.text, lang)
     values = [fig.value for fig in getattr(doc, "figures", []) if fig.value is not None]
