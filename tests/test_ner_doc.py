@@ -141,3 +141,19 @@ def test_linear_pass_handles_long_article_quickly():
     assert sum(m.text == "Tallinn" for m in d.mentions) == 2000
     for m in d.mentions[:50]:
         assert text[m.start:m.end] == m.text
+
+
+def test_role_word_then_first_name_and_surname_is_a_person():
+    """'Pentagon-Sprecher Pat Ryder' with only the compound tagged: the name after a role word is a
+    person; a lower-case particle ('von') or a German word after the first name is not enough."""
+    import spacy
+
+    from lagebild.analyse.ner_doc import fix_sentence
+
+    nlp = spacy.blank("de")
+    doc = nlp("Pentagon-Sprecher Pat Ryder zweifelt an dem Einsatz .")
+    doc.ents = [doc.char_span(0, 17, label="ORGpart")]
+    out = fix_sentence(doc)
+    assert [(e.text, e.label_) for e in out.ents] == [("Pentagon-Sprecher", "ORGpart"), ("Pat Ryder", "PER")]
+    doc = nlp("Die Sprecherin Maria Haus sagte nichts .")
+    assert [(e.text, e.label_) for e in fix_sentence(doc).ents] == []  # 'Haus' is a German word

@@ -156,8 +156,29 @@ def fix_sentence(sdoc, places: frozenset[str] = frozenset()):
         if new != e.label_ or cut:
             e, changed = Span(sdoc, e.start + cut, e.end, label=new), True
         ents.append(e)
+    # 'Pentagon-Sprecher Pat Ryder' with only the compound found: a role word, then a known first
+    # name and a capitalised word that is no German word, outside every span, is a person
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    _, first = lexicon()
+    toks = [t.text for t in sdoc]
+    for i in range(1, len(toks) - 1):
+        a, b, role = toks[i], toks[i + 1], toks[i - 1]
+        if a not in first or not a[:1].isupper() or i in taken or i + 1 in taken or (i + 2 < len(toks) and i + 2 in taken):
+            continue
+        if not (b[:1].isupper() and b[1:].islower() and b.isalpha()) or common_word(b) or b in first:
+            continue
+        head = role.rsplit("-", 1)[-1]
+        if not (head.isalpha() and head[:1].isupper() and (common_word(head) or _role_head(head, first))):
+            continue
+        from ..link.translit import known_word
+
+        if known_word(b):
+            continue
+        ents.append(Span(sdoc, i, i + 2, label="PER"))
+        taken |= {i, i + 1}
+        changed = True
     if changed:
-        sdoc.ents = ents
+        sdoc.ents = sorted(ents, key=lambda e: e.start)
     return sdoc
 
 
