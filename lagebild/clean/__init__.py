@@ -72,6 +72,12 @@ def clean_document(raw: RawDocument) -> Article:
     text = "\n".join(res.kept)
     byline = raw.byline.strip() if raw.byline and raw.byline.strip() else _join_bylines(res.bylines)
     published = raw.published or res.stated_date
+    if not published or not byline:  # '… (Colette M. Schmidt, 24.10.2015)': the author's signature
+        from .meta import signature
+
+        sig_name, sig_date = signature(text)
+        published = published or sig_date
+        byline = byline or sig_name
     return Article(
         id=raw.id,
         source=raw.source,

@@ -111,3 +111,27 @@ def parse_byline(line: str) -> tuple[str, list[str]] | None:
     if byline is None and not agencies:
         return None
     return byline or "", agencies
+
+
+_SIGNATURE = re.compile(r"\((?:(?P<name>[A-ZÄÖÜ][^()\n,]{1,60}),\s*)?(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?"
+                        r"(?P<y>(?:19|20)\d{2})\)\s*$")
+
+
+def signature(text: str) -> tuple[str | None, str | None]:
+    """'… (Colette M. Schmidt, 24.10.2015)' closing an article: the author's signature with the date
+    of writing (derStandard and other outlets) -> (name, ISO date); (None, None) when absent."""
+    m = _SIGNATURE.search(text[-200:].rstrip())
+    if not m:
+        return None, None
+    d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+    try:
+        import datetime
+
+        iso = datetime.date(y, mo, d).isoformat()
+    except ValueError:
+        return None, None
+    name = (m.group("name") or "").strip()
+    # 'APA', 'red', 'dpa/AFP' sign as agencies or desks, not as authors
+    person = bool(name) and len(name.split()) <= 5 and not name.isupper() and " " in name and "/" not in name
+    return (name if person else None), iso
+
