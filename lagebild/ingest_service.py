@@ -41,12 +41,17 @@ def _load_index(store):
 
 def update_stories(store, new_docs) -> int:
     """File `new_docs` (already stored) into the story index; relink the stories that changed."""
-    from .link import build_story
+    from .link import build_story, propagate_names
 
     index, fresh = _load_index(store)
+    # names found in one article of the batch count in all that spell them, as in `report`
+    # (in memory, for the clustering features; each story propagates again when it is linked)
     if fresh:
-        index.add_docs(store.load_docs())
+        docs = store.load_docs()
+        propagate_names(docs)
+        index.add_docs(docs)
     elif new_docs:
+        propagate_names(new_docs)
         index.add_docs(new_docs)
     clusters = index.clusters()
     stored = store.story_members()
