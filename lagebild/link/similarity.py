@@ -202,31 +202,25 @@ def extract_features(article_id: str, text: str, title: str | None = None, langu
 
 @lru_cache(maxsize=100_000)
 def entity_key(name: str, label: str, lang: str) -> str:
-    """A key for a name that survives translation, so that an English or French article can join
-    a German story: persons by their transliteration skeleton ('Wolodymyr Selenskyj', 'Volodymyr
-    Zelensky' -> 'volodimir selenski'); in other languages, country names by the German name of
-    their gazetteer code ('North Korea', 'Corée du Nord' -> 'nordkorea', what a German article's
-    mention - or its demonym's norm - reads); every name then by its skeleton. German places keep
-    their own names: country codes for them cost 2.6 points on the German dev set."""
-    if label == "PER":
-        from .translit import skeleton
+    """A key for a name that survives spelling and translation, so that an English or French
+    article can join a German story: the transliteration skeleton ('Wolodymyr Selenskyj', 'Volodymyr
+    Zelensky' -> 'volodimir selenski'; 'Pjöngjang' / 'Pyongyang'), the same for every label since
+    one name gets different labels in different articles ('Talsperre Grauwasser' LOC here, ORG
+    there). In other languages a country name is first replaced by the German name of its
+    gazetteer code ('North Korea', 'Corée du Nord' -> 'Nordkorea', what a German article's mention
+    - or its demonym's norm - reads). German places keep their own names: country codes for them
+    cost 2.6 points on the German dev set."""
+    from .translit import skeleton
 
-        sk = skeleton(name)
-        if sk:
-            return sk
     if label == "LOC" and lang != "de":
         try:
             from .gazetteer import place_code, place_name
 
             code = place_code(name, lang)
             if code:
-                name = place_name(code, "de")  # then keyed like a German place name below
+                name = place_name(code, "de")
         except Exception:  # the gazetteer is an enrichment: without it names stay names
             pass
-    # every label the same way, since one name gets different labels in different articles
-    # ('Talsperre Grauwasser' LOC here, ORG there): 'Pjöngjang' / 'Pyongyang', 'Kiew' / 'Kyiv'
-    from .translit import skeleton
-
     return skeleton(name) or name.lower().strip()
 
 
@@ -262,16 +256,8 @@ def _name_phrases(text: str, lang: str) -> list[tuple[str, str]]:
         phrase = " ".join(words)
         if phrase.lower() in stop or len(phrase) < 2 or phrase.lower() in _CALENDAR:
             continue
-        lab = "LOC" if entity_key(phrase, "LOC", lang) != phrase.lower() else "PER" if len(words) > 1 else "X"
-        key = entity_key(phrase, lab, lang) if lab != "X" else _skeleton_word(phrase)
-        out.append((key, phrase))
+        out.append((entity_key(phrase, "LOC", lang), phrase))  # a country by its German name
     return out
-
-
-def _skeleton_word(word: str) -> str:
-    from .translit import skeleton
-
-    return skeleton(word) or word.lower()
 
 
 def features_of_doc(doc) -> Features:
