@@ -50,6 +50,9 @@ from .similarity import (KEY_TERMS, Features, Vectoriser, days_between, features
                          time_factor)
 
 THRESHOLD = 0.22  # average-link similarity needed to join or merge
+# An article looks stories up by more of its terms than it files under (KEY_TERMS): a follow-up
+# whose heaviest terms are its own new names still finds the story by the names it shares.
+QUERY_TERMS = 24
 POSTINGS_CAP = 64  # stories per key term looked at (the most recent ones)
 MAX_CANDIDATES = 16  # stories scored per new article (ranked by shared key-term weight)
 MAX_STORY_TERMS = 600  # story sum vectors are pruned to their heaviest terms beyond 2x this
@@ -328,7 +331,8 @@ class StoryIndex:
         hits: dict[str, float] = defaultdict(float)
         if not len(keys):
             return []
-        top = np.argpartition(-vals, min(KEY_TERMS, len(vals)) - 1)[:KEY_TERMS] if len(vals) > KEY_TERMS else range(len(vals))
+        q = QUERY_TERMS
+        top = np.argpartition(-vals, min(q, len(vals)) - 1)[:q] if len(vals) > q else range(len(vals))
         for i in top:
             posting = self.postings.get(int(keys[i]))
             if posting:
