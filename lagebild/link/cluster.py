@@ -6,9 +6,9 @@ Algorithm (one configuration, the same for the eval and the pipeline):
    numbers), so that similarity is a dot product; only its STORED_TERMS heaviest terms are kept
    (compact numpy arrays, 8 bytes a term).
 2. Candidates: an inverted index maps each article's KEY_TERMS heaviest terms to the stories
-   filed under them (only the POSTINGS_CAP most recent per term are looked at, and at most
-   MAX_CANDIDATES stories are scored), so a new article costs the same whatever the size of
-   the index -> linear time.
+   filed under them; a new article looks up its QUERY_TERMS heaviest terms (only the
+   POSTINGS_CAP most recent stories per term are looked at, and at most MAX_CANDIDATES stories
+   are scored), so a new article costs the same whatever the size of the index -> linear time.
 3. The article joins the candidate story with the highest average-link similarity (dot product
    with the story's sum vector / story size, damped by the time gap) if it reaches THRESHOLD;
    otherwise it founds a new story. Average link is what agglomerative clustering uses; keeping one
