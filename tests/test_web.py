@@ -542,3 +542,14 @@ def test_seed_articles_render(tmp_path):
             dossier = get(base, f"/api/stories/{st['id']}").json()
             for art in dossier["articles"]:
                 assert get(base, f"/articles/{art['id']}").status_code == 200
+
+
+def test_source_columns_show_inferred_translations():
+    from lagebild.web.views import source_columns
+
+    story = {"article_ids": ["a", "b"], "figures": [], "quotes": [], "membership": [],
+             "lineage": [{"source": "language:fr", "target": "b", "kind": "translated-from", "inferred": True,
+                          "language": "fr"}]}
+    arts = {"a": {"id": "a", "translated_from": "en"}, "b": {"id": "b"}}
+    cols = {c["id"]: c for c in source_columns(story, arts)}
+    assert cols["a"]["translated_from"] == "en" and cols["b"]["translated_from"] == "fr (inferred)"

@@ -100,6 +100,9 @@ def source_columns(story: dict, arts: dict, limit: int = 40) -> list[dict]:
     for q in story.get("quotes", []):
         quotes_by_art[q.get("article_id")].append(q)
     member = {m.get("article_id"): m for m in story.get("membership", []) if isinstance(m, dict)}
+    # translations read off artefacts (no note): the story's inferred 'translated-from' edges
+    inferred = {e.get("target"): e.get("language") for e in story.get("lineage", [])
+                if e.get("kind") == "translated-from" and e.get("inferred")}
     ordered = sorted(
         (arts[i] for i in story.get("article_ids", []) if i in arts),
         key=lambda a: (a.get("published") or "9999", a.get("id")),
@@ -118,7 +121,7 @@ def source_columns(story: dict, arts: dict, limit: int = 40) -> list[dict]:
             "agency": ", ".join(art.get("agency") or []),
             "byline": art.get("byline") or "",
             "language": art.get("language") or "",
-            "translated_from": art.get("translated_from") or "",
+            "translated_from": art.get("translated_from") or (f"{inferred[aid]} (inferred)" if inferred.get(aid) else ""),
             "link": safe_link(art.get("url")),
             "figures": [figure_row(f, arts) for f in figs_by_art.get(aid, [])[:8]],
             "n_figures": len(figs_by_art.get(aid, [])),
