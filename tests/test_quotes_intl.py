@@ -86,3 +86,16 @@ def test_titles_and_nationalities_are_no_person():
     assert _no_name("Ukrainian President", "en") and _no_name("Prime Minister", "en")
     assert _no_name("président ukrainien", "fr")
     assert not _no_name("Volodymyr Zelensky", "en") and not _no_name("President Joe Biden", "en")
+
+
+def test_trim_foreign_cuts_clauses_and_drops_lowercase_spans():
+    from lagebild.analyse.entities import _common_foreign, _trim_foreign
+
+    for span, want in [("Tara Reid has checked herself into Promises Treatment Center", "Tara Reid"),
+                       ("American Pie actress and velvet-rope fixture", "American Pie"),
+                       ("Bank of England", "Bank of England"), ("Corée du Nord", "Corée du Nord"),
+                       ("outlets", "")]:
+        s, e = _trim_foreign(span, 0, len(span))
+        assert span[s:e] == want
+    assert _common_foreign("Hopefully", "en") and not _common_foreign("Kelly", "en")
+    assert not _common_foreign("Paris", "fr")

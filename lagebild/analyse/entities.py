@@ -116,12 +116,32 @@ _TITLES = {"president", "minister", "prime", "foreign", "defence", "defense", "s
            "ambassadeur", "gouverneur", "dirigeant", "sénateur", "roi", "reine", "pape"}
 
 
+def _common_foreign(span: str, lang: str) -> bool:
+    """A one-word sentence opener that is an adverb ('Hopefully', 'Absolutely', 'Finalement'):
+    the German model's capitalised-word habit. Only adverbs: the lower-case dictionaries also hold
+    'paris', 'reid' and 'google', so 'known word' alone would drop real names."""
+    lang = lang[:2]
+    if " " in span or lang not in ("en", "fr"):
+        return False
+    import simplemma
+
+    from .ner_doc import lexicon
+
+    low = span.lower()
+    return (len(low) >= 7 and low.endswith("ly" if lang == "en" else "ment") and span not in lexicon()[1]
+            and simplemma.is_known(low, lang=lang))
+
+
 def _no_name(span: str, lang: str) -> bool:
     """A 'person' made only of titles and nationality words ('Ukrainian President')."""
     from ..link.gazetteer import place_code
 
     words = span.split()
     return all(w.lower() in _TITLES or place_code(w, lang) for w in words)
+
+
+_PARTICLES = {"of", "de", "du", "des", "d", "la", "le", "van", "von", "der", "den", "bin", "al", "el", "da", "di",
+              "y"}
 
 
 def _trim_foreign(text: str, start: int, end: int) -> tuple[int, int]:
@@ -140,14 +160,18 @@ def _trim_foreign(text: str, start: int, end: int) -> tuple[int, int]:
         if "'" in word and word.split("'")[0] in ("l", "d"):  # "l'Ukraine"
             start += len(word.split("'")[0]) + 1
         break
-    # trailing lower-case words ('Vadym Zabolotny a déclaré mardi'): names end on a capital word
-    m = re.search(r"(?:\s+[^\W\d_A-ZÀ-ÖØ-Þ][\w'’.-]*)+\s*$", text[start:end])
-    if m and m.start() > 0:
-        end = start + m.start()
+    # a lower-case word other than a name particle ends the name ('Vadym Zabolotny a déclaré
+    # mardi', 'Tara Reid has checked herself into …'): English and French names are capitalised
+    for m in re.finditer(r"\s+([^\W\d_A-ZÀ-ÖØ-Þ][\w'’.-]*)", text[start:end]):
+        if m.group(1) not in _PARTICLES:
+            end = start + m.start()
+            break
     if text[start:end].lower().endswith(("'s", "’s")):
         end -= 2
     if start < end and text[start].lower() in "ld" and text[start + 1:start + 2] in ("'", "’"):
         start += 2
+    if start < end and text[start:end][:1].islower():
+        return start, start  # 'outlets': no name at all
     return start, end
 
 
@@ -169,6 +193,8 @@ def find_entities(doc: AnalysedArticle) -> None:
                 start, end = _trim_foreign(text, start, end)
                 if end <= start or (ent.label_ == "PER" and _no_name(text[start:end], doc.article.language)):
                     continue
+                if not text[s0:start].strip(" \"“”'«»(`") and _common_foreign(text[start:end], doc.article.language):
+                    continue  # 'Absolutely', 'Hopefully' opening a sentence
             label, derived = split_label(ent.label_)
             # 'nordkoreanische' stands for 'Nordkorea': give the linker the name when it is certain
             norm = demonym_country(ent.text) if ent.label_ == "LOCderiv" else None
