@@ -527,15 +527,21 @@ def test_pipeline_db_renders_and_escapes(tmp_path):
         assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in get(base, "/articles/b").text
 
 
-def test_seed_articles_render(tmp_path):
+def seeds_db(tmp_path):
+    """The shared seeds ingested into a fresh SQLite file (skips without the seeds or the pipeline)."""
     seeds = shared_dir() / "seeds"
     if not seeds.exists():
         pytest.skip(f"shared data not available: {seeds}")
+    need_pipeline()
     from lagebild.ingest_service import ingest_paths
 
-    need_pipeline()
     db = tmp_path / "seeds.db"
     ingest_paths([str(seeds)], str(db))
+    return db
+
+
+def test_seed_articles_render(tmp_path):
+    db = seeds_db(tmp_path)
     with running_server(db) as base:
         for st in get(base, "/api/stories").json()["stories"]:
             assert get(base, f"/stories/{st['id']}").status_code == 200

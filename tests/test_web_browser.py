@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from lagebild.datapaths import REPO, shared_dir
+from lagebild.datapaths import REPO
 from lagebild.records import AnalysedArticle, Article, Entity, Figure, Mention, Quote, Story
 from lagebild.store import Store
-from test_web import RICH_TEXTS, build_rich_db, locate, need_pipeline, running_server
+from test_web import RICH_TEXTS, build_rich_db, locate, need_pipeline, running_server, seeds_db
 
 ARTIFACTS = REPO / "artifacts"  # git-ignored
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -217,14 +217,7 @@ def test_screenshot_demo_story(driver, tmp_path):
 
 
 def test_screenshot_seed_story(driver, tmp_path):
-    seeds = shared_dir() / "seeds"
-    if not seeds.exists():
-        pytest.skip(f"shared data not available: {seeds}")
-    need_pipeline()
-    from lagebild.ingest_service import ingest_paths
-
-    db = tmp_path / "seeds.db"
-    ingest_paths([str(seeds)], str(db))
+    db = seeds_db(tmp_path)
     stories = Store(str(db)).list_stories(limit=50)
     assert stories
     biggest = max(stories, key=lambda s: s["n_articles"])
