@@ -120,3 +120,53 @@ def test_conll_three_column_and_demonyms(tmp_path):
     assert s.words[1] == "deutsche"
     s = C.demonyms_to_deriv(s)
     assert C.spans_of(s.tags) == [(1, 2, "LOCderiv"), (4, 5, "LOC")]
+
+
+NESTED_TSV = (
+    "#\thttp://example.org/c\t[2024-01-03]\n"
+    "1\tDie\tO\tO\n2\tUniversität\tB-ORG\tO\n3\tWien\tI-ORG\tB-LOC\n4\tehrt\tO\tO\n"
+    "5\tAnna\tB-PER\tO\n6\t.\tO\tO\n"
+    "\n"
+)
+
+
+def test_germeval_m1_counts_inner_spans(tmp_path):
+    """M1 adds the inner level: a model that predicts outer spans only loses the inner recall."""
+    from typer.testing import CliRunner
+
+    import spacy
+
+    from lagebild.cli import app
+
+    data = tmp_path / "nested.tsv"
+    data.write_text(NESTED_TSV, encoding="utf-8")
+    nlp = spacy.blank("de")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([
+        {"label": "ORG", "pattern": [{"ORTH": "Universität"}, {"ORTH": "Wien"}]},  # outer, right
+        {"label": "LOC", "pattern": "Anna"},  # outer, wrong label
+    ])
+    nlp.to_disk(tmp_path / "m")
+    pred_file = tmp_path / "pred.tsv"
+    res = CliRunner().invoke(app, ["eval", "ner", str(data), "--model", str(tmp_path / "m"), "--no-rules",
+                                   "--predictions", str(pred_file)])
+    assert res.exit_code == 0, res.output
+    out = json.loads([ln for ln in res.output.splitlines() if ln.startswith("{")][-1])
+    # outer: gold ORG, PER; pred ORG (tp), LOC (fp) -> P 1/2, R 1/2.  inner: gold LOC, pred none -> R 0.
+    assert out["m3_1_outer"]["f1"] == 0.5
+    assert out["m3_2_inner"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "gold": 1, "pred": 0}
+    # M1: tp 1, fp 1, fn 1 + 1 -> P 0.5, R 1/3
+    assert out["strict"]["precision"] == 0.5
+    assert out["strict"]["recall"] == pytest.approx(1 / 3, abs=1e-4)
+    rows = [ln.split("\t") for ln in pred_file.read_text(encoding="utf-8").splitlines() if ln]
+    assert [r[2] for r in rows] == ["O", "B-ORG", "I-ORG", "O", "B-LOC", "O"]
+    assert all(r[3] == "O" for r in rows) and rows[0][:2] == ["1", "Die"]
+
+
+def test_official_m1_sums_levels():
+    from lagebild.evaluate.ner import official
+
+    res = official([[(0, 2, "ORG")]], [[(1, 2, "LOC")]], [[(0, 2, "ORG")]], [[(1, 2, "LOC")]])
+    assert res["m1"]["f1"] == 1.0
+    res = official([[(0, 2, "ORG")]], [[(1, 2, "LOC")]], [[(0, 2, "ORG")]], [[(1, 2, "PER")]])
+    assert res["m1"]["precision"] == 0.5 and res["m1"]["recall"] == 0.5

@@ -162,9 +162,11 @@ def mark_unannotated(sent: Sent, demonyms: bool = True, compounds: bool = True) 
 
 
 # ----------------------------------------------------------------------------- readers
-def read_germeval(path: Path | str, source: str = "germeval2014") -> Iterator[Sent]:
+def read_germeval(path: Path | str, source: str = "germeval2014", level: str = "outer") -> Iterator[Sent]:
     """GermEval-2014 tsv: '#' comments; columns idx, token, outer, inner; blank line between
-    sentences. Also tolerates lines with fewer columns (missing tags -> O)."""
+    sentences. Also tolerates lines with fewer columns (missing tags -> O). `level` picks the
+    outer (first-level, column 3) or inner (second-level, column 4) annotation."""
+    col = 3 if level == "inner" else 2
     words: list[str] = []
     raw: list[tuple[str, str]] = []
     comment = ""
@@ -179,9 +181,9 @@ def read_germeval(path: Path | str, source: str = "germeval2014") -> Iterator[Se
             continue
         cols = line.split("\t")
         if len(cols) >= 2 and cols[0].strip().isdigit():
-            tok, tag = cols[1], (cols[2] if len(cols) > 2 else "O")
+            tok, tag = cols[1], (cols[col] if len(cols) > col else "O")
         else:
-            tok, tag = cols[0], (cols[1] if len(cols) > 1 else "O")
+            tok, tag = cols[0], (cols[col - 1] if len(cols) > col - 1 else "O")
         prefix, lab = split_tag(tag)
         words.append(tok.strip() or "_")
         raw.append((prefix, germeval_label(lab) if lab else ""))
@@ -308,6 +310,16 @@ def read_dfki_jsonl(path: Path | str, source: str, tokenize, label_map=map_with(
                     prev_m = hit
             if any(w.strip() for w in words):
                 yield Sent(words, to_iob2(raw), source)
+
+
+def is_germeval(path: Path | str) -> bool:
+    """True when the first non-comment line has GermEval-2014's 4 columns (idx, token, outer, inner)."""
+    for line in _open_text(Path(path)):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        return len(cols) >= 4 and cols[0].strip().isdigit()
+    return False
 
 
 def read_any(path: Path | str) -> list[Sent]:
