@@ -130,13 +130,31 @@ def test_metrics_on_hand_example():
 
 
 def test_ecbplus_dev_reaches_target():
+    """Scored as the eval scores it: shuffled order, neutral ids, mean of 3 seeds (0.9025 measured)."""
     path = need_shared("clustering", "ecbplus-dev.jsonl")
-    from lagebild.evaluate.cluster import load, predict
+    from lagebild.evaluate.cluster import evaluate, load
 
-    rows = load(path)
-    pred = predict(rows)
-    gold = {str(r["id"]): str(r["cluster"]) for r in rows}
-    assert bcubed(gold, pred)["f1"] >= 0.92
+    res = evaluate(load(path))
+    assert res["bcubed"]["f1"] >= 0.88 and res["bcubed_f1_spread"]["min"] >= 0.86
+
+
+def test_cluster_eval_is_independent_of_file_order_and_ids():
+    """The system never sees the file's ids or order: a reversed file with ids that spell the gold
+    label scores exactly the same as the original."""
+    import random
+
+    from lagebild.evaluate.cluster import evaluate, neutral
+
+    rows = [{"id": i, "title": title, "text": text, "published": None, "language": "de", "cluster": name.split("-")[0]}
+            for i, (name, (title, text, _)) in enumerate(TEXTS.items())]
+    leaky = [dict(r, id=f"{r['cluster']}_{k}") for k, r in enumerate(rows)][::-1]
+    random.Random(7).shuffle(leaky)
+    a, b = evaluate(rows, seeds=2), evaluate(leaky, seeds=2)
+    for key in ("bcubed", "pairwise", "pred_clusters"):
+        assert a[key] == b[key]
+    shown, gold = neutral(leaky, 0)
+    assert all(set(r) >= {"id"} and "cluster" not in r and r["id"].startswith("d") for r in shown)
+    assert sorted(gold) == sorted(r["id"] for r in shown)
 
 
 def test_index_survives_pickling():
