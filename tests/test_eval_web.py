@@ -54,6 +54,8 @@ def test_eval_boilerplate_tiny(tmp_path):
     assert ours["f1"] > base["f1"]
     for key in ("precision", "recall", "f1", "accuracy", "pages_per_s"):
         assert key in ours and key in base
+    # the anchor runs with its own benchmark's settings, printed in the JSON line
+    assert res["baseline_settings"]["include_comments"] is False and res["baseline_settings"]["include_tables"] is True
 
 
 def test_eval_dates_tiny(tmp_path):

@@ -10,12 +10,13 @@ import types
 from collections.abc import Callable
 
 from ..records import AnalysedArticle, Article
-from .nlp import split_sentences
 
 Stage = Callable[[AnalysedArticle], None]
 
 
 def sentences(doc: AnalysedArticle) -> None:
+    from .nlp import split_sentences  # spaCy loads on first use, not on `import lagebild.analyse`
+
     doc.sentences = split_sentences(doc.text, doc.article.language)
 
 
