@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..records import AnalysedArticle, Timex
+from .timex_reference import Reference, follows_text, is_narrative, resolve_from_text
 from .timex_rules import Candidate, duration_value, resolve_overlaps, scan
+from .timex_rules_history import coordinate
 
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
@@ -249,7 +251,7 @@ def _shift_date(base: date, n: float, unit: str, sign: int) -> tuple[str, date |
 def _time_suffix(spec: dict) -> str:
     if spec.get("h") is not None:
         t = f"T{spec['h']:02d}:{spec['mi']:02d}"
-        return t + (f":{spec['s']:02d}" if spec.get("s") is not None else "")
+        return t + (f":{spec['s']:02d}" if spec.get("s") is not None else "") + (spec.get("tz") or "")
     if spec.get("part"):
         return "T" + spec["part"]
     return ""
@@ -292,7 +294,7 @@ def resolve(spec: dict, anchor: Anchor | None, future: bool, last_day: date | No
         return typ, value + suffix, day
     if kind == "year":
         return "DATE", f"{spec['y']:04d}", None
-    if kind == "decade":
+    if kind in ("decade", "era"):
         return "DATE", spec["v"], None
     if kind == "season":
         y = spec.get("y")
@@ -402,7 +404,7 @@ def merge_date_time(text: str, cands: list[Candidate]) -> list[Candidate]:
             if date_spec is not None and not (date_spec["kind"] == "date" and date_spec.get("d") is None):
                 merged = dict(date_spec)
                 if time_spec.get("h") is not None:
-                    merged.update(h=time_spec["h"], mi=time_spec["mi"], s=time_spec.get("s"))
+                    merged.update(h=time_spec["h"], mi=time_spec["mi"], s=time_spec.get("s"), tz=time_spec.get("tz"))
                     if merged.get("part") in ("AF", "EV", "NI") and merged["h"] < 12:
                         merged["h"] += 12
                 elif time_spec.get("part"):
@@ -460,31 +462,48 @@ def candidates(doc: AnalysedArticle) -> list[Candidate]:
     """Resolved, merged candidate spans of one article."""
     text = doc.text
     lang = (doc.article.language or "de")[:2].lower()
-    cands = resolve_overlaps(scan(text, lang if lang in ("de", "en", "fr") else "de"))
-    return merge_date_time(text, cands)
+    cands = merge_date_time(text, resolve_overlaps(scan(text, lang if lang in ("de", "en", "fr") else "de")))
+    coordinate(text, cands)
+    return cands
 
 
 def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) -> list[Timex]:
-    """Timexes of `doc` from stored specs, resolved against `anchor` (no side effects)."""
+    """Timexes of `doc` from stored specs, resolved against `anchor` or, for anaphoric and
+    narrative expressions, against the last date the text itself established (`timex_reference`)."""
     text = doc.text
     out: list[Timex] = []
-    last_day: date | None = None
+    pub_year = anchor.year if anchor and not anchor.inferred else None
+    narrative = is_narrative(specs, pub_year)
+    ref = Reference()
     for item in specs:
         spec = item["spec"]
         try:
-            typ, value, day = resolve(spec, anchor, item["future"], last_day)
+            typ, value, from_text = "", "", False
+            if follows_text(spec, ref, narrative, pub_year, text, item["start"]):
+                got = resolve_from_text(spec, ref, _time_suffix(spec))
+                if got:
+                    (typ, value), from_text = got, True
+            if not value and narrative and spec["kind"] == "relday" and spec.get("off") == 0 and not spec.get("part"):
+                typ, value = "DATE", "PRESENT_REF"  # 'heute' in a history text: the present, not 2011-02-16
+            if not value:
+                typ, value, _ = resolve(spec, anchor, item["future"], ref.day)
         except (ValueError, OverflowError, KeyError, TypeError):
             continue
         if not value:
             continue
-        if day is not None and spec["kind"] in ("date", "dow", "relday", "prev"):
-            last_day = day
+        # in a narrative text, dates resolved against the publication date establish nothing
+        if typ in ("DATE", "TIME") and (not narrative or from_text or _explicit(spec)):
+            ref.update(value, spec, item["start"])
         es, ee = item["event"]
         out.append(Timex(
             article_id=doc.id, start=item["start"], end=item["end"], text=text[item["start"]:item["end"]], type=typ,
             value=value, anchored=bool(anchor) and not anchor.inferred, event=text[es:ee], event_start=es, event_end=ee,
         ))
     return out
+
+
+def _explicit(spec: dict) -> bool:
+    return spec["kind"] in ("date", "year", "season", "quarter", "decade") and spec.get("y") is not None
 
 
 def normalise(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) -> None:

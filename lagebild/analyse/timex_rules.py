@@ -226,11 +226,26 @@ def _hour_with_part(h: int, pt: str | None) -> int:
     return h
 
 
+def _zone(pt: str | None) -> str | None:
+    """'mitteleuropäischer Zeit' / 'MEZ' -> '+01', 'MESZ' / 'Sommerzeit' -> '+02', 'UTC' / 'GMT' -> 'Z'."""
+    p = (pt or "").lower()
+    if "mesz" in p or "sommerzeit" in p:
+        return "+02"
+    if p == "mez" or "mitteleurop" in p:
+        return "+01"
+    if p in ("utc", "gmt"):
+        return "Z"
+    return None
+
+
 def _time_spec(h: int, mi: int = 0, s: int | None = None, pt: str | None = None) -> dict | None:
     h = _hour_with_part(h, pt)
     if not (0 <= h <= 24 and 0 <= mi < 60):
         return None
-    return {"kind": "time", "h": h % 24, "mi": mi, "s": s}
+    spec = {"kind": "time", "h": h % 24, "mi": mi, "s": s}
+    if _zone(pt):
+        spec["tz"] = _zone(pt)
+    return spec
 
 
 @rule("de", "clock", _B + r"(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?)?\s*Uhr"
@@ -642,5 +657,6 @@ def _heuer(m):
     return {"kind": "relunit", "unit": "Y", "off": 0}  # Austrian/Bavarian 'this year'
 
 
-# English and French rules live in timex_rules_intl.py; importing it registers them.
-from . import timex_rules_intl  # noqa: E402,F401
+# English and French rules live in timex_rules_intl.py, rules for history texts (eras, centuries,
+# year ranges, anaphoric words) in timex_rules_history.py; importing them registers them.
+from . import timex_rules_history, timex_rules_intl  # noqa: E402,F401

@@ -1,0 +1,191 @@
+"""The reference time while reading: deictic vs anaphoric time expressions (issue 17).
+
+News resolve "gestern", "am Mittwoch", "vergangene Woche" against the publication date (deictic).
+Narrative text ("Im September 1939 … Zwei Tage später …", "im Mai" after a sentence about 1940)
+resolves against the last date the text itself established (anaphoric), as HeidelTime's narrative
+strategy does. The decision is made per document and per expression:
+
+- a *narrative document* is one whose explicit years mostly lie well before its publication date
+  (a Wikipedia article on a war, a history feature): every underspecified expression follows the text;
+- in a *news document*, an underspecified expression follows the text when the last explicit year
+  before it, in the same paragraph, lies well before the publication date (the history paragraph of
+  a news article); otherwise it is deictic;
+- purely anaphoric expressions ("am selben Tag", "zwei Tage später", "im selben Monat") always follow
+  the text when it has established a date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+# share of a dated document's explicit years that must lie before (publication year - 1)
+NARRATIVE_SHARE = 0.6
+_VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def _explicit_year(spec: dict) -> int | None:
+    if spec["kind"] in ("date", "year", "season", "quarter") and spec.get("y"):
+        return int(spec["y"])
+    if spec["kind"] == "era":  # '490 v. Chr.', '19. Jahrhundert': counts as an old year, sets no reference
+        return -1
+    return None
+
+
+def is_narrative(specs: list[dict], pub_year: int | None) -> bool:
+    """True when most years the text names lie well before its publication year."""
+    if pub_year is None:
+        return False
+    years = [y for y in (_explicit_year(i["spec"]) for i in specs) if y]
+    if len(years) < 3:
+        return False
+    old = sum(1 for y in years if y < pub_year - 1)
+    return old / len(years) >= NARRATIVE_SHARE
+
+
+@dataclass
+class Reference:
+    """The last dates the text established, by granularity, plus where the last explicit year stood."""
+
+    year: int | None = None
+    month: tuple[int, int] | None = None
+    day: date | None = None
+    explicit_year: int | None = None
+    explicit_at: int = -1  # offset of the last explicit year mention
+    history: list[str] = field(default_factory=list)
+
+    def update(self, value: str, spec: dict, start: int) -> None:
+        """Remember what a resolved DATE/TIME value establishes."""
+        y = _explicit_year(spec)
+        if y and y > 0:
+            self.explicit_year, self.explicit_at = y, start
+        m = _VALUE.match(value or "")
+        if not m:
+            return
+        year = int(m.group(1))
+        self.year = year
+        if m.group(2):
+            self.month = (year, int(m.group(2)))
+            if m.group(3):
+                try:
+                    self.day = date(year, int(m.group(2)), int(m.group(3)))
+                except ValueError:
+                    pass
+            elif self.day and (self.day.year, self.day.month) != self.month:
+                self.day = None
+        else:
+            if self.month and self.month[0] != year:
+                self.month = None
+            if self.day and self.day.year != year:
+                self.day = None
+
+
+# expressions whose value depends on a reference that is not given in the expression itself
+def underspecified(spec: dict) -> bool:
+    k = spec["kind"]
+    if k == "date":
+        return spec.get("y") is None
+    if k in ("season", "quarter"):
+        return spec.get("y") is None
+    if k == "relunit":
+        return spec.get("unit") in ("Y", "M", "Q")
+    if k in ("prev",):
+        return True
+    if k == "shift":
+        return bool(spec.get("from_ref"))
+    return False
+
+
+def anaphoric(spec: dict) -> bool:
+    """Expressions that only ever refer back into the text ('am selben Tag', 'zwei Tage später')."""
+    return spec["kind"] == "prev" or (spec["kind"] == "shift" and bool(spec.get("from_ref"))) or bool(spec.get("same"))
+
+
+def follows_text(spec: dict, ref: Reference, narrative: bool, pub_year: int | None, text: str, start: int) -> bool:
+    """Whether this expression resolves against the text's own reference rather than the anchor."""
+    if ref.year is None or not underspecified(spec):
+        return False
+    if narrative or pub_year is None or anaphoric(spec):
+        return True
+    if ref.explicit_year is None or ref.explicit_year >= pub_year - 1:
+        return False
+    # a history paragraph inside a news article: the explicit year stands in the same paragraph
+    return "\n" not in text[ref.explicit_at:start]
+
+
+def _ymd(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _unknown_day(ref: Reference) -> str:
+    """A day relative to a text reference that names no day: what is known of it ('1863-XX-XX')."""
+    if ref.month:
+        return f"{ref.month[0]:04d}-{ref.month[1]:02d}-XX"
+    return f"{ref.year:04d}-XX-XX"
+
+
+def resolve_from_text(spec: dict, ref: Reference, suffix: str) -> tuple[str, str] | None:
+    """(type, value) of an underspecified expression against the text's reference, or None."""
+    k = spec["kind"]
+    typ = "TIME" if suffix else "DATE"
+    y0 = ref.year
+    if k == "date":
+        m, d = spec.get("m"), spec.get("d")
+        y = y0 + (spec.get("off") or 0)
+        if m is None:
+            if d is None or ref.month is None:
+                return None
+            y, m = ref.month
+        if spec.get("same") and ref.month:
+            y, m = ref.month
+        if d is not None:
+            try:
+                date(y, m, d)
+            except ValueError:
+                return None
+        return typ, _ymd(y, m, d) + suffix
+    if k == "season":
+        return "DATE", f"{y0 + (spec.get('off') or 0):04d}-{spec['s']}"
+    if k == "quarter":
+        return "DATE", f"{y0 + (spec.get('off') or 0):04d}-{spec['q']}"
+    if k == "relunit":
+        off = spec.get("off") or 0
+        if spec["unit"] == "Y":
+            return "DATE", f"{y0 + off:04d}"
+        if spec["unit"] == "M" and ref.month:
+            y, m = _add_months(*ref.month, off)
+            return "DATE", _ymd(y, m)
+        if spec["unit"] == "Q" and ref.month:
+            q = (ref.month[1] - 1) // 3 + 1 + off
+            return "DATE", f"{ref.month[0] + (q - 1) // 4:04d}-Q{(q - 1) % 4 + 1}"
+        return None
+    if k == "prev":
+        if ref.day is None:
+            return typ, _unknown_day(ref) + suffix
+        d = ref.day + timedelta(days=spec["off"])
+        return typ, d.isoformat() + suffix
+    if k == "shift":
+        n, unit, sign = spec.get("n"), spec["unit"], spec["sign"]
+        if n is None:
+            return None
+        kk = int(round(n)) * sign
+        if unit in ("D", "W"):
+            if ref.day is None:
+                return "DATE", _unknown_day(ref)
+            return "DATE", (ref.day + timedelta(days=kk * (7 if unit == "W" else 1))).isoformat()
+        if unit in ("M", "HY") and ref.month:
+            y, m = _add_months(*ref.month, kk * (6 if unit == "HY" else 1))
+            return "DATE", _ymd(y, m)
+        if unit == "Y":
+            return "DATE", f"{y0 + kk:04d}"
+        return None
+    return None
