@@ -49,6 +49,7 @@ class Row:
     fmt: Callable[[dict], str]
     needs: str = ""  # a path (relative to the repo) that must exist for the row to run
     note: str = ""
+    prepare: str = ""  # a command that builds the row's input first (shown in the table)
 
 
 def _fmt_boilerplate(d):
@@ -145,6 +146,9 @@ ROWS: list[Row] = [
     Row("cluster_ecb_ner", "story clustering, pipeline features", "ECB+ dev through the pipeline's own features", TUNED,
         f"lagebild eval cluster {SHARED}/clustering/ecbplus-dev.jsonl --ner", _fmt_cluster,
         needs=f"{SHARED}/clustering/ecbplus-dev.jsonl"),
+    Row("cluster_gnad", "story clustering (German)", "45 hand-labelled 10kGNAD articles (constants tuned on it)", TUNED,
+        "lagebild eval cluster training/cluster/runs/gnad-stories-dev.jsonl --ner", _fmt_cluster,
+        needs=f"{SHARED}/corpus/10kgnad", prepare="python training/cluster/build_gnad_dev.py"),
     Row("cluster_multi", "cross-language story joins", "own invented set (22 articles, 5 stories)", TUNED,
         "lagebild eval cluster tests/data/cluster_multilingual.jsonl --ner", _fmt_cluster),
     Row("aliases", "entity aliases", "own set (117 stories, 495 pairs)", TUNED, "lagebild eval aliases", _fmt_aliases),
@@ -154,8 +158,12 @@ ROWS: list[Row] = [
         "lagebild eval numbers tests/data/numbers_recognizers.jsonl", _fmt_numbers),
     Row("numbers_en_fr", "figures in English and French", "own cases (113)", TUNED,
         "lagebild eval numbers tests/data/numbers_en_fr.jsonl", _fmt_numbers),
+    Row("numbers_fresh", "figures with hedges", "cases written after the rules were frozen (26; fixed after)", TUNED,
+        "lagebild eval numbers tests/data/numbers_fresh.jsonl", _fmt_numbers),
     Row("quotes_cases", "quotes, invented cases", "own cases (81)", TUNED,
         "lagebild eval quotes tests/data/quotes_cases.jsonl", _fmt_quotes_cases),
+    Row("quotes_en_fr", "English/French speech", "own cases (21 + 13 written after the rules; fixed after)", TUNED,
+        "lagebild eval quotes tests/data/quotes_cases_en_fr.jsonl", _fmt_quotes_cases),
     Row("translation", "translations without a note", "own invented cases (40) + German originals (FP check)", TUNED,
         "lagebild eval translation", _fmt_translation),
     Row("seeds", "seeds end to end", "5 real German articles (tried on all along)", TUNED,
@@ -176,6 +184,11 @@ def run_row(row: Row) -> dict | None:
         print(f"skip {row.id}: {row.needs} absent", file=sys.stderr)
         return None
     t0 = dt.datetime.now(dt.timezone.utc)
+    if row.prepare:
+        prep = subprocess.run(shlex.split(row.prepare), cwd=ROOT, capture_output=True, text=True)
+        if prep.returncode != 0:
+            print(f"FAILED {row.id} (prepare): {prep.stderr[-2000:]}", file=sys.stderr)
+            return None
     proc = subprocess.run(shlex.split(row.command), cwd=ROOT, capture_output=True, text=True)
     if proc.returncode != 0:
         print(f"FAILED {row.id}: {proc.stderr[-2000:]}", file=sys.stderr)
@@ -207,8 +220,8 @@ def render(records: dict[str, dict]) -> str:
             score = f"**{score}**"
         if row.note:
             score += f"; {row.note}"
-        lines.append(f"| {row.capability} | {row.data} | {row.split} | {score} (measured {rec['measured']}) "
-                     f"| `{row.command}` |")
+        cmd = f"`{row.prepare} && {row.command}`" if row.prepare else f"`{row.command}`"
+        lines.append(f"| {row.capability} | {row.data} | {row.split} | {score} (measured {rec['measured']}) | {cmd} |")
     return "\n".join(lines)
 
 
