@@ -50,8 +50,13 @@ class _Bar:
 
 
 def _print_errors(errors, quiet: bool) -> None:
+    """One line per error; its text is data: no markup, no terminal escapes (issue 19)."""
+    from rich.text import Text
+
+    from .ingest.names import printable
+
     for e in errors:
-        err.print(f"[red]error[/red] {e}", markup=True, highlight=False, soft_wrap=True)
+        err.print(Text.assemble(("error", "red"), " ", printable(str(e))), highlight=False, soft_wrap=True)
 
 
 def _write_reports(dossier: dict, out: Path) -> None:
@@ -92,7 +97,7 @@ def report(
     _write_reports(dossier, out)
     n_art = len(dossier["articles"])
     if not quiet:
-        err.print(f"{n_art} articles, {len(dossier['stories'])} stories -> {out}/dossier.json|.md|.html")
+        err.print(f"{n_art} articles, {len(dossier['stories'])} stories -> {out}/dossier.json|.md|.html", markup=False)
     if n_art == 0:
         raise typer.Exit(1)
 
@@ -112,7 +117,7 @@ def ingest(
     _print_errors(result.errors, quiet)
     err.print(
         f"added {result.added}, already stored {result.skipped}, errors {len(result.errors)}; "
-        f"{result.total} articles in {result.url}"
+        f"{result.total} articles in {result.url}", markup=False
     )
     if result.added + result.skipped == 0:
         raise typer.Exit(1)

@@ -10,13 +10,17 @@ multi-article containers (JSONL lines without `id`, feed entries, WARC records).
 """
 from __future__ import annotations
 
+import errno
 import glob
 import gzip
 import hashlib
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..records import IngestError, RawDocument
+from .names import display_name
 from .sniff import GZIP_MAGIC, binary_kind, declared_charset, decode_bytes, sniff_kind
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -35,31 +39,83 @@ def stable_id(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[Path]:
-    """Files, directories (recursively, sorted, hidden files skipped) and globs -> files, each once."""
-    seen: set[Path] = set()
+def _why(exc: OSError) -> str:
+    return {errno.ELOOP: "symlink loop", errno.ENOENT: "dangling symlink (target missing)",
+            errno.ENAMETOOLONG: "file name too long", errno.EACCES: "permission denied",
+            errno.EPERM: "permission denied"}.get(exc.errno, exc.strerror or type(exc).__name__)
 
-    def once(p: Path) -> Iterator[Path]:
-        key = p.resolve() if p.exists() else p
+
+def _not_regular(mode: int) -> str | None:
+    for test, what in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return what
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else "not a regular file"
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[Path | IngestError]:
+    """Files, directories (recursively, sorted, hidden entries skipped) and globs -> files, each once.
+
+    What cannot be read (symlink loops, dangling links, FIFOs and devices, unreadable directories,
+    over-long names) becomes one IngestError naming it; nothing is skipped without a word."""
+    seen: set[tuple[int, int]] = set()
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def file_once(p: Path, st: os.stat_result) -> Iterator[Path]:
+        key = (st.st_dev, st.st_ino)
         if key not in seen:
             seen.add(key)
             yield p
 
+    def entry(p: Path, explicit: bool) -> Iterator[Path | IngestError]:
+        try:
+            st = p.stat()
+        except OSError as exc:
+            if explicit and exc.errno == errno.ENOENT and not os.path.lexists(p):
+                yield IngestError(display_name(p), "no such file")
+            else:
+                yield IngestError(display_name(p), f"skipped: {_why(exc)}")
+            return
+        if stat.S_ISDIR(st.st_mode):
+            yield from walk(p, st)
+            return
+        odd = _not_regular(st.st_mode)
+        if odd:
+            yield IngestError(display_name(p), f"skipped: {odd}, not a regular file")
+            return
+        yield from file_once(p, st)
+
+    def walk(d: Path, st: os.stat_result) -> Iterator[Path | IngestError]:
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            yield IngestError(display_name(d), "skipped: directory already read (symlink loop?)")
+            return
+        seen_dirs.add(key)
+        try:
+            with os.scandir(d) as it:
+                names = sorted((e.name for e in it), key=os.fsencode)
+        except OSError as exc:
+            yield IngestError(display_name(d), f"directory skipped: {_why(exc)}")
+            return
+        for name in names:
+            if name.startswith("."):
+                continue
+            yield from entry(d / name, explicit=False)
+
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts):
-                    yield from once(f)
-        elif path.exists():
-            yield from once(path)
-        else:
+        try:
+            if os.path.lexists(path):
+                yield from entry(path, explicit=True)
+                continue
             matches = sorted(glob.glob(p, recursive=True))
-            if not matches:
-                yield from once(path)  # reported as missing by read_file
-            for m in matches:
-                if Path(m).is_file():
-                    yield from once(Path(m))
+        except (OSError, ValueError) as exc:
+            yield IngestError(display_name(p), f"skipped: {_why(exc) if isinstance(exc, OSError) else exc}")
+            continue
+        if not matches:
+            yield from entry(path, explicit=True)
+        for m in matches:
+            yield from entry(Path(m), explicit=False)
 
 
 def _size(n: int) -> str:
@@ -77,14 +133,14 @@ def kind_of(path: Path) -> str | None:
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | IngestError]:
     """Read one file of any supported kind; problems become IngestErrors naming the file."""
-    source = str(path)
-    if not path.exists():
-        yield IngestError(source, "no such file")
-        return
+    source = display_name(path)
     try:
         size = path.stat().st_size
+    except FileNotFoundError:
+        yield IngestError(source, "no such file")
+        return
     except OSError as exc:
-        yield IngestError(source, f"cannot read: {exc.strerror or exc}")
+        yield IngestError(source, f"cannot read: {_why(exc)}")
         return
     if size == 0:
         yield IngestError(source, "empty file")
@@ -101,7 +157,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDoc
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield IngestError(source, f"cannot read: {exc.strerror or exc}")
+        yield IngestError(source, f"cannot read: {_why(exc)}")
         return
     if kind in ("jsonl", "gz") or (kind is None and data.startswith(GZIP_MAGIC)):
         if data.startswith(GZIP_MAGIC):
@@ -115,6 +171,15 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDoc
                 return
         if kind == "gz":
             kind = None  # sniff the unpacked content
+    if kind == "jsonl":  # read line by line: one bad line (NUL bytes, not UTF-8) is one error
+        what = binary_kind(data)
+        if what and (not what.startswith("binary data") or data[:8192].count(0) > len(data[:8192]) // 10):
+            yield IngestError(source, f"binary file skipped: {what}")
+            return
+        from .jsonl import read_jsonl_bytes
+
+        yield from read_jsonl_bytes(data, source, stable_id)
+        return
     what = binary_kind(data)
     if what:
         yield IngestError(source, f"binary file skipped: {what}")
@@ -141,12 +206,12 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDoc
 
 
 def _read_decoded(kind: str, path: Path, data: bytes, text: str, meta: dict) -> Iterator[RawDocument | IngestError]:
-    source = str(path)
+    source = display_name(path)
     if kind == "html":
         from .html import NoArticle, html_to_document
 
         try:
-            yield html_to_document(text, source=source, doc_id=path.stem, meta=meta)
+            yield html_to_document(text, source=source, doc_id=display_name(path.stem), meta=meta)
         except NoArticle as exc:
             yield IngestError(source, str(exc))
         except Exception as exc:  # parser crash on hostile markup: one error, batch goes on
@@ -167,13 +232,16 @@ def _read_decoded(kind: str, path: Path, data: bytes, text: str, meta: dict) -> 
     else:
         from .text import text_to_document
 
-        yield text_to_document(text, source=source, doc_id=path.stem, meta=meta)
+        yield text_to_document(text, source=source, doc_id=display_name(path.stem), meta=meta)
 
 
 def read_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | IngestError]:
     """All documents and errors of all inputs, in path order."""
     for path in expand_paths(paths):
+        if isinstance(path, IngestError):
+            yield path
+            continue
         try:
             yield from read_file(path, max_bytes)
         except Exception as exc:  # last line of defence: an unexpected bug in one reader
-            yield IngestError(str(path), f"could not be read: {type(exc).__name__}: {exc}")
+            yield IngestError(display_name(path), f"could not be read: {type(exc).__name__}: {exc}")

@@ -9,6 +9,7 @@ from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
 from ..records import IngestError, RawDocument
+from .names import clean_surrogates
 
 _ALIASES = {
     "text": ("text", "body", "content", "articleBody"),
@@ -74,22 +75,100 @@ def read_json(text: str, source: str, stable_id) -> Iterator[RawDocument | Inges
     except json.JSONDecodeError as exc:
         yield IngestError(source, f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
         return
+    except RecursionError:
+        yield IngestError(source, "JSON nested too deeply")
+        return
+    data, _ = _clean_strings(data)
+    if isinstance(data, list) and any(_too_deep(r) for r in data) or not isinstance(data, list) and _too_deep(data):
+        yield IngestError(source, f"JSON nested too deeply (limit {MAX_DEPTH} levels)")
+        return
     records = data if isinstance(data, list) else [data]
     for n, rec in enumerate(records, start=1):
         yield from _records([(n, rec)], source, stable_id, where="item")
 
 
+MAX_DEPTH = 32  # nesting levels a record may have (deeper ones are rejected, not recursed into)
+
+
+def _too_deep(value, limit: int = MAX_DEPTH) -> bool:
+    stack = [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, (dict, list)):
+            if d > limit:
+                return True
+            stack.extend((c, d + 1) for c in (v.values() if isinstance(v, dict) else v))
+    return False
+
+
+def _clean_strings(value):
+    """(value with lone surrogates replaced in every string, how many were replaced)."""
+    if isinstance(value, str):
+        return clean_surrogates(value)
+    if isinstance(value, list):
+        pairs = [_clean_strings(v) for v in value]
+        return [v for v, _ in pairs], sum(k for _, k in pairs)
+    if isinstance(value, dict):
+        out, n = {}, 0
+        for k, v in value.items():
+            k2, a = clean_surrogates(k)
+            v2, b = _clean_strings(v)
+            out[k2] = v2
+            n += a + b
+        return out, n
+    return value, 0
+
+
+def parse_line(line: str):
+    """One JSON line -> (record, None) or (None, error message); never raises."""
+    if "\x00" in line:
+        return None, "NUL byte in line"
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, f"malformed JSON ({exc.msg} at column {exc.colno})"
+    except RecursionError:
+        return None, f"JSON nested too deeply (limit {MAX_DEPTH} levels)"
+    if _too_deep(rec):
+        return None, f"JSON nested too deeply (limit {MAX_DEPTH} levels)"
+    rec, n_bad = _clean_strings(rec)
+    if n_bad and isinstance(rec, dict):
+        rec["replacement_chars"] = n_bad  # lone surrogates (e.g. "\\ud800") replaced by U+FFFD
+    return rec, None
+
+
 def read_jsonl(text: str, source: str, stable_id) -> Iterator[RawDocument | IngestError]:
     """Each non-empty line -> RawDocument, or IngestError(source, msg, line)."""
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+    for n, line in enumerate(text.split("\n"), start=1):
+        yield from _line(n, line, source, stable_id)
+
+
+def read_jsonl_bytes(data: bytes, source: str, stable_id) -> Iterator[RawDocument | IngestError]:
+    """JSONL bytes read line by line: a line that is not UTF-8 is decoded on its own (noted), a
+    bad line is one error with its number; the lines after it are read as usual."""
+    from .sniff import decode_bytes
+
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for n, raw in enumerate(data.split(b"\n"), start=1):
         try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(source, f"malformed JSON ({exc.msg} at column {exc.colno})", line=n)
-            continue
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            line = decode_bytes(raw).text
+        yield from _line(n, line, source, stable_id)
+
+
+def _line(n: int, line: str, source: str, stable_id) -> Iterator[RawDocument | IngestError]:
+    if not line.strip():
+        return
+    rec, problem = parse_line(line.rstrip("\r"))
+    if problem:
+        yield IngestError(source, problem, line=n)
+        return
+    try:
         yield from _records([(n, rec)], source, stable_id)
+    except Exception as exc:  # an odd record must not end the file
+        yield IngestError(source, f"record could not be read: {type(exc).__name__}: {exc}", line=n)
 
 
 def _records(parsed, source: str, stable_id, where: str = "line") -> Iterator[RawDocument | IngestError]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..records import IngestError, RawDocument
 from .html import NoArticle, html_to_document
+from .names import display_name
 from .sniff import declared_charset, decode_bytes
 
 
@@ -24,14 +25,15 @@ def read_warc(path: Path, stable_id) -> Iterator[RawDocument | IngestError]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    source = str(path)
-    n_html = 0
+    source = display_name(path)
+    n_html = n_records = 0
     try:
         with path.open("rb") as fh:
             for record in ArchiveIterator(fh):
+                n_records += 1
                 if record.rec_type not in ("response", "resource"):
                     continue
-                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                uri = display_name(record.rec_headers.get_header("WARC-Target-URI") or "")
                 warc_date = record.rec_headers.get_header("WARC-Date")
                 if record.rec_type == "response" and record.http_headers is not None:
                     status = record.http_headers.get_statuscode()
@@ -44,6 +46,9 @@ def read_warc(path: Path, stable_id) -> Iterator[RawDocument | IngestError]:
                     continue
                 n_html += 1
                 body = record.content_stream().read()
+                if getattr(record.raw_stream, "limit", 0) > 0:  # the file ends inside this record
+                    yield IngestError(source, f"record {n_records} ({uri or 'no URI'}) is truncated: skipped")
+                    continue
                 dec = decode_bytes(body, _charset(ctype) or declared_charset(body))
                 meta = {"warc": source, "warc_date": warc_date, "encoding": dec.encoding}
                 if dec.note:
@@ -54,6 +59,9 @@ def read_warc(path: Path, stable_id) -> Iterator[RawDocument | IngestError]:
                 except NoArticle as exc:
                     yield IngestError(source, f"{exc} (record {uri})")
                     continue
+                except Exception as exc:  # hostile markup in one record: the others go on
+                    yield IngestError(source, f"record {n_records} ({uri}) could not be parsed: {type(exc).__name__}: {exc}")
+                    continue
                 if not doc.published and warc_date:
                     doc.published = warc_date[:10]
                     doc.meta["published_inferred"] = True
@@ -62,7 +70,28 @@ def read_warc(path: Path, stable_id) -> Iterator[RawDocument | IngestError]:
         yield IngestError(source, f"broken WARC: {exc}")
         return
     except Exception as exc:  # truncated gzip etc.: keep what was read, report the rest
-        yield IngestError(source, f"broken WARC: {type(exc).__name__}: {exc}")
+        yield IngestError(source, f"broken WARC after record {n_records}: {type(exc).__name__}: {exc}")
+        return
+    cut = _gzip_truncated(path)
+    if cut:
+        yield IngestError(source, f"truncated .gz ({cut}): what follows record {n_records} is lost")
         return
     if n_html == 0:
         yield IngestError(source, "WARC holds no HTML response records")
+
+
+def _gzip_truncated(path: Path) -> str | None:
+    """Why a gzip-compressed file is cut short (warcio stops silently at a cut), else None."""
+    import gzip
+    import zlib
+
+    with path.open("rb") as fh:
+        if fh.read(2) != b"\x1f\x8b":
+            return None
+    try:
+        with gzip.open(path, "rb") as gz:
+            while gz.read(1 << 20):
+                pass
+    except (EOFError, OSError, zlib.error) as exc:
+        return str(exc) or type(exc).__name__
+    return None
