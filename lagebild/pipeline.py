@@ -43,20 +43,22 @@ def load_raw(inputs: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple
 def _looks_like_path(item: str) -> bool:
     import glob
 
-    return Path(item).exists() or bool(glob.glob(item)) or os.sep in item or item.endswith(
+    return os.path.lexists(item) or bool(glob.glob(item)) or os.sep in item or item.endswith(
         (".txt", ".html", ".htm", ".jsonl", ".xml", ".rss", ".atom", ".warc", ".gz")
     )
 
 
-def dedupe_ids(articles: list[Article]) -> list[Article]:
-    """Drop exact duplicates (same content hash); make clashing ids unique."""
-    seen_hash: set[str] = set()
+def dedupe_ids(articles: list[Article], errors: list[IngestError] | None = None) -> list[Article]:
+    """Drop exact duplicates (same content hash; each named in `errors`); make clashing ids unique."""
+    seen_hash: dict[str, str] = {}
     seen_id: dict[str, int] = {}
     out = []
     for art in articles:
         if art.content_hash and art.content_hash in seen_hash:
+            if errors is not None:
+                errors.append(IngestError(art.source, f"skipped: exact duplicate of {seen_hash[art.content_hash]}"))
             continue
-        seen_hash.add(art.content_hash)
+        seen_hash[art.content_hash] = art.source
         if art.id in seen_id:
             seen_id[art.id] += 1
             art.id = f"{art.id}-{seen_id[art.id]}"
@@ -87,7 +89,7 @@ def process(raws: list[RawDocument], progress: Progress | None = None, skip_hash
             batch.skipped += 1
             continue
         articles.append(art)
-    articles = dedupe_ids(articles)
+    articles = dedupe_ids(articles, batch.errors)
     for n, art in enumerate(articles):
         try:
             batch.docs.append(analyse_article(art))

@@ -60,6 +60,20 @@ def _move_opening_quotes(line: str, pieces: list[tuple[int, int]]) -> list[tuple
     return fixed
 
 
+MAX_SEGMENT = 50_000  # characters: longer lines are cut at whitespace (a 'sentence' never gets longer)
+
+
+def _windows(line: str, size: int = MAX_SEGMENT):
+    """(offset, piece) of a line cut into pieces of at most `size` characters at whitespace."""
+    start = 0
+    while len(line) - start > size:
+        cut = line.rfind(" ", start + size // 2, start + size)
+        cut = start + size if cut <= start else cut + 1
+        yield start, line[start:cut]
+        start = cut
+    yield start, line[start:]
+
+
 def split_sentences(text: str, lang: str = "de") -> list[tuple[int, int]]:
     """Sentence (start, end) character offsets. Line breaks always end a sentence (paragraphs)."""
     nlp = get_nlp(lang)
@@ -67,8 +81,11 @@ def split_sentences(text: str, lang: str = "de") -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         if line.strip():
-            doc = nlp(line)
-            pieces = [p for sent in doc.sents for p in _split_after_years(line, sent.start_char, sent.end_char)]
+            pieces = []
+            for off, part in _windows(line):  # spaCy refuses texts over nlp.max_length (1M chars)
+                doc = nlp(part)
+                pieces += [(off + a, off + b) for sent in doc.sents
+                           for a, b in _split_after_years(part, sent.start_char, sent.end_char)]
             pieces = _move_opening_quotes(line, pieces)
             for s, e in pieces:
                 # trim whitespace so that spans are tight
