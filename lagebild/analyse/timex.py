@@ -493,7 +493,7 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
             continue
         # in a narrative text, dates resolved against the publication date establish nothing
         if typ in ("DATE", "TIME") and (not narrative or from_text or _explicit(spec)):
-            ref.update(value, spec, item["start"])
+            ref.update(value, spec, item["start"], text)
         es, ee = item["event"]
         out.append(Timex(
             article_id=doc.id, start=item["start"], end=item["end"], text=text[item["start"]:item["end"]], type=typ,

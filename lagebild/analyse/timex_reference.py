@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 # share of a dated document's explicit years that must lie before (publication year - 1)
 NARRATIVE_SHARE = 0.6
+_BOUND = re.compile(r"\b(?:ab|seit|bis|vor|nach)\s+(?:dem\s+Jahr(?:e)?\s+)?$", re.I)
 _VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 
 
@@ -54,8 +55,13 @@ class Reference:
     explicit_at: int = -1  # offset of the last explicit year mention
     history: list[str] = field(default_factory=list)
 
-    def update(self, value: str, spec: dict, start: int) -> None:
-        """Remember what a resolved DATE/TIME value establishes."""
+    def update(self, value: str, spec: dict, start: int, text: str = "") -> None:
+        """Remember what a resolved DATE/TIME value establishes. A bare year that bounds a span
+        ('ab 1941 ausgearbeitete Pläne', 'bis 1881') is an aside, not the time the text moves to."""
+        if spec["kind"] == "year" and _BOUND.search(text[max(0, start - 12):start]):
+            return
+        if spec.get("unit") == "Y" and ((spec.get("off") or 0) < 0 or spec.get("sign", 1) < 0):
+            return  # 'im letzten Jahr', 'zwei Jahre zuvor' look back; the story stays where it was
         y = _explicit_year(spec)
         if y and y > 0:
             self.explicit_year, self.explicit_at = y, start
@@ -103,10 +109,17 @@ def anaphoric(spec: dict) -> bool:
 
 def follows_text(spec: dict, ref: Reference, narrative: bool, pub_year: int | None, text: str, start: int) -> bool:
     """Whether this expression resolves against the text's own reference rather than the anchor."""
-    if ref.year is None or not underspecified(spec):
+    if ref.year is None:
         return False
-    if narrative or pub_year is None or anaphoric(spec):
+    if spec["kind"] == "dur":  # 'nach zwei Tagen' in a narrative: the day two days after the last one
+        return narrative and bool(spec.get("after")) and bool(spec.get("n")) and (
+            spec["unit"] == "D" and ref.day is not None or spec["unit"] == "M" and ref.month is not None)
+    if not underspecified(spec):
+        return False
+    if narrative or anaphoric(spec):
         return True
+    if pub_year is None:  # undated: the anchor inferred from the text already follows the text
+        return False
     if ref.explicit_year is None or ref.explicit_year >= pub_year - 1:
         return False
     # a history paragraph inside a news article: the explicit year stands in the same paragraph
@@ -173,10 +186,14 @@ def resolve_from_text(spec: dict, ref: Reference, suffix: str) -> tuple[str, str
             return typ, _unknown_day(ref) + suffix
         d = ref.day + timedelta(days=spec["off"])
         return typ, d.isoformat() + suffix
+    if k == "dur" and spec.get("after"):
+        k, spec = "shift", {"kind": "shift", "n": spec.get("n"), "unit": spec["unit"], "sign": 1}
     if k == "shift":
         n, unit, sign = spec.get("n"), spec["unit"], spec["sign"]
         if n is None:
             return None
+        if unit == "Y" and n != int(n):  # 'ein halbes Jahr später'
+            n, unit = n * 12, "M"
         kk = int(round(n)) * sign
         if unit in ("D", "W"):
             if ref.day is None:

@@ -497,7 +497,9 @@ def _shift(m):
         return None
     n = number_de(m.group("n"))
     if m.group("dir").lower() == "nach":
-        return {"kind": "dur", "n": n, "unit": unit}
+        # 'nach zwei Tagen' may be the day two days later in a narrative (not 'nach mehr als drei Tagen')
+        after = n is not None and n >= 2 and not re.search(r"mehr\s+als|über", m.group("x"))
+        return {"kind": "dur", "n": n, "unit": unit, "after": after}
     return {"kind": "shift", "n": n, "unit": unit, "sign": -1 if m.group("dir").lower() == "vor" else 1}
 
 

@@ -57,6 +57,11 @@ def _year_range_second(m):
     return None if y2 is None else {"kind": "year", "y": y2, "mod": None}
 
 
+@rule("de", "heading_year", r"(?m)^[ \t]*(?P<x>(?P<y>" + YEAR_RE + r"))[ \t]*$")
+def _heading_year(m):
+    return {"kind": "year", "y": int(m.group("y")), "mod": None}  # a section heading that is only a year
+
+
 @rule("de", "month_pair", r"\b(?P<x>(?P<m>" + MONTH_RE + r"))(?=\s*(?:/|–|-|und|oder|bis)\s*(?P<m2>" + MONTH_RE + r")\s*(?P<y>" + YEAR_RE + r")\b)")
 def _month_pair(m):
     mo = month_of(m.group("m"))
