@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from lagebild.link.figure_groups import group_figures, interval
+from lagebild.link.figure_groups import HEDGE_FACTOR, group_figures, interval
 from lagebild.records import AnalysedArticle, Article, Figure
 
 SHARED = ("Nach Angaben des Pentagons sind rund 10.000 nordkoreanische Soldaten in der Region Kursk eingetroffen. "
@@ -21,15 +21,63 @@ def _fig(doc, expr, value, qualifier, low=None, high=None, topic="soldat", unit=
                   date=date, id=f"{doc.id}:f{n}")
 
 
-def test_intervals():
-    d = _doc("a", "mindestens 3.000 etwa 1.500 12.000 zwischen 5 und 8 viele")
-    assert interval(_fig(d, "mindestens 3.000", 3000, "at_least", low=3000))[1] == float("inf")
-    lo, hi = interval(_fig(d, "etwa 1.500", 1500, "approx"))
-    assert lo == 1350 and hi == 1650
-    lo, hi = interval(_fig(d, "12.000", 12000, "exact"))
-    assert 11800 < lo < 12000 < hi < 12200
+def test_intervals_are_estimates_near_the_written_value():
+    d = _doc("a", "mindestens 3.000 etwa 1.500 12.000 zwischen 5 und 8 viele bis zu 8 Tausende 12.345")
+    assert interval(_fig(d, "mindestens 3.000", 3000, "at_least", low=3000)) == (3000 * 0.99, 3000 * HEDGE_FACTOR)
+    assert interval(_fig(d, "bis zu 8", 8, "at_most", high=8)) == (8 / HEDGE_FACTOR, 8 * 1.01)
+    lo, hi = interval(_fig(d, "etwa 1.500", 1500, "approx", low=1350, high=1650))
+    assert lo == 1350 * 0.99 and hi == 1650 * 1.01
+    lo, hi = interval(_fig(d, "12.000", 12000, "exact"))  # rounded to thousands: ± 500 is ± 4.2 %
+    assert lo == 11500 and hi == 12500
+    lo, hi = interval(_fig(d, "12.345", 12345, "exact"))  # written to the unit: the 1 % floor
+    assert round(lo, 2) == round(12345 * 0.99, 2)
     assert interval(_fig(d, "zwischen 5 und 8", None, "range", low=5, high=8)) == (5 * 0.99, 8 * 1.01)
+    assert interval(_fig(d, "Tausende", None, "vague", low=2000, high=9999)) == (1000, 9999)
     assert interval(_fig(d, "viele", None, "vague")) is None
+
+
+def test_hedged_estimates_disagree_beyond_the_hedge_factor():
+    """'bis zu 1,6 Mio.' vs 'bis zu 8 Mio.' are five times apart; 'bis zu 1,6' vs 'bis zu 2' are not."""
+    a = _doc("a", "Bis zu 1,6 Millionen Granaten.", outlet="A")
+    b = _doc("b", "Bis zu 8 Millionen Granaten.", outlet="B")
+    c = _doc("c", "Bis zu 2 Millionen Granaten.", outlet="C")
+    fa = _fig(a, "Bis zu 1,6 Millionen", 1.6e6, "at_most", high=1.6e6, topic="granat")
+    fb = _fig(b, "Bis zu 8 Millionen", 8e6, "at_most", high=8e6, topic="granat")
+    fc = _fig(c, "Bis zu 2 Millionen", 2e6, "at_most", high=2e6, topic="granat")
+    g = group_figures([fa, fb], [a, b])[0]
+    assert g["disagreement"] is True and "factor 2" in g["reason"] and g["keys"]["topic"] == "granat"
+    g = group_figures([fa, fc], [a, c])[0]
+    assert g["disagreement"] is False and g["kind"] == "agreement"
+
+
+def test_units_convert_and_years_make_a_series():
+    a = _doc("a", "Die Strecke ist 1,6 Kilometer lang.", outlet="A")
+    b = _doc("b", "Die Strecke ist 1.600 Meter lang.", outlet="B")
+    figs = [_fig(a, "1,6 Kilometer", 1.6, "exact", topic="strecke", unit="km"),
+            _fig(b, "1.600 Meter", 1600, "exact", topic="strecke", unit="m")]
+    g = group_figures(figs, [a, b])[0]
+    assert g["keys"]["unit"] == "m" and g["kind"] == "agreement"
+    from lagebild.records import Timex
+    a = _doc("a", "2015 gab es 75.023 Einbrüche.", outlet="A")
+    b = _doc("b", "2016 gab es 87.145 Einbrüche.", outlet="B")
+    for d in (a, b):
+        d.timexes.append(Timex(d.id, 0, 4, d.text[:4], "DATE", d.text[:4]))
+    figs = [_fig(a, "75.023", 75023, "exact", topic="einbruch"), _fig(b, "87.145", 87145, "exact", topic="einbruch")]
+    g = group_figures(figs, [a, b])[0]
+    assert g["kind"] == "series" and g["disagreement"] is False and g["keys"]["time"] == ["2015", "2016"]
+
+
+def test_holders_keep_figures_apart_and_one_article_does_not_contradict_itself():
+    from lagebild.records import Mention
+    a = _doc("a", "Duplantis sprang 6,19 Meter, Lavillenie 5,71 Meter.", outlet="A")
+    a.mentions = [Mention("a", a.text.index(n), a.text.index(n) + len(n), n, "PER") for n in ("Duplantis", "Lavillenie")]
+    figs = [_fig(a, "6,19 Meter", 6.19, "exact", topic="höhe", unit="m"),
+            _fig(a, "5,71 Meter", 5.71, "exact", topic="höhe", unit="m", n=2)]
+    assert group_figures(figs, [a]) == []  # two holders: nothing to compare
+    b = _doc("b", "Es gab 12 Tote und später 19 Tote.", outlet="B")
+    figs = [_fig(b, "12", 12, "exact", topic="tot"), _fig(b, "19", 19, "exact", topic="tot", n=2)]
+    g = group_figures(figs, [b])[0]
+    assert g["kind"] == "distinct" and g["disagreement"] is False
 
 
 def test_disagreement_and_members():
@@ -38,8 +86,8 @@ def test_disagreement_and_members():
     c = _doc("c", "Etwa 1.500 Soldaten, sagt Seoul.", outlet="Blatt C")
     figs = [_fig(a, "Mindestens 3.000", 3000, "at_least", low=3000, chain=["Pentagon"]),
             _fig(b, "12.000", 12000, "exact", chain=["Kiew"]),
-            _fig(c, "Etwa 1.500", 1500, "approx", chain=["Seoul"]),
-            _fig(c, "Etwa 1.500", 1500, "approx", topic="panzer", n=2)]  # alone in its topic: no group
+            _fig(c, "Etwa 1.500", 1500, "approx", low=1350, high=1650, chain=["Seoul"]),
+            _fig(c, "Etwa 1.500", 1500, "approx", low=1350, high=1650, topic="panzer", n=2)]  # alone in its topic: no group
     groups = group_figures(figs, [a, b, c])
     assert len(groups) == 1
     g = groups[0]
@@ -47,9 +95,9 @@ def test_disagreement_and_members():
     assert g["figure_ids"] == ["a:f1", "b:f1", "c:f1"]
     by = {m["figure_id"]: m for m in g["members"]}
     assert by["b:f1"]["outlet"] == "Blatt B" and by["b:f1"]["chain"] == ["Kiew"] and by["b:f1"]["value"] == 12000
-    # two compatible value clusters: ~1.500 alone, and 12.000 which 'mindestens 3.000' also allows
-    assert [v["figure_ids"] for v in g["values"]] == [["c:f1"], ["a:f1", "b:f1"]]
-    assert g["values"][1]["value"] == 12000
+    # 'mindestens 3.000' is an estimate near 3.000 (up to twice that): three separate values
+    assert [v["figure_ids"] for v in g["values"]] == [["c:f1"], ["a:f1"], ["b:f1"]]
+    assert g["values"][2]["value"] == 12000 and g["keys"]["topic"] == "soldat" and "'" in g["reason"]
     json.dumps(groups)  # no inf in the output
 
 
@@ -57,7 +105,7 @@ def test_agreement_within_tolerance():
     a = _doc("a", "Rund 10.000 Soldaten.")
     b = _doc("b", "Mehr als 9.500 Soldaten.")
     c = _doc("c", "Genau 10.400 Soldaten.")
-    figs = [_fig(a, "Rund 10.000", 10000, "approx"), _fig(b, "Mehr als 9.500", 9500, "at_least", low=9500),
+    figs = [_fig(a, "Rund 10.000", 10000, "approx", low=9000, high=11000), _fig(b, "Mehr als 9.500", 9500, "at_least", low=9500),
             _fig(c, "10.400", 10400, "exact")]
     g = group_figures(figs, [a, b, c])[0]
     assert g["disagreement"] is False and g["kind"] == "agreement"

@@ -1,12 +1,39 @@
-"""Figure groups across articles with a disagreement flag (issue 7).
+"""Figure groups across articles with a verdict (issues 7 and 16).
 
-Figures whose topic and unit agree form one group. Every figure stands for an interval of values
-it allows ('mindestens 3.000' -> [3000, inf), 'etwa 1.500' -> [1350, 1650], '1.432' -> about
-[1418, 1446]); a group *disagrees* when those intervals have no common point.
+Figures are compared only like with like. A group's `keys` are what its figures share:
 
-When the figures carry different dates (the date the figure holds for, else the publication day)
-and each date's figures agree among themselves, the change is an *update* over time, not a
-disagreement: kind = agreement | update | disagreement.
+* topic -- what is counted (`figures.topic`, with the predicate for people: 'mensch:evakuiert');
+* unit -- converted to one base unit (figure_keys.base_unit: 'km' -> 'm' x 1000, 'ct' -> 'EUR' / 100);
+* holder -- whose figure it is (figure_keys.holder: 'nordkoreanische Soldaten' -> North Korea,
+  'Duplantis sprang 6,05 Meter' -> Duplantis). Figures with different holders are never grouped;
+  figures whose sentence names no holder join the holder of most of the others (more than half),
+  else they form their own group;
+* time -- the years the sentences date the figures with (figure_keys.year_of).
+
+Every figure, vague or not, stands for the values it makes plausible (`interval`), in the base unit:
+
+=========================  =======================================================
+exact 'v'                  v ± max(1 %, half a unit of its last written digit), at most ± 5 %
+approx 'etwa/rund v'       numbers.py's low..high (0.9 v..1.1 v, 'knapp' 0.9 v..v) ± 1 %
+at_least 'mehr als v'      v .. HEDGE_FACTOR x v   -- an estimate near v, not [v, inf)
+at_most 'bis zu v'         v / HEDGE_FACTOR .. v   -- an estimate near v, not [0, v]
+range 'A bis B'            A .. B ± 1 %
+vague 'Tausende'           low / HEDGE_FACTOR .. high ('Tausende' 1.000..9.999)
+=========================  =======================================================
+
+HEDGE_FACTOR = 2: 'bis zu 1,6 Millionen' (0,8..1,6 Mio.) and 'bis zu 8 Millionen' (4..8 Mio.) are
+five times apart and disagree; 'mindestens 3.000' and 'etwa 1.500' disagree; 'mehr als 100' and
+'180' agree. Two figures *conflict* when their intervals do not meet, they hold for the same year
+(or one is undated) and they come from different articles, or from one article but from different
+named sources (an article that gives two values of one key without two sources counts two things).
+
+kind (one line of `reason` says why):
+* disagreement -- some conflicting pair is no update (the only kind with `disagreement: true`);
+* update -- every conflicting pair is a later figure from the same outlet or source, or one whose
+  sentence says it replaces an earlier one ('zuvor war von ... die Rede', 'stieg auf', 'inzwischen');
+* series -- no conflict, and the figures are dated with two or more years (a time series);
+* distinct -- values differ only within one article and source: different things were counted;
+* agreement -- all intervals meet.
 
 Independent confirmation: two figures are not independent when their articles are linked by
 lineage (copy, shared agency text, translation) or when their attribution chains end in the same
@@ -16,12 +43,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 
 from ..records import AnalysedArticle, Figure
+from .figure_keys import base_unit, holder, update_cue, year_of
 from .lineage import independent_count, lineage_groups
 
-EXACT_TOL = 0.01  # exact figures: 1 % (press rounding, '3.000' may be 2.980)
-APPROX_TOL = 0.10  # 'etwa', 'rund', 'knapp': 10 %
+EXACT_TOL = 0.01  # exact figures: 1 % at least (press rounding, '3.000' may be 2.980)
+ROUND_TOL_MAX = 0.05  # ... and up to half a unit of the last written digit, at most 5 %
+APPROX_TOL = 0.10  # 'etwa', 'rund': 10 % (numbers.py gives low/high)
+HEDGE_FACTOR = 2.0  # 'bis zu X', 'mehr als X', 'Tausende': the true value is within this factor
 INF = math.inf
 
 
@@ -29,25 +60,49 @@ def _norm(s: str | None) -> str:
     return re.sub(r"\s+", " ", (s or "").strip().lower())
 
 
-def interval(fig: Figure) -> tuple[float, float] | None:
-    """The values a figure allows, widened by its qualifier's tolerance; None when vague."""
+def _rounding(v: float) -> float:
+    """Relative tolerance of an exact figure: half a unit of its last non-zero digit, 1-5 %."""
+    if not v:
+        return EXACT_TOL
+    x = abs(v)
+    unit = 10.0 ** math.floor(math.log10(x))
+    while unit > 1e-6 and abs(round(x / unit) * unit - x) > 1e-9 * x:
+        unit /= 10
+    return min(max(EXACT_TOL, unit / 2 / x), ROUND_TOL_MAX)
+
+
+def interval(fig: Figure, scale: float = 1.0) -> tuple[float, float] | None:
+    """The values a figure makes plausible (see the module docstring), times `scale`."""
     q = (fig.qualifier or "exact").lower()
     v, lo, hi = fig.value, fig.low, fig.high
-    if q == "vague" or (v is None and lo is None and hi is None):
+    if v is None and lo is None and hi is None:
         return None
     if q == "at_least":
-        base = lo if lo is not None else v
-        return (base * (1 - EXACT_TOL) if base is not None else -INF, INF)
-    if q == "at_most":
-        base = hi if hi is not None else v
-        return (-INF, base * (1 + EXACT_TOL) if base is not None else INF)
-    tol = APPROX_TOL if q == "approx" else EXACT_TOL
-    lo = lo if lo is not None else v
-    hi = hi if hi is not None else v
-    if lo is None or hi is None:
-        return None
-    lo, hi = min(lo, hi), max(lo, hi)
-    return (lo - abs(lo) * tol, hi + abs(hi) * tol)
+        base = v if v is not None else lo
+        out = (base * (1 - EXACT_TOL), base * HEDGE_FACTOR) if v is not None else (base, INF)
+    elif q == "at_most":
+        base = v if v is not None else hi
+        out = (base / HEDGE_FACTOR, base * (1 + EXACT_TOL)) if v is not None else (0.0, base)
+    elif q == "vague":
+        if lo is None or hi is None:
+            return None
+        out = (lo / HEDGE_FACTOR, hi)
+    elif q == "exact" and v is not None:
+        tol = _rounding(v)
+        out = (v * (1 - tol), v * (1 + tol))
+    else:
+        lo = lo if lo is not None else v
+        hi = hi if hi is not None else v
+        if lo is None or hi is None:
+            return None
+        lo, hi = min(lo, hi), max(lo, hi)
+        out = (lo * (1 - EXACT_TOL), hi * (1 + EXACT_TOL))
+    a, b = sorted((out[0] * scale, out[1] * scale))
+    return a, b
+
+
+def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def _consistent(ivs: list[tuple[float, float]]) -> bool:
@@ -81,74 +136,151 @@ def _independent(members: list[dict]) -> int:
                               for m in members])
 
 
+def _sentence(doc: AnalysedArticle | None, fig: Figure) -> tuple[int, int]:
+    if doc is not None:
+        for s, e in doc.sentences or [(0, len(doc.text))]:
+            if s <= fig.start < e:
+                return s, e
+    return fig.start, fig.end
+
+
+def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
+    art = doc.article if doc else None
+    chain = list(fig.attributed_to or [])
+    unit, scale = base_unit(fig.unit)
+    sent = _sentence(doc, fig)
+    extra = (doc.extras.get("figures", {}).get(fig.id, {}) if doc else {}) or {}
+    iv = interval(fig, scale)
+    return {
+        "figure_id": fig.id, "article_id": fig.article_id, "outlet": (art.outlet if art else None) or fig.article_id,
+        "value": fig.value, "low": fig.low, "high": fig.high, "qualifier": fig.qualifier, "unit": fig.unit,
+        "text": fig.text, "start": fig.start, "end": fig.end, "chain": chain,
+        "date": fig.date or ((art.published or "")[:10] if art else "") or None,
+        "dated_by": "figure" if fig.date else ("published" if art and art.published else None),
+        "year": year_of(doc, sent, fig.start) if doc else (fig.date or "")[:4] or None,
+        "holder": holder(doc, fig, extra.get("count_start"), extra.get("count_end"), sent) if doc else "",
+        "interval": [_json_num(iv[0]), _json_num(iv[1])] if iv else None,
+        "lineage_group": lineage.get(fig.article_id, fig.article_id),
+        "source": _norm(chain[-1]) if chain else "",
+        "_iv": iv, "_unit": unit, "_cue": update_cue(doc.text, sent) if doc else False,
+    }
+
+
+def _split_by_holder(members: list[dict]) -> list[tuple[str, list[dict]]]:
+    """One part per holder; figures without one join the holder of more than half of the others,
+    else form their own part."""
+    by: dict[str, list[dict]] = defaultdict(list)
+    for m in members:
+        by[m["holder"]].append(m)
+    named = sorted((h for h in by if h), key=lambda h: (-len(by[h]), h))
+    if named and 2 * len(by[named[0]]) > sum(len(by[h]) for h in named):
+        by[named[0]] += by.pop("", [])
+    return sorted(by.items())
+
+
+def _conflicts(members: list[dict]) -> list[tuple[dict, dict]]:
+    """Pairs whose values cannot both hold (see the module docstring)."""
+    out = []
+    for k, a in enumerate(members):
+        for b in members[k + 1:]:
+            if not a["_iv"] or not b["_iv"] or _meet(a["_iv"], b["_iv"]):
+                continue
+            if a["year"] and b["year"] and a["year"] != b["year"]:
+                continue
+            if a["article_id"] == b["article_id"] and (not a["source"] or not b["source"] or a["source"] == b["source"]):
+                continue
+            out.append((a, b))
+    return out
+
+
+def _is_update(a: dict, b: dict) -> bool:
+    if a["date"] and b["date"] and a["date"][:10] != b["date"][:10]:
+        first, later = sorted((a, b), key=lambda m: m["date"])
+        same = (first["outlet"] == later["outlet"]) or (first["source"] and first["source"] == later["source"])
+        return bool(same or later["_cue"])
+    return a["_cue"] or b["_cue"]
+
+
+def _fmt(x: float | None) -> str:
+    if x is None or math.isinf(x):
+        return "∞"
+    return f"{x:,.4g}".replace(",", ".") if abs(x) < 1e4 else f"{x:,.0f}".replace(",", ".")
+
+
+def _verdict(members: list[dict]) -> tuple[str, str]:
+    conflicts = _conflicts(members)
+    years = sorted({m["year"] for m in members if m["year"]})
+    ivs = [m["_iv"] for m in members if m["_iv"]]
+    if conflicts:
+        real = [(a, b) for a, b in conflicts if not _is_update(a, b)]
+        a, b = (real or conflicts)[0]
+        pair = (f"'{a['text']}' ({a['outlet']}, {_fmt(a['_iv'][0])}–{_fmt(a['_iv'][1])}) vs '{b['text']}' "
+                f"({b['outlet']}, {_fmt(b['_iv'][0])}–{_fmt(b['_iv'][1])})")
+        if real:
+            return "disagreement", f"{pair}: the values cannot both hold (hedges allow a factor {HEDGE_FACTOR:g})"
+        return "update", f"{pair}: a later or corrected figure replaces the earlier one"
+    if len(years) >= 2:
+        return "series", "figures for different years: " + ", ".join(years)
+    if _consistent(ivs):
+        if ivs:
+            lo, hi = max(i[0] for i in ivs), min(i[1] for i in ivs)
+            return "agreement", f"all {len(ivs)} figures allow {_fmt(lo)}–{_fmt(hi)}"
+        return "agreement", "no comparable values"
+    return "distinct", "different values from one article and source: different things counted, not a contradiction"
+
+
 def group_figures(figures: list[Figure], docs: list[AnalysedArticle]) -> list[dict]:
-    """[{'topic', 'unit', 'figure_ids', 'disagreement', 'update', 'kind', 'members', 'values',
-    'independent_sources', 'articles'}] for every topic/unit with at least two figures."""
+    """[{'topic', 'unit', 'keys', 'reason', 'kind', 'disagreement', 'update', 'figure_ids', 'members',
+    'values', 'independent_sources', 'articles'}] for every set of at least two comparable figures."""
     by_id = {d.id: d for d in docs}
     lineage = lineage_groups(docs) if docs else {}
-    groups: dict[tuple[str, str], list[Figure]] = {}
-    for fig in figures:
+    base: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for fig in sorted(figures, key=lambda f: (f.article_id, f.start)):
         topic = _norm(fig.topic)
         if not topic:
             continue
-        groups.setdefault((topic, _norm(fig.unit)), []).append(fig)
+        m = _member(fig, by_id.get(fig.article_id), lineage)
+        base[(topic, m["_unit"])].append(m)
     out = []
-    for (topic, unit), figs in sorted(groups.items()):
-        if len(figs) < 2:
-            continue
-        members = []
-        for fig in sorted(figs, key=lambda f: (f.article_id, f.start)):
-            doc = by_id.get(fig.article_id)
-            art = doc.article if doc else None
-            chain = list(fig.attributed_to or [])
-            iv = interval(fig)
-            members.append({
-                "figure_id": fig.id, "article_id": fig.article_id, "outlet": (art.outlet if art else None) or fig.article_id,
-                "value": fig.value, "low": fig.low, "high": fig.high, "qualifier": fig.qualifier, "unit": fig.unit,
-                "text": fig.text, "start": fig.start, "end": fig.end, "chain": chain,
-                "date": fig.date or ((art.published or "")[:10] if art else "") or None,
-                "dated_by": "figure" if fig.date else ("published" if art and art.published else None),
-                "interval": [_json_num(iv[0]), _json_num(iv[1])] if iv else None,
-                "lineage_group": lineage.get(fig.article_id, fig.article_id),
-                "source": _norm(chain[-1]) if chain else "",
-                "_iv": iv,
-            })
-        ivs = [m["_iv"] for m in members if m["_iv"]]
-        consistent = _consistent(ivs)
-        dates = {m["date"] for m in members if m["_iv"] and m["date"]}
-        kind = "agreement"
-        if not consistent:
-            kind = "disagreement"
-            if len(dates) > 1 and all(m["date"] for m in members if m["_iv"]):
-                per_date = [[m["_iv"] for m in members if m["_iv"] and m["date"] == d] for d in dates]
-                if all(_consistent(x) for x in per_date):
-                    kind = "update"
-        values = []
-        for vc in _value_clusters(members):
-            lo = max(m["_iv"][0] for m in vc)
-            hi = min(m["_iv"][1] for m in vc)
-            # the most specific member speaks for the cluster ('12.000' rather than 'mindestens 3.000')
-            reps = sorted((m for m in vc if m["value"] is not None), key=lambda m: m["_iv"][1] - m["_iv"][0])
-            values.append({
-                "value": reps[0]["value"] if reps else None, "low": _json_num(lo), "high": _json_num(hi),
-                "figure_ids": [m["figure_id"] for m in vc],
-                "dates": sorted({m["date"] for m in vc if m["date"]}),
-                "independent_sources": _independent(vc),
-            })
-        for m in members:  # independent sources (its own included) whose values are compatible with it
-            backing = [x for x in members if x["_iv"] and m["_iv"] and x["_iv"][0] <= m["_iv"][1] and m["_iv"][0] <= x["_iv"][1]]
-            m["independent_confirmations"] = _independent(backing) if backing else 0
-        for m in members:
-            del m["_iv"]
-        out.append({
-            "topic": topic, "unit": unit or None,
-            "figure_ids": [m["figure_id"] for m in members],
-            "disagreement": kind == "disagreement",
-            "update": kind == "update",
-            "kind": kind,
-            "members": members,
-            "values": values,
-            "independent_sources": _independent(members),
-            "articles": sorted({m["article_id"] for m in members}),
-        })
+    for (topic, unit), allm in sorted(base.items()):
+        for hold, members in _split_by_holder(allm):
+            if len(members) >= 2:
+                out.append(_group(topic, unit, hold, members))
     return out
+
+
+def _group(topic: str, unit: str, hold: str, members: list[dict]) -> dict:
+    kind, reason = _verdict(members)
+    values = []
+    for vc in _value_clusters(members):
+        lo = max(m["_iv"][0] for m in vc)
+        hi = min(m["_iv"][1] for m in vc)
+        # the most specific member speaks for the cluster ('12.000' rather than 'mindestens 3.000')
+        reps = sorted((m for m in vc if m["value"] is not None), key=lambda m: m["_iv"][1] - m["_iv"][0])
+        values.append({
+            "value": reps[0]["value"] if reps else None, "low": _json_num(lo), "high": _json_num(hi),
+            "figure_ids": [m["figure_id"] for m in vc],
+            "dates": sorted({m["date"] for m in vc if m["date"]}),
+            "independent_sources": _independent(vc),
+        })
+    for m in members:  # independent sources (its own included) whose values are compatible with it
+        backing = [x for x in members if x["_iv"] and m["_iv"] and _meet(x["_iv"], m["_iv"])]
+        m["independent_confirmations"] = _independent(backing) if backing else 0
+    years = sorted({m["year"] for m in members if m["year"]})
+    predicate = topic.split(":", 1)[1] if ":" in topic else None
+    keys = {"topic": topic.split(":", 1)[0], "predicate": predicate, "unit": unit or None,
+            "holder": hold or None, "time": years or None}
+    for m in members:
+        for k in ("_iv", "_unit", "_cue"):
+            del m[k]
+    return {
+        "topic": topic, "unit": unit or None, "keys": keys, "reason": reason,
+        "figure_ids": [m["figure_id"] for m in members],
+        "disagreement": kind == "disagreement",
+        "update": kind == "update",
+        "kind": kind,
+        "members": members,
+        "values": values,
+        "independent_sources": _independent(members),
+        "articles": sorted({m["article_id"] for m in members}),
+    }

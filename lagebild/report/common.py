@@ -26,6 +26,27 @@ def fmt_range(fig: dict) -> str:
     return fmt_number(v if v is not None else lo if lo is not None else hi)
 
 
+def fmt_unit(fig: dict) -> str:
+    """A figure's unit as shown after its value ('m', '€', '%'); '' for plain counts."""
+    u = fig.get("unit") or ""
+    return {"EUR": "€", "USD": "US$", "frac": "", "pp": "Prozentpunkte"}.get(u, u)
+
+
+def fmt_figure(fig: dict) -> str:
+    """Range and unit: '≈ 1.500', '1,60 m', '≤ 8.000.000 €'; fractions as percent."""
+    if fig.get("unit") == "frac":
+        f = dict(fig, **{k: (fig[k] * 100 if fig.get(k) is not None else None) for k in ("value", "low", "high")})
+        return fmt_range(f) + " %"
+    unit = fmt_unit(fig)
+    return fmt_range(fig) + (f" {unit}" if unit else "")
+
+
+def group_keys(group: dict) -> str:
+    """'topic=soldat · holder=place:KP · time=2023': the keys a figure group was formed by."""
+    keys = group.get("keys") or {}
+    return " · ".join(f"{k}={', '.join(v) if isinstance(v, list) else v}" for k, v in keys.items() if v)
+
+
 def article_label(articles: dict, aid: str) -> str:
     """Short name of an article's source: its outlet, else its id (titles are too long for cells)."""
     a = articles.get(aid) or {}

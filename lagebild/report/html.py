@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
-from .common import article_label, chain, fmt_range, sorted_groups
+from .common import article_label, chain, fmt_figure, group_keys, sorted_groups
 
 CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
@@ -47,7 +47,7 @@ def _figure_groups(story: dict, arts: dict) -> str:
             hi = f.get("high") if f.get("high") is not None else max(lo, f.get("value") or lo, top if f.get("qualifier") == "at_least" else lo)
             left, width = 100 * lo / top if top else 0, 100 * max(hi - lo, 0) / top if top else 0
             lines.append(
-                f"<tr><td>{_e(fmt_range(f))}</td><td>{_e(f.get('count_of'))}</td>"
+                f"<tr><td>{_e(fmt_figure(f))}</td><td>{_e(f.get('count_of'))}</td>"
                 f"<td class=barcell><div class=bar><span style='left:{left:.1f}%;width:{max(width, 0.6):.1f}%'></span></div></td>"
                 f"<td>{_e(chain(f.get('attributed_to') or []))}</td><td>{_e(article_label(arts, f['article_id']))}</td><td>{_ev(f)}</td></tr>"
             )

@@ -1,7 +1,7 @@
 """Markdown report."""
 from __future__ import annotations
 
-from .common import article_label, chain, fmt_range
+from .common import article_label, chain, fmt_figure, group_keys
 
 
 def _translated(a: dict) -> str | None:
@@ -39,14 +39,14 @@ def render_markdown(dossier: dict) -> str:
             figs = {f["id"]: f for f in story["figures"]}
             out += ["### Figures", ""]
             for g in story["figure_groups"]:
-                flag = " **DISAGREEMENT**" if g.get("disagreement") else ""
-                out.append(f"- **{_md(g['topic'])}**{flag}")
+                flag = " **DISAGREEMENT**" if g.get("disagreement") else f" ({_md(g.get('kind'))})" if g.get("kind") else ""
+                out.append(f"- **{_md(g['topic'])}**{flag} — keys: {_md(group_keys(g))}; {_md(g.get('reason'))}")
                 for fid in g["figure_ids"]:
                     f = figs.get(fid)
                     if f:
                         who = chain(f.get("attributed_to") or [])
                         out.append(
-                            f"  - {fmt_range(f)} {_md(f.get('count_of'))} — “{_md(f['text'])}”"
+                            f"  - {fmt_figure(f)} {_md(f.get('count_of'))} — “{_md(f['text'])}”"
                             f"{' (laut ' + _md(who) + ')' if who else ''} [{_md(article_label(arts, f['article_id']))}]"
                         )
             out.append("")

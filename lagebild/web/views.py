@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from urllib.parse import quote as urlquote
 
-from ..report.common import chain, fmt_range
+from ..report.common import chain, fmt_figure, fmt_range, group_keys
 
 KIND_LABELS = {"mention": "Entity", "quote": "Quote", "speaker": "Speaker", "cue": "Cue", "figure": "Figure", "timex": "Time"}
 
@@ -51,7 +51,7 @@ def label(art: dict | None, fallback: str = "") -> str:
 def figure_row(fig: dict, arts: dict) -> dict:
     return {
         "id": fig.get("id") or "",
-        "range": fmt_range(fig),
+        "range": fmt_figure(fig),
         "text": fig.get("text") or "",
         "count_of": fig.get("count_of") or "",
         "topic": fig.get("topic") or "",
@@ -158,8 +158,10 @@ def figure_groups(story: dict, arts: dict) -> list[dict]:
         out.append({
             "topic": g.get("topic") or "",
             "disagreement": bool(g.get("disagreement")),
+            "kind": g.get("kind") or ("disagreement" if g.get("disagreement") else "agreement"),
+            "keys": group_keys(g),
             "unit": ", ".join(u for u in units if u),
-            "note": _short(g.get("reason") or g.get("explanation") or ""),
+            "note": _short(g.get("reason") or g.get("explanation") or "", 300),
             "figures": members,
             "rows": [figure_row(m, arts) for m in members],
         })
