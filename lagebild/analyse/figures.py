@@ -23,7 +23,10 @@ lang)`. The left-side measure patterns and the Konjunktiv carry-over stay German
 
 Bare numbers with nothing counted are dropped where they are names ('Puls 4', 'Windows
 11', 'Snapdragon 810': right after a capitalised word, no thousands separator) or scores
-in a results table ('1. Müller 271 – 2. Rießle 254').
+in a results table ('1. Müller 271 – 2. Rießle 254'); product numbers after a word with an
+inner capital ('iPhone 14', 'PlayStation 5') and race names ('im Einzel über 20 km', '100 m
+Freistil', 'die 10.000 Meter in 27:05') are dropped even with a noun after them. Match and
+table tallies ('30 Punkte', '12 Tore') stay figures with no topic, so they are never grouped.
 
 Extra per-figure data that `Figure` has no field for goes to
 doc.extras['figures'][figure.id] = {'head', 'head_topic', 'count_start', 'count_end'}.
@@ -228,6 +231,52 @@ def _name_number(text: str, sent_start: int, m: NumberMatch, lang: str = "de") -
     return any(ch.isupper() for ch in w)  # 'Puls 4', 'iOS 9'
 
 
+def _product_number(text: str, sent_start: int, m: NumberMatch) -> bool:
+    """'iPhone 14 Modelle', 'PlayStation 5 Konsolen', 'GTX 970 Karten': a bare number right after a
+    word with a capital inside it (a product or brand, never a German noun) names a model, even
+    when a noun follows."""
+    if m.qualifier != "exact" or m.unit is not None or m.start != m.core_start or m.value is None:
+        return False
+    if m.value != int(m.value) or "." in m.text or not m.text[:1].isdigit():
+        return False
+    words = list(_WORD.finditer(text[sent_start:m.start]))
+    if not words or text[sent_start + words[-1].end():m.start] != " ":
+        return False
+    w = words[-1].group().split("-")[-1]
+    return len(w) >= 2 and any(ch.isupper() for ch in w[1:])
+
+
+# Races are named by their distance: 'im Einzel über 20 km', 'über 100 m Freistil', 'die 10.000 Meter
+# in 27:05 Minuten'. Such a length names the event; it is not an amount.
+_RACE_BEFORE = re.compile(
+    r"\b(?:Einzel|Sprint|Verfolgung|Massenstart|Staffel|Rennen|Lauf|Finale|Halbfinale|Vorlauf|Wettbewerb|Distanz"
+    r"|Weltcup|Weltmeister\w*|Olympiasieger\w*|Europameister\w*|Rekord\w*|Bestzeit|Sieg\w*|Gold|Silber|Bronze)\s+$")
+_RACE_AFTER = re.compile(r"\s*(?:-\s*)?(?:Freistil|Brust|Rücken|Schmetterling|Delfin|Lagen|Hürden|Hindernis|Sprint|Lauf"
+                         r"|Rennen|Gehen|Klassisch|Skating|Einzel|Verfolgung|Massenstart|Staffel)\b")
+_RACE_TIME = re.compile(r"\s+in\s+(?:\d|einer\s+Zeit|neuer)")
+_LENGTH_UNITS = {"m", "km", "mi"}
+
+
+def _race_name(text: str, sent_start: int, m: NumberMatch) -> bool:
+    """Is this length the name of a race ('Einzel über 20 km', '100 m Freistil', 'die 10.000 Meter in 27:05')?"""
+    if m.unit not in _LENGTH_UNITS:
+        return False
+    left = text[max(sent_start, m.start - 40):m.start]
+    if m.text.lower().startswith("über ") and _RACE_BEFORE.search(left):
+        return True
+    if re.search(r"\b(?:über|auf)\s+(?:die|der|den)\s+$", left) and m.qualifier == "exact":
+        return True  # 'Gold über die 5.000 Meter', 'auf der 10-km-Strecke'
+    if _RACE_AFTER.match(text, m.end):
+        return True
+    return bool(re.search(r"\b(?:die|der|den)\s+$", left) and _RACE_TIME.match(text, m.end))
+
+
+# Tallies of a match or a table: 'mit 30 Punkten', '12 Tore', '8 Siege'. They change every match day
+# and belong to one team or player; they are kept as figures but never compared across articles.
+_SCORE_HEADS = {"punkt", "tor", "treffer", "sieg", "niederlage", "remis", "unentschieden", "satz", "assist",
+                "rebound", "korb", "körbe", "zähler", "gegentor"}
+
+
 _RANK = re.compile(r"(?:^|[–,;(]\s*)\d{1,2}\.\s+[A-ZÄÖÜ]")
 
 
@@ -353,9 +402,13 @@ def find_figures(doc: AnalysedArticle) -> None:
             span = _count_left(text, s, m)
         if span is None and (_name_number(text, s, m, lang) or _results_table(text[s:e]) and m.unit is None):
             continue
+        if lang == "de" and (_product_number(text, s, m) or _race_name(text, s, m)):
+            continue
         count_of = text[span[0]:span[1]] if span else ""
         info = topic_info(count_of, lang) if count_of else {"key": "", "head": "", "topic": "", "head_topic": ""}
         topic = info["topic"] or _DIMENSION.get(m.unit or "", "")
+        if info["key"] in _SCORE_HEADS or info["head"] in _SCORE_HEADS:
+            topic = ""  # a score or a table tally: never grouped
         if topic and topic in person_topics():  # '800 Menschen evakuiert' vs '3.000 Menschen betroffen'
             pred = predicate_class(text, s, e, m.start, span[1] if span else m.end)
             if pred:

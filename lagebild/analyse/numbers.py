@@ -4,7 +4,7 @@
 value / low / high / qualifier / unit. It knows nothing about what is counted or who
 says so (that is `figures.py`); it does decide what is *not* a quantity: dates, years,
 clock times, ordinals, phone numbers, identifiers (F-16, G7), label numbers (Artikel 5,
-Punkt 4), ages in brackets and durations (drei Tage).
+Punkt 4), scores and ratios ('3:1', '2 zu 1'), ages in brackets and durations (drei Tage).
 
 Conventions (value / low / high by qualifier), `v` = the number as written:
 
@@ -361,6 +361,10 @@ class Scanner:
                         return True
             if re.fullmatch(r"0\d+", s):
                 return True  # leading zero: phone, postcode, code
+            if self.L.lang == "de" and c.j == c.i + 1 and (
+                    nxt is not None and nxt.low == "zu" and self.tok(c.i + 2) is not None and self.toks[c.i + 2].kind == "num"
+                    or prev is not None and prev.low == "zu" and pp is not None and pp.kind == "num"):
+                return True  # a score or a ratio: '2 zu 1', 'im Verhältnis 3 zu 1'
             if prev is not None and prev.text in "([" and nxt is not None and nxt.text in ")]," and c.j == c.i + 1:
                 return True  # age or reference in brackets: 'Putin (72)', 'Aysha (35, Name geändert)'
             if self._phone_like(c):

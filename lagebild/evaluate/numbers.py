@@ -1,10 +1,12 @@
 """`lagebild eval numbers PATH`: figure spans and values against a JSONL gold file.
 
 Each line: {"text": ..., "language": "de"|"en"|"fr" (optional, default "de"),
-"figures": [{"start", "end", "value", "low", "high", "qualifier"}]}.
+"figures": [{"start", "end", "value", "low", "high", "qualifier", "unit" (optional)}]}.
 Prints span precision/recall/F1 (exact offsets; `lenient_f1` counts any overlap), the share
 of matched figures whose value, low and high all equal gold (relative tolerance 1e-6, None
-equals None), qualifier accuracy over matched figures, and figures per second.
+equals None), qualifier accuracy over matched figures, unit accuracy over matched figures whose gold
+names a unit key ('EUR', 'm', '%', null for plain counts; `units_exact`, absent when no gold has one),
+and figures per second.
 `--errors` lists every miss and mismatch on stderr.
 """
 from __future__ import annotations
@@ -54,6 +56,7 @@ def score(cases: list[dict], errors: bool = False) -> dict:
     tp = fp = fn = 0
     lenient_tp = 0
     values_ok = qual_ok = 0
+    units_ok = units_n = 0
     n_pred = 0
     secs = 0.0
     for lang in sorted({c.get("language") or "de" for c in cases} | {"de"}):
@@ -82,6 +85,11 @@ def score(cases: list[dict], errors: bool = False) -> dict:
             q_ok = p.qualifier == g.get("qualifier")
             values_ok += v_ok
             qual_ok += q_ok
+            if "unit" in g:
+                units_n += 1
+                units_ok += p.unit == g["unit"]
+                if errors and p.unit != g["unit"]:
+                    print(f"UNIT  {p.text!r}: got {p.unit!r}, gold {g['unit']!r}", file=sys.stderr)
             if errors and not (v_ok and q_ok):
                 print(f"VALUE {p.text!r}: got {p.qualifier} {p.value}/{p.low}/{p.high}, gold "
                       f"{g.get('qualifier')} {g.get('value')}/{g.get('low')}/{g.get('high')}", file=sys.stderr)
@@ -97,6 +105,7 @@ def score(cases: list[dict], errors: bool = False) -> dict:
         "lenient_f1": lenient["f1"],
         "values_exact": round(values_ok / tp, 4) if tp else 0.0,
         "qualifier_accuracy": round(qual_ok / tp, 4) if tp else 0.0,
+        **({"units_exact": round(units_ok / units_n, 4)} if units_n else {}),
         "figures_per_s": round(n_pred / secs, 1) if secs else None,
     }
 
