@@ -95,6 +95,17 @@ _PAST = re.compile(
     r"\w+te\b|\w+ten\b|ge\w+t\b|ge\w+en\b|was|were|had|did|said|\w+ed\b|a\s+été|ont|était)\b", re.I)
 
 
+_STRONG_PAST = ("war", "waren", "wurde", "wurden", "hatte", "hatten", "sagte", "sagten", "erklärte", "erklärten",
+                "was", "were", "had", "said")
+
+
+def _past_clause(clause: str) -> bool:
+    """A clause told in the past: a preterite or a perfect ('hat … geschafft')."""
+    if re.search(r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren)\b.*\bge\w+(?:t|en)\b", clause):
+        return True
+    return any(p.split()[0] in _STRONG_PAST for p in (m.group(0).lower() for m in _PAST.finditer(clause)))
+
+
 def is_future(clause: str) -> bool:
     """True when the clause reads as future (modal or 'werden' without a past form)."""
     fut = _FUTURE.search(clause)
@@ -485,6 +496,9 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
                     (typ, value), from_text = got, True
             if not value and narrative and spec["kind"] == "relday" and spec.get("off") == 0 and not spec.get("part"):
                 typ, value = "DATE", "PRESENT_REF"  # 'heute' in a history text: the present, not 2011-02-16
+            if not value and spec.get("within") and spec.get("n") and _past_clause(text[item["event"][0]:item["event"][1]]):
+                # 'schaffte die Strecke in vier Tagen': a span measured from the reference, not a date
+                typ, value = "DURATION", duration_value(spec["n"], spec["unit"])
             if not value:
                 typ, value, _ = resolve(spec, anchor, item["future"], ref.day)
         except (ValueError, OverflowError, KeyError, TypeError):

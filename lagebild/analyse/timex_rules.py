@@ -380,6 +380,8 @@ def _month(m):
 
 def _bare_year_ok(m, pre_group: str | None) -> bool:
     after = m.string[m.end():m.end() + 30]
+    if re.match(r"\d{1,2}\.$", m.string[max(0, m.start() - 3):m.start()]) or re.match(r":\d\d", after):
+        return False  # 'macbacchi16.10.1908:53': a forum stamp (16.10.19 08:53), not the year 1908
     if re.match(r"\s*(?:[.,/]\d|%|°|-\d|\s?[-–]\s?\d{1,2}\b(?!\.))", after):
         return False
     if pre_group:
@@ -458,6 +460,9 @@ def _relday(m):
     w = m.group("w").lower()
     if m.group("w") == "morgen" and m.string[max(0, m.start() - 6):m.start()].lower().strip() in ("am", "guten", "den", "jeden"):
         return None
+    if re.search(r"[A-ZÄÖÜ]\w+\s+von\s+$", m.string[max(0, m.start() - 30):m.start()]) and \
+            not re.match(r"\s+(?:an|bis|ab)\b", m.string[m.end():m.end() + 5]):
+        return None  # 'die Stadt von morgen', 'Politik von gestern': no date
     around = m.string[max(0, m.start() - 12):m.end() + 12].lower()
     if re.search(r"heute\s+(?:auf|als|oder)\s+morgen", around):
         return None  # 'von heute auf morgen', 'lieber heute als morgen': idioms
@@ -500,7 +505,8 @@ def _shift(m):
         # 'nach zwei Tagen' may be the day two days later in a narrative (not 'nach mehr als drei Tagen')
         after = n is not None and n >= 2 and not re.search(r"mehr\s+als|über", m.group("x"))
         return {"kind": "dur", "n": n, "unit": unit, "after": after}
-    return {"kind": "shift", "n": n, "unit": unit, "sign": -1 if m.group("dir").lower() == "vor" else 1}
+    return {"kind": "shift", "n": n, "unit": unit, "sign": -1 if m.group("dir").lower() == "vor" else 1,
+            "within": m.group("dir").lower() == "in"}
 
 
 @rule("de", "shift_after", r"\b(?P<x>(?P<n>" + _NUMW + r"|einen|eine)\s+" + _UNIT_RE + r"\s+(?P<dir>später|danach|darauf|zuvor|vorher|davor|früher))\b")

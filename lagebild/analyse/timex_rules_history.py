@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .timex_rules import DAY_RE, MODS, MONTH_RE, YEAR_RE, month_of, rule, year_of
+from .timex_rules import DAY_RE, MODS, MONTH_RE, REL_RE, WEEKDAY_RE, WEEKDAYS_DE, YEAR_RE, month_of, rel_offset, rule, year_of
 
 _BC = r"\s*v\.\s*Chr\.?"
 
@@ -44,14 +44,14 @@ def _second_year(y1: int, part: str) -> int | None:
     return y2 if 0 < y2 - y1 <= 12 else None
 
 
-@rule("de", "year_range_first", r"(?<![\w.,/-])(?P<x>(?P<y>" + YEAR_RE + r"))(?=\s*[/–-]\s*(?P<y2>" + YEAR_RE + r"|\d\d)(?![\w.,/-]|\.\d))")
+@rule("de", "year_range_first", r"(?<![\w.,/-])(?P<x>(?P<y>" + YEAR_RE + r"))(?=\s*[/–-]\s*(?P<y2>" + YEAR_RE + r"|\d\d)(?![\w,/-]|\.\d))")
 def _year_range_first(m):
     if _second_year(int(m.group("y")), m.group("y2")) is None:
         return None
     return {"kind": "year", "y": int(m.group("y")), "mod": None}
 
 
-@rule("de", "year_range_second", r"(?<![\w.,/-])(?P<y>" + YEAR_RE + r")\s*[/–-]\s*(?P<x>" + YEAR_RE + r"|\d\d)(?![\w.,/-]|\.\d)")
+@rule("de", "year_range_second", r"(?<![\w.,/-])(?P<y>" + YEAR_RE + r")\s*[/–-]\s*(?P<x>" + YEAR_RE + r"|\d\d)(?![\w,/-]|\.\d)")
 def _year_range_second(m):
     y2 = _second_year(int(m.group("y")), m.group("x"))
     return None if y2 is None else {"kind": "year", "y": y2, "mod": None}
@@ -113,6 +113,15 @@ def _same_month(m):
 def _vague_ref(m):
     d = (m.group("d") or "später").lower()
     return {"kind": "ref", "v": "PAST_REF" if d in ("zuvor", "vorher") else "FUTURE_REF"}
+
+
+@rule("de", "weekday_of_week", r"\b(?P<x>(?P<wd>" + WEEKDAY_RE + r")\s+(?:(?:der|dieser)\s+)?(?P<rel>" + REL_RE + r")\s+Woche)\b")
+def _weekday_of_week(m):
+    """'am Mittwoch vergangener Woche' (a Thursday article of 2012-10-18 -> 2012-10-10)."""
+    off = rel_offset(m.group("rel"))
+    if off is None:
+        return None
+    return {"kind": "dow", "dow": WEEKDAYS_DE[m.group("wd").lower()], "week_off": off, "off": None}
 
 
 def coordinate(text: str, cands: list) -> None:

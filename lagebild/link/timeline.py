@@ -119,11 +119,17 @@ def story_timexes(docs: list[AnalysedArticle]) -> dict[str, list[Timex]]:
     for d in docs:
         if d.article.published or anchor is None:
             out[d.id] = list(d.timexes)
+            if not d.article.published and d.extras.get("timex_anchor"):
+                d.extras["timex_anchor_evidence"] = f"latest date its own text mentions ({d.extras['timex_anchor']})"
             continue
         own = Anchor.parse(d.extras.get("timex_text_anchor"))
         use = anchor
+        evidence = (f"publication date of the story's dated articles ({anchor.iso()})" if from_published
+                    else f"latest date the story's texts mention ({anchor.iso()})")
         if from_published and own is not None and own.year and _anchor_tuple(own) > _anchor_tuple(anchor):
             use = Anchor(own.year, own.month, own.day, own.precision, inferred=True, forward=True)
+            evidence = f"latest date its own text mentions ({use.iso()})"
+        d.extras["timex_anchor_evidence"] = evidence
         out[d.id] = timexes_for(d, d.extras["timex_specs"], use)
     return out
 
@@ -172,7 +178,10 @@ def build_timeline(docs: list[AnalysedArticle]) -> list[dict]:
                 continue
             if t.text != d.text[t.start:t.end]:
                 continue  # never emit a span that does not check
-            rows.append(_row(t, order, mods))
+            row = _row(t, order, mods)
+            if row["inferred"]:  # the evidence of an inferred anchor travels with the row
+                row["inferred_from"] = d.extras.get("timex_anchor_evidence") or "dates the text mentions"
+            rows.append(row)
             order += 1
     merged: list[dict] = []
     for row in rows:
@@ -196,6 +205,7 @@ def build_timeline(docs: list[AnalysedArticle]) -> list[dict]:
             for key in ("text", "event", "article_id", "start", "end", "type", "value", "event_start", "event_end"):
                 target[key] = row[key]
             target["inferred"] = False
+            target.pop("inferred_from", None)
     for m in merged:
         m["articles"] = sorted({s["article_id"] for s in m["sources"]})
     merged.sort(key=sort_key)

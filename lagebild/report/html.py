@@ -67,9 +67,16 @@ def _quotes(story: dict, arts: dict) -> str:
     return "<table><tr><th>speaker</th><th>form</th><th>text</th><th>stance</th><th>outlet</th><th></th></tr>" + "".join(rows) + "</table>"
 
 
+def _inferred(t: dict) -> str:
+    """' (inferred)' with its evidence as a tooltip: a date anchored on something other than the article's own date."""
+    if not t.get("inferred"):
+        return ""
+    return f' <span class="inferred" title="{_e(t.get("inferred_from") or "inferred")}">(inferred: {_e(t.get("inferred_from") or "")})</span>'
+
+
 def _timeline(story: dict, arts: dict) -> str:
     rows = [
-        f"<tr><td>{_e(t['date'])}</td><td>{_e(t['text'])}</td><td>{_e(t['event'])}</td>"
+        f"<tr><td>{_e(t['date'])}{_inferred(t)}</td><td>{_e(t['text'])}</td><td>{_e(t['event'])}</td>"
         f"<td>{_e(article_label(arts, t['article_id']))}</td><td>{_ev(t) if 'start' in t else ''}</td></tr>"
         for t in story["timeline"]
     ]

@@ -71,7 +71,8 @@ def render_markdown(dossier: dict) -> str:
         if story["timeline"]:
             out += ["### Timeline", ""]
             for t in story["timeline"]:
-                out.append(f"- **{_md(t['date'])}** ({_md(t['text'])}): {_md(t['event'])} [{_md(article_label(arts, t['article_id']))}]")
+                inferred = f" (inferred: {_md(t.get('inferred_from') or '')})" if t.get("inferred") else ""
+                out.append(f"- **{_md(t['date'])}**{inferred} ({_md(t['text'])}): {_md(t['event'])} [{_md(article_label(arts, t['article_id']))}]")
             out.append("")
         if story["entities"]:
             out += ["### Entities", ""]

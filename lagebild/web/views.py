@@ -223,6 +223,8 @@ def timeline_rows(story: dict, arts: dict) -> list[dict]:
             "event": t.get("event") or "",
             "source": label(arts.get(t.get("article_id")), t.get("article_id") or ""),
             "n_sources": len(srcs) or 1,
+            "inferred": bool(t.get("inferred")),
+            "inferred_from": t.get("inferred_from") or "",
             "url": evidence_url(t),
             "event_url": evidence_url({"article_id": t.get("article_id"), "start": t.get("event_start"), "end": t.get("event_end")}),
         })

@@ -1,0 +1,59 @@
+"""Reference time while reading (issue 17): deictic expressions follow the publication date,
+anaphoric and narrative ones the last date the text itself established."""
+from tests.test_time import timexes
+
+
+def values(text, published="2012-10-18"):
+    return {t.text: (t.type, t.value) for t in timexes(text, published)}
+
+
+def test_history_paragraph_in_news_follows_the_text_and_news_part_the_date():
+    text = ("Im September 1939 begann der Krieg. Am 17. September marschierte die Rote Armee ein. "
+            "Zwei Tage später fiel die Stadt.\nGestern sagte der Historiker, am Mittwoch vergangener Woche "
+            "sei das Buch erschienen.")
+    found = values(text)
+    assert found["17. September"] == ("DATE", "1939-09-17")
+    assert found["Zwei Tage später"] == ("DATE", "1939-09-19")
+    assert found["Gestern"] == ("DATE", "2012-10-17")
+    assert found["Mittwoch vergangener Woche"] == ("DATE", "2012-10-10")  # a Thursday article
+
+
+def test_news_month_without_history_stays_deictic():
+    found = values("Der Minister trat im Mai zurück. Am selben Tag sprach die Kanzlerin.")
+    assert found["Mai"] == ("DATE", "2012-05")
+
+
+def test_narrative_document_resolves_everything_against_the_text():
+    text = ("Der Krieg begann 1939.\n\n1940\n\nIm Mai griff die Armee an. Noch im selben Monat fiel Paris. "
+            "Einen Tag später, am 15. Juni, wurde verhandelt. Bis zum Ende des Jahres blieb die Front ruhig. "
+            "Im nächsten Jahr kam der Angriff. Heute gilt das als Wende. Der Plan ging auf ab 1936 "
+            "entworfene Studien zurück. Am 3. Juli war es vorbei.")
+    found = values(text, "2011-02-16")
+    assert found["Mai"] == ("DATE", "1940-05")
+    assert found["selben Monat"][1] == "1940-05"
+    assert found["15. Juni"] == ("DATE", "1940-06-15")
+    assert found["Ende des Jahres"] == ("DATE", "1940")
+    assert found["nächsten Jahr"] == ("DATE", "1941")
+    assert found["Heute"][1] == "PRESENT_REF"
+    assert found["3. Juli"] == ("DATE", "1941-07-03")  # 'ab 1936' is an aside, not where the story is
+
+
+def test_eras_centuries_ranges_and_coordination():
+    found = values("Um 490 v. Chr. siegten die Athener. Im 4. Jh. v. Chr. stieg Makedonien auf. "
+                   "Das 20. Jahrhundert sah den Winterkrieg 1939/40. Am 8. und 9. Mai 1945 endete er. "
+                   "Am Morgen des 22. Juni 1941 um 4:15 Uhr mitteleuropäischer Zeit begann es.", "2011-02-16")
+    assert found["490 v. Chr."][1] == "BC0490"
+    assert found["4. Jh. v. Chr."][1] == "BC03"
+    assert found["20. Jahrhundert"][1] == "19"
+    assert found["1939"][1] == "1939" and found["40"][1] == "1940"
+    assert found["8."][1] == "1945-05-08"
+    assert any(v == ("TIME", "1941-06-22T04:15+01") for v in found.values()), found
+
+
+def test_news_errors_of_issue_17():
+    found = values("Die Stadt von morgen wird grün. In vier Tagen beginnt die Messe. "
+                   "Er hat die Strecke in vier Tagen geschafft.")
+    assert "morgen" not in found
+    assert found["In vier Tagen"] == ("DATE", "2012-10-22")
+    assert found["in vier Tagen"] == ("DURATION", "P4D")  # a span measured from the reference
+    assert "1908" not in values("macbacchi16.10.1908:53 Antwort auf den Beitrag")
