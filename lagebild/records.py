@@ -97,6 +97,11 @@ class Quote:
     attributed_to: list[str] = field(default_factory=list)  # chain, outermost first
     stance: str = "none"  # confirm | deny | neither | none
     id: str = ""
+    speakers: list[str] = field(default_factory=list)  # every speaker of a joint statement, `speaker` first
+    speaker_kind: str | None = None  # person | organisation | place | role | document | pronoun
+    form: str = ""  # direct | indirect | mixed (a direct quotation inside indirect speech)
+    confidence: float = 0.0  # 0-1, calibrated on the SpkAtt tuning split (analyse/quote_checks.py)
+    shown: bool = True  # confidence above the display threshold; the rest are listed as uncertain
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -43,6 +43,7 @@ from .speakers import (ADVERBS, AUX, DETERMINERS, END_PUNCT, PREPS, RELATIVE, SU
 from .speech_cues import cue_parts, cue_readings, first_person, konjunktiv_forms, substitute_konjunktiv
 from .quote_clauses import (_FRAME_OPENERS, _colon_handover, _fronted_frame, _has_konj, _main_clause_start,
                              _particle_ok, _strip)
+from .quote_checks import review_quotes
 from .quote_marks import make_units, pair_quotes
 from .stance_cues import stance_of
 
@@ -619,3 +620,4 @@ def find_quotes(doc: AnalysedArticle) -> None:
             "message_parts": list(f.extra),
         }
         doc.quotes.append(q)
+    review_quotes(doc, found, base)

@@ -102,8 +102,11 @@ def predict(sentences: list[list[str]]) -> tuple[list[dict], str]:
     text, offsets, _spans = detokenize(sentences)
     from ..analyse.nlp import split_sentences
 
-    doc = AnalysedArticle(article=Article(id="d", source="eval", text=text))
+    from ..analyse.entities import find_entities
+
+    doc = AnalysedArticle(article=Article(id="d", source="eval", text=text, language="de"))
     doc.sentences = split_sentences(text)
+    find_entities(doc)  # as in the pipeline: speakers are checked against the entity mentions
     find_quotes(doc)
     starts = sorted((s, e, k) for k, (s, e) in offsets.items())
 
@@ -114,10 +117,14 @@ def predict(sentences: list[list[str]]) -> tuple[list[dict], str]:
         return {k for s, e, k in starts if s < b and a < e}
 
     merged: dict = {}
-    for q in doc.quotes:
-        r = doc.extras["quote_roles"][q.id]
+    items = [(q, doc.extras["quote_roles"][q.id]) for q in doc.quotes]
+    # a direct quotation merged into the quote around it stays a nested annotation of the corpus
+    items += [(q, n) for q, r in list(items) for n in r.get("nested", [])]
+    for q, r in items:
         a, b = r["message"]
-        if q.direct:  # the corpus includes the quotation marks (and punctuation inside them)
+        inner = r is not doc.extras["quote_roles"][q.id]
+        direct = q.direct or inner
+        if direct:  # the corpus includes the quotation marks (and punctuation inside them)
             while a > 0 and text[a - 1] in _MARKS + " ":
                 a -= 1
                 if text[a] in _MARKS:
@@ -131,11 +138,16 @@ def predict(sentences: list[list[str]]) -> tuple[list[dict], str]:
         if r["kind"] != "reported":  # the corpus' reported-speech messages contain source and cue
             msg = msg - cue - src
         key = (tuple(r["cue"]), q.direct, r["kind"] == "nested") if r["cue"] else id(q)
+        if inner:
+            key = ("inner", id(r))
         if key in merged:  # '„…“, sagte er, „…“': one annotation, discontinuous message
             merged[key]["Message"] |= msg
             continue
-        merged[key] = {"Message": msg, "Source": src, "Cue": cue, "Addr": set(), "nested": r["kind"] == "nested",
-                       "direct": q.direct, "kind": r["kind"], "cue_text": q.cue}
+        merged[key] = {"Message": msg, "Source": src, "Cue": cue, "Addr": set(),
+                       "nested": r["kind"] == "nested" or (inner and q.form == "mixed"),
+                       "direct": direct, "kind": r["kind"], "cue_text": q.cue, "shown": q.shown and not inner,
+                       "confidence": q.confidence, "speaker": q.speaker, "found_kind": r.get("found_kind"),
+                       "speaker_kind": q.speaker_kind, "has_cue": bool(q.cue), "inner": inner}
     preds = list(merged.values())
     for p in preds:
         p["Frame"] = frame_tokens(p, preds, sentences)
@@ -325,7 +337,7 @@ def run(
     """Speaker attribution: the official SpkAtt-2023 task-2 scores, plus micro token-overlap figures."""
     import time
 
-    from .spkatt import official, prediction_json
+    from .spkatt import official, prediction_json, shown_scores
 
     if Path(path).is_file():
         if Path(path).name.startswith("speech_pages"):  # the real-page set
@@ -368,6 +380,7 @@ def run(
         "gold": n_gold,
         "predicted": n_pred,
         "official": official(pairs),
+        "quotes": shown_scores(pairs),
         "micro": {**full, "joint_simplified": simp["joint"]},
         "settings": {"scorer": "SpkAtt-2023 task 2 (Hungarian on message token-F1, macro per group and role)",
                      "split": split, "predictions": predictions or None},

@@ -102,3 +102,40 @@ def prediction_json(doc: dict, pred: list[dict]) -> dict:
         ann["HasNested"] = bool(p.get("has_nested"))
         anns.append(ann)
     return {**{k: v for k, v in doc.items() if k != "Annotations"}, "Annotations": anns}
+
+
+MATCH_F1 = 0.5  # a predicted message matches its assigned gold message at token-F1 >= 0.5
+
+
+def judged(gold: list[dict], pred: list[dict]) -> tuple[list[bool], set[int]]:
+    """Per prediction: right or not (its message matches the assigned gold message at token-F1 >=
+    MATCH_F1 and its Source shares a token with the gold Source; a pronoun counts as written, since the
+    corpus marks the pronoun, not its antecedent); and the gold indices found by a right prediction."""
+    ok = [False] * len(pred)
+    found = set()
+    for i, j in assign(gold, pred):
+        g, p = gold[i], pred[j]
+        if token_f1(g["Message"], p["Message"]) >= MATCH_F1 and g.get("Source", set()) & p.get("Source", set()):
+            ok[j] = True
+            found.add(i)
+    return ok, found
+
+
+def shown_scores(docs: list[tuple[list[dict], list[dict]]]) -> dict:
+    """Precision/recall of the quotes a dossier shows (pred['shown']) and of all quotes with a speaker."""
+    out = {}
+    for name, keep in (("shown", lambda p: p.get("shown")), ("all", lambda p: bool(p.get("Source")))):
+        n_pred = n_ok = n_gold = n_found = 0
+        for gold, pred in docs:
+            gold = [g for g in gold if not g.get("nested")]
+            pred = [p for p in pred if keep(p) and not p.get("inner")]
+            ok, found = judged(gold, pred)
+            n_pred += len(pred)
+            n_ok += sum(ok)
+            n_gold += len(gold)
+            n_found += len(found)
+        p = n_ok / n_pred if n_pred else 0.0
+        r = n_found / n_gold if n_gold else 0.0
+        out[name] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+                     "predicted": n_pred, "right": n_ok, "gold": n_gold}
+    return out

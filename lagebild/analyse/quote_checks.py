@@ -1,0 +1,239 @@
+"""Checks on found quotes before they reach the dossier (issue 15: who said what, right).
+
+1. A speaker is someone who can speak: a person, organisation or place used as an actor (the NER
+   mentions say so), a role or group noun (the head-noun list learned from the SpkAtt corpora,
+   speaker_nouns.tsv, plus the role-word patterns), a pronoun, or a document source ('Polizeiangaben',
+   'einem Bericht der Zeitung': speaker_kind 'document'). Anything else (an abstract noun, an event,
+   a sentence adverb, a fragment, an English/French clause opener) is no speaker: the quote keeps its
+   message but loses the speaker (and gets a low confidence).
+2. 'Kiew und Washington' are two speakers when each conjunct is a speaker on its own (`speakers`).
+3. One speech act, one item: a direct quotation inside another quote's message of the same speaker
+   (or of none) is part of that quote (form 'mixed'); the inner span is kept as its nested part.
+4. Confidence: the precision of the quote's kind of evidence (form, cue, speaker kind) measured on
+   the SpkAtt tuning split (quote_confidence.json, written by training/quotes/fit_confidence.py);
+   quotes at or above its threshold are `shown`, the rest are listed as uncertain.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .speakers import DETERMINERS, _ROLE_WORDS
+
+_HERE = Path(__file__).parent
+_WORD = re.compile(r"[\w’'-]+", re.UNICODE)
+_PRONOUNS = {"er", "sie", "ich", "wir", "he", "she", "they", "we", "i", "il", "elle", "ils", "elles", "nous", "je"}
+_DOCUMENT = re.compile(
+    r"(?:angaben|bericht|berichte|berichten|berichts|studie|studien|informationen|meldung|meldungen|erklärung|"
+    r"erklärungen|mitteilung|mitteilungen|aussage|aussagen|veröffentlichung|resolution|analyse|schreiben|"
+    r"einschätzung|einschätzungen|erkenntnisse|erkenntnissen|nachricht|nachrichten|schätzung|schätzungen|umfrage|"
+    r"umfragen|ermittlungen|dokument|dokumente|dokumenten|daten|zahlen|prognose|prognosen|recherche|recherchen|"
+    r"unterlagen|papier|brief|interview|statement|urteil|gutachten|quellen|kreisen|darstellung|medienberichten|"
+    r"report|reports|statement|statements|figures|data|survey|study|sources|rapport|communiqué|sources|chiffres)$",
+    re.I)
+# words that open a clause, never a speaker phrase (English/French function words, German adverbs)
+_CLAUSE_OPENERS = {
+    "and", "but", "if", "when", "while", "because", "as", "so", "then", "though", "although", "since", "after",
+    "before", "until", "where", "whether", "an", "a", "there", "it", "this", "that", "these", "those", "what",
+    "et", "mais", "si", "quand", "lorsque", "alors", "puis", "donc", "car", "comme", "où", "ce", "cela", "il y",
+    "und", "aber", "wenn", "als", "weil", "da", "dann", "so", "doch", "insgesamt", "demnach", "danach", "dabei",
+    "zudem", "außerdem", "allerdings", "jedoch", "deshalb", "daher", "somit", "damit", "hier", "dort", "es", "man",
+}
+_EN_ROLE = re.compile(r"(?:spokes(?:man|woman|person)|minister|president|official|officials|police|chief|"
+                      r"director|governor|mayor|prosecutor|lawyer|attorney|expert|experts|analyst|analysts|"
+                      r"secretary|ministry|government|army|military|agency|authorities|porte-parole|ministre|"
+                      r"président|préfet|préfète|procureur|gouvernement|police|avocat|expert|experts|responsable|"
+                      r"maire|armée|autorités|ministère)$", re.I)
+_COORD = re.compile(r"\s+(?:und|sowie|and|et)\s+")
+_PREP = {"aus", "von", "vom", "in", "im", "bei", "für", "mit", "of", "from", "in", "de", "du", "des", "zu", "zur",
+         "zum", "an", "am", "auf", "über", "nach", "the"}
+
+
+@lru_cache(maxsize=1)
+def speaker_nouns() -> frozenset[str]:
+    """Head nouns of speaker phrases learned from the SpkAtt corpora (training/quotes/derive_speaker_nouns.py)."""
+    out = set()
+    for line in (_HERE / "speaker_nouns.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            out.add(line.split("\t")[0].casefold())
+    return frozenset(out)
+
+
+def _base(word: str) -> str:
+    """The head of a compound written with a hyphen ('UN-Generalsekretärs' -> 'Generalsekretärs')."""
+    return word.rsplit("-", 1)[-1] if "-" in word.strip("-") else word
+
+
+def _noun_is_speaker(word: str) -> bool:
+    w = _base(word).casefold().strip("’'")
+    forms = {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith(("es", "ns")) else w}
+    nouns = speaker_nouns()
+    if forms & nouns or _ROLE_WORDS.match(_base(word)) or _ROLE_WORDS.match(word):
+        return True
+    # compounds end in a learned head ('Polizeisprecher', 'Landesregierung')
+    return any(len(n) >= 5 and f.endswith(n) and len(f) > len(n) for n in nouns for f in forms)
+
+
+def _known_word(word: str) -> bool:
+    from ..link.translit import known_word
+
+    return known_word(word)
+
+
+_QUOTED_NAME = re.compile(r"[„»«\"“”‚‘][A-ZÄÖÜ0-9][^„»«\"“”]*[“”«»\"‘’]")
+_DEMONSTRATIVE = {"dieser", "diese", "dieses", "diesem", "diesen", "jener", "jene", "jenes", "this", "these",
+                  "ce", "cette", "ces"}
+_NON_SPEAKER_OPEN = {"nach", "aufgrund", "wegen", "trotz", "seit", "bei", "mit", "durch", "in", "im", "auf", "für",
+                     "gegen", "ohne", "um", "unter", "vor", "zu", "zur", "zum", "dürfte", "müsse", "wurde", "wird"}
+
+
+def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de") -> str | None:
+    """'person' | 'organisation' | 'place' | 'role' | 'document' | 'pronoun' | 'unknown' (a noun
+    phrase whose head we cannot type; kept, with a lower confidence), or None (no speaker: a
+    sentence adverb, a clause opener, a prepositional phrase, a single common word)."""
+    s, e = span
+    phrase = text[s:e].strip()
+    words = _WORD.findall(phrase)
+    if not words:
+        return None
+    low = [w.casefold() for w in words]
+    if low[0] in _CLAUSE_OPENERS or (lang == "de" and low[0] in _NON_SPEAKER_OPEN):
+        return None
+    if len(words) == 1 and low[0] in _PRONOUNS:
+        return "pronoun"
+    inside = [m for m in mentions if m.start < e and s < m.end and not m.derived]
+    # the head of a German phrase comes first: 'Sprecher des Ministeriums' is a role even with an ORG inside
+    content = [w for w in words if w.casefold() not in DETERMINERS and (w[:1].isupper() or _base(w)[:1].isupper())]
+    head = content[0] if content else ""
+    if head and _DOCUMENT.search(_base(head)) and not any(m.label == "PER" for m in inside):
+        return "document"
+    labels = {m.label for m in inside}
+    if "PER" in labels:
+        return "person"
+    if "ORG" in labels:
+        return "organisation"
+    if head and (_noun_is_speaker(head) or (lang != "de" and _EN_ROLE.search(head.casefold()))):
+        return "role"
+    if "LOC" in labels:
+        return "place"  # a country or city acting ('Kiew', 'die USA')
+    if low[0] in _DEMONSTRATIVE:
+        return None  # 'Dieser Abschnitt', 'diese Entscheidung': a thing of the text, not a speaker
+    if lang != "de" and any(_EN_ROLE.search(w) for w in low):
+        return "role"
+    if _QUOTED_NAME.search(phrase):
+        return "organisation"  # a named medium or group: 'die „Bild“', '„Muslix64“'
+    caps = [w for w in words if w[:1].isupper()]
+    if len(words) >= 2 and len(caps) == len(words) and low[0] not in DETERMINERS:
+        return "person"  # a name the NER model missed ('Andriï Kovalenko')
+    if len(words) == 1:
+        if not _base(words[0])[:1].isupper():
+            return None
+        named = any(m.label in ("PER", "ORG") and words[0] in m.text.split() for m in mentions)
+        return "person" if named or not _known_word(words[0]) else None
+    if not head and low[0] not in DETERMINERS and lang == "de":
+        return None
+    return "unknown"  # 'der 81-Jährige', 'Die Entführer
+
+
+def split_speakers(text: str, span: tuple[int, int], mentions=(), lang: str = "de") -> list[tuple[int, int]]:
+    """Coordinated speakers ('Kiew und Washington', 'Özcan Mutlu und Benedikt Lux') as separate spans;
+    one span when a conjunct is no speaker alone or the 'und' sits inside a complement
+    ('Geheimdienstinformationen aus der Ukraine und Südkorea')."""
+    s, e = span
+    phrase = text[s:e]
+    parts, pos = [], 0
+    for m in _COORD.finditer(phrase):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    if not parts:
+        return [span]
+    parts.append((pos, len(phrase)))
+    if any(w.casefold() in _PREP for w in _WORD.findall(phrase[:parts[-2][1]])):
+        return [span]
+    spans = [(s + a, s + b) for a, b in parts]
+    if all(speaker_kind(text, sp, mentions, lang) not in (None, "unknown") for sp in spans):
+        return spans
+    return [span]
+
+
+@lru_cache(maxsize=1)
+def confidence_table() -> dict:
+    path = _HERE / "quote_confidence.json"
+    if not path.exists():
+        return {"threshold": 0.5, "prior": 0.5, "buckets": {}}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def evidence_keys(kind: str, has_cue: bool, spk_kind: str | None) -> list[str]:
+    """Bucket keys of a quote's evidence, most specific first (the confidence table backs off)."""
+    return [f"{kind}|{'cue' if has_cue else 'nocue'}|{spk_kind or 'none'}", f"{kind}|{spk_kind or 'none'}", kind]
+
+
+def confidence(kind: str, has_cue: bool, spk_kind: str | None) -> float:
+    table = confidence_table()
+    for key in evidence_keys(kind, has_cue, spk_kind):
+        if key in table["buckets"]:
+            return table["buckets"][key]
+    return table["prior"]
+
+
+def threshold() -> float:
+    return confidence_table()["threshold"]
+
+
+def review_quotes(doc, found: list, base: int) -> None:
+    """Apply the checks above to doc.quotes[base:] (found[i] is the Found of doc.quotes[base + i])."""
+    text = doc.text
+    lang = (doc.article.language or "de")[:2]
+    roles = doc.extras.setdefault("quote_roles", {})
+    quotes = doc.quotes[base:]
+    for q, f in zip(quotes, found):
+        q.form = "direct" if q.direct else "indirect"
+        r = roles[q.id]
+        r["found_kind"] = f.kind
+        kind = None
+        if q.speaker_start is not None:
+            span = (q.speaker_start, q.speaker_end)
+            kind = speaker_kind(text, span, doc.mentions, lang)
+            if kind is None:  # no one who can speak: drop the speaker, keep the words
+                r["rejected_speaker"] = span
+                q.attributed_to = [a for a in q.attributed_to if a != q.speaker]
+                q.speaker = q.speaker_start = q.speaker_end = None
+                r["source"] = None
+            else:
+                parts = split_speakers(text, span, doc.mentions, lang)
+                q.speakers = [text[a:b] for a, b in parts]
+                if len(parts) > 1:  # the chain keeps the phrase as written ('Kiew und Washington')
+                    q.speaker = q.speakers[0]
+                    q.speaker_start, q.speaker_end = parts[0]
+        q.speaker_kind = kind
+        q.confidence = round(confidence(f.kind, bool(q.cue), kind), 3)
+    _merge_inner(doc, quotes, roles)
+    keep = set(id(q) for q in quotes if not getattr(q, "_merged", False))
+    doc.quotes[base:] = [q for q in quotes if id(q) in keep]
+    cut = threshold()
+    for q in doc.quotes[base:]:
+        q.shown = q.confidence >= cut and q.speaker is not None
+
+
+def _merge_inner(doc, quotes: list, roles: dict) -> None:
+    """A direct quotation inside another quote's message, with the same speaker or none, joins that quote."""
+    for q in quotes:
+        if not q.direct:
+            continue
+        outer = [p for p in quotes if p is not q and not getattr(p, "_merged", False) and p.start <= q.start
+                 and q.end <= p.end and (p.end - p.start) > (q.end - q.start)
+                 and (q.speaker is None or p.speaker is None or q.speaker == p.speaker)]
+        if not outer:
+            continue
+        p = min(outer, key=lambda p: p.end - p.start)
+        q._merged = True
+        if not p.direct:
+            p.form = "mixed"
+        if p.speaker is None and q.speaker is not None:
+            p.speaker, p.speaker_start, p.speaker_end = q.speaker, q.speaker_start, q.speaker_end
+            p.speakers, p.speaker_kind, p.attributed_to = q.speakers, q.speaker_kind, q.attributed_to
+        p.confidence = max(p.confidence, q.confidence)
+        roles[p.id].setdefault("nested", []).append(roles[q.id])
