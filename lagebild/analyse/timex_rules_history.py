@@ -94,13 +94,9 @@ def _year_word(m):
     return {"kind": "relunit", "unit": "Y", "off": off, "mod": mod}
 
 
-@rule("de", "same_day", r"\b(?P<x>(?:an\s+diesem|am\s+selben|am\s+gleichen|im\s+Laufe\s+des|im\s+Lauf\s+des)\s+(?P<u>Tag(?:es)?|Abend(?:s)?|Morgen(?:s)?))\b")
+@rule("de", "same_day", r"\b(?P<x>(?:an\s+diesem|im\s+Laufe\s+des|im\s+Lauf\s+des)\s+Tag(?:es)?)\b")
 def _same_day(m):
-    u = m.group("u").lower()
-    part = {"a": "EV", "m": "MO"}.get(u[0]) if not u.startswith("tag") else None
-    if part and "lauf" in m.group("x").lower():
-        return None
-    return {"kind": "prev", "off": 0, "part": part}
+    return {"kind": "prev", "off": 0, "part": None}  # parts of the day ('an diesem Morgen') are the daypart rule's
 
 
 @rule("de", "same_month", r"\b(?:im\s+)?(?P<x>(?:selben|gleichen)\s+(?P<u>Monat|Jahr))\b")
