@@ -1,0 +1,69 @@
+"""Issue 15: speakers who can speak, one item per speech act, several speakers, confidence; page scorer."""
+from __future__ import annotations
+
+from lagebild.analyse.nlp import split_sentences
+from lagebild.analyse.quote_checks import speaker_kind, split_speakers
+from lagebild.analyse.quotes import find_quotes
+from lagebild.evaluate.speech_pages import bag_f1, match_page, speaker_right
+from lagebild.records import AnalysedArticle, Article, Mention
+
+
+def quotes(text: str, lang: str = "de"):
+    doc = AnalysedArticle(article=Article(id="t", source="t", text=text, language=lang))
+    doc.sentences = split_sentences(text, lang)
+    find_quotes(doc)
+    return doc.quotes
+
+
+def kind(phrase: str, lang: str = "de"):
+    return speaker_kind(phrase, (0, len(phrase)), (), lang)
+
+
+def test_speaker_kinds():
+    assert kind("ein Sprecher des Ministeriums") == "role"
+    assert kind("Polizeisprecher") == "role"
+    assert kind("Medienberichten") == "document"
+    assert kind("einem Bericht der Zeitung") == "document"
+    assert kind("er") == "pronoun"
+    for bad in ("Insgesamt", "Demnach", "Dieser Abschnitt", "Nach zweijähriger Amtszeit"):
+        assert kind(bad) is None, bad
+    for bad in ("And if someone", "When she", "An"):
+        assert kind(bad, "en") is None, bad
+
+
+def test_two_speakers_stay_two():
+    text = "Kiew und Washington"
+    places = [Mention("t", 0, 4, "Kiew", "LOC"), Mention("t", 9, 19, "Washington", "LOC")]
+    assert split_speakers(text, (0, len(text)), places, "de") == [(0, 4), (9, 19)]
+    phrase = "Geheimdienstinformationen aus der Ukraine und Südkorea"
+    assert split_speakers(phrase, (0, len(phrase)), (), "de") == [(0, len(phrase))]
+
+
+def test_direct_inside_indirect_is_one_item():
+    text = 'Der Minister sagte, dass einige „in der Region bereits unter Beschuss geraten seien“.'
+    qs = quotes(text)
+    assert len(qs) == 1
+    assert qs[0].form == "mixed" and not qs[0].direct
+    spans = [(q.start, q.end) for q in qs]
+    assert len(spans) == len(set(spans))
+
+
+def test_every_quote_has_confidence_and_shown_needs_a_speaker():
+    text = ('„Wir sind bereit“, sagte der Sprecher des Ministeriums. '
+            'Tausende Soldaten sollen bereits vor Ort sein.')
+    for q in quotes(text):
+        assert 0.0 <= q.confidence <= 1.0
+        assert not q.shown or q.speaker
+
+
+def test_page_scorer_rules():
+    assert bag_f1(["a", "b"], ["a", "b"]) == 1.0 and bag_f1([], ["a"]) == 0.0
+    gold = [{"message": "Die Lage ist ernst", "speaker": "er", "speaker_name": "Olaf Scholz"}]
+    right = {"text": "Die Lage ist ernst.", "speaker": "Scholz"}
+    wrong = {"text": "Die Lage ist ernst", "speaker": "Die Bodenoffensive"}
+    other = {"text": "Etwas ganz anderes", "speaker": "Scholz"}
+    assert speaker_right(right, gold[0]) and not speaker_right(wrong, gold[0])
+    msg_ok, ok, found = match_page(gold, [other, right])
+    assert ok == [False, True] and found == {0}
+    msg_ok, ok, found = match_page(gold, [wrong])
+    assert msg_ok == [True] and ok == [False] and not found
