@@ -17,9 +17,6 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 err = Console(stderr=True)
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-
 class _Bar:
     """Rich progress bar (stderr) driven by the pipeline's progress callback."""
 
@@ -125,8 +122,10 @@ def ingest(
 
 @app.command()
 def demo(out: Path = typer.Option(Path("demo-out"), "--out", "-o"), quiet: bool = typer.Option(False, "--quiet", "-q")) -> None:
-    """Report on the invented demo corpus shipped in examples/."""
-    corpus = EXAMPLES / "demo"
+    """Report on the invented demo corpus shipped inside the package (lagebild/data/demo)."""
+    from .resources import demo_corpus
+
+    corpus = demo_corpus()
     if not corpus.exists():
         err.print(f"demo corpus not found at {corpus}")
         raise typer.Exit(1)

@@ -70,7 +70,7 @@ def test_html_is_self_contained(demo_dossier):
 
 
 def test_library_api_matches_cli(demo_dossier):
-    d = lagebild.analyse([str(DEMO)]).to_dict()
+    d = lagebild.analyse(paths=[DEMO]).to_dict()
     cli = json.loads((demo_dossier / "dossier.json").read_text())
     assert [a["id"] for a in d["articles"]] == [a["id"] for a in cli["articles"]]
     assert [s["article_ids"] for s in d["stories"]] == [s["article_ids"] for s in cli["stories"]]

@@ -69,7 +69,7 @@ def test_french_speaker_joins_the_german_entity_across_spellings(tmp_path):
     (tmp_path / "fr.txt").write_text(
         "Attaque sur Saltivka\n\nLe maire Vadym Zabolotny a déclaré mardi que 14 personnes avaient été blessées à "
         "Saltivka. Kiev affirme que les défenses aériennes manquent de munitions.", encoding="utf-8")
-    d = lagebild.analyse([str(tmp_path / "de.txt"), str(tmp_path / "fr.txt")]).to_dict()
+    d = lagebild.analyse(paths=[tmp_path / "de.txt", tmp_path / "fr.txt"]).to_dict()
     assert len(d["stories"]) == 1
     fr = [q for q in d["stories"][0]["quotes"] if q["article_id"] == "fr"]
     by_speaker = {q["speaker"]: q for q in fr}

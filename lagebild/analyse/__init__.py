@@ -5,8 +5,6 @@ The order lives here and only here. Every stage reads what earlier stages added
 """
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Callable
 
 from ..records import AnalysedArticle, Article
@@ -42,19 +40,3 @@ def analyse_article(article: Article, skip: tuple[str, ...] = ()) -> AnalysedArt
         if name not in skip:
             stage(doc)
     return doc
-
-
-class _CallablePackage(types.ModuleType):
-    """`lagebild.analyse` is both this package and the public function `lagebild.analyse(...)`.
-
-    Importing the subpackage rebinds the attribute `analyse` on `lagebild`; making the package
-    callable keeps `lagebild.analyse(texts_or_paths)` working either way.
-    """
-
-    def __call__(self, texts_or_paths):
-        from .. import analyse_inputs
-
-        return analyse_inputs(texts_or_paths)
-
-
-sys.modules[__name__].__class__ = _CallablePackage
