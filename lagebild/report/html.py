@@ -56,11 +56,22 @@ def _figure_groups(story: dict, arts: dict) -> str:
 
 
 def _quotes(story: dict, arts: dict) -> str:
+    """Quotes above the confidence threshold; the rest collapsed under 'Uncertain quotes'."""
+    sure = [q for q in story["quotes"] if q.get("shown", True)]
+    unsure = [q for q in story["quotes"] if not q.get("shown", True)]
+    out = _quote_table(sure, arts) if sure else "<p class=muted>No quote is certain enough to show.</p>"
+    if unsure:
+        out += f"<details><summary>Uncertain quotes ({len(unsure)}, low confidence)</summary>{_quote_table(unsure, arts)}</details>"
+    return out
+
+
+def _quote_table(quotes: list[dict], arts: dict) -> str:
     rows = []
-    for q in story["quotes"]:
+    for q in quotes:
         rows.append(
-            f"<tr><td>{_e(q.get('speaker_entity') or q.get('speaker') or '?')}<div class=muted>{_e(q.get('speaker'))}</div></td>"
-            f"<td>{'direct' if q['direct'] else 'indirect'}<div class=muted>{_e(q.get('cue'))}</div></td>"
+            f"<tr><td>{_e(q.get('speaker_entity') or q.get('speaker') or '?')}<div class=muted>{_e(' / '.join(q.get('speakers') or []) or q.get('speaker'))}</div></td>"
+            f"<td>{_e(q.get('form') or ('direct' if q['direct'] else 'indirect'))}<div class=muted>{_e(q.get('cue'))}"
+            f"{' · ' + format(q['confidence'], '.2f') if 'confidence' in q else ''}</div></td>"
             f"<td>{_e(q['text'])}<div class=muted>{_e(chain(q.get('attributed_to') or []))}</div></td>"
             f"<td>{_e(q.get('stance'))}</td><td>{_e(article_label(arts, q['article_id']))}</td><td>{_ev(q)}</td></tr>"
         )

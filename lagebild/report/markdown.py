@@ -52,14 +52,14 @@ def render_markdown(dossier: dict) -> str:
             out.append("")
         if story["quotes"]:
             out += ["### Quotes", ""]
-            for q in story["quotes"]:
-                kind = "direct" if q["direct"] else "indirect"
-                who = q.get("speaker_entity") or q.get("speaker") or "?"
-                via = chain(q.get("attributed_to") or [])
-                out.append(
-                    f"- **{_md(who)}** ({kind}{', ' + _md(q.get('cue')) if q.get('cue') else ''}"
-                    f"{', via ' + _md(via) if via else ''}): “{_md(q['text'])}” [{_md(article_label(arts, q['article_id']))}]"
-                )
+            sure = [q for q in story["quotes"] if q.get("shown", True)]
+            unsure = [q for q in story["quotes"] if not q.get("shown", True)]
+            for q in sure:
+                out.append(_md_quote(q, arts))
+            if unsure:  # below the confidence threshold: collapsed, never mixed with the quotes above
+                out += ["", f"<details><summary>Uncertain quotes ({len(unsure)}, low confidence)</summary>", ""]
+                out += [_md_quote(q, arts) for q in unsure]
+                out += ["", "</details>"]
             out.append("")
         if story.get("stance"):
             out += ["### Stance", ""]
@@ -88,3 +88,13 @@ def render_markdown(dossier: dict) -> str:
     if dossier.get("errors"):
         out += ["## Input errors", ""] + [f"- {_md(e)}" for e in dossier["errors"]] + [""]
     return "\n".join(out)
+
+
+def _md_quote(q: dict, arts: dict) -> str:
+    kind = q.get("form") or ("direct" if q["direct"] else "indirect")
+    names = q.get("speakers") or []
+    who = q.get("speaker_entity") or (" / ".join(names) if len(names) > 1 else q.get("speaker")) or "?"
+    via = chain(q.get("attributed_to") or [])
+    conf = f", confidence {q['confidence']:.2f}" if q.get("confidence") is not None and "confidence" in q else ""
+    return (f"- **{_md(who)}** ({kind}{', ' + _md(q.get('cue')) if q.get('cue') else ''}"
+            f"{', via ' + _md(via) if via else ''}{conf}): “{_md(q['text'])}” [{_md(article_label(arts, q['article_id']))}]")

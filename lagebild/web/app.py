@@ -118,7 +118,7 @@ def create_app(db_url: str | None, token: str | None = None, *, check_host: bool
             request, "story.html", story=story, n_articles=len(story.get("article_ids", [])),
             outlets=sorted({a.get("outlet") for a in arts.values() if a.get("outlet")}),
             first=dates[0] if dates else "", last=dates[-1] if dates else "",
-            columns=views.source_columns(story, arts), groups=groups, speakers=views.quotes_by_speaker(story, arts),
+            columns=views.source_columns(story, arts), groups=groups, speakers=views.quotes_by_speaker(story, arts), uncertain=views.uncertain_quotes(story, arts),
             stance=views.stance_matrix(story, arts), timeline=views.timeline_rows(story, arts),
             timeline_svg=charts.timeline_chart(story, arts), lineage=views.lineage_rows(story, arts),
             lineage_svg=charts.lineage_chart(story, arts), entities=views.entity_rows(story),

@@ -98,7 +98,8 @@ def source_columns(story: dict, arts: dict, limit: int = 40) -> list[dict]:
     for f in story.get("figures", []):
         figs_by_art[f.get("article_id")].append(f)
     for q in story.get("quotes", []):
-        quotes_by_art[q.get("article_id")].append(q)
+        if q.get("shown", True):
+            quotes_by_art[q.get("article_id")].append(q)
     member = {m.get("article_id"): m for m in story.get("membership", []) if isinstance(m, dict)}
     # translations read off artefacts (no note): the story's inferred 'translated-from' edges
     inferred = {e.get("target"): e.get("language") for e in story.get("lineage", [])
@@ -174,6 +175,8 @@ def quotes_by_speaker(story: dict, arts: dict) -> list[dict]:
     """Quotes grouped by canonical speaker, biggest group first; direct before indirect in each."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for q in story.get("quotes", []):
+        if not q.get("shown", True):
+            continue  # below the confidence threshold: listed by uncertain_quotes
         row = quote_row(q, arts)
         groups[row["speaker"] or "(no speaker found)"].append(row)
     out = []
@@ -188,6 +191,13 @@ def quotes_by_speaker(story: dict, arts: dict) -> list[dict]:
         })
     out.sort(key=lambda g: (g["speaker"] == "(no speaker found)", -(len(g["direct"]) + len(g["indirect"])), g["speaker"]))
     return out
+
+
+def uncertain_quotes(story: dict, arts: dict) -> list[dict]:
+    """Quotes below the confidence threshold (shown collapsed), most confident first."""
+    rows = [{**quote_row(q, arts), "confidence": q.get("confidence")} for q in story.get("quotes", [])
+            if not q.get("shown", True)]
+    return sorted(rows, key=lambda r: -(r["confidence"] or 0))
 
 
 def stance_matrix(story: dict, arts: dict) -> dict:
