@@ -1,19 +1,22 @@
 """`lagebild ingest`: read, analyse and store new articles, then update the stories incrementally.
 
-The story index (`link.cluster.StoryIndex`) is kept in the database between runs: new articles
-join existing stories without re-clustering everything, and only the stories whose membership
-changed are linked again.
+Crash safety: the new articles are analysed and stored in chunks, and each chunk is ONE
+transaction holding the articles, the stories whose membership changed and the story index
+(`link.cluster.StoryIndex`, stored as arrays + JSON by `store.index_state`, never pickled). A
+process killed at any point leaves the database as it was after some whole chunk; a re-run skips
+what is stored and files the rest in the same chunks, so it ends where an uninterrupted run ends.
 """
 from __future__ import annotations
 
-import pickle
+import os
 from dataclasses import dataclass, field
 
 from .ingest import DEFAULT_MAX_BYTES
-from .pipeline import Progress, load_raw, process
-from .records import IngestError
+from .pipeline import Progress, load_raw
+from .records import AnalysedArticle, IngestError
 
 INDEX_KEY = "story_index"
+CHUNK = int(os.environ.get("LAGEBILD_INGEST_CHUNK", "100"))  # articles per transaction
 
 
 @dataclass
@@ -27,55 +30,121 @@ class IngestResult:
     errors: list[IngestError] = field(default_factory=list)
 
 
-def _load_index(store):
+def load_index(store, session=None):
+    """(the stored story index, True when it had to be rebuilt from the stored articles)."""
+    from .link import propagate_names
     from .link.cluster import StoryIndex
+    from .store.index_state import IndexFormatError
+    from .store.index_state import load_index as decode
 
     blob = store.load_blob(INDEX_KEY)
     if blob:
         try:
-            return pickle.loads(blob), False
-        except Exception:  # an index from an older version: rebuild it from the stored articles
+            return decode(blob), False
+        except IndexFormatError:  # an older format (e.g. a pickle): never unpickled, rebuilt
             pass
-    return StoryIndex(), True
-
-
-def update_stories(store, new_docs) -> int:
-    """File `new_docs` (already stored) into the story index; relink the stories that changed."""
-    from .link import build_story, propagate_names
-
-    index, fresh = _load_index(store)
-    # names found in one article of the batch count in all that spell them, as in `report`
-    # (in memory, for the clustering features; each story propagates again when it is linked)
-    if fresh:
-        docs = store.load_docs()
+    index = StoryIndex()
+    docs = store.load_docs(session=session)
+    if docs:
         propagate_names(docs)
         index.add_docs(docs)
-    elif new_docs:
+    return index, True
+
+
+def update_stories(store, index, new_docs, session) -> int:
+    """File `new_docs` (stored in `session`) into the index; relink the stories that changed and
+    store them and the index in the same session. Returns the number of stories written."""
+    from .link import build_story, propagate_names
+    from .store.index_state import dump_index
+
+    if new_docs:
+        # names found in one article of the chunk count in all that spell them, as in `report`
+        # (in memory, for the clustering features; each story propagates again when it is linked)
         propagate_names(new_docs)
         index.add_docs(new_docs)
     clusters = index.clusters()
-    stored = store.story_members()
+    stored = store.story_members(session=session)
     changed = [c for c in clusters if set(c["article_ids"]) != stored.get(c["id"])]
     live = {c["id"] for c in clusters}
     removed = [sid for sid in stored if sid not in live]
     if changed or removed:
-        docs = store.load_docs([a for c in changed for a in c["article_ids"]])
+        docs = store.load_docs([a for c in changed for a in c["article_ids"]], session=session)
         by_id = {d.id: d for d in docs}
         stories = [build_story(c["id"], [by_id[a] for a in c["article_ids"] if a in by_id], c.get("membership", []))
                    for c in changed]
-        store.save_stories(stories, docs, remove=removed)
-    store.save_blob(INDEX_KEY, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        store.save_stories(stories, docs, remove=removed, session=session)
+    store.save_blob(INDEX_KEY, dump_index(index), session=session)
     return len(changed)
 
 
-def ingest_paths(inputs, db: str | None = None, progress: Progress | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
+def _new_articles(raws, store, result: IngestResult):
+    """Clean the raw documents; drop stored and repeated content (each repeat named); give every
+    new article an id that no stored article has (the same ids on a re-run after a crash)."""
+    from .clean import clean_document
+
+    known_hashes = store.known_hashes()
+    taken = store.article_ids()
+    seen: dict[str, str] = {}
+    out = []
+    for raw in raws:
+        try:
+            art = clean_document(raw)
+        except Exception as exc:  # one bad document must not stop the batch
+            result.errors.append(IngestError(raw.source, f"cleaning failed: {type(exc).__name__}: {exc}"))
+            continue
+        if not art.text.strip():
+            result.errors.append(IngestError(raw.source, "no article text after cleaning"))
+            continue
+        if art.content_hash in known_hashes:
+            result.skipped += 1
+            continue
+        if art.content_hash in seen:
+            result.errors.append(IngestError(art.source, f"skipped: exact duplicate of {seen[art.content_hash]}"))
+            continue
+        seen[art.content_hash] = art.source
+        base, n = art.id, 1
+        while art.id in taken:
+            n += 1
+            art.id = f"{base}-{n}"
+        taken.add(art.id)
+        out.append(art)
+    return out
+
+
+def _analyse(articles, errors) -> list[AnalysedArticle]:
+    from . import pipeline
+
+    docs = []
+    for art in articles:
+        try:
+            docs.append(pipeline.analyse_article(art))
+        except Exception as exc:
+            errors.append(IngestError(art.source, f"analysis failed: {type(exc).__name__}: {exc}"))
+    return docs
+
+
+def ingest_paths(inputs, db: str | None = None, progress: Progress | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                 chunk: int | None = None) -> IngestResult:
     from .store import Store
 
     store = Store(db)
-    raws, errors = load_raw(inputs, max_bytes=max_bytes)
-    batch = process(raws, progress, skip_hashes=store.known_hashes())
-    new_docs = store.store_new(batch.docs)
-    skipped = batch.skipped + len(batch.docs) - len(new_docs)
-    changed = update_stories(store, new_docs) if new_docs or store.load_blob(INDEX_KEY) is None else 0
-    return IngestResult(url=store.url, added=len(new_docs), skipped=skipped, total=store.count_articles(),
-                        stories_updated=changed, added_ids=[d.id for d in new_docs], errors=errors + batch.errors)
+    result = IngestResult(url=store.url)
+    raws, result.errors = load_raw(inputs, max_bytes=max_bytes)
+    articles = _new_articles(raws, store, result)
+    index, rebuilt = load_index(store)
+    size = max(1, chunk or CHUNK)
+    if rebuilt and not articles:
+        with store.session.begin() as s:  # an index from an older version: store it rebuilt
+            result.stories_updated += update_stories(store, index, [], s)
+    for start in range(0, len(articles), size):
+        docs = _analyse(articles[start:start + size], result.errors)
+        with store.session.begin() as s:
+            new_docs = store.store_new(docs, session=s)
+            result.skipped += len(docs) - len(new_docs)
+            result.stories_updated += update_stories(store, index, new_docs, s)
+        result.added += len(new_docs)
+        result.added_ids += [d.id for d in new_docs]
+        if progress:
+            progress("analyse", min(start + size, len(articles)), len(articles))
+    result.total = store.count_articles()
+    return result

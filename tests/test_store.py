@@ -1,9 +1,12 @@
 """Storage: a real SQLite file; re-ingest adds nothing twice; report --db rebuilds the dossier."""
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from pg import db_url, pg_server, pg_url  # noqa: F401  (fixtures: each test on SQLite and PostgreSQL)
 
 from lagebild.ingest_service import ingest_paths
 from lagebild.store import Store
@@ -11,14 +14,15 @@ from lagebild.store import Store
 DEMO = Path(__file__).resolve().parent.parent / "examples" / "demo"
 
 
-def test_reingest_adds_nothing_twice(tmp_path):
-    db = tmp_path / "lb.db"
-    first = ingest_paths([str(DEMO)], str(db))
+def test_reingest_adds_nothing_twice(db_url):
+    first = ingest_paths([str(DEMO)], db_url)
     assert first.added >= 5 and not first.errors
-    second = ingest_paths([str(DEMO)], str(db))
+    second = ingest_paths([str(DEMO)], db_url)
     assert second.added == 0 and second.skipped == first.added
-    con = sqlite3.connect(db)
-    n, distinct = con.execute("select count(*), count(distinct content_hash) from articles").fetchone()
+    from sqlalchemy import text
+
+    with Store(db_url).engine.connect() as con:
+        n, distinct = con.execute(text("select count(*), count(distinct content_hash) from articles")).one()
     assert n == distinct == first.added
 
 
@@ -34,10 +38,9 @@ def test_same_content_other_name_is_a_duplicate(tmp_path):
     assert Store(str(db)).count_articles() == 1
 
 
-def test_stored_stories_roundtrip(tmp_path):
-    db = tmp_path / "lb.db"
-    ingest_paths([str(DEMO)], str(db))
-    store = Store(str(db))
+def test_stored_stories_roundtrip(db_url):
+    ingest_paths([str(DEMO)], db_url)
+    store = Store(db_url)
     stories = store.list_stories()
     assert stories and stories[0]["n_articles"] >= 1
     story = store.get_story(stories[0]["id"])
@@ -63,9 +66,9 @@ def test_sqlalchemy_url_accepted(tmp_path):
     assert store.url == url and store.count_articles() == 0
 
 
-def test_incremental_ingest_updates_only_changed_stories(tmp_path):
+def test_incremental_ingest_updates_only_changed_stories(db_url):
     """A second batch joins the stored story index instead of re-clustering everything."""
-    db = tmp_path / "lb.db"
+    db = db_url
     demo_files = sorted(p for p in DEMO.iterdir() if p.is_file())
     first = ingest_paths([str(demo_files[0])], str(db))
     assert first.added >= 1 and first.stories_updated >= 1
@@ -82,3 +85,104 @@ def test_incremental_ingest_updates_only_changed_stories(tmp_path):
     assert all(sum(a in m for m in after.values()) == 1 for a in first_ids)
     third = ingest_paths([str(p) for p in demo_files], str(db))
     assert third.added == 0 and third.stories_updated == 0
+
+
+def test_story_index_is_stored_without_pickle_and_round_trips(tmp_path):
+    """The index is an .npz of arrays + JSON (read with allow_pickle=False); a reloaded index
+    files new articles exactly as the one that never left memory."""
+    import io
+    import pickle
+
+    import numpy as np
+
+    from lagebild.link.cluster import StoryIndex
+    from lagebild.link.similarity import extract_features
+    from lagebild.store.index_state import IndexFormatError, dump_index, load_index
+
+    texts = [f"{p} {w}: Bürgermeisterin {n} sagte am Montag in {p}, der {w} koste {k} Millionen Euro."
+             for p, w, n, k in [("Birkenau", "Fährbau", "Ilse Kramer", 2), ("Talheim", "Dammbruch", "Jonas Brecht", 5),
+                                ("Birkenau", "Fährbau", "Ilse Kramer", 3), ("Lindau", "Brückenbau", "Petra Vogt", 7),
+                                ("Talheim", "Dammbruch", "Jonas Brecht", 6), ("Lindau", "Brückenbau", "Petra Vogt", 8)]]
+    feats = [extract_features(f"a{i}", t, published=f"2031-03-{10 + i}") for i, t in enumerate(texts)]
+    kept, reloaded = StoryIndex(), StoryIndex()
+    kept.add(feats[:3])
+    reloaded.add(feats[:3])
+    blob = dump_index(reloaded)
+    assert not blob.startswith(b"\x80")  # not a pickle
+    with np.load(io.BytesIO(blob), allow_pickle=False) as z:
+        assert "meta" in z.files
+    reloaded = load_index(blob)
+    kept.add(feats[3:])
+    reloaded.add(feats[3:])
+    assert kept.clusters() == reloaded.clusters()
+    assert dump_index(kept) == dump_index(reloaded)
+    with pytest.raises(IndexFormatError):
+        load_index(pickle.dumps({"a": 1}))
+    # a field the codec does not know is an error, not silently lost
+    kept.new_field = 1
+    with pytest.raises(IndexFormatError):
+        dump_index(kept)
+
+
+def test_pickled_index_from_an_older_version_is_never_unpickled(tmp_path, monkeypatch):
+    import pickle
+
+    db = str(tmp_path / "lb.db")
+    ingest_paths([str(DEMO)], db)
+    store = Store(db)
+    members = store.story_members()
+
+    class Boom:
+        def __reduce__(self):
+            return (exec, ("raise SystemExit('unpickled!')",))
+
+    store.save_blob("story_index", pickle.dumps(Boom()))
+    monkeypatch.setattr(pickle, "loads", lambda *a, **k: pytest.fail("pickle.loads called"))
+    again = ingest_paths([str(DEMO)], db)  # rebuilds the index from the stored articles
+    assert again.added == 0
+    assert Store(db).story_members() == members
+    assert not Store(db).load_blob("story_index").startswith(b"\x80")
+
+
+def test_store_is_small(tmp_path):
+    """Bytes per stored article (the old pickled index made 6 articles 17 MB)."""
+    db = tmp_path / "lb.db"
+    res = ingest_paths([str(DEMO)], str(db))
+    per_article = db.stat().st_size / res.total
+    assert per_article < 100_000, per_article
+
+
+def test_upgrade_from_the_schema_before_migrations(db_url):
+    """A database made by the previous schema (no alembic_version, '|'-joined filters, a pickled
+    index blob) is upgraded in place: join tables filled, the pickle deleted unread."""
+    from sqlalchemy import create_engine, text
+
+    from lagebild.store.migrate import head
+
+    from lagebild.store.migrate import upgrade
+
+    engine = create_engine(db_url)
+    upgrade(engine, "0001")  # the tables exactly as the code before migrations created them ...
+    with engine.begin() as con:
+        con.execute(text("DROP TABLE alembic_version"))  # ... which knew nothing of Alembic
+        con.execute(text("INSERT INTO stories (id, title, n_articles, last_published, outlets, entities, data) VALUES"
+                         " ('story-1', 'Dammbruch', 2, '2031-03-10', 'Rheinpost|Tagesblick', 'Jonas Brecht|Talheim', '{}')"))
+        con.execute(text("INSERT INTO blobs (key, value) VALUES ('story_index', :v)"), {"v": b"\x80\x05pickle"})
+    engine.dispose()
+    store = Store(db_url)
+    from lagebild.store.migrate import current
+
+    assert current(store.engine) == head()
+    assert store.count_stories(outlet="tagesblick") == 1 and store.count_stories(outlet="Tages") == 0
+    assert store.count_stories(entity="Jonas Brecht") == 1 and store.count_stories(query="brecht") == 1
+    assert store.load_blob("story_index") is None
+    # the models and the migrations describe the same schema
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from lagebild.store import Base
+
+    with store.engine.connect() as con:
+        diff = compare_metadata(MigrationContext.configure(con), Base.metadata)
+    ops = [(d[0][0] if isinstance(d, list) else d[0], str(d)[:200]) for d in diff]
+    assert not [o for o in ops if o[0] not in ("modify_nullable", "modify_default", "modify_type")], ops

@@ -1,6 +1,13 @@
-"""Storage: SQLAlchemy over SQLite (default) or any database URL; schema created on first use."""
+"""Storage: SQLAlchemy over SQLite (default) or PostgreSQL (`lagebild[postgres]`, psycopg 3).
+
+The schema is created on first use and upgraded by Alembic migrations (store/migrations/): a
+database made before migrations existed is recognised and upgraded in place. Every write method
+takes an optional session so that `ingest` can store a chunk of articles, their stories and the
+story index in ONE transaction (a crash leaves either all of it or none of it).
+"""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from pathlib import Path
@@ -60,15 +67,45 @@ class StoryArticleRow(Base):
     article_id = Column(String(200), ForeignKey("articles.id"), primary_key=True, index=True)
 
 
+class StoryOutletRow(Base):
+    """One row per (story, outlet): the outlet filter is an indexed join, not text matching."""
+
+    __tablename__ = "story_outlets"
+    story_id = Column(String(200), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
+    outlet = Column(String(200), primary_key=True, index=True)
+    outlet_key = Column(String(200), index=True, nullable=False)  # casefolded
+
+
+class StoryEntityRow(Base):
+    """One row per (story, canonical entity name)."""
+
+    __tablename__ = "story_entities"
+    story_id = Column(String(200), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
+    entity = Column(String(300), primary_key=True)
+    entity_key = Column(String(300), index=True, nullable=False)  # casefolded
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()[:300]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def story_filters(q, query=None, outlet=None, entity=None, date_from=None, date_to=None):
-    """The story-list filters: free text (title, entities), outlet, entity, date range."""
+    """The story-list filters: free text (title or an entity name), outlet, entity, date range.
+
+    Outlet and entity match one stored name exactly (case-insensitive) through the join tables;
+    free text is a substring of the title or of one entity name."""
     if query:
-        like = f"%{query}%"
-        q = q.where(or_(StoryRow.title.ilike(like), StoryRow.entities.ilike(like)))
+        like = f"%{_escape_like(_key(query))}%"
+        in_entities = select(StoryEntityRow.story_id).where(StoryEntityRow.entity_key.like(like, escape="\\"))
+        q = q.where(or_(func.lower(StoryRow.title).like(like, escape="\\"), StoryRow.id.in_(in_entities)))
     if outlet:
-        q = q.where(StoryRow.outlets.ilike(f"%{outlet}%"))
+        q = q.where(StoryRow.id.in_(select(StoryOutletRow.story_id).where(StoryOutletRow.outlet_key == _key(outlet))))
     if entity:
-        q = q.where(StoryRow.entities.ilike(f"%{entity}%"))
+        q = q.where(StoryRow.id.in_(select(StoryEntityRow.story_id).where(StoryEntityRow.entity_key == _key(entity))))
     if date_from:
         q = q.where(StoryRow.last_published >= date_from)
     if date_to:
@@ -88,40 +125,59 @@ def normalise_url(url: str | None) -> str:
 class Store:
     """The one owner of the database. Web views and the CLI go through it."""
 
-    def __init__(self, url: str | None = None):
+    def __init__(self, url: str | None = None, migrate: bool = True):
         self.url = normalise_url(url)
         kwargs = {"connect_args": {"check_same_thread": False}} if self.url.startswith("sqlite") else {}
+        if self.url.startswith("postgresql"):
+            kwargs = {"pool_pre_ping": True}
         self.engine = create_engine(self.url, **kwargs)
-        Base.metadata.create_all(self.engine)
+        if migrate:
+            from .migrate import upgrade
+
+            upgrade(self.engine)
         self.session: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def _tx(self, session: Session | None):
+        """The caller's transaction when it passes one, else a new one committed at the end."""
+        if session is not None:
+            yield session
+        else:
+            with self.session.begin() as s:
+                yield s
 
     # --- articles -------------------------------------------------------------------
     def known_hashes(self) -> set[str]:
         with self.session() as s:
             return set(s.scalars(select(ArticleRow.content_hash)))
 
+    def article_ids(self) -> set[str]:
+        with self.session() as s:
+            return set(s.scalars(select(ArticleRow.id)))
+
     def add_docs(self, docs: list[AnalysedArticle]) -> tuple[int, int]:
         """Store analysed articles; returns (added, skipped as already stored)."""
         added = self.store_new(docs)
         return len(added), len(docs) - len(added)
 
-    def store_new(self, docs: list[AnalysedArticle]) -> list[AnalysedArticle]:
+    def store_new(self, docs: list[AnalysedArticle], session: Session | None = None) -> list[AnalysedArticle]:
         """Store the docs whose content hash is not stored yet and return them.
 
-        One transaction: a failure stores nothing of this call. An id that is taken by other
-        content gets a '-2', '-3' ... suffix (the doc's article id is updated in place).
-        """
-        known = self.known_hashes()
-        with self.session() as s:
-            known_ids = set(s.scalars(select(ArticleRow.id)))
+        One transaction (the caller's, when given): a failure stores nothing of this call. An id
+        that is taken by other content gets a '-2', '-3' ... suffix (the doc's article id is
+        updated in place)."""
         added: list[AnalysedArticle] = []
-        with self.session.begin() as s:
+        with self._tx(session) as s:
+            hashes = [d.article.content_hash for d in docs]
+            known = set(s.scalars(select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(hashes))))
+            wanted = {d.article.id for d in docs}
+            known_ids = set(s.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(wanted))))
             for doc in docs:
                 art = doc.article
                 if art.content_hash in known:
                     continue
                 base, n = art.id, 1
-                while art.id in known_ids:  # same file stem, different content
+                while art.id in known_ids or (art.id != base and s.get(ArticleRow, art.id) is not None):
                     n += 1
                     art.id = f"{base}-{n}"
                 known.add(art.content_hash)
@@ -139,18 +195,24 @@ class Store:
                     )
                 )
                 added.append(doc)
+            s.flush()
         return added
 
     def count_articles(self) -> int:
         with self.session() as s:
             return s.scalar(select(func.count()).select_from(ArticleRow)) or 0
 
-    def load_docs(self, ids: list[str] | None = None) -> list[AnalysedArticle]:
-        with self.session() as s:
+    def load_docs(self, ids: list[str] | None = None, session: Session | None = None) -> list[AnalysedArticle]:
+        with self._tx(session) as s:
             q = select(ArticleRow.analysis).order_by(ArticleRow.published, ArticleRow.id)
-            if ids is not None:
-                q = q.where(ArticleRow.id.in_(ids))
-            return [doc_from_dict(d) for d in s.scalars(q)]
+            if ids is None:
+                return [doc_from_dict(d) for d in s.scalars(q)]
+            ids = list(ids)
+            out = []
+            for i in range(0, len(ids), 500):  # bounded IN lists
+                out += [doc_from_dict(d) for d in s.scalars(q.where(ArticleRow.id.in_(ids[i:i + 500])))]
+            out.sort(key=lambda d: (d.article.published is not None, d.article.published or "", d.id))
+            return out
 
     def get_article(self, article_id: str) -> dict | None:
         with self.session() as s:
@@ -167,8 +229,8 @@ class Store:
             row = s.get(BlobRow, key)
             return row.value if row else None
 
-    def save_blob(self, key: str, value: bytes) -> None:
-        with self.session.begin() as s:
+    def save_blob(self, key: str, value: bytes, session: Session | None = None) -> None:
+        with self._tx(session) as s:
             row = s.get(BlobRow, key)
             if row is None:
                 s.add(BlobRow(key=key, value=value))
@@ -177,30 +239,36 @@ class Store:
                 row.updated_at = dt.datetime.now(dt.timezone.utc)
 
     # --- stories --------------------------------------------------------------------
-    def story_members(self) -> dict[str, set[str]]:
+    def story_members(self, session: Session | None = None) -> dict[str, set[str]]:
         """Stored story id -> its article ids."""
         out: dict[str, set[str]] = {}
-        with self.session() as s:
+        with self._tx(session) as s:
             for sid, aid in s.execute(select(StoryArticleRow.story_id, StoryArticleRow.article_id)):
                 out.setdefault(sid, set()).add(aid)
         return out
 
-    def save_stories(self, stories: list[Story], docs: list[AnalysedArticle], remove: list[str] | None = None) -> None:
-        """Store stories (one transaction).
+    def save_stories(self, stories: list[Story], docs: list[AnalysedArticle], remove: list[str] | None = None,
+                     session: Session | None = None) -> None:
+        """Store stories (one transaction, the caller's when given).
 
         With `remove=None` the stored stories are replaced by these; otherwise these stories are
         written (replacing same-id ones) and the stories named in `remove` are deleted.
         """
         dates = {d.id: d.article.published for d in docs}
         outlets = {d.id: d.article.outlet or "" for d in docs}
-        with self.session.begin() as s:
+        with self._tx(session) as s:
+            tables = (StoryArticleRow, StoryOutletRow, StoryEntityRow)
             if remove is None:
-                s.execute(delete(StoryArticleRow))
+                for table in tables:
+                    s.execute(delete(table))
                 s.execute(delete(StoryRow))
             else:
-                gone = list(set(remove) | {st.id for st in stories})
-                s.execute(delete(StoryArticleRow).where(StoryArticleRow.story_id.in_(gone)))
-                s.execute(delete(StoryRow).where(StoryRow.id.in_(gone)))
+                gone = sorted(set(remove) | {st.id for st in stories})
+                for i in range(0, len(gone), 500):
+                    part = gone[i:i + 500]
+                    for table in tables:
+                        s.execute(delete(table).where(table.story_id.in_(part)))
+                    s.execute(delete(StoryRow).where(StoryRow.id.in_(part)))
             for story in stories:
                 published = sorted(p for p in (dates.get(i) for i in story.article_ids) if p)
                 s.add(
@@ -218,6 +286,13 @@ class Store:
                 s.flush()
                 for aid in story.article_ids:
                     s.add(StoryArticleRow(story_id=story.id, article_id=aid))
+                for name in sorted({outlets.get(i, "") for i in story.article_ids} - {""}):
+                    s.add(StoryOutletRow(story_id=story.id, outlet=name[:200], outlet_key=_key(name)[:200]))
+                names = {}
+                for e in story.entities:
+                    names.setdefault(e.name[:300], _key(e.name))
+                for name, key in names.items():
+                    s.add(StoryEntityRow(story_id=story.id, entity=name, entity_key=key))
 
     def list_stories(
         self,
@@ -253,7 +328,7 @@ class Store:
     def dossier(self, story_ids: list[str] | None = None) -> dict:
         """A dossier dict (schema shape) of the stored stories and their articles."""
         with self.session() as s:
-            q = select(StoryRow.data)
+            q = select(StoryRow.data).order_by(StoryRow.id)
             if story_ids is not None:
                 q = q.where(StoryRow.id.in_(story_ids))
             stories = list(s.scalars(q))
