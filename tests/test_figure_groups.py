@@ -42,12 +42,33 @@ def test_hedged_estimates_disagree_beyond_the_hedge_factor():
     b = _doc("b", "Bis zu 8 Millionen Granaten.", outlet="B")
     c = _doc("c", "Bis zu 2 Millionen Granaten.", outlet="C")
     fa = _fig(a, "Bis zu 1,6 Millionen", 1.6e6, "at_most", high=1.6e6, topic="granat")
-    fb = _fig(b, "Bis zu 8 Millionen", 8e6, "at_most", high=8e6, topic="granat")
+    fb = _fig(b, "Bis zu 8 Millionen", 8e6, "at_most", high=8e6, topic="granat", chain=["Südkorea"])
     fc = _fig(c, "Bis zu 2 Millionen", 2e6, "at_most", high=2e6, topic="granat")
     g = group_figures([fa, fb], [a, b])[0]
     assert g["disagreement"] is True and "factor 2" in g["reason"] and g["keys"]["topic"] == "granat"
     g = group_figures([fa, fc], [a, c])[0]
     assert g["disagreement"] is False and g["kind"] == "agreement"
+    fb.attributed_to = []  # two bare statements: nobody claims either, so nothing is contradicted
+    assert group_figures([fa, fb], [a, b])[0]["disagreement"] is False
+
+
+def test_what_keeps_figures_from_contradicting():
+    """Values more than MAX_RATIO apart, 'weitere'/'andere' subsets, references ('den sechs') and a
+    period total against a single count count different things."""
+    def pair(t1, e1, v1, t2, e2, v2, q2="exact"):
+        a, b = _doc("a", t1, outlet="A"), _doc("b", t2, outlet="B")
+        fa = _fig(a, e1, v1, "exact", topic="kandidat", chain=["ORF"])
+        fb = _fig(b, e2, v2, q2, topic="kandidat")
+        return group_figures([fa, fb], [a, b])[0]
+    assert pair("Es gibt 6 Kandidaten.", "6", 6, "Es gibt 5 Kandidaten.", "5", 5)["disagreement"] is True
+    assert pair("Es gibt 60 Kandidaten.", "60", 60, "Es gibt 5 Kandidaten.", "5", 5)["disagreement"] is False
+    assert pair("Es gibt 6 Kandidaten.", "6", 6, "Er lud alle 5 Kandidaten ein.", "5", 5)["disagreement"] is False
+    assert pair("Es gibt 6 Kandidaten.", "6", 6, "Seit Mai gab es 5 Kandidaten.", "5", 5)["disagreement"] is False
+    a, b = _doc("a", "Es warten 3.000 Flüchtlinge.", outlet="A"), _doc("b", "Es warten weitere 5.000 Flüchtlinge.", outlet="B")
+    fa = _fig(a, "3.000", 3000, "exact", topic="flüchtling", chain=["Polizei"])
+    fb = _fig(b, "5.000", 5000, "exact", topic="flüchtling")
+    fb.count_of = "weitere Flüchtlinge"
+    assert group_figures([fa, fb], [a, b])[0]["disagreement"] is False
 
 
 def test_units_convert_and_years_make_a_series():

@@ -231,17 +231,18 @@ def topic_of(count_of: str, lang: str = "de") -> str:
 
 # ------------------------------------------------------------ what happened to the people counted
 # '800 Menschen evakuiert' and 'bis zu 3.000 Menschen betroffen' count different sets of people:
-# for generic person nouns the predicate of the figure's clause becomes part of the topic
-# ('mensch:evakuiert'), so that they are not grouped (and flagged as disagreeing) together. Nouns
-# that already say it ('Tote', 'Verletzte', 'Flüchtlinge') are left alone.
+# for person nouns the predicate of the figure's clause becomes part of the topic
+# ('mensch:evakuiert', 'flüchtling:festgenommen'), so that they are not grouped (and flagged as
+# disagreeing) together. Nouns that already say it ('Tote', 'Verletzte') are left alone.
 PERSON_WORDS = ("Menschen Einwohner Anwohner Zivilisten Kinder Soldaten Polizisten Mitarbeiter Besucher "
-                "Demonstranten Bürger Frauen Männer Schüler Passagiere Touristen Arbeiter Bewohner")
+                "Demonstranten Bürger Frauen Männer Schüler Passagiere Touristen Arbeiter Bewohner "
+                "Migranten Flüchtlinge Asylwerber Asylbewerber Häftlinge Beamte Kämpfer Opfer Patienten Studenten")
 PREDICATES = [
     ("evakuiert", r"evakuier\w*|in\s+Sicherheit\s+gebracht|aus\s+ihren\s+(?:Häusern|Wohnungen)\s+(?:geholt|gebracht)"
                   r"|(?:ihre|ihr)\s+(?:Häuser|Wohnungen|Haus|Zuhause)\s+verlassen"
                   r"|evacuat\w*|évacu\w*"),
     ("betroffen", r"betroffen\w*|affected|touch[ée]e?s\b|concern[ée]e?s\b"),
-    ("tot", r"getötet|ums\s+Leben\s+gekommen|starben|gestorben|killed|died|tu[ée]e?s\b|mort(?:e|s|es)?\b|décédé\w*"),
+    ("tot", r"getötet|ums\s+Leben\s+gekommen|starben|gestorben|(?:mit\s+)?in\s+den\s+Tod|tödlich\s+verletzt|killed|died|tu[ée]e?s\b|mort(?:e|s|es)?\b|décédé\w*"),
     ("verletzt", r"verletzt\w*|verwundet\w*|injured|wounded|bless[ée]e?s\b"),
     ("vermisst", r"vermisst\w*|missing|disparu\w*"),
     ("vertrieben", r"obdachlos\w*|vertrieben|geflohen|geflüchtet|displaced|homeless|fled|déplac[ée]e?s\b|sans-abri"),

@@ -45,14 +45,26 @@ import math
 import re
 from collections import defaultdict
 
+from ..analyse.figures import _konjunktiv
 from ..records import AnalysedArticle, Figure
-from .figure_keys import base_unit, holder, update_cue, year_of
+from .figure_keys import PERIOD, base_unit, day_of, holder, reference, update_cue, year_of
 from .lineage import independent_count, lineage_groups
 
 EXACT_TOL = 0.01  # exact figures: 1 % at least (press rounding, '3.000' may be 2.980)
 ROUND_TOL_MAX = 0.05  # ... and up to half a unit of the last written digit, at most 5 %
 APPROX_TOL = 0.10  # 'etwa', 'rund': 10 % (numbers.py gives low/high)
 HEDGE_FACTOR = 2.0  # 'bis zu X', 'mehr als X', 'Tausende': the true value is within this factor
+MAX_RATIO = 5.0  # values further apart than this count different things, they do not contradict
+MAX_CLUSTERS = 3  # a key whose figures fall into more value clusters is a family of quantities
+GENERIC_TOPICS = {"mensch"}  # 'Menschen', 'Personen' without a predicate say nothing about what is counted
+_SINCE = re.compile(r"\b(?:seit|since|depuis)\b", re.I)
+# 'weitere 3.000', 'vier andere Kandidaten': a subset beside another figure, never the same quantity
+_SUBSET = {"weitere", "weiteren", "weiterer", "andere", "anderen", "übrige", "übrigen", "zusätzliche", "zusätzlichen",
+           "restliche", "restlichen", "neue", "neuen", "other", "more", "further", "additional", "autres"}
+# a figure is a claim when a source is named or the sentence reports it ('soll ... haben', 'schätzungsweise')
+_HEARSAY = re.compile(r"\b(?:sollen|soll|sollten|sollte)\b[^.;:]*\b(?:haben|sein|worden|werden)\b|\bangeblich|"
+                      r"\bschätzungsweise|\bSchätzung\w*|\bzufolge\b|\blaut\b|\bnach\s+(?:\w+\s+)?Angaben|\breportedly|"
+                      r"\baccording\s+to|\bselon\b", re.I)
 INF = math.inf
 
 
@@ -163,7 +175,29 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
         "lineage_group": lineage.get(fig.article_id, fig.article_id),
         "source": _norm(chain[-1]) if chain else "",
         "_iv": iv, "_unit": unit, "_cue": update_cue(doc.text, sent) if doc else False,
+        "_sent": sent, "_counted": bool(fig.count_of), "_mods": _modifiers(fig.count_of),
+        "_claim": bool(chain) or bool(doc and (_HEARSAY.search(doc.text, sent[0], sent[1]) or _konjunktiv(doc.text[sent[0]:sent[1]]))),
+        "_since": bool(_SINCE.search(doc.text, sent[0], sent[1])) if doc else False,
+        "_period": bool(PERIOD.search(doc.text, sent[0], sent[1])) if doc else False,
+        "_day": day_of(doc, sent, fig.start) if doc else None,
+        "_ref": reference(doc.text, fig.start) if doc else False,
+        "_v": _representative(fig, scale),
     }
+
+
+def _modifiers(count_of: str) -> frozenset[str]:
+    """Lower-case words of the counted phrase before its head, endings cut ('verschwundenen' -> 'verschwund')."""
+    words = re.findall(r"[^\W\d_]+", count_of or "")
+    return frozenset(re.sub(r"(?:e|en|er|es|em)$", "", w.lower()) if w.lower() not in _SUBSET else "+" + w.lower()
+                     for w in words[:-1] if w[:1].islower())
+
+
+def _same_set(a: dict, b: dict) -> bool:
+    """Do the counted phrases name the same set? Not when one says 'weitere'/'andere' or both carry
+    different modifiers ('verschwundene Wahlkarten' / 'ausgegebene Wahlkarten')."""
+    if any(w.startswith("+") for w in a["_mods"] | b["_mods"]):
+        return False
+    return not a["_mods"] or not b["_mods"] or a["_mods"] == b["_mods"]
 
 
 def _split_by_holder(members: list[dict]) -> list[tuple[str, list[dict]]]:
@@ -178,6 +212,15 @@ def _split_by_holder(members: list[dict]) -> list[tuple[str, list[dict]]]:
     return sorted(by.items())
 
 
+def _representative(fig: Figure, scale: float) -> float | None:
+    """The value a figure names (a range or vague amount: the geometric middle), in the base unit."""
+    if fig.value is not None:
+        return fig.value * scale
+    if fig.low is not None and fig.high is not None:
+        return math.sqrt(max(fig.low, 1e-9) * fig.high) * scale
+    return None
+
+
 def _conflicts(members: list[dict]) -> list[tuple[dict, dict]]:
     """Pairs whose values cannot both hold (see the module docstring)."""
     out = []
@@ -187,10 +230,29 @@ def _conflicts(members: list[dict]) -> list[tuple[dict, dict]]:
                 continue
             if a["year"] and b["year"] and a["year"] != b["year"]:
                 continue
-            if a["article_id"] == b["article_id"] and (not a["source"] or not b["source"] or a["source"] == b["source"]):
-                continue
+            if not _same_set(a, b) or not (a["_claim"] or b["_claim"]):
+                continue  # different subsets; or two bare statements: nobody claims either figure
+            ca, cb = a["_v"], b["_v"]
+            if ca is None or cb is None or ca <= 0 or cb <= 0 or max(ca, cb) > MAX_RATIO * min(ca, cb) * (1 + 1e-9):
+                continue  # '32 Menschen' and 'mehr als 4.200 Menschen': two different sets
+            if a["_day"] and b["_day"] and a["_day"] != b["_day"]:
+                continue  # dated to different days: a change over time, not a contradiction
+            if a["_ref"] or b["_ref"] or a["_period"] != b["_period"]:
+                continue  # 'den sechs Kandidaten' refers back; a period total against a single count
+            if a["article_id"] == b["article_id"] and (
+                    a["_sent"] != b["_sent"] or not a["source"] or not b["source"] or a["source"] == b["source"]):
+                continue  # one article contradicts itself only when one sentence names two sources
             out.append((a, b))
     return out
+
+
+def _comparable(topic: str, members: list[dict]) -> str | None:
+    """Why the figures of a key cannot be checked against each other, or None when they can."""
+    if topic in GENERIC_TOPICS or not all(m["_counted"] for m in members):
+        return "what is counted is too general to compare ('Menschen', a bare length or area)"
+    if len(_value_clusters(members)) > MAX_CLUSTERS:
+        return f"more than {MAX_CLUSTERS} different values: the figures count different things (per day, place or group)"
+    return None
 
 
 def _is_update(a: dict, b: dict) -> bool:
@@ -207,30 +269,39 @@ def _fmt(x: float | None) -> str:
     return f"{x:,.4g}".replace(",", ".") if abs(x) < 1e4 else f"{x:,.0f}".replace(",", ".")
 
 
-def _verdict(members: list[dict]) -> tuple[str, str]:
-    conflicts = _conflicts(members)
+def _verdict(topic: str, members: list[dict]) -> tuple[str, str, list[str]]:
+    unchecked = _comparable(topic, members)
+    conflicts = _conflicts(members) if unchecked is None else []
     years = sorted({m["year"] for m in members if m["year"]})
     ivs = [m["_iv"] for m in members if m["_iv"]]
     if conflicts:
-        real = [(a, b) for a, b in conflicts if not _is_update(a, b)]
-        a, b = (real or conflicts)[0]
+        conflicts.sort(key=lambda p: max(p[0]["_v"], p[1]["_v"]) / min(p[0]["_v"], p[1]["_v"]))
+        judged = [("update" if _is_update(a, b) else "series" if a["_since"] and b["_since"] else "disagreement", a, b)
+                  for a, b in conflicts]
+        kind = next((k for k in ("disagreement", "series", "update") if any(j[0] == k for j in judged)))
+        _, a, b = next(j for j in judged if j[0] == kind)
         pair = (f"'{a['text']}' ({a['outlet']}, {_fmt(a['_iv'][0])}–{_fmt(a['_iv'][1])}) vs '{b['text']}' "
                 f"({b['outlet']}, {_fmt(b['_iv'][0])}–{_fmt(b['_iv'][1])})")
-        if real:
-            return "disagreement", f"{pair}: the values cannot both hold (hedges allow a factor {HEDGE_FACTOR:g})"
-        return "update", f"{pair}: a later or corrected figure replaces the earlier one"
+        ids = [a["figure_id"], b["figure_id"]]
+        if kind == "disagreement":
+            return kind, f"{pair}: the values cannot both hold (hedges allow a factor {HEDGE_FACTOR:g})", ids
+        if kind == "series":
+            return kind, f"{pair}: running totals ('seit ...') reported at different times", ids
+        return kind, f"{pair}: a later or corrected figure replaces the earlier one", ids
     if len(years) >= 2:
-        return "series", "figures for different years: " + ", ".join(years)
+        return "series", "figures for different years: " + ", ".join(years), []
+    if unchecked is not None and not _consistent(ivs):
+        return "distinct", unchecked, []
     if _consistent(ivs):
         if ivs:
             lo, hi = max(i[0] for i in ivs), min(i[1] for i in ivs)
-            return "agreement", f"all {len(ivs)} figures allow {_fmt(lo)}–{_fmt(hi)}"
-        return "agreement", "no comparable values"
-    return "distinct", "different values from one article and source: different things counted, not a contradiction"
+            return "agreement", f"all {len(ivs)} figures allow {_fmt(lo)}–{_fmt(hi)}", []
+        return "agreement", "no comparable values", []
+    return "distinct", "different values from one article and source: different things counted, not a contradiction", []
 
 
 def group_figures(figures: list[Figure], docs: list[AnalysedArticle]) -> list[dict]:
-    """[{'topic', 'unit', 'keys', 'reason', 'kind', 'disagreement', 'update', 'figure_ids', 'members',
+    """[{'topic', 'unit', 'keys', 'reason', 'conflict' (the figure ids the reason names), 'kind', 'disagreement', 'update', 'figure_ids', 'members',
     'values', 'independent_sources', 'articles'}] for every set of at least two comparable figures."""
     by_id = {d.id: d for d in docs}
     lineage = lineage_groups(docs) if docs else {}
@@ -250,7 +321,7 @@ def group_figures(figures: list[Figure], docs: list[AnalysedArticle]) -> list[di
 
 
 def _group(topic: str, unit: str, hold: str, members: list[dict]) -> dict:
-    kind, reason = _verdict(members)
+    kind, reason, conflict = _verdict(topic, members)
     values = []
     for vc in _value_clusters(members):
         lo = max(m["_iv"][0] for m in vc)
@@ -271,10 +342,10 @@ def _group(topic: str, unit: str, hold: str, members: list[dict]) -> dict:
     keys = {"topic": topic.split(":", 1)[0], "predicate": predicate, "unit": unit or None,
             "holder": hold or None, "time": years or None}
     for m in members:
-        for k in ("_iv", "_unit", "_cue"):
+        for k in ("_iv", "_unit", "_cue", "_sent", "_counted", "_since", "_mods", "_claim", "_period", "_day", "_ref", "_v"):
             del m[k]
     return {
-        "topic": topic, "unit": unit or None, "keys": keys, "reason": reason,
+        "topic": topic, "unit": unit or None, "keys": keys, "reason": reason, "conflict": conflict,
         "figure_ids": [m["figure_id"] for m in members],
         "disagreement": kind == "disagreement",
         "update": kind == "update",

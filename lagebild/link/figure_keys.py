@@ -113,6 +113,33 @@ def year_of(doc: AnalysedArticle, sent: tuple[int, int], at: int) -> str | None:
     return best[1] if best else None
 
 
+def day_of(doc: AnalysedArticle, sent: tuple[int, int], at: int) -> str | None:
+    """The day the sentence dates the figure with ('2015-11-13'), when its nearest timex names one."""
+    s, e = sent
+    best = None
+    for t in doc.timexes:
+        if not (s <= t.start < e) or t.type not in ("DATE", "TIME") or not re.match(r"\d{4}-\d\d-\d\d", t.value or ""):
+            continue
+        if _SINCE.search(doc.text[max(s, t.start - 30):t.start]):
+            continue
+        d = abs(t.start - at)
+        if best is None or d < best[0]:
+            best = (d, t.value[:10])
+    return best[1] if best else None
+
+
+# a total over a period ('seit Oktober', 'in den vergangenen fünf Monaten', 'bislang') is not the count
+# of one event; two totals both 'seit ...' in different articles are a running series
+PERIOD = re.compile(r"\b(?:seit|binnen|innerhalb|bislang|bisher|insgesamt|vergangenen|letzten|since|so\s+far|depuis)\b", re.I)
+# 'die sechs Kandidaten', 'jene fünf', 'alle 130': a reference to a set named before, not a count asserted here
+_REFERENCE = re.compile(r"\b(?:der|die|das|den|dem|des|jene|jenen|jener|diese|diesen|dieser|alle|allen|beide|beiden"
+                        r"|seine|seinen|ihre|ihren|the|these|those|les|ces)\s+$", re.I)
+
+
+def reference(text: str, start: int) -> bool:
+    return bool(_REFERENCE.search(text[max(0, start - 12):start]))
+
+
 UPDATE_CUE = re.compile(
     r"\b(?:zuvor|vorher|zunächst|ursprünglich|anfangs|bisher)\s+(?:\w+\s+){0,6}?(?:die\s+Rede|geheißen|gesprochen"
     r"|genannt|angegeben|ausgegangen)|\bkorrigier\w*|\brevidier\w*|\bnach\s+(?:oben|unten)\b"

@@ -1,0 +1,198 @@
+"""`lagebild eval stories FILE`: figure-group verdicts and canonical entities on hand-annotated stories.
+
+FILE (tests/data/stories_dev.jsonl; format in tests/data/stories_GUIDELINE.md) holds one story per
+line: article refs into 10kGNAD (`../shared/data/corpus/10kgnad/test.csv`, resolved by line and
+checked by SHA-1), gold entities {name, type, aliases} and gold figures grouped with a verdict
+(agree / disagree / series / update).
+
+Each story's articles go through the real pipeline (analysis of every article, then `build_story`
+on all of them as one story: clustering is not what is measured here). Articles get ids from their
+text hash, so no id carries a label and the order of stories or articles does not matter.
+
+A system figure *is* a gold figure when both sit in the same article and the system span overlaps
+an occurrence of the gold text. Scores:
+
+* disagreement precision -- a group with `disagreement: true` is genuine when the two figures its
+  reason names (`conflict`) are both figures of one gold `disagree` group; `_lenient` also counts a
+  flagged group holding any two figures of one gold disagree group. Recall: gold disagree groups
+  that some genuine flagged group hits.
+* entity precision -- a *listed* canonical entity (`listed` true; every entity where the field is
+  absent) is right when its name or one of its aliases equals a gold entity's name or alias
+  (case-insensitive) and the types agree. Recall: gold entities hit by a right listed entity;
+  `entity_recall_2plus` only over gold entities with at least two mentions.
+* verdict counts: how the system's groups that hit one gold group (two of its figures) were judged.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sys
+import time
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import typer
+
+from . import emit, prf
+
+_KIND = {"agreement": "agree", "disagreement": "disagree", "series": "series", "update": "update", "distinct": "distinct"}
+
+
+def _shared() -> Path:
+    import os
+
+    base = os.environ.get("LAGEBILD_SHARED")
+    return Path(base) if base else Path(__file__).resolve().parents[3] / "shared"
+
+
+@lru_cache(maxsize=4)
+def _rows(path: str) -> list[list[str]]:
+    csv.field_size_limit(10**8)
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.reader(f, delimiter=";", quotechar="'"))
+
+
+def resolve(ref: dict, sha1: str | None, corpus_root: Path) -> str:
+    """The article text a ref points to (line is 1-based); raises when head or hash do not match."""
+    rows = _rows(str(corpus_root / ref["file"]))
+    text = rows[ref["line"] - 1][1]
+    if not text.startswith(ref.get("head", "")) or (sha1 and hashlib.sha1(text.encode("utf-8")).hexdigest() != sha1):
+        raise ValueError(f"ref {ref} does not resolve to the annotated text")
+    return text
+
+
+def run_story(texts: list[str]) -> tuple[dict, list]:
+    """Analyse the texts and link them as one story: (story dict, analysed docs)."""
+    from ..analyse import analyse_article
+    from ..link import build_story
+    from ..records import Article
+
+    docs = []
+    for text in texts:
+        aid = "a" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+        docs.append(analyse_article(Article(id=aid, source=aid, text=text, language="de")))
+    story = build_story("story", docs, [])
+    return story.to_dict(), docs
+
+
+def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
+    out, k = [], text.find(phrase)
+    while k >= 0 and phrase:
+        out.append((k, k + len(phrase)))
+        k = text.find(phrase, k + 1)
+    return out
+
+
+def figure_map(story: dict, docs: list, case: dict) -> dict[str, int]:
+    """system figure id -> gold figure index (see the module docstring)."""
+    index = {d.id: n for n, d in enumerate(docs)}
+    spans = [(g["article"], _occurrences(docs[g["article"]].text, g["text"])) for g in case.get("figures", [])]
+    out = {}
+    for f in story.get("figures", []):
+        n = index.get(f["article_id"])
+        for gi, (art, occ) in enumerate(spans):
+            if art == n and any(a < f["end"] and f["start"] < b for a, b in occ):
+                out[f["id"]] = gi
+                break
+    return out
+
+
+def score_story(case: dict, story: dict, docs: list) -> dict:
+    fmap = figure_map(story, docs, case)
+    gold_groups = case.get("groups", [])
+    group_of = {fi: k for k, g in enumerate(gold_groups) for fi in g["figures"]}
+    disagree = {k for k, g in enumerate(gold_groups) if g["verdict"] == "disagree"}
+    out = Counter()
+    hit_disagree: set[int] = set()
+    verdicts = Counter()
+    flagged_rows = []
+    for g in story.get("figure_groups", []):
+        golds = [fmap[i] for i in g["figure_ids"] if i in fmap]
+        hits = Counter(group_of[x] for x in set(golds) if x in group_of)
+        best = [k for k, c in hits.items() if c >= 2]
+        if best:
+            verdicts[f"{gold_groups[best[0]]['verdict']}->{_KIND.get(g.get('kind'), g.get('kind'))}"] += 1
+        if not g.get("disagreement"):
+            continue
+        out["flagged"] += 1
+        pair = [fmap.get(i) for i in g.get("conflict") or []]
+        genuine = len(pair) == 2 and None not in pair and pair[0] != pair[1] and group_of.get(pair[0]) in disagree \
+            and group_of.get(pair[0]) == group_of.get(pair[1])
+        lenient = any(k in disagree for k in best)
+        out["genuine"] += genuine
+        out["genuine_lenient"] += lenient or genuine
+        if genuine:
+            hit_disagree.add(group_of[pair[0]])
+        flagged_rows.append({"story": case["story_id"], "genuine": bool(genuine), "reason": g.get("reason")})
+    out["gold_disagree"] = len(disagree)
+    out["gold_disagree_found"] = len(hit_disagree)
+    # entities
+    gold_ents = case.get("entities", [])
+    gold_names = [{n.lower() for n in [e["name"], *e.get("aliases", [])]} for e in gold_ents]
+    found: set[int] = set()
+    wrong = []
+    for e in story.get("entities", []):
+        if not e.get("listed", True):
+            continue
+        out["listed"] += 1
+        names = {n.lower() for n in [e["name"], *e.get("aliases", [])]}
+        match = [k for k, g in enumerate(gold_ents) if names & gold_names[k] and g["type"] == e["type"]]
+        if match:
+            out["listed_right"] += 1
+            found.update(match)
+        else:
+            wrong.append(f"{e['name']} ({e['type']})")
+    out["gold_entities"] = len(gold_ents)
+    out["gold_entities_found"] = len(found)
+    out["gold_entities_2plus"] = sum(1 for g in gold_ents if g.get("mentions", 0) >= 2)
+    out["gold_entities_2plus_found"] = sum(1 for k in found if gold_ents[k].get("mentions", 0) >= 2)
+    out["gold_figures"] = len(case.get("figures", []))
+    out["figures_matched"] = len(set(fmap.values()))
+    return {"counts": out, "verdicts": verdicts, "flagged": flagged_rows, "wrong_entities": wrong}
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 4) if b else None
+
+
+def run(
+    path: Path = typer.Argument(..., help="stories JSONL (tests/data/stories_GUIDELINE.md)"),
+    corpus: Path = typer.Option(None, "--corpus", help="folder holding 10kgnad/test.csv (default ../shared/data/corpus)"),
+    errors: bool = typer.Option(False, "--errors", help="list flagged groups and wrong listed entities on stderr"),
+) -> None:
+    """Score figure-group disagreements and listed canonical entities on annotated stories; one JSON line."""
+    root = corpus or _shared() / "data" / "corpus"
+    cases = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+    total, verdicts = Counter(), Counter()
+    t0 = time.perf_counter()
+    for case in sorted(cases, key=lambda c: c["story_id"]):
+        texts = [resolve(a["ref"], a.get("text_sha1"), root) for a in case["articles"]]
+        story, docs = run_story(texts)
+        res = score_story(case, story, docs)
+        total.update(res["counts"])
+        verdicts.update(res["verdicts"])
+        if errors:
+            for row in res["flagged"]:
+                print(f"FLAG {'ok ' if row['genuine'] else 'BAD'} {row['story']}: {row['reason']}", file=sys.stderr)
+            for name in res["wrong_entities"]:
+                print(f"ENT  BAD {case['story_id']}: {name}", file=sys.stderr)
+    ents = prf(total["listed_right"], total["listed"] - total["listed_right"],
+               total["gold_entities"] - total["gold_entities_found"])
+    emit({
+        "task": "stories", "path": str(path), "stories": len(cases),
+        "settings": {"figure_match": "same article, span overlaps gold text", "entity_match": "name/alias + type",
+                     "disagreement_match": "conflict pair in one gold disagree group"},
+        "flagged": total["flagged"], "genuine": total["genuine"],
+        "disagreement_precision": _ratio(total["genuine"], total["flagged"]),
+        "disagreement_precision_lenient": _ratio(total["genuine_lenient"], total["flagged"]),
+        "gold_disagree": total["gold_disagree"],
+        "disagreement_recall": _ratio(total["gold_disagree_found"], total["gold_disagree"]),
+        "listed_entities": total["listed"], "entity_precision": ents["precision"], "entity_recall": ents["recall"],
+        "entity_f1": ents["f1"],
+        "entity_recall_2plus": _ratio(total["gold_entities_2plus_found"], total["gold_entities_2plus"]),
+        "figure_recall": _ratio(total["figures_matched"], total["gold_figures"]),
+        "verdicts": dict(sorted(verdicts.items())),
+        "seconds": round(time.perf_counter() - t0, 1),
+    })
