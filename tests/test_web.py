@@ -22,6 +22,8 @@ import httpx
 import pytest
 import uvicorn
 
+from pg import pg_server  # noqa: F401  (fixture: the same tests on PostgreSQL)
+
 from lagebild.datapaths import shared_dir
 from lagebild.records import AnalysedArticle, Article, Entity, Figure, Mention, Quote, Story, Timex
 from lagebild.store import Store
@@ -207,9 +209,13 @@ def running_server(db: Path, token: str | None = None):
         thread.join(10)
 
 
-@pytest.fixture(scope="module")
-def rich(tmp_path_factory):
-    db = tmp_path_factory.mktemp("web") / "rich.db"
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def rich(request, tmp_path_factory):
+    """The rich story served from SQLite and from PostgreSQL (skipped without its binaries)."""
+    if request.param == "sqlite":
+        db = tmp_path_factory.mktemp("web") / "rich.db"
+    else:
+        db = request.getfixturevalue("pg_server").new_database()
     build_rich_db(db, extra_stories=30)
     with running_server(db) as base:
         yield base

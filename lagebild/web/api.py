@@ -39,7 +39,7 @@ def list_stories(
     date_from: str | None = Query(None, alias="from", max_length=40, description="ISO date"),
     date_to: str | None = Query(None, alias="to", max_length=40, description="ISO date"),
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=10_000_000),
 ):
     store = _store(request)
     rows = store.list_stories(query=q, outlet=outlet, entity=entity, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
@@ -59,7 +59,7 @@ def get_story(request: Request, story_id: str):
     return dossier
 
 
-@router.get("/articles/{article_id}", summary="One article: cleaned text, metadata and its analysis")
+@router.get("/articles/{article_id:path}", summary="One article: cleaned text, metadata and its analysis")
 def get_article(request: Request, article_id: str):
     store = _store(request)
     analysis = store.get_article(_check_id(article_id))

@@ -125,7 +125,7 @@ def create_app(db_url: str | None, token: str | None = None, *, check_host: bool
             api_url="/api/stories/" + views.urlquote(story["id"], safe=""),
         )
 
-    @app.api_route("/articles/{article_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/articles/{article_id:path}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str, hl: str = ""):
         if not queries.valid_id(article_id):
             raise HTTPException(404, "No such article.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import ipaddress
+import logging
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -69,8 +70,12 @@ class Guard:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
 
+        started = False
+
         async def send_with_headers(message):
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [h for h in SECURITY_HEADERS if h[0] not in names]
             await send(message)
@@ -79,7 +84,15 @@ class Guard:
         refusal = self._refuse(scope, headers)
         if refusal is not None:
             return await refusal(scope, receive, send_with_headers)
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # an unexpected error: a plain 500 that carries the security headers like every other
+            # response (Starlette's own error page sits outside this middleware); logged, not shown
+            logging.getLogger("lagebild.web").exception("error serving %s", scope.get("path"))
+            if started:
+                raise
+            await PlainTextResponse("Internal error.", 500)(scope, receive, send_with_headers)
 
     def _refuse(self, scope, headers: Headers):
         """A response that ends the request, or None to let it through."""
