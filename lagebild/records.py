@@ -54,6 +54,7 @@ class Article:
     url: str | None = None
     language: str = "de"
     byline: str | None = None
+    authors: list[str] = field(default_factory=list)  # the byline as persons (agencies apart, in `agency`)
     agency: list[str] = field(default_factory=list)
     translated_from: str | None = None
     removed_lines: list[str] = field(default_factory=list)

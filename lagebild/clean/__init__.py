@@ -58,6 +58,22 @@ def _join_bylines(names: list[str]) -> str | None:
     return ", ".join(out) or None
 
 
+def _authors(raw: RawDocument, text_bylines: list[str], signature_name: str | None) -> tuple[list[str], list[str]]:
+    """Persons credited as authors, and agencies named with them. Sources in order of trust: byline
+    lines in the text, the page's author metadata, author elements of the page that extraction removed
+    ('Von X, Y und Z, NDR' above the article), the author's closing signature. Nothing that is not a
+    person is kept (issue 17): an empty byline beats an invented one."""
+    from .byline import outlet_words, split_byline
+
+    words = outlet_words(raw.outlet, raw.meta.get("hostname"), raw.meta.get("sitename"))
+    candidates = list(text_bylines) + [raw.byline or ""] + list(raw.meta.get("html_bylines") or []) + [signature_name or ""]
+    for cand in candidates:
+        persons, agencies = split_byline(cand, words)
+        if persons:
+            return persons, agencies
+    return [], []
+
+
 def clean_document(raw: RawDocument) -> Article:
     """Remove boilerplate, record what was removed, fill byline/agency/translated_from/language."""
     lines = normalise_lines(raw.text or "")
@@ -70,14 +86,13 @@ def clean_document(raw: RawDocument) -> Article:
     title, lines = _place_title(title, lines)
     res: ScanResult = scan(lines, has_title=title is not None)
     text = "\n".join(res.kept)
-    byline = raw.byline.strip() if raw.byline and raw.byline.strip() else _join_bylines(res.bylines)
     published = raw.published or res.stated_date
-    if not published or not byline:  # '… (Colette M. Schmidt, 24.10.2015)': the author's signature
-        from .meta import signature
+    from .meta import signature
 
-        sig_name, sig_date = signature(text)
-        published = published or sig_date
-        byline = byline or sig_name
+    sig_name, sig_date = signature(text)
+    published = published or sig_date
+    authors, byline_agencies = _authors(raw, res.bylines, sig_name)
+    byline = ", ".join(authors) or None
     return Article(
         id=raw.id,
         source=raw.source,
@@ -89,7 +104,8 @@ def clean_document(raw: RawDocument) -> Article:
         url=raw.url,
         language=detect_language(text, hint=raw.language),
         byline=byline,
-        agency=res.agencies,
+        authors=authors,
+        agency=res.agencies + [a for a in byline_agencies if a not in res.agencies],
         translated_from=res.translated_from,
         removed_lines=res.removed,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),

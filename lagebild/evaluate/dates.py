@@ -3,8 +3,10 @@
 DIR: expected_dates.json (list of {"file", "url", "date": "YYYY-MM-DD"}) + html/<file>.
 A page is correct when the first 10 characters of the found date equal the expected date.
 lagebild = `lagebild.ingest.html.find_publication_date` (htmldate with original_date=True, then
-trafilatura metadata, JSON-LD datePublished, htmldate default); --baseline = plain
-`htmldate.find_date(html, url=url)` on the same decoded pages in the same run.
+JSON-LD datePublished, htmldate default; script code left out, first-of-month defaults dropped);
+--baseline = `htmldate.find_date(html, url=url, original_date=True, extensive_search=True)`, the
+settings of htmldate's own benchmark (printed as `baseline_settings`), on the same decoded pages in
+the same run.
 """
 from __future__ import annotations
 
@@ -28,10 +30,13 @@ def lagebild_date(html: str, url: str | None) -> str | None:
     return find_publication_date(html, url=url)
 
 
+BASELINE_SETTINGS = {"original_date": True, "extensive_search": True}  # htmldate's benchmark settings
+
+
 def htmldate_date(html: str, url: str | None) -> str | None:
     from htmldate import find_date
 
-    return find_date(html, url=url)
+    return find_date(html, url=url, **BASELINE_SETTINGS)
 
 
 def _strategies() -> dict[str, Callable[[str, str | None], str | None]]:
@@ -81,7 +86,10 @@ def run(
         pages = pages[:limit]
     result = {"task": "dates", "pages": len(pages), "lagebild": score(pages, lagebild_date)}
     if baseline:
+        import htmldate
+
         result["htmldate"] = score(pages, htmldate_date)
+        result["baseline_settings"] = {"function": "htmldate.find_date", "version": htmldate.__version__, **BASELINE_SETTINGS}
     if strategies:
         result["strategies"] = {name: score(pages, fn) for name, fn in _strategies().items()}
     emit(result)

@@ -52,7 +52,7 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
         "title": _clean_meta(doc.title),
         "author": _clean_meta(doc.author),
         "sitename": _clean_meta(doc.sitename),
-        "url": _clean_meta(doc.url) or url,
+        "url": page_url(html, url, _clean_meta(doc.url)),
         "date": _clean_meta(doc.date),
         "description": _clean_meta(doc.description),
         "language": _clean_meta(doc.language),
@@ -84,31 +84,135 @@ def jsonld_date(html: str) -> str | None:
     return None
 
 
+_SCRIPT = re.compile(r"<script\b(?![^>]*application/ld\+json)[^>]*>.*?</script>", re.S | re.I)
+
+
+_COMMENTS = ("comments", "comments-area", "comment-list", "commentlist", "comment", "kommentare", "kommentar",
+             "disqus_thread", "user-comments")
+
+
+def _without_scripts(html: str) -> str:
+    """The page without script code (JSON-LD kept) and without reader comments: dates in JavaScript
+    state and the dates of comments are no publication dates."""
+    page = _SCRIPT.sub("", html)
+    try:
+        import lxml.html
+
+        tree = lxml.html.fromstring(page)
+        cond = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ') or @id='{c}'" for c in _COMMENTS)
+        gone = tree.xpath(f"//body//*[{cond}]")
+        if not gone:
+            return page
+        for el in gone:
+            if el.getparent() is not None:
+                el.getparent().remove(el)
+        return lxml.html.tostring(tree, encoding="unicode")
+    except Exception:  # odd markup: the script-free page as it is
+        return page
+
+
+_MONTH_NAMES = ("Januar|January|Jan", "Februar|February|Feb", "März|Maerz|March|Mär|Mar", "April|Apr", "Mai|May",
+                "Juni|June|Jun", "Juli|July|Jul", "August|Aug", "September|Sept|Sep", "Oktober|October|Okt|Oct",
+                "November|Nov", "Dezember|December|Dez|Dec")
+
+
+def _stated(date: str, html: str, url: str | None) -> bool:
+    """htmldate turns a bare year or month ('© 2022', '/2021/08/' in an image path) into its first day:
+    a result on the 1st is kept only when the page or URL states that very day (issue 17: no default
+    dates). Other days are accepted as found."""
+    y, m, d = date[:4], date[5:7], date[8:10]
+    if d != "01":
+        return True
+    mi = int(m)
+    names = _MONTH_NAMES[mi - 1]
+    hay = (url or "") + " " + html
+    pats = (rf"{y}-{m}-01", rf"{y}/{m}/01", rf"{y}\.{m}\.01", rf"\b0?1\.\s?0?{mi}\.\s?(?:{y}|{y[2:]}\b)",
+            rf"\b0?1(?:st)?\.?\s+(?:{names})\.?,?\s+{y}", rf"(?:{names})\.?\s+0?1(?:st)?,?\s+{y}", rf"{y}{m}01",
+            rf"\b0?{mi}/0?1/{y}")
+    return any(re.search(p, hay, re.I) for p in pats)
+
+
 def find_publication_date(html: str, url: str | None = None, meta_date: str | None = None) -> str | None:
-    """Publication date YYYY-MM-DD, best strategy first.
+    """Publication date YYYY-MM-DD, best strategy first; None when the page states none (never a default).
 
     Measured alone on shared/data/dates/htmldate (`lagebild eval dates DIR --strategies`):
     htmldate(original_date=True) 90/100, trafilatura metadata 90 (same htmldate settings inside),
     htmldate fast+original 85, htmldate default 84, JSON-LD datePublished 29 (present on 34 pages).
     The later sources only fill gaps; none of them fixes a page the first one gets wrong here.
+    Issue 17: script code is left out of the search (dates in JavaScript state are not the page's
+    date), and a 'YYYY-01-01' that only stands for a bare year is dropped.
     """
     from htmldate import find_date
 
+    page = _without_scripts(html)
+
+    def ok(d: str | None) -> str | None:
+        return d[:10] if d and _stated(d[:10], page, url) else None
+
     try:
-        found = find_date(html, url=url, outputformat="%Y-%m-%d", extensive_search=True, original_date=True)
+        found = ok(find_date(page, url=url, outputformat="%Y-%m-%d", extensive_search=True, original_date=True))
     except Exception:  # htmldate may choke on odd markup; fall back
         found = None
     if found:
         return found
-    if meta_date:
-        return meta_date[:10]
-    ld = jsonld_date(html)
-    if ld:
-        return ld[:10]
+    # trafilatura's metadata date is htmldate run over the whole page, scripts included: not used
+    for cand in (jsonld_date(html),):
+        if ok(cand):
+            return cand[:10]
     try:
-        return find_date(html, url=url, outputformat="%Y-%m-%d")
+        return ok(find_date(page, url=url, outputformat="%Y-%m-%d"))
     except Exception:
         return None
+
+
+_LINK_TAG = re.compile(r"<link\b[^>]*>", re.I)
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def _attrs(tag: str) -> dict[str, str]:
+    return {m.group(1).lower(): (m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4))
+            for m in _ATTR.finditer(tag)}
+
+
+def is_article_url(url: str | None) -> bool:
+    """An http(s) URL with a path below the site root: not a home page ('https://www.x.de/', '/de/', '/index.html')."""
+    from urllib.parse import urlsplit
+
+    if not url:
+        return False
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return False
+    path = re.sub(r"/(?:index|home|start)\.\w+$", "/", parts.path or "/")
+    segments = [seg for seg in path.split("/") if seg]
+    if not segments and not parts.query:
+        return False
+    return not (len(segments) == 1 and re.fullmatch(r"[a-z]{2}(?:-[a-z]{2})?", segments[0]) and not parts.query)
+
+
+def page_url(html: str, given: str | None = None, extracted: str | None = None) -> str | None:
+    """The record's URL: the one it was fetched or archived under when known; else the page's own
+    canonical link or og:url (canonical first), resolved against the site and kept only when it points
+    to an article, never to the home page (issue 17)."""
+    from urllib.parse import unquote, urljoin
+
+    if given:
+        return given
+    head = html[:200_000]
+    canon = [_attrs(t).get("href") for t in _LINK_TAG.findall(head) if "canonical" in (_attrs(t).get("rel") or "").lower()]
+    og = [_attrs(t).get("content") for t in _META_TAG.findall(head)
+          if (_attrs(t).get("property") or _attrs(t).get("name") or "").lower() == "og:url"]
+    found = [u.strip() for u in canon + og + [extracted] if u and u.strip()]
+    base = next((u for u in found if re.match(r"https?://", u)), None)
+    for u in found:
+        if re.match(r"https?%3A", u, re.I):
+            u = unquote(u)  # an og:url written percent-encoded as a whole
+        if not re.match(r"https?://", u) and base:
+            u = urljoin(base, u)
+        if is_article_url(u):
+            return u
+    return None
 
 
 def html_to_document(html: str, source: str, doc_id: str, url: str | None = None,

@@ -1,0 +1,79 @@
+"""Bylines as lists of persons, never invented (issue 17).
+
+A byline string from the page ("Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR",
+"Anna Muster/dpa", meta author "Max Muster") becomes `(persons, agencies)`. Whatever is not a person
+is dropped, never guessed: outlet and company names ("AUTO ZEITUNG", "Olympia-Verlag GmbH"), domains
+("Www Haufe De"), copyright lines, social buttons ("Follow"), desk shorthands ("red", "Zvg"),
+first names or initials alone ("Matthias", "Author Bo").
+"""
+from __future__ import annotations
+
+import re
+
+from .meta import AGENCIES, agencies_in
+
+_TITLES = re.compile(r"\b(?:Dr|Prof|Dipl|Ing|Mag|MBA|PhD|MA|BA|jun|sen)\.?(?=\s|$)", re.I)
+_LEAD = re.compile(r"^(?:von|by|autor(?:in)?|autoren|text|author|written\s+by|ein\s+(?:kommentar|gastbeitrag|bericht|"
+                   r"interview|essay)\s+von|interview|reporter(?:in)?|fotos?\s+und\s+text)\s*:?\s+", re.I)
+# words after the name that belong to the page layout ('Sara Zinnecker Stand: 05.02.2020')
+_TAIL = re.compile(r"\s+(?:Stand|Aktualisiert|Update|Veröffentlicht|Published|am|vom|\d).*$")
+_NOT_A_NAME = re.compile(
+    r"(?i)copyright|©|\(c\)|\bgmbh\b|\bkg\b|\bag\b|\bmbh\b|\bverlag|\bredaktion|\bredaktionell|\bred\b|\bzvg\b|\bteam\b|"
+    r"\badmin|\bwww\b|\.(?:de|com|at|ch|net|org)\b|\b(?:de|com)$|\bfollow|\bfolgen\b|\bteilen\b|\bshare\b|\btwitter|"
+    r"\bfacebook|\binstagram|\blinkedin|\bnewsletter|\bzeitung\b|\bpresse\b|\bnews\b|\bmagazin|\bonline\b|\bportal\b|"
+    r"\bauthor\b|\bautor\b|\bquelle\b|\bfoto\b|\bbild\b|\bmitarbeiter|\bgast\b|\bgastautor|\bhttps?:|@")
+_WORD = re.compile(r"^[A-ZÄÖÜÉÈÁÀÓÍÚČŠŽŁ][\w'’.-]*$")
+_PARTICLE = {"von", "van", "de", "der", "den", "del", "da", "di", "du", "zu", "la", "le", "ten", "ter", "y", "al", "el", "bin"}
+
+
+def _clean_name(name: str) -> str:
+    name = _TITLES.sub("", name)
+    name = _TAIL.sub("", name.strip())
+    return re.sub(r"\s+", " ", name).strip(" ,;:|-–—/·")
+
+
+def is_person(name: str, outlet_words: set[str] | None = None) -> bool:
+    """Two to five name words, capitalised (particles allowed), none of them outlet/site words."""
+    if not name or len(name) > 60 or _NOT_A_NAME.search(name) or agencies_in(name) and len(name.split()) < 2:
+        return False
+    words = name.split()
+    if not 2 <= len(words) <= 5 or name.isupper():
+        return False
+    if not all(_WORD.match(w) or w.lower() in _PARTICLE for w in words):
+        return False
+    if any(len(w.strip(".")) < 2 for w in words if w.lower() not in _PARTICLE) and not re.search(r"\b[A-Z]\.\s", name):
+        return False  # 'Author Bo', initials alone
+    if outlet_words:
+        keys = {w.lower().strip(".-") for w in words}
+        if keys <= outlet_words | _PARTICLE:
+            return False  # 'Tagesschau De', 'Hildesheimer Presse': the outlet or host name
+    return True
+
+
+def split_byline(text: str, outlet_words: set[str] | None = None) -> tuple[list[str], list[str]]:
+    """'Von X, Y und Z, NDR' -> ([X, Y, Z], []); 'X/dpa' -> ([X], ['dpa']); junk -> ([], [])."""
+    if not text:
+        return [], []
+    t = re.sub(r"\s+", " ", text).strip()
+    t = _LEAD.sub("", t)
+    m = re.search(r"\bim\s+Gespräch\s+mit\s+(.+)$", t)  # 'Richard David Precht im Gespräch mit Karin Fischer'
+    if m:
+        t = m.group(1)
+    agencies = [a for a in agencies_in(t)]
+    persons: list[str] = []
+    for part in re.split(r"\s*(?:,|;|/|\||&|\bund\b|\band\b|\bsowie\b)\s*", t):
+        part = _clean_name(part)
+        if not part or (part.lower() in AGENCIES and len(part.split()) == 1):
+            continue
+        if is_person(part, outlet_words) and part not in persons:
+            persons.append(part)
+    return persons, agencies
+
+
+def outlet_words(*names: str | None) -> set[str]:
+    """Lower-case words of the outlet name, site name and host ('www.tagesschau.de' -> tagesschau, de, www)."""
+    out: set[str] = set()
+    for n in names:
+        if n:
+            out |= {w for w in re.split(r"[\s.\-_/:]+", n.lower()) if w}
+    return out
