@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-TASKS = ["report", "boilerplate", "dates", "ner", "aliases", "quotes", "numbers", "time", "cluster", "translation", "stories", "metadata", "metadata"]
+TASKS = ["report", "boilerplate", "dates", "ner", "aliases", "quotes", "numbers", "time", "cluster", "translation", "stories", "metadata"]
 
 
 def emit(result: dict) -> dict:
