@@ -69,6 +69,7 @@ def report(
     db: Optional[str] = typer.Option(None, "--db", help="build from stored articles (SQLAlchemy URL or SQLite file)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
     max_mb: float = typer.Option(20.0, "--max-mb", help="skip files larger than this"),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="analysis processes (default: one per core)"),
 ) -> None:
     """Write DIR/dossier.json, dossier.md and dossier.html."""
     from .pipeline import dossier_from_docs, load_raw, process
@@ -87,7 +88,7 @@ def report(
             raise typer.Exit(2)
         raws, errors = load_raw(paths, max_bytes=int(max_mb * 1024 * 1024))
         with _Bar(quiet) as bar:
-            batch = process(raws, bar)
+            batch = process(raws, bar, workers=workers)
         errors = errors + batch.errors
         dossier = dossier_from_docs(batch.docs, errors).to_dict()
     _print_errors(errors, quiet)
@@ -105,12 +106,13 @@ def ingest(
     db: Optional[str] = typer.Option(None, "--db", help="SQLAlchemy URL or SQLite file (default lagebild.db)"),
     quiet: bool = typer.Option(False, "--quiet", "-q"),
     max_mb: float = typer.Option(20.0, "--max-mb"),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="analysis processes (default: one per core)"),
 ) -> None:
     """Store articles and their analysis; re-ingesting adds nothing twice."""
     from .ingest_service import ingest_paths
 
     with _Bar(quiet) as bar:
-        result = ingest_paths(paths, db, progress=bar, max_bytes=int(max_mb * 1024 * 1024))
+        result = ingest_paths(paths, db, progress=bar, max_bytes=int(max_mb * 1024 * 1024), workers=workers)
     _print_errors(result.errors, quiet)
     err.print(
         f"added {result.added}, already stored {result.skipped}, errors {len(result.errors)}; "
@@ -129,7 +131,7 @@ def demo(out: Path = typer.Option(Path("demo-out"), "--out", "-o"), quiet: bool 
     if not corpus.exists():
         err.print(f"demo corpus not found at {corpus}")
         raise typer.Exit(1)
-    report([str(corpus)], out=out, db=None, quiet=quiet, max_mb=20.0)
+    report([str(corpus)], out=out, db=None, quiet=quiet, max_mb=20.0, workers=None)
     typer.echo(f"dossier written: {out.resolve() / 'dossier.html'} (also dossier.json, dossier.md)")
 
 

@@ -111,20 +111,16 @@ def _new_articles(raws, store, result: IngestResult):
     return out
 
 
-def _analyse(articles, errors) -> list[AnalysedArticle]:
-    from . import pipeline
-
+def _analyse(articles, errors, analyser) -> list[AnalysedArticle]:
     docs = []
-    for art in articles:
-        try:
-            docs.append(pipeline.analyse_article(art))
-        except Exception as exc:
-            errors.append(IngestError(art.source, f"analysis failed: {type(exc).__name__}: {exc}"))
+    for result in analyser.analyse(articles):  # on the analyser's worker processes, in input order
+        (errors if isinstance(result, IngestError) else docs).append(result)
     return docs
 
 
 def ingest_paths(inputs, db: str | None = None, progress: Progress | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                 chunk: int | None = None) -> IngestResult:
+                 chunk: int | None = None, workers: int | None = 1) -> IngestResult:
+    from .parallel import Analyser
     from .store import Store
 
     store = Store(db)
@@ -136,15 +132,16 @@ def ingest_paths(inputs, db: str | None = None, progress: Progress | None = None
     if rebuilt and not articles:
         with store.session.begin() as s:  # an index from an older version: store it rebuilt
             result.stories_updated += update_stories(store, index, [], s)
-    for start in range(0, len(articles), size):
-        docs = _analyse(articles[start:start + size], result.errors)
-        with store.session.begin() as s:
-            new_docs = store.store_new(docs, session=s)
-            result.skipped += len(docs) - len(new_docs)
-            result.stories_updated += update_stories(store, index, new_docs, s)
-        result.added += len(new_docs)
-        result.added_ids += [d.id for d in new_docs]
-        if progress:
-            progress("analyse", min(start + size, len(articles)), len(articles))
+    with Analyser(workers) as analyser:  # workers (None: one per core) load the models once
+        for start in range(0, len(articles), size):
+            docs = _analyse(articles[start:start + size], result.errors, analyser)
+            with store.session.begin() as s:
+                new_docs = store.store_new(docs, session=s)
+                result.skipped += len(docs) - len(new_docs)
+                result.stories_updated += update_stories(store, index, new_docs, s)
+            result.added += len(new_docs)
+            result.added_ids += [d.id for d in new_docs]
+            if progress:
+                progress("analyse", min(start + size, len(articles)), len(articles))
     result.total = store.count_articles()
     return result

@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analyse import analyse_article
+from .analyse import analyse_article  # noqa: F401  (ingest_service and tests use pipeline.analyse_article)
 from .clean import clean_document
 from .ingest import DEFAULT_MAX_BYTES, read_paths, stable_id
 from .link import build_stories
+from .parallel import analyse_articles
 from .records import AnalysedArticle, Article, Dossier, IngestError, RawDocument
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
@@ -68,11 +69,13 @@ def dedupe_ids(articles: list[Article], errors: list[IngestError] | None = None)
     return out
 
 
-def process(raws: list[RawDocument], progress: Progress | None = None, skip_hashes: set[str] | None = None) -> Batch:
+def process(raws: list[RawDocument], progress: Progress | None = None, skip_hashes: set[str] | None = None,
+            workers: int | None = 1) -> Batch:
     """Clean and analyse raw documents; a document that fails becomes an error, not a crash.
 
     Articles whose content hash is in `skip_hashes` (already stored) are counted in
-    `batch.skipped` and not analysed again.
+    `batch.skipped` and not analysed again. `workers`: analysis processes (None: one per core);
+    the result does not depend on it.
     """
     batch = Batch()
     articles: list[Article] = []
@@ -90,13 +93,9 @@ def process(raws: list[RawDocument], progress: Progress | None = None, skip_hash
             continue
         articles.append(art)
     articles = dedupe_ids(articles, batch.errors)
-    for n, art in enumerate(articles):
-        try:
-            batch.docs.append(analyse_article(art))
-        except Exception as exc:
-            batch.errors.append(IngestError(art.source, f"analysis failed: {type(exc).__name__}: {exc}"))
-        if progress:
-            progress("analyse", n + 1, len(articles))
+    # articles in chunks (sentences share NER batches), on `workers` processes; order is kept
+    for result in analyse_articles(articles, workers=workers, progress=progress):
+        (batch.errors if isinstance(result, IngestError) else batch.docs).append(result)
     return batch
 
 

@@ -47,6 +47,10 @@ def _light_analysis(monkeypatch):
     from lagebild.records import AnalysedArticle
 
     monkeypatch.setattr(pipeline, "analyse_article", lambda art: AnalysedArticle(article=art))
+    from lagebild import parallel  # report and ingest analyse through lagebild.parallel (issue 18)
+
+    monkeypatch.setattr(parallel, "analyse_chunk", lambda arts: [AnalysedArticle(article=a) for a in arts])
+    monkeypatch.setattr(parallel, "default_workers", lambda: 1)  # no worker processes (they would not see the patch)
 
 
 def _run(args):

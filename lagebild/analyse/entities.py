@@ -175,18 +175,28 @@ def _trim_foreign(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_entities(doc: AnalysedArticle) -> None:
-    """Add `Mention`s (exact char offsets into doc.text) to doc.mentions."""
+def ner_segments(doc: AnalysedArticle) -> list[tuple[int, int]]:
+    """The (start, end) spans find_entities tags: non-empty sentences; none for a blank text."""
+    if not doc.text.strip():
+        return []
+    return [(s, e) for s, e in _segments(doc) if e > s]
+
+
+def find_entities(doc: AnalysedArticle, tagged=None) -> None:
+    """Add `Mention`s (exact char offsets into doc.text) to doc.mentions.
+
+    `tagged`: the output of `tag` for `ner_segments(doc)`, when the caller tagged the sentences
+    of many articles in one batch (lagebild.analyse.analyse_batch, issue 18)."""
     text = doc.text
     if not text.strip():
         return
     from .ner_gazetteer import demonym_country
 
-    nlp = load_model()
-    segs = [(s, e) for s, e in _segments(doc) if e > s]
-    pieces = (text[s:e] for s, e in segs)
+    segs = ner_segments(doc)
+    if tagged is None:
+        tagged = tag(load_model(), (text[s:e] for s, e in segs))
     foreign = (doc.article.language or "de")[:2] != "de"
-    for (s0, _), sdoc in zip(segs, tag(nlp, pieces)):
+    for (s0, _), sdoc in zip(segs, tagged):
         for ent in sdoc.ents:
             start, end = s0 + ent.start_char, s0 + ent.end_char
             if foreign:  # the German model on English/French text: 'Selon Séoul', "Russia's"

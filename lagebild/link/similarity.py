@@ -60,9 +60,17 @@ _SENT_END = re.compile(r"[.!?:;\n\"“”„«»]\s*$")
 
 @lru_cache(maxsize=8)
 def stopwords(lang: str) -> frozenset[str]:
-    """spaCy's stop-word list for a language (empty set for unknown languages)."""
-    import importlib
+    """spaCy's stop-word list for a language (empty set for unknown languages).
 
+    de/en/fr are read from lagebild/data/stopwords-*.txt (the same lists): importing
+    spacy.lang.fr just for its stop words costs seconds of regex compilation (issue 18)."""
+    import importlib
+    from pathlib import Path
+
+    shipped = Path(__file__).resolve().parent.parent / "data" / f"stopwords-{lang}.txt"
+    if shipped.is_file():
+        lines = shipped.read_text(encoding="utf-8").splitlines()
+        return frozenset(w for w in lines if w and not w.startswith("#"))
     try:
         mod = importlib.import_module(f"spacy.lang.{lang}.stop_words")
         return frozenset(w.lower() for w in mod.STOP_WORDS)

@@ -1,0 +1,123 @@
+"""Analysis on several cores: worker processes that load the models once (issue 18).
+
+Cleaned articles are cut into chunks (in input order); each chunk is analysed by
+`lagebild.analyse.analyse_batch` (its sentences share NER batches) in a worker process, and the
+results come back in input order, so the output is the same as with one worker. Workers are
+forked from a clean 'forkserver' process that imported the analysis modules once ('spawn' where
+there is no forkserver), never from this process (which may hold threads or open databases), and
+load the spaCy models in their initializer, once per worker.
+
+A chunk whose batch analysis fails is redone article by article, so that one bad article becomes
+one error and the rest of its chunk is kept.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
+from .records import AnalysedArticle, Article, IngestError
+
+CHUNK = 32  # articles per task: enough sentences for full NER batches, small enough to spread
+MIN_PARALLEL = 64  # fewer articles are analysed in this process: starting a worker costs ~40 articles
+Result = AnalysedArticle | IngestError
+Progress = Callable[[str, int, int], None]
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def analyse_chunk(articles: list[Article]) -> list[Result]:
+    """Analyse articles together; on failure one by one, each failure an `IngestError`."""
+    from .analyse import analyse_article, analyse_batch
+
+    try:
+        return list(analyse_batch(articles))
+    except Exception:
+        pass
+    out: list[Result] = []
+    for art in articles:
+        try:
+            out.append(analyse_article(art))
+        except Exception as exc:  # one bad article must not stop the batch
+            out.append(IngestError(art.source, f"analysis failed: {type(exc).__name__}: {exc}"))
+    return out
+
+
+def _warm_worker() -> None:
+    """Worker initializer: load the models before the first chunk arrives."""
+    from .analyse.entities import load_model
+    from .analyse.nlp import get_nlp
+
+    load_model()
+    get_nlp("de")
+
+
+def _context():
+    """'forkserver' where there is one (a clean server process that imported spaCy and the
+    analysis modules once forks each worker), else 'spawn'; never a fork of this process."""
+    try:
+        ctx = get_context("forkserver")
+    except ValueError:  # Windows
+        return get_context("spawn")
+    ctx.set_forkserver_preload(["lagebild.analyse.entities", "lagebild.analyse.quotes", "lagebild.analyse.figures",
+                                "lagebild.analyse.timex", "spacy"])
+    return ctx
+
+
+def _chunks(articles: list[Article], size: int) -> list[list[Article]]:
+    return [articles[i:i + size] for i in range(0, len(articles), size)]
+
+
+class Analyser:
+    """Analyses lists of articles on `workers` processes (None: one per core), started on first
+    need and kept for the next call (ingest analyses chunk after chunk); use it as a context
+    manager so that the workers stop at the end."""
+
+    def __init__(self, workers: int | None = None, chunk: int = CHUNK, min_parallel: int = MIN_PARALLEL):
+        self.workers = default_workers() if workers is None else max(1, workers)
+        self.chunk = chunk
+        self.min_parallel = min_parallel
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Analyser:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def _map(self, chunks: list[list[Article]]) -> Iterator[list[Result]]:
+        if self.workers <= 1 or len(chunks) <= 1 or sum(map(len, chunks)) < self.min_parallel:
+            return map(analyse_chunk, chunks)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(),
+                                             initializer=_warm_worker)
+        return self._pool.map(analyse_chunk, chunks)
+
+    def analyse(self, articles: list[Article], progress: Progress | None = None) -> Iterator[Result]:
+        """One result per article, in input order: an `AnalysedArticle`, or an `IngestError`."""
+        chunks = _chunks(articles, self.chunk)
+        done = 0
+        for part, results in zip(chunks, self._map(chunks)):
+            yield from results
+            done += len(part)
+            if progress:
+                progress("analyse", done, len(articles))
+
+
+def analyse_articles(articles: list[Article], workers: int | None = None, progress: Progress | None = None,
+                     chunk: int = CHUNK, min_parallel: int = MIN_PARALLEL) -> Iterator[Result]:
+    """One result per article, in input order (see `Analyser`)."""
+    with Analyser(workers, chunk, min_parallel) as analyser:
+        yield from analyser.analyse(articles, progress)

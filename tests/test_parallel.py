@@ -1,0 +1,49 @@
+"""--workers: analysis on worker processes gives the same dossier as one process (issue 18)."""
+import json
+
+from lagebild.parallel import Analyser, analyse_articles
+from lagebild.pipeline import dedupe_ids, dossier_from_docs, load_raw
+from lagebild.records import AnalysedArticle, Article, IngestError
+from lagebild.resources import demo_corpus
+
+
+def _demo_articles():
+    from lagebild.clean import clean_document
+
+    raws, _ = load_raw([str(demo_corpus())])
+    return dedupe_ids([clean_document(r) for r in raws])
+
+
+def _dossier_json(results) -> str:
+    docs = [r for r in results if isinstance(r, AnalysedArticle)]
+    return json.dumps(dossier_from_docs(docs).to_dict(), sort_keys=True, ensure_ascii=False)
+
+
+def test_two_workers_same_dossier_as_one():
+    one = _dossier_json(analyse_articles(_demo_articles(), workers=1))
+    # chunks of 2 articles on 2 spawned worker processes, results gathered in input order
+    two = _dossier_json(analyse_articles(_demo_articles(), workers=2, chunk=2, min_parallel=0))
+    assert json.loads(one)["articles"] and one == two
+
+
+def test_batch_failure_costs_only_the_bad_article(monkeypatch):
+    """A chunk whose batch analysis raises is redone article by article: one error, the rest kept."""
+    from lagebild import analyse
+
+    real = analyse.analyse_article
+
+    def flaky(article, skip=()):
+        if "KAPUTT" in article.text:
+            raise ValueError("kaputt")
+        return real(article, skip)
+
+    def batch_fails(articles, skip=()):
+        raise RuntimeError("batch")
+
+    monkeypatch.setattr(analyse, "analyse_article", flaky)
+    monkeypatch.setattr(analyse, "analyse_batch", batch_fails)
+    arts = [Article(id=str(i), source=f"s{i}", text=t) for i, t in
+            enumerate(["Anna Berger kam am Montag nach Linz.", "KAPUTT", "Der Rat tagte in Graz."])]
+    results = list(Analyser(workers=1).analyse(arts))
+    assert [type(r) for r in results] == [AnalysedArticle, IngestError, AnalysedArticle]
+    assert results[1].source == "s1" and "kaputt" in results[1].message
