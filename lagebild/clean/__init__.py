@@ -66,9 +66,12 @@ def _authors(raw: RawDocument, text_bylines: list[str], signature_name: str | No
     from .byline import outlet_words, split_byline
 
     words = outlet_words(raw.outlet, raw.meta.get("hostname"), raw.meta.get("sitename"))
-    candidates = list(text_bylines) + [raw.byline or ""] + list(raw.meta.get("html_bylines") or []) + [signature_name or ""]
-    for cand in candidates:
-        persons, agencies = split_byline(cand, words)
+    candidates = [(c, False) for c in list(text_bylines) + [raw.byline or ""]]
+    # page elements: a stated 'Von …' line is a byline; any other author box text must look like one
+    candidates += [(c, not re.match(r"(?i)(?:von|by)\s", c)) for c in raw.meta.get("html_bylines") or []]
+    candidates += [(signature_name or "", False)]
+    for cand, strict in candidates:
+        persons, agencies = split_byline(cand, words, strict)
         if persons:
             return persons, agencies
     return [], []

@@ -9,6 +9,8 @@ first names or initials alone ("Matthias", "Author Bo").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from .meta import AGENCIES, agencies_in
 
@@ -26,14 +28,30 @@ _WORD = re.compile(r"^[A-ZÄÖÜÉÈÁÀÓÍÚČŠŽŁ][\w'’.-]*$")
 _PARTICLE = {"von", "van", "de", "der", "den", "del", "da", "di", "du", "zu", "la", "le", "ten", "ter", "y", "al", "el", "bin"}
 
 
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """(German common nouns, first names) of the shipped word list (analyse/ner_lexicon.tsv)."""
+    nouns, first = set(), set()
+    path = Path(__file__).resolve().parent.parent / "analyse" / "ner_lexicon.tsv"
+    try:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word, _, kind = line.partition("\t")
+            (nouns if kind == "N" else first if kind == "F" else set()).add(word)
+    except OSError:
+        pass
+    return frozenset(nouns), frozenset(first)
+
+
 def _clean_name(name: str) -> str:
     name = _TITLES.sub("", name)
     name = _TAIL.sub("", name.strip())
     return re.sub(r"\s+", " ", name).strip(" ,;:|-–—/·")
 
 
-def is_person(name: str, outlet_words: set[str] | None = None) -> bool:
-    """Two to five name words, capitalised (particles allowed), none of them outlet/site words."""
+def is_person(name: str, outlet_words: set[str] | None = None, strict: bool = False) -> bool:
+    """Two to five name words, capitalised (particles allowed), none of them outlet/site words nor a
+    common noun; `strict` (text found in page elements rather than stated as a byline): the first word
+    must be a known first name ('Matthias Medizinstudent' is a self-description, not a byline)."""
     if not name or len(name) > 60 or _NOT_A_NAME.search(name) or agencies_in(name) and len(name.split()) < 2:
         return False
     words = name.split()
@@ -43,6 +61,10 @@ def is_person(name: str, outlet_words: set[str] | None = None) -> bool:
         return False
     if any(len(w.strip(".")) < 2 for w in words if w.lower() not in _PARTICLE) and not re.search(r"\b[A-Z]\.\s", name):
         return False  # 'Author Bo', initials alone
+    if strict:  # surnames may be nouns ('Fischer', 'Koch'): only page-element text is held to this
+        nouns, first = _lexicon()
+        if words[0] not in first or any(w in nouns and w not in first for w in words[1:-1]):
+            return False
     if outlet_words:
         keys = {w.lower().strip(".-") for w in words}
         if keys <= outlet_words | _PARTICLE:
@@ -50,7 +72,7 @@ def is_person(name: str, outlet_words: set[str] | None = None) -> bool:
     return True
 
 
-def split_byline(text: str, outlet_words: set[str] | None = None) -> tuple[list[str], list[str]]:
+def split_byline(text: str, outlet_words: set[str] | None = None, strict: bool = False) -> tuple[list[str], list[str]]:
     """'Von X, Y und Z, NDR' -> ([X, Y, Z], []); 'X/dpa' -> ([X], ['dpa']); junk -> ([], [])."""
     if not text:
         return [], []
@@ -61,12 +83,16 @@ def split_byline(text: str, outlet_words: set[str] | None = None) -> tuple[list[
         t = m.group(1)
     agencies = [a for a in agencies_in(t)]
     persons: list[str] = []
-    for part in re.split(r"\s*(?:,|;|/|\||&|\bund\b|\band\b|\bsowie\b)\s*", t):
-        part = _clean_name(part)
-        if not part or (part.lower() in AGENCIES and len(part.split()) == 1):
+    parts = [_clean_name(p) for p in re.split(r"\s*(?:,|;|/|\||&|\bund\b|\band\b|\bsowie\b)\s*", t)]
+    parts = [p for p in parts if p]
+    for k, part in enumerate(parts):
+        if part.lower() in AGENCIES and len(part.split()) == 1:
             continue
-        if is_person(part, outlet_words) and part not in persons:
-            persons.append(part)
+        if is_person(part, outlet_words, strict):
+            if part not in persons:
+                persons.append(part)
+        elif strict and not (k == len(parts) - 1 and _WORD.match(part)):
+            return [], []  # page text that is more than a byline (an author's self-description)
     return persons, agencies
 
 

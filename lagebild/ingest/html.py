@@ -215,6 +215,30 @@ def page_url(html: str, given: str | None = None, extracted: str | None = None) 
     return None
 
 
+_AUTHOR_XPATH = ("//body//*[(contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'autor') "
+                 "or @itemprop='author' or @rel='author') and not(ancestor::*[contains(@class, 'comment') "
+                 "or contains(@id, 'comment') or contains(@class, 'teaser') or contains(@class, 'related')])]")
+
+
+def html_bylines(html: str, limit: int = 5) -> list[str]:
+    """Texts of the page's author elements ('Von X, Y und Z, NDR' above the article) that text
+    extraction may have removed as boilerplate; comments, teasers and related-article boxes left out."""
+    try:
+        import lxml.html
+
+        tree = lxml.html.fromstring(_SCRIPT.sub("", html))
+        out: list[str] = []
+        for el in tree.xpath(_AUTHOR_XPATH):
+            text = re.sub(r"\s+", " ", el.text_content()).strip()
+            if 3 <= len(text) <= 160 and text not in out:
+                out.append(text)
+            if len(out) >= limit:
+                break
+        return out
+    except Exception:  # odd markup: no author elements
+        return []
+
+
 def html_to_document(html: str, source: str, doc_id: str, url: str | None = None,
                      published: str | None = None, meta: dict | None = None, find_date: bool = True) -> RawDocument:
     """One HTML page -> RawDocument (raises NoArticle when there is no article).
@@ -230,7 +254,10 @@ def html_to_document(html: str, source: str, doc_id: str, url: str | None = None
         m = _HTML_LANG.search(html[:5000])
         lang = m.group(1).lower() if m else None
     extra = dict(meta or {})
-    extra.update({k: info[k] for k in ("description", "hostname") if info.get(k)})
+    extra.update({k: info[k] for k in ("description", "hostname", "sitename") if info.get(k)})
+    found = html_bylines(html)
+    if found:
+        extra["html_bylines"] = found
     return RawDocument(
         id=doc_id,
         source=source,

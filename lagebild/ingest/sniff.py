@@ -6,6 +6,7 @@ place: UTF-8 (with or without BOM) first, then UTF-16 by BOM, then charset detec
 """
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -68,6 +69,25 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+def _stray_bytes_as_cp1252(exc: UnicodeDecodeError) -> tuple[str, int]:
+    return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("lagebild_stray_cp1252", _stray_bytes_as_cp1252)
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 text with a few invalid bytes (a Latin-1 'ü' pasted into a UTF-8 page): decode as UTF-8 and
+    read only the stray bytes as cp1252, instead of turning every umlaut of the page into mojibake."""
+    probe = data.decode("utf-8", errors="replace")
+    bad = probe.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for ch in probe if ord(ch) > 127 and ch != "\ufffd")
+    if good < 2 or bad > good:
+        return None
+    text = data.decode("utf-8", errors="lagebild_stray_cp1252")
+    return Decoded(text, "utf-8", f"UTF-8 with {bad} invalid byte(s), read as cp1252")
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     """Bytes -> text. Never raises; `note` says what was done when UTF-8 failed."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -78,6 +98,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data)
+    if mixed is not None:  # a few stray bytes in a UTF-8 page cost those bytes, not the page (issue 17)
+        return mixed
     if declared:
         # As browsers do (WHATWG Encoding): a page declaring latin-1/ASCII is read as windows-1252,
         # so typographic quotes and dashes (bytes 0x80-0x9F) come out right.

@@ -1,0 +1,91 @@
+"""Metadata never invented (issue 17): bylines as persons, no default dates, decoding, URLs."""
+import json
+
+import pytest
+
+from lagebild.clean import clean_document
+from lagebild.clean.byline import outlet_words, split_byline
+from lagebild.ingest.html import find_publication_date, html_bylines, is_article_url, page_url
+from lagebild.ingest.sniff import decode_bytes
+from lagebild.records import RawDocument
+
+BODY = ("Der Gemeinderat hat am Montag den Bau eines neuen Deiches beschlossen. Die Arbeiten sollen im Herbst "
+        "beginnen und zwei Jahre dauern, sagte der Bürgermeister.")
+
+
+@pytest.mark.parametrize("text,persons,agencies", [
+    ("Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR",
+     ["Volkmar Kabisch", "Jan Lukas Strozyk", "Benedikt Strunz"], []),
+    ("Anna Muster/dpa", ["Anna Muster"], ["dpa"]),
+    ("Ralph Steiner/Carlo Natter", ["Ralph Steiner", "Carlo Natter"], []),
+    ("Von Dr. Markus Balser, Berlin", ["Markus Balser"], []),
+    ("Richard David Precht im Gespräch mit Karin Fischer", ["Karin Fischer"], []),
+    ("Sara Zinnecker Stand: 05.02.2020", ["Sara Zinnecker"], []),
+    ("Copyright Haufe-Lexware GmbH; Co KG", [], []),
+    ("Follow", [], []), ("Author Bo", [], []), ("AUTO ZEITUNG", [], []), ("red", [], []), ("Zvg", [], []),
+    ("Matthias", [], []),
+])
+def test_bylines_are_persons_and_agencies_apart(text, persons, agencies):
+    assert split_byline(text) == (persons, agencies)
+
+
+def test_outlet_and_host_names_are_no_bylines():
+    words = outlet_words("tagesschau.de", "www.haufe.de")
+    assert split_byline("Tagesschau De", words) == ([], [])
+    assert split_byline("Www Haufe De", words) == ([], [])
+
+
+def test_removed_author_line_beats_a_junk_meta_author():
+    html = ("<html><body><div class='authorline'>Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR</div>"
+            f"<article><p>{BODY}</p></article><div class='comment'><span class='author'>Max Leser</span></div></body></html>")
+    found = html_bylines(html)
+    assert found == ["Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR"]  # no commenter
+    raw = RawDocument(id="p", source="p.html", text=BODY, byline="Tagesschau De", outlet="tagesschau.de",
+                      raw_html=html, meta={"html_bylines": found, "hostname": "www.tagesschau.de"})
+    art = clean_document(raw)
+    assert art.authors == ["Volkmar Kabisch", "Jan Lukas Strozyk", "Benedikt Strunz"]
+    assert art.byline == "Volkmar Kabisch, Jan Lukas Strozyk, Benedikt Strunz"
+    # an author box that is a self-description is not a byline
+    raw = RawDocument(id="q", source="q.html", text=BODY, raw_html=html,
+                      meta={"html_bylines": ["Matthias Medizinstudent, Papa, Blogger und Jogger."]})
+    assert clean_document(raw).authors == []
+
+
+def test_no_default_dates():
+    page = f"<html><head><title>Über uns</title></head><body><p>{BODY}</p><footer>© 2022 Beispiel GmbH</footer></body></html>"
+    assert find_publication_date(page) is None
+    page = ("<html><body><script>var state={first_published_at:'2021-08-01T10:00'}</script>"
+            f"<p>{BODY}</p></body></html>")
+    assert find_publication_date(page) is None  # dates in JavaScript state are not the page's date
+    dated = f"<html><body><p>Veröffentlicht am 01.08.2021</p><p>{BODY}</p></body></html>"
+    assert find_publication_date(dated) == "2021-08-01"
+
+
+def test_a_few_bad_bytes_cost_only_those_bytes():
+    data = f"<html><meta charset='utf-8'><p>Futter für die Vögel. {BODY}</p>".encode("utf-8") + b" Gr\xfc\xdfe"
+    dec = decode_bytes(data, "utf-8")
+    assert "für die Vögel" in dec.text and dec.text.endswith("Grüße") and "Ă" not in dec.text and "Ã" not in dec.text
+
+
+def test_record_url_is_the_article_not_the_home_page():
+    html = "<html><head><link rel='canonical' href='https://www.example.de/'><meta property='og:url' content='/'></head></html>"
+    assert page_url(html) is None
+    assert page_url(html, given="https://web.archive.org/web/2020/https://www.example.de/a/b.html") \
+        == "https://web.archive.org/web/2020/https://www.example.de/a/b.html"
+    html = "<html><head><link rel='canonical' href='https://www.example.de/politik/deich-100.html'></head></html>"
+    assert page_url(html) == "https://www.example.de/politik/deich-100.html"
+    assert not is_article_url("https://www.example.de/de/") and is_article_url("https://x.de/a?id=5")
+
+
+def test_metadata_scorer_counts_invented_dates_and_empty_bylines():
+    from lagebild.evaluate.metadata import score
+
+    rows = [{"byline": ["Anna Muster"], "date": None, "url": None, "agency": None},
+            {"byline": ["Anna Muster"], "date": "2020-01-02", "url": "https://x.de/a", "agency": "dpa"}]
+    outs = [{"byline": [], "date": "2020-05-05", "url": None, "agency": [], "text": "fĂĽr"},
+            {"byline": ["anna  muster"], "date": "2020-01-02T10:00", "url": "https://x.de/a", "agency": ["dpa"], "text": "für"}]
+    sc = score(rows, outs)
+    assert sc["bylines_right_or_empty"] == 1.0 and sc["bylines_exact"] == 0.5
+    assert sc["invented_dates"] == 1 and sc["dates_accuracy"] == 0.5 and sc["mojibake_pages"] == 1
+    assert sc["url_accuracy"] == 1.0 and sc["agency_accuracy"] == 1.0
+    json.dumps(sc)
