@@ -50,6 +50,7 @@ class Article:
     title: str | None = None
     published: str | None = None
     published_inferred: bool = False
+    published_evidence: str | None = None  # where an inferred publication date comes from
     outlet: str | None = None
     url: str | None = None
     language: str = "de"

@@ -90,3 +90,23 @@ def test_seed_articles_get_an_inferred_timeline(seeds_dir):
     assert all(r["inferred"] for r in rows)  # plain text files carry no date
     assert all(r["date"][:4].isdigit() for r in rows)  # placed on the calendar nevertheless
     assert [sort_key(r | {"_order": 0})[:3] for r in rows] == sorted(sort_key(r | {"_order": 0})[:3] for r in rows)
+
+
+def test_inferred_dates_carry_their_evidence_into_every_output():
+    """Issue 17: an undated article anchored on another article's date is marked inferred, with the
+    evidence, in the JSON rows, the Markdown and the HTML report."""
+    from lagebild.report.html import render_html
+    from lagebild.report.markdown import render_markdown
+
+    dated = doc("d", "Das Parlament stimmte am Mittwoch ab.", "2025-03-12")
+    undated = doc("u", "Am Montag kam die Delegation zurück.")
+    rows = build_timeline([dated, undated])
+    monday = next(r for r in rows if r["text"] == "Montag")
+    assert monday["inferred"] and "2025-03-12" in monday["inferred_from"]
+    assert "inferred_from" not in next(r for r in rows if r["text"] == "Mittwoch")
+    dossier = {"version": "1.0", "errors": [],
+               "articles": [dict(dated.article.to_dict()), dict(undated.article.to_dict())],
+               "stories": [{"id": "s1", "title": "Delegation", "article_ids": ["d", "u"], "entities": [], "quotes": [],
+                            "figures": [], "figure_groups": [], "timeline": rows, "lineage": [], "stance": []}]}
+    for out in (render_markdown(dossier), render_html(dossier)):
+        assert "(inferred: publication date of the story" in out

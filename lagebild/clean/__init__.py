@@ -103,6 +103,8 @@ def clean_document(raw: RawDocument) -> Article:
         title=title,
         published=published,
         published_inferred=bool(raw.meta.get("published_inferred")) if raw.published else False,
+        published_evidence=(raw.meta.get("published_evidence") or "not stated by the page")
+        if raw.published and raw.meta.get("published_inferred") else None,
         outlet=raw.outlet,
         url=raw.url,
         language=detect_language(text, hint=raw.language),

@@ -65,6 +65,7 @@ def read_warc(path: Path, stable_id) -> Iterator[RawDocument | IngestError]:
                 if not doc.published and warc_date:
                     doc.published = warc_date[:10]
                     doc.meta["published_inferred"] = True
+                    doc.meta["published_evidence"] = f"capture date of the WARC record ({warc_date})"
                 yield doc
     except ArchiveLoadFailed as exc:
         yield IngestError(source, f"broken WARC: {exc}")

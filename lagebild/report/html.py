@@ -169,7 +169,7 @@ def render_html(dossier: dict) -> str:
         for aid in story["article_ids"]:
             a = arts.get(aid, {})
             parts.append(
-                f"<tr><td><a href='#art-{_e(aid)}'>{_e(a.get('title') or aid)}</a></td><td>{_e(a.get('outlet'))}</td><td>{_e(a.get('published'))}</td>"
+                f"<tr><td><a href='#art-{_e(aid)}'>{_e(a.get('title') or aid)}</a></td><td>{_e(a.get('outlet'))}</td><td>{_e(a.get('published'))}{_inferred({'inferred': a.get('published_inferred'), 'inferred_from': a.get('published_evidence')})}</td>"
                 f"<td>{_e(a.get('language'))}</td><td>{_e(', '.join(a.get('agency') or []))}</td><td>{_e(a.get('byline'))}</td><td>{_e(a.get('translated_from'))}{' (inferred)' if a.get('translated_from_inferred') else ''}</td></tr>"
             )
         parts.append("</table></section>")
@@ -184,7 +184,7 @@ def render_html(dossier: dict) -> str:
         if story["entities"]:
             ents = "".join(
                 f"<tr><td>{_e(e['name'])}</td><td>{_e(e['type'])}</td><td>{_e(', '.join(a for a in e['aliases'] if a != e['name']))}</td><td>{len(e['mentions'])}</td></tr>"
-                for e in story["entities"]
+                for e in story["entities"] if e.get("listed", True)
             )
             parts.append(f"<section><h3>Entities</h3><table><tr><th>name</th><th>type</th><th>aliases</th><th>mentions</th></tr>{ents}</table></section>")
         if story.get("lineage"):

@@ -30,7 +30,7 @@ def render_markdown(dossier: dict) -> str:
         for aid in story["article_ids"]:
             a = arts.get(aid, {})
             out.append(
-                f"| {_md(a.get('title') or aid)} | {_md(a.get('outlet'))} | {_md(a.get('published'))} | "
+                f"| {_md(a.get('title') or aid)} | {_md(a.get('outlet'))} | {_md(a.get('published'))}{' (inferred: ' + _md(a.get('published_evidence') or '') + ')' if a.get('published_inferred') else ''} | "
                 f"{_md(a.get('language'))} | {_md(', '.join(a.get('agency') or []))} | {_md(a.get('byline'))} | "
                 f"{_md(_translated(a))} |"
             )
@@ -76,7 +76,7 @@ def render_markdown(dossier: dict) -> str:
             out.append("")
         if story["entities"]:
             out += ["### Entities", ""]
-            for e in story["entities"]:
+            for e in (e for e in story["entities"] if e.get("listed", True)):
                 aliases = ", ".join(_md(a) for a in e["aliases"] if a != e["name"])
                 out.append(f"- {_md(e['name'])} ({e['type']}, {len(e['mentions'])} mentions){' — ' + aliases if aliases else ''}")
             out.append("")

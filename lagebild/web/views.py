@@ -119,6 +119,7 @@ def source_columns(story: dict, arts: dict, limit: int = 40) -> list[dict]:
             "title": art.get("title") or aid,
             "published": art.get("published") or "",
             "inferred": bool(art.get("published_inferred")),
+            "inferred_from": art.get("published_evidence") or "",
             "agency": ", ".join(art.get("agency") or []),
             "byline": art.get("byline") or "",
             "language": art.get("language") or "",
@@ -265,7 +266,8 @@ def lineage_rows(story: dict, arts: dict) -> list[dict]:
 
 
 def entity_rows(story: dict) -> list[dict]:
-    ents = sorted(story.get("entities", []), key=lambda e: (-len(e.get("mentions", [])), e.get("name") or ""))
+    ents = sorted((e for e in story.get("entities", []) if e.get("listed", True)),  # low-confidence ones stay in the JSON
+                  key=lambda e: (-len(e.get("mentions", [])), e.get("name") or ""))
     return [{
         "name": e.get("name") or "",
         "type": e.get("type") or "",
