@@ -110,3 +110,11 @@ def test_inferred_dates_carry_their_evidence_into_every_output():
                             "figures": [], "figure_groups": [], "timeline": rows, "lineage": [], "stance": []}]}
     for out in (render_markdown(dossier), render_html(dossier)):
         assert "(inferred: publication date of the story" in out
+
+
+def test_undated_article_naming_an_earlier_year_keeps_its_own_year():
+    dated = doc("d", "Das Gericht entschied am Mittwoch über die Klage.", "2011-05-11")
+    undated = doc("u", "Der Konzern hatte am 3. Oktober 2008 Insolvenz angemeldet. Am Mittwoch tagte der Gläubigerausschuss.")
+    rows = build_timeline([dated, undated])
+    row = next(r for r in rows if r["article_id"] == "u" and r["text"] == "Mittwoch")
+    assert row["date"].startswith("2008-10") and row["inferred"]

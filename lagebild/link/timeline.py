@@ -126,7 +126,10 @@ def story_timexes(docs: list[AnalysedArticle]) -> dict[str, list[Timex]]:
         use = anchor
         evidence = (f"publication date of the story's dated articles ({anchor.iso()})" if from_published
                     else f"latest date the story's texts mention ({anchor.iso()})")
-        if from_published and own is not None and own.year and _anchor_tuple(own) > _anchor_tuple(anchor):
+        # its own text wins when later than the siblings' date, or when it names a day or month of a
+        # clearly earlier year (a 2008 text in a story of 2011 articles: its 'Mittwoch' is in 2008)
+        earlier = own is not None and own.year and anchor.year and anchor.year - own.year > 1 and own.precision != "year"
+        if from_published and own is not None and own.year and (_anchor_tuple(own) > _anchor_tuple(anchor) or earlier):
             use = Anchor(own.year, own.month, own.day, own.precision, inferred=True, forward=True)
             evidence = f"latest date its own text mentions ({use.iso()})"
         d.extras["timex_anchor_evidence"] = evidence
