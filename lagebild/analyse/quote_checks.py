@@ -31,6 +31,7 @@ _DOCUMENT = re.compile(
     r"einschätzung|einschätzungen|erkenntnisse|erkenntnissen|nachricht|nachrichten|schätzung|schätzungen|umfrage|"
     r"umfragen|ermittlungen|dokument|dokumente|dokumenten|daten|zahlen|prognose|prognosen|recherche|recherchen|"
     r"unterlagen|papier|brief|interview|statement|urteil|gutachten|quellen|kreisen|darstellung|medienberichten|"
+    r"feststellungen|ergebnisse|ergebnissen|berechnungen|auswertung|statistik|"
     r"report|reports|statement|statements|figures|data|survey|study|sources|rapport|communiqué|sources|chiffres)$",
     re.I)
 # words that open a clause, never a speaker phrase (English/French function words, German adverbs)
@@ -40,6 +41,7 @@ _CLAUSE_OPENERS = {
     "et", "mais", "si", "quand", "lorsque", "alors", "puis", "donc", "car", "comme", "où", "ce", "cela", "il y",
     "und", "aber", "wenn", "als", "weil", "da", "dann", "so", "doch", "insgesamt", "demnach", "danach", "dabei",
     "zudem", "außerdem", "allerdings", "jedoch", "deshalb", "daher", "somit", "damit", "hier", "dort", "es", "man",
+    "wonach", "wie", "was", "warum", "wer", "wo", "womit", "wobei", "worauf", "weshalb", "wieso", "who", "which",
 }
 _EN_ROLE = re.compile(r"(?:spokes(?:man|woman|person)|minister|president|official|officials|police|chief|"
                       r"director|governor|mayor|prosecutor|lawyer|attorney|expert|experts|analyst|analysts|"
@@ -89,6 +91,9 @@ _NON_SPEAKER_OPEN = {"nach", "aufgrund", "wegen", "trotz", "seit", "bei", "mit",
                      "gegen", "ohne", "um", "unter", "vor", "zu", "zur", "zum", "dürfte", "müsse", "wurde", "wird"}
 
 
+_REFLEXIVE = {"eigenen", "eigener", "eigene", "own", "propres", "propre"}
+
+
 def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de") -> str | None:
     """'person' | 'organisation' | 'place' | 'role' | 'document' | 'pronoun' | 'unknown' (a noun
     phrase whose head we cannot type; kept, with a lower confidence), or None (no speaker: a
@@ -103,6 +108,8 @@ def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de"
         return None
     if len(words) == 1 and low[0] in _PRONOUNS:
         return "pronoun"
+    if low[0] in _REFLEXIVE:
+        return None  # 'nach eigenen Angaben': the subject of the clause speaks, not a document
     inside = [m for m in mentions if m.start < e and s < m.end and not m.derived]
     # the head of a German phrase comes first: 'Sprecher des Ministeriums' is a role even with an ORG inside
     content = [w for w in words if w.casefold() not in DETERMINERS and (w[:1].isupper() or _base(w)[:1].isupper())]
@@ -125,8 +132,10 @@ def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de"
     if _QUOTED_NAME.search(phrase):
         return "organisation"  # a named medium or group: 'die „Bild“', '„Muslix64“'
     caps = [w for w in words if w[:1].isupper()]
-    if len(words) >= 2 and len(caps) == len(words) and low[0] not in DETERMINERS:
-        return "person"  # a name the NER model missed ('Andriï Kovalenko')
+    if (len(words) >= 2 and len(caps) == len(words) and low[0] not in DETERMINERS
+            and not (lang == "de" and low[0].endswith(("en", "em", "es")) and _known_word(low[0]))):
+        return "person"  # a name the NER model missed ('Andriï Kovalenko'), not 'Bisherigen Feststellungen'
+
     if len(words) == 1:
         if not _base(words[0])[:1].isupper():
             return None
@@ -167,12 +176,38 @@ def confidence_table() -> dict:
 
 
 def evidence_keys(kind: str, has_cue: bool, spk_kind: str | None) -> list[str]:
-    """Bucket keys of a quote's evidence, most specific first (the confidence table backs off)."""
+    """Bucket keys of a quote's evidence, most specific first (the fallback table backs off)."""
     return [f"{kind}|{'cue' if has_cue else 'nocue'}|{spk_kind or 'none'}", f"{kind}|{spk_kind or 'none'}", kind]
 
 
-def confidence(kind: str, has_cue: bool, spk_kind: str | None) -> float:
+def features(text: str, q, f, spk_kind: str | None) -> dict[str, float]:
+    """What a quote's attribution rests on, as named features for the confidence model."""
+    import math
+
+    feats = {f"kind={f.kind}": 1.0, f"speaker={spk_kind or 'none'}": 1.0, "cue": float(bool(q.cue)),
+             "direct": float(q.direct), "bias": 1.0}
+    if q.cue:
+        feats[f"cue={q.cue.casefold()}"] = 1.0
+    n_words = len(_WORD.findall(q.text))
+    feats["log_words"] = math.log1p(n_words)
+    feats["short"] = float(n_words <= 4)
+    if q.speaker_start is not None:
+        gap = max(q.speaker_start - q.end, q.start - q.speaker_end, 0)
+        feats["log_gap"] = math.log1p(gap)
+        feats["speaker_inside"] = float(q.start <= q.speaker_start < q.end)
+        feats["log_speaker_words"] = math.log1p(len(_WORD.findall(q.speaker or "")))
+    feats["inner_marks"] = float(not q.direct and any(c in q.text for c in "„“”»«\""))
+    return feats
+
+
+def confidence(kind: str, has_cue: bool, spk_kind: str | None, feats: dict | None = None) -> float:
+    import math
+
     table = confidence_table()
+    weights = table.get("weights")
+    if weights and feats is not None:  # logistic model fitted on the tuning split
+        z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-z))
     for key in evidence_keys(kind, has_cue, spk_kind):
         if key in table["buckets"]:
             return table["buckets"][key]
@@ -209,7 +244,8 @@ def review_quotes(doc, found: list, base: int) -> None:
                     q.speaker = q.speakers[0]
                     q.speaker_start, q.speaker_end = parts[0]
         q.speaker_kind = kind
-        q.confidence = round(confidence(f.kind, bool(q.cue), kind), 3)
+        r["features"] = feats = features(text, q, f, kind)
+        q.confidence = round(confidence(f.kind, bool(q.cue), kind, feats), 3)
     _merge_inner(doc, quotes, roles)
     keep = set(id(q) for q in quotes if not getattr(q, "_merged", False))
     doc.quotes[base:] = [q for q in quotes if id(q) in keep]

@@ -78,10 +78,14 @@ def match_page(gold: list[dict], pred: list[dict]) -> tuple[list[bool], list[boo
 
 def page_quotes(path: Path) -> list[dict]:
     """Quotes of one page as `lagebild report` writes them into the dossier."""
-    from ..pipeline import run
+    from ..pipeline import dossier_from_docs, load_raw, process
 
-    dossier = run([str(path)])
-    return [q.to_dict() for story in dossier.stories for q in story.quotes]
+    raws, errors = load_raw([str(path)])
+    batch = process(raws)
+    dossier = dossier_from_docs(batch.docs, errors + batch.errors)
+    roles = {qid: r for d in batch.docs for qid, r in d.extras.get("quote_roles", {}).items()}
+    return [{**q.to_dict(), "features": roles.get(q.id, {}).get("features", {})}
+            for story in dossier.stories for q in story.quotes]
 
 
 def score_pages(path: Path) -> dict:
@@ -134,3 +138,19 @@ def score_pages(path: Path) -> dict:
                      "pipeline": "lagebild.pipeline.run([page]) as lagebild report"},
         "errors_shown": errors[:60],
     }
+
+
+def page_observations(path: Path) -> list[tuple[float, bool, bool, dict]]:
+    """(confidence, has a speaker, right, features) for every quote lagebild finds on the pages of a set."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        page = shared_data(rec["file"])
+        if not page.exists():
+            continue
+        pred = page_quotes(page)
+        _, right, _ = match_page(rec["quotes"], pred)
+        out += [(q.get("confidence") or 0.0, bool(q.get("speaker")), r, q["features"]) for q, r in zip(pred, right)]
+    return out
