@@ -253,3 +253,39 @@ def test_name_cut_short_by_ner_is_completed_from_the_story():
     ents = [e for e in canonical_entities([a, b]) if e.type == "PER"]
     assert len(ents) == 1 and ents[0].name == "Kim Jong Un"
     assert {m.text for m in ents[0].mentions} == {"Kim Jong Un"}
+
+
+def test_entities_are_names_issue16():
+    """Hyphenated names stay whole, regnal numbers keep rulers apart, a place is never the first name
+    of a person or organisation, a comma joins two places, and junk stays out of the lists."""
+    a = make("a", "In Kamp-Lintfort und in Garmisch-Partenkirchen wurde gebaut. Kamp-Lintfort jubelt.",
+             [("Kamp-Lintfort", "LOC", True), ("Garmisch-Partenkirchen", "LOC", True), ("Kamp-Lintfort", "LOC", True)])
+    b = make("b", "Friedrich Wilhelm I. war der Vater von Friedrich II., und Friedrich II. regierte lange.",
+             [("Friedrich Wilhelm I.", "PER"), ("Friedrich II.", "PER"), ("Friedrich II.", "PER")])
+    c = make("c", "In Texas wurde ein Texas Ranger verletzt. Texas trauert. Die Polizei in St. George, Utah, ermittelt.",
+             [("Texas", "PER"), ("Texas Ranger", "PER"), ("Texas", "LOC"), ("St. George, Utah", "LOC")])
+    d = make("d", "Der Hausarrest wurde verlängert. Sie sprach von den Luftangriffen.",
+             [("Hausarrest", "LOC"), ("Luftangriffen", "LOC")])
+    ents = canonical_entities([a, b, c, d])
+    by = {e.name: e for e in ents}
+    assert "Kamp-Lintfort" in by and len(by["Kamp-Lintfort"].mentions) == 2 and by["Kamp-Lintfort"].listed
+    assert "Garmisch-Partenkirchen" in by and "Kamp" not in by and "Garmisch" not in by
+    assert len(by["Friedrich II."].mentions) == 2 and len(by["Friedrich Wilhelm I."].mentions) == 1
+    assert by["Texas"].type == "LOC" and len(by["Texas"].mentions) == 2 and len(by["Texas Ranger"].mentions) == 1
+    assert "Utah" in by and "St. George" in by
+    assert not by["Luftangriffen"].listed and by["Luftangriffen"].confidence < 0.5
+    out = by["Luftangriffen"].to_dict()
+    assert out["listed"] is False and out["confidence"] < 0.5  # kept in the JSON, left out of the lists
+
+
+def test_entity_evidence_rules():
+    from lagebild.link.entity_evidence import LISTED, confidence, strip_descriptor
+
+    assert confidence("Nordkorea", "LOC", "KP", 1) > 0.9
+    assert confidence("Zoll gesenkt", "MISC", None, 3) < LISTED  # a lower-case word is no part of a name
+    assert confidence("Meines Wissens", "PER", None, 2) < LISTED
+    assert confidence("Österreich", "LOC", "AT", 0) < LISTED  # only 'Österreicher': a demonym is no mention
+    assert confidence("Markus Feldhofer", "PER", None, 1) >= LISTED
+    assert strip_descriptor("Soziologe Bernardo Arévalo", "ORG", set())[0] == "Bernardo Arévalo"
+    assert strip_descriptor("Grenzübergang Spielfeld", "LOC", {"Spielfeld"})[0] == "Spielfeld"
+    assert strip_descriptor("Universität Wien", "ORG", set())[0] == "Universität Wien"

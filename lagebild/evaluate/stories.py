@@ -150,7 +150,8 @@ def score_story(case: dict, story: dict, docs: list) -> dict:
     out["gold_entities_2plus_found"] = sum(1 for k in found if gold_ents[k].get("mentions", 0) >= 2)
     out["gold_figures"] = len(case.get("figures", []))
     out["figures_matched"] = len(set(fmap.values()))
-    return {"counts": out, "verdicts": verdicts, "flagged": flagged_rows, "wrong_entities": wrong}
+    missed = [f"{g['name']} ({g['type']}, {g.get('mentions')})" for k, g in enumerate(gold_ents) if k not in found]
+    return {"counts": out, "verdicts": verdicts, "flagged": flagged_rows, "wrong_entities": wrong, "missed_entities": missed}
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -178,6 +179,8 @@ def run(
                 print(f"FLAG {'ok ' if row['genuine'] else 'BAD'} {row['story']}: {row['reason']}", file=sys.stderr)
             for name in res["wrong_entities"]:
                 print(f"ENT  BAD {case['story_id']}: {name}", file=sys.stderr)
+            for name in res["missed_entities"]:
+                print(f"ENT  MISS {case['story_id']}: {name}", file=sys.stderr)
     ents = prf(total["listed_right"], total["listed"] - total["listed_right"],
                total["gold_entities"] - total["gold_entities_found"])
     emit({

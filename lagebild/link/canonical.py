@@ -28,6 +28,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..records import AnalysedArticle, Entity, Mention
+from .entity_evidence import (
+    LISTED, confidence, is_place_word, person_by_first_name, place_not_person, strip_descriptor,
+)
 from .gazetteer import ARTICLES, ROLE_SUFFIX, LocalForms, adj_stem, gazetteer, noun_stem
 from .translit import (
     acronym_candidates, blocking_keys, compound_name, fold, genitive_base, is_acronym, joined_skeleton, name_parts,
@@ -39,6 +42,7 @@ from .translit import (
 _DESIGNATORS = {"grupe", "grup", "group", "konzern", "partei", "parti", "bevegung", "gmbh", "ag", "inc", "ltd",
                 "corp", "holding", "miliz", "milis"}
 _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜäöü&]{1,9})\s*\)")
+ORG_PLACES = {"EU", "UN"}  # gazetteer region codes that name organisations
 _MAX_BLOCK = 60  # candidates per fuzzy blocking key before the key is ignored
 # Words an NER span sometimes drags along at its end ('Nordkorea von'); never the end of a name.
 _TRAILING = ARTICLES | {"und", "oder", "im", "in", "am", "an", "auf", "mit", "für", "zu", "bei", "nach", "aus", "and", "et"}
@@ -50,12 +54,16 @@ class CanonicalEntity(Entity):
 
     forms: list[str] = field(default_factory=list)  # 'nordkoreanische', 'Selenskyjs', 'US-Regierung'
     place: str | None = None  # ISO 3166 / CLDR code when the entity is a country or region
+    confidence: float = 1.0  # how sure it is a name (entity_evidence.confidence)
+    listed: bool = True  # shown in the lists of the report and UI (confidence >= entity_evidence.LISTED)
 
     def to_dict(self) -> dict:
         out = super().to_dict()
         out["forms"] = self.forms
         if self.place:
             out["place"] = self.place
+        out["confidence"] = self.confidence
+        out["listed"] = self.listed
         return out
 
 
@@ -94,6 +102,8 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
             it = Item(m, i, lang, text, m.label)
             if m.label == "PER" and not m.derived and not m.norm and gaz.rank(text, lang) <= 0 and len(text) > 3:
                 it.label = "LOC"  # a country's exact name tagged PER ('Nordkorea') is the country
+            elif m.label == "PER" and not m.derived and " " not in text and is_place_word(text):
+                it.label = "LOC"  # 'Texas' tagged PER is the place, never the first name of 'Texas Ranger'
             if m.norm:
                 it.place = gaz.resolve(m.norm, lang) if m.label != "PER" else None
                 it.base, it.inflected = m.norm, m.norm != m.text
@@ -150,6 +160,15 @@ def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = N
     gaz = gazetteer()
     out: list[Mention] = []
     for m in doc.mentions:
+        if m.derived and _hyphenated_name(m.text):  # 'Kamp-Lintfort' tagged as a part: the whole is the name
+            m = Mention(m.article_id, m.start, m.end, m.text, m.label, None, False, m.score)
+        if m.label == "LOC" and not m.derived and ", " in m.text:  # 'St. George, Utah': two places
+            for part in re.finditer(r"[^,]+", m.text):
+                a, b = m.start + part.start(), m.start + part.end()
+                a += len(doc.text[a:b]) - len(doc.text[a:b].lstrip())
+                if doc.text[a:b].strip():
+                    out.append(Mention(m.article_id, a, b, doc.text[a:b].strip(), "LOC", None, False, m.score))
+            continue
         if m.label == "PER" and person_names:
             m = _complete_name(doc, m, person_names)
         words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.text)]
@@ -179,6 +198,18 @@ def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = N
             continue
         out.append(m)
     return out
+
+
+def _hyphenated_name(text: str) -> bool:
+    """'Kamp-Lintfort', 'Garmisch-Partenkirchen', 'West-Papua': capitalised parts, the last no common noun
+    ('US-Regierung', 'Kreml-Chef' are compounds that only contain a name)."""
+    from ..analyse.ner_doc import common_word, lexicon
+
+    parts = text.split("-")
+    if len(parts) < 2 or " " in text or not all(p[:1].isupper() and p[1:2].islower() for p in parts):
+        return False
+    last = parts[-1]
+    return not (common_word(last) or last in lexicon()[0] or ROLE_SUFFIX.search(noun_stem(last)) and known_word(last))
 
 
 def _complete_name(doc: AnalysedArticle, m: Mention, person_names: set[str]) -> Mention:
@@ -245,7 +276,7 @@ def _local_clusters(items: list[Item], idx: list[int], uf: _UF) -> None:
     for i in full:
         keys = {skeleton_token(v) for v in surname_variants(items[i].base)} | {joined_skeleton(items[i].base)}
         for j in {j for k in keys for j in by_last.get(k, [])}:
-            if persons_compatible(items[i].base, items[j].base):
+            if _persons_compatible(items[i].base, items[j].base):
                 uf.union(i, j)
         for k in keys:
             by_last[k].append(i)
@@ -262,7 +293,7 @@ def _local_clusters(items: list[Item], idx: list[int], uf: _UF) -> None:
             continue
         base = items[i].base
         variants = {skeleton_token(v) for v in surname_variants(base)}
-        cands = [j for j in {j for v in variants for j in token_index.get(v, [])} if persons_compatible(base, items[j].base)]
+        cands = [j for j in {j for v in variants for j in token_index.get(v, [])} if _persons_compatible(base, items[j].base)]
         if not cands:
             continue
         roots = {uf.find(j) for j in cands}
@@ -386,7 +417,7 @@ def _merge_across(items: list[Item], uf: _UF) -> None:
         keys = {k for v in surname_variants(reps[r]) for k in blocking_keys(v)} | {"j:" + joined_skeleton(reps[r])}
         cands = {c for k in keys for c in _block(index, ("PER", k))}
         for c in cands:
-            if uf.find(c) != uf.find(r) and persons_compatible(reps[r], reps[c]):
+            if uf.find(c) != uf.find(r) and _persons_compatible(reps[r], reps[c]):
                 uf.union(r, c)
         for k in keys:
             index[("PER", k)].append(r)
@@ -399,7 +430,7 @@ def _merge_across(items: list[Item], uf: _UF) -> None:
     for r in persons_single:
         keys = {k for v in surname_variants(reps[r]) for k in blocking_keys(v)}
         cands = {c for k in keys for c in _block(index, ("PER", k))}
-        fits = {uf.find(c) for c in cands if persons_compatible(reps[r], reps[c])}
+        fits = {uf.find(c) for c in cands if _persons_compatible(reps[r], reps[c])}
         if len(fits) == 1:
             uf.union(r, fits.pop())
             continue
@@ -408,7 +439,7 @@ def _merge_across(items: list[Item], uf: _UF) -> None:
         lone.append(r)
         for k in keys:
             for c in _block(single_index, k):
-                if uf.find(c) != uf.find(r) and persons_compatible(reps[r], reps[c]):
+                if uf.find(c) != uf.find(r) and _persons_compatible(reps[r], reps[c]):
                     uf.union(r, c)
             single_index[k].append(r)
     # 3. Organisations, places, misc: same skeleton, or near-identical long names.
@@ -446,6 +477,20 @@ def _merge_across(items: list[Item], uf: _UF) -> None:
         roots = {uf.find(c) for g in ("ORGLOC", "MISC") for c in other_index.get((g, key), [])}
         if len(roots) == 1:
             uf.union(r, roots.pop())
+
+
+_REGNAL = re.compile(r"\s(?:[IVX]{1,5}\.?|der\s+(?:Große|Jüngere|Ältere)|the\s+(?:Great|Younger|Elder)|Jr\.?|Sr\.?|junior|senior)$")
+
+
+def _regnal(name: str) -> str:
+    """'Friedrich Wilhelm I.' -> 'I', 'Friedrich II.' -> 'II', 'Bush Jr.' -> 'JR'; '' without."""
+    m = _REGNAL.search(name.strip())
+    return m.group().strip().rstrip(".").upper() if m else ""
+
+
+def _persons_compatible(a: str, b: str) -> bool:
+    """persons_compatible, and the same regnal number or title: Friedrich Wilhelm I. is not Friedrich II."""
+    return _regnal(a) == _regnal(b) and persons_compatible(_REGNAL.sub("", a.strip()) or a, _REGNAL.sub("", b.strip()) or b)
 
 
 def _near(a: str, b: str) -> bool:
@@ -503,8 +548,23 @@ def _inflected_of(name: str, others: list[str]) -> bool:
     return False
 
 
+def _plain(it: Item, name: str, gaz) -> bool:
+    """A mention that names the entity itself: not an adjective, demonym or inhabitant noun
+    ('nordkoreanische', 'Österreicher'), not a compound that only contains the name ('CDU-Generalsekretär')."""
+    text = it.mention.text
+    if it.mention.derived or not text[:1].isupper():
+        return False
+    if "-" in text and " " not in text and not _hyphenated_name(text) and text != name:
+        return False
+    if it.place is not None:
+        return text in (name, name + "s") or gaz.rank(text, it.lang) <= 0 or (
+            text.endswith("s") and gaz.rank(text[:-1], it.lang) <= 0)
+    return True
+
+
 def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr: dict[str, set[int]]) -> list[Entity]:
     lang = _majority_language(docs)
+    gaz = gazetteer()
     groups: dict[int, list[Item]] = defaultdict(list)
     for i, it in enumerate(items):
         groups[uf.find(i)].append(it)
@@ -523,6 +583,17 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
             labels.pop("PER", None)  # only surname-like PER mentions: the NER misread a place/org
         label = "LOC" if place else labels.most_common(1)[0][0]
         name = _choose_name(members, docs, label, place, lang)
+        bare = None
+        if place is None:
+            name, label, bare = strip_descriptor(name, label, {it.base for it in plain})
+            if label != "PER" and person_by_first_name(name):
+                label = "PER"  # 'Malik Jackson' tagged ORG: a first name of the lexicon says person
+            elif label == "PER" and place_not_person(name, [docs[it.doc].text[max(0, it.mention.start - 12):it.mention.start]
+                                                             for it in plain]):
+                label = "LOC"  # 'in Molenbeek', 'aus Mytilini'
+        elif place in ORG_PLACES:
+            label = "ORG"  # the EU is an organisation, though the gazetteer knows it as a region
+        plain_count = sum(1 for it in members if _plain(it, name, gaz))
         aliases = list(dict.fromkeys(it.mention.text for it in members if not it.inflected and not it.mention.derived))
         for key in sorted(acr_of.get(root, ())):  # acronym defined in parentheses but never tagged
             text = next((docs[it.doc].text for it in members), "")
@@ -531,14 +602,18 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
                 aliases.append(hit.group(1))
         if name not in aliases:
             aliases.insert(0, name)
+        if bare and bare not in aliases:
+            aliases.append(bare)  # 'Costa Crociere' inside 'Reederei Costa Crociere'
         forms = list(dict.fromkeys(it.mention.text for it in members if it.inflected or it.mention.derived))
         for it in members:
             if it.mention.norm is None:
                 it.mention.norm = name
+        conf = confidence(name, label, place, plain_count)
         entities.append(CanonicalEntity(
             name=name, type=label, aliases=aliases,
             article_ids=list(dict.fromkeys(docs[it.doc].id for it in members)),
             mentions=[it.mention for it in members], forms=forms, place=place,
+            confidence=conf, listed=conf >= LISTED,
         ))
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     from .speakers import _remember

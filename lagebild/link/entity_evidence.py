@@ -1,0 +1,226 @@
+"""How sure lagebild is that a canonical entity is a real name (issue 16).
+
+A reader scans the entity list first; a junk entry there ('Hausarrest' LOC, 'Meines Wissens' PER,
+'Zoll gesenkt' MISC) costs more than a missing one. Every entity keeps its mentions in the JSON,
+but only *listed* entities (`listed: true`, confidence >= LISTED) appear in the report and UI lists.
+
+Evidence, strongest first:
+
+* a gazetteer hit: a country or region code (gazetteer.py) or a one-token place of the NER model's
+  place list (`<model>/places.txt`)                                           -> 0.95 / 0.9
+* several plain mentions (not only adjectives, demonyms or compound parts)    -> 0.85 (3+) / 0.7 (2)
+* one plain mention with the shape of a name: first name + surname, an acronym, a multi-word name
+  of capitalised words, or a name with an organisation word ('Verband', 'AG')  -> 0.6
+* anything else                                                                -> 0.4
+
+Junk shapes cap the confidence at 0.3 whatever the count: no plain mention at all (only
+'österreichische', 'Österreicher': demonyms are no mentions of the country), a fragment (a word
+of one or two letters that is no acronym, a trailing hyphen: 'Ste', 'Aibler Fleisch-'), a first
+word that is a function word ('Meines Wissens', 'Until Microsoft'), a lower-case word that is no
+name particle ('Zoll gesenkt', 'Radiotest publik'), or one word that is an inflected or compound
+common noun ('Luftangriffen', 'Hausarrest', 'Polizeibasis': the lemmatiser changes it, or it reads
+as two dictionary words) or a common noun of the NER lexicon ('Polizei', 'Stadt').
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+LISTED = 0.5
+_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "bin", "al", "el",
+              "zu", "und", "für", "of", "the", "and", "for", "y", "e", "et", "am", "an", "im", "auf", "ibn", "ben", "dos",
+              "das", "do", "vom", "zum", "zur", "'s"}
+_CONNECTORS = {"für", "der", "des", "und", "of", "for", "de", "du", "für"}
+_ORG_WORDS = re.compile(r"(?:verband|verein|partei|gruppe|konzern|bank|institut|stiftung|gesellschaft|ministerium|amt"
+                        r"|behörde|gericht|kommission|rat|agentur|universität|klinik|zentrum|union|bund|ag|gmbh|se|inc"
+                        r"|ltd|corp|fc|sc|sv|club|group|party)$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    try:
+        from ..analyse.entities import _lexicons, model_path
+
+        return _lexicons(str(model_path()))[1]
+    except Exception:  # no model: the count and shape rules still work
+        return frozenset()
+
+
+@lru_cache(maxsize=1)
+def _nouns_and_first_names() -> tuple[frozenset[str], frozenset[str]]:
+    from ..analyse.ner_doc import lexicon
+
+    return lexicon()
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    try:
+        from spacy.lang.de.stop_words import STOP_WORDS as DE
+        from spacy.lang.en.stop_words import STOP_WORDS as EN
+    except Exception:
+        return frozenset()
+    return frozenset(DE | EN)
+
+
+@lru_cache(maxsize=20000)
+def common_noun(word: str, compounds: bool = True) -> bool:
+    """One capitalised word that is a German common noun rather than a name; `compounds`: also a word
+    that reads as two dictionary words ('Hausarrest'), which surnames often do too ('Feldhofer')."""
+    import simplemma
+
+    from .translit import compound_splits
+
+    if not word[:1].isupper() or not word[1:].islower() or len(word) < 4:
+        return False
+    if word in _places():
+        return False
+    nouns, first = _nouns_and_first_names()
+    if word in first:
+        return False
+    from ..analyse.ner_doc import common_word
+
+    if word in nouns or common_word(word):
+        return True
+    lemma = simplemma.lemmatize(word, lang="de")
+    if lemma != word and lemma[:1].isupper() and len(lemma) < len(word) and word.startswith(lemma[:-1]):
+        return True  # 'Luftangriffen' -> 'Luftangriff', 'Erklärungen' -> 'Erklärung'
+    return compounds and any(len(split) >= 2 and all(len(p) >= 4 for p in split) for split in compound_splits(word))
+
+
+def _junk(name: str, label: str = "") -> bool:
+    words = name.split()
+    if not words:
+        return True
+    if re.fullmatch(r"[A-ZÄÖÜ]{1,2}\.", name):
+        return True  # 'A.': an initial alone
+    if name.endswith("-") or any(len(w.strip(".")) <= 2 and not w.isupper() and w.lower() not in _PARTICLES
+                                 for w in words if w[:1].isalpha()):
+        return True  # 'Aibler Fleisch-', 'Ste', 'a. D.'
+    if words[0].lower() in _stop_words() and words[0].lower() not in _PARTICLES:
+        return True  # 'Meines Wissens', 'Until Microsoft'
+    if not _CONNECTORS & {w.lower() for w in words} and any(w[:1].islower() and w.lower() not in _PARTICLES
+                                                            for w in words[1:]):
+        return True  # 'Zoll gesenkt' (but 'Organisation für wirtschaftliche Zusammenarbeit')
+    if len(words) == 1:
+        return common_noun(words[0], compounds=label != "PER")
+    if label != "PER" and all(_descriptive(w) for w in words):
+        return True  # 'Kurdische Aufständische', 'Kölner Staatsanwaltschaft', 'Polizei Ordnungsaufgaben'
+    return False
+
+
+def _descriptive(word: str) -> bool:
+    """A common noun or an adjective, not a name: 'Staatsanwaltschaft', 'kurdische', 'Kölner'."""
+    w = word.strip(".,")
+    if "-" in w:
+        return all(_descriptive(p) for p in w.split("-") if p)
+    low = w.lower()
+    if re.search(r"(?:isch|ische|ischen|ischer|isches|ischem)$", low) or w[:1].islower():
+        return True
+    if low.endswith("er") and (w[:-2] in _places() or w[:-2] + "en" in _places() or w[:-3] in _places()):
+        return True  # 'Kölner', 'Pariser', 'Grazer'
+    return common_noun(w)
+
+
+def _name_shaped(name: str, label: str) -> bool:
+    words = name.split()
+    if len(words) == 1:
+        w = words[0]
+        return (w.isupper() and 2 <= len(w) <= 6) or bool(re.fullmatch(r"[A-ZÄÖÜ][a-zäöü]*[A-Z]\w*", w))
+    _, first = _nouns_and_first_names()
+    if label == "PER":
+        return words[0] in first or all(w[:1].isupper() for w in words)
+    return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words) or bool(_ORG_WORDS.search(words[-1]))
+
+
+def confidence(name: str, label: str, place: str | None, plain_mentions: int) -> float:
+    """0..1: how sure the entity is a name (see the module docstring)."""
+    if plain_mentions == 0:
+        return 0.2
+    if place is None and (_junk(name, label) or label == "PER" and len(name.split()) > 1 and _role_end(name.split()[-1])):
+        return 0.3  # junk, or a person 'name' that ends in a role: 'Guatemalas Ex-Präsident'
+    if place is not None:
+        return 0.95
+    if len(name.split()) == 1 and name in _places():
+        return 0.9
+    if plain_mentions >= 3:
+        return 0.85
+    if plain_mentions == 2:
+        return 0.7
+    return 0.6 if _name_shaped(name, label) else 0.4
+
+
+_PLACE_PREP = re.compile(r"\b(?:in|im|nach|aus|bei|von|vom|nahe|into|in the)\s+(?:der\s+|dem\s+|den\s+)?$", re.I)
+
+
+def place_not_person(name: str, contexts: list[str]) -> bool:
+    """A 'person' without a first name of the lexicon that is mostly written after a place preposition
+    ('in Molenbeek', 'aus Mytilini', 'im Bataclan') is a place."""
+    first = name.split()[0]
+    if first in _nouns_and_first_names()[1] or not contexts:
+        return False
+    return 2 * sum(1 for c in contexts if _PLACE_PREP.search(c)) > len(contexts)
+
+
+def is_place_word(word: str) -> bool:
+    """A one-token place of the model's place list that is no first name ('Texas', 'Utah')."""
+    return word in _places() and word not in _nouns_and_first_names()[1]
+
+
+def person_by_first_name(name: str) -> bool:
+    """'Malik Jackson', 'Vince Lombardi': a first name of the lexicon, then a capitalised surname."""
+    words = name.split()
+    _, first = _nouns_and_first_names()
+    return 2 <= len(words) <= 4 and words[0] in first and words[-1][:1].isupper() and not _ORG_WORDS.search(words[-1]) \
+        and words[-1] not in _places()
+
+
+# nouns that name the kind of a place or body in apposition before its name ('Provinz Sirnak', 'Partei Pro NRW')
+_KIND_WORDS = re.compile(r"(?:provinz|region|stadt|gemeinde|bezirk|enklave|insel|hafen|stadion|flughafen|bahnhof|grenzübergang"
+                         r"|dorf|viertel|vorort|kreis|land|staat|fluss|see|partei|verband|institut|konzern|firma|sender"
+                         r"|zeitung|magazin|agentur|behörde|kette|mission|uni)$", re.I)
+
+
+def _role_end(word: str) -> bool:
+    """The last word of a 'person' that is a role or common noun ('Ex-Präsident', 'Offense'), not a surname."""
+    if "-" in word:
+        return _descriptor(word)
+    return word in _nouns_and_first_names()[0] or common_noun(word, compounds=False)
+
+
+def _descriptor(word: str) -> bool:
+    """A leading common noun or role before a name: 'Grenzübergang', 'Star-Quarterback', 'Topverteidiger'."""
+    from .gazetteer import ROLE_SUFFIX, noun_stem
+
+    if "-" in word:
+        word = word.rsplit("-", 1)[1]
+    if not word[:1].isupper() or not word[1:].islower():
+        return False
+    return common_noun(word) or word in _nouns_and_first_names()[0] or bool(_KIND_WORDS.fullmatch(word)) or (
+        len(word) >= 7 and bool(ROLE_SUFFIX.search(noun_stem(word))) and word not in _nouns_and_first_names()[1])
+
+
+def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, str, str | None]:
+    """(name, label, the bare name as a further alias or None): 'Soziologe Bernardo Arévalo' ->
+    'Bernardo Arévalo' PER; 'Reederei Costa Crociere' -> 'Costa Crociere' when that is also written
+    alone (or is a known place), else the bare name is only added as an alias. A person's name
+    loses trailing common nouns too ('Reinhold Mitterlehner Montagmittag')."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and (_descriptor(words[k]) or re.fullmatch(r"[A-ZÄÖÜ]\w+s", words[k]) and k + 3 < len(words)
+                                  and _descriptor(words[k + 1])):
+        k += 1  # 'Reederei', 'Star-Quarterback', 'Carolinas Topverteidiger'
+    end = len(words)
+    if label == "PER" or person_by_first_name(" ".join(words[k:])):
+        while end - k > 2 and common_noun(words[end - 1]):
+            end -= 1
+    if not k and end == len(words):
+        return name, label, None
+    rest = " ".join(words[k:end])
+    if person_by_first_name(rest):
+        return rest, "PER", None
+    if label == "PER" and end - k >= 2 and _name_shaped(rest, label):
+        return rest, label, None
+    if rest in seen_alone or (end - k == 1 and rest in _places()):
+        return rest, label, None
+    return name, label, rest if not _junk(rest, label) else None
