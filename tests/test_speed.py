@@ -1,6 +1,7 @@
 """Speed work must not change results (issue 18): batched NER = per-article NER; shipped
 stop-word lists = spaCy's."""
-import importlib
+import importlib.util
+from pathlib import Path
 
 import pytest
 
@@ -33,5 +34,44 @@ def test_batched_ner_equals_per_article():
 def test_shipped_stopwords_are_spacys(lang):
     from lagebild.link.similarity import stopwords
 
-    spacy_list = importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
+    # the module file alone: importing spacy.lang.fr runs its slow package __init__
+    path = Path(importlib.util.find_spec("spacy").origin).parent / "lang" / lang / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_stop_{lang}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    spacy_list = module.STOP_WORDS
     assert stopwords(lang) == frozenset(w.lower() for w in spacy_list)
+
+
+def _quote_texts():
+    from lagebild.resources import demo_corpus
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(demo_corpus().glob("*.txt"))]
+    texts.append("„Wir bleiben“, sagte sie. »Nein« – «Oui» « Nous partons » \"Ja\" sagte er „offen\n"
+                 "„Der Rat”, hieß es, „tagt“. ‚Klein‘ und „„doppelt“ a„b“ „“ x „y“z «a»B")
+    return texts
+
+
+def test_quote_context_equals_pairing_the_prefix():
+    """quotes_in_text resumes quote pairing mid-text; it must equal re-pairing text[:end]."""
+    from lagebild.analyse.quote_marks import pair_quotes, quote_context
+
+    for text in _quote_texts():
+        cuts = sorted({0, len(text)} | {i for i, ch in enumerate(text) if ch in ".,“”»«\"\n "})
+        for a, start in enumerate(cuts):
+            for end in cuts[a + 1:a + 6]:
+                want = [(o, c) for o, c in pair_quotes(text[:end]) if start <= o and c < end]
+                assert quote_context(text, start, end) == want, (start, end)
+
+
+def test_prefix_words_equal_the_prefix_set():
+    import re
+
+    from lagebild.analyse.quote_marks import PrefixWords
+
+    for text in _quote_texts():
+        words = set(re.findall(r"[a-zäöüß]+", text.lower())) | {"zzz", "verhandl"}
+        for end in range(0, len(text) + 1, 7):
+            prefix = {w.lower() for w in re.findall(r"[a-zäöüß]+", text[:end])}
+            index = PrefixWords(text, end)
+            assert {w for w in words | prefix if w in index} == prefix, end

@@ -5,18 +5,25 @@
 """
 from __future__ import annotations
 
+import re
+
 # opener -> closers. Ambiguous marks (“ ” » « ") are decided by context in pair_quotes.
 _CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "\"": "\"", "‚": "‘’", "“": "”“",
             "›": "‹", "‹": "›"}
 # ---------------------------------------------------------------------------- quotation marks
 
-def pair_quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(open, close) offsets of quotation marks, paired within each paragraph."""
+def pair_quotes(text: str, start: int = 0, end: int | None = None, open_at: int | None = None,
+                trace: list[tuple[int, int | None]] | None = None) -> list[tuple[int, int]]:
+    """(open, close) offsets of quotation marks, paired within each paragraph.
+
+    `open_at`: a mark before `start` still open there; `trace` (non-empty) gets (offset, open
+    mark before it) wherever that changes (quote_context resumes mid-text from it, issue 18)."""
     end = len(text) if end is None else end
     out: list[tuple[int, int]] = []
     i = start
-    open_at: int | None = None
     while i < end:
+        if trace is not None and trace[-1][1] != open_at:
+            trace.append((i, open_at))  # the open mark before offset i
         ch = text[i]
         if ch == "\n":
             open_at = None  # unclosed quotation: drop rather than guess
@@ -32,6 +39,62 @@ def pair_quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple
                 open_at = None
         i += 1
     return out
+
+
+def quote_context(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`pair_quotes(text[:end])` restricted to marks inside [start, end), in time linear in
+    end - start (issue 18: re-pairing the whole text once per figure was quadratic)."""
+    import bisect
+
+    offsets, states = _trace(text)
+    # resume 2 characters early: a decision at i looks at most at i + 2, so every decision
+    # before `resume` is the same in text and text[:end]
+    resume = max(0, start - 2)
+    open_at = states[bisect.bisect_right(offsets, resume) - 1]
+    return [(o, c) for o, c in pair_quotes(text[:end], resume, end, open_at=open_at) if start <= o]
+
+
+_TRACE: dict[int, tuple[str, list[int], list[int | None]]] = {}
+
+
+def _trace(text: str) -> tuple[list[int], list[int | None]]:
+    """pair_quotes' states over the whole text (offsets where the open mark changes, and the open
+    mark from there on), kept for the last text asked about."""
+    hit = _TRACE.get(id(text))
+    if hit is None or hit[0] is not text:
+        trace: list[tuple[int, int | None]] = [(0, None)]
+        pair_quotes(text, trace=trace)
+        _TRACE.clear()
+        _TRACE[id(text)] = hit = (text, [o for o, _ in trace], [s for _, s in trace])
+    return hit[1], hit[2]
+
+
+class PrefixWords:
+    """Membership in `{w.lower() for w in re.findall(r"[a-zäöüß]+", text[:end])}`, answered from
+    one index of the whole text (the first end offset of every word)."""
+
+    _cache: dict[int, tuple[str, dict[str, int]]] = {}
+
+    def __init__(self, text: str, end: int):
+        hit = self._cache.get(id(text))
+        if hit is None or hit[0] is not text:
+            first: dict[str, int] = {}
+            for m in re.finditer(r"[a-zäöüß]+", text):
+                first.setdefault(m.group().lower(), m.end())
+            self._cache.clear()
+            self._cache[id(text)] = hit = (text, first)
+        self.first, self.end = hit[1], end
+        run = end  # a word that text[:end] cuts short ('Verhandl|ungen') counts as cut
+        while run > 0 and end < len(text) and _LOWER_CHAR.match(text[end]) and _LOWER_CHAR.match(text[run - 1]):
+            run -= 1
+        self.cut = text[run:end].lower() if run < end else None
+
+    def __contains__(self, word: object) -> bool:
+        at = self.first.get(word)  # type: ignore[call-overload]
+        return (at is not None and at <= self.end) or word == self.cut
+
+
+_LOWER_CHAR = re.compile(r"[a-zäöüß]")
 
 
 def _opens(text: str, i: int) -> bool:

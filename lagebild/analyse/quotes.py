@@ -414,15 +414,16 @@ def _covers_unit(u: Unit, oi: int, ci: int) -> bool:
 
 # ---------------------------------------------------------------------------- article level
 
-def analyse_text(text: str, sentences: list[tuple[int, int]], lang: str = "de"):
+def analyse_text(text: str, sentences: list[tuple[int, int]], lang: str = "de", marks=None, known=None):
     """All quotes of a text: (found, units, subject candidates for pronoun resolution).
 
     Indirect speech needs German grammar (Konjunktiv, verb order); for other languages only
-    direct quotations and 'according to' claims are kept.
+    direct quotations and 'according to' claims are kept. `marks` and `known` (the text's
+    quotation marks and lower-case words) may come precomputed (quotes_in_text).
     """
-    marks = pair_quotes(text)
+    marks = pair_quotes(text) if marks is None else marks
     units = make_units(text, sentences, marks)
-    known = {w.lower() for w in re.findall(r"[a-zäöüß]+", text)}
+    known = {w.lower() for w in re.findall(r"[a-zäöüß]+", text)} if known is None else known
     found: list[Found] = []
     candidates: list[tuple[int, int]] = []  # sentence subjects, antecedents for pronoun speakers
     last_quote_unit = -10
@@ -570,8 +571,14 @@ def _complement_report(u: Unit, idx: int, forms) -> Found | None:
 
 
 def quotes_in_text(text: str, start: int, end: int, article_id: str = "") -> list[Quote]:
-    """Quotes of one span treated as a single sentence (used by attribution_chain)."""
-    found, _, _ = analyse_text(text[:end], [(start, end)])
+    """Quotes of one span treated as a single sentence (used by attribution_chain).
+
+    Same result as analyse_text(text[:end], [(start, end)]), without reading text[:end] again
+    for every span (issue 18: that was quadratic in the text length)."""
+    from .quote_marks import PrefixWords, quote_context
+
+    found, _, _ = analyse_text(text[:end], [(start, end)], marks=quote_context(text, start, end),
+                               known=PrefixWords(text, end))
     return [_to_quote(text, f, article_id, i) for i, f in enumerate(found)]
 
 
