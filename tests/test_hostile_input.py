@@ -235,3 +235,15 @@ def test_text_longer_than_spacy_limit_is_split():
     assert len(line) > 1_000_000
     assert max(e - s for s, e in spans) <= 50_000
     assert spans[-1] == (len(line) + 1, len(line) + 1 + len("Zweite Zeile."))
+
+
+def test_warc_with_wrong_content_length_is_one_error_line(tmp_path, capfd):
+    data = _warc([(f"https://example.org/{i}", good(i) * 3) for i in range(3)], gz=False)
+    i = data.index(b"Content-Length: ")
+    j = data.index(b"\r\n", i)
+    data = data[:i] + b"Content-Length: " + str(int(data[i + 16:j]) - 40).encode() + data[j:]
+    (tmp_path / "falsch.warc").write_bytes(data)
+    errs, docs = _errors([tmp_path / "falsch.warc"])
+    assert len(docs) >= 2
+    assert len(errs) == 1 and "Content-Length" in str(errs[0])
+    assert "WARNING" not in capfd.readouterr().err  # warcio's own stderr warning is not printed

@@ -27,9 +27,12 @@ def read_warc(path: Path, stable_id) -> Iterator[RawDocument | IngestError]:
 
     source = display_name(path)
     n_html = n_records = 0
+    records = None
     try:
         with path.open("rb") as fh:
-            for record in ArchiveIterator(fh):
+            records = ArchiveIterator(fh)
+            records.INC_RECORD = ""  # warcio writes this warning to stderr itself: reported below instead
+            for record in records:
                 n_records += 1
                 if record.rec_type not in ("response", "resource"):
                     continue
@@ -73,6 +76,9 @@ def read_warc(path: Path, stable_id) -> Iterator[RawDocument | IngestError]:
     except Exception as exc:  # truncated gzip etc.: keep what was read, report the rest
         yield IngestError(source, f"broken WARC after record {n_records}: {type(exc).__name__}: {exc}")
         return
+    if getattr(records, "err_count", 0):
+        yield IngestError(source, f"{records.err_count} record(s) not followed by a blank line (wrong Content-Length?): "
+                                  "the bytes up to the next record were skipped")
     cut = _gzip_truncated(path)
     if cut:
         yield IngestError(source, f"truncated .gz ({cut}): what follows record {n_records} is lost")
