@@ -28,13 +28,14 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..records import AnalysedArticle, Entity, Mention
+from .mention_repair import _TRAILING, _hyphenated_name, _repaired  # noqa: F401  (split from here)
 from .entity_evidence import (
     LISTED, confidence, is_place_word, person_by_first_name, place_not_person, strip_descriptor,
 )
 from .gazetteer import ARTICLES, ROLE_SUFFIX, LocalForms, adj_stem, gazetteer, noun_stem
 from .translit import (
     acronym_candidates, blocking_keys, compound_name, fold, genitive_base, is_acronym, joined_skeleton, name_parts,
-    compound_splits, known_word, persons_compatible, skeleton_token, split_compound, split_name, strip_titles, surname_variants,
+    known_word, persons_compatible, skeleton_token, split_compound, split_name, strip_titles, surname_variants,
     token_similar, tokens,
 )
 
@@ -44,8 +45,6 @@ _DESIGNATORS = {"grupe", "grup", "group", "konzern", "partei", "parti", "bevegun
 _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜäöü&]{1,9})\s*\)")
 ORG_PLACES = {"EU", "UN"}  # gazetteer region codes that name organisations
 _MAX_BLOCK = 60  # candidates per fuzzy blocking key before the key is ignored
-# Words an NER span sometimes drags along at its end ('Nordkorea von'); never the end of a name.
-_TRAILING = ARTICLES | {"und", "oder", "im", "in", "am", "an", "auf", "mit", "für", "zu", "bei", "nach", "aus", "and", "et"}
 
 
 @dataclass
@@ -151,100 +150,6 @@ def _attach_roles(items: list[Item], first: int, doc: AnalysedArticle) -> None:
                 and not doc.text[ia.mention.end:ib.mention.start].strip() and _role_like(ia.mention.text)
                 and split_name(ib.base)[0]):
             ia.role_of, ia.inflected, ia.label = b, True, "PER"
-
-
-def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = None) -> list[Mention]:
-    """The article's mentions with two frequent NER boundary errors undone (new Mention objects with
-    exact sub-spans; doc.mentions stays as the NER stage left it): trailing lower-case words
-    ('Nordkorea von' -> 'Nordkorea') and two adjacent places read as one ('Nordkorea Russland')."""
-    gaz = gazetteer()
-    out: list[Mention] = []
-    for m in doc.mentions:
-        if m.derived and _hyphenated_name(m.text):  # 'Kamp-Lintfort' tagged as a part: the whole is the name
-            m = Mention(m.article_id, m.start, m.end, m.text, m.label, None, False, m.score)
-        if m.label == "LOC" and not m.derived and ", " in m.text:  # 'St. George, Utah': two places
-            for part in re.finditer(r"[^,]+", m.text):
-                a, b = m.start + part.start(), m.start + part.end()
-                a += len(doc.text[a:b]) - len(doc.text[a:b].lstrip())
-                if doc.text[a:b].strip():
-                    out.append(Mention(m.article_id, a, b, doc.text[a:b].strip(), "LOC", None, False, m.score))
-            continue
-        if m.label == "PER" and person_names:
-            m = _complete_name(doc, m, person_names)
-        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.text)]
-        if m.derived or len(words) < 2:
-            out.append(m)
-            continue
-        if m.label == "PER":  # 'Einsatzleiter Markus Feldhofer' -> role outside, name inside
-            k = _leading_roles(m.text, words)
-            if k:
-                start = m.start + words[k][0]
-                m = Mention(m.article_id, start, m.end, doc.text[start:m.end], m.label, m.norm, m.derived, m.score)
-                words = [(a - words[k][0], b - words[k][0]) for a, b in words[k:]]
-                if len(words) < 2:
-                    out.append(m)
-                    continue
-        keep = len(words)
-        while keep > 1 and m.text[words[keep - 1][0]:words[keep - 1][1]] in _TRAILING:
-            keep -= 1
-        if keep < len(words) and m.text[words[0][0]:words[0][1]][:1].isupper():
-            end = m.start + words[keep - 1][1]
-            m = Mention(m.article_id, m.start, end, doc.text[m.start:end], m.label, m.norm, m.derived, m.score)
-            words = words[:keep]
-        texts = [m.text[a:b] for a, b in words]
-        if len(words) >= 2 and all(gaz.rank(t, lang) <= 1 for t in texts) and len({gaz.lookup(t, lang) for t in texts}) == len(texts):
-            for (a, b), t in zip(words, texts):
-                out.append(Mention(m.article_id, m.start + a, m.start + b, t, "LOC", None, False, m.score))
-            continue
-        out.append(m)
-    return out
-
-
-def _hyphenated_name(text: str) -> bool:
-    """'Kamp-Lintfort', 'Garmisch-Partenkirchen', 'West-Papua': capitalised parts, the last no common noun
-    ('US-Regierung', 'Kreml-Chef' are compounds that only contain a name)."""
-    from ..analyse.ner_doc import common_word, lexicon
-
-    parts = text.split("-")
-    if len(parts) < 2 or " " in text or not all(p[:1].isupper() and p[1:2].islower() for p in parts):
-        return False
-    last = parts[-1]
-    return not (common_word(last) or last in lexicon()[0] or ROLE_SUFFIX.search(noun_stem(last)) and known_word(last))
-
-
-def _complete_name(doc: AnalysedArticle, m: Mention, person_names: set[str]) -> Mention:
-    """A name cut short by the NER ('Kim Jong' | 'Un hatten'): extend it by the next word when the
-    longer form is a person named elsewhere in the story."""
-    nxt = re.match(r"[ -]([A-ZÄÖÜ][\w'’-]*)", doc.text[m.end:m.end + 40])
-    if nxt:
-        end = m.end + nxt.end()
-        if doc.text[m.start:end] in person_names:
-            return Mention(m.article_id, m.start, end, doc.text[m.start:end], m.label, m.norm, m.derived, m.score)
-    return m
-
-
-def _is_role_word(word: str) -> bool:
-    """A common noun naming a role ('Einsatzleiter', 'Landesumweltministerin', 'Kremlsprecher'):
-    role suffix and a dictionary word or a compound of dictionary words."""
-    if "-" in word:  # 'Pentagon-Sprecher', 'Kreml-Chef': the last part names the role
-        first, head = word.split("-", 1)[0], word.rsplit("-", 1)[1]
-        # double first names ('Hans-Peter', 'Karl-Theodor', 'Anne-Kathrin') have short parts; a
-        # role compound starts with an acronym or an institution ('US-', 'Pentagon-', 'Kreml-')
-        if not (first.isupper() or len(first) >= 5) or not (len(head) >= 7 or noun_stem(head).endswith("chef")):
-            return False
-        return head[:1].isupper() and bool(ROLE_SUFFIX.search(noun_stem(head))) and (
-            known_word(head) or any(len(split) >= 2 for split in compound_splits(head)))
-    if len(word) < 7 or not word[:1].isupper() or not ROLE_SUFFIX.search(noun_stem(word)):
-        return False  # short role-like words are often first names ('Peter', 'Martin', 'Walter')
-    return known_word(word) or any(len(split) >= 2 for split in compound_splits(word))
-
-
-def _leading_roles(text: str, words: list[tuple[int, int]]) -> int:
-    """How many leading words of a PER span are role nouns, not names (a name word stays)."""
-    k = 0
-    while k < len(words) - 1 and _is_role_word(text[words[k][0]:words[k][1]]):
-        k += 1
-    return k
 
 
 # --------------------------------------------------------------------------------- union-find
