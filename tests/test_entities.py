@@ -106,3 +106,11 @@ def test_gazetteer_rules_on_invented_tokens():
     assert G.demonym_country("nordkoreanischen") == "Nordkorea"
     assert G.demonym_country("russische") == "Russland"
     assert G.demonym_country("politische") is None
+
+
+def test_hyphenated_names_are_no_parts():
+    """'Kamp-Lintfort' tagged LOCpart is the place itself; 'US-Regierung' stays a compound with a name."""
+    from lagebild.analyse.ner_doc import hyphenated_name
+
+    assert hyphenated_name("Kamp-Lintfort") and hyphenated_name("Garmisch-Partenkirchen") and hyphenated_name("West-Papua")
+    assert not hyphenated_name("US-Regierung") and not hyphenated_name("Kreml-Chef") and not hyphenated_name("Ukraine-Krieg")

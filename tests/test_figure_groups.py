@@ -167,3 +167,18 @@ def test_copies_and_same_source_are_not_independent():
     assert all(m["independent_confirmations"] == 2 for m in g["members"])
     assert next(m for m in g["members"] if m["figure_id"] == "copy:f1")["lineage_group"] == \
         next(m for m in g["members"] if m["figure_id"] == "orig:f1")["lineage_group"]
+
+
+def test_seeds_flag_soldiers_and_shells_with_keys_and_reason(seeds_dir):
+    """Acceptance (issue 16): the soldier figures stay flagged, 'bis zu 1,6 Mio.' vs 'bis zu 8 Mio.'
+    artillery shells are flagged, every group carries its keys and a reason."""
+    from lagebild.pipeline import run
+
+    story = run([str(seeds_dir)]).stories[0]
+    groups = story.figure_groups
+    assert groups and all(g["keys"]["topic"] and g["reason"] for g in groups)
+    flagged = {g["keys"]["topic"]: g for g in groups if g["disagreement"]}
+    assert "soldat" in flagged
+    shells = next(g for t, g in flagged.items() if "granat" in t)
+    texts = {m["text"] for m in shells["members"] if m["figure_id"] in shells["conflict"]}
+    assert texts == {"bis zu 8 Millionen", "Bis zu 1,6 Millionen"}

@@ -4,6 +4,8 @@ The model tags one sentence at a time, so inside one article the same name can b
 missed four times, or be PER in one sentence and ORG in the next. A reader trusts a dossier only if
 'Elmsfeld' is Elmsfeld everywhere. This pass, linear in the article length, does:
 
+0. a one-token *part span that is a hyphenated name of capitalised parts whose last part is no
+   common noun ('Kamp-Lintfort', 'Garmisch-Partenkirchen') is the name itself (LOCpart -> LOC).
 1. junk filter (also applied per sentence in `entities.tag`, so `lagebild eval ner` measures it):
    drop one-token mentions that are German function words (spaCy's German stop words: 'Seiner',
    'Dabei') or common nouns by the evidence of the labelled training pool: capitalised tokens seen
@@ -131,6 +133,16 @@ def title_prefix(tokens: list[str]) -> int:
     return k
 
 
+def hyphenated_name(text: str) -> bool:
+    """'Kamp-Lintfort', 'Garmisch-Partenkirchen', 'West-Papua': every part capitalised and the last no
+    common noun of the lexicon ('US-Regierung', 'Kreml-Chef' contain a name, they are none)."""
+    parts = text.split("-")
+    if len(parts) < 2 or not all(p[:1].isupper() and p[1:2].islower() and p.isalpha() for p in parts):
+        return False
+    nouns, _ = lexicon()
+    return not (common_word(parts[-1]) or parts[-1] in nouns)
+
+
 def fix_sentence(sdoc, places: frozenset[str] = frozenset()):
     """Sentence-level part of the pass on a spaCy Doc: junk filter + person fix."""
     from spacy.tokens import Span
@@ -143,6 +155,8 @@ def fix_sentence(sdoc, places: frozenset[str] = frozenset()):
         if len(e) == 1 and is_junk(e.text, base, derived, places):
             changed = True
             continue
+        if derived and e.label_.endswith("part") and len(e) == 1 and hyphenated_name(e.text):
+            e, changed = Span(sdoc, e.start, e.end, label=base), True  # 'Kamp-Lintfort' is a name, not a part
         words = [t.text for t in e]
         cut = title_prefix(words) if e.label_ == "PER" else 0
         new = person_label(words[cut:], e.label_)

@@ -32,7 +32,7 @@ from .mention_repair import _TRAILING, _hyphenated_name, _repaired  # noqa: F401
 from .entity_evidence import (
     LISTED, confidence, is_place_word, person_by_first_name, place_not_person, strip_descriptor,
 )
-from .gazetteer import ARTICLES, ROLE_SUFFIX, LocalForms, adj_stem, gazetteer, noun_stem
+from .gazetteer import ROLE_SUFFIX, LocalForms, adj_stem, gazetteer, noun_stem
 from .translit import (
     acronym_candidates, blocking_keys, compound_name, fold, genitive_base, is_acronym, joined_skeleton, name_parts,
     known_word, persons_compatible, skeleton_token, split_compound, split_name, strip_titles, surname_variants,
