@@ -241,7 +241,7 @@ def test_warc_with_wrong_content_length_is_one_error_line(tmp_path, capfd):
     data = _warc([(f"https://example.org/{i}", good(i) * 3) for i in range(3)], gz=False)
     i = data.index(b"Content-Length: ")
     j = data.index(b"\r\n", i)
-    data = data[:i] + b"Content-Length: " + str(int(data[i + 16:j]) - 3).encode()  # 3 bytes of the page left over + data[j:]
+    data = data[:i] + b"Content-Length: " + str(int(data[i + 16:j]) - 3).encode() + data[j:]  # 3 bytes left over
     (tmp_path / "falsch.warc").write_bytes(data)
     errs, docs = _errors([tmp_path / "falsch.warc"])
     assert len(docs) == 3
