@@ -59,6 +59,9 @@ def main() -> None:
             except Exception as exc:  # counted, not raised: the run goes on to the full count
                 stats["crashes"] += 1
                 failures.append((f"{type(exc).__name__}: {exc}"[:300], repr(case)[:300]))
+                import traceback
+
+                print("CRASH", json.dumps(failures[-1]), traceback.format_exc()[-1500:], file=sys.stderr, flush=True)
             finally:
                 signal.alarm(0)
 
