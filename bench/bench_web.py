@@ -2,10 +2,15 @@
 
 Builds a synthetic database (>= 10,000 articles with small analyses, grouped into stories) by
 inserting rows through the store's tables directly, starts the real server in a subprocess, then
-sends a fixed number of requests from N concurrent clients (httpx async) and prints one JSON line
-plus a table.
+sends a fixed number of requests from N concurrent keep-alive clients (asyncio streams) and prints one JSON line
+plus a table. The load generator runs on the same machine, so the line also gives the CPU seconds
+spent by the server (all its worker processes), by the load generator and by everything else on the
+machine during the run, the load average, and a 1-client latency per page type (sequential
+requests on an otherwise idle server: what one reader waits).
 
-    python bench/bench_web.py --articles 10000 --clients 100 --requests 3000
+    python bench/bench_web.py --articles 10000 --clients 100 --requests 3000 --workers 2
+
+Requests are plain GETs without validators (no If-None-Match): every answer is a full 200 body.
 """
 from __future__ import annotations
 
@@ -66,11 +71,11 @@ def synthetic_article(n: int, story: int, rng: random.Random) -> tuple[dict, dic
 def build_db(path: Path, n_articles: int, story_size: int) -> None:
     from sqlalchemy import insert
 
-    from lagebild.store import ArticleRow, Store, StoryArticleRow, StoryRow
+    from lagebild.store import ArticleRow, Store, StoryArticleRow, StoryEntityRow, StoryOutletRow, StoryRow
 
     store = Store(str(path))
     rng = random.Random(7)
-    articles, stories, links = [], [], []
+    articles, stories, links, outlet_rows, entity_rows = [], [], [], [], []
     n_stories = -(-n_articles // story_size)
     for s in range(n_stories):
         members = [synthetic_article(n, s, rng) for n in range(s * story_size, min((s + 1) * story_size, n_articles))]
@@ -100,10 +105,14 @@ def build_db(path: Path, n_articles: int, story_size: int) -> None:
                         "last_published": dates[-1], "outlets": "|".join(sorted({a["outlet"] for a, _ in members})),
                         "entities": "|".join(ents), "data": data})
         links.extend({"story_id": data["id"], "article_id": i} for i in ids)
+        outlet_rows.extend({"story_id": data["id"], "outlet": o, "outlet_key": o.casefold()} for o in sorted({a["outlet"] for a, _ in members}))
+        entity_rows.extend({"story_id": data["id"], "entity": e, "entity_key": e.casefold()} for e in ents)
     with store.session.begin() as sess:
         sess.execute(insert(ArticleRow), articles)
         sess.execute(insert(StoryRow), stories)
         sess.execute(insert(StoryArticleRow), links)
+        sess.execute(insert(StoryOutletRow), outlet_rows)
+        sess.execute(insert(StoryEntityRow), entity_rows)
 
 
 def free_port() -> int:
@@ -112,14 +121,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int, log) -> subprocess.Popen:
-    code = ("import uvicorn; from lagebild.web.app import create_app; "
-            f"uvicorn.run(create_app({str(db)!r}), host='127.0.0.1', port={port}, log_level='warning', access_log=False)")
+def start_server(db: Path, port: int, log, workers: int) -> subprocess.Popen:
+    """`lagebild serve` (the same function), without access log, in a subprocess."""
+    code = ("from lagebild.web import serve; "
+            f"serve({str(db)!r}, port={port}, workers={workers}, log_level='warning', access_log=False)")
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                time.sleep(1.0 if workers > 1 else 0)  # let every worker come up
                 return proc
         except OSError:
             if proc.poll() is not None:
@@ -144,38 +155,137 @@ def request_plan(n_requests: int, n_articles: int, story_size: int, rng: random.
     return [(name, make()) for name, make in (kinds[i % len(kinds)] for i in range(n_requests))]
 
 
-async def run_load(base: str, plan: list[tuple[str, str]], clients: int) -> tuple[dict, float, int]:
-    import httpx
+class Connection:
+    """One keep-alive HTTP/1.1 connection on asyncio streams: a lean client, so that the load
+    generator (on the same cores as the server) costs little CPU. Reads Content-Length and
+    chunked bodies; returns (status, body)."""
 
+    def __init__(self, host: str, port: int):
+        self.host, self.port = host, port
+        self.reader = self.writer = None
+
+    async def get(self, path: str, timeout: float) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nAccept: */*\r\n\r\n".encode())
+        return await asyncio.wait_for(self._read(), timeout)
+
+    async def _read(self) -> tuple[int, bytes]:
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+        if "content-length" in headers:
+            body = await self.reader.readexactly(int(headers["content-length"]))
+        elif headers.get("transfer-encoding", "").lower() == "chunked":
+            parts = []
+            while True:
+                size = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                parts.append(await self.reader.readexactly(size + 2))
+                if size == 0:
+                    break
+            body = b"".join(p[:-2] for p in parts)
+        else:
+            body = b""
+        if headers.get("connection", "").lower() == "close":
+            self.close()
+        return status, body
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+async def run_load(base: str, plan: list[tuple[str, str]], clients: int) -> tuple[dict, float, int]:
+    from urllib.parse import urlsplit
+
+    url = urlsplit(base)
     latencies: dict[str, list[float]] = defaultdict(list)
     errors = 0
     failures: dict[str, int] = defaultdict(int)
     queue = list(reversed(plan))
 
-    async def worker(client):
+    async def worker(conn: Connection):
         nonlocal errors
         while queue:
             kind, path = queue.pop()
             t0 = time.perf_counter()
             try:
-                r = await client.get(path)
-            except httpx.TransportError as exc:  # counted, not fatal: the report says how many
-                failures[type(exc).__name__] += 1
+                status, _ = await conn.get(path, timeout=120)
+            except (OSError, asyncio.IncompleteReadError, asyncio.TimeoutError, ValueError) as exc:
+                failures[type(exc).__name__] += 1  # counted, not fatal: the report says how many
                 errors += 1
+                conn.close()
                 continue
             latencies[kind].append(time.perf_counter() - t0)
-            if r.status_code != 200:
-                failures[f"http {r.status_code}"] += 1
+            if status != 200:
+                failures[f"http {status}"] += 1
                 errors += 1
 
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as client:
-        t0 = time.perf_counter()
-        await asyncio.gather(*(worker(client) for _ in range(clients)))
-        wall = time.perf_counter() - t0
+    conns = [Connection(url.hostname, url.port) for _ in range(clients)]
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker(c) for c in conns))
+    wall = time.perf_counter() - t0
+    for c in conns:
+        c.close()
     if failures:
         print(f"failures: {dict(failures)}", file=sys.stderr)
     return latencies, wall, errors
+
+
+def _proc_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of one process, 0 when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_pids(pid: int) -> list[int]:
+    """A process and all its live descendants (the server and its workers)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*/children") if Path(f"/proc/{p}/task").exists() else []:
+            try:
+                todo.extend(int(c) for c in task.read_text().split())
+            except OSError:
+                pass
+    return out
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds of a process and all its live descendants."""
+    return sum(_proc_cpu(p) for p in tree_pids(pid))
+
+
+def machine_cpu() -> tuple[float, float]:
+    """(busy CPU seconds, total CPU seconds) of the whole machine so far, from /proc/stat."""
+    try:
+        values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    except OSError:
+        return 0.0, 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    idle = values[3] + (values[4] if len(values) > 4 else 0)
+    return (sum(values[:8]) - idle) / tick, sum(values[:8]) / tick
+
+
+def one_client(base: str, plan: list[tuple[str, str]], per_kind: int) -> dict:
+    """Sequential requests (one client, keep-alive): p50 latency per page type."""
+    import httpx
+
+    seen: dict[str, list[float]] = defaultdict(list)
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for kind, path in plan:
+            if len(seen[kind]) >= per_kind:
+                continue
+            t0 = time.perf_counter()
+            client.get(path)
+            seen[kind].append(time.perf_counter() - t0)
+    return {k: round(statistics.median(v) * 1000, 1) for k, v in sorted(seen.items())}
 
 
 def pct(values: list[float], p: float) -> float:
@@ -189,6 +299,8 @@ def main() -> None:
     ap.add_argument("--story-size", type=int, default=5)
     ap.add_argument("--clients", type=int, default=100)
     ap.add_argument("--requests", type=int, default=3000)
+    ap.add_argument("--workers", type=int, default=2, help="server processes (lagebild serve --workers)")
+    ap.add_argument("--single", type=int, default=20, help="1-client requests per page type (0: skip)")
     ap.add_argument("--db", type=Path, default=None, help="reuse/keep this SQLite file (built when missing)")
     args = ap.parse_args()
 
@@ -200,11 +312,21 @@ def main() -> None:
     build_s = time.perf_counter() - t0
     port = free_port()
     log = open(Path(tmp.name) / "server.log", "w+")
-    server = start_server(db, port, log)
+    server = start_server(db, port, log, args.workers)
+    base = f"http://127.0.0.1:{port}"
     try:
         plan = request_plan(args.requests, args.articles, args.story_size, random.Random(11))
-        asyncio.run(run_load(f"http://127.0.0.1:{port}", plan[: args.clients], args.clients))  # warm-up
-        latencies, wall, errors = asyncio.run(run_load(f"http://127.0.0.1:{port}", plan, args.clients))
+        warm = request_plan(args.clients, args.articles, args.story_size, random.Random(13))
+        asyncio.run(run_load(base, warm, args.clients))  # warm-up: other ids than the measured plan
+        server_cpu0, client_cpu0, (busy0, all0) = tree_cpu(server.pid), time.process_time(), machine_cpu()
+        latencies, wall, errors = asyncio.run(run_load(base, plan, args.clients))
+        server_cpu, client_cpu = tree_cpu(server.pid) - server_cpu0, time.process_time() - client_cpu0
+        busy, capacity = machine_cpu()
+        busy, capacity = busy - busy0, capacity - all0
+        # different requests than the load run (fresh story/article ids), so they are not answered from its cache
+        single_plan = request_plan(args.single * 8, args.articles, args.story_size, random.Random(12))
+        single = one_client(base, single_plan, args.single) if args.single else {}
+        n_processes = len(tree_pids(server.pid))
     except Exception:
         log.seek(0)
         print(log.read()[-3000:], file=sys.stderr)
@@ -214,13 +336,20 @@ def main() -> None:
         server.wait(10)
     per_kind = {k: {"n": len(v), "p50_ms": round(statistics.median(v) * 1000, 1), "p99_ms": round(pct(v, 99) * 1000, 1),
                     "max_ms": round(max(v) * 1000, 1)} for k, v in sorted(latencies.items())}
+    cpu = {"server_s": round(server_cpu, 2), "load_generator_s": round(client_cpu, 2),
+           "others_s": round(max(0.0, busy - server_cpu - client_cpu), 2), "idle_s": round(max(0.0, capacity - busy), 2),
+           "server_ms_per_request": round(1000 * server_cpu / len(plan), 2)}
     result = {"bench": "web", "articles": args.articles, "stories": -(-args.articles // args.story_size), "clients": args.clients,
-              "requests": len(plan), "errors": errors, "wall_s": round(wall, 2), "req_per_s": round(len(plan) / wall, 1),
+              "workers": args.workers, "server_processes": n_processes, "requests": len(plan), "errors": errors, "wall_s": round(wall, 2),
+              "req_per_s": round(len(plan) / wall, 1), "p99_ms_worst_page": max(v["p99_ms"] for v in per_kind.values()),
+              "cpu": cpu, "load_avg_1m": round(os.getloadavg()[0], 2), "one_client_p50_ms": single,
               "db_build_s": round(build_s, 1), "db_mb": round(os.path.getsize(db) / 1e6, 1), "cpus": os.cpu_count(), "pages": per_kind}
     print(json.dumps(result))
     print(f"\n{'page':<13}{'n':>6}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}", file=sys.stderr)
     for k, v in per_kind.items():
         print(f"{k:<13}{v['n']:>6}{v['p50_ms']:>9}{v['p99_ms']:>9}{v['max_ms']:>9}", file=sys.stderr)
+    print(f"CPU during the run ({wall:.1f} s x {os.cpu_count()} cores): server {cpu['server_s']} s, load generator "
+          f"{cpu['load_generator_s']} s, others {cpu['others_s']} s, idle {cpu['idle_s']} s", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ class ArticleRow(Base):
     published = Column(String(40), index=True)
     outlet = Column(String(200), index=True)
     language = Column(String(8))
-    ingested_at = Column(DateTime, default=lambda: dt.datetime.now(dt.timezone.utc))
+    ingested_at = Column(DateTime, index=True, default=lambda: dt.datetime.now(dt.timezone.utc))
     analysis = Column(JSON, nullable=False)
 
 
@@ -48,7 +48,7 @@ class StoryRow(Base):
     last_published = Column(String(40), index=True)
     outlets = Column(Text)  # '|'-joined, for filtering
     entities = Column(Text)  # '|'-joined canonical names, for filtering
-    updated_at = Column(DateTime, default=lambda: dt.datetime.now(dt.timezone.utc))
+    updated_at = Column(DateTime, index=True, default=lambda: dt.datetime.now(dt.timezone.utc))
     data = Column(JSON, nullable=False)
 
 

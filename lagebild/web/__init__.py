@@ -6,8 +6,12 @@ import os
 from .security import is_loopback
 
 
-def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
-    """Run the web app with uvicorn. A non-loopback host needs a token (argument or $LAGEBILD_TOKEN)."""
+def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
+          workers: int = 1, log_level: str = "info", access_log: bool = True) -> None:
+    """Run the web app with uvicorn. A non-loopback host needs a token (argument or $LAGEBILD_TOKEN).
+
+    `workers` > 1 starts that many server processes on one socket (reads scale with the cores; each
+    process keeps its own page cache, and uploads are still ingested one at a time per process)."""
     import uvicorn
 
     from .app import create_app
@@ -20,8 +24,27 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, toke
         )
     if token and len(token) < 12:
         raise SystemExit("token too short: use at least 12 characters (e.g. `python -c 'import secrets; print(secrets.token_urlsafe())'`)")
-    app = create_app(db, token=token)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
+    options = dict(host=host, port=port, log_level=log_level, access_log=access_log, server_header=False, proxy_headers=False)
+    if workers <= 1:
+        uvicorn.run(create_app(db, token=token), **options)
+        return
+    from ..store import Store
+
+    Store(db).engine.dispose()  # create or migrate the schema once, before the workers start
+    os.environ[_DB_ENV] = db or ""
+    if token:
+        os.environ["LAGEBILD_TOKEN"] = token
+    uvicorn.run("lagebild.web:app_from_env", factory=True, workers=workers, **options)
 
 
-__all__ = ["serve"]
+_DB_ENV = "LAGEBILD_SERVE_DB"
+
+
+def app_from_env():
+    """App factory for each worker process of `serve(workers=N)`: database and token from the environment."""
+    from .app import create_app
+
+    return create_app(os.environ.get(_DB_ENV) or None, token=os.environ.get("LAGEBILD_TOKEN") or None)
+
+
+__all__ = ["serve", "app_from_env"]

@@ -53,10 +53,10 @@ def list_stories(
 
 @router.get("/stories/{story_id}", summary="One story as a dossier (schema shape: version, articles, stories)")
 def get_story(request: Request, story_id: str):
-    dossier = _store(request).dossier([_check_id(story_id)])
-    if not dossier["stories"]:
+    dossier = queries.story_dossier(_store(request), _check_id(story_id))
+    if dossier is None:
         raise HTTPException(404, "no such story")
-    return dossier
+    return JSONResponse(dossier)  # already plain JSON: no per-value jsonable_encoder pass
 
 
 @router.get("/articles/{article_id:path}", summary="One article: cleaned text, metadata and its analysis")
@@ -75,8 +75,8 @@ def get_entity(request: Request, name: str = Query(..., min_length=1, max_length
 
 
 def _story_and_arts(request: Request, story_id: str) -> tuple[dict, dict]:
-    dossier = _store(request).dossier([_check_id(story_id)])
-    if not dossier["stories"]:
+    dossier = queries.story_dossier(_store(request), _check_id(story_id), with_text=False)
+    if dossier is None:
         raise HTTPException(404, "no such story")
     return dossier["stories"][0], {a["id"]: a for a in dossier["articles"]}
 

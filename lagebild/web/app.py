@@ -22,6 +22,7 @@ from starlette.templating import Jinja2Templates
 from ..store import ArticleRow, Store
 from . import charts, queries, views
 from .api import router as api_router
+from .httpcache import DataVersion, ResponseCache
 from .security import Guard
 
 HERE = Path(__file__).resolve().parent
@@ -34,7 +35,8 @@ _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _templates() -> Jinja2Templates:
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True, default_for_string=True))
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True, default_for_string=True),
+                      auto_reload=False)  # templates ship with the package: no stat() of each file per page
     env.filters["num"] = lambda v: "" if v is None else views.fmt_range({"value": v, "qualifier": "exact"})
     env.filters["day"] = lambda v: (v or "")[:10]
     return Jinja2Templates(env=env)
@@ -54,6 +56,8 @@ def create_app(db_url: str | None, token: str | None = None, *, check_host: bool
     app.state.ingest_lock = threading.Lock()  # one ingest at a time: each re-links all stories
     app.state.max_upload = max_upload_bytes
     templates = _templates()
+    app.state.data_version = DataVersion(store)
+    app.add_middleware(ResponseCache, version=app.state.data_version)  # inside Guard: refused requests never reach it
     app.add_middleware(Guard, token=token, check_host=(token is None) if check_host is None else check_host,
                        max_body=max_upload_bytes + 64 * 1024)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -69,6 +73,7 @@ def create_app(db_url: str | None, token: str | None = None, *, check_host: bool
         return totals_cache["value"]
 
     app.state.totals_cache = totals_cache
+    app.state.data_version.on_change.append(lambda: totals_cache.update(value=None))  # pages and header counts change together
 
     def render(request: Request, template: str, status_code: int = 200, **ctx) -> HTMLResponse:
         ctx.setdefault("totals", header_totals())
@@ -105,8 +110,8 @@ def create_app(db_url: str | None, token: str | None = None, *, check_host: bool
     def story_page(request: Request, story_id: str):
         if not queries.valid_id(story_id):
             raise HTTPException(404, "No such story.")
-        dossier = store.dossier([story_id])
-        if not dossier["stories"]:
+        dossier = queries.story_dossier(store, story_id, with_text=False)  # metadata only, no article texts
+        if dossier is None:
             raise HTTPException(404, "No such story.")
         story = dossier["stories"][0]
         arts = {a["id"]: a for a in dossier["articles"]}

@@ -63,3 +63,25 @@ def stories_with_entity(store: Store, name: str, limit: int = 50) -> list[dict]:
             if len(out) >= limit:
                 break
     return out
+
+
+def story_dossier(store: Store, story_id: str, with_text: bool = True) -> dict | None:
+    """One story in dossier shape (`Store.dossier([story_id])`'s answer), or None.
+
+    Reads only the `article` part of each member's stored analysis (the database extracts it from
+    the JSON), not the whole analysis with its sentences, mentions, quotes and figures; without
+    `with_text` the article texts are left out too (pages that only show metadata)."""
+    from ..records import SCHEMA_VERSION
+
+    with store.engine.connect() as conn:
+        story = conn.execute(select(StoryRow.data).where(StoryRow.id == story_id)).scalar()
+        if story is None:
+            return None
+        ids = list(story.get("article_ids", []))
+        found: dict[str, dict] = {}
+        for i in range(0, len(ids), 500):  # bounded IN lists
+            part = select(ArticleRow.id, ArticleRow.analysis["article"]).where(ArticleRow.id.in_(ids[i:i + 500]))
+            found.update((aid, art) for aid, art in conn.execute(part) if isinstance(art, dict))
+    if not with_text:
+        found = {aid: {k: v for k, v in art.items() if k not in ("text", "removed_lines")} for aid, art in found.items()}
+    return {"version": SCHEMA_VERSION, "articles": [found[i] for i in ids if i in found], "stories": [story]}

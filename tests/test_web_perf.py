@@ -1,0 +1,182 @@
+"""Web under load: HTTP validators and 304s, the page cache and its invalidation, the light story
+read, several server workers, and a small run of bench/bench_web.py (on SQLite and PostgreSQL)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+from pg import pg_server  # noqa: F401  (fixture: the same tests on PostgreSQL)
+from test_web import TOKEN, free_port, rich_docs, rich_story, running_server
+
+from lagebild.records import AnalysedArticle, Article, Story
+from lagebild.store import Store
+from lagebild.web import queries
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'lb.db'}"
+    return request.getfixturevalue("pg_server").new_database()
+
+
+def _rich_store(url: str) -> tuple[Store, Story]:
+    store = Store(url)
+    docs = rich_docs()
+    story = rich_story(docs)
+    store.add_docs(docs)
+    store.save_stories([story], docs)
+    return store, story
+
+
+def _add_story(store: Store, n: int) -> None:
+    """One more one-article story, written the way ingest writes (a new version of the data)."""
+    text = f"Neue Meldung {n} aus Obertal\nDer Rat tagte am Abend."
+    art = Article(id=f"neu-{n}", source="neu.txt", text=text, title=text.split("\n")[0], outlet="Neudienst",
+                  published="2031-05-01", content_hash=f"hash-neu-{n}")
+    doc = AnalysedArticle(article=art)
+    store.add_docs([doc])
+    store.save_stories([Story(id=f"story-neu-{n}", title=art.title, article_ids=[art.id])], [doc], remove=[])
+
+
+def test_story_dossier_matches_store_dossier(db_url):
+    store, story = _rich_store(db_url)
+    full = queries.story_dossier(store, story.id)
+    assert full == store.dossier([story.id])
+    light = queries.story_dossier(store, story.id, with_text=False)
+    assert [a["id"] for a in light["articles"]] == [a["id"] for a in full["articles"]]
+    assert all("text" not in a and a.get("title") for a in light["articles"])
+    assert queries.story_dossier(store, "no-such-story") is None
+
+
+def test_validators_304_and_security_headers(db_url):
+    store, story = _rich_store(db_url)
+    db = db_url if db_url.startswith("postgresql") else db_url.removeprefix("sqlite:///")
+    with running_server(db) as base, httpx.Client(base_url=base) as c:
+        for path in ("/", f"/stories/{story.id}", "/api/stories", f"/api/stories/{story.id}",
+                     f"/articles/{story.article_ids[0]}?hl=0-5", f"/api/stories/{story.id}/figures.csv"):
+            first = c.get(path)
+            assert first.status_code == 200, path
+            etag, modified = first.headers["etag"], first.headers["last-modified"]
+            assert first.headers["cache-control"] == "private, no-cache"
+            again = c.get(path)  # from the page cache: the same bytes and validators
+            assert again.content == first.content and again.headers["etag"] == etag
+            assert again.headers["content-type"] == first.headers["content-type"]
+            for conditional in ({"If-None-Match": etag}, {"If-None-Match": f'"x", W/{etag}'}, {"If-Modified-Since": modified}):
+                r = c.get(path, headers=conditional)
+                assert r.status_code == 304 and r.content == b"", (path, conditional)
+                assert r.headers["etag"] == etag
+                assert "script-src 'self'" in r.headers["content-security-policy"]
+                assert r.headers["x-content-type-options"] == "nosniff"
+            assert c.get(path, headers={"If-None-Match": '"other"'}).status_code == 200
+            assert c.get(path, headers={"If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"}).status_code == 200
+            head = c.head(path)
+            assert head.status_code == 200 and head.content == b""
+        # errors are never cached nor given validators
+        missing = c.get("/stories/no-such-story")
+        assert missing.status_code == 404 and "etag" not in missing.headers
+        assert "content-security-policy" in missing.headers
+
+
+def test_page_cache_follows_the_data(db_url, tmp_path):
+    """A page cached before a write is not served after it (another process writes: seen within the TTL)."""
+    from fastapi.testclient import TestClient
+
+    from lagebild.web.app import create_app
+
+    store, story = _rich_store(db_url)
+    app = create_app(db_url, check_host=False)
+    app.state.data_version.ttl = 0.0  # re-read the version on every request
+    client = TestClient(app)
+    before = client.get("/")
+    api_before = client.get("/api/stories").json()
+    assert client.get("/stories/story-neu-1").status_code == 404
+    _add_story(Store(db_url), 1)  # a second Store: as `lagebild ingest` in another process
+    after = client.get("/")
+    assert after.status_code == 200 and after.headers["etag"] != before.headers["etag"]
+    assert "Neue Meldung 1" in after.text and "Neue Meldung 1" not in before.text
+    assert client.get("/api/stories").json()["total"] == api_before["total"] + 1
+    assert client.get("/stories/story-neu-1").status_code == 200  # the 404 was not cached
+    # the header counts change with the pages (not after their own 10 s cache)
+    n = len(story.article_ids)
+    assert f"1 stories · {n} articles" in before.text and f"2 stories · {n + 1} articles" in after.text
+    # within the TTL a cached page may be reused; a POST through the app drops the version at once
+    app.state.data_version.ttl = 3600.0
+    client.get("/")
+    _add_story(Store(db_url), 2)
+    assert "Neue Meldung 2" not in client.get("/").text  # still the cached version (TTL not over)
+    client.post("/upload", headers={"Origin": "http://testserver", "Content-Length": "0"})
+    assert "Neue Meldung 2" in client.get("/").text
+
+
+def test_cache_never_bypasses_the_token(tmp_path):
+    url = f"sqlite:///{tmp_path / 'lb.db'}"
+    _, story = _rich_store(url)
+    with running_server(tmp_path / "lb.db", token=TOKEN) as base:
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        for path in ("/", f"/stories/{story.id}", "/api/stories"):
+            ok = httpx.get(base + path, headers=auth)
+            assert ok.status_code == 200
+            assert httpx.get(base + path).status_code == 401  # cached page, no token: still refused
+            assert httpx.get(base + path, headers={"If-None-Match": ok.headers["etag"]}).status_code == 401
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_web", ROOT / "bench" / "bench_web.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_web_small_run_two_workers(tmp_path):
+    """The load bench end to end on a small database, served by `serve(workers=2)` (what `lagebild serve
+    --workers 2` runs): two server processes, every page type answers, 0 errors, CPU shares reported."""
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_web.py"), "--articles", "300", "--clients", "10",
+                          "--requests", "160", "--workers", "2", "--single", "2", "--db", str(tmp_path / "b.db")],
+                         capture_output=True, text=True, timeout=240, cwd=str(ROOT))
+    assert out.returncode == 0, out.stderr[-2000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["errors"] == 0 and result["requests"] == 160
+    assert set(result["pages"]) == {"list", "list_search", "list_filter", "story", "article", "api_story", "api_list", "figures_csv"}
+    assert result["cpu"]["server_s"] > 0 and result["cpu"]["load_generator_s"] > 0
+    assert result["server_processes"] >= 3  # uvicorn's manager and two workers
+    assert set(result["one_client_p50_ms"]) == set(result["pages"])
+
+
+def test_bench_connection_reads_chunked_and_sized_bodies():
+    """The bench's lean HTTP client against a tiny real server that answers both ways."""
+    import asyncio
+
+    bench = _bench()
+
+    async def main():
+        async def handle(reader, writer):
+            while True:
+                try:
+                    line = await reader.readuntil(b"\r\n\r\n")
+                except asyncio.IncompleteReadError:
+                    break
+                if b"GET /chunked" in line:
+                    writer.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n")
+                else:
+                    writer.write(b"HTTP/1.1 404 Not Found\r\nContent-Length: 4\r\n\r\nnope")
+                await writer.drain()
+            writer.close()
+
+        server = await asyncio.start_server(handle, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        conn = bench.Connection("127.0.0.1", port)
+        assert await conn.get("/chunked", 5) == (200, b"abcde")
+        assert await conn.get("/other", 5) == (404, b"nope")
+        conn.close()
+        server.close()
+        await server.wait_closed()
+
+    asyncio.run(main())
