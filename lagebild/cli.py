@@ -10,12 +10,38 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="lagebild: one dossier per news story.")
-eval_app = typer.Typer(no_args_is_help=True, help="Evaluations: each prints one JSON line.")
-train_app = typer.Typer(no_args_is_help=True, help="Train the project's own models.")
+from .cli_inputs import check_db, check_paths, fail, plural
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="lagebild: one dossier per news story.\n\n\b\nExample:\n  lagebild demo --out demo-out")
+eval_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                       help="Evaluations: each prints one JSON line.\n\n\b\nExample:\n  lagebild eval numbers tests/data/numbers_dev.jsonl")
+train_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                        help="Train the project's own models.\n\n\b\nExample:\n  lagebild train ner --help")
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 err = Console(stderr=True)
+MAX_MB_HELP = "skip input files larger than this many MB (e.g. --max-mb 50)"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"lagebild {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="print the version and exit (lagebild --version)")) -> None:
+    """lagebild: one dossier per news story.
+
+    \b
+    Example:
+      lagebild demo --out demo-out
+    """
+
 
 class _Bar:
     """Rich progress bar (stderr) driven by the pipeline's progress callback."""
@@ -64,67 +90,95 @@ def _write_reports(dossier: dict, out: Path) -> None:
 
 @app.command()
 def report(
-    paths: List[str] = typer.Argument(None, help="files, directories or globs (txt, html, jsonl, rss/atom, warc)"),
-    out: Path = typer.Option(Path("out"), "--out", "-o", help="output directory"),
-    db: Optional[str] = typer.Option(None, "--db", help="build from stored articles (SQLAlchemy URL or SQLite file)"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
-    max_mb: float = typer.Option(20.0, "--max-mb", help="skip files larger than this"),
+    paths: List[str] = typer.Argument(None, metavar="PATH",
+                                      help="files, directories or globs (txt, html, jsonl, rss/atom, warc), e.g. articles/ 'feeds/*.xml'"),
+    out: Path = typer.Option(Path("out"), "--out", "-o", metavar="DIR", help="output directory (e.g. --out report/)"),
+    db: Optional[str] = typer.Option(None, "--db", metavar="URL",
+                                     help="report on the stored articles of this database instead of PATHs (SQLite file or SQLAlchemy URL, e.g. --db lagebild.db)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no summary line"),
+    max_mb: float = typer.Option(20.0, "--max-mb", metavar="MB", help=MAX_MB_HELP),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="analysis processes (default: one per core)"),
 ) -> None:
-    """Write DIR/dossier.json, dossier.md and dossier.html."""
+    """Write DIR/dossier.json, dossier.md and dossier.html.
+
+    \b
+    Examples:
+      lagebild report articles/ feed.xml --out out
+      lagebild report --db lagebild.db --out out
+    """
     from .pipeline import dossier_from_docs, load_raw, process
 
-    if db and not paths:
+    if db and paths:
+        fail(f"give PATH... or --db, not both (to store and report: lagebild ingest PATH... --db {db} && "
+             f"lagebild report --db {db})")
+    if db:
         from .store import Store
 
-        store = Store(db)
+        store = Store(check_db(db))
         dossier = store.dossier()
         if not dossier["stories"]:
             dossier = dossier_from_docs(store.load_docs()).to_dict()
         errors = []
+        if not dossier["articles"]:
+            fail(f"no articles stored in {db}; nothing written", code=1)
     else:
         if not paths:
-            err.print("give PATH... or --db")
-            raise typer.Exit(2)
+            fail("give PATH... or --db (see lagebild report --help)")
+        check_paths(paths)
         raws, errors = load_raw(paths, max_bytes=int(max_mb * 1024 * 1024))
         with _Bar(quiet) as bar:
             batch = process(raws, bar, workers=workers)
         errors = errors + batch.errors
         dossier = dossier_from_docs(batch.docs, errors).to_dict()
     _print_errors(errors, quiet)
-    _write_reports(dossier, out)
     n_art = len(dossier["articles"])
-    if not quiet:
-        err.print(f"{n_art} articles, {len(dossier['stories'])} stories -> {out}/dossier.json|.md|.html", markup=False)
     if n_art == 0:
-        raise typer.Exit(1)
+        fail(f"no articles found in {' '.join(paths or [])}; nothing written", code=1)
+    _write_reports(dossier, out)
+    if not quiet:
+        err.print(f"{plural(n_art, 'article')}, {plural(len(dossier['stories']), 'story', 'stories')} -> "
+                  f"{out}/dossier.json|.md|.html", markup=False)
 
 
 @app.command()
 def ingest(
-    paths: List[str] = typer.Argument(..., help="files, directories or globs"),
-    db: Optional[str] = typer.Option(None, "--db", help="SQLAlchemy URL or SQLite file (default lagebild.db)"),
-    quiet: bool = typer.Option(False, "--quiet", "-q"),
-    max_mb: float = typer.Option(20.0, "--max-mb"),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="files, directories or globs, e.g. articles/ 'feeds/*.xml'"),
+    db: Optional[str] = typer.Option(None, "--db", metavar="URL",
+                                     help="SQLite file or SQLAlchemy URL, created when missing (default lagebild.db; e.g. --db news.db)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
+    max_mb: float = typer.Option(20.0, "--max-mb", metavar="MB", help=MAX_MB_HELP),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="analysis processes (default: one per core)"),
 ) -> None:
-    """Store articles and their analysis; re-ingesting adds nothing twice."""
+    """Store articles and their analysis; re-ingesting adds nothing twice.
+
+    \b
+    Example:
+      lagebild ingest articles/ --db news.db
+    """
     from .ingest_service import ingest_paths
+
+    check_paths(paths)
 
     with _Bar(quiet) as bar:
         result = ingest_paths(paths, db, progress=bar, max_bytes=int(max_mb * 1024 * 1024), workers=workers)
     _print_errors(result.errors, quiet)
     err.print(
         f"added {result.added}, already stored {result.skipped}, errors {len(result.errors)}; "
-        f"{result.total} articles in {result.url}", markup=False
+        f"{plural(result.total, 'article')} in {result.url}", markup=False
     )
     if result.added + result.skipped == 0:
         raise typer.Exit(1)
 
 
 @app.command()
-def demo(out: Path = typer.Option(Path("demo-out"), "--out", "-o"), quiet: bool = typer.Option(False, "--quiet", "-q")) -> None:
-    """Report on the invented demo corpus shipped inside the package (lagebild/data/demo)."""
+def demo(out: Path = typer.Option(Path("demo-out"), "--out", "-o", metavar="DIR", help="output directory (e.g. --out demo-out)"),
+         quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar")) -> None:
+    """Report on the invented demo corpus shipped inside the package (lagebild/data/demo).
+
+    \b
+    Example:
+      lagebild demo --out demo-out
+    """
     from .resources import demo_corpus
 
     corpus = demo_corpus()
@@ -137,13 +191,25 @@ def demo(out: Path = typer.Option(Path("demo-out"), "--out", "-o"), quiet: bool 
 
 @app.command()
 def serve(
-    db: Optional[str] = typer.Option(None, "--db"),
-    host: str = typer.Option("127.0.0.1", "--host"),
-    port: int = typer.Option(8000, "--port"),
-    token: Optional[str] = typer.Option(None, "--token", envvar="LAGEBILD_TOKEN", help="required when host is not loopback"),
+    db: Optional[str] = typer.Option(None, "--db", metavar="URL",
+                                     help="database to serve (SQLite file or SQLAlchemy URL; default lagebild.db)"),
+    create: bool = typer.Option(False, "--create", help="create an empty database when it is missing (add articles on /upload)"),
+    host: str = typer.Option("127.0.0.1", "--host", metavar="HOST", help="address to listen on (e.g. --host 0.0.0.0, needs --token)"),
+    port: int = typer.Option(8000, "--port", metavar="PORT", help="port to listen on (e.g. --port 8080)"),
+    token: Optional[str] = typer.Option(None, "--token", envvar="LAGEBILD_TOKEN", metavar="TOKEN",
+                                        help="required when host is not loopback (at least 12 characters; or $LAGEBILD_TOKEN)"),
 ) -> None:
-    """Start the web UI and JSON API."""
+    """Start the web UI and JSON API.
+
+    \b
+    Examples:
+      lagebild serve --db news.db --port 8000
+      lagebild serve --db new.db --create
+    """
     from .web import serve as serve_app
+
+    if not create:
+        check_db(db)
 
     serve_app(db=db, host=host, port=port, token=token)
 
@@ -159,7 +225,27 @@ def _register_evals() -> None:
             if not (isinstance(exc, ModuleNotFoundError) and (exc.name or "").startswith("lagebild.evaluate")):
                 err.print(f"[yellow]eval task {name} unavailable: {type(exc).__name__}: {exc}[/yellow]")
             continue
-        eval_app.command(name)(command)
+        eval_app.command(name, epilog=f"\b\nExample:\n  lagebild eval {name} PATH")(_paths_checked(command))
+
+
+def _paths_checked(command):
+    """An eval command whose PATH arguments are checked first: a missing one is one error line and
+    exit 2, not a traceback or a zero score."""
+    import functools
+    import inspect
+
+    sig = inspect.signature(command)
+    names = [n for n, p in sig.parameters.items() if isinstance(p.default, typer.models.ArgumentInfo)]
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        bound = sig.bind_partial(*args, **kwargs).arguments
+        for n in names:
+            value = bound.get(n)
+            check_paths([str(v) for v in (value if isinstance(value, (list, tuple)) else [value]) if v is not None])
+        return command(*args, **kwargs)
+
+    return run
 
 
 def _register_training() -> None:
@@ -168,15 +254,41 @@ def _register_training() -> None:
     except ModuleNotFoundError:
         return
     for name, fn in getattr(module, "COMMANDS", {}).items():
-        train_app.command(name)(fn)
+        train_app.command(name, epilog=f"\b\nExample:\n  lagebild train {name}")(fn)
 
 
 _register_evals()
 _register_training()
 
 
-def main() -> None:  # console-script entry point
-    app()
+def main(argv: list[str] | None = None) -> int:
+    """Console-script entry point: errors are one line (exit 2 for a missing file), never a traceback
+    (set LAGEBILD_DEBUG=1 to see it)."""
+    import os
+
+    try:
+        app(args=argv, prog_name="lagebild")
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else _one_line(str(exc.code), 1))
+    except KeyboardInterrupt:
+        return _one_line("interrupted", 130)
+    except Exception as exc:
+        if os.environ.get("LAGEBILD_DEBUG"):
+            raise
+        if isinstance(exc, (FileNotFoundError, NotADirectoryError, IsADirectoryError)):
+            return _one_line(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc), 2)
+        return _one_line(f"{type(exc).__name__}: {exc}", 1)
+    return 0
+
+
+def _one_line(message: str, code: int) -> int:
+    from rich.text import Text
+
+    from .ingest.names import printable
+
+    text = message.strip().splitlines()[0] if message.strip() else "failed"
+    err.print(Text.assemble(("error", "red"), " ", printable(text)), highlight=False, soft_wrap=True)
+    return code
 
 
 if __name__ == "__main__":

@@ -142,22 +142,16 @@ class Article(Record):
     id: str = ""  # assigned when empty
     source: str = ""  # path or URL it came from
     published_inferred: bool = False
+    published_evidence: str | None = None  # where an inferred publication date comes from
     language: str | None = None  # ISO 639-1; detected when None
     byline: str | None = None
+    authors: list[str] = field(default_factory=list)  # the persons of the byline
     agency: list[str] = field(default_factory=list)
     translated_from: str | None = None
     removed_lines: list[str] = field(default_factory=list)
     content_hash: str = ""
     extra: dict[str, Any] = _extra()
     _keys: tuple[str, ...] = _keys()
-
-    _ORDER: ClassVar[tuple[str, ...]] = ("id", "source", "text", "title", "published", "published_inferred", "outlet",
-                                         "url", "language", "byline", "agency", "translated_from", "removed_lines",
-                                         "content_hash")
-
-    def to_dict(self) -> dict[str, Any]:
-        d = super().to_dict()  # in the order of `lagebild report` (id first), then extras
-        return {**{k: d[k] for k in self._ORDER if k in d}, **{k: v for k, v in d.items() if k not in self._ORDER}}
 
 
 @dataclass

@@ -15,6 +15,7 @@ import glob
 import gzip
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -191,12 +192,18 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDoc
         yield IngestError(source, "empty file (only whitespace)")
         return
     if kind is None or (kind == "txt" and sniff_kind(text) == "html"):  # e.g. a page saved as .txt
+        sniffed = kind is None
         kind = sniff_kind(text)
         if kind == "warc":
             from .warc import read_warc
 
             yield from read_warc(path, stable_id)
             return
+        if sniffed and kind == "txt":
+            why = _not_plain_article(path, text)
+            if why:
+                yield IngestError(source, why)
+                return
     meta = {"encoding": dec.encoding, "kind": kind}
     if dec.note:
         meta["encoding_note"] = dec.note
@@ -233,6 +240,21 @@ def _read_decoded(kind: str, path: Path, data: bytes, text: str, meta: dict) -> 
         from .text import text_to_document
 
         yield text_to_document(text, source=source, doc_id=display_name(path.stem), meta=meta)
+
+
+_MIN_SNIFFED_WORDS = 5
+
+
+def _not_plain_article(path: Path, text: str) -> str | None:
+    """Why sniffed plain text is no article: a file type that is not text ('notes.bin', 'x.dat', 'run.log')
+    or too few words; None when it may be one. Articles as text files are .txt (or have no extension)."""
+    ext = path.suffix.lower()
+    if re.fullmatch(r"\.[a-z][a-z0-9]{0,7}", ext):
+        return f"skipped: {ext} is not an article format (plain-text articles: .txt)"
+    words = len(text.split())
+    if words < _MIN_SNIFFED_WORDS:
+        return f"skipped: too short for an article ({words} word{'s' if words != 1 else ''})"
+    return None
 
 
 def read_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | IngestError]:

@@ -1,0 +1,68 @@
+"""CLI input checks: one error line and exit 2 for a missing path or database, never a traceback."""
+from __future__ import annotations
+
+import glob
+import os
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print one error line (its text is data: no markup) and exit."""
+    from .ingest.names import printable
+
+    err.print(Text.assemble(("error", "red"), " ", printable(message)), highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def plural(n: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 story', '2 stories', '0 articles'."""
+    return f"{n} {singular if n == 1 else plural_form or singular + 's'}"
+
+
+def check_paths(paths: list[str]) -> None:
+    """Every PATH argument exists (or, as a glob, matches something); else one line each and exit 2."""
+    missing = []
+    for p in paths:
+        if os.path.lexists(p):
+            continue
+        if glob.has_magic(p):
+            if not glob.glob(p, recursive=True):
+                missing.append(f"no file matches {p}")
+        else:
+            missing.append(f"no such file or directory: {p}")
+    if missing:
+        for line in missing[:-1]:
+            err.print(Text.assemble(("error", "red"), " ", line), highlight=False, soft_wrap=True)
+        fail(missing[-1])
+
+
+def check_db(db: str | None) -> str:
+    """An existing lagebild database (never creates one): its URL, else one error line and exit 2."""
+    from sqlalchemy import create_engine, inspect
+
+    from .store import DEFAULT_DB, normalise_url
+
+    name = db or DEFAULT_DB
+    url = normalise_url(db)
+    if url.startswith("sqlite:///"):
+        path = url[len("sqlite:///"):].split("?")[0]
+        if path and path != ":memory:" and not Path(path).is_file():
+            fail(f"no database at {name} (lagebild ingest PATH... --db {name} creates one)")
+    try:
+        engine = create_engine(url)
+        try:
+            tables = inspect(engine).get_table_names()
+        finally:
+            engine.dispose()
+    except Exception as exc:  # wrong driver, unreachable server, not a database file
+        fail(f"cannot open database {name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+    if "articles" not in tables:
+        fail(f"{name} is not a lagebild database (no articles table)")
+    return url
