@@ -57,6 +57,9 @@ def test_no_default_dates():
     page = ("<html><body><script>var state={first_published_at:'2021-08-01T10:00'}</script>"
             f"<p>{BODY}</p></body></html>")
     assert find_publication_date(page) is None  # dates in JavaScript state are not the page's date
+    teasers = (f"<html><body><p>{BODY}</p><aside><ul><li><span class='newsDate'>27.02.2020</span> Neues Vereinsheim"
+               "</li></ul></aside></body></html>")
+    assert find_publication_date(teasers) is None  # the date of a sidebar teaser is not the page's
     dated = f"<html><body><p>Veröffentlicht am 01.08.2021</p><p>{BODY}</p></body></html>"
     assert find_publication_date(dated) == "2021-08-01"
 

@@ -92,15 +92,15 @@ _COMMENTS = ("comments", "comments-area", "comment-list", "commentlist", "commen
 
 
 def _without_scripts(html: str) -> str:
-    """The page without script code (JSON-LD kept) and without reader comments: dates in JavaScript
-    state and the dates of comments are no publication dates."""
+    """The page without script code (JSON-LD kept), reader comments and <aside> boxes: dates in
+    JavaScript state, of comments and of sidebar teasers are no publication dates."""
     page = _SCRIPT.sub("", html)
     try:
         import lxml.html
 
         tree = lxml.html.fromstring(page)
         cond = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ') or @id='{c}'" for c in _COMMENTS)
-        gone = tree.xpath(f"//body//*[{cond}]")
+        gone = tree.xpath(f"//body//*[{cond}] | //body//aside")
         if not gone:
             return page
         for el in gone:
