@@ -81,6 +81,7 @@ def _new_articles(raws, store, result: IngestResult):
     """Clean the raw documents; drop stored and repeated content (each repeat named); give every
     new article an id that no stored article has (the same ids on a re-run after a crash)."""
     from .clean import clean_document
+    from .store import storable_id
 
     known_hashes = store.known_hashes()
     taken = store.article_ids()
@@ -102,6 +103,7 @@ def _new_articles(raws, store, result: IngestResult):
             result.errors.append(IngestError(art.source, f"skipped: exact duplicate of {seen[art.content_hash]}"))
             continue
         seen[art.content_hash] = art.source
+        art.id = storable_id(art.id)
         base, n = art.id, 1
         while art.id in taken:
             n += 1

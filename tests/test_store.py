@@ -186,3 +186,18 @@ def test_upgrade_from_the_schema_before_migrations(db_url):
         diff = compare_metadata(MigrationContext.configure(con), Base.metadata)
     ops = [(d[0][0] if isinstance(d, list) else d[0], str(d)[:200]) for d in diff]
     assert not [o for o in ops if o[0] not in ("modify_nullable", "modify_default", "modify_type")], ops
+
+
+def test_hostile_values_store_on_every_engine(db_url, tmp_path):
+    """NUL characters, lone surrogates, '/' and quotes in ids and fields store on SQLite and PostgreSQL."""
+    lines = [json.dumps({"id": "agentur/1'; DROP TABLE articles;--", "title": "Titel\u0000mit NUL", "x": "a\u0000b",
+                         "text": "Die Gemeinde Birkenau tagte am Dienstag \ud800 und beschloss den Haushalt.\u0000"}),
+             json.dumps({"id": "b" * 300, "text": "Der Rat in Talheim tagte am Mittwoch und vertagte die Entscheidung."})]
+    src = tmp_path / "odd.jsonl"
+    src.write_text("\n".join(lines), encoding="utf-8")
+    res = ingest_paths([str(src)], db_url)
+    assert res.added == 2 and not res.errors, [str(e) for e in res.errors]
+    store = Store(db_url)
+    art = store.get_article("agentur/1'; DROP TABLE articles;--")
+    assert art and "\x00" not in art["article"]["title"] and "\ufffd" in art["article"]["text"]
+    assert store.count_articles() == 2

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..records import IngestError, RawDocument
-from .names import display_name
+from .names import clean_surrogates, display_name
 from .sniff import GZIP_MAGIC, binary_kind, declared_charset, decode_bytes, sniff_kind
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -257,6 +257,19 @@ def _not_plain_article(path: Path, text: str) -> str | None:
     return None
 
 
+_TEXT_FIELDS = ("id", "source", "text", "title", "published", "url", "outlet", "byline", "language", "raw_html")
+
+
+def _storable(doc: RawDocument) -> RawDocument:
+    """NUL characters and lone surrogates (which no database or UTF-8 writer accepts) -> U+FFFD."""
+    for name in _TEXT_FIELDS:
+        value = getattr(doc, name)
+        if isinstance(value, str) and ("\x00" in value or not value.isascii()):
+            value, _ = clean_surrogates(value.replace("\x00", "\ufffd"))
+            setattr(doc, name, value)
+    return doc
+
+
 def read_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | IngestError]:
     """All documents and errors of all inputs, in path order."""
     for path in expand_paths(paths):
@@ -264,6 +277,7 @@ def read_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iter
             yield path
             continue
         try:
-            yield from read_file(path, max_bytes)
+            for rec in read_file(path, max_bytes):
+                yield _storable(rec) if isinstance(rec, RawDocument) else rec
         except Exception as exc:  # last line of defence: an unexpected bug in one reader
             yield IngestError(display_name(path), f"could not be read: {type(exc).__name__}: {exc}")

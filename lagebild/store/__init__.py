@@ -113,6 +113,18 @@ def story_filters(q, query=None, outlet=None, entity=None, date_from=None, date_
     return q
 
 
+MAX_ID = 200  # the id columns' length (PostgreSQL enforces it; SQLite does not)
+
+
+def storable_id(article_id: str) -> str:
+    """An id that fits the id columns: longer ones keep their start plus a hash of the whole."""
+    if len(article_id) <= MAX_ID:
+        return article_id
+    import hashlib
+
+    return article_id[:MAX_ID - 17] + "-" + hashlib.sha1(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 def normalise_url(url: str | None) -> str:
     """A bare path or None means the default SQLite file; anything with '://' is a SQLAlchemy URL."""
     if not url:
@@ -176,6 +188,7 @@ class Store:
                 art = doc.article
                 if art.content_hash in known:
                     continue
+                art.id = storable_id(art.id)
                 base, n = art.id, 1
                 while art.id in known_ids or (art.id != base and s.get(ArticleRow, art.id) is not None):
                     n += 1
@@ -188,9 +201,9 @@ class Store:
                         content_hash=art.content_hash,
                         source=art.source,
                         title=art.title,
-                        published=art.published,
-                        outlet=art.outlet,
-                        language=art.language,
+                        published=art.published[:40] if art.published else None,
+                        outlet=art.outlet[:200] if art.outlet else None,
+                        language=art.language[:8] if art.language else None,
                         analysis=doc_to_dict(doc),
                     )
                 )
