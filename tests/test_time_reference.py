@@ -57,3 +57,11 @@ def test_news_errors_of_issue_17():
     assert found["In vier Tagen"] == ("DATE", "2012-10-22")
     assert found["in vier Tagen"] == ("DURATION", "P4D")  # a span measured from the reference
     assert "1908" not in values("macbacchi16.10.1908:53 Antwort auf den Beitrag")
+
+
+def test_heute_in_a_news_article_with_a_history_part_is_the_publication_day():
+    text = ("Am 1. September 1939 begann der Krieg. Im Oktober 1939 fiel Warschau. 1945 endete er.\n"
+            "Heute erinnert die Stadt an die Opfer, am Montag sprach der Bürgermeister.")
+    found = values(text, "2019-09-01")
+    assert found["Heute"] == ("DATE", "2019-09-01")
+    assert found["Oktober 1939"] == ("DATE", "1939-10")

@@ -485,6 +485,10 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
     out: list[Timex] = []
     pub_year = anchor.year if anchor and not anchor.inferred else None
     narrative = is_narrative(specs, pub_year)
+    # a history text that also speaks of days around its publication ('gestern', 'am Montag') is news:
+    # its 'heute' is the publication day; in a history text without them, 'heute' is the present
+    present_is_ref = narrative and not any(
+        i["spec"]["kind"] == "dow" or i["spec"]["kind"] == "relday" and i["spec"].get("off") for i in specs)
     ref = Reference()
     for item in specs:
         spec = item["spec"]
@@ -494,7 +498,7 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
                 got = resolve_from_text(spec, ref, _time_suffix(spec))
                 if got:
                     (typ, value), from_text = got, True
-            if not value and narrative and spec["kind"] == "relday" and spec.get("off") == 0 and not spec.get("part"):
+            if not value and present_is_ref and spec["kind"] == "relday" and spec.get("off") == 0 and not spec.get("part"):
                 typ, value = "DATE", "PRESENT_REF"  # 'heute' in a history text: the present, not 2011-02-16
             if not value and spec.get("within") and spec.get("n") and _past_clause(text[item["event"][0]:item["event"][1]]):
                 # 'schaffte die Strecke in vier Tagen': a span measured from the reference, not a date
