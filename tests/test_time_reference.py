@@ -65,3 +65,8 @@ def test_heute_in_a_news_article_with_a_history_part_is_the_publication_day():
     found = values(text, "2019-09-01")
     assert found["Heute"] == ("DATE", "2019-09-01")
     assert found["Oktober 1939"] == ("DATE", "1939-10")
+
+
+def test_a_year_that_only_qualifies_a_noun_sets_no_reference():
+    found = values("Die Regelung von 2009 gilt seit Januar. Das Gesetz aus 2008 wurde im März geändert.")
+    assert found["Januar"] == ("DATE", "2012-01") and found["März"] == ("DATE", "2012-03")

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 # share of a dated document's explicit years that must lie before (publication year - 1)
 NARRATIVE_SHARE = 0.6
-_BOUND = re.compile(r"\b(?:ab|seit|bis|vor|nach)\s+(?:dem\s+Jahr(?:e)?\s+)?$", re.I)
+_BOUND = re.compile(r"\b(?:ab|seit|bis|vor|nach|von|aus)\s+(?:dem\s+Jahr(?:e)?\s+)?$", re.I)
 _VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 
 
