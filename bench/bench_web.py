@@ -9,6 +9,7 @@ machine during the run, the load average, and a 1-client latency per page type (
 requests on an otherwise idle server: what one reader waits).
 
     python bench/bench_web.py --articles 10000 --clients 100 --requests 3000 --workers 2
+    python bench/bench_web.py --articles 10000 --clients 100 --requests 3000 --workers 2 --postgres
 
 Requests are plain GETs without validators (no If-None-Match): every answer is a full 200 body.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import os
@@ -68,7 +70,7 @@ def synthetic_article(n: int, story: int, rng: random.Random) -> tuple[dict, dic
     return art, analysis
 
 
-def build_db(path: Path, n_articles: int, story_size: int) -> None:
+def build_db(path: Path | str, n_articles: int, story_size: int) -> None:
     from sqlalchemy import insert
 
     from lagebild.store import ArticleRow, Store, StoryArticleRow, StoryEntityRow, StoryOutletRow, StoryRow
@@ -121,7 +123,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int, log, workers: int) -> subprocess.Popen:
+def start_server(db: Path | str, port: int, log, workers: int) -> subprocess.Popen:
     """`lagebild serve` (the same function), without access log, in a subprocess."""
     code = ("from lagebild.web import serve; "
             f"serve({str(db)!r}, port={port}, workers={workers}, log_level='warning', access_log=False)")
@@ -302,25 +304,66 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2, help="server processes (lagebild serve --workers)")
     ap.add_argument("--single", type=int, default=20, help="1-client requests per page type (0: skip)")
     ap.add_argument("--db", type=Path, default=None, help="reuse/keep this SQLite file (built when missing)")
+    ap.add_argument("--postgres", action="store_true",
+                    help="serve from a throw-away PostgreSQL server (initdb in a temp dir, as the tests do)")
     args = ap.parse_args()
+    with contextlib.ExitStack() as stack:
+        tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="lagebild-bench-"))
+        database_pid = None
+        if args.postgres:
+            sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+            from pg import postgres_server
 
-    tmp = tempfile.TemporaryDirectory(prefix="lagebild-bench-")
-    db = args.db or Path(tmp.name) / "bench.db"
+            pg = stack.enter_context(postgres_server())
+            db: Path | str = pg.new_database()
+            database_pid = _postmaster(pg.port)
+        else:
+            db = args.db or Path(tmp) / "bench.db"
+        run(args, db, Path(tmp), database_pid)
+
+
+def _postmaster(port: int) -> int | None:
+    """The PostgreSQL server process listening on this port (its CPU counts as the server's)."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if args and args[0].endswith(b"postgres") and b"-p" in args and str(port).encode() in args:
+            return int(cmdline.parent.name)
+    return None
+
+
+def db_megabytes(db: Path | str) -> float:
+    if isinstance(db, Path):
+        return round(os.path.getsize(db) / 1e6, 1)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db)
+    with engine.connect() as conn:
+        size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar()
+    engine.dispose()
+    return round(size / 1e6, 1)
+
+
+def run(args, db: Path | str, tmp: Path, database_pid: int | None) -> None:
     t0 = time.perf_counter()
-    if not db.exists():
+    if not (isinstance(db, Path) and db.exists()):
         build_db(db, args.articles, args.story_size)
     build_s = time.perf_counter() - t0
     port = free_port()
-    log = open(Path(tmp.name) / "server.log", "w+")
+    log = open(tmp / "server.log", "w+")
     server = start_server(db, port, log, args.workers)
     base = f"http://127.0.0.1:{port}"
     try:
         plan = request_plan(args.requests, args.articles, args.story_size, random.Random(11))
         warm = request_plan(args.clients, args.articles, args.story_size, random.Random(13))
         asyncio.run(run_load(base, warm, args.clients))  # warm-up: other ids than the measured plan
+        database_cpu0 = tree_cpu(database_pid) if database_pid else 0.0
         server_cpu0, client_cpu0, (busy0, all0) = tree_cpu(server.pid), time.process_time(), machine_cpu()
         latencies, wall, errors = asyncio.run(run_load(base, plan, args.clients))
         server_cpu, client_cpu = tree_cpu(server.pid) - server_cpu0, time.process_time() - client_cpu0
+        database_cpu = (tree_cpu(database_pid) - database_cpu0) if database_pid else 0.0
         busy, capacity = machine_cpu()
         busy, capacity = busy - busy0, capacity - all0
         # different requests than the load run (fresh story/article ids), so they are not answered from its cache
@@ -336,19 +379,20 @@ def main() -> None:
         server.wait(10)
     per_kind = {k: {"n": len(v), "p50_ms": round(statistics.median(v) * 1000, 1), "p99_ms": round(pct(v, 99) * 1000, 1),
                     "max_ms": round(max(v) * 1000, 1)} for k, v in sorted(latencies.items())}
-    cpu = {"server_s": round(server_cpu, 2), "load_generator_s": round(client_cpu, 2),
-           "others_s": round(max(0.0, busy - server_cpu - client_cpu), 2), "idle_s": round(max(0.0, capacity - busy), 2),
-           "server_ms_per_request": round(1000 * server_cpu / len(plan), 2)}
-    result = {"bench": "web", "articles": args.articles, "stories": -(-args.articles // args.story_size), "clients": args.clients,
+    cpu = {"server_s": round(server_cpu, 2), "database_server_s": round(database_cpu, 2), "load_generator_s": round(client_cpu, 2),
+           "others_s": round(max(0.0, busy - server_cpu - database_cpu - client_cpu), 2), "idle_s": round(max(0.0, capacity - busy), 2),
+           "server_ms_per_request": round(1000 * (server_cpu + database_cpu) / len(plan), 2)}
+    result = {"bench": "web", "database": "postgresql" if isinstance(db, str) else "sqlite", "articles": args.articles, "stories": -(-args.articles // args.story_size), "clients": args.clients,
               "workers": args.workers, "server_processes": n_processes, "requests": len(plan), "errors": errors, "wall_s": round(wall, 2),
               "req_per_s": round(len(plan) / wall, 1), "p99_ms_worst_page": max(v["p99_ms"] for v in per_kind.values()),
               "cpu": cpu, "load_avg_1m": round(os.getloadavg()[0], 2), "one_client_p50_ms": single,
-              "db_build_s": round(build_s, 1), "db_mb": round(os.path.getsize(db) / 1e6, 1), "cpus": os.cpu_count(), "pages": per_kind}
+              "db_build_s": round(build_s, 1), "db_mb": db_megabytes(db), "cpus": os.cpu_count(), "pages": per_kind}
     print(json.dumps(result))
     print(f"\n{'page':<13}{'n':>6}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}", file=sys.stderr)
     for k, v in per_kind.items():
         print(f"{k:<13}{v['n']:>6}{v['p50_ms']:>9}{v['p99_ms']:>9}{v['max_ms']:>9}", file=sys.stderr)
-    print(f"CPU during the run ({wall:.1f} s x {os.cpu_count()} cores): server {cpu['server_s']} s, load generator "
+    print(f"CPU during the run ({wall:.1f} s x {os.cpu_count()} cores): server {cpu['server_s']} s, PostgreSQL "
+          f"{cpu['database_server_s']} s, load generator "
           f"{cpu['load_generator_s']} s, others {cpu['others_s']} s, idle {cpu['idle_s']} s", file=sys.stderr)
 
 
