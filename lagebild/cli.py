@@ -198,6 +198,7 @@ def serve(
     port: int = typer.Option(8000, "--port", metavar="PORT", help="port to listen on (e.g. --port 8080)"),
     token: Optional[str] = typer.Option(None, "--token", envvar="LAGEBILD_TOKEN", metavar="TOKEN",
                                         help="required when host is not loopback (at least 12 characters; or $LAGEBILD_TOKEN)"),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, metavar="N", help="server processes (e.g. --workers 2: one per core)"),
 ) -> None:
     """Start the web UI and JSON API.
 
@@ -211,7 +212,7 @@ def serve(
     if not create:
         check_db(db)
 
-    serve_app(db=db, host=host, port=port, token=token)
+    serve_app(db=db, host=host, port=port, token=token, workers=workers)
 
 
 def _register_evals() -> None:
