@@ -70,11 +70,14 @@ def _authors(raw: RawDocument, text_bylines: list[str], signature_name: str | No
     # page elements: a stated 'Von …' line is a byline; any other author box text must look like one
     candidates += [(c, not re.match(r"(?i)(?:von|by)\s", c)) for c in raw.meta.get("html_bylines") or []]
     candidates += [(signature_name or "", False)]
+    seen_agencies: list[str] = []
     for cand, strict in candidates:
         persons, agencies = split_byline(cand, words, strict)
+        if not strict or persons:  # page elements credit agencies only in a byline ('Foto: dpa' is no credit)
+            seen_agencies += [a for a in agencies if a not in seen_agencies]
         if persons:
-            return persons, agencies
-    return [], []
+            return persons, seen_agencies
+    return [], seen_agencies
 
 
 def clean_document(raw: RawDocument) -> Article:
