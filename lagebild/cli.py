@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .cli_inputs import check_db, check_paths, fail, plural
+from .export import ExportFormat, ExportTable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="lagebild: one dossier per news story.\n\n\b\nExample:\n  lagebild demo --out demo-out")
@@ -213,6 +214,37 @@ def serve(
         check_db(db)
 
     serve_app(db=db, host=host, port=port, token=token, workers=workers)
+
+
+@app.command()
+def export(
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="file format (e.g. --format parquet; Parquet needs pyarrow)"),
+    what: ExportTable = typer.Option(..., "--what",
+                                     help="which table (e.g. --what quotes; quotes.article_id joins articles.article_id)"),
+    out: Path = typer.Option(..., "--out", "-o", metavar="PATH", help="output file (e.g. --out quotes.parquet)"),
+    db: Optional[str] = typer.Option(None, "--db", metavar="URL",
+                                     help="database to export (SQLite file or SQLAlchemy URL; default lagebild.db)"),
+    story: Optional[str] = typer.Option(None, "--story", metavar="ID", help="only this story (e.g. --story s1); default: all"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no summary line"),
+) -> None:
+    """Export one table of the stored dossier as JSONL, CSV or Parquet.
+
+    \b
+    Examples:
+      lagebild export --db news.db --format parquet --what quotes --out quotes.parquet
+      lagebild export --db news.db --format csv --what figures --story s1 --out figures.csv
+    """
+    from .export import stored_dossier, write
+
+    dossier = stored_dossier(check_db(db), story)
+    if story and not dossier.stories:
+        fail(f"no story {story} in {db or 'lagebild.db'}")
+    try:
+        n = write(dossier, what.value, fmt.value, out)
+    except RuntimeError as exc:  # pyarrow missing
+        fail(str(exc))
+    if not quiet:
+        err.print(f"{plural(n, 'row')} of {what.value} -> {out}", markup=False)
 
 
 def _register_evals() -> None:
