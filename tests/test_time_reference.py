@@ -70,3 +70,8 @@ def test_heute_in_a_news_article_with_a_history_part_is_the_publication_day():
 def test_a_year_that_only_qualifies_a_noun_sets_no_reference():
     found = values("Die Regelung von 2009 gilt seit Januar. Das Gesetz aus 2008 wurde im März geändert.")
     assert found["Januar"] == ("DATE", "2012-01") and found["März"] == ("DATE", "2012-03")
+
+
+def test_early_and_late_seasons():
+    found = values("Im Spätsommer 1940 und im Frühherbst kam es zu Kämpfen.", "2011-02-16")
+    assert found["Spätsommer 1940"] == ("DATE", "1940-SU") and found["Frühherbst"] == ("DATE", "1940-FA")

@@ -111,6 +111,16 @@ def _vague_ref(m):
     return {"kind": "ref", "v": "PAST_REF" if d in ("zuvor", "vorher") else "FUTURE_REF"}
 
 
+_SEASON = {"sommer": "SU", "herbst": "FA", "winter": "WI", "frühling": "SP", "frühjahr": "SP"}
+
+
+@rule("de", "season_part", r"\b(?P<x>(?P<mod>Früh|Spät)(?P<s>sommer|herbst|winter|frühling)s?(?:\s+(?P<y>" + YEAR_RE + r"))?)\b(?![-\w])")
+def _season_part(m):
+    """'im Spätsommer', 'des Frühsommers 1919': a season with START/END."""
+    return {"kind": "season", "y": int(m.group("y")) if m.group("y") else None, "s": _SEASON[m.group("s").lower()],
+            "off": None, "mod": "START" if m.group("mod") == "Früh" else "END"}
+
+
 @rule("de", "weekday_of_week", r"\b(?P<x>(?P<wd>" + WEEKDAY_RE + r")\s+(?:(?:der|dieser)\s+)?(?P<rel>" + REL_RE + r")\s+Woche)\b")
 def _weekday_of_week(m):
     """'am Mittwoch vergangener Woche' (a Thursday article of 2012-10-18 -> 2012-10-10)."""
