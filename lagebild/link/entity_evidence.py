@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .gazetteer import place_code
+
 LISTED = 0.5
 _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "bin", "al", "el",
               "zu", "und", "für", "of", "the", "and", "for", "y", "e", "et", "am", "an", "im", "auf", "ibn", "ben", "dos",
@@ -94,9 +96,12 @@ def _junk(name: str, label: str = "") -> bool:
         return True
     if re.fullmatch(r"[A-ZÄÖÜ]{1,2}\.", name):
         return True  # 'A.': an initial alone
-    if name.endswith("-") or any(len(w.strip(".")) <= 2 and not w.isupper() and w.lower() not in _PARTICLES
-                                 for w in words if w[:1].isalpha()):
-        return True  # 'Aibler Fleisch-', 'Ste', 'a. D.'
+    if name.endswith("-") or len(words) == 1 and len(name) <= 3 and not name.isupper() or any(
+            w[:1].islower() and w.endswith(".") and w.lower() not in _PARTICLES for w in words):
+        return True  # 'Aibler Fleisch-', 'Ste', 'a. D.' (but 'Kim Jong Un')
+    if len(words) == 2 and _descriptor(words[0]) and words[1].endswith("s") and (
+            words[1][:-1] in _places() or place_code(words[1])):
+        return True  # 'Seite Russlands': a noun with a place in the genitive, no name
     if words[0].lower() in _stop_words() and words[0].lower() not in _PARTICLES:
         return True  # 'Meines Wissens', 'Until Microsoft'
     if not _CONNECTORS & {w.lower() for w in words} and any(w[:1].islower() and w.lower() not in _PARTICLES
@@ -217,6 +222,8 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
     if not k and end == len(words):
         return name, label, None
     rest = " ".join(words[k:end])
+    if _junk(name, label):
+        return name, label, None  # 'Seite Russlands' is no name with a descriptor: it stays junk
     if person_by_first_name(rest):
         return rest, "PER", None
     if label == "PER" and end - k >= 2 and _name_shaped(rest, label):

@@ -6,6 +6,7 @@ import re
 
 from ..records import AnalysedArticle, Mention
 from .gazetteer import ARTICLES, ROLE_SUFFIX, gazetteer, noun_stem
+from .entity_evidence import _places, common_noun
 from .translit import compound_splits, known_word
 
 # Words an NER span sometimes drags along at its end ('Nordkorea von'); never the end of a name.
@@ -51,7 +52,10 @@ def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = N
             m = Mention(m.article_id, m.start, end, doc.text[m.start:end], m.label, m.norm, m.derived, m.score)
             words = words[:keep]
         texts = [m.text[a:b] for a, b in words]
-        if len(words) >= 2 and all(gaz.rank(t, lang) <= 1 for t in texts) and len({gaz.lookup(t, lang) for t in texts}) == len(texts):
+        if len(words) >= 2 and m.label == "LOC" and len(set(texts)) == len(texts) and all(
+                t in _places() and not common_noun(t, compounds=False) for t in texts) or (
+                len(words) >= 2 and all(gaz.rank(t, lang) <= 1 for t in texts)
+                and len({gaz.lookup(t, lang) for t in texts}) == len(texts)):
             for (a, b), t in zip(words, texts):
                 out.append(Mention(m.article_id, m.start + a, m.start + b, t, "LOC", None, False, m.score))
             continue
