@@ -75,3 +75,11 @@ def test_a_year_that_only_qualifies_a_noun_sets_no_reference():
 def test_early_and_late_seasons():
     found = values("Im Spätsommer 1940 und im Frühherbst kam es zu Kämpfen.", "2011-02-16")
     assert found["Spätsommer 1940"] == ("DATE", "1940-SU") and found["Frühherbst"] == ("DATE", "1940-FA")
+
+
+def test_night_of_month_of_year_and_counts_that_are_no_years():
+    found = values("In der Nacht vom 16. auf den 17. April 1945 fiel die Stadt. Im April des Jahres 1918 kam es "
+                   "zu Kämpfen auf einer Front von 1600 km in 2000 Dörfern.", "2011-02-16")
+    assert found["Nacht vom 16."] == ("TIME", "1945-04-16TNI") and found["17. April 1945"] == ("DATE", "1945-04-17")
+    assert found["April des Jahres 1918"] == ("DATE", "1918-04")
+    assert "1600" not in found and "2000" not in found

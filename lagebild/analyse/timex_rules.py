@@ -384,6 +384,12 @@ def _bare_year_ok(m, pre_group: str | None) -> bool:
         return False  # 'macbacchi16.10.1908:53': a forum stamp (16.10.19 08:53), not the year 1908
     if re.match(r"\s*(?:[.,/]\d|%|°|-\d|\s?[-–]\s?\d{1,2}\b(?!\.))", after):
         return False
+    if re.match(r"\s*(?:km|m|cm|mm|kg|t|ha|qm|Mio|Mrd|Euro|Dollar|€|\$)\b", after):
+        return False  # 'eine Frontlänge von 1600 km': a measure
+    weak = (pre_group or "").strip().lower() in ("in", "um", "von", "und", "zwischen", "nach", "vor")
+    if weak and re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]+(?:n|e|er|en)\b", after) and \
+            not re.match(r"\s+(?:Der|Die|Das|Den|Dem|Im|In|Am|Als|Nach|Seit|Bis|Und|Auch|Chr)\b", after):
+        return False  # 'in 2000 Dörfer', 'von 1500 Soldaten': a count
     if pre_group:
         return True
     # '2000 Soldaten' is a number; '2023 wurde' / '2023.' / 'Olympia 2024' are years

@@ -70,6 +70,7 @@ def _month_pair(m):
     return {"kind": "date", "y": int(m.group("y")), "m": mo, "d": None}
 
 
+_SEASON = {"sommer": "SU", "herbst": "FA", "winter": "WI", "frühling": "SP", "frühjahr": "SP"}
 _PARTS = {"morgen": "MO", "morgenstunden": "MO", "vormittag": "MO", "mittag": "MI", "nachmittag": "AF", "abend": "EV",
           "abendstunden": "EV", "nacht": "NI"}
 
@@ -111,14 +112,31 @@ def _vague_ref(m):
     return {"kind": "ref", "v": "PAST_REF" if d in ("zuvor", "vorher") else "FUTURE_REF"}
 
 
-_SEASON = {"sommer": "SU", "herbst": "FA", "winter": "WI", "frühling": "SP", "frühjahr": "SP"}
-
-
 @rule("de", "season_part", r"\b(?P<x>(?P<mod>Früh|Spät)(?P<s>sommer|herbst|winter|frühling)s?(?:\s+(?P<y>" + YEAR_RE + r"))?)\b(?![-\w])")
 def _season_part(m):
     """'im Spätsommer', 'des Frühsommers 1919': a season with START/END."""
     return {"kind": "season", "y": int(m.group("y")) if m.group("y") else None, "s": _SEASON[m.group("s").lower()],
             "off": None, "mod": "START" if m.group("mod") == "Früh" else "END"}
+
+
+@rule("de", "month_of_year", r"\b(?P<x>(?:(?P<m>" + MONTH_RE + r")|(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)s?)\s+des\s+Jahres\s+(?P<y>" + YEAR_RE + r"))\b")
+def _month_of_year(m):
+    """'im April des Jahres 1918', 'im Herbst des Jahres 1972'."""
+    y = int(m.group("y"))
+    if m.group("s"):
+        return {"kind": "season", "y": y, "s": _SEASON[m.group("s").lower()], "off": None, "mod": None}
+    mo = month_of(m.group("m"))
+    return {"kind": "date", "y": y, "m": mo, "d": None} if mo else None
+
+
+@rule("de", "night_of", r"\b(?P<x>Nacht\s+vom\s+(?P<d>" + DAY_RE + r")\.(?:\s*(?P<m1>" + MONTH_RE + r"))?)\s*(?:auf|zum)\s+(?:den\s+)?"
+      r"(?P<d2>" + DAY_RE + r")\.\s*(?P<m>" + MONTH_RE + r")(?:\s+(?P<y>" + YEAR_RE + r"))?")
+def _night_of(m):
+    """'in der Nacht vom 16. auf den 17. April 1945' -> the night of the 16th (1945-04-16TNI)."""
+    mo = month_of(m.group("m1") or m.group("m"))
+    if not mo:
+        return None
+    return {"kind": "date", "y": int(m.group("y")) if m.group("y") else None, "m": mo, "d": int(m.group("d")), "part": "NI"}
 
 
 @rule("de", "weekday_of_week", r"\b(?P<x>(?P<wd>" + WEEKDAY_RE + r")\s+(?:(?:der|dieser)\s+)?(?P<rel>" + REL_RE + r")\s+Woche)\b")
