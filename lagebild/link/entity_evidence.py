@@ -11,6 +11,8 @@ Evidence, strongest first:
 * several plain mentions (not only adjectives, demonyms or compound parts)    -> 0.85 (3+) / 0.7 (2)
 * one plain mention with the shape of a name: first name + surname, an acronym, a multi-word name
   of capitalised words, or a name with an organisation word ('Verband', 'AG')  -> 0.6
+* a person never written with more than one word ('Rosetta', 'Puls': news introduce people
+  by their full name)                                                          -> 0.45
 * anything else                                                                -> 0.4
 
 Junk shapes cap the confidence at 0.3 whatever the count: no plain mention at all (only
@@ -146,6 +148,8 @@ def confidence(name: str, label: str, place: str | None, plain_mentions: int) ->
         return 0.3  # junk, or a person 'name' that ends in a role: 'Guatemalas Ex-Präsident'
     if place is not None:
         return 0.95
+    if label == "PER" and len(name.split()) == 1:
+        return 0.45  # news introduce a person with the full name; a lone surname-like word is weak evidence
     if len(name.split()) == 1 and name in _places():
         return 0.9
     if plain_mentions >= 3:
@@ -176,14 +180,18 @@ def person_by_first_name(name: str) -> bool:
     """'Malik Jackson', 'Vince Lombardi': a first name of the lexicon, then a capitalised surname."""
     words = name.split()
     _, first = _nouns_and_first_names()
-    return 2 <= len(words) <= 4 and words[0] in first and words[-1][:1].isupper() and not _ORG_WORDS.search(words[-1]) \
-        and words[-1] not in _places()
+    if len(words) == 2 and re.fullmatch(r"[A-ZÄÖÜ]\.", words[1]) and words[0][:1].isupper() and words[0][1:].islower():
+        return True  # 'Brahim A.', 'Fayçal C.': the press writes suspects with the surname's initial
+    return 2 <= len(words) <= 4 and words[0].split("-")[0] in first and words[-1][:1].isupper() \
+        and not _ORG_WORDS.search(words[-1]) and words[-1] not in _places()
 
 
 # nouns that name the kind of a place or body in apposition before its name ('Provinz Sirnak', 'Partei Pro NRW')
-_KIND_WORDS = re.compile(r"(?:provinz|region|stadt|gemeinde|bezirk|enklave|insel|hafen|stadion|flughafen|bahnhof|grenzübergang"
-                         r"|dorf|viertel|vorort|kreis|land|staat|fluss|see|partei|verband|institut|konzern|firma|sender"
+_PLACE_KINDS = ("provinz|region|stadt|gemeinde|bezirk|enklave|insel|hafen|grenzübergang|dorf|viertel|vorort|kreis|land"
+                "|staat|fluss|see|ort|stadtteil|hauptstadt")
+_KIND_WORDS = re.compile(rf"(?:{_PLACE_KINDS}|stadion|flughafen|bahnhof|partei|verband|institut|konzern|firma|sender"
                          r"|zeitung|magazin|agentur|behörde|kette|mission|uni)$", re.I)
+_PLACE_KIND = re.compile(rf"(?:\w*-)?(?:\w*(?:{_PLACE_KINDS}))$", re.I)
 
 
 def _role_end(word: str) -> bool:
@@ -226,6 +234,8 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
         return name, label, None  # 'Seite Russlands' is no name with a descriptor: it stays junk
     if person_by_first_name(rest):
         return rest, "PER", None
+    if k and label != "PER" and _PLACE_KIND.fullmatch(words[k - 1]):
+        label = "LOC"  # 'Grenzübergang Kufstein', 'Pariser Vorort Argenteuil': the descriptor says place
     if label == "PER" and end - k >= 2 and _name_shaped(rest, label):
         return rest, label, None
     if rest in seen_alone or (end - k == 1 and rest in _places()):
