@@ -93,6 +93,12 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def story_list_order() -> tuple:
+    """Newest first, bigger first, then id: a total order (the same on SQLite and PostgreSQL), so pages
+    neither repeat nor skip stories that tie, and a keyset cursor can continue any page."""
+    return (StoryRow.last_published.desc().nulls_last(), func.coalesce(StoryRow.n_articles, 0).desc(), StoryRow.id.asc())
+
+
 def story_filters(q, query=None, outlet=None, entity=None, date_from=None, date_to=None):
     """The story-list filters: free text (title or an entity name), outlet, entity, date range.
 
@@ -323,7 +329,7 @@ class Store:
                 StoryRow.last_published, StoryRow.outlets, StoryRow.entities, StoryRow.updated_at,
             )
             q = story_filters(q, query, outlet, entity, date_from, date_to)
-            q = q.order_by(StoryRow.last_published.desc(), StoryRow.n_articles.desc()).limit(limit).offset(offset)
+            q = q.order_by(*story_list_order()).limit(limit).offset(offset)
             return [dict(r._mapping) for r in s.execute(q)]
 
     def count_stories(self, query: str | None = None, outlet: str | None = None, entity: str | None = None,

@@ -40,15 +40,23 @@ def list_stories(
     date_to: str | None = Query(None, alias="to", max_length=40, description="ISO date"),
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=10_000_000),
+    after: str | None = Query(None, max_length=1200, description="keyset cursor: the `next` of the previous page (instead of offset)"),
 ):
     store = _store(request)
-    rows = store.list_stories(query=q, outlet=outlet, entity=entity, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+    if after:
+        try:
+            rows = queries.stories_after(store, after, limit, q, outlet, entity, date_from, date_to)
+        except ValueError:
+            raise HTTPException(422, "after: not a cursor from this API's `next`") from None
+    else:
+        rows = store.list_stories(query=q, outlet=outlet, entity=entity, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+    cursor = queries.encode_cursor(rows[-1]) if len(rows) == limit else None
     total = queries.count_stories(store, q, outlet, entity, date_from, date_to)
     for r in rows:
         r["outlets"] = [o for o in (r.get("outlets") or "").split("|") if o]
         r["entities"] = [e for e in (r.get("entities") or "").split("|") if e]
         r["updated_at"] = r["updated_at"].isoformat() if r.get("updated_at") else None
-    return {"total": total, "limit": limit, "offset": offset, "stories": rows}
+    return {"total": total, "limit": limit, "offset": offset, "next": cursor, "stories": rows}
 
 
 @router.get("/stories/{story_id}", summary="One story as a dossier (schema shape: version, articles, stories)")

@@ -5,10 +5,12 @@ schema; each of these could move into `Store` later without changing the views.
 """
 from __future__ import annotations
 
+import base64
+import json
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
-from ..store import ArticleRow, Store, StoryRow
+from ..store import ArticleRow, Store, StoryRow, story_filters, story_list_order
 
 def valid_id(value: str) -> bool:
     """True for a string that can be a stored story/article id. Ids are opaque database keys
@@ -85,3 +87,40 @@ def story_dossier(store: Store, story_id: str, with_text: bool = True) -> dict |
     if not with_text:
         found = {aid: {k: v for k, v in art.items() if k not in ("text", "removed_lines")} for aid, art in found.items()}
     return {"version": SCHEMA_VERSION, "articles": [found[i] for i in ids if i in found], "stories": [story]}
+
+
+def encode_cursor(row: dict) -> str:
+    """An opaque keyset cursor for the story after `row` in `story_list_order`."""
+    key = [row.get("last_published"), row.get("n_articles") or 0, row["id"]]
+    return base64.urlsafe_b64encode(json.dumps(key, ensure_ascii=False).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str | None, int, str]:
+    """The key in a cursor made by `encode_cursor`; ValueError for anything else."""
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, TypeError) as exc:
+        raise ValueError("not a cursor") from exc
+    if not (isinstance(key, list) and len(key) == 3 and (key[0] is None or isinstance(key[0], str))
+            and isinstance(key[1], int) and not isinstance(key[1], bool) and isinstance(key[2], str)):
+        raise ValueError("not a cursor")
+    return key[0], key[1], key[2]
+
+
+def stories_after(store: Store, cursor: str, limit: int, query=None, outlet=None, entity=None,
+                  date_from=None, date_to=None) -> list[dict]:
+    """Keyset pagination: the `limit` stories that follow the cursor's story (an index seek, however
+    deep the page; `Store.list_stories` with an offset walks past every skipped row)."""
+    published, n_articles, story_id = decode_cursor(cursor)
+    n = func.coalesce(StoryRow.n_articles, 0)
+    same_day_after = or_(n < n_articles, and_(n == n_articles, StoryRow.id > story_id))
+    if published is None:
+        after = and_(StoryRow.last_published.is_(None), same_day_after)
+    else:
+        after = or_(StoryRow.last_published < published, StoryRow.last_published.is_(None),
+                    and_(StoryRow.last_published == published, same_day_after))
+    q = select(StoryRow.id, StoryRow.title, StoryRow.n_articles, StoryRow.first_published, StoryRow.last_published,
+               StoryRow.outlets, StoryRow.entities, StoryRow.updated_at)
+    q = story_filters(q, query, outlet, entity, date_from, date_to).where(after)
+    with store.session() as s:
+        return [dict(r._mapping) for r in s.execute(q.order_by(*story_list_order()).limit(limit))]
