@@ -13,7 +13,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -157,6 +157,9 @@ def create_app(db_url: str | None, token: str | None = None, *, check_host: bool
         stories = queries.stories_with_entity(store, name)
         if not stories:
             raise HTTPException(404, "No story names this entity.")
+        canonical = views.canonical_entity(stories, name)
+        if canonical != name:  # an alias ('Putin'): the canonical entity's page has its quotes and figures
+            return RedirectResponse(views.entity_url(canonical), status_code=303)
         return render(request, "entity.html", **_entity_context(store, name, stories))
 
     @app.api_route("/upload", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)

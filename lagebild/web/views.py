@@ -10,6 +10,7 @@ from collections import defaultdict
 from urllib.parse import quote as urlquote
 
 from ..report.common import chain, fmt_figure, fmt_range, group_keys
+from ..report.timevalues import readable_time
 
 KIND_LABELS = {"mention": "Entity", "quote": "Quote", "speaker": "Speaker", "cue": "Cue", "figure": "Figure", "timex": "Time"}
 
@@ -28,6 +29,21 @@ def evidence_url(item: dict) -> str | None:
 
 def entity_url(name: str) -> str:
     return f"/entity?name={urlquote(name, safe='')}"
+
+
+def canonical_entity(stories: list[dict], name: str) -> str:
+    """`name` when some story has an entity of that name; else the canonical entity most often known
+    by `name` as an alias ('Putin' -> 'Wladimir Putin'); else `name`."""
+    from collections import Counter
+
+    owners: Counter[str] = Counter()
+    for s in stories:
+        for e in s.get("entities", []):
+            if e.get("name") == name:
+                return name
+            if name in (e.get("aliases") or []) and e.get("name"):
+                owners[e["name"]] += 1
+    return owners.most_common(1)[0][0] if owners else name
 
 
 def safe_link(url: str | None) -> str | None:
@@ -229,7 +245,8 @@ def timeline_rows(story: dict, arts: dict) -> list[dict]:
     for t in story.get("timeline", []):
         srcs = t.get("sources") if isinstance(t.get("sources"), list) else []
         rows.append({
-            "date": str(t.get("date") or ""),
+            "date": _timeline_date(t),
+            "iso": str(t.get("date") or ""),
             "text": t.get("text") or "",
             "event": t.get("event") or "",
             "source": label(arts.get(t.get("article_id")), t.get("article_id") or ""),
@@ -240,6 +257,13 @@ def timeline_rows(story: dict, arts: dict) -> list[dict]:
             "event_url": evidence_url({"article_id": t.get("article_id"), "start": t.get("event_start"), "end": t.get("event_end")}),
         })
     return rows
+
+
+def _timeline_date(row: dict) -> str:
+    """The row's date as read ('17 March 2026, evening'); the TIMEX value adds the time of day when it
+    is the same date."""
+    date, value = str(row.get("date") or ""), str(row.get("value") or "")
+    return readable_time(value if date and value.startswith(date) else date, row.get("type"))
 
 
 def lineage_rows(story: dict, arts: dict) -> list[dict]:
@@ -301,7 +325,8 @@ def article_items(analysis: dict) -> list[dict]:
         add("figure", f.get("start"), f.get("end"), f.get("text"),
             f"{fmt_range(f)} {f.get('count_of') or ''}" + (f" (laut {who})" if who else ""))
     for t in analysis.get("timexes", []):
-        add("timex", t.get("start"), t.get("end"), t.get("text"), f"{t.get('type', '')} {t.get('value', '')}")
+        add("timex", t.get("start"), t.get("end"), t.get("text"),
+            f"{readable_time(t.get('value'), t.get('type'))} ({t.get('type', '')} {t.get('value', '')})")
     return items
 
 
@@ -368,7 +393,8 @@ def item_lists(analysis: dict) -> dict:
         "figures": [{"range": fmt_range(f), "text": f.get("text") or "", "count_of": f.get("count_of") or "",
                      "claimant": chain(f.get("attributed_to") or []), "url": link(f["start"], f["end"])}
                     for f in analysis.get("figures", [])],
-        "timexes": [{"text": t.get("text") or "", "value": t.get("value") or "", "url": link(t["start"], t["end"])}
+        "timexes": [{"text": t.get("text") or "", "value": readable_time(t.get("value"), t.get("type")),
+                     "raw": t.get("value") or "", "url": link(t["start"], t["end"])}
                     for t in analysis.get("timexes", [])],
     }
 
