@@ -101,8 +101,7 @@ def _junk(name: str, label: str = "") -> bool:
     if name.endswith("-") or len(words) == 1 and len(name) <= 3 and not name.isupper() or any(
             w[:1].islower() and w.endswith(".") and w.lower() not in _PARTICLES for w in words):
         return True  # 'Aibler Fleisch-', 'Ste', 'a. D.' (but 'Kim Jong Un')
-    if len(words) == 2 and _descriptor(words[0]) and words[1].endswith("s") and (
-            words[1][:-1] in _places() or place_code(words[1])):
+    if _genitive_phrase(words):
         return True  # 'Seite Russlands': a noun with a place in the genitive, no name
     if words[0].lower() in _stop_words() and words[0].lower() not in _PARTICLES:
         return True  # 'Meines Wissens', 'Until Microsoft'
@@ -114,6 +113,11 @@ def _junk(name: str, label: str = "") -> bool:
     if label != "PER" and all(_descriptive(w) for w in words):
         return True  # 'Kurdische Aufständische', 'Kölner Staatsanwaltschaft', 'Polizei Ordnungsaufgaben'
     return False
+
+
+def _genitive_phrase(words: list[str]) -> bool:
+    return len(words) == 2 and _descriptor(words[0]) and words[1].endswith("s") and (
+        words[1][:-1] in _places() or bool(place_code(words[1])))
 
 
 def _descriptive(word: str) -> bool:
@@ -230,7 +234,7 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
     if not k and end == len(words):
         return name, label, None
     rest = " ".join(words[k:end])
-    if _junk(name, label):
+    if _genitive_phrase(words):
         return name, label, None  # 'Seite Russlands' is no name with a descriptor: it stays junk
     if person_by_first_name(rest):
         return rest, "PER", None
