@@ -9,6 +9,9 @@
 2. 'Kiew und Washington' are two speakers when each conjunct is a speaker on its own (`speakers`).
 3. One speech act, one item: a direct quotation inside another quote's message of the same speaker
    (or of none) is part of that quote (form 'mixed'); the inner span is kept as its nested part.
+   Quotation marks alone are no speech act: a short or unfinished quoted phrase with no cue and no
+   speaker (named or continued from the previous turn) is dropped (scare quotes, titles, names); a
+   whole quoted sentence without either stays, with a low confidence.
 4. Confidence: the precision of the quote's kind of evidence (form, cue, speaker kind) measured on
    the SpkAtt tuning split (quote_confidence.json, written by training/quotes/fit_confidence.py);
    quotes at or above its threshold are `shown`, the rest are listed as uncertain.
@@ -247,11 +250,18 @@ def review_quotes(doc, found: list, base: int) -> None:
         r["features"] = feats = features(text, q, f, kind)
         q.confidence = round(confidence(f.kind, bool(q.cue), kind, feats), 3)
     _merge_inner(doc, quotes, roles)
-    keep = set(id(q) for q in quotes if not getattr(q, "_merged", False))
+    # quotation marks alone are no speech act: no cue and nobody (named or continued) says it
+    keep = set(id(q) for q, f in zip(quotes, found) if not getattr(q, "_merged", False)
+               and not (q.direct and not q.cue and q.speaker is None and f.kind == "direct" and _not_sentence(q.text)))
     doc.quotes[base:] = [q for q in quotes if id(q) in keep]
     cut = threshold()
     for q in doc.quotes[base:]:
         q.shown = q.confidence >= cut and q.speaker is not None
+
+
+def _not_sentence(text: str) -> bool:
+    """A short or unfinished phrase ('mehrere tausend', a title), not a whole quoted sentence."""
+    return len(_WORD.findall(text)) <= 4 or not text.rstrip("“”\"»«’ ").endswith((".", "!", "?", "…"))
 
 
 def _merge_inner(doc, quotes: list, roles: dict) -> None:
