@@ -114,13 +114,17 @@ def stories_after(store: Store, cursor: str, limit: int, query=None, outlet=None
     published, n_articles, story_id = decode_cursor(cursor)
     n = func.coalesce(StoryRow.n_articles, 0)
     same_day_after = or_(n < n_articles, and_(n == n_articles, StoryRow.id > story_id))
-    if published is None:
-        after = and_(StoryRow.last_published.is_(None), same_day_after)
-    else:
-        after = or_(StoryRow.last_published < published, StoryRow.last_published.is_(None),
-                    and_(StoryRow.last_published == published, same_day_after))
-    q = select(StoryRow.id, StoryRow.title, StoryRow.n_articles, StoryRow.first_published, StoryRow.last_published,
-               StoryRow.outlets, StoryRow.entities, StoryRow.updated_at)
-    q = story_filters(q, query, outlet, entity, date_from, date_to).where(after)
+    base = select(StoryRow.id, StoryRow.title, StoryRow.n_articles, StoryRow.first_published, StoryRow.last_published,
+                  StoryRow.outlets, StoryRow.entities, StoryRow.updated_at)
+    base = story_filters(base, query, outlet, entity, date_from, date_to)
+    undated = StoryRow.last_published.is_(None)
+    rows: list[dict] = []
     with store.session() as s:
-        return [dict(r._mapping) for r in s.execute(q.order_by(*story_list_order()).limit(limit))]
+        if published is not None:  # dated stories first: a range seek on the date index
+            dated = base.where(StoryRow.last_published <= published,
+                               or_(StoryRow.last_published < published, same_day_after))
+            rows = [dict(r._mapping) for r in s.execute(dated.order_by(*story_list_order()).limit(limit))]
+        if len(rows) < limit:  # then the undated ones (all of them after a dated cursor)
+            rest = base.where(undated) if published is not None else base.where(undated, same_day_after)
+            rows += [dict(r._mapping) for r in s.execute(rest.order_by(*story_list_order()).limit(limit - len(rows)))]
+    return rows
