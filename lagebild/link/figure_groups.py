@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..analyse.figures import _konjunktiv
 from ..records import AnalysedArticle, Figure
@@ -266,10 +266,22 @@ def _is_update(a: dict, b: dict) -> bool:
 def _fmt(x: float | None) -> str:
     if x is None or math.isinf(x):
         return "∞"
-    return f"{x:,.4g}".replace(",", ".") if abs(x) < 1e4 else f"{x:,.0f}".replace(",", ".")
+    text = f"{x:,.4g}" if abs(x) < 1e4 else f"{x:,.0f}"
+    return text.translate(str.maketrans(",.", ".,"))  # German separators: '1.616.000', '445,5'
+
+
+def _shown(members: list[dict]):
+    """A formatter for base-unit values in the unit most members were written in ('km2', not 'm2')."""
+    units = Counter(m["unit"] for m in members)
+    unit = units.most_common(1)[0][0] if units else None
+    scale = base_unit(unit)[1]
+    suffix = {"frac": " %", None: ""}.get(unit, f" {unit}")
+    factor = 100.0 if unit == "frac" else 1.0
+    return lambda x: _fmt(x / scale * factor if x is not None and not math.isinf(x) else x) + suffix
 
 
 def _verdict(topic: str, members: list[dict]) -> tuple[str, str, list[str]]:
+    show = _shown(members)
     unchecked = _comparable(topic, members)
     conflicts = _conflicts(members) if unchecked is None else []
     years = sorted({m["year"] for m in members if m["year"]})
@@ -280,8 +292,8 @@ def _verdict(topic: str, members: list[dict]) -> tuple[str, str, list[str]]:
                   for a, b in conflicts]
         kind = next((k for k in ("disagreement", "series", "update") if any(j[0] == k for j in judged)))
         _, a, b = next(j for j in judged if j[0] == kind)
-        pair = (f"'{a['text']}' ({a['outlet']}, {_fmt(a['_iv'][0])}–{_fmt(a['_iv'][1])}) vs '{b['text']}' "
-                f"({b['outlet']}, {_fmt(b['_iv'][0])}–{_fmt(b['_iv'][1])})")
+        pair = (f"'{a['text']}' ({a['outlet']}, {show(a['_iv'][0])} – {show(a['_iv'][1])}) vs '{b['text']}' "
+                f"({b['outlet']}, {show(b['_iv'][0])} – {show(b['_iv'][1])})")
         ids = [a["figure_id"], b["figure_id"]]
         if kind == "disagreement":
             return kind, f"{pair}: the values cannot both hold (hedges allow a factor {HEDGE_FACTOR:g})", ids
@@ -295,7 +307,7 @@ def _verdict(topic: str, members: list[dict]) -> tuple[str, str, list[str]]:
     if _consistent(ivs):
         if ivs:
             lo, hi = max(i[0] for i in ivs), min(i[1] for i in ivs)
-            return "agreement", f"all {len(ivs)} figures allow {_fmt(lo)}–{_fmt(hi)}", []
+            return "agreement", f"all {len(ivs)} figures allow {show(lo)} – {show(hi)}", []
         return "agreement", "no comparable values", []
     return "distinct", "different values from one article and source: different things counted, not a contradiction", []
 
