@@ -517,6 +517,8 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
             name, label, bare = strip_descriptor(name, label, {it.base for it in plain})
             if label != "PER" and person_by_first_name(name):
                 label = "PER"  # 'Malik Jackson' tagged ORG: a first name of the lexicon says person
+            elif label == "LOC" and re.fullmatch(r"[A-ZÄÖÜ]\w*(?:[A-Z]\w*|\d+)", name) and not is_place_word(name):
+                label = "ORG"  # 'GfK', 'MediaCom', 'Ö3': brands and stations, places have no inner capitals or digits
             elif label == "PER" and place_not_person(name, [docs[it.doc].text[max(0, it.mention.start - 12):it.mention.start]
                                                              for it in plain]):
                 label = "LOC"  # 'in Molenbeek', 'aus Mytilini'
