@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import socket
 
 from .security import is_loopback
 
@@ -34,7 +35,16 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, toke
     os.environ[_DB_ENV] = db or ""
     if token:
         os.environ["LAGEBILD_TOKEN"] = token
-    uvicorn.run("lagebild.web:app_from_env", factory=True, workers=workers, **options)
+    from uvicorn.supervisors import Multiprocess
+
+    # uvicorn.run(workers=N), except that the shared listening socket gets TCP_NODELAY, which Linux
+    # hands on to every accepted connection: uvicorn binds it with protocol 0, so asyncio leaves Nagle
+    # on, and a response written as headers + body then waits ~40 ms for the client's delayed ACK.
+    config = uvicorn.Config("lagebild.web:app_from_env", factory=True, workers=workers, **options)
+    sock = config.bind_socket()
+    if sock.family in (socket.AF_INET, socket.AF_INET6):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    Multiprocess(config, sockets=[sock]).run()
 
 
 _DB_ENV = "LAGEBILD_SERVE_DB"
