@@ -117,8 +117,8 @@ def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de"
     # the head of a German phrase comes first: 'Sprecher des Ministeriums' is a role even with an ORG inside
     content = [w for w in words if w.casefold() not in DETERMINERS and (w[:1].isupper() or _base(w)[:1].isupper())]
     head = content[0] if content else ""
-    if head and _DOCUMENT.search(_base(head)) and not any(m.label == "PER" for m in inside):
-        return "document"
+    if head and _DOCUMENT.search(_base(head)) and not any(m.label == "PER" and m.text != head for m in inside):
+        return "document"  # (a PER mention that is just the head noun is a tagging slip: 'Marktprognosen')
     labels = {m.label for m in inside}
     if "PER" in labels:
         return "person"
@@ -231,21 +231,30 @@ def review_quotes(doc, found: list, base: int) -> None:
         q.form = "direct" if q.direct else "indirect"
         r = roles[q.id]
         r["found_kind"] = f.kind
-        kind = None
+        kind, span = None, None
         if q.speaker_start is not None:
             span = (q.speaker_start, q.speaker_end)
             kind = speaker_kind(text, span, doc.mentions, lang)
-            if kind is None:  # no one who can speak: drop the speaker, keep the words
-                r["rejected_speaker"] = span
+        if kind in (None, "unknown") and q.cue_start is not None:
+            better = _entity_after_cue(doc, q)  # 'Die Lage beschrieb Hansjörg Blessing: „…“'
+            if better is not None:
                 q.attributed_to = [a for a in q.attributed_to if a != q.speaker]
-                q.speaker = q.speaker_start = q.speaker_end = None
-                r["source"] = None
-            else:
-                parts = split_speakers(text, span, doc.mentions, lang)
-                q.speakers = [text[a:b] for a, b in parts]
-                if len(parts) > 1:  # the chain keeps the phrase as written ('Kiew und Washington')
-                    q.speaker = q.speakers[0]
-                    q.speaker_start, q.speaker_end = parts[0]
+                q.speaker_start, q.speaker_end = better
+                q.speaker = text[better[0]:better[1]]
+                q.attributed_to.append(q.speaker)
+                r["source"] = better
+                span, kind = better, "person"
+        if span is not None and kind is None:  # no one who can speak: drop the speaker, keep the words
+            r["rejected_speaker"] = span
+            q.attributed_to = [a for a in q.attributed_to if a != q.speaker]
+            q.speaker = q.speaker_start = q.speaker_end = None
+            r["source"] = None
+        elif span is not None:
+            parts = split_speakers(text, span, doc.mentions, lang)
+            q.speakers = [text[a:b] for a, b in parts]
+            if len(parts) > 1:  # the chain keeps the phrase as written ('Kiew und Washington')
+                q.speaker = q.speakers[0]
+                q.speaker_start, q.speaker_end = parts[0]
         q.speaker_kind = kind
         r["features"] = feats = features(text, q, f, kind)
         q.confidence = round(confidence(f.kind, bool(q.cue), kind, feats), 3)
@@ -255,8 +264,21 @@ def review_quotes(doc, found: list, base: int) -> None:
                and not (q.direct and not q.cue and q.speaker is None and f.kind == "direct" and _not_sentence(q.text)))
     doc.quotes[base:] = [q for q in quotes if id(q) in keep]
     cut = threshold()
-    for q in doc.quotes[base:]:
-        q.shown = q.confidence >= cut and q.speaker is not None
+    for q in doc.quotes[base:]:  # shown: confident, and a speaker we could type
+        q.shown = q.confidence >= cut and q.speaker is not None and q.speaker_kind not in (None, "unknown")
+
+
+def _entity_after_cue(doc, q) -> tuple[int, int] | None:
+    """A person named between the cue and a message that follows it: the subject after a fronted
+    object ('Die Lage der Athleten beschrieb Hansjörg Blessing …: „…“')."""
+    if q.cue_end is None or q.start <= q.cue_end:
+        return None
+    people = [m for m in doc.mentions if m.label == "PER" and not m.derived and q.cue_end <= m.start
+              and m.end <= q.start]
+    gap = doc.text[q.cue_end:people[0].start] if people else ""
+    if not people or len(gap) > 40 or any(c in gap for c in ".;:!?"):
+        return None
+    return people[0].start, people[0].end
 
 
 def _not_sentence(text: str) -> bool:

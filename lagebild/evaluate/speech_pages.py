@@ -141,7 +141,7 @@ def score_pages(path: Path) -> dict:
 
 
 def page_observations(path: Path) -> list[tuple[float, bool, bool, dict]]:
-    """(confidence, has a speaker, right, features) for every quote lagebild finds on the pages of a set."""
+    """(confidence, could be shown (a typed speaker), right, features) for every quote lagebild finds on the pages of a set."""
     out = []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -152,5 +152,6 @@ def page_observations(path: Path) -> list[tuple[float, bool, bool, dict]]:
             continue
         pred = page_quotes(page)
         _, right, _ = match_page(rec["quotes"], pred)
-        out += [(q.get("confidence") or 0.0, bool(q.get("speaker")), r, q["features"]) for q, r in zip(pred, right)]
+        out += [(q.get("confidence") or 0.0, bool(q.get("speaker")) and q.get("speaker_kind") not in (None, "unknown"), r,
+                 q["features"]) for q, r in zip(pred, right)]
     return out
