@@ -247,3 +247,14 @@ def test_warc_with_wrong_content_length_is_one_error_line(tmp_path, capfd):
     assert len(docs) == 3
     assert len(errs) == 1 and "Content-Length" in str(errs[0])
     assert "WARNING" not in capfd.readouterr().err  # warcio's own stderr warning is not printed
+
+
+def test_empty_and_utf16_jsonl_found_by_the_fuzzer(tmp_path):
+    """Cases the long fuzz run found read silently: a blank .jsonl, an empty .jsonl.gz, a BOM only."""
+    (tmp_path / "leer.jsonl").write_bytes(b"\n \n")
+    (tmp_path / "leer.jsonl.gz").write_bytes(gzip.compress(b""))
+    (tmp_path / "bom.jsonl").write_bytes(b"\xff\xfe")
+    (tmp_path / "utf16.jsonl").write_bytes(json.dumps({"id": "u16", "text": good(7)}).encode("utf-16"))
+    errs, docs = _errors(sorted(tmp_path.iterdir()))
+    assert [d.id for d in docs] == ["u16"]
+    assert sorted(Path(e.source).name for e in errs) == ["bom.jsonl", "leer.jsonl", "leer.jsonl.gz"], errs

@@ -177,9 +177,17 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDoc
         if what and (not what.startswith("binary data") or data[:8192].count(0) > len(data[:8192]) // 10):
             yield IngestError(source, f"binary file skipped: {what}")
             return
-        from .jsonl import read_jsonl_bytes
+        from .jsonl import read_jsonl, read_jsonl_bytes
 
-        yield from read_jsonl_bytes(data, source, stable_id)
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (BOM): lines only exist once decoded
+            records = read_jsonl(decode_bytes(data).text, source, stable_id)
+        else:
+            records = read_jsonl_bytes(data, source, stable_id)
+        n = 0
+        for n, rec in enumerate(records, start=1):
+            yield rec
+        if n == 0:
+            yield IngestError(source, "no JSON lines (empty or only whitespace)")
         return
     what = binary_kind(data)
     if what:
