@@ -100,7 +100,9 @@ class Quote:
     stance: str = "none"  # confirm | deny | neither | none
     id: str = ""
     speakers: list[str] = field(default_factory=list)  # every speaker of a joint statement, `speaker` first
-    speaker_kind: str | None = None  # person | organisation | place | role | document | pronoun
+    speaker_kind: str | None = None  # person | organisation | place | role | document | pronoun (unresolved)
+    speaker_pronoun_start: int | None = None  # evidence of a resolved pronoun speaker ('sagte er')
+    speaker_pronoun_end: int | None = None
     form: str = ""  # direct | indirect | mixed (a direct quotation inside indirect speech)
     confidence: float = 0.0  # 0-1, calibrated on the SpkAtt tuning split (analyse/quote_checks.py)
     shown: bool = True  # confidence above the display threshold; the rest are listed as uncertain

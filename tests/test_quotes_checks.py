@@ -1,6 +1,10 @@
 """Issue 15: speakers who can speak, one item per speech act, several speakers, confidence; page scorer."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from lagebild.analyse.nlp import split_sentences
 from lagebild.analyse.quote_checks import speaker_kind, split_speakers
 from lagebild.analyse.quotes import find_quotes
@@ -67,3 +71,23 @@ def test_page_scorer_rules():
     assert ok == [False, True] and found == {0}
     msg_ok, ok, found = match_page(gold, [wrong])
     assert msg_ok == [True] and ok == [False] and not found
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds absent")
+def test_seeds_no_quote_twice_and_joint_speakers():
+    from lagebild.pipeline import run
+
+    quotes = [q for s in run([str(SEEDS)]).stories for q in s.quotes]
+    spans = [(q.article_id, q.start, q.end) for q in quotes]
+    assert len(spans) == len(set(spans))
+    for a in quotes:  # no quote inside another quote of the same article with the same (or no) speaker
+        assert not any(b is not a and b.article_id == a.article_id and b.start <= a.start and a.end <= b.end
+                       and (a.speaker == b.speaker or a.speaker is None) for b in quotes)
+    joint = [q for q in quotes if q.attributed_to == ["Kiew und Washington"]]
+    assert joint and all(q.speakers == ["Kiew", "Washington"] for q in joint)
+    chains = {tuple(q.attributed_to) for q in quotes}
+    assert ("der Washington Post", "John Kirby") in chains  # relayed chains survive the checks
+    assert all(0.0 <= q.confidence <= 1.0 for q in quotes)

@@ -231,6 +231,10 @@ def review_quotes(doc, found: list, base: int) -> None:
         q.form = "direct" if q.direct else "indirect"
         r = roles[q.id]
         r["found_kind"] = f.kind
+        src = r.get("source")
+        if src and q.speaker_start is not None and tuple(src) != (q.speaker_start, q.speaker_end) \
+                and text[src[0]:src[1]].casefold() in _PRONOUNS:
+            q.speaker_pronoun_start, q.speaker_pronoun_end = src  # the pronoun stays as evidence
         kind, span = None, None
         if q.speaker_start is not None:
             span = (q.speaker_start, q.speaker_end)
@@ -265,7 +269,7 @@ def review_quotes(doc, found: list, base: int) -> None:
     doc.quotes[base:] = [q for q in quotes if id(q) in keep]
     cut = threshold()
     for q in doc.quotes[base:]:  # shown: confident, and a speaker we could type
-        q.shown = q.confidence >= cut and q.speaker is not None and q.speaker_kind not in (None, "unknown")
+        q.shown = q.confidence >= cut and q.speaker is not None and q.speaker_kind not in (None, "unknown", "pronoun")
 
 
 def _entity_after_cue(doc, q) -> tuple[int, int] | None:

@@ -134,14 +134,15 @@ def score_pages(path: Path) -> dict:
         "all_message_precision": round(counts["all_message_ok"] / counts["all"], 4) if counts["all"] else 0.0,
         "counts": counts,
         "settings": {"message_match": f"word-bag F1 >= {MATCH_F1}, Hungarian per page",
-                     "speaker": "a content word of speaker/speakers/speaker_entity in gold speaker/speakers/speaker_name",
+                     "speaker": "a content word of speaker/speakers/speaker_entity in gold "
+                                "speaker/speakers/speaker_name",
                      "pipeline": "lagebild.pipeline.run([page]) as lagebild report"},
         "errors_shown": errors[:60],
     }
 
 
 def page_observations(path: Path) -> list[tuple[float, bool, bool, dict]]:
-    """(confidence, could be shown (a typed speaker), right, features) for every quote lagebild finds on the pages of a set."""
+    """(confidence, could be shown (a typed speaker), right, features) per quote lagebild finds on a page set."""
     out = []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -152,6 +153,6 @@ def page_observations(path: Path) -> list[tuple[float, bool, bool, dict]]:
             continue
         pred = page_quotes(page)
         _, right, _ = match_page(rec["quotes"], pred)
-        out += [(q.get("confidence") or 0.0, bool(q.get("speaker")) and q.get("speaker_kind") not in (None, "unknown"), r,
-                 q["features"]) for q, r in zip(pred, right)]
+        typed = [bool(q.get("speaker")) and q.get("speaker_kind") not in (None, "unknown", "pronoun") for q in pred]
+        out += [(q.get("confidence") or 0.0, t, r, q["features"]) for q, t, r in zip(pred, typed, right)]
     return out

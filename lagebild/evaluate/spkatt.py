@@ -136,6 +136,7 @@ def shown_scores(docs: list[tuple[list[dict], list[dict]]]) -> dict:
             n_found += len(found)
         p = n_ok / n_pred if n_pred else 0.0
         r = n_found / n_gold if n_gold else 0.0
-        out[name] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        f1 = round(2 * p * r / (p + r), 4) if p + r else 0.0
+        out[name] = {"precision": round(p, 4), "recall": round(r, 4), "f1": f1,
                      "predicted": n_pred, "right": n_ok, "gold": n_gold}
     return out

@@ -38,7 +38,7 @@ PAGES_DEV = ROOT / "tests" / "data" / "speech_pages_dev.jsonl"
 
 
 def spkatt_observations(limit: int = 0) -> list[tuple]:
-    """(bucket keys, features, could be shown (a typed speaker), right, 'spkatt') per predicted quote of the tuning split."""
+    """(bucket keys, features, could be shown (typed speaker), right, 'spkatt') per quote of the tuning split."""
     docs = load(shared_data("quotes", "wikinews-spkatt", "train"))
     keep = split_ids([d for d, _ in docs], "dev")
     docs = [(i, d) for i, d in docs if i in keep][: limit or None]
@@ -50,7 +50,8 @@ def spkatt_observations(limit: int = 0) -> list[tuple]:
         ok, _ = judged(gold, pred)
         for p, right in zip(pred, ok):
             out.append((evidence_keys(p["found_kind"], p["has_cue"], p["speaker_kind"]), p["features"],
-                        p["speaker"] is not None and p["speaker_kind"] not in (None, "unknown"), right, "spkatt"))
+                        p["speaker"] is not None and p["speaker_kind"] not in (None, "unknown", "pronoun"),
+                        right, "spkatt"))
     return out
 
 
