@@ -15,12 +15,11 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.templating import Jinja2Templates
 
 from ..store import ArticleRow, Store
-from . import charts, queries, views
+from . import pages, queries, views
 from .api import router as api_router
 from .httpcache import DataVersion, ResponseCache
 from .security import Guard
@@ -35,11 +34,7 @@ _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _templates() -> Jinja2Templates:
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True, default_for_string=True),
-                      auto_reload=False)  # templates ship with the package: no stat() of each file per page
-    env.filters["num"] = lambda v: "" if v is None else views.fmt_range({"value": v, "qualifier": "exact"})
-    env.filters["day"] = lambda v: (v or "")[:10]
-    return Jinja2Templates(env=env)
+    return Jinja2Templates(env=pages.jinja_env())
 
 
 def create_app(db_url: str | None, token: str | None = None, *, check_host: bool | None = None,
@@ -115,20 +110,8 @@ def create_app(db_url: str | None, token: str | None = None, *, check_host: bool
             raise HTTPException(404, "No such story.")
         story = dossier["stories"][0]
         arts = {a["id"]: a for a in dossier["articles"]}
-        groups = views.figure_groups(story, arts)
-        for g in groups:
-            g["svg"] = charts.range_chart(g, arts)
-        dates = sorted(a.get("published") for a in arts.values() if a.get("published"))
-        return render(
-            request, "story.html", story=story, n_articles=len(story.get("article_ids", [])),
-            outlets=sorted({a.get("outlet") for a in arts.values() if a.get("outlet")}),
-            first=dates[0] if dates else "", last=dates[-1] if dates else "",
-            columns=views.source_columns(story, arts), groups=groups, speakers=views.quotes_by_speaker(story, arts), uncertain=views.uncertain_quotes(story, arts),
-            stance=views.stance_matrix(story, arts), timeline=views.timeline_rows(story, arts),
-            timeline_svg=charts.timeline_chart(story, arts), lineage=views.lineage_rows(story, arts),
-            lineage_svg=charts.lineage_chart(story, arts), entities=views.entity_rows(story),
-            api_url="/api/stories/" + views.urlquote(story["id"], safe=""),
-        )
+        return render(request, "story.html", **pages.story_context(story, arts),
+                      api_url="/api/stories/" + views.urlquote(story["id"], safe=""))
 
     @app.api_route("/articles/{article_id:path}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str, hl: str = ""):

@@ -330,13 +330,16 @@ def article_items(analysis: dict) -> list[dict]:
     return items
 
 
-def segments(text: str, items: list[dict], highlight: tuple[int, int] | None = None) -> list[dict]:
+def segments(text: str, items: list[dict], highlight: tuple[int, int] | None = None,
+             anchors: dict[int, list[str]] | None = None) -> list[dict]:
     """Cut the text at every item boundary; each piece knows which item kinds cover it.
 
     Pieces carry their offsets so the page script can highlight any span without a reload; the
     requested evidence span (`highlight`) is marked server-side so it works without JavaScript too.
+    `anchors` (offset -> element ids) puts link targets into the text (the static dossier.html).
     """
-    bounds = {0, len(text)}
+    anchors = anchors or {}
+    bounds = {0, len(text)} | {a for a in anchors if 0 <= a <= len(text)}
     for it in items:
         bounds.update((it["start"], it["end"]))
     if highlight:
@@ -356,7 +359,7 @@ def segments(text: str, items: list[dict], highlight: tuple[int, int] | None = N
         hl = bool(highlight) and highlight[0] <= a and b <= highlight[1]
         seg = {"text": text[a:b], "start": a, "end": b, "kinds": kinds,
                "title": "; ".join(dict.fromkeys(f"{KIND_LABELS[it['kind']]}: {it['label']}" for it in active)),
-               "hl": hl, "anchor": hl and not anchor_done}
+               "hl": hl, "anchor": hl and not anchor_done, "ids": anchors.get(a, [])}
         anchor_done = anchor_done or hl
         out.append(seg)
     return out
