@@ -97,6 +97,18 @@ _NON_SPEAKER_OPEN = {"nach", "aufgrund", "wegen", "trotz", "seit", "bei", "mit",
 _REFLEXIVE = {"eigenen", "eigener", "eigene", "own", "propres", "propre"}
 
 
+def _first_chunk(words: list[str], lang: str) -> list[str]:
+    """Capitalised words of the phrase before its first genitive article or preposition."""
+    out: list[str] = []
+    for w in words:
+        low = w.casefold()
+        if out and (low in DETERMINERS or low in _PREP):
+            break
+        if w[:1].isupper() or _base(w)[:1].isupper():
+            out.append(w)
+    return out
+
+
 def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de") -> str | None:
     """'person' | 'organisation' | 'place' | 'role' | 'document' | 'pronoun' | 'unknown' (a noun
     phrase whose head we cannot type; kept, with a lower confidence), or None (no speaker: a
@@ -117,6 +129,9 @@ def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de"
     # the head of a German phrase comes first: 'Sprecher des Ministeriums' is a role even with an ORG inside
     content = [w for w in words if w.casefold() not in DETERMINERS and (w[:1].isupper() or _base(w)[:1].isupper())]
     head = content[0] if content else ""
+    chunk = _first_chunk(words, lang)  # 'Die Thüringer Landesregierung' (before 'des …', 'von …')
+    if lang == "de" and len(chunk) > 1 and any(_noun_is_speaker(w) for w in chunk[1:]) and not _noun_is_speaker(head):
+        head = next(w for w in chunk[1:] if _noun_is_speaker(w))
     if head and _DOCUMENT.search(_base(head)) and not any(m.label == "PER" and m.text != head for m in inside):
         return "document"  # (a PER mention that is just the head noun is a tagging slip: 'Marktprognosen')
     labels = {m.label for m in inside}
