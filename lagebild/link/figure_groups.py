@@ -226,8 +226,8 @@ def _conflicts(members: list[dict]) -> list[tuple[dict, dict]]:
     out = []
     for k, a in enumerate(members):
         for b in members[k + 1:]:
-            if not a["_iv"] or not b["_iv"] or _meet(a["_iv"], b["_iv"]):
-                continue
+            if not a["_iv"] or not b["_iv"] or _meet(a["_iv"], b["_iv"]) or not (a["_counted"] and b["_counted"]):
+                continue  # a figure whose counted noun is not written next to it is not checked
             if a["year"] and b["year"] and a["year"] != b["year"]:
                 continue
             if not _same_set(a, b) or not (a["_claim"] or b["_claim"]):
@@ -248,9 +248,10 @@ def _conflicts(members: list[dict]) -> list[tuple[dict, dict]]:
 
 def _comparable(topic: str, members: list[dict]) -> str | None:
     """Why the figures of a key cannot be checked against each other, or None when they can."""
-    if topic in GENERIC_TOPICS or not all(m["_counted"] for m in members):
+    counted = [m for m in members if m["_counted"]]
+    if topic in GENERIC_TOPICS or len(counted) < 2:
         return "what is counted is too general to compare ('Menschen', a bare length or area)"
-    if len(_value_clusters(members)) > MAX_CLUSTERS:
+    if len(_value_clusters(counted)) > MAX_CLUSTERS:
         return f"more than {MAX_CLUSTERS} different values: the figures count different things (per day, place or group)"
     return None
 
