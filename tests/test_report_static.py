@@ -51,6 +51,7 @@ def test_static_file_shows_every_section_of_the_web_ui(demo_html):
     assert "Morgenpost Elmsfeld" in html and "Radio Talmark" in html  # outlets, not ids
     assert "17 March 2026" in html  # readable dates
     assert "(inferred" in html  # inferred values marked
+    assert "Menschen (evakuiert)" in html and "built-in method" not in html  # group names as written
     assert html.count('class="static-article"') == 6
 
 
