@@ -519,9 +519,9 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
                 label = "PER"  # 'Malik Jackson' tagged ORG: a first name of the lexicon says person
             elif label == "LOC" and re.fullmatch(r"[A-ZÄÖÜ]\w*(?:[A-Z]\w*|\d+)", name) and not is_place_word(name):
                 label = "ORG"  # 'GfK', 'MediaCom', 'Ö3': brands and stations, places have no inner capitals or digits
-            elif label == "PER" and place_not_person(name, [docs[it.doc].text[max(0, it.mention.start - 12):it.mention.start]
-                                                             for it in plain]):
-                label = "LOC"  # 'in Molenbeek', 'aus Mytilini'
+            elif label in ("PER", "ORG") and place_not_person(
+                    name, [docs[it.doc].text[max(0, it.mention.start - 12):it.mention.start] for it in plain], label):
+                label = "LOC"  # 'in Molenbeek', 'aus Mytilini', 'in München'
         elif place in ORG_PLACES:
             label = "ORG"  # the EU is an organisation, though the gazetteer knows it as a region
         plain_count = sum(1 for it in members if _plain(it, name, gaz))

@@ -164,15 +164,20 @@ def confidence(name: str, label: str, place: str | None, plain_mentions: int) ->
 
 
 _PLACE_PREP = re.compile(r"\b(?:in|im|nach|aus|bei|von|vom|nahe|into|in the)\s+(?:der\s+|dem\s+|den\s+)?$", re.I)
+_PLACE_PREP_STRICT = re.compile(r"\b(?:in|im|nach|aus|nahe)\s+$", re.I)
 
 
-def place_not_person(name: str, contexts: list[str]) -> bool:
+def place_not_person(name: str, contexts: list[str], label: str = "PER") -> bool:
     """A 'person' without a first name of the lexicon that is mostly written after a place preposition
-    ('in Molenbeek', 'aus Mytilini', 'im Bataclan') is a place."""
+    ('in Molenbeek', 'aus Mytilini', 'im Bataclan') is a place; so is an 'organisation' named by one
+    word of the place list ('in München', 'nach Tirol'; 'bei Bayern' or 'von Bayern' do not count)."""
     first = name.split()[0]
     if first in _nouns_and_first_names()[1] or not contexts:
         return False
-    return 2 * sum(1 for c in contexts if _PLACE_PREP.search(c)) > len(contexts)
+    if label == "ORG" and not (len(name.split()) == 1 and name in _places()):
+        return False
+    prep = _PLACE_PREP if label == "PER" else _PLACE_PREP_STRICT
+    return 2 * sum(1 for c in contexts if prep.search(c)) > len(contexts)
 
 
 def is_place_word(word: str) -> bool:
@@ -240,6 +245,11 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
         return rest, "PER", None
     if k and label != "PER" and _PLACE_KIND.fullmatch(words[k - 1]):
         label = "LOC"  # 'Grenzübergang Kufstein', 'Pariser Vorort Argenteuil': the descriptor says place
+    elif k and _KIND_WORDS.search(words[k - 1]):
+        label = "ORG"  # 'Meinungsforschungsinstitut Alco', 'Baumarktkette Baumax'
+    elif k and 2 <= end - k <= 3 and all(w[:1].isupper() for w in words[k:end]) and not _ORG_WORDS.search(words[end - 1]) \
+            and not any(w in _places() for w in words[k:end]):
+        return rest, "PER", None  # a role before a first and last name: 'Star-Quarterback Peyton Manning'
     if label == "PER" and end - k >= 2 and _name_shaped(rest, label):
         return rest, label, None
     if rest in seen_alone or (end - k == 1 and rest in _places()):
