@@ -41,10 +41,9 @@ _KIND = {"agreement": "agree", "disagreement": "disagree", "series": "series", "
 
 
 def _shared() -> Path:
-    import os
+    from ..datapaths import shared_dir
 
-    base = os.environ.get("LAGEBILD_SHARED")
-    return Path(base) if base else Path(__file__).resolve().parents[3] / "shared"
+    return shared_dir()
 
 
 @lru_cache(maxsize=4)
@@ -165,6 +164,8 @@ def run(
 ) -> None:
     """Score figure-group disagreements and listed canonical entities on annotated stories; one JSON line."""
     root = corpus or _shared() / "data" / "corpus"
+    if not (root / "10kgnad" / "test.csv").exists():
+        raise typer.BadParameter(f"10kGNAD corpus not found under {root} (give --corpus)")
     cases = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     total, verdicts = Counter(), Counter()
     t0 = time.perf_counter()
