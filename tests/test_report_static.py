@@ -22,8 +22,29 @@ SECTIONS = ("sources", "figures", "quotes", "stance", "timeline", "lineage", "en
 
 
 @pytest.fixture(scope="module")
-def demo_html():
-    return render_html(lagebild.analyse(paths=[DEMO]).to_dict())
+def demo_dict():
+    return lagebild.analyse(paths=[DEMO]).to_dict()
+
+
+@pytest.fixture(scope="module")
+def demo_html(demo_dict):
+    return render_html(demo_dict)
+
+
+def test_markdown_names_things_as_people_read_them(demo_dict):
+    from lagebild.report.markdown import render_markdown
+
+    md = render_markdown(demo_dict)
+    assert "6 articles, 1 story." in md
+    assert "**Menschen (evakuiert)**" in md and "**mensch:" not in md  # group names as written, not stems
+    assert " @ " not in md and "None" not in md
+    row = {"claim": "Der Damm hält", "cells": [{"actor": None, "outlet": "Radio Talmark", "stance": "not_mentioned"},
+                                              {"actor": "Karla Brenneisen", "outlet": "Nordblick", "stance": "deny"}]}
+    story = dict(demo_dict["stories"][0], stance=[row])
+    md = render_markdown(dict(demo_dict, stories=[story]))
+    assert "- Der Damm hält: Radio Talmark → not\\_mentioned; Karla Brenneisen (Nordblick) → deny" in md
+    assert "- Morgenpost Elmsfeld → Nordblick: copies" in md  # lineage by outlet, not by id
+    assert "**17 March 2026, evening** (2026-03-17)" in md
 
 
 def _headings(html: str) -> list[str]:

@@ -48,9 +48,34 @@ def group_keys(group: dict) -> str:
 
 
 def article_label(articles: dict, aid: str) -> str:
-    """Short name of an article's source: its outlet, else its id (titles are too long for cells)."""
+    """Short name of an article's source: its outlet, else its title (cut short), else its id;
+    'agency:dpa' / 'language:fr' (lineage origins) as 'agency dpa' / 'language fr'."""
     a = articles.get(aid) or {}
-    return a.get("outlet") or aid
+    if a.get("outlet"):
+        return a["outlet"]
+    title = " ".join(str(a.get("title") or "").split())
+    if title:
+        return title if len(title) <= 48 else title[:47].rstrip() + "…"
+    kind, sep, rest = str(aid).partition(":")
+    return f"{kind} {rest}" if sep and kind in ("agency", "language") else aid
+
+
+def group_name(group: dict, figures: list[dict]) -> str:
+    """A figure group's name as written: its most frequent counted noun ('Menschen', 'Soforthilfe'), not the
+    stem, with what happened to them when the group was formed by it ('Menschen (evakuiert)')."""
+    from collections import Counter
+
+    nouns = Counter(" ".join(str(f.get("count_of") or "").split()) for f in figures)
+    nouns.pop("", None)
+    name = nouns.most_common(1)[0][0] if nouns else str(group.get("topic") or "")
+    keys = group.get("keys") if isinstance(group.get("keys"), dict) else {}
+    pred = keys.get("predicate")
+    return name + (f" ({pred})" if isinstance(pred, str) and pred else "")
+
+
+def plural(n: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 story', '2 stories'."""
+    return f"{n} {singular if n == 1 else plural_form or singular + 's'}"
 
 
 def sorted_groups(story: dict) -> list[dict]:

@@ -1,7 +1,8 @@
 """Markdown report."""
 from __future__ import annotations
 
-from .common import article_label, chain, fmt_figure, group_keys
+from .common import article_label, chain, fmt_figure, group_keys, group_name, plural
+from .timevalues import readable_time
 
 
 def _translated(a: dict) -> str | None:
@@ -22,7 +23,8 @@ def _md(text: str | None) -> str:
 
 def render_markdown(dossier: dict) -> str:
     arts = {a["id"]: a for a in dossier["articles"]}
-    out = [f"# lagebild dossier", "", f"{len(dossier['articles'])} articles, {len(dossier['stories'])} stories.", ""]
+    out = ["# lagebild dossier", "",
+           f"{plural(len(dossier['articles']), 'article')}, {plural(len(dossier['stories']), 'story', 'stories')}.", ""]
     for story in dossier["stories"]:
         out += [f"## {_md(story['title'])}", ""]
         out.append("| article | outlet | published | language | agency | byline | translated from |")
@@ -40,7 +42,8 @@ def render_markdown(dossier: dict) -> str:
             out += ["### Figures", ""]
             for g in story["figure_groups"]:
                 flag = " **DISAGREEMENT**" if g.get("disagreement") else f" ({_md(g.get('kind'))})" if g.get("kind") else ""
-                out.append(f"- **{_md(g['topic'])}**{flag} — keys: {_md(group_keys(g))}; {_md(g.get('reason'))}")
+                members = [figs[i] for i in g["figure_ids"] if i in figs]
+                out.append(f"- **{_md(group_name(g, members))}**{flag} — keys: {_md(group_keys(g))}; {_md(g.get('reason'))}")
                 for fid in g["figure_ids"]:
                     f = figs.get(fid)
                     if f:
@@ -65,14 +68,17 @@ def render_markdown(dossier: dict) -> str:
             out += ["### Stance", ""]
             for row in story["stance"]:
                 out.append(f"- {_md(row.get('claim'))}: " + "; ".join(
-                    f"{_md(c.get('actor'))} @ {_md(c.get('outlet'))} → {_md(c.get('stance'))}" for c in row.get("cells", [])
+                    f"{_stance_who(c)} → {_md(c.get('stance'))}" for c in row.get("cells", [])
                 ))
             out.append("")
         if story["timeline"]:
             out += ["### Timeline", ""]
             for t in story["timeline"]:
                 inferred = f" (inferred: {_md(t.get('inferred_from') or '')})" if t.get("inferred") else ""
-                out.append(f"- **{_md(t['date'])}**{inferred} ({_md(t['text'])}): {_md(t['event'])} [{_md(article_label(arts, t['article_id']))}]")
+                when = readable_time(t.get("value") if str(t.get("value") or "").startswith(t["date"]) else t["date"], t.get("type"))
+                iso = f" ({_md(t['date'])})" if when != t["date"] else ""
+                out.append(f"- **{_md(when)}**{iso}{inferred} „{_md(t['text'])}“: {_md(t['event'])} "
+                           f"[{_md(article_label(arts, t['article_id']))}]")
             out.append("")
         if story["entities"]:
             out += ["### Entities", ""]
@@ -83,11 +89,20 @@ def render_markdown(dossier: dict) -> str:
         if story.get("lineage"):
             out += ["### Lineage", ""]
             for edge in story["lineage"]:
-                out.append(f"- {_md(edge.get('source'))} → {_md(edge.get('target'))}: {_md(edge.get('kind'))} ({edge.get('score')})")
+                out.append(f"- {_md(article_label(arts, edge.get('source') or ''))} → {_md(article_label(arts, edge.get('target') or ''))}: "
+                           f"{_md(edge.get('kind'))} ({edge.get('score')})")
             out.append("")
     if dossier.get("errors"):
         out += ["## Input errors", ""] + [f"- {_md(e)}" for e in dossier["errors"]] + [""]
     return "\n".join(out)
+
+
+def _stance_who(cell: dict) -> str:
+    """'Karla Brenneisen (Radio Talmark)', or the outlet alone when no actor is named."""
+    actor, outlet = cell.get("actor"), cell.get("outlet")
+    if actor and outlet and actor != outlet:
+        return f"{_md(actor)} ({_md(outlet)})"
+    return _md(actor or outlet or cell.get("article_id") or "?")
 
 
 def _md_quote(q: dict, arts: dict) -> str:

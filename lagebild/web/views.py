@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from urllib.parse import quote as urlquote
 
-from ..report.common import chain, fmt_figure, fmt_range, group_keys
+from ..report.common import chain, fmt_figure, fmt_range, group_keys, group_name
 from ..report.timevalues import readable_time
 
 KIND_LABELS = {"mention": "Entity", "quote": "Quote", "speaker": "Speaker", "cue": "Cue", "figure": "Figure", "timex": "Time"}
@@ -162,22 +162,6 @@ def _short(value, n: int = 160) -> str:
     return value if len(value) <= n else value[: n - 1] + "…"
 
 
-def group_name(figures: list[dict]) -> str:
-    """A figure group's name as written: its most frequent counted noun ('Menschen', 'Soforthilfe'), not the stem."""
-    from collections import Counter
-
-    nouns = Counter(" ".join(str(f.get("count_of") or "").split()) for f in figures)
-    nouns.pop("", None)
-    return nouns.most_common(1)[0][0] if nouns else ""
-
-
-def _predicate(group: dict) -> str:
-    """' (evakuiert)': what happened to the counted things, when the group was formed by it."""
-    keys = group.get("keys") if isinstance(group.get("keys"), dict) else {}
-    pred = keys.get("predicate")
-    return f" ({pred})" if isinstance(pred, str) and pred else ""
-
-
 def figure_groups(story: dict, arts: dict) -> list[dict]:
     """Figure groups with their member figures resolved (ids, else embedded 'members')."""
     by_id = {f.get("id"): f for f in story.get("figures", []) if f.get("id")}
@@ -191,7 +175,7 @@ def figure_groups(story: dict, arts: dict) -> list[dict]:
         units = sorted({m.get("unit") or "" for m in members})
         out.append({
             "topic": g.get("topic") or "",
-            "name": (group_name(members) or g.get("topic") or "") + _predicate(g),
+            "name": group_name(g, members),
             "disagreement": bool(g.get("disagreement")),
             "kind": g.get("kind") or ("disagreement" if g.get("disagreement") else "agreement"),
             "key_text": group_keys(g),  # not "keys": Jinja would find the dict method
