@@ -10,7 +10,7 @@ import json
 
 from sqlalchemy import and_, func, or_, select
 
-from ..store import ArticleRow, Store, StoryRow, story_filters, story_list_order
+from ..store import ArticleRow, Store, StoryEntityRow, StoryRow, story_filters, story_list_order
 
 def valid_id(value: str) -> bool:
     """True for a string that can be a stored story/article id. Ids are opaque database keys
@@ -53,10 +53,15 @@ def article_meta(store: Store, ids: list[str]) -> dict[str, dict]:
 
 
 def stories_with_entity(store: Store, name: str, limit: int = 50) -> list[dict]:
-    """Full story dicts whose canonical entities include `name` exactly (the list filter is a substring match)."""
+    """Full story dicts whose canonical entities include `name` exactly (the list filter is a substring match).
+
+    Candidates come from the indexed story-entity join table (case-insensitive), not from a LIKE
+    scan over every story, in which '%' or '_' in a name were wildcards."""
     out = []
+    key = " ".join(name.split()).casefold()[:300]  # as the store writes entity_key
     with store.session() as s:
-        q = select(StoryRow.data).where(StoryRow.entities.ilike(f"%{name}%")).order_by(StoryRow.last_published.desc())
+        named = select(StoryEntityRow.story_id).where(StoryEntityRow.entity_key == key)
+        q = select(StoryRow.data).where(StoryRow.id.in_(named)).order_by(*story_list_order())
         for data in s.scalars(q.limit(limit * 4)):
             names = {e.get("name") for e in data.get("entities", [])}
             aliases = {a for e in data.get("entities", []) for a in e.get("aliases", [])}
