@@ -44,29 +44,44 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
     """
 
 
+class _Rate(TextColumn):
+    """Items per second of the phase ('34.2/s')."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+
+    def render(self, task):  # type: ignore[no-untyped-def]
+        from rich.text import Text
+
+        elapsed = task.finished_time if task.finished else task.elapsed
+        speed = task.completed / elapsed if elapsed and task.completed else None
+        return Text(f"{speed:.1f}/s" if speed else "", style="progress.data.speed")
+
+
 class _Bar:
-    """Rich progress bar (stderr) driven by the pipeline's progress callback."""
+    """Rich progress (stderr) driven by the pipeline's progress callback: one line per phase
+    (reading, analysis, linking) with counts, rate and time."""
 
     def __init__(self, quiet: bool):
         self.quiet = quiet
         self.progress = None
-        self.task = None
+        self.tasks: dict[str, int] = {}
 
     def __enter__(self):
         if not self.quiet:
             self.progress = Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(), _Rate(), TimeElapsedColumn(),
                 console=err, transient=True,
             )
             self.progress.__enter__()
         return self
 
-    def __call__(self, phase: str, done: int, total: int) -> None:
+    def __call__(self, phase: str, done: int, total: int | None) -> None:
         if self.progress is None:
             return
-        if self.task is None:
-            self.task = self.progress.add_task(phase, total=total)
-        self.progress.update(self.task, completed=done, total=total, description=phase)
+        if phase not in self.tasks:
+            self.tasks[phase] = self.progress.add_task(phase, total=total)
+        self.progress.update(self.tasks[phase], completed=done, total=total)
 
     def __exit__(self, *exc):
         if self.progress is not None:
@@ -126,11 +141,16 @@ def report(
         if not paths:
             fail("give PATH... or --db (see lagebild report --help)")
         check_paths(paths)
-        raws, errors = load_raw(paths, max_bytes=int(max_mb * 1024 * 1024))
         with _Bar(quiet) as bar:
+            bar("read", 0, None)
+            raws, errors = load_raw(paths, max_bytes=int(max_mb * 1024 * 1024))
+            bar("read", len(raws), len(raws))
+            bar("analyse", 0, None)
             batch = process(raws, bar, workers=workers)
-        errors = errors + batch.errors
-        dossier = dossier_from_docs(batch.docs, errors).to_dict()
+            errors = errors + batch.errors
+            bar("link", 0, None)
+            dossier = dossier_from_docs(batch.docs, errors).to_dict()
+            bar("link", len(batch.docs), len(batch.docs))
     _print_errors(errors, quiet)
     n_art = len(dossier["articles"])
     if n_art == 0:

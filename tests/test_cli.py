@@ -114,3 +114,25 @@ def test_report_from_a_database(capsys, tmp_path):
     code, _, err = _run(capsys, "report", "--db", str(db), "--out", str(tmp_path / "out"))
     assert code == 0, err
     assert (tmp_path / "out" / "dossier.json").exists()
+
+
+def test_progress_shows_every_phase_with_counts_and_rates(monkeypatch):
+    import io
+    import time
+
+    from rich.console import Console
+
+    import lagebild.cli as cli
+
+    console = Console(file=io.StringIO(), record=True, force_terminal=True, width=120)
+    monkeypatch.setattr(cli, "err", console)
+    with cli._Bar(False) as bar:
+        for phase in ("read", "analyse", "link"):
+            bar(phase, 0, None)
+            time.sleep(0.02)
+            bar(phase, 3, 3)
+        bar.progress.refresh()
+    text = console.export_text()
+    for phase in ("read", "analyse", "link"):
+        line = next(line for line in text.splitlines()[::-1] if line.startswith(phase))
+        assert "3/3" in line and "/s" in line, line
