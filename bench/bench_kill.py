@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+import test_crash  # noqa: E402
 from test_crash import _sqlite_urls, kill_run  # noqa: E402
 
 
@@ -29,6 +30,13 @@ def main() -> None:
     t0 = time.time()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        # every ingest process runs the code as it was when the bench started, even if the working
+        # tree changes meanwhile (a changed analysis would make the dossiers differ for that reason)
+        import shutil
+
+        shutil.copytree(Path(__file__).resolve().parent.parent / "lagebild", tmp / "code" / "lagebild",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        test_crash.CODE_DIR = str(tmp / "code")
         if args.postgres:
             from pg import postgres_server
 

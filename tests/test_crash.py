@@ -56,8 +56,14 @@ def _ingest_cmd(corpus: Path, url: str) -> list[str]:
     return [sys.executable, "-m", "lagebild.cli", "ingest", str(corpus), "--db", url, "--quiet"]
 
 
+CODE_DIR: str | None = None  # a frozen copy of the package (bench_kill.py: others may edit the tree meanwhile)
+
+
 def _env(chunk: int) -> dict:
-    return {**os.environ, "LAGEBILD_INGEST_CHUNK": str(chunk), "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "LAGEBILD_INGEST_CHUNK": str(chunk), "PYTHONUNBUFFERED": "1"}
+    code = CODE_DIR or str(Path(__file__).resolve().parent.parent)  # the processes run in a temp dir
+    env["PYTHONPATH"] = code + os.pathsep + env.get("PYTHONPATH", "")
+    return env
 
 
 def check_integrity(url: str) -> int:
@@ -98,35 +104,39 @@ def _dossier(url: str) -> dict:
     return json.loads(json.dumps(d, sort_keys=True, default=str))
 
 
-def kill_run(tmp_path: Path, new_url, ref_url: str, kills: int, seed: int = 19, chunk: int = 3) -> dict:
+def kill_run(tmp_path: Path, new_url, ref_url: str, kills: int, seed: int = 19, chunk: int = 3,
+             per_topic: int = 5) -> dict:
     """Ingest into fresh databases (`new_url()` makes one) while killing the process until
     `kills` SIGKILLs were made; after every kill the store must be whole, and every database
     that a last run completes must hold the dossier of an uninterrupted run."""
-    corpus = make_corpus(tmp_path)
+    corpus = make_corpus(tmp_path, per_topic)
     t0 = time.monotonic()
-    ref = subprocess.run(_ingest_cmd(corpus, ref_url), env=_env(chunk), capture_output=True, text=True, timeout=900)
+    ref = subprocess.run(_ingest_cmd(corpus, ref_url), env=_env(chunk), capture_output=True, text=True, timeout=900,
+                         cwd=tmp_path)
     full = time.monotonic() - t0
     assert ref.returncode == 0, ref.stderr
     n_ref = check_integrity(ref_url)
     expected = _dossier(ref_url)
     t0 = time.monotonic()
-    subprocess.run(_ingest_cmd(corpus, ref_url), env=_env(chunk), capture_output=True, timeout=900)
+    subprocess.run(_ingest_cmd(corpus, ref_url), env=_env(chunk), capture_output=True, timeout=900, cwd=tmp_path)
     idle = time.monotonic() - t0  # a run with nothing to add: start-up and reading
     rng = random.Random(seed)
     stats = {"kills": 0, "kills_after_progress": 0, "kills_before_progress": 0, "databases": 0, "articles": n_ref,
              "uninterrupted_s": round(full, 1)}
 
     def finish(url: str) -> None:
-        final = subprocess.run(_ingest_cmd(corpus, url), env=_env(chunk), capture_output=True, text=True, timeout=900)
+        final = subprocess.run(_ingest_cmd(corpus, url), env=_env(chunk), capture_output=True, text=True, timeout=900,
+                         cwd=tmp_path)
         assert final.returncode == 0, final.stderr
         assert check_integrity(url) == n_ref, "articles lost"
-        assert _dossier(url) == expected, "the re-run's dossier differs from an uninterrupted run's"
+        got = _dossier(url)
+        assert got == expected, "the re-run's dossier differs from an uninterrupted run's: " + _first_difference(got, expected)
 
     url, before = new_url(), 0
     stats["databases"] = 1
     while stats["kills"] < kills:
         proc = subprocess.Popen(_ingest_cmd(corpus, url), env=_env(chunk), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+                                stderr=subprocess.DEVNULL, cwd=tmp_path)
         time.sleep(rng.uniform(0.5 * idle, full))  # from start-up to the end of a whole run
         killed = proc.poll() is None
         if killed:
@@ -151,13 +161,30 @@ def kill_run(tmp_path: Path, new_url, ref_url: str, kills: int, seed: int = 19, 
     return stats
 
 
+def _first_difference(a, b, path: str = "") -> str:
+    """Where two JSON values first differ (for the assertion message)."""
+    if type(a) is not type(b):
+        return f"{path}: {str(a)[:200]} != {str(b)[:200]}"
+    if isinstance(a, dict):
+        for k in sorted(set(a) | set(b)):
+            if a.get(k) != b.get(k):
+                return _first_difference(a.get(k), b.get(k), f"{path}.{k}")
+    elif isinstance(a, list):
+        if len(a) != len(b):
+            return f"{path}: {len(a)} items != {len(b)}: {str(a)[:300]} != {str(b)[:300]}"
+        for i, (x, y) in enumerate(zip(a, b)):
+            if x != y:
+                return _first_difference(x, y, f"{path}[{i}]")
+    return f"{path}: {str(a)[:200]} != {str(b)[:200]}"
+
+
 def _sqlite_urls(tmp_path: Path):
     n = iter(range(1000))
     return lambda: f"sqlite:///{tmp_path / f'k{next(n)}.db'}"
 
 
 def test_sigkill_during_ingest_sqlite(tmp_path):
-    stats = kill_run(tmp_path, _sqlite_urls(tmp_path), f"sqlite:///{tmp_path / 'ref.db'}", kills=2)
+    stats = kill_run(tmp_path, _sqlite_urls(tmp_path), f"sqlite:///{tmp_path / 'ref.db'}", kills=2, per_topic=3)
     assert stats["kills"] == 2
 
 
@@ -168,7 +195,7 @@ def test_sigkill_20_times_sqlite(tmp_path):
 
 
 def test_sigkill_during_ingest_postgresql(tmp_path, pg_server):
-    stats = kill_run(tmp_path, pg_server.new_database, pg_server.new_database(), kills=1)
+    stats = kill_run(tmp_path, pg_server.new_database, pg_server.new_database(), kills=1, per_topic=3)
     assert stats["kills"] == 1
 
 
