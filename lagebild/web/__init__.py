@@ -12,7 +12,8 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, toke
     """Run the web app with uvicorn. A non-loopback host needs a token (argument or $LAGEBILD_TOKEN).
 
     `workers` > 1 starts that many server processes on one socket (reads scale with the cores; each
-    process keeps its own page cache, and uploads are still ingested one at a time per process)."""
+    process keeps its own page cache). Uploads are ingested one at a time *per process*: two uploads
+    that reach different workers at once are not serialised (nor are two `lagebild ingest` runs)."""
     import uvicorn
 
     from .app import create_app
