@@ -142,11 +142,10 @@ def score_pages(path: Path) -> dict:
 
 
 def page_observations(path: Path) -> list[tuple[float, bool, bool, dict]]:
-    """(confidence, could be shown (a typed speaker), right, features) per quote lagebild finds on a page set."""
+    """(confidence, could be shown (typed speaker), right, features, page number) per quote found on a page set."""
     out = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
+    lines = [line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    for n, line in enumerate(lines):
         rec = json.loads(line)
         page = shared_data(rec["file"])
         if not page.exists():
@@ -154,5 +153,5 @@ def page_observations(path: Path) -> list[tuple[float, bool, bool, dict]]:
         pred = page_quotes(page)
         _, right, _ = match_page(rec["quotes"], pred)
         typed = [bool(q.get("speaker")) and q.get("speaker_kind") not in (None, "unknown", "pronoun") for q in pred]
-        out += [(q.get("confidence") or 0.0, t, r, q["features"]) for q, t, r in zip(pred, typed, right)]
+        out += [(q.get("confidence") or 0.0, t, r, q["features"], n) for q, t, r in zip(pred, typed, right)]
     return out

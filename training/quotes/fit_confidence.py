@@ -7,7 +7,7 @@ gold annotation and a shared Source token). The confidence is a logistic regress
 lagebild.analyse.quote_checks.features (kind of quote, cue word, speaker kind, lengths, distance of
 speaker and message); the display threshold is the lowest confidence at which the quotes shown
 (confidence >= threshold, with a speaker) are right at least TARGET of the time, read off 5-fold
-out-of-fold confidences on the same split. A bucket table (kind | cue | speaker kind, smoothed share of
+out-of-fold confidences on the same split (folds by document, so no document trains its own score). A bucket table (kind | cue | speaker kind, smoothed share of
 right quotes) is kept as a fallback for a missing model. The quotes lagebild finds on the real-page dev
 set (tests/data/speech_pages_dev.jsonl, judged as `lagebild eval quotes` judges it) join the training
 data (weight PAGE_WEIGHT), and the threshold must reach TARGET on both dev sets (out-of-fold); the
@@ -43,7 +43,7 @@ def spkatt_observations(limit: int = 0) -> list[tuple]:
     keep = split_ids([d for d, _ in docs], "dev")
     docs = [(i, d) for i, d in docs if i in keep][: limit or None]
     out = []
-    for _doc_id, d in docs:
+    for n, (_doc_id, d) in enumerate(docs):
         sents = [s["Tokens"] for s in sorted(d["Sentences"], key=lambda s: int(s["SentenceId"]))]
         gold = [g for g in gold_annotations(d) if not g["nested"]]
         pred = [p for p in predict(sents)[0] if not p.get("inner")]
@@ -51,14 +51,14 @@ def spkatt_observations(limit: int = 0) -> list[tuple]:
         for p, right in zip(pred, ok):
             out.append((evidence_keys(p["found_kind"], p["has_cue"], p["speaker_kind"]), p["features"],
                         p["speaker"] is not None and p["speaker_kind"] not in (None, "unknown", "pronoun"),
-                        right, "spkatt"))
+                        right, "spkatt", n))
     return out
 
 
 def page_observations_dev() -> list[tuple]:
     from lagebild.evaluate.speech_pages import page_observations
 
-    return [([], feats, spk, right, "pages") for _c, spk, right, feats in page_observations(PAGES_DEV)]
+    return [([], feats, spk, right, "pages", page) for _c, spk, right, feats, page in page_observations(PAGES_DEV)]
 
 
 def pick_threshold(scored: list[tuple[float, bool]]) -> float:
@@ -85,7 +85,7 @@ def pick_joint(oof: dict[str, list[tuple[float, bool]]]) -> float:
 
 def fit_buckets(obs) -> dict:
     counts = defaultdict(lambda: [0, 0])
-    for keys, _f, _spk, right, _src in obs:
+    for keys, _f, _spk, right, _src, _doc in obs:
         for k in keys:
             counts[k][0] += right
             counts[k][1] += 1
@@ -112,10 +112,10 @@ def _prob(weights: dict, feats: dict) -> float:
 
 def fit(obs) -> dict:
     oof: dict[str, list] = defaultdict(list)
-    for k in range(FOLDS):  # out-of-fold confidences pick the threshold; the model is fitted on all
-        w = fit_logistic([o for i, o in enumerate(obs) if i % FOLDS != k])
-        for i, o in enumerate(obs):
-            if i % FOLDS == k and o[2]:
+    for k in range(FOLDS):  # out-of-fold confidences (folds by document) pick the threshold
+        w = fit_logistic([o for o in obs if o[5] % FOLDS != k])
+        for o in obs:
+            if o[5] % FOLDS == k and o[2]:
                 oof[o[4]].append((_prob(w, o[1]), o[3]))
     threshold = round(pick_joint(oof), 4)
     report = {}
