@@ -245,7 +245,7 @@ def _entity_context(store: Store, name: str, stories: list[dict]) -> dict:
                 etype = etype or e.get("type", "")
                 aliases.update(a for a in [e.get("name"), *e.get("aliases", [])] if a and a != name)
                 mentions.extend(e.get("mentions", []))
-        quotes.extend(views.quote_row(q, meta) for q in s.get("quotes", []) if q.get("speaker_entity") == name)
+        quotes.extend(views.quote_row(q, meta) for q in s.get("quotes", []) if q.get("speaker_entity") == name and q.get("shown", True))
         figures.extend(views.figure_row(f, meta) for f in s.get("figures", [])
                        if any(name in a for a in f.get("attributed_to") or []))
         story_rows.append({"title": s.get("title") or s["id"], "url": "/stories/" + views.urlquote(s["id"], safe=""),
