@@ -23,16 +23,31 @@ vague 'Tausende'           low / HEDGE_FACTOR .. high ('Tausende' 1.000..9.999)
 
 HEDGE_FACTOR = 2: 'bis zu 1,6 Millionen' (0,8..1,6 Mio.) and 'bis zu 8 Millionen' (4..8 Mio.) are
 five times apart and disagree; 'mindestens 3.000' and 'etwa 1.500' disagree; 'mehr als 100' and
-'180' agree. Two figures *conflict* when their intervals do not meet, they hold for the same year
-(or one is undated) and they come from different articles, or from one article but from different
-named sources (an article that gives two values of one key without two sources counts two things).
+'180' agree (tests/test_figure_groups.py).
 
-kind (one line of `reason` says why):
-* disagreement -- some conflicting pair is no update (the only kind with `disagreement: true`);
+A disagreement tells a reader "these sources contradict each other", so two figures *conflict*
+only when all of this holds (precision first; each rule is a kind of false flag seen on real pages):
+* their intervals do not meet, and their written values are at most MAX_RATIO = 5 apart (further
+  apart they count different sets: '32 Menschen' vs 'mehr als 4.200 Menschen');
+* the key names what is counted: not a generic 'Menschen'/'Personen' without a predicate, both
+  figures have a counted noun next to them, and the key's figures fall into at most
+  MAX_CLUSTERS = 3 value clusters (more: daily or per-place counts of one noun);
+* the same set: no 'weitere'/'andere' subset, the same modifiers when both have some
+  ('verschwundene Wahlkarten' vs 'Wahlkarten' is fine, vs 'ausgegebene Wahlkarten' is not), no
+  back-reference ('den sechs Kandidaten', 'alle 130');
+* the same time and scope: same year and day when both are dated, both or neither a period total
+  ('seit', 'binnen', 'bislang', 'insgesamt');
+* at least one is a claim: a source is named ('laut Südkorea') or the sentence reports it ('soll ...
+  haben', Konjunktiv I, 'schätzungsweise');
+* they come from different articles, or from one sentence naming two sources ('laut US-Informationen
+  mindestens 3.000, laut südkoreanischen Informationen etwa 1.500').
+
+kind (one line of `reason` says why; `conflict` holds the two figure ids it names, the closest pair):
+* disagreement -- some conflicting pair is neither an update nor a series (`disagreement: true`);
 * update -- every conflicting pair is a later figure from the same outlet or source, or one whose
   sentence says it replaces an earlier one ('zuvor war von ... die Rede', 'stieg auf', 'inzwischen');
-* series -- no conflict, and the figures are dated with two or more years (a time series);
-* distinct -- values differ only within one article and source: different things were counted;
+* series -- running totals 'seit ...' in both, or no conflict and two or more years (a time series);
+* distinct -- values differ but cannot be compared (the rules above): different things were counted;
 * agreement -- all intervals meet.
 
 Independent confirmation: two figures are not independent when their articles are linked by
