@@ -73,11 +73,12 @@ def synthetic_article(n: int, story: int, rng: random.Random) -> tuple[dict, dic
 def build_db(path: Path | str, n_articles: int, story_size: int) -> None:
     from sqlalchemy import insert
 
-    from lagebild.store import ArticleRow, Store, StoryArticleRow, StoryEntityRow, StoryOutletRow, StoryRow
+    from lagebild.store import ArticleRow, Store, StoryArticleRow, StoryCardRow, StoryEntityRow, StoryOutletRow, StoryRow
+    from lagebild.store.summary import story_cards
 
     store = Store(str(path))
     rng = random.Random(7)
-    articles, stories, links, outlet_rows, entity_rows = [], [], [], [], []
+    articles, stories, links, outlet_rows, entity_rows, cards = [], [], [], [], [], []
     n_stories = -(-n_articles // story_size)
     for s in range(n_stories):
         members = [synthetic_article(n, s, rng) for n in range(s * story_size, min((s + 1) * story_size, n_articles))]
@@ -107,6 +108,7 @@ def build_db(path: Path | str, n_articles: int, story_size: int) -> None:
                         "last_published": dates[-1], "outlets": "|".join(sorted({a["outlet"] for a, _ in members})),
                         "entities": "|".join(ents), "data": data})
         links.extend({"story_id": data["id"], "article_id": i} for i in ids)
+        cards.append({"story_id": data["id"], "articles": story_cards(ids, {a["id"]: a for a, _ in members})})  # as ingest writes them
         outlet_rows.extend({"story_id": data["id"], "outlet": o, "outlet_key": o.casefold()} for o in sorted({a["outlet"] for a, _ in members}))
         entity_rows.extend({"story_id": data["id"], "entity": e, "entity_key": e.casefold()} for e in ents)
     with store.session.begin() as sess:
@@ -115,6 +117,7 @@ def build_db(path: Path | str, n_articles: int, story_size: int) -> None:
         sess.execute(insert(StoryArticleRow), links)
         sess.execute(insert(StoryOutletRow), outlet_rows)
         sess.execute(insert(StoryEntityRow), entity_rows)
+        sess.execute(insert(StoryCardRow), cards)
 
 
 def free_port() -> int:

@@ -54,6 +54,33 @@ def test_story_dossier_matches_store_dossier(db_url):
     assert [a["id"] for a in light["articles"]] == [a["id"] for a in full["articles"]]
     assert all("text" not in a and a.get("title") for a in light["articles"])
     assert queries.story_dossier(store, "no-such-story") is None
+    # the precomputed cards (written with the story) say what the stored analyses say
+    from sqlalchemy import delete
+
+    from lagebild.store import StoryCardRow
+
+    with store.session.begin() as s:
+        s.execute(delete(StoryCardRow))
+    assert queries.story_dossier(store, story.id, with_text=False) == light  # from the analyses' JSON
+
+
+def test_story_cards_migration_fills_existing_stories(tmp_path):
+    """A database made before story_cards (revision 0003) gets cards for its stories on upgrade."""
+    from alembic import command
+    from sqlalchemy import select
+
+    from lagebild.store import StoryCardRow
+    from lagebild.store.migrate import _config, upgrade
+
+    url = f"sqlite:///{tmp_path / 'lb.db'}"
+    store, story = _rich_store(url)
+    expected = queries.story_dossier(store, story.id, with_text=False)["articles"]
+    with store.engine.begin() as conn:
+        command.downgrade(_config(conn), "0003")
+    upgrade(store.engine)
+    with store.session() as s:
+        cards = s.scalar(select(StoryCardRow.articles).where(StoryCardRow.story_id == story.id))
+    assert cards == expected and len(cards) == len(story.article_ids)
 
 
 def test_validators_304_and_security_headers(db_url):

@@ -85,6 +85,9 @@ class StoryEntityRow(Base):
     entity_key = Column(String(300), index=True, nullable=False)  # casefolded
 
 
+from .summary import StoryCardRow, cards_from_docs, story_cards  # noqa: E402  (a model on Base, so after it)
+
+
 def _key(text: str) -> str:
     return " ".join(text.split()).casefold()[:300]
 
@@ -276,7 +279,8 @@ class Store:
         dates = {d.id: d.article.published for d in docs}
         outlets = {d.id: d.article.outlet or "" for d in docs}
         with self._tx(session) as s:
-            tables = (StoryArticleRow, StoryOutletRow, StoryEntityRow)
+            tables = (StoryArticleRow, StoryOutletRow, StoryEntityRow, StoryCardRow)
+            cards = cards_from_docs(docs)
             if remove is None:
                 for table in tables:
                     s.execute(delete(table))
@@ -305,6 +309,7 @@ class Store:
                 s.flush()
                 for aid in story.article_ids:
                     s.add(StoryArticleRow(story_id=story.id, article_id=aid))
+                s.add(StoryCardRow(story_id=story.id, articles=json.loads(json.dumps(story_cards(story.article_ids, cards), default=str))))
                 for name in sorted({outlets.get(i, "") for i in story.article_ids} - {""}):
                     s.add(StoryOutletRow(story_id=story.id, outlet=name[:200], outlet_key=_key(name)[:200]))
                 names = {}

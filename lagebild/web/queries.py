@@ -10,7 +10,7 @@ import json
 
 from sqlalchemy import and_, func, or_, select
 
-from ..store import ArticleRow, Store, StoryEntityRow, StoryRow, story_filters, story_list_order
+from ..store import ArticleRow, Store, StoryCardRow, StoryEntityRow, StoryRow, story_filters, story_list_order
 
 def valid_id(value: str) -> bool:
     """True for a string that can be a stored story/article id. Ids are opaque database keys
@@ -75,16 +75,21 @@ def stories_with_entity(store: Store, name: str, limit: int = 50) -> list[dict]:
 def story_dossier(store: Store, story_id: str, with_text: bool = True) -> dict | None:
     """One story in dossier shape (`Store.dossier([story_id])`'s answer), or None.
 
-    Reads only the `article` part of each member's stored analysis (the database extracts it from
-    the JSON), not the whole analysis with its sentences, mentions, quotes and figures; without
-    `with_text` the article texts are left out too (pages that only show metadata)."""
+    Without `with_text` (pages that only show metadata) the articles come from the story's
+    precomputed cards row (store/summary.py). Otherwise, or for a story without cards, only the
+    `article` part of each member's stored analysis is read (the database extracts it from the
+    JSON), never the whole analysis with its sentences, mentions, quotes and figures."""
     from ..records import SCHEMA_VERSION
 
     with store.engine.connect() as conn:
-        story = conn.execute(select(StoryRow.data).where(StoryRow.id == story_id)).scalar()
-        if story is None:
+        row = conn.execute(select(StoryRow.data, StoryCardRow.articles)
+                           .outerjoin(StoryCardRow, StoryCardRow.story_id == StoryRow.id).where(StoryRow.id == story_id)).first()
+        if row is None:
             return None
+        story, cards = row
         ids = list(story.get("article_ids", []))
+        if not with_text and isinstance(cards, list) and {c.get("id") for c in cards} == set(ids):
+            return {"version": SCHEMA_VERSION, "articles": cards, "stories": [story]}  # precomputed at ingest
         found: dict[str, dict] = {}
         for i in range(0, len(ids), 500):  # bounded IN lists
             part = select(ArticleRow.id, ArticleRow.analysis["article"]).where(ArticleRow.id.in_(ids[i:i + 500]))
