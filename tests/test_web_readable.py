@@ -16,6 +16,8 @@ def test_alias_resolves_to_the_canonical_entity(tmp_path):
     page = client.get("/entity?name=Keller").text
     assert "Anna Keller" in page and "Wir haben die Lage unter Kontrolle." in page  # her quotes, not 'none'
     assert client.get("/entity?name=Anna%20Keller", follow_redirects=False).status_code == 200
+    assert client.get("/entity?name=%25", follow_redirects=False).status_code == 404  # '%' is no wildcard
+    assert client.get("/entity?name=Kell", follow_redirects=False).status_code == 404  # no alias, no entity
 
 
 def test_time_values_are_readable(tmp_path):

@@ -137,7 +137,7 @@ def create_app(db_url: str | None, token: str | None = None, *, check_host: bool
         name = name.strip()
         if not name or len(name) > 200:
             raise HTTPException(404, "No such entity.")
-        stories = queries.stories_with_entity(store, name)
+        stories = queries.stories_with_entity(store, name) or queries.stories_with_alias(store, name)
         if not stories:
             raise HTTPException(404, "No story names this entity.")
         canonical = views.canonical_entity(stories, name)

@@ -72,6 +72,25 @@ def stories_with_entity(store: Store, name: str, limit: int = 50) -> list[dict]:
     return out
 
 
+def stories_with_alias(store: Store, name: str, limit: int = 50) -> list[dict]:
+    """Stories in which `name` is an alias of a canonical entity ('Keller' of 'Anna Keller'), for the
+    entity page to send it on to the canonical name. Candidates are stories with an entity whose name
+    contains `name` (the indexed story-entity table); an alias that is no part of its canonical name
+    is not found."""
+    key = " ".join(name.split()).casefold()[:300]
+    like = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    out = []
+    with store.session() as s:
+        named = select(StoryEntityRow.story_id).where(StoryEntityRow.entity_key.like(like, escape="\\"))
+        q = select(StoryRow.data).where(StoryRow.id.in_(named)).order_by(*story_list_order())
+        for data in s.scalars(q.limit(limit * 4)):
+            if any(name in (e.get("aliases") or []) for e in data.get("entities", [])):
+                out.append(data)
+            if len(out) >= limit:
+                break
+    return out
+
+
 def story_dossier(store: Store, story_id: str, with_text: bool = True) -> dict | None:
     """One story in dossier shape (`Store.dossier([story_id])`'s answer), or None.
 
