@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+ROOT = Path(__file__).resolve().parent.parent
+# Every process of the run (the ingests and this one, which checks the store) uses the code as it
+# was when the bench started, even if the working tree changes meanwhile: a changed analysis or a
+# new migration would otherwise make the dossiers differ for a reason that is not a crash.
+SNAPSHOT = Path(tempfile.mkdtemp(prefix="lagebild-code-"))
+shutil.copytree(ROOT / "lagebild", SNAPSHOT / "lagebild", ignore=shutil.ignore_patterns("__pycache__"))
+sys.path[:0] = [str(SNAPSHOT), str(ROOT / "tests")]
 
 import test_crash  # noqa: E402
 from test_crash import _sqlite_urls, kill_run  # noqa: E402
@@ -30,13 +37,7 @@ def main() -> None:
     t0 = time.time()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        # every ingest process runs the code as it was when the bench started, even if the working
-        # tree changes meanwhile (a changed analysis would make the dossiers differ for that reason)
-        import shutil
-
-        shutil.copytree(Path(__file__).resolve().parent.parent / "lagebild", tmp / "code" / "lagebild",
-                        ignore=shutil.ignore_patterns("__pycache__"))
-        test_crash.CODE_DIR = str(tmp / "code")
+        test_crash.CODE_DIR = str(SNAPSHOT)
         if args.postgres:
             from pg import postgres_server
 
@@ -45,6 +46,7 @@ def main() -> None:
         else:
             stats = kill_run(tmp, _sqlite_urls(tmp), f"sqlite:///{tmp / 'ref.db'}", args.kills, args.seed)
     stats.update(engine="postgresql" if args.postgres else "sqlite", result="pass", seconds=round(time.time() - t0))
+    shutil.rmtree(SNAPSHOT, ignore_errors=True)
     print(json.dumps(stats))
 
 
