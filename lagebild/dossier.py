@@ -161,6 +161,7 @@ class Entity(Record):
     aliases: list[str] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    listed: bool = True  # False: kept for linking, not shown in entity lists
     extra: dict[str, Any] = _extra()
     _keys: tuple[str, ...] = _keys()
 
@@ -187,6 +188,8 @@ class Quote(Record):
     form: str = ""
     confidence: float = 0.0
     shown: bool = True
+    speaker_pronoun_start: int | None = None  # the pronoun ('er', 'sie') a speaker was resolved from
+    speaker_pronoun_end: int | None = None
     extra: dict[str, Any] = _extra()
     _keys: tuple[str, ...] = _keys()
 
@@ -278,6 +281,7 @@ class TimelineRow(Record):
     event_end: int | None = None
     sources: list[TimelineSource] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
+    inferred_from: str | None = None  # why an inferred date holds ('publication date of ...')
     extra: dict[str, Any] = _extra()
     _keys: tuple[str, ...] = _keys()
 
