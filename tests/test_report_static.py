@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 from test_web import build_rich_db
 
 import lagebild
-from lagebild.datapaths import REPO
+from lagebild.datapaths import REPO, shared_dir
 from lagebild.report.html import render_html
 from lagebild.web.app import create_app
 
@@ -125,6 +125,8 @@ def _shot(browser, html: str, tmp_path: Path, name: str) -> None:
     browser.save_screenshot(str(ARTIFACTS / f"{name}.png"))
 
 
-def test_static_dossier_in_chromium(browser, demo_html, tmp_path, seeds_dir):
+def test_static_dossier_in_chromium(browser, demo_html, tmp_path):
     _shot(browser, demo_html, tmp_path, "dossier-demo")
-    _shot(browser, render_html(lagebild.analyse(paths=[seeds_dir]).to_dict()), tmp_path, "dossier-seeds")
+    seeds = shared_dir() / "seeds"
+    if seeds.exists():
+        _shot(browser, render_html(lagebild.analyse(paths=[seeds]).to_dict()), tmp_path, "dossier-seeds")
