@@ -215,6 +215,11 @@ def features(text: str, q, f, spk_kind: str | None) -> dict[str, float]:
         feats["speaker_inside"] = float(q.start <= q.speaker_start < q.end)
         feats["log_speaker_words"] = math.log1p(len(_WORD.findall(q.speaker or "")))
     feats["inner_marks"] = float(not q.direct and any(c in q.text for c in "„“”»«\""))
+    if q.cue_start is not None:
+        feats["cue_before"] = float(q.cue_start < q.start)
+    feats["subordinate"] = float(q.text[:5].casefold() in ("dass ", "ob ") or q.text[:4].casefold() == "ob ")
+    feats["sentences"] = float(sum(q.text.count(c) for c in ".!?") > 1)
+    feats["pronoun_resolved"] = float(q.speaker_pronoun_start is not None)
     return feats
 
 
