@@ -2,8 +2,16 @@
 
 PATH is a directory of SpkAtt JSON files (token offsets "sent:tok"), e.g.
 shared/data/quotes/wikinews-spkatt/train. Token lists are detokenised into running text (with a
-char offset per token), the real pipeline stages (sentences -> quotes) run on it, and predicted
-spans are mapped back to tokens.
+char offset per token), the real pipeline stages (sentences -> entities -> quotes) run on it, and
+predicted spans are mapped back to tokens. Frame (not a pipeline field) is the attributing clause:
+the tokens of the cue's sentence outside every predicted message (see frame_tokens). A direct
+quotation merged into the indirect quote around it (form 'mixed') is written as a nested annotation.
+
+"quotes" reports what a dossier shows: precision/recall of the quotes with `shown` (and of all
+quotes with a speaker), a quote being right when its message matches the Hungarian-assigned gold
+message at token-F1 >= 0.5 and its Source shares a token with the gold Source (spkatt.judged).
+PATH may also be a tests/data/quotes_cases*.jsonl (invented cases) or a speech_pages_*.jsonl
+real-page set (evaluate/speech_pages.py).
 
 Split: the 700 train documents are split by sorted file id; every 5th (index % 5 == 4) is the
 fixed held-out part (140 docs) that is never used for tuning; `--split dev` is the other 560
