@@ -10,8 +10,9 @@
 3. One speech act, one item: a direct quotation inside another quote's message of the same speaker
    (or of none) is part of that quote (form 'mixed'); the inner span is kept as its nested part.
    Quotation marks alone are no speech act: a short or unfinished quoted phrase with no cue and no
-   speaker (named or continued from the previous turn) is dropped (scare quotes, titles, names); a
-   whole quoted sentence without either stays, with a low confidence.
+   speaker (named or continued from the previous turn) is dropped (scare quotes, titles, names), and so
+   is a quoted name inside its own speaker phrase; a whole quoted sentence without either stays, with a
+   low confidence.
 4. Confidence: the precision of the quote's kind of evidence (form, cue, speaker kind) measured on
    the SpkAtt tuning split (quote_confidence.json, written by training/quotes/fit_confidence.py);
    quotes at or above its threshold are `shown`, the rest are listed as uncertain.
@@ -285,7 +286,8 @@ def review_quotes(doc, found: list, base: int) -> None:
     _merge_inner(doc, quotes, roles)
     # quotation marks alone are no speech act: no cue and nobody (named or continued) says it
     keep = set(id(q) for q, f in zip(quotes, found) if not getattr(q, "_merged", False)
-               and not (q.direct and not q.cue and q.speaker is None and f.kind == "direct" and _not_sentence(q.text)))
+               and not (q.direct and not q.cue and q.speaker is None and f.kind == "direct" and _not_sentence(q.text))
+               and not _inside_speaker(q, roles[q.id]))
     doc.quotes[base:] = [q for q in quotes if id(q) in keep]
     cut = threshold()
     for q in doc.quotes[base:]:  # shown: confident, and a speaker we could type
@@ -303,6 +305,12 @@ def _entity_after_cue(doc, q) -> tuple[int, int] | None:
     if not people or len(gap) > 40 or any(c in gap for c in ".;:!?"):
         return None
     return people[0].start, people[0].end
+
+
+def _inside_speaker(q, r: dict) -> bool:
+    """A quoted name inside its own speaker phrase ('das „Space Telescope Science Institute“ teilte mit')."""
+    spans = [(q.speaker_start, q.speaker_end), tuple(r.get("source") or (None, None))]
+    return q.direct and any(a is not None and a <= q.start and q.end <= b for a, b in spans)
 
 
 def _not_sentence(text: str) -> bool:
