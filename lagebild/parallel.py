@@ -3,9 +3,9 @@
 Cleaned articles are cut into chunks (in input order); each chunk is analysed by
 `lagebild.analyse.analyse_batch` (its sentences share NER batches) in a worker process, and the
 results come back in input order, so the output is the same as with one worker. Workers are
-forked from a clean 'forkserver' process that imported the analysis modules once ('spawn' where
-there is no forkserver), never from this process (which may hold threads or open databases), and
-load the spaCy models in their initializer, once per worker.
+forked from a clean 'forkserver' process that imported spaCy once ('spawn' where there is no
+forkserver), never from this process (which may hold threads or open databases), and load the
+spaCy models in their initializer, once per worker.
 
 A chunk whose batch analysis fails is redone article by article, so that one bad article becomes
 one error and the rest of its chunk is kept.
@@ -13,6 +13,7 @@ one error and the rest of its chunk is kept.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
@@ -50,6 +51,26 @@ def analyse_chunk(articles: list[Article]) -> list[Result]:
     return out
 
 
+_CPU_REPORTED = 0.0  # in a worker: its CPU seconds already reported
+
+
+def _analyse_chunk_in_worker(articles: list[Article]) -> tuple[list[Result], float, int]:
+    """analyse_chunk, plus the worker's CPU seconds since its last report (start-up included) and
+    its peak RSS (KB). Workers are forked by the forkserver, not by this process, so they are not
+    in this process's rusage; bench/bench_pipeline.py reads WORKER_CPU_SECONDS / WORKER_PEAK_RSS_KB."""
+    import resource
+
+    global _CPU_REPORTED
+    results = analyse_chunk(articles)
+    now = time.process_time()
+    spent, _CPU_REPORTED = now - _CPU_REPORTED, now
+    return results, spent, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+WORKER_CPU_SECONDS = 0.0  # CPU time spent in worker processes, summed in this process
+WORKER_PEAK_RSS_KB = 0  # the largest worker's peak RSS
+
+
 def _warm_worker() -> None:
     """Worker initializer: load the models before the first chunk arrives."""
     from .analyse.entities import load_model
@@ -60,14 +81,15 @@ def _warm_worker() -> None:
 
 
 def _context():
-    """'forkserver' where there is one (a clean server process that imported spaCy and the
-    analysis modules once forks each worker), else 'spawn'; never a fork of this process."""
+    """'forkserver' where there is one (a clean server process that imported spaCy once forks
+    each worker), else 'spawn'; never a fork of this process. Only third-party modules are
+    preloaded: lagebild itself is imported in each worker after it took this process's sys.path,
+    so that workers run the same lagebild as this process (a checkout, not an installed copy)."""
     try:
         ctx = get_context("forkserver")
     except ValueError:  # Windows
         return get_context("spawn")
-    ctx.set_forkserver_preload(["lagebild.analyse.entities", "lagebild.analyse.quotes", "lagebild.analyse.figures",
-                                "lagebild.analyse.timex", "spacy"])
+    ctx.set_forkserver_preload(["numpy", "thinc.api", "spacy"])
     return ctx
 
 
@@ -103,7 +125,15 @@ class Analyser:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(),
                                              initializer=_warm_worker)
-        return self._pool.map(analyse_chunk, chunks)
+        return self._gather(self._pool.map(_analyse_chunk_in_worker, chunks))
+
+    @staticmethod
+    def _gather(timed: Iterator[tuple[list[Result], float, int]]) -> Iterator[list[Result]]:
+        global WORKER_CPU_SECONDS, WORKER_PEAK_RSS_KB
+        for results, cpu, rss in timed:
+            WORKER_CPU_SECONDS += cpu
+            WORKER_PEAK_RSS_KB = max(WORKER_PEAK_RSS_KB, rss)
+            yield results
 
     def analyse(self, articles: list[Article], progress: Progress | None = None) -> Iterator[Result]:
         """One result per article, in input order: an `AnalysedArticle`, or an `IngestError`."""

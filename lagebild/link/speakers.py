@@ -7,7 +7,9 @@ Sluzki, Chef des Auswärtigen Ausschusses') teach which description stands for w
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
+from functools import lru_cache
 
 from ..records import AnalysedArticle, Entity, Mention, Quote
 from .canonical import _role_like
@@ -16,9 +18,16 @@ from .translit import fold, name_parts, persons_compatible, skeleton, split_name
 
 def _person_mentions(doc: AnalysedArticle) -> list[Mention]:
     """PER mentions of the article, minus those that only spell places ('Nordkorea' tagged PER)."""
-    gaz, lang = gazetteer(), doc.article.language or "de"
+    lang = doc.article.language or "de"
     return sorted((m for m in doc.mentions if m.label == "PER" and not m.derived
-                   and not all(gaz.rank(w, lang) <= 1 for w in m.text.split())), key=lambda m: m.start)
+                   and not _spells_places(m.text, lang)), key=lambda m: m.start)
+
+
+@lru_cache(maxsize=65536)
+def _spells_places(text: str, lang: str) -> bool:
+    """Every word a place name (cached: asked for every mention, again and again; issue 18)."""
+    gaz = gazetteer()
+    return all(gaz.rank(w, lang) <= 1 for w in text.split())
 
 
 def _local_full_name(doc: AnalysedArticle, name: str, persons: list[Mention] | None = None) -> str:
@@ -82,12 +91,15 @@ def description_table(doc: AnalysedArticle) -> dict[frozenset, str]:
     table: dict[frozenset, str] = {}
     persons = _person_mentions(doc)
     full_names = [m for m in persons if split_name(m.text)[0]]
+    local: dict[str, str] = {}  # name -> its full local name, once per name (issue 18)
     for m in persons:
         for phrase in (_role_before(doc, m, blocked), _after(doc, m)):
             if phrase:
                 key = description_key(phrase, lang)
-                if any(not k.startswith("@") for k in key):
-                    table.setdefault(key, _local_full_name(doc, m.text, full_names))
+                if any(not k.startswith("@") for k in key) and key not in table:
+                    if m.text not in local:
+                        local[m.text] = _local_full_name(doc, m.text, full_names)
+                    table[key] = local[m.text]
     doc.extras["_descriptions"] = (len(doc.mentions), table)
     return table
 
@@ -110,13 +122,13 @@ def _unique_match(key: frozenset, table: dict) -> str | None:
 
 def _name_in_phrase(phrase: str, doc: AnalysedArticle) -> str | None:
     """A person of the article named inside the phrase ('Kremlsprecher Dmitri Peskow' -> Peskow's name)."""
-    words = [w for w in WORD.findall(phrase) if w[:1].isupper()]
+    words = [_genitive_strip(w) for w in WORD.findall(phrase) if w[:1].isupper()]
     best, best_score = None, 0
-    for m in _person_mentions(doc):
-        name_toks = m.text.split()
-        hits = sum(1 for w in words if any(token_similar(_genitive_strip(w), t) for t in name_toks))
-        if hits and (hits > best_score or (hits == best_score and best and len(m.text) > len(best))):
-            best, best_score = m.text, hits
+    for name in dict.fromkeys(m.text for m in _person_mentions(doc)):  # each name once, in order
+        name_toks = name.split()
+        hits = sum(1 for w in words if any(token_similar(w, t) for t in name_toks))
+        if hits and (hits > best_score or (hits == best_score and best and len(name) > len(best))):
+            best, best_score = name, hits
     return _local_full_name(doc, best) if best else None
 
 
@@ -159,7 +171,10 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
             by_article[m.article_id].append((m.start, m.end, e, m))
     for spans in by_article.values():
         spans.sort(key=lambda x: x[0])
+    starts = {aid: [x[0] for x in spans] for aid, spans in by_article.items()}
+    longest = {aid: max((me - ms for ms, me, _, _ in spans), default=0) for aid, spans in by_article.items()}
     docs_by_id = {d.id: d for d in docs}
+    aliases = _AliasIndex(entities)
     for q in quotes:
         if not q.speaker or q.speaker_entity:
             continue
@@ -170,7 +185,10 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
         s, e = q.speaker_start, q.speaker_end
         if s is None or e is None:
             s, e = _locate(doc, q)
-        inside = [(ent, m) for ms, me, ent, m in spans if s is not None and ms < e and s < me]
+        # spans overlapping [s, e): they start before e and at most the longest span before s
+        lo = bisect_left(starts.get(q.article_id, []), s - longest.get(q.article_id, 0)) if s is not None else 0
+        hi = bisect_left(starts.get(q.article_id, []), e) if s is not None else 0
+        inside = [(ent, m) for ms, me, ent, m in spans[lo:hi] if ms < e and s < me]
         # several person spans in one speaker phrase ('Ukrainian President' + 'Volodymyr Zelensky'
         # from a model that split it): the entity the story names most, then the last one
         people = [(len(ent.mentions), m.end, ent) for ent, m in inside if ent.type == "PER" and not m.derived]
@@ -184,7 +202,7 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
             continue
         other = next((ent for ent, m in inside if ent.type in ("ORG", "LOC") and not m.derived), None)
         if other is None:
-            other = _by_alias(q.speaker, doc, entities)
+            other = _by_alias(q.speaker, doc, entities, aliases)
         if other is not None:
             q.speaker_entity = other.name
             continue
@@ -195,19 +213,34 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
                 q.speaker_entity = before[-1].name
 
 
-def _by_alias(speaker: str, doc: AnalysedArticle, entities: list[Entity]) -> Entity | None:
+class _AliasIndex:
+    """The entities by folded alias (the first entity per form) and by alias skeleton (every
+    entity, in order), built once per story instead of once per speaker (issue 18)."""
+
+    def __init__(self, entities: list[Entity]):
+        self.by_form: dict[str, Entity] = {}
+        self.by_skeleton: dict[str, list[Entity]] = defaultdict(list)
+        for e in entities:
+            for a in e.aliases:
+                self.by_form.setdefault(fold(a), e)
+            for sk in dict.fromkeys(skeleton(a) for a in e.aliases):
+                self.by_skeleton[sk].append(e)
+
+
+def _by_alias(speaker: str, doc: AnalysedArticle, entities: list[Entity],
+              aliases: _AliasIndex | None = None) -> Entity | None:
     """The entity a bare name speaker spells ('Südkorea', 'die Nato') when no mention covers it."""
     words = [w for w in speaker.split() if w.casefold() not in ARTICLES]
     key = fold(" ".join(words))
     if not key:
         return None
-    for e in entities:
-        if key in {fold(a) for a in e.aliases}:
-            return e
+    aliases = aliases or _AliasIndex(entities)
+    if key in aliases.by_form:
+        return aliases.by_form[key]
     # a transliteration of a place or name the story spells otherwise ('Kiev' / 'Kiew', 'Koursk')
     sk = skeleton(" ".join(words))
     if len(sk) >= 3:
-        hits = [e for e in entities if e.type in ("LOC", "ORG", "PER") and sk in {skeleton(a) for a in e.aliases}]
+        hits = [e for e in aliases.by_skeleton.get(sk, []) if e.type in ("LOC", "ORG", "PER")]
         if len(hits) == 1:
             return hits[0]
     code = gazetteer().lookup(" ".join(words), doc.article.language or "de", codes=False)

@@ -1,0 +1,139 @@
+"""Throughput of full analysis against extraction alone, in one process and one run (issue 18).
+
+    python bench/bench_pipeline.py [--articles 1000] [--pages 150] [--workers 1,2]
+
+Two inputs from ../shared/data:
+- the German HTML pages of boilerplate/trafilatura-de/html: `trafilatura.extract` alone (the
+  settings lagebild's HTML reader uses: include_comments=False) against `lagebild report` on the
+  same files (read, extract, clean, analyse, link, write dossier.json/.md/.html);
+- 10kGNAD articles (corpus/10kgnad/test.csv, unlabelled text only) as one JSONL file:
+  `lagebild report` alone.
+`lagebild report` runs with each --workers count. The main process has imported everything and
+loaded the models before the clocks start (one warm-up article); worker start-up (each worker
+loads the models) is inside the timed runs. Prints one JSON line: articles per wall second, per
+CPU second (this process and its workers: the fair per-core figure on a machine shared with other
+jobs), ratios to trafilatura within this run (wall and CPU), and peak RSS (main, largest worker).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from lagebild.datapaths import shared_data  # noqa: E402
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of the analysis workers (which the forkserver forks, so
+    they are not in RUSAGE_CHILDREN: lagebild.parallel sums what they report)."""
+    from lagebild import parallel
+
+    self_ = resource.getrusage(resource.RUSAGE_SELF)
+    return self_.ru_utime + self_.ru_stime + parallel.WORKER_CPU_SECONDS
+
+
+def _timed(fn) -> tuple[object, float, float]:
+    w0, c0 = time.perf_counter(), _cpu()
+    out = fn()
+    return out, time.perf_counter() - w0, _cpu() - c0
+
+
+def _rates(n: int, wall: float, cpu: float) -> dict:
+    return {"articles": n, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
+            "articles_per_s": round(n / wall, 2), "articles_per_cpu_s": round(n / cpu, 2)}
+
+
+def trafilatura_alone(pages: list[Path]) -> int:
+    import trafilatura
+
+    done = 0
+    for p in pages:
+        text = trafilatura.extract(p.read_text(encoding="utf-8", errors="replace"), include_comments=False)
+        done += bool(text)
+    return done
+
+
+def lagebild_report(paths: list[str], workers: int, out: Path) -> int:
+    """What `lagebild report PATHS --out OUT --workers N` does, in this process."""
+    from lagebild.pipeline import dossier_from_docs, load_raw, process
+    from lagebild.report import write_all
+
+    raws, errors = load_raw(paths)
+    batch = process(raws, workers=workers)
+    dossier = dossier_from_docs(batch.docs, errors + batch.errors).to_dict()
+    write_all(dossier, out)
+    return len(dossier["articles"])
+
+
+def gnad_jsonl(n: int, path: Path) -> int:
+    src = shared_data("corpus", "10kgnad", "test.csv")
+    csv.field_size_limit(1 << 24)
+    with open(src, encoding="utf-8", newline="") as fh:
+        texts = [r[1] for r in csv.reader(fh, delimiter=";", quotechar="'") if len(r) > 1][:n]
+    path.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8")
+    return len(texts)
+
+
+def warm_up() -> None:
+    """Imports and models in the main process, so that 1 worker is not charged for them."""
+    from lagebild.pipeline import dossier_from_docs, process
+    from lagebild.records import RawDocument
+
+    text = "Bürgermeisterin Ilse Kramer sagte am Dienstag in Linz, die Fähre koste rund 2,5 Millionen Euro."
+    dossier_from_docs(process([RawDocument(id="warm", source="warm", text=text)]).docs)
+    trafilatura_alone([])
+    import trafilatura  # noqa: F401
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=1000, help="10kGNAD articles (0: skip)")
+    ap.add_argument("--pages", type=int, default=150, help="HTML pages (0: skip)")
+    ap.add_argument("--workers", default="1,2", help="comma-separated worker counts")
+    args = ap.parse_args()
+    workers = [int(w) for w in args.workers.split(",")]
+    html_dir = shared_data("boilerplate", "trafilatura-de", "html")
+    if not html_dir.exists() and args.pages:
+        sys.exit(f"bench needs {html_dir}")
+    warm_up()
+    result: dict = {"bench": "pipeline", "date": time.strftime("%Y-%m-%d"), "python": platform.python_version(),
+                    "cores": os.cpu_count(), "note": "shared machine: compare ratios within this run"}
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.pages:
+            pages = sorted(html_dir.glob("*.html"))[: args.pages]
+            n, wall, cpu = _timed(lambda: trafilatura_alone(pages))
+            html = {"pages": len(pages), "trafilatura": _rates(len(pages), wall, cpu)}
+            for w in workers:
+                n, wall, cpu = _timed(lambda: lagebild_report([str(p) for p in pages], w, Path(tmp) / f"h{w}"))
+                html[f"report_w{w}"] = _rates(len(pages), wall, cpu) | {"dossier_articles": n}
+                html[f"ratio_w{w}_to_trafilatura"] = round(html["trafilatura"]["wall_s"] / wall, 3)
+            result["html"] = html
+        if args.articles:
+            jsonl = Path(tmp) / "gnad.jsonl"
+            n_in = gnad_jsonl(args.articles, jsonl)
+            gnad: dict = {"articles": n_in}
+            for w in workers:
+                n, wall, cpu = _timed(lambda: lagebild_report([str(jsonl)], w, Path(tmp) / f"g{w}"))
+                gnad[f"report_w{w}"] = _rates(n_in, wall, cpu) | {"dossier_articles": n}
+            if len(workers) > 1:
+                first, last = gnad[f"report_w{workers[0]}"], gnad[f"report_w{workers[-1]}"]
+                gnad[f"speedup_w{workers[-1]}_over_w{workers[0]}"] = round(first["wall_s"] / last["wall_s"], 2)
+            result["gnad"] = gnad
+    from lagebild import parallel
+
+    result["peak_rss_mb"] = {"main": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                             "largest_worker": round(parallel.WORKER_PEAK_RSS_KB / 1024)}
+    print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
