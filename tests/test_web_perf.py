@@ -6,6 +6,7 @@ import importlib.util
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -261,3 +262,25 @@ def test_chart_markup_format_escapes_like_markupsafe():
         args = (text, 2.345, Plain("<b>safe</b>"), 7, None)
         assert Markup(template).format(*args) == Plain(template).format(*args)
         assert "<script>" not in Markup(template).format(*args)
+
+
+def test_version_reread_in_the_background_still_shows_changes(tmp_path):
+    """Under steady requests the data version is re-read in the background: a write by another
+    process still shows within about 2 x ttl, and answers never wait for the re-read."""
+    from fastapi.testclient import TestClient
+
+    from lagebild.web.app import create_app
+
+    url = f"sqlite:///{tmp_path / 'lb.db'}"
+    _rich_store(url)
+    app = create_app(url, check_host=False)
+    app.state.data_version.ttl = 0.3
+    with TestClient(app) as client:
+        assert "Neue Meldung 7" not in client.get("/").text
+        _add_story(Store(url), 7)
+        deadline = time.monotonic() + 5
+        seen = False
+        while time.monotonic() < deadline and not seen:
+            seen = "Neue Meldung 7" in client.get("/").text
+            time.sleep(0.05)
+        assert seen

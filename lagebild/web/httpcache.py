@@ -13,10 +13,12 @@ never reach it and every answer it sends still gets the security headers) then:
   a popular list or story page is rendered once per change, not once per reader.
 
 A POST (an upload) through this app drops the cached version at once; changes made by another
-process (`lagebild ingest`) are seen within `ttl` seconds.
+process (`lagebild ingest`) are seen within `ttl` seconds (2 x `ttl` under steady load, where the
+version is re-read in the background while requests go on with the one of a moment ago).
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import email.utils
 import hashlib
@@ -73,6 +75,10 @@ class DataVersion:
                         callback()
         return self._value  # type: ignore[return-value]
 
+    def usable(self) -> bool:
+        """A value at most 2 x `ttl` old (and not invalidated): fine to answer with while it is re-read."""
+        return self._value is not None and not self._stale and time.monotonic() - self._at <= 2 * self.ttl
+
     def invalidate(self) -> None:
         self._stale = True
 
@@ -121,6 +127,7 @@ class ResponseCache:
         self.entries: OrderedDict[tuple[str, bytes], _Entry] = OrderedDict()
         self.size = 0
         self.hits = self.misses = 0
+        self._refreshing: asyncio.Future | None = None
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -136,6 +143,11 @@ class ResponseCache:
             return await self.app(scope, receive, send)
         if self.version.fresh():
             version, last_modified = self.version.get()
+        elif self.version.usable():
+            # re-read in the background and answer with the version of up to a moment ago: waiting
+            # here would stall every request behind the thread pool's queue once per `ttl`
+            version, last_modified = self.version._value  # type: ignore[misc]
+            self._refresh_soon()
         else:
             from starlette.concurrency import run_in_threadpool
 
@@ -172,6 +184,13 @@ class ResponseCache:
         if len(body) <= self.max_entry:
             self._put(key, entry)
         await self._send(send, entry, headers, last_modified, head=False)
+
+    def _refresh_soon(self) -> None:
+        if self._refreshing is not None and not self._refreshing.done():
+            return
+        from starlette.concurrency import run_in_threadpool
+
+        self._refreshing = asyncio.ensure_future(run_in_threadpool(self.version.get))
 
     def _put(self, key, entry: _Entry) -> None:
         old = self.entries.pop(key, None)
