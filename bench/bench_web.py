@@ -305,6 +305,7 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=100)
     ap.add_argument("--requests", type=int, default=3000)
     ap.add_argument("--workers", type=int, default=2, help="server processes (lagebild serve --workers)")
+    ap.add_argument("--warmup", type=int, default=500, help="requests sent before the measured ones (other story/article ids)")
     ap.add_argument("--single", type=int, default=20, help="1-client requests per page type (0: skip)")
     ap.add_argument("--db", type=Path, default=None, help="reuse/keep this SQLite file (built when missing)")
     ap.add_argument("--postgres", action="store_true",
@@ -360,8 +361,8 @@ def run(args, db: Path | str, tmp: Path, database_pid: int | None) -> None:
     base = f"http://127.0.0.1:{port}"
     try:
         plan = request_plan(args.requests, args.articles, args.story_size, random.Random(11))
-        warm = request_plan(args.clients, args.articles, args.story_size, random.Random(13))
-        asyncio.run(run_load(base, warm, args.clients))  # warm-up: other ids than the measured plan
+        warm = request_plan(args.warmup or args.clients, args.articles, args.story_size, random.Random(13))
+        asyncio.run(run_load(base, warm, args.clients))  # warm-up (every worker thread and connection): other ids than the measured plan
         database_cpu0 = tree_cpu(database_pid) if database_pid else 0.0
         server_cpu0, client_cpu0, (busy0, all0) = tree_cpu(server.pid), time.process_time(), machine_cpu()
         latencies, wall, errors = asyncio.run(run_load(base, plan, args.clients))
@@ -386,7 +387,7 @@ def run(args, db: Path | str, tmp: Path, database_pid: int | None) -> None:
            "others_s": round(max(0.0, busy - server_cpu - database_cpu - client_cpu), 2), "idle_s": round(max(0.0, capacity - busy), 2),
            "server_ms_per_request": round(1000 * (server_cpu + database_cpu) / len(plan), 2)}
     result = {"bench": "web", "database": "postgresql" if isinstance(db, str) else "sqlite", "articles": args.articles, "stories": -(-args.articles // args.story_size), "clients": args.clients,
-              "workers": args.workers, "server_processes": n_processes, "requests": len(plan), "errors": errors, "wall_s": round(wall, 2),
+              "workers": args.workers, "server_processes": n_processes, "warmup_requests": len(warm), "requests": len(plan), "errors": errors, "wall_s": round(wall, 2),
               "req_per_s": round(len(plan) / wall, 1), "p99_ms_worst_page": max(v["p99_ms"] for v in per_kind.values()),
               "cpu": cpu, "load_avg_1m": round(os.getloadavg()[0], 2), "one_client_p50_ms": single,
               "db_build_s": round(build_s, 1), "db_mb": db_megabytes(db), "cpus": os.cpu_count(), "pages": per_kind}

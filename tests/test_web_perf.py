@@ -167,7 +167,7 @@ def test_bench_web_small_run_two_workers(tmp_path):
     """The load bench end to end on a small database, served by `serve(workers=2)` (what `lagebild serve
     --workers 2` runs): two server processes, every page type answers, 0 errors, CPU shares reported."""
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_web.py"), "--articles", "300", "--clients", "10",
-                          "--requests", "80", "--workers", "2", "--single", "1", "--db", str(tmp_path / "b.db")],
+                          "--requests", "80", "--warmup", "10", "--workers", "2", "--single", "1", "--db", str(tmp_path / "b.db")],
                          capture_output=True, text=True, timeout=240, cwd=str(ROOT))
     assert out.returncode == 0, out.stderr[-2000:]
     result = json.loads(out.stdout.strip().splitlines()[-1])
