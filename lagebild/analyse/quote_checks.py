@@ -52,6 +52,14 @@ _EN_ROLE = re.compile(r"(?:spokes(?:man|woman|person)|minister|president|officia
                       r"secretary|ministry|government|army|military|agency|authorities|porte-parole|ministre|"
                       r"président|préfet|préfète|procureur|gouvernement|police|avocat|expert|experts|responsable|"
                       r"maire|armée|autorités|ministère)$", re.I)
+# a time expression is never a speaker ('Ende August', 'Am Montag', 'Anfang 2015')
+_TIME_WORD = re.compile(
+    r"(?:januar|jänner|februar|feber|märz|april|mai|juni|juli|august|september|oktober|november|dezember|montag|dienstag"
+    r"|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|montags|sonntags|ende|anfang|mitte|beginn|jahresende"
+    r"|jahresbeginn|jahr|jahres|jahren|woche|wochen|wochenende|monat|monats|monaten|tag|tage|tagen|morgen|vormittag"
+    r"|mittag|nachmittag|abend|nacht|heute|gestern|vorgestern|frühjahr|frühling|sommer|herbst|winter|ostern|weihnachten"
+    r"|january|february|march|june|july|october|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|week|month|year|morning|evening|night|today|yesterday|end|beginning|early|late|\d+\.?)$", re.I)
 _COORD = re.compile(r"\s+(?:und|sowie|and|et)\s+")
 _PREP = {"aus", "von", "vom", "in", "im", "bei", "für", "mit", "of", "from", "in", "de", "du", "des", "zu", "zur",
          "zum", "an", "am", "auf", "über", "nach", "the"}
@@ -124,6 +132,8 @@ def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de"
         return None
     if len(words) == 1 and low[0] in _PRONOUNS:
         return "pronoun"
+    if all(_TIME_WORD.fullmatch(w) or w in DETERMINERS or w in _PREP for w in low):
+        return None  # 'Ende August', 'am Montag': when, not who
     if low[0] in _REFLEXIVE:
         return None  # 'nach eigenen Angaben': the subject of the clause speaks, not a document
     inside = [m for m in mentions if m.start < e and s < m.end and not m.derived]
@@ -260,8 +270,10 @@ def review_quotes(doc, found: list, base: int) -> None:
         if q.speaker_start is not None:
             span = (q.speaker_start, q.speaker_end)
             kind = speaker_kind(text, span, doc.mentions, lang)
-        if kind in (None, "unknown") and q.cue_start is not None:
+        if kind in (None, "unknown", "document") and q.cue_start is not None:
             better = _entity_after_cue(doc, q)  # 'Die Lage beschrieb Hansjörg Blessing: „…“'
+            if better is None and kind == "document":
+                better = _person_in_clause(doc, q)  # 'Im Vorausbericht kündigte Minister Huber an, …'
             if better is not None:
                 q.attributed_to = [a for a in q.attributed_to if a != q.speaker]
                 q.speaker_start, q.speaker_end = better
@@ -287,7 +299,7 @@ def review_quotes(doc, found: list, base: int) -> None:
     # quotation marks alone are no speech act: no cue and nobody (named or continued) says it
     keep = set(id(q) for q, f in zip(quotes, found) if not getattr(q, "_merged", False)
                and not (q.direct and not q.cue and q.speaker is None and f.kind == "direct" and _not_sentence(q.text))
-               and not _inside_speaker(q, roles[q.id]))
+               and not _inside_speaker(q, roles[q.id]) and not _apposition_only(q.text))
     doc.quotes[base:] = [q for q in quotes if id(q) in keep]
     cut = threshold()
     for q in doc.quotes[base:]:  # shown: confident, and a speaker we could type
@@ -305,6 +317,36 @@ def _entity_after_cue(doc, q) -> tuple[int, int] | None:
     if not people or len(gap) > 40 or any(c in gap for c in ".;:!?"):
         return None
     return people[0].start, people[0].end
+
+
+def _person_in_clause(doc, q) -> tuple[int, int] | None:
+    """A person named between a document-noun speaker and its cue in one clause: the person speaks, the
+    document only carries it. Not for 'laut …' / '… zufolge' sources, whose clause names others too."""
+    if q.speaker_end is None or q.cue_start is None or q.cue_start <= q.speaker_end:
+        return None
+    lead = doc.text[max(0, q.speaker_start - 20):q.speaker_start].casefold()
+    if re.search(r"\b(?:laut|nach|gemäß|according to|selon)\s+(?:\w+\s+)?$", lead) or \
+            doc.text[q.speaker_end:q.speaker_end + 10].lstrip().casefold().startswith("zufolge"):
+        return None
+    gap = doc.text[q.speaker_end:q.cue_start]
+    if any(c in gap for c in ".;:!?") or len(gap) > 80:
+        return None
+    people = [m for m in doc.mentions if m.label == "PER" and not m.derived and q.speaker_end <= m.start
+              and m.end <= q.cue_start and not (q.start <= m.start < q.end)]
+    return (people[-1].start, people[-1].end) if len(people) == 1 else None
+
+
+def _apposition_only(message: str) -> bool:
+    """A 'message' that is only a noun phrase describing someone ('Koordinator bei der Amadeu Antonio
+    Stiftung aus Berlin'): a role noun first and no word that could be a verb."""
+    words = _WORD.findall(message)
+    from ..link.gazetteer import ROLE_SUFFIX, noun_stem
+
+    if not words or len(words) > 12 or not (_noun_is_speaker(words[0]) or (
+            words[0][:1].isupper() and ROLE_SUFFIX.search(noun_stem(words[0])))):
+        return False
+    return all(w[:1].isupper() or w.casefold() in DETERMINERS or w.casefold() in _PREP
+               or w.casefold() in {"und", "sowie", "and", "et"} for w in words[1:])
 
 
 def _inside_speaker(q, r: dict) -> bool:

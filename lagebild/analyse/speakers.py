@@ -565,7 +565,11 @@ def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[in
         if word.lower() in PRONOUNS:
             cands = [h for h in history if h[1] <= f.speaker[0]] + [p for p in per if p[1] <= f.speaker[0]]
             cands.sort(key=lambda x: x[0])
-            match = next((c for c in reversed(cands) if pronoun_matches(word, gender_number(text[c[0]:c[1]]))), None)
+            fits = [c for c in cands if pronoun_matches(word, gender_number(text[c[0]:c[1]]))]
+            # the person the paragraph is about: its last named speaker beats a nearer name that never spoke
+            para = text.rfind("\n", 0, f.speaker[0]) + 1
+            spoke = [c for c in fits if c in history and c[0] >= para]
+            match = spoke[-1] if spoke else fits[-1] if fits else None
             pron[i] = f.speaker
             if match is not None:
                 f.speaker = match

@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..records import AnalysedArticle, Entity, Mention
-from .mention_repair import _TRAILING, _hyphenated_name, _repaired  # noqa: F401  (split from here)
+from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
 from .entity_evidence import (
-    LISTED, confidence, is_place_word, person_by_first_name, place_not_person, strip_descriptor,
+    LISTED, confidence, is_place_word, org_cue, person_by_first_name, place_cue, place_not_person, strip_descriptor,
 )
 from .gazetteer import ROLE_SUFFIX, LocalForms, adj_stem, gazetteer, noun_stem
 from .translit import (
@@ -44,6 +44,7 @@ _DESIGNATORS = {"grupe", "grup", "group", "konzern", "partei", "parti", "bevegun
                 "corp", "holding", "miliz", "milis"}
 _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜäöü&]{1,9})\s*\)")
 ORG_PLACES = {"EU", "UN"}  # gazetteer region codes that name organisations
+_PLACE_PREP = re.compile(r"\b(?:in|im|nach|aus|nahe|nördlich|südlich|östlich|westlich|rund um)\s+$", re.I)
 _MAX_BLOCK = 60  # candidates per fuzzy blocking key before the key is ignored
 
 
@@ -96,13 +97,19 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
     for i, d in enumerate(docs):
         lang = d.article.language or "de"
         first = len(items)
+        # surnames of persons this article writes with first and last name: 'bei Stronach' is Frank Stronach
+        surnames = {" ".join(split_name(m.text)[1]) for m in d.mentions if m.label == "PER" and not m.derived
+                    and split_name(m.text)[0] and split_name(m.text)[1]}
         for m in _repaired(d, lang, person_names):
             text = strip_titles(m.text.strip())
             it = Item(m, i, lang, text, m.label)
             if m.label == "PER" and not m.derived and not m.norm and gaz.rank(text, lang) <= 0 and len(text) > 3:
                 it.label = "LOC"  # a country's exact name tagged PER ('Nordkorea') is the country
-            elif m.label == "PER" and not m.derived and " " not in text and is_place_word(text):
+            elif m.label == "PER" and not m.derived and " " not in text and is_place_word(text) and text not in surnames:
                 it.label = "LOC"  # 'Texas' tagged PER is the place, never the first name of 'Texas Ranger'
+            elif m.label == "LOC" and not m.derived and not m.norm and text in surnames \
+                    and gaz.lookup(text, lang) is None and not _PLACE_PREP.search(d.text[max(0, m.start - 12):m.start]):
+                it.label = "PER"  # 'Stronach', 'Hollande' tagged LOC next to 'Frank Stronach'
             if m.norm:
                 it.place = gaz.resolve(m.norm, lang) if m.label != "PER" else None
                 it.base, it.inflected = m.norm, m.norm != m.text
@@ -281,6 +288,7 @@ def canonical_entities(docs: list[AnalysedArticle]) -> list[Entity]:
         if it.place is None and not it.mention.derived and it.role_of is None and len(tokens(it.base)) >= 2:
             uf.union(i, multi.setdefault(joined_skeleton(it.base), i))
     _merge_across(items, uf)
+    _first_names_to_full(items, uf)
     # Acronyms: parenthesised definitions, then initials of long forms.
     acr = _acronym_links(docs, items, by_doc)
     short: dict[str, list[int]] = defaultdict(list)
@@ -384,6 +392,26 @@ def _merge_across(items: list[Item], uf: _UF) -> None:
             uf.union(r, roots.pop())
 
 
+def _first_names_to_full(items: list[Item], uf: _UF) -> None:
+    """'Anna Maria' (first names only) joins 'Anna Maria Hochstätter' when exactly one person of the story
+    carries those first names before a surname."""
+    full: dict[str, set[int]] = defaultdict(set)
+    lone: list[int] = []
+    for i, it in enumerate(items):
+        if it.label != "PER" or it.place is not None or it.mention.derived:
+            continue
+        if _first_names_only(it.base):
+            lone.append(i)
+        elif len(it.base.split()) >= 2:
+            words = it.base.split()
+            for k in range(1, len(words)):
+                full[" ".join(words[:k])].add(uf.find(i))
+    for i in lone:
+        roots = {uf.find(r) for r in full.get(items[i].base, ())}
+        if len(roots) == 1:
+            uf.union(i, roots.pop())
+
+
 _REGNAL = re.compile(r"\s(?:[IVX]{1,5}\.?|der\s+(?:Große|Jüngere|Ältere)|the\s+(?:Great|Younger|Elder)|Jr\.?|Sr\.?|junior|senior)$")
 
 
@@ -432,14 +460,24 @@ def _choose_name(members: list[Item], docs: list[AnalysedArticle], label: str, p
     # Spelling variants of one form count together (Selenskyj/Selenskij in one language).
     if label == "PER":
         full = [n for n in counts if len(name_parts(n)) >= 2]
-        if full:
-            return max(full, key=lambda n: (counts[n], len(name_parts(n)), len(n)))
+        if full:  # a name with its surname beats first names alone ('Anna Maria' / 'Anna Maria Hochhauser')
+            return max(full, key=lambda n: (not _first_names_only(n), counts[n], len(name_parts(n)), len(n)))
     else:
         longs = [n for n in counts if not is_acronym(n)]
         if longs:
             return max(longs, key=lambda n: (counts[n] > 0, len(tokens(n)) >= 2, not _inflected_of(n, longs),
                                              counts[n], len(n)))
     return max(counts, key=lambda n: (counts[n], len(n)))
+
+
+def _multiword_place(name: str) -> bool:
+    """'Kuala Lumpur', 'Buenos Aires': a place of the model's list (or every word one) and no first name."""
+    from .entity_evidence import _nouns_and_first_names, _places
+
+    words = name.split()
+    if len(words) < 2 or words[0] in _nouns_and_first_names()[1]:
+        return False
+    return name in _places() or gazetteer().lookup(name, "de") is not None
 
 
 def _inflected_of(name: str, others: list[str]) -> bool:
@@ -515,7 +553,14 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
         bare = None
         if place is None:
             name, label, bare = strip_descriptor(name, label, {it.base for it in plain})
-            if label != "PER" and person_by_first_name(name):
+            contexts = [docs[it.doc].text[max(0, it.mention.start - 30):it.mention.start] for it in plain]
+            if org_cue(name, [it.mention.text for it in members], contexts):
+                label = "ORG"  # 'TransCanada Corp', 'Reiseveranstalter Thomas Cook', 'Branchenverband Bitkom'
+            elif label in ("PER", "ORG") and not person_by_first_name(name) and place_cue(contexts):
+                label = "LOC"  # 'die Hauptstadt Kuala Lumpur', 'die Stadt Flint'
+            elif label == "PER" and _multiword_place(name):
+                label = "LOC"  # 'Kuala Lumpur': the place list knows it, no first name of the lexicon
+            elif label != "PER" and person_by_first_name(name):
                 label = "PER"  # 'Malik Jackson' tagged ORG: a first name of the lexicon says person
             elif label == "LOC" and re.fullmatch(r"[A-ZÄÖÜ]\w*(?:[A-Z]\w*|\d+)", name) and not is_place_word(name):
                 label = "ORG"  # 'GfK', 'MediaCom', 'Ö3': brands and stations, places have no inner capitals or digits

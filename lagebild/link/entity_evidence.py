@@ -101,18 +101,73 @@ def _junk(name: str, label: str = "") -> bool:
     if name.endswith("-") or len(words) == 1 and len(name) <= 3 and not name.isupper() or any(
             w[:1].islower() and w.endswith(".") and w.lower() not in _PARTICLES for w in words):
         return True  # 'Aibler Fleisch-', 'Ste', 'a. D.' (but 'Kim Jong Un')
-    if _genitive_phrase(words):
-        return True  # 'Seite Russlands': a noun with a place in the genitive, no name
+    if _genitive_phrase(words) or _possessive_noun(words):
+        return True  # 'Seite Russlands', 'Ostermayers Schreibtisch': a noun phrase, no name
+    if words[0].casefold() in _DOC_ABBREVIATIONS or any(w in ("–", "—", "-") for w in words) or name.endswith(("–", "—")):
+        return True  # 'Art. Bhutan', 'Deutschen –'
+    if len(words) == 1 and (name in _TERM_ABBREVIATIONS or _inflected_compound_tail(name)):
+        return True  # 'BIP', 'Meinl-Geschäften'
     if words[0].lower() in _stop_words() and words[0].lower() not in _PARTICLES:
         return True  # 'Meines Wissens', 'Until Microsoft'
     if not _CONNECTORS & {w.lower() for w in words} and any(w[:1].islower() and w.lower() not in _PARTICLES
                                                             for w in words[1:]):
         return True  # 'Zoll gesenkt' (but 'Organisation für wirtschaftliche Zusammenarbeit')
     if len(words) == 1:
-        return common_noun(words[0], compounds=label != "PER")
+        return common_noun(words[0], compounds=label != "PER") or _lexicon_noun(words[0])
     if label != "PER" and all(_descriptive(w) for w in words):
         return True  # 'Kurdische Aufständische', 'Kölner Staatsanwaltschaft', 'Polizei Ordnungsaufgaben'
     return False
+
+
+# abbreviations that open a reference, never a name ('Art. 5', 'Abs. 2'); 'St.' and 'Dr.' are name parts
+_DOC_ABBREVIATIONS = {"art.", "abs.", "nr.", "ziff.", "kap.", "abb.", "tab.", "anm.", "vgl.", "bzw.", "ca.", "lit.",
+                      "bd.", "hrsg.", "inkl.", "zzgl.", "usw.", "etc."}
+# abbreviations of economic and everyday terms: common nouns written short, no entity
+_TERM_ABBREVIATIONS = {"BIP", "BSP", "BNE", "MwSt", "USt", "KMU", "Kfz", "KFZ", "Lkw", "LKW", "Pkw", "PKW", "AKW", "KKW",
+                       "CO2", "SUV", "KI", "EDV", "PC", "TV", "WC", "DNA", "DNS", "ÖPNV", "CEO", "CFO", "IPO", "ETF",
+                       "GDP", "VAT", "AI", "PS", "kW", "MW", "GW", "kWh", "BIP-Wachstum", "HVPI", "VPI", "EBIT",
+                       "EBITDA", "ALV", "WLAN", "SMS", "PDF", "GPS", "USB", "ABS"}
+
+
+def _possessive_noun(words: list[str]) -> bool:
+    """'Ostermayers Schreibtisch', 'Tirols Landeschef': a name in the genitive before a common noun or role
+    (but 'Thomas Koch': a first name of the lexicon is no genitive)."""
+    if len(words) != 2 or not re.fullmatch(r"[A-ZÄÖÜ][\wäöüß-]+(?:s|'|’)", words[0]):
+        return False
+    if words[0] in _nouns_and_first_names()[1]:
+        return False
+    last = words[1]
+    return common_noun(last) or last in _nouns_and_first_names()[0] or _is_role(last)
+
+
+def _is_role(word: str) -> bool:
+    from .gazetteer import ROLE_SUFFIX, noun_stem
+
+    return word[:1].isupper() and word[1:].islower() and bool(ROLE_SUFFIX.search(noun_stem(word)))
+
+
+def _inflected_compound_tail(name: str) -> bool:
+    """'Meinl-Geschäften': a hyphenated compound whose last part is an inflected common noun."""
+    import simplemma
+
+    if "-" not in name or " " in name:
+        return False
+    last = name.rsplit("-", 1)[1]
+    if not last[:1].isupper() or not last[1:].islower():
+        return False
+    lemma = simplemma.lemmatize(last, lang="de")
+    return lemma != last and lemma[:1].isupper() and len(lemma) < len(last) and common_noun(lemma)
+
+
+_GENERIC_PLACE = re.compile(r"(?:region|gemeinde|bundesland|bundesstaat|stadt|provinz|bezirk|dorf|ort|land|staat|kreis"
+                            r"|norden|süden|westen|osten|mitte|zentrum|innenstadt|bahnhof|flughafen|hauptstraße|lager"
+                            r"|grenze|küste|insel|hafen)", re.I)
+
+
+def _lexicon_noun(word: str) -> bool:
+    """A common noun even when the model's place list has it ('Region', 'Bundesland', 'Norden')."""
+    return word[:1].isupper() and word[1:].islower() and word not in _nouns_and_first_names()[1] and (
+        word in _nouns_and_first_names()[0] or bool(_GENERIC_PLACE.fullmatch(word)))
 
 
 def _genitive_phrase(words: list[str]) -> bool:
@@ -154,7 +209,7 @@ def confidence(name: str, label: str, place: str | None, plain_mentions: int) ->
         return 0.95
     if label == "PER" and len(name.split()) == 1:
         return 0.45  # news introduce a person with the full name; a lone surname-like word is weak evidence
-    if len(name.split()) == 1 and name in _places():
+    if len(name.split()) == 1 and name in _places() and not _lexicon_noun(name):
         return 0.9
     if plain_mentions >= 3:
         return 0.85
@@ -180,6 +235,37 @@ def place_not_person(name: str, contexts: list[str], label: str = "PER") -> bool
     return 2 * sum(1 for c in contexts if prep.search(c)) > len(contexts)
 
 
+# legal-form and organisation words that end a company's or body's name ('TransCanada Corp', 'Meinl Bank AG')
+_ORG_SUFFIX = re.compile(r"(?:^|\s)(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|PLC|plc|AG|GmbH|SE|KG|OHG|Co\.?|S\.A\."
+                         r"|N\.V\.|Holding|Group|Gruppe|Konzern|Stiftung|Foundation|Verband|Verein|Institut|Bank"
+                         r"|Airlines?|Versicherung)$")
+# a kind-of-organisation noun written right before the name ('Reiseveranstalter Thomas Cook', 'Branchenverband Bitkom')
+_ORG_BEFORE = re.compile(r"(?:konzern|unternehmen|firma|veranstalter|hersteller|kette|versicherer|airline"
+                         r"|fluggesellschaft|stiftung|verband|verein|institut|forschungsinstitut|bank|sender|zeitung"
+                         r"|magazin|agentur|partei|gewerkschaft|betreiber|anbieter|händler|konzerns|unternehmens)"
+                         r"\s+(?:[A-ZÄÖÜ]\w*\s+)?$", re.I)
+
+
+def org_cue(name: str, mention_texts: list[str], contexts: list[str]) -> bool:
+    """The entity is an organisation over all its mentions: its name or one written form ends in a
+    legal-form or organisation word, or most of its mentions follow an organisation noun. A first name
+    of the lexicon does not outweigh that ('Thomas Cook' the travel company)."""
+    if _ORG_SUFFIX.search(name) or any(_ORG_SUFFIX.search(t) and name in t for t in mention_texts):
+        return True
+    hits = sum(1 for c in contexts if _ORG_BEFORE.search(c) and not re.search(r"(?:chef|chefin|sprecher|sprecherin"
+                                                                             r"|gründer|gründerin)\s+$", c, re.I))
+    return bool(contexts) and 2 * hits > len(contexts)
+
+
+_PLACE_BEFORE = re.compile(r"(?:hauptstadt|stadt|metropole|provinz|region|gemeinde|ortschaft|dorf|kleinstadt|großstadt"
+                           r"|industriestadt|bundesstaat|city|town)\s+$", re.I)
+
+
+def place_cue(contexts: list[str]) -> bool:
+    """Most mentions follow a kind-of-place noun ('die malaysische Hauptstadt Kuala Lumpur', 'die Stadt Flint')."""
+    return bool(contexts) and 2 * sum(1 for c in contexts if _PLACE_BEFORE.search(c)) > len(contexts)
+
+
 def is_place_word(word: str) -> bool:
     """A one-token place of the model's place list that is no first name ('Texas', 'Utah')."""
     return word in _places() and word not in _nouns_and_first_names()[1]
@@ -201,6 +287,13 @@ _PLACE_KINDS = ("provinz|region|stadt|gemeinde|bezirk|enklave|insel|hafen|grenz�
 _KIND_WORDS = re.compile(rf"(?:{_PLACE_KINDS}|stadion|flughafen|bahnhof|partei|verband|institut|konzern|firma|sender"
                          r"|zeitung|magazin|agentur|behörde|kette|mission|uni)$", re.I)
 _PLACE_KIND = re.compile(rf"(?:\w*-)?(?:\w*(?:{_PLACE_KINDS}))$", re.I)
+
+
+# bodies named after their seat: the whole is the organisation ('Landgericht Köln', 'Universität Wien')
+_INSTITUTION = re.compile(r"(?:gericht|gerichtshof|anwaltschaft|polizei|polizeidirektion|ministerium|universität|uni"
+                          r"|hochschule|klinikum|spital|krankenhaus|rathaus|magistrat|stadtwerke|bistum|erzdiözese|diözese"
+                          r"|landesregierung|stadtregierung|bezirkshauptmannschaft|landratsamt|amt|behörde|börse"
+                          r"|flughafen|bahnhof|zoo|theater|oper|museum|festspiele)$", re.I)
 
 
 def _role_end(word: str) -> bool:
@@ -238,6 +331,8 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
             end -= 1
     if not k and end == len(words):
         return name, label, None
+    if k == 1 and end - k == 1 and _INSTITUTION.search(words[0]):
+        return name, "ORG", None  # 'Staatsanwaltschaft Wien', 'Landgericht Köln': the body, not its seat
     rest = " ".join(words[k:end])
     if _genitive_phrase(words):
         return name, label, None  # 'Seite Russlands' is no name with a descriptor: it stays junk

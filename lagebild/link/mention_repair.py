@@ -81,9 +81,27 @@ def _complete_name(doc: AnalysedArticle, m: Mention, person_names: set[str]) -> 
     nxt = re.match(r"[ -]([A-ZÄÖÜ][\w'’-]*)", doc.text[m.end:m.end + 40])
     if nxt:
         end = m.end + nxt.end()
-        if doc.text[m.start:end] in person_names:
+        if doc.text[m.start:end] in person_names or _first_names_only(m.text) and _surname_like(nxt.group(1)):
+            # 'Hans Joachim' | 'Schellnhuber': a span of first names only goes on to the surname written after it
             return Mention(m.article_id, m.start, end, doc.text[m.start:end], m.label, m.norm, m.derived, m.score)
     return m
+
+
+def _first_names_only(text: str) -> bool:
+    from ..analyse.ner_doc import lexicon
+
+    words = re.split(r"[ -]", text)
+    return bool(words) and all(w in lexicon()[1] for w in words)
+
+
+def _surname_like(word: str) -> bool:
+    """A capitalised word that can end a name: no common noun, no place, no function word."""
+    from ..analyse.ner_doc import lexicon
+
+    w = word.rstrip("'’")
+    return len(w) >= 2 and w[1:].islower() and w.casefold() not in ARTICLES and w.casefold() not in _TRAILING \
+        and not common_noun(w, compounds=False) and w not in _places() and w not in lexicon()[0] \
+        and not gazetteer().lookup(w, "de")
 
 
 def _is_role_word(word: str) -> bool:

@@ -196,11 +196,16 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
         if person is not None:
             q.speaker_entity = person.name
             continue
+        orgs = [(ent, m) for ent, m in inside if ent.type == "ORG" and not m.derived]
+        if orgs and _names_whole(q.speaker, orgs[0][1]):
+            q.speaker_entity = orgs[0][0].name  # 'der WWF': the organisation, never a person it employs
+            continue
         name = resolve_description(q.speaker, doc)
-        if name:
+        if name and not (orgs and _names_whole(q.speaker, orgs[0][1])):
             q.speaker_entity = name
             continue
-        other = next((ent for ent, m in inside if ent.type in ("ORG", "LOC") and not m.derived), None)
+        other = orgs[0][0] if orgs else next(
+            (ent for ent, m in inside if ent.type == "LOC" and not m.derived and _place_is_actor(doc, q.speaker, m)), None)
         if other is None:
             other = _by_alias(q.speaker, doc, entities, aliases)
         if other is not None:
@@ -208,9 +213,62 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
             continue
         if q.speaker.strip().casefold() in _PRONOUNS:
             anchor = s if s is not None else q.start
-            before = [ent for ms, me, ent, m in spans if me <= anchor and anchor - me < 600 and ent.type == "PER" and not m.derived]
+            before = [(ent, m) for ms, me, ent, m in spans if me <= anchor and anchor - me < 600 and ent.type == "PER" and not m.derived]
             if before:
-                q.speaker_entity = before[-1].name
+                q.speaker_entity = _pronoun_antecedent(doc, quotes, q, before, anchor)
+
+
+def _names_whole(speaker: str, m: Mention) -> bool:
+    """The speaker phrase is the organisation's name, give or take articles ('der WWF', 'WWF')."""
+    rest = speaker.replace(m.text, " ", 1) if m.text in speaker else None
+    if rest is None:
+        return False
+    return all(w.casefold() in ARTICLES for w in WORD.findall(rest))
+
+
+# an institution noun that makes a following place part of its name or seat, not the speaker
+_INSTITUTION_HEAD = re.compile(r"(?:stelle|organisation|institut|stiftung|zentrum|verband|verein|gruppe|netzwerk"
+                               r"|komitee|kommission|büro|agentur|universität|gericht|anwaltschaft|partei|gesellschaft"
+                               r"|observatory|organization|institute|foundation|group|centre|center)$", re.I)
+_GOVERNMENT_HEAD = re.compile(r"(?:regierung|führung|behörden|ministerium|präsidialamt|armee|militär|government"
+                              r"|ministry|authorities)$", re.I)
+
+
+def _place_is_actor(doc: AnalysedArticle, speaker: str, m: Mention) -> bool:
+    """A place inside a speaker phrase speaks for it only when it is the phrase ('Kiew', 'die USA') or the
+    seat of a government ('die Regierung in Kiew'); 'Beobachtungsstelle für Menschenrechte in London' is
+    an organisation whose seat is London, not London."""
+    if m.text not in speaker:
+        return True  # the span is the model's: trust it
+    before, _, after = speaker.partition(m.text)
+    nouns = [w for w in WORD.findall(before + " " + after) if w[:1].isupper() and w.casefold() not in ARTICLES]
+    if not nouns:
+        return True
+    if any(_INSTITUTION_HEAD.search(w) for w in nouns):
+        return False
+    return any(_GOVERNMENT_HEAD.search(w) for w in nouns) or not re.search(r"\b(?:in|aus|bei|für)\s+$", before)
+
+
+def _pronoun_antecedent(doc: AnalysedArticle, quotes: list[Quote], q: Quote,
+                        before: list[tuple[Entity, Mention]], anchor: int) -> str:
+    """The person a bare 'er'/'sie' speaker means: the speaker of the previous quote in the same
+    paragraph when that person is among the candidates (the one the paragraph is about), else the
+    person named most often in the paragraph so far, ties to the nearest."""
+    para_start = doc.text.rfind("\n", 0, anchor) + 1
+    names = {ent.name for ent, _ in before}
+    prev = [p for p in quotes if p is not q and p.article_id == q.article_id and p.speaker_entity in names
+            and para_start <= p.start < q.start]
+    if prev:
+        return max(prev, key=lambda p: p.start).speaker_entity
+    in_para = [(ent, m) for ent, m in before if m.start >= para_start]
+    if not in_para:
+        return before[-1][0].name
+    counts: dict[str, int] = defaultdict(int)
+    last: dict[str, int] = {}
+    for ent, m in in_para:
+        counts[ent.name] += 1
+        last[ent.name] = m.start
+    return max(counts, key=lambda n: (counts[n], last[n]))
 
 
 class _AliasIndex:

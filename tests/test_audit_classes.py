@@ -1,0 +1,109 @@
+"""Error classes of an outside audit (issues 15/16), on invented text: speakers linked to the right
+canonical entity, speakers that are times or documents, apposition-only 'quotes', entity types over all
+mentions, junk shapes, names cut short. Mentions are built by hand, so no NER model is needed."""
+from __future__ import annotations
+
+from lagebild.analyse.quote_checks import _apposition_only, speaker_kind
+from lagebild.link.canonical import canonical_entities
+from lagebild.link.entity_evidence import _junk, confidence, org_cue, place_cue, strip_descriptor
+from lagebild.link.speakers import link_speakers
+from lagebild.records import AnalysedArticle, Article, Mention, Quote
+
+
+def make(aid: str, text: str, spans: list[tuple]) -> AnalysedArticle:
+    doc = AnalysedArticle(Article(id=aid, source=aid, text=text, language="de"))
+    pos = 0
+    for surface, label in spans:
+        start = text.index(surface, pos)
+        doc.mentions.append(Mention(aid, start, start + len(surface), surface, label))
+        pos = start + 1
+    return doc
+
+
+def quote_for(doc: AnalysedArticle, speaker: str, message: str) -> Quote:
+    s = doc.text.index(speaker)
+    m = doc.text.index(message)
+    return Quote(doc.id, m, m + len(message), message, True, speaker=speaker, speaker_start=s, speaker_end=s + len(speaker))
+
+
+def by_name(entities, name):
+    return next(e for e in entities if e.name == name)
+
+
+def test_organisation_speaker_is_never_its_employee():
+    t = ("Jana Wollny, Leiterin des Nabu, warnte vor Schäden. „Die Lage ist ernst“, erklärte der Nabu am Dienstag.")
+    doc = make("a", t, [("Jana Wollny", "PER"), ("Nabu", "ORG"), ("Nabu", "ORG")])
+    ents = canonical_entities([doc])
+    q = quote_for(doc, "der Nabu", "Die Lage ist ernst")
+    link_speakers([q], ents, [doc])
+    assert q.speaker_entity == "Nabu"
+
+
+def test_place_in_an_organisation_name_is_not_the_speaker():
+    t = ("Das Zentrum für Küstenforschung in Hamburg meldete neue Werte. „Der Pegel steigt“, teilte das Zentrum "
+         "für Küstenforschung in Hamburg mit. In Hamburg regnete es.")
+    doc = make("a", t, [("Hamburg", "LOC"), ("Hamburg", "LOC"), ("Hamburg", "LOC")])
+    ents = canonical_entities([doc])
+    q = quote_for(doc, "das Zentrum für Küstenforschung in Hamburg mit", "Der Pegel steigt")
+    q.speaker = "das Zentrum für Küstenforschung in Hamburg"
+    q.speaker_end = q.speaker_start + len(q.speaker)
+    link_speakers([q], ents, [doc])
+    assert q.speaker_entity != "Hamburg"
+    # a government seat still speaks for the place
+    t2 = "„Wir verhandeln nicht“, hieß es aus der Regierung in Kiew. Kiew blieb hart."
+    doc2 = make("b", t2, [("Kiew", "LOC"), ("Kiew", "LOC")])
+    ents2 = canonical_entities([doc2])
+    q2 = quote_for(doc2, "der Regierung in Kiew", "Wir verhandeln nicht")
+    link_speakers([q2], ents2, [doc2])
+    assert q2.speaker_entity == "Kiew"
+
+
+def test_first_names_only_span_extends_to_the_surname():
+    t = "Die Juristin Anna Maria Hochstätter widersprach. Hochstätter sagte, Anna Maria sei ihr Vorname."
+    doc = make("a", t, [("Anna Maria", "PER"), ("Hochstätter", "PER"), ("Anna Maria", "PER")])
+    names = {e.name for e in canonical_entities([doc]) if e.type == "PER"}
+    assert "Anna Maria Hochstätter" in names and "Anna Maria" not in names
+
+
+def test_surname_is_no_place_next_to_the_full_name():
+    t = "Frank Kellermann gründete die Partei. Bei Kellermann arbeiteten viele. Von Kellermann kam kein Wort."
+    doc = make("a", t, [("Frank Kellermann", "PER"), ("Kellermann", "LOC"), ("Kellermann", "LOC")])
+    ents = canonical_entities([doc])
+    assert [e.type for e in ents if "Kellermann" in e.name] == ["PER"]
+
+
+def test_organisation_type_over_all_mentions():
+    assert org_cue("Ostwind Corp", ["Ostwind Corp"], [])
+    assert org_cue("Paul Reisen", ["Paul Reisen"], ["Der Reiseveranstalter ", "beim Konzern "])
+    assert not org_cue("Paul Reisen", ["Paul Reisen"], ["Konzernchef ", "sagte "])
+    t = "Der Reiseveranstalter Thomas Cook ist pleite. Der Konzern Thomas Cook hatte Schulden."
+    doc = make("a", t, [("Thomas Cook", "PER"), ("Thomas Cook", "PER")])
+    assert by_name(canonical_entities([doc]), "Thomas Cook").type == "ORG"
+
+
+def test_place_kind_before_a_name_makes_it_a_place():
+    assert place_cue(["die malaysische Hauptstadt ", "in der Stadt "])
+    assert not place_cue(["sagte ", "Hauptstadt "])
+
+
+def test_institution_with_its_seat_stays_whole():
+    assert strip_descriptor("Staatsanwaltschaft Wien", "ORG", set())[:2] == ("Staatsanwaltschaft Wien", "ORG")
+    assert strip_descriptor("Landgericht Köln", "LOC", set())[:2] == ("Landgericht Köln", "ORG")
+
+
+def test_junk_shapes_are_not_listed():
+    for name, label in [("Ostermayers Schreibtisch", "PER"), ("Tirols Landeschef", "PER"), ("Deutschen –", "MISC"),
+                        ("Art. Bhutan", "LOC"), ("BIP", "ORG"), ("Meinl-Geschäften", "ORG"), ("Region", "LOC")]:
+        assert _junk(name, label), name
+        assert confidence(name, label, None, 3) < 0.5, name
+    for name, label in [("Thomas Koch", "PER"), ("St. Gallen", "LOC"), ("Meinl Bank", "ORG"), ("Wien", "LOC"),
+                        ("Andreas Bauer", "PER"), ("Berlin", "LOC")]:
+        assert not _junk(name, label), name
+
+
+def test_times_are_no_speakers_and_appositions_no_messages():
+    for phrase in ("Ende August", "am Montag", "Anfang 2015"):
+        assert speaker_kind(phrase, (0, len(phrase)), (), "de") is None, phrase
+    assert speaker_kind("Ministerin Huber", (0, 16), (), "de") is not None
+    assert _apposition_only("Koordinator bei der Amadeu Antonio Stiftung aus Berlin")
+    assert not _apposition_only("Koordinatoren sollen mehr Geld bekommen")
