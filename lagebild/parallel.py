@@ -36,10 +36,12 @@ def default_workers() -> int:
 
 def analyse_chunk(articles: list[Article]) -> list[Result]:
     """Analyse articles together; on failure one by one, each failure an `IngestError`."""
+    import copy
+
     from .analyse import analyse_article, analyse_batch
 
-    try:
-        return list(analyse_batch(articles))
+    try:  # on copies: a batch that fails half-way must not leave its articles changed
+        return list(analyse_batch(copy.deepcopy(articles)))
     except Exception:
         pass
     out: list[Result] = []
