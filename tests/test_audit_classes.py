@@ -107,3 +107,15 @@ def test_times_are_no_speakers_and_appositions_no_messages():
     assert speaker_kind("Ministerin Huber", (0, 16), (), "de") is not None
     assert _apposition_only("Koordinator bei der Amadeu Antonio Stiftung aus Berlin")
     assert not _apposition_only("Koordinatoren sollen mehr Geld bekommen")
+
+
+def test_place_in_parentheses_is_no_alias():
+    t = "In St. Gallen (Schweiz) wurde gewählt. Die Schweiz stimmte ab."
+    doc = make("a", t, [("St. Gallen", "LOC"), ("Schweiz", "LOC"), ("Schweiz", "LOC")])
+    ents = canonical_entities([doc])
+    assert "Schweiz" not in by_name(ents, "St. Gallen").aliases
+
+
+def test_possessive_before_organisation_word_and_party_role_before_surname():
+    assert _junk("Merkels Partei", "ORG")
+    assert strip_descriptor("ÖVP-Kandidat Khol", "ORG", set())[:2] == ("Khol", "PER")

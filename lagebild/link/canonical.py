@@ -247,6 +247,9 @@ def _acronym_links(docs: list[AnalysedArticle], items: list[Item], by_doc: dict[
             if it.label == "PER" or it.place is not None or it.mention.derived:
                 continue
             m = _PAREN_ACRONYM.match(text, it.mention.end)
+            if m and (gazetteer().lookup(m.group(1), docs[d].article.language or "de") is not None
+                      or is_place_word(m.group(1))):
+                m = None  # 'St. Gallen (Schweiz)': a place in parentheses says where, it is no short form
             if m and not is_acronym(it.base) and len(tokens(it.base)) >= 2:
                 out[fold(m.group(1))].add(i)
             if is_acronym(it.base):

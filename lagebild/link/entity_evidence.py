@@ -137,7 +137,8 @@ def _possessive_noun(words: list[str]) -> bool:
     if words[0] in _nouns_and_first_names()[1]:
         return False
     last = words[1]
-    return common_noun(last) or last in _nouns_and_first_names()[0] or _is_role(last)
+    return common_noun(last) or last in _nouns_and_first_names()[0] or _is_role(last) or bool(
+        _ORG_WORDS.fullmatch(last))  # 'Merkels Partei'
 
 
 def _is_role(word: str) -> bool:
@@ -296,6 +297,12 @@ _INSTITUTION = re.compile(r"(?:gericht|gerichtshof|anwaltschaft|polizei|polizeid
                           r"|flughafen|bahnhof|zoo|theater|oper|museum|festspiele)$", re.I)
 
 
+def _is_role_compound(word: str) -> bool:
+    from .mention_repair import _is_role_word
+
+    return _is_role_word(word)
+
+
 def _role_end(word: str) -> bool:
     """The last word of a 'person' that is a role or common noun ('Ex-Präsident', 'Offense'), not a surname."""
     if "-" in word:
@@ -338,6 +345,8 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
         return name, label, None  # 'Seite Russlands' is no name with a descriptor: it stays junk
     if person_by_first_name(rest):
         return rest, "PER", None
+    if k == 1 and end - k == 1 and "-" in words[0] and rest[:1].isupper() and _is_role_compound(words[0]):
+        return rest, "PER", None  # 'ÖVP-Kandidat Khol': a party role before a surname
     if k and label != "PER" and _PLACE_KIND.fullmatch(words[k - 1]):
         label = "LOC"  # 'Grenzübergang Kufstein', 'Pariser Vorort Argenteuil': the descriptor says place
     elif k and _KIND_WORDS.search(words[k - 1]):
