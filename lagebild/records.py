@@ -144,6 +144,7 @@ class Timex:
     event: str = ""  # the clause or sentence it dates
     event_start: int | None = None
     event_end: int | None = None
+    confidence: float | None = None  # how sure the value is, from how it was anchored (analyse/timex_anchor.py)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..records import AnalysedArticle, Timex
+from .timex_anchor import (APPOSITION_MISMATCH, FROM_TEXT, NAME_YEAR, confidence, deictic_day, explicit, in_apposition, name_years,
+                           signature_day)
+from .timex_event import event_span
 from .timex_reference import Reference, follows_text, is_narrative, resolve_from_text
 from .timex_rules import Candidate, duration_value, resolve_overlaps, scan
 from .timex_rules_history import coordinate
@@ -32,7 +35,8 @@ class Anchor:
     """The reference date. `precision`: 'day' | 'month' | 'year'; `year` may be None when only a
     day and month are known ('am 31. Oktober' without any year in the text).
     `inferred`: not a publication date. `forward`: the anchor is a lower bound of the real date
-    (the latest date the article mentions), so weekdays resolve to the first such day after it."""
+    (the latest date the article mentions), so weekdays resolve to the first such day after it.
+    `source`: how it was found ('published', 'signature', 'deictic', 'story', 'weak'; see timex_anchor)."""
 
     year: int | None
     month: int | None = None
@@ -40,6 +44,16 @@ class Anchor:
     precision: str = "day"
     inferred: bool = False
     forward: bool = False
+    source: str = ""
+
+    @property
+    def kind(self) -> str:
+        return self.source or ("weak" if self.inferred else "published")
+
+    @property
+    def stated(self) -> bool:
+        """The article's own date: its publication date, or the date it is signed with."""
+        return self.kind in ("published", "signature", "deictic")
 
     @property
     def date(self) -> date | None:
@@ -56,7 +70,7 @@ class Anchor:
         return f"{y}-{self.month:02d}-{self.day:02d}"
 
     @classmethod
-    def parse(cls, value: str | None, inferred: bool = False, forward: bool = False) -> "Anchor | None":
+    def parse(cls, value: str | None, inferred: bool = False, forward: bool = False, source: str = "") -> "Anchor | None":
         """'2024-11-05', '2024-11-05T10:00:00+01:00', '2024-11', '2024' -> Anchor."""
         if not value:
             return None
@@ -65,7 +79,8 @@ class Anchor:
             return None
         y = None if m.group(1) == "XXXX" else int(m.group(1))
         prec = "day" if m.group(3) else "month" if m.group(2) else "year"
-        return cls(y, int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None, prec, inferred, forward)
+        return cls(y, int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None, prec, inferred,
+                   forward, source)
 
 
 def _days_in(y: int, m: int) -> int:
@@ -115,72 +130,6 @@ def is_future(clause: str) -> bool:
     strong = [p for p in past if p.split()[0] in ("war", "waren", "wurde", "wurden", "hatte", "hatten", "sagte", "sagten",
                                                   "erklärte", "erklärten", "was", "were", "had", "said")]
     return not strong
-
-
-# ---------------------------------------------------------------- event clause
-_CLAUSE_SPLIT = re.compile(r"(?<!\d),\s+(?!\d)|;\s+|:\s+|\s+[–—-]\s+|\s*[„“”\"«»]\s*(?=[A-ZÄÖÜ])")
-
-
-_SENT_SPLIT = re.compile(r"(?<=[.!?…])[\"“”»]?\s+(?=[„\"«A-ZÄÖÜ])")
-_NO_SPLIT_BEFORE = re.compile(r"(?:\b\d{1,2}\.|\b(?:Nr|Dr|Prof|St|bzw|ca|vgl|z\.B|u\.a|Jan|Feb|Okt|Nov|Dez|Sept?|Aug)\.)$")
-
-
-def _sub_sentence(text: str, s0: int, e0: int, start: int, end: int) -> tuple[int, int]:
-    """Split [s0, e0) again at sentence ends the tokenizer missed ('im Februar 2022. Das ...');
-    a period after a day number stays ('am 31. Oktober')."""
-    cuts = [s0]
-    for m in _SENT_SPLIT.finditer(text, s0, e0):
-        if not _NO_SPLIT_BEFORE.search(text[max(s0, m.start() - 12):m.start()]):
-            cuts.append(m.end())
-    cuts.append(e0)
-    a = max(c for c in cuts[:-1] if c <= start)
-    b = min(c for c in cuts[1:] if c >= end)
-    return a, b
-
-
-def event_span(text: str, sentences: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    """The clause of the sentence around [start, end): commas/dashes/colons split clauses;
-    a clause shorter than five words grows into its neighbours (fronted 'Am Montag,')."""
-    covering = [(s, e) for s, e in sentences if s < end and e > start]
-    if covering:
-        i0 = sentences.index(covering[0])
-        i1 = sentences.index(covering[-1])
-        # the sentencizer may cut after '5.' in 'Am 5. Oktober': join with the neighbours first
-        if i0 > 0 and sentences[i0 - 1][1] >= covering[0][0] - 2:
-            i0 -= 1
-        if i1 + 1 < len(sentences) and sentences[i1 + 1][0] <= covering[-1][1] + 2:
-            i1 += 1
-        s0, e0 = sentences[i0][0], sentences[i1][1]
-    else:
-        s0 = text.rfind("\n", 0, start) + 1
-        e0 = text.find("\n", end)
-        e0 = len(text) if e0 < 0 else e0
-    # paragraphs (and headlines without a final period) never share an event
-    s0 = max(s0, text.rfind("\n", 0, start) + 1)
-    nl = text.find("\n", end, e0)
-    e0 = nl if nl >= 0 else e0
-    s0, e0 = _sub_sentence(text, s0, e0, start, end)
-    sent = text[s0:e0]
-    cuts = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sent)] + [len(sent)]
-    bounds = []
-    for a, b in zip(cuts, cuts[1:]):
-        bounds.append((a, b))
-    rel_s, rel_e = start - s0, end - s0
-    i = next((k for k, (a, b) in enumerate(bounds) if a <= rel_s < b), 0)
-    j = next((k for k, (a, b) in enumerate(bounds) if a < rel_e <= b), i)
-    a, b = bounds[i][0], bounds[j][1]
-    while len(sent[a:b].split()) < 5 and (i > 0 or j < len(bounds) - 1):
-        if j < len(bounds) - 1:
-            j += 1
-        else:
-            i -= 1
-        a, b = bounds[i][0], bounds[j][1]
-    seg = sent[a:b]
-    lead = len(seg) - len(seg.lstrip(" ,;:–—-„“”\"«»"))
-    trail = len(seg.rstrip(" ,;:–—-„“\"«»"))
-    if trail <= lead:
-        return s0, e0
-    return s0 + a + lead, s0 + a + trail
 
 
 # ---------------------------------------------------------------- resolution
@@ -436,7 +385,9 @@ def _anchor_from_candidates(cands: list[tuple[Candidate, bool]]) -> Anchor | Non
     Latest full date; else the latest day-month placed in the latest year mentioned; else the
     latest month-year or year. Future-tense mentions are no evidence of the past."""
     past = [c.spec for c, fut in cands if not fut]
-    years = [s["y"] for s in past if s["kind"] in ("date", "year", "season", "quarter") and s.get("y")]
+    # bare years are as often historical or target years ('Finanzkrise 2008/09', 'seit 1954') as the
+    # current one: only days and months with a year count
+    years = [s["y"] for s in past if s["kind"] == "date" and s.get("m") and s.get("y")]
     top_year = max(years) if years else None
     # News name the year of a month only when it is not the current one ('seit August 2023' but
     # 'im Oktober'): when the latest year comes from month-year mentions alone and the text also
@@ -454,8 +405,6 @@ def _anchor_from_candidates(cands: list[tuple[Candidate, bool]]) -> Anchor | Non
             options.append(((y, s["m"], s["d"], 1), Anchor(y, s["m"], s["d"], "day", True, True)))
         elif not s.get("d") and s.get("y"):
             options.append(((y, s["m"], 1, 0), Anchor(y, s["m"], None, "month", True, True)))
-    if top_year:
-        options.append(((top_year, 1, 1, -1), Anchor(top_year, None, None, "year", True, True)))
     if options:
         return max(options, key=lambda o: o[0])[1]
     day_months = [(s["m"], s["d"]) for s in past if s["kind"] == "date" and s.get("m") and s.get("d")]
@@ -483,18 +432,24 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
     narrative expressions, against the last date the text itself established (`timex_reference`)."""
     text = doc.text
     out: list[Timex] = []
-    pub_year = anchor.year if anchor and not anchor.inferred else None
+    pub_year = anchor.year if anchor and anchor.stated else None
     narrative = is_narrative(specs, pub_year)
     # a history text that also speaks of days around its publication ('gestern', 'am Montag') is news:
     # its 'heute' is the publication day; in a history text without them, 'heute' is the present
     present_is_ref = narrative and not any(
         i["spec"]["kind"] == "dow" or i["spec"]["kind"] == "relday" and i["spec"].get("off") for i in specs)
     ref = Reference()
+    prev: tuple[dict, str, float] | None = None  # last item, its value and confidence
+    ref_conf = 1.0  # confidence of the value that set the text's reference last
     for item in specs:
         spec = item["spec"]
         try:
-            typ, value, from_text = "", "", False
-            if follows_text(spec, ref, narrative, pub_year, text, item["start"]):
+            typ, value, from_text, conf = "", "", False, None
+            if prev is not None and prev[1][:1].isdigit() and in_apposition(text, prev[0], item):
+                # 'Gestern, Montag': the weekday names the day just named, whatever the anchor
+                typ, value = "TIME" if _time_suffix(spec) else "DATE", prev[1][:10] + _time_suffix(spec)
+                conf = prev[2] if date.fromisoformat(value[:10]).isoweekday() == spec["dow"] else APPOSITION_MISMATCH
+            if not value and follows_text(spec, ref, narrative, pub_year, text, item["start"]):
                 got = resolve_from_text(spec, ref, _time_suffix(spec))
                 if got:
                     (typ, value), from_text = got, True
@@ -509,13 +464,22 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
             continue
         if not value:
             continue
+        if conf is None:
+            conf = NAME_YEAR if item.get("name") else confidence(spec, value, anchor.kind if anchor else None, from_text)
+            if from_text:  # 'am Tag zuvor' is no surer than the date it counts from
+                conf = min(conf, ref_conf)
+        prev = (item, value, conf)
         # in a narrative text, dates resolved against the publication date establish nothing
         if typ in ("DATE", "TIME") and (not narrative or from_text or _explicit(spec)):
+            before = (ref.year, ref.month, ref.day)
             ref.update(value, spec, item["start"], text)
+            if (ref.year, ref.month, ref.day) != before:
+                ref_conf = conf
         es, ee = item["event"]
         out.append(Timex(
             article_id=doc.id, start=item["start"], end=item["end"], text=text[item["start"]:item["end"]], type=typ,
-            value=value, anchored=bool(anchor) and not anchor.inferred, event=text[es:ee], event_start=es, event_end=ee,
+            value=value, anchored=bool(anchor) and not anchor.inferred or explicit(spec) or from_text and conf >= FROM_TEXT,
+            event=text[es:ee], event_start=es, event_end=ee, confidence=round(conf, 2),
         ))
     return out
 
@@ -529,6 +493,7 @@ def normalise(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) ->
     doc.timexes = timexes_for(doc, specs, anchor)
     doc.extras["timex_anchor"] = anchor.iso() if anchor else None
     doc.extras["timex_anchor_inferred"] = bool(anchor and anchor.inferred)
+    doc.extras["timex_anchor_kind"] = anchor.kind if anchor else None
     doc.extras["timex_mods"] = {f"{item['start']}:{item['end']}": item["spec"].get("mod") for item in specs if item["spec"].get("mod")}
 
 
@@ -537,17 +502,33 @@ def find_timexes(doc: AnalysedArticle) -> None:
     text = doc.text
     specs = []
     pairs = []
+    names = name_years(text, doc.mentions)
     for c in candidates(doc):
         es, ee = event_span(text, doc.sentences, c.start, c.end)
         future = is_future(text[es:ee])
         specs.append({"start": c.start, "end": c.end, "spec": c.spec, "rule": c.rule, "future": future, "event": (es, ee)})
+        if c.spec["kind"] == "year" and (c.start, c.end) in names:
+            specs[-1]["name"] = True  # 'Global 2000', 'Windows 2000': maybe a name, not a year
         pairs.append((c, future))
-    text_anchor = _anchor_from_candidates(pairs)
-    anchor = Anchor.parse(doc.article.published) or text_anchor
+    text_anchor = own_anchor(text, specs, pairs)
+    anchor = Anchor.parse(doc.article.published, source="published") or text_anchor
     doc.extras["timex_specs"] = specs
     # the text's own (lower-bound) anchor, also for dated articles: the timeline may use it
     doc.extras["timex_text_anchor"] = text_anchor.iso() if text_anchor else None
+    doc.extras["timex_text_anchor_kind"] = text_anchor.kind if text_anchor else None
     normalise(doc, specs, anchor)
+
+
+def own_anchor(text: str, specs: list[dict], pairs: list[tuple[Candidate, bool]]) -> Anchor | None:
+    """An undated article's anchor from its own text: the date it is signed with, a date in
+    apposition to 'heute', else a weak lower bound from the days and months it names."""
+    for source, day in (("signature", signature_day(text, specs)), ("deictic", deictic_day(text, specs))):
+        if day is not None:
+            return Anchor(day.year, day.month, day.day, "day", inferred=True, source=source)
+    weak = _anchor_from_candidates(pairs)
+    if weak is not None:
+        weak.source = "weak"
+    return weak
 
 
 def reanchor(doc: AnalysedArticle, anchor: Anchor) -> None:

@@ -334,6 +334,8 @@ def _date_numeric(m):
 @rule("de", "date_month_numeric", _B + r"(?:(?P<y1>" + YEAR_RE + r")\s*[-/]\s*(?P<m1>0?[1-9]|1[0-2])|(?P<m2>0?[1-9]|1[0-2])"
       r"(?:\.|\s*[-/]\s*)(?P<y2>" + YEAR_RE + r"))(?![\d/-]|[.,]\d)")
 def _date_month_numeric(m):
+    if m.group("y1") and len(m.group("m1")) == 2 and int(m.group("m1")) == (int(m.group("y1")) + 1) % 100:
+        return None  # '2008/09', '2011/12': two years (a season, a crisis), not September 2008
     if m.group("y1"):
         return {"kind": "date", "y": int(m.group("y1")), "m": int(m.group("m1")), "d": None}
     return {"kind": "date", "y": int(m.group("y2")), "m": int(m.group("m2")), "d": None}
@@ -476,7 +478,7 @@ def _relday(m):
     return {"kind": "relday", "off": off, "part": part_of(m.group("pt"))}
 
 
-@rule("de", "morgen_cap", r"(?:^|(?<=[.!?]\s))(?P<x>Morgen)(?=\s+(?:wird|werden|soll|sollen|will|kommt|geht|findet|beginnt|ist))", flags=re.M)
+@rule("de", "morgen_cap", r"(?:^|(?<=[.!?]\s))(?P<x>Morgen)(?=\s+(?:wird|werden|soll|sollen|will|kommt|geht|findet|beginnt|ist)|\s*,\s*(?i:am\s+)?(?i:" + WEEKDAY_RE + r")\b)", flags=re.M)
 def _morgen_cap(m):
     return {"kind": "relday", "off": 1, "part": None}
 

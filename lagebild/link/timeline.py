@@ -4,7 +4,10 @@
    story: the median publication date of its dated siblings (or its own text anchor when that is
    later); when no article of the story is dated, the latest date the story's texts mention (years
    from one article, "am 31. Oktober" from another) serves as a lower bound of the publication
-   date. Rows from such articles carry `inferred: true`.
+   date. Rows from such articles carry `inferred: true`. An undated article that states its own date
+   (signature "(Name, 26.4.2016)", "heute, 26. April 2016") keeps that date (analyse/timex_anchor.py).
+   Every row has a `confidence` from how its value was fixed; `shown` is false below
+   `SHOW_THRESHOLD`: the views list those rows apart, collapsed, as uncertain dates.
 2. Rows: DATE and TIME expressions with a calendar value (durations, sets and PRESENT_REF /
    PAST_REF / FUTURE_REF are no points on a timeline). `date` is the value without the time of
    day ('2024-11-04' for '2024-11-04TEV'); `time` keeps that part.
@@ -22,6 +25,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from ..analyse.timex import Anchor, anchor_from_specs, find_timexes, timexes_for
+from ..analyse.timex_anchor import SHOW_THRESHOLD
 from ..records import AnalysedArticle, Timex
 
 MERGE_THRESHOLD = 62
@@ -100,27 +104,33 @@ def story_anchor(docs: list[AnalysedArticle]) -> tuple[Anchor | None, bool]:
     days = [a.date for a in published if a is not None and a.date is not None]
     if days:
         mid = sorted(days)[(len(days) - 1) // 2]  # lower median: a real publication date
-        return Anchor(mid.year, mid.month, mid.day, "day", inferred=True), True
-    # no dated article: the dates all texts mention together (years from one article,
-    # 'am 31. Oktober' from another) give a lower bound of the publication date
+        return Anchor(mid.year, mid.month, mid.day, "day", inferred=True, source="story"), True
+    # no dated article: the days and months all texts mention together (years from one article,
+    # 'am 31. Oktober' from another) give a weak lower bound of the publication date
     best = anchor_from_specs([item for d in docs for item in d.extras.get("timex_specs", [])])
     if best is not None:
-        best = Anchor(best.year, best.month, best.day, best.precision, inferred=True, forward=True)
+        best = Anchor(best.year, best.month, best.day, best.precision, inferred=True, forward=True, source="weak")
     return best, False
 
 
+_EVIDENCE = {"signature": "date the article is signed with", "deictic": "date the text gives for 'heute'",
+             "weak": "latest date its own text mentions"}
+
+
 def story_timexes(docs: list[AnalysedArticle]) -> dict[str, list[Timex]]:
-    """Timexes per article id, undated articles re-anchored with the story."""
+    """Timexes per article id, undated articles re-anchored with the story. An undated article that
+    states its own date (signature, 'heute, 26. April 2016') keeps it."""
     for d in docs:
         if "timex_specs" not in d.extras:
             find_timexes(d)
     anchor, from_published = story_anchor(docs)
     out: dict[str, list[Timex]] = {}
     for d in docs:
-        if d.article.published or anchor is None:
+        own_kind = d.extras.get("timex_text_anchor_kind")
+        if d.article.published or anchor is None or own_kind in ("signature", "deictic"):
             out[d.id] = list(d.timexes)
             if not d.article.published and d.extras.get("timex_anchor"):
-                d.extras["timex_anchor_evidence"] = f"latest date its own text mentions ({d.extras['timex_anchor']})"
+                d.extras["timex_anchor_evidence"] = f"{_EVIDENCE.get(own_kind, _EVIDENCE['weak'])} ({d.extras['timex_anchor']})"
             continue
         own = Anchor.parse(d.extras.get("timex_text_anchor"))
         use = anchor
@@ -130,7 +140,7 @@ def story_timexes(docs: list[AnalysedArticle]) -> dict[str, list[Timex]]:
         # clearly earlier year (a 2008 text in a story of 2011 articles: its 'Mittwoch' is in 2008)
         earlier = own is not None and own.year and anchor.year and anchor.year - own.year > 1 and own.precision != "year"
         if from_published and own is not None and own.year and (_anchor_tuple(own) > _anchor_tuple(anchor) or earlier):
-            use = Anchor(own.year, own.month, own.day, own.precision, inferred=True, forward=True)
+            use = Anchor(own.year, own.month, own.day, own.precision, inferred=True, forward=True, source="weak")
             evidence = f"latest date its own text mentions ({use.iso()})"
         d.extras["timex_anchor_evidence"] = evidence
         out[d.id] = timexes_for(d, d.extras["timex_specs"], use)
@@ -153,12 +163,14 @@ def _similarity(a: str, b: str) -> float:
 
 def _row(t: Timex, order: int, mods: dict) -> dict:
     date_part, _, time_part = t.value.partition("T")
+    conf = t.confidence if t.confidence is not None else 0.0
     row = {
         "date": date_part, "text": t.text, "event": t.event, "article_id": t.article_id, "start": t.start, "end": t.end,
-        "type": t.type, "value": t.value, "inferred": not t.anchored,
+        "type": t.type, "value": t.value, "inferred": not t.anchored, "confidence": conf, "shown": conf >= SHOW_THRESHOLD,
         "event_start": t.event_start, "event_end": t.event_end,
         "sources": [{"article_id": t.article_id, "start": t.start, "end": t.end, "text": t.text, "event": t.event,
-                     "event_start": t.event_start, "event_end": t.event_end, "inferred": not t.anchored}],
+                     "event_start": t.event_start, "event_end": t.event_end, "inferred": not t.anchored,
+                     "confidence": conf}],
         "_order": order, "_content": _content(t.event, t.text), "_contents": [_content(t.event, t.text)],
     }
     if time_part:
@@ -203,12 +215,14 @@ def build_timeline(docs: list[AnalysedArticle]) -> list[dict]:
             continue
         target["sources"].extend(row["sources"])
         target["_contents"].append(row["_content"])
-        # a dated source beats an inferred one as the primary
-        if target["inferred"] and not row["inferred"]:
-            for key in ("text", "event", "article_id", "start", "end", "type", "value", "event_start", "event_end"):
+        # the most confident source is the primary (a dated source beats an inferred one)
+        if (row["confidence"], not row["inferred"]) > (target["confidence"], not target["inferred"]):
+            for key in ("text", "event", "article_id", "start", "end", "type", "value", "event_start", "event_end",
+                        "inferred", "confidence", "shown"):
                 target[key] = row[key]
-            target["inferred"] = False
             target.pop("inferred_from", None)
+            if row.get("inferred_from"):
+                target["inferred_from"] = row["inferred_from"]
     for m in merged:
         m["articles"] = sorted({s["article_id"] for s in m["sources"]})
     merged.sort(key=sort_key)

@@ -1,0 +1,127 @@
+"""Anchors of undated articles and the confidence of every resolved time expression (issue 17).
+
+An undated article (10kGNAD, plain text files) has no publication date. What may stand in for it,
+strongest first:
+
+- `signature`: the date the article is signed with, "(Maria Muster, 26.4.2016)" or a dateline
+  "Wien, 26. April 2016 –" / a line that is only a date: the article's own stated date;
+- `deictic`: a full date in apposition to 'heute'/'gestern'/'morgen' ("heute, Dienstag, 26. April
+  2016"): the day the text is written is that date minus the offset;
+- `story`: the publication date of the story's dated articles (set by `link/timeline.py`);
+- `weak`: the latest day or month the text names with a year (a lower bound of the date, resolved
+  forward). Bare years never serve: they are as often historical or target years ("Finanzkrise
+  2008/09", "gegründet 1954", "bis 2030") as the current one.
+
+Every resolved expression gets a `confidence` (0..1) from how its value was fixed (`confidence`).
+Rows below `SHOW_THRESHOLD` are kept in the JSON but listed apart as uncertain in every view.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+# chosen on tests/data/timeline_undated_cases.jsonl and the time_dev dev slice (see tests/test_timeline_confidence.py):
+# everything fixed by the text itself or by a stated date is shown; guesses from other articles or
+# from the dates an undated text mentions are not
+SHOW_THRESHOLD = 0.6
+
+# confidence by how the value was fixed
+EXPLICIT = 0.95  # the expression names its year ('12. Januar 2016', 'im Mai 2015', '2015')
+FROM_TEXT = 0.8  # against the last date the text itself established ('zwei Tage später', 'im selben Monat')
+ANCHOR_CONFIDENCE = {
+    "published": 0.9,  # relative to the publication date
+    "signature": 0.85,  # relative to the date the article is signed with
+    "deictic": 0.8,  # relative to 'heute, 26. April 2016'
+    "story": 0.45,  # relative to the publication date of other articles of the story
+    "weak": 0.3,  # relative to the latest date an undated text mentions
+    None: 0.2,  # no anchor: the value keeps unknown parts
+}
+UNKNOWN_PART = 0.25  # a value with an unknown year ('XXXX-12-24'): not wrong, but no point on a timeline
+APPOSITION_MISMATCH = 0.3  # 'gestern, Montag' where the anchor says gestern was a Sunday
+NAME_YEAR = 0.5  # a year at the end of a name ('Global 2000', 'Windows 2000'; also 'Expo 2015', where it is right)
+
+_EXPLICIT_KINDS = ("date", "year", "season", "quarter")
+
+
+def explicit(spec: dict) -> bool:
+    """The expression names its own year (or decade/century): no anchor is needed."""
+    return spec["kind"] in _EXPLICIT_KINDS and spec.get("y") is not None or spec["kind"] in ("decade", "era")
+
+
+def confidence(spec: dict, value: str, anchor_kind: str | None, from_text: bool) -> float:
+    """How sure the value is, from how it was fixed (see the module docstring)."""
+    if value.startswith("X") or "_REF" in value or not value[:1].isdigit() and not value.startswith("T"):
+        return UNKNOWN_PART
+    if explicit(spec):
+        return EXPLICIT
+    if from_text:
+        return FROM_TEXT
+    return ANCHOR_CONFIDENCE.get(anchor_kind, ANCHOR_CONFIDENCE[None])
+
+
+# ---------------------------------------------------------------- strong anchors of undated articles
+def _full_day(spec: dict) -> date | None:
+    if spec["kind"] != "date" or not (spec.get("y") and spec.get("m") and spec.get("d")):
+        return None
+    try:
+        return date(spec["y"], spec["m"], spec["d"])
+    except ValueError:
+        return None
+
+
+# '(Maria Muster, 26.4.2016)', '(APA, red, 26.4.2016)': a short parenthesis that ends with the date
+_SIGNED_BEFORE = re.compile(r"\((?:[^()\n]{0,60}[,;/]\s*)?$")
+_SIGNED_AFTER = re.compile(r"^\s*\)")
+# a dateline 'Wien, 26. April 2016 –' or a line that is nothing but the date (and maybe a time)
+_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-ZÄÖÜ][\w.\- ]{0,30},\s*)?(?:(?:Stand|Datum|Veröffentlicht(?:\s+am)?)\s*:?\s*)?$")
+_LINE_AFTER = re.compile(r"^\s*(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d\d(?:\s*Uhr)?)?\s*(?:[-–—|:]|\n|$)")
+
+
+def signature_day(text: str, items: list[dict]) -> date | None:
+    """The latest full date written where an article states its own date (signature, dateline)."""
+    days = []
+    for item in items:
+        d = _full_day(item["spec"])
+        if d is None:
+            continue
+        before, after = text[max(0, item["start"] - 80):item["start"]], text[item["end"]:item["end"] + 20]
+        if _SIGNED_BEFORE.search(before) and _SIGNED_AFTER.match(after) or \
+                _LINE_BEFORE.search(before) and _LINE_AFTER.match(after):
+            days.append(d)
+    return max(days) if days else None
+
+
+_APPOSITION = re.compile(r"^\s*,?\s*(?:(?:am|den|dem|der)\s+)?$", re.I)
+_WEEKDAY_GLUE = re.compile(r"^\s*,?\s*(?:(?:am|den|dem)\s+)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)?"
+                           r"\s*,?\s*(?:(?:am|den|dem|der)\s+)?$", re.I)
+
+
+def deictic_day(text: str, items: list[dict]) -> date | None:
+    """The writing day from 'heute, Dienstag, 26. April 2016' / 'gestern, am 25. April 2016'."""
+    for a, b in zip(items, items[1:]):
+        if a["spec"]["kind"] != "relday" or a["spec"].get("part") or a.get("future"):
+            continue
+        d = _full_day(b["spec"])
+        if d is not None and _WEEKDAY_GLUE.match(text[a["end"]:b["start"]]):
+            return d - timedelta(days=a["spec"]["off"])
+    return None
+
+
+def in_apposition(text: str, first: dict, second: dict) -> bool:
+    """'Gestern, Montag' / 'heute Dienstag': a weekday that names the day just named."""
+    return (first["spec"]["kind"] == "relday" and second["spec"]["kind"] == "dow" and second["spec"].get("off") is None
+            and second["spec"].get("week_off") is None and bool(_APPOSITION.match(text[first["end"]:second["start"]])))
+
+
+def name_years(text: str, mentions: list) -> set[tuple[int, int]]:
+    """Spans of four-digit numbers that end an entity name ('Umweltschutzorganisation Global 2000'),
+    and every other place where the same 'Word 2000' stands (NER finds a name once, not always)."""
+    found: set[str] = set()
+    for m in mentions:
+        if m.label in ("ORG", "MISC", "PER") and (hit := re.search(r"([A-ZÄÖÜ][\w-]*)\s+(\d{4})$", m.text)):
+            found.add(f"{hit[1]} {hit[2]}")
+    spans: set[tuple[int, int]] = set()
+    for name in found:
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"\s+") + r"(?!\w)", text):
+            spans.add((hit.end() - 4, hit.end()))
+    return spans
