@@ -73,12 +73,13 @@ def render_markdown(dossier: dict) -> str:
             out.append("")
         if story["timeline"]:
             out += ["### Timeline", ""]
-            for t in story["timeline"]:
-                inferred = f" (inferred: {_md(t.get('inferred_from') or '')})" if t.get("inferred") else ""
-                when = readable_time(t.get("value") if str(t.get("value") or "").startswith(t["date"]) else t["date"], t.get("type"))
-                iso = f" ({_md(t['date'])})" if when != t["date"] else ""
-                out.append(f"- **{_md(when)}**{iso}{inferred} „{_md(t['text'])}“: {_md(t['event'])} "
-                           f"[{_md(article_label(arts, t['article_id']))}]")
+            sure = [t for t in story["timeline"] if t.get("shown", True)]
+            unsure = [t for t in story["timeline"] if not t.get("shown", True)]
+            out += [_md_timeline_row(t, arts) for t in sure]
+            if unsure:  # below the confidence threshold: collapsed, never mixed with the dates above
+                out += ["", f"<details><summary>Uncertain dates ({len(unsure)}, low confidence)</summary>", ""]
+                out += [_md_timeline_row(t, arts) for t in unsure]
+                out += ["", "</details>"]
             out.append("")
         if story["entities"]:
             out += ["### Entities", ""]
@@ -95,6 +96,15 @@ def render_markdown(dossier: dict) -> str:
     if dossier.get("errors"):
         out += ["## Input errors", ""] + [f"- {_md(e)}" for e in dossier["errors"]] + [""]
     return "\n".join(out)
+
+
+def _md_timeline_row(t: dict, arts: dict) -> str:
+    inferred = f" (inferred: {_md(t.get('inferred_from') or '')})" if t.get("inferred") else ""
+    when = readable_time(t.get("value") if str(t.get("value") or "").startswith(t["date"]) else t["date"], t.get("type"))
+    iso = f" ({_md(t['date'])})" if when != t["date"] else ""
+    conf = f" · {t['confidence']:.2f}" if not t.get("shown", True) and isinstance(t.get("confidence"), (int, float)) else ""
+    return (f"- **{_md(when)}**{iso}{inferred}{conf} „{_md(t['text'])}“: {_md(t['event'])} "
+            f"[{_md(article_label(arts, t['article_id']))}]")
 
 
 def _stance_who(cell: dict) -> str:

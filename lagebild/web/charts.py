@@ -200,6 +200,8 @@ def timeline_chart(story: dict, arts: dict) -> Markup:
     """Dated events on a time axis: dots for days, bars for months/years, one colour per source."""
     placed = []
     for t in story.get("timeline", []):
+        if not t.get("shown", True):
+            continue  # uncertain dates are listed apart, never drawn
         iv = date_interval(str(t.get("date") or ""))
         if iv:
             placed.append((iv, t))

@@ -32,6 +32,7 @@ def story_context(story: dict, arts: dict) -> dict:
         columns=views.source_columns(story, arts), groups=groups, speakers=views.quotes_by_speaker(story, arts),
         uncertain=views.uncertain_quotes(story, arts),
         stance=views.stance_matrix(story, arts), timeline=views.timeline_rows(story, arts),
+        uncertain_dates=views.timeline_rows(story, arts, shown=False),
         timeline_svg=charts.timeline_chart(story, arts), lineage=views.lineage_rows(story, arts),
         lineage_svg=charts.lineage_chart(story, arts), entities=views.entity_rows(story),
     )

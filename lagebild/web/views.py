@@ -241,9 +241,13 @@ def stance_matrix(story: dict, arts: dict) -> dict:
     return {"actors": actors, "rows": rows}
 
 
-def timeline_rows(story: dict, arts: dict) -> list[dict]:
+def timeline_rows(story: dict, arts: dict, shown: bool = True) -> list[dict]:
+    """Timeline rows at or above the confidence threshold (`shown`), or, with shown=False, the
+    uncertain ones that are listed apart, collapsed."""
     rows = []
     for t in story.get("timeline", []):
+        if bool(t.get("shown", True)) != shown:
+            continue
         srcs = t.get("sources") if isinstance(t.get("sources"), list) else []
         rows.append({
             "date": _timeline_date(t),
@@ -254,6 +258,7 @@ def timeline_rows(story: dict, arts: dict) -> list[dict]:
             "n_sources": len(srcs) or 1,
             "inferred": bool(t.get("inferred")),
             "inferred_from": t.get("inferred_from") or "",
+            "confidence": t.get("confidence"),
             "url": evidence_url(t),
             "event_url": evidence_url({"article_id": t.get("article_id"), "start": t.get("event_start"), "end": t.get("event_end")}),
         })
