@@ -119,3 +119,16 @@ def test_place_in_parentheses_is_no_alias():
 def test_possessive_before_organisation_word_and_party_role_before_surname():
     assert _junk("Merkels Partei", "ORG")
     assert strip_descriptor("ÖVP-Kandidat Khol", "ORG", set())[:2] == ("Khol", "PER")
+
+
+def test_pronoun_speaker_is_not_a_name_inside_a_prepositional_phrase():
+    from lagebild.analyse.nlp import split_sentences
+    from lagebild.analyse.quotes import find_quotes
+
+    t = ("Bürgermeister Hans Gruber eröffnete am Montag die Sitzung des Gemeinderats. Er sprach lange mit Peter "
+         "Kranz. „Wir müssen sparen“, meinte er danach.")
+    doc = make("t", t, [("Hans Gruber", "PER"), ("Peter Kranz", "PER")])
+    doc.sentences = split_sentences(t, "de")
+    find_quotes(doc)
+    [q] = doc.quotes
+    assert "Gruber" in q.speaker

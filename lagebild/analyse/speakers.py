@@ -549,6 +549,10 @@ def unit_subject(u: Unit) -> tuple[int, int] | None:
     return None
 
 
+_OBLIQUE_BEFORE = re.compile(r"\b(?:mit|von|vom|gegen|neben|für|bei|beim|über|zu|zum|ohne|um|durch|wegen|laut"
+                             r"|with|from|against|for|by|about)\s+(?:(?:dem|den|der|des|einem|einen|the)\s+)?$", re.I)
+
+
 def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[int, tuple[int, int]]:
     """Replace pronoun speakers by the last named speaker, sentence subject or PER mention of
     matching gender/number ('er' -> 'Der Landrat Ernst Kohl'); the pronoun span is returned."""
@@ -569,7 +573,9 @@ def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[in
             # the person the paragraph is about: its last named speaker beats a nearer name that never spoke
             para = text.rfind("\n", 0, f.speaker[0]) + 1
             spoke = [c for c in fits if c in history and c[0] >= para]
-            match = spoke[-1] if spoke else fits[-1] if fits else None
+            # a name inside a prepositional phrase ('neben Peter Kranz') is rarely what 'er' picks up
+            subjects = [c for c in fits if not _OBLIQUE_BEFORE.search(text[max(0, c[0] - 12):c[0]])]
+            match = spoke[-1] if spoke else subjects[-1] if subjects else fits[-1] if fits else None
             pron[i] = f.speaker
             if match is not None:
                 f.speaker = match
