@@ -132,3 +132,23 @@ def test_pronoun_speaker_is_not_a_name_inside_a_prepositional_phrase():
     find_quotes(doc)
     [q] = doc.quotes
     assert "Gruber" in q.speaker
+
+
+def test_seat_tagged_without_its_body_becomes_the_body():
+    t = "Die Staatsanwaltschaft Wien ermittelt. Das Landgericht Köln urteilte. In Wien regnete es."
+    doc = make("a", t, [("Wien", "ORG"), ("Köln", "LOC"), ("Wien", "LOC")])
+    ents = {e.name: e.type for e in canonical_entities([doc])}
+    assert ents.get("Staatsanwaltschaft Wien") == "ORG" and ents.get("Landgericht Köln") == "ORG"
+    assert ents.get("Wien") == "LOC"
+
+
+def test_company_compounds_and_place_prepositions_decide_the_type():
+    t = "Thomas Cook ist insolvent. Die Thomas-Cook-Pleite trifft Urlauber. Thomas Cook schweigt."
+    doc = make("a", t, [("Thomas Cook", "PER"), ("Thomas Cook", "PER")])
+    assert by_name(canonical_entities([doc]), "Thomas Cook").type == "ORG"
+    t2 = "Ferdinand Lamprecht ist gestorben. Lamprecht-Sprecher Max Huber bestätigte. Lamprecht war 80."
+    doc2 = make("b", t2, [("Ferdinand Lamprecht", "PER")])
+    assert by_name(canonical_entities([doc2]), "Ferdinand Lamprecht").type == "PER"
+    t3 = "In Flint ist das Wasser vergiftet. Nach Flint kamen Helfer."
+    doc3 = make("c", t3, [("Flint", "ORG"), ("Flint", "ORG")])
+    assert by_name(canonical_entities([doc3]), "Flint").type == "LOC"

@@ -30,7 +30,8 @@ from rapidfuzz import fuzz
 from ..records import AnalysedArticle, Entity, Mention
 from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
 from .entity_evidence import (
-    LISTED, confidence, is_place_word, org_cue, person_by_first_name, place_cue, place_not_person, strip_descriptor,
+    LISTED, confidence, is_place_word, org_cue, org_written_in, person_by_first_name, place_cue, place_not_person,
+    strip_descriptor,
 )
 from .gazetteer import ROLE_SUFFIX, LocalForms, adj_stem, gazetteer, noun_stem
 from .translit import (
@@ -557,9 +558,11 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
         if place is None:
             name, label, bare = strip_descriptor(name, label, {it.base for it in plain})
             contexts = [docs[it.doc].text[max(0, it.mention.start - 30):it.mention.start] for it in plain]
-            if org_cue(name, [it.mention.text for it in members], contexts):
+            texts = tuple(dict.fromkeys(docs[it.doc].text for it in plain))
+            if org_cue(name, [it.mention.text for it in members], contexts, texts, label):
                 label = "ORG"  # 'TransCanada Corp', 'Reiseveranstalter Thomas Cook', 'Branchenverband Bitkom'
-            elif label in ("PER", "ORG") and not person_by_first_name(name) and place_cue(contexts):
+            elif label in ("PER", "ORG") and not person_by_first_name(name) and (
+                    place_cue(contexts) or label == "ORG" and org_written_in(name, contexts)):
                 label = "LOC"  # 'die Hauptstadt Kuala Lumpur', 'die Stadt Flint'
             elif label == "PER" and _multiword_place(name):
                 label = "LOC"  # 'Kuala Lumpur': the place list knows it, no first name of the lexicon

@@ -247,12 +247,24 @@ _ORG_BEFORE = re.compile(r"(?:konzern|unternehmen|firma|veranstalter|hersteller|
                          r"\s+(?:[A-ZÄÖÜ]\w*\s+)?$", re.I)
 
 
-def org_cue(name: str, mention_texts: list[str], contexts: list[str]) -> bool:
+_COMPANY_TAIL = ("Konzern|Konzerns|Gruppe|Tochter|Töchter|Aktie|Aktien|Pleite|Insolvenz|Filiale|Filialen|Belegschaft"
+                 "|Vorstand|Aufsichtsrat|Mutterkonzern|Mitarbeiter|Beschäftigten")
+_BODY_TAIL = "Chef|Chefin|Sprecher|Sprecherin|Studie|Prognose|Umfrage|Ökonom|Ökonomen|Experte|Experten|Präsident|Präsidentin"
+
+
+def org_cue(name: str, mention_texts: list[str], contexts: list[str], texts: tuple[str, ...] = (),
+            label: str = "PER") -> bool:
     """The entity is an organisation over all its mentions: its name or one written form ends in a
-    legal-form or organisation word, or most of its mentions follow an organisation noun. A first name
-    of the lexicon does not outweigh that ('Thomas Cook' the travel company)."""
+    legal-form or organisation word, the article writes it in a company compound ('Thomas-Cook-Pleite';
+    for a non-person also 'Wifo-Chef', 'Bitkom-Studie'), or most of its mentions follow an organisation
+    noun. A first name of the lexicon does not outweigh that ('Thomas Cook' the travel company)."""
     if _ORG_SUFFIX.search(name) or any(_ORG_SUFFIX.search(t) and name in t for t in mention_texts):
         return True
+    if texts and name[:1].isupper():
+        tails = _COMPANY_TAIL if label == "PER" else _COMPANY_TAIL + "|" + _BODY_TAIL
+        compound = re.compile(r"(?<![\w-])" + re.escape(name.replace(" ", "-")) + r"-(?:" + tails + r")\b")
+        if any(compound.search(t) for t in texts):
+            return True
     hits = sum(1 for c in contexts if _ORG_BEFORE.search(c) and not re.search(r"(?:chef|chefin|sprecher|sprecherin"
                                                                              r"|gründer|gründerin)\s+$", c, re.I))
     return bool(contexts) and 2 * hits > len(contexts)
@@ -260,6 +272,14 @@ def org_cue(name: str, mention_texts: list[str], contexts: list[str]) -> bool:
 
 _PLACE_BEFORE = re.compile(r"(?:hauptstadt|stadt|metropole|provinz|region|gemeinde|ortschaft|dorf|kleinstadt|großstadt"
                            r"|industriestadt|bundesstaat|city|town)\s+$", re.I)
+
+
+def org_written_in(name: str, contexts: list[str]) -> bool:
+    """A one-word 'organisation' that is always written after 'in'/'nach'/'aus' ('in Flint', at least
+    twice) and is no common noun or acronym is a place."""
+    if " " in name or not name[1:].islower() or len(contexts) < 2 or _lexicon_noun(name) or common_noun(name):
+        return False
+    return all(re.search(r"\b(?:in|nach|aus)\s+$", c, re.I) for c in contexts)
 
 
 def place_cue(contexts: list[str]) -> bool:

@@ -31,6 +31,8 @@ def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = N
             continue
         if m.label == "PER" and person_names:
             m = _complete_name(doc, m, person_names)
+        elif m.label in ("ORG", "LOC") and not m.derived:
+            m = _with_institution(doc, m)
         words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.text)]
         if m.derived or len(words) < 2:
             out.append(m)
@@ -85,6 +87,21 @@ def _complete_name(doc: AnalysedArticle, m: Mention, person_names: set[str]) -> 
             # 'Hans Joachim' | 'Schellnhuber': a span of first names only goes on to the surname written after it
             return Mention(m.article_id, m.start, end, doc.text[m.start:end], m.label, m.norm, m.derived, m.score)
     return m
+
+
+def _with_institution(doc: AnalysedArticle, m: Mention) -> Mention:
+    """A seat tagged without its body ('Staatsanwaltschaft' | 'Wien', 'Landgericht' | 'Köln'): the span
+    takes the institution noun written right before it and becomes the organisation."""
+    from .entity_evidence import _INSTITUTION
+
+    if " " in m.text.strip():
+        return m
+    before = re.search(r"([A-ZÄÖÜ][a-zäöüß]+) $", doc.text[max(0, m.start - 40):m.start])
+    if not before or not _INSTITUTION.search(before.group(1)) or not (
+            gazetteer().lookup(m.text, "de") or m.text in _places()):
+        return m
+    start = m.start - len(before.group(0))
+    return Mention(m.article_id, start, m.end, doc.text[start:m.end], "ORG", None, False, m.score)
 
 
 def _first_names_only(text: str) -> bool:
