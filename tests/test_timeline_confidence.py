@@ -106,3 +106,14 @@ def test_uncertain_dates_are_listed_apart_in_markdown_and_html():
     timeline_html = html.split('id="s1-timeline">', 1)[1].split("</section>")[0]
     main, _, unsure = timeline_html.partition("Uncertain dates")
     assert "Mittwoch" in main and "Montag" not in main and "Montag" in unsure
+    assert "uncertain date (0.45)" in html  # the highlight in the article text says so too
+
+
+def test_dates_that_are_no_signature_do_not_anchor():
+    chronology = doc("c", "3. März 2016 – Das Parlament stimmt zu.\n5. April 2016 – Der Präsident unterschreibt.\n"
+                          "Am Montag tritt das Gesetz in Kraft.")
+    assert chronology.extras["timex_text_anchor_kind"] != "signature"
+    aside = doc("a", "Die Abstimmung (12.3.2016) ging knapp aus. Am Montag legte die Opposition Beschwerde ein.")
+    assert aside.extras["timex_text_anchor_kind"] != "signature"
+    rows = rows_by_text(chronology)
+    assert not rows["Montag"]["shown"]

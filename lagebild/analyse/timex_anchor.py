@@ -70,25 +70,30 @@ def _full_day(spec: dict) -> date | None:
 
 
 # '(Maria Muster, 26.4.2016)', '(APA, red, 26.4.2016)': a short parenthesis that ends with the date
+# and its paragraph
 _SIGNED_BEFORE = re.compile(r"\((?:[^()\n]{0,60}[,;/]\s*)?$")
-_SIGNED_AFTER = re.compile(r"^\s*\)")
+_SIGNED_AFTER = re.compile(r"^\s*\)[ \t]*(?:\n|$)")
 # a dateline 'Wien, 26. April 2016 –' or a line that is nothing but the date (and maybe a time)
 _LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-ZÄÖÜ][\w.\- ]{0,30},\s*)?(?:(?:Stand|Datum|Veröffentlicht(?:\s+am)?)\s*:?\s*)?$")
-_LINE_AFTER = re.compile(r"^\s*(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d\d(?:\s*Uhr)?)?\s*(?:[-–—|:]|\n|$)")
+_LINE_AFTER = re.compile(r"^[ \t]*(?:,?[ \t]*(?:um\s+)?\d{1,2}[:.]\d\d(?:[ \t]*Uhr)?)?[ \t]*(?:[-–—|]|\n|$)")
 
 
 def signature_day(text: str, items: list[dict]) -> date | None:
-    """The latest full date written where an article states its own date (signature, dateline)."""
-    days = []
+    """The date an article states as its own: the latest signature '(Name, 26.4.2016)' (updates sign
+    again), else the one dateline 'Wien, 26. April 2016 –' (several date lines are a chronology)."""
+    signed, lines = [], set()
     for item in items:
         d = _full_day(item["spec"])
         if d is None:
             continue
         before, after = text[max(0, item["start"] - 80):item["start"]], text[item["end"]:item["end"] + 20]
-        if _SIGNED_BEFORE.search(before) and _SIGNED_AFTER.match(after) or \
-                _LINE_BEFORE.search(before) and _LINE_AFTER.match(after):
-            days.append(d)
-    return max(days) if days else None
+        if _SIGNED_BEFORE.search(before) and _SIGNED_AFTER.match(after):
+            signed.append(d)
+        elif _LINE_BEFORE.search(before) and _LINE_AFTER.match(after):
+            lines.add(d)
+    if signed:
+        return max(signed)
+    return lines.pop() if len(lines) == 1 else None
 
 
 _APPOSITION = re.compile(r"^\s*,?\s*(?:(?:am|den|dem|der)\s+)?$", re.I)

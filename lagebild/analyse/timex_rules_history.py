@@ -44,14 +44,14 @@ def _second_year(y1: int, part: str) -> int | None:
     return y2 if 0 < y2 - y1 <= 12 else None
 
 
-@rule("de", "year_range_first", r"(?<![\w.,/-])(?P<x>(?P<y>" + YEAR_RE + r"))(?=\s*[/–-]\s*(?P<y2>" + YEAR_RE + r"|\d\d)(?![\w,/-]|\.\d))")
+@rule("de", "year_range_first", r"(?<![\w.,/-])(?P<x>(?P<y>" + YEAR_RE + r"))(?=\s*[/–-]\s*(?P<y2>" + YEAR_RE + r"|\d\d)(?![\w/-]|[.,]\d))")
 def _year_range_first(m):
     if _second_year(int(m.group("y")), m.group("y2")) is None:
         return None
     return {"kind": "year", "y": int(m.group("y")), "mod": None}
 
 
-@rule("de", "year_range_second", r"(?<![\w.,/-])(?P<y>" + YEAR_RE + r")\s*[/–-]\s*(?P<x>" + YEAR_RE + r"|\d\d)(?![\w,/-]|\.\d)")
+@rule("de", "year_range_second", r"(?<![\w.,/-])(?P<y>" + YEAR_RE + r")\s*[/–-]\s*(?P<x>" + YEAR_RE + r"|\d\d)(?![\w/-]|[.,]\d)")
 def _year_range_second(m):
     y2 = _second_year(int(m.group("y")), m.group("x"))
     return None if y2 is None else {"kind": "year", "y": y2, "mod": None}

@@ -47,7 +47,8 @@ def _pseudo_analysis(art: dict, stories: list[dict]) -> dict:
             for src in [t, *(x for x in t.get("sources") or [] if isinstance(x, dict))]:
                 if src.get("article_id") == aid:
                     out["timexes"].append({"start": src.get("start"), "end": src.get("end"), "text": src.get("text"),
-                                           "type": t.get("type"), "value": t.get("value") or t.get("date")})
+                                           "type": t.get("type"), "value": t.get("value") or t.get("date"),
+                                           "confidence": src.get("confidence", t.get("confidence"))})
     return out
 
 

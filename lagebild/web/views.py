@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from urllib.parse import quote as urlquote
 
+from ..analyse.timex_anchor import SHOW_THRESHOLD
 from ..report.common import chain, fmt_figure, fmt_range, group_keys, group_name
 from ..report.timevalues import readable_time
 
@@ -331,8 +332,10 @@ def article_items(analysis: dict) -> list[dict]:
         add("figure", f.get("start"), f.get("end"), f.get("text"),
             f"{fmt_range(f)} {f.get('count_of') or ''}" + (f" (laut {who})" if who else ""))
     for t in analysis.get("timexes", []):
+        unsure = isinstance(t.get("confidence"), (int, float)) and t["confidence"] < SHOW_THRESHOLD
         add("timex", t.get("start"), t.get("end"), t.get("text"),
-            f"{readable_time(t.get('value'), t.get('type'))} ({t.get('type', '')} {t.get('value', '')})")
+            f"{readable_time(t.get('value'), t.get('type'))} ({t.get('type', '')} {t.get('value', '')})"
+            + (f" — uncertain date ({t['confidence']:.2f})" if unsure else ""))
     return items
 
 
