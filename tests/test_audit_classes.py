@@ -152,3 +152,15 @@ def test_company_compounds_and_place_prepositions_decide_the_type():
     t3 = "In Flint ist das Wasser vergiftet. Nach Flint kamen Helfer."
     doc3 = make("c", t3, [("Flint", "ORG"), ("Flint", "ORG")])
     assert by_name(canonical_entities([doc3]), "Flint").type == "LOC"
+
+
+def test_time_before_the_named_speaker_after_the_message():
+    from lagebild.analyse.nlp import split_sentences
+    from lagebild.analyse.quotes import find_quotes
+
+    t = "„Die Steuern werden sinken“, sagte Ende August die Ministerin Eva Huber."
+    doc = make("t", t, [("Eva Huber", "PER")])
+    doc.sentences = split_sentences(t, "de")
+    find_quotes(doc)
+    [q] = doc.quotes
+    assert q.speaker == "Eva Huber"

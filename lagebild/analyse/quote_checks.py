@@ -271,7 +271,7 @@ def review_quotes(doc, found: list, base: int) -> None:
             span = (q.speaker_start, q.speaker_end)
             kind = speaker_kind(text, span, doc.mentions, lang)
         if kind in (None, "unknown", "document") and q.cue_start is not None:
-            better = _entity_after_cue(doc, q)  # 'Die Lage beschrieb Hansjörg Blessing: „…“'
+            better = _entity_after_cue(doc, q, message_first=kind is None)  # 'Die Lage beschrieb Hansjörg Blessing: „…“'
             if better is None and kind == "document":
                 better = _person_in_clause(doc, q)  # 'Im Vorausbericht kündigte Minister Huber an, …'
             if better is not None:
@@ -306,13 +306,20 @@ def review_quotes(doc, found: list, base: int) -> None:
         q.shown = q.confidence >= cut and q.speaker is not None and q.speaker_kind not in (None, "unknown", "pronoun")
 
 
-def _entity_after_cue(doc, q) -> tuple[int, int] | None:
+def _entity_after_cue(doc, q, message_first: bool = False) -> tuple[int, int] | None:
     """A person named between the cue and a message that follows it: the subject after a fronted
     object ('Die Lage der Athleten beschrieb Hansjörg Blessing …: „…“')."""
-    if q.cue_end is None or q.start <= q.cue_end:
+    if q.cue_end is None:
         return None
+    if message_first and q.end <= q.cue_start:  # no speaker before: '„…“, sagte Ende August die Ministerin Eva Huber'
+        stop = re.search(r"[.;:!?„“\"»«]", doc.text[q.cue_end:q.cue_end + 80])
+        limit = q.cue_end + (stop.start() if stop else 80)
+    elif q.start <= q.cue_end:
+        return None
+    else:
+        limit = q.start
     people = [m for m in doc.mentions if m.label == "PER" and not m.derived and q.cue_end <= m.start
-              and m.end <= q.start]
+              and m.end <= limit]
     gap = doc.text[q.cue_end:people[0].start] if people else ""
     if not people or len(gap) > 40 or any(c in gap for c in ".;:!?"):
         return None

@@ -549,8 +549,9 @@ def unit_subject(u: Unit) -> tuple[int, int] | None:
     return None
 
 
-_OBLIQUE_BEFORE = re.compile(r"\b(?:mit|von|vom|gegen|neben|für|bei|beim|über|zu|zum|ohne|um|durch|wegen|laut"
-                             r"|with|from|against|for|by|about)\s+(?:(?:dem|den|der|des|einem|einen|the)\s+)?$", re.I)
+# ('von'/'laut' stay out: 'Nach Aussagen von Enrique Tarragona …, wie er erklärt' names the source)
+_OBLIQUE_BEFORE = re.compile(r"\b(?:mit|gegen|neben|für|bei|beim|über|zu|zum|ohne|um|durch|wegen"
+                             r"|with|against|for|about)\s+(?:(?:dem|den|der|des|einem|einen|the)\s+)?$", re.I)
 
 
 def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[int, tuple[int, int]]:
