@@ -75,6 +75,10 @@ class DataVersion:
                         callback()
         return self._value  # type: ignore[return-value]
 
+    def last(self) -> tuple[str, dt.datetime | None] | None:
+        """The value read last (None before the first read), whatever its age."""
+        return self._value
+
     def usable(self) -> bool:
         """A value at most 2 x `ttl` old (and not invalidated): fine to answer with while it is re-read."""
         return self._value is not None and not self._stale and time.monotonic() - self._at <= 2 * self.ttl
@@ -146,7 +150,7 @@ class ResponseCache:
         elif self.version.usable():
             # re-read in the background and answer with the version of up to a moment ago: waiting
             # here would stall every request behind the thread pool's queue once per `ttl`
-            version, last_modified = self.version._value  # type: ignore[misc]
+            version, last_modified = self.version.last()  # type: ignore[misc]
             self._refresh_soon()
         else:
             from starlette.concurrency import run_in_threadpool
