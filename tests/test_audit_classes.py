@@ -164,3 +164,14 @@ def test_time_before_the_named_speaker_after_the_message():
     find_quotes(doc)
     [q] = doc.quotes
     assert q.speaker == "Eva Huber"
+
+
+def test_untagged_organisation_speaker_is_not_resolved_to_a_person_described_with_it():
+    t = ("Der WWF warnt seit Jahren. WWF-Chef Mike Baltrusch war vor Ort. „Die Wälder brennen“, teilte der WWF "
+         "am Montag mit.")
+    doc = make("a", t, [("WWF", "ORG"), ("Mike Baltrusch", "PER")])  # the speaker's 'WWF' is not tagged
+    ents = canonical_entities([doc])
+    q = quote_for(doc, "der WWF am", "Die Wälder brennen")
+    q.speaker, q.speaker_end = "der WWF", q.speaker_end - 3
+    link_speakers([q], ents, [doc])
+    assert q.speaker_entity == "WWF"

@@ -200,8 +200,12 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
         if orgs and _names_whole(q.speaker, orgs[0][1]):
             q.speaker_entity = orgs[0][0].name  # 'der WWF': the organisation, never a person it employs
             continue
+        named = None if inside else _by_alias(q.speaker, doc, entities, aliases)
+        if named is not None and named.type in ("ORG", "LOC"):
+            q.speaker_entity = named.name  # an organisation the story names: never a person described with it
+            continue
         name = resolve_description(q.speaker, doc)
-        if name and not (orgs and _names_whole(q.speaker, orgs[0][1])):
+        if name:
             q.speaker_entity = name
             continue
         other = orgs[0][0] if orgs else next(
