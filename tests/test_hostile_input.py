@@ -233,7 +233,7 @@ def test_text_longer_than_spacy_limit_is_split():
     line = "Der Rat der Gemeinde Birkenau tagte am Dienstag lange und ohne Pause " * 18_000  # 1.2 M chars
     spans = split_sentences(line + "\nZweite Zeile.")
     assert len(line) > 1_000_000
-    assert max(e - s for s, e in spans) <= 50_000
+    assert max(e - s for s, e in spans) <= 1_500  # no endless sentence for the later stages
     assert spans[-1] == (len(line) + 1, len(line) + 1 + len("Zweite Zeile."))
 
 

@@ -74,6 +74,25 @@ def _windows(line: str, size: int = MAX_SEGMENT):
     yield start, line[start:]
 
 
+MAX_SENTENCE = 1_500  # characters: a longer 'sentence' (a list or table run together) is cut
+
+
+def _cut_long(line: str, start: int, end: int, size: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    """A span cut into pieces of at most `size` characters, after a comma or semicolon where there
+    is one, else at a space: later stages (figures, quotes) cost more than linear time in the
+    length of one sentence, so a sentence without end (hostile or broken input) must not be long."""
+    out = []
+    while end - start > size:
+        window = line[start:start + size]
+        cut = max(window.rfind(", "), window.rfind("; "))
+        cut = cut + 1 if cut > size // 2 else window.rfind(" ")
+        cut = start + (cut if cut > size // 4 else size)
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
 def split_sentences(text: str, lang: str = "de") -> list[tuple[int, int]]:
     """Sentence (start, end) character offsets. Line breaks always end a sentence (paragraphs)."""
     nlp = get_nlp(lang)
@@ -87,6 +106,7 @@ def split_sentences(text: str, lang: str = "de") -> list[tuple[int, int]]:
                 pieces += [(off + a, off + b) for sent in doc.sents
                            for a, b in _split_after_years(part, sent.start_char, sent.end_char)]
             pieces = _move_opening_quotes(line, pieces)
+            pieces = [p for s, e in pieces for p in _cut_long(line, s, e)]
             for s, e in pieces:
                 # trim whitespace so that spans are tight
                 while s < e and line[s].isspace():
