@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy.pool import NullPool
 
 from pg import pg_server  # noqa: F401  (fixture)
 
@@ -137,7 +138,7 @@ def kill_run(tmp_path: Path, new_url, ref_url: str, kills: int, seed: int = 19, 
     while stats["kills"] < kills:
         proc = subprocess.Popen(_ingest_cmd(corpus, url), env=_env(chunk), stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL, cwd=tmp_path)
-        time.sleep(rng.uniform(0.5 * idle, full))  # from start-up to the end of a whole run
+        _wait_for_kill_point(proc, url, rng, before, n_ref, idle, full, chunk)
         killed = proc.poll() is None
         if killed:
             proc.send_signal(signal.SIGKILL)
@@ -147,10 +148,6 @@ def kill_run(tmp_path: Path, new_url, ref_url: str, kills: int, seed: int = 19, 
         if killed:
             stats["kills"] += 1
             stats["kills_after_progress" if now > before else "kills_before_progress"] += 1
-            if now == before:  # the shared machine is slower than the first run: aim later
-                idle, full = idle * 1.25, full * 1.25
-        else:
-            idle, full = idle * 0.9, full * 0.9
         before = now
         if not killed or now == n_ref:  # this database is complete: check it, go on with a fresh one
             finish(url)
@@ -159,6 +156,38 @@ def kill_run(tmp_path: Path, new_url, ref_url: str, kills: int, seed: int = 19, 
                 stats["databases"] += 1
     finish(url)
     return stats
+
+
+def _stored(url: str) -> int | None:
+    """Articles stored now (None while the database cannot be read, e.g. not created yet)."""
+    from sqlalchemy import create_engine, text
+
+    engine = _ENGINES.get(url) or _ENGINES.setdefault(url, create_engine(url, poolclass=NullPool))
+    try:
+        with engine.connect() as con:
+            return con.execute(text("SELECT count(*) FROM articles")).scalar()
+    except Exception:
+        return None
+
+
+_ENGINES: dict = {}
+
+
+def _wait_for_kill_point(proc, url, rng, before: int, total: int, idle: float, full: float, chunk: int) -> None:
+    """Wait for a random point of the run: a fifth of the kills land during start-up and reading
+    (before the first new chunk can be stored), the others once a random number of articles is
+    stored, plus a random part of one chunk's time (inside analysis, or inside the commit)."""
+    if before >= total or rng.random() < 0.2:
+        time.sleep(rng.uniform(0, idle))
+        return
+    target = rng.randrange(before, total)
+    deadline = time.monotonic() + 3 * full + 60
+    while proc.poll() is None and time.monotonic() < deadline:
+        n = _stored(url)
+        if n is not None and n > target:
+            break
+        time.sleep(0.05)
+    time.sleep(rng.uniform(0, max(full - idle, 0.5) * chunk / max(total, 1)))
 
 
 def _first_difference(a, b, path: str = "") -> str:
