@@ -175,3 +175,12 @@ def test_untagged_organisation_speaker_is_not_resolved_to_a_person_described_wit
     q.speaker, q.speaker_end = "der WWF", q.speaker_end - 3
     link_speakers([q], ents, [doc])
     assert q.speaker_entity == "WWF"
+
+
+def test_place_and_organisation_nouns_before_unknown_names():
+    t = "Die Maschine startete in Kuala Lumpur. Der Flughafen von Kuala Lumpur war gesperrt."
+    doc = make("a", t, [("Kuala Lumpur", "PER"), ("Kuala Lumpur", "PER")])
+    assert by_name(canonical_entities([doc]), "Kuala Lumpur").type == "LOC"
+    t2 = "Die Ökonomen des Wifo sind skeptisch. Das Wirtschaftsforschungsinstitut Wifo senkt die Prognose."
+    doc2 = make("b", t2, [("Wifo", "LOC"), ("Wifo", "LOC")])
+    assert by_name(canonical_entities([doc2]), "Wifo").type == "ORG"

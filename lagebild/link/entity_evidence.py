@@ -244,7 +244,7 @@ _ORG_SUFFIX = re.compile(r"(?:^|\s)(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|PLC|
 _ORG_BEFORE = re.compile(r"(?:konzern|unternehmen|firma|veranstalter|hersteller|kette|versicherer|airline"
                          r"|fluggesellschaft|stiftung|verband|verein|institut|forschungsinstitut|bank|sender|zeitung"
                          r"|magazin|agentur|partei|gewerkschaft|betreiber|anbieter|händler|konzerns|unternehmens)"
-                         r"\s+(?:[A-ZÄÖÜ]\w*\s+)?$", re.I)
+                         r"\s+(?-i:[A-ZÄÖÜ]\w*\s+)?$", re.I)
 
 
 _COMPANY_TAIL = ("Konzern|Konzerns|Gruppe|Tochter|Töchter|Aktie|Aktien|Pleite|Insolvenz|Filiale|Filialen|Belegschaft"
@@ -267,7 +267,7 @@ def org_cue(name: str, mention_texts: list[str], contexts: list[str], texts: tup
             return True
     hits = sum(1 for c in contexts if _ORG_BEFORE.search(c) and not re.search(r"(?:chef|chefin|sprecher|sprecherin"
                                                                              r"|gründer|gründerin)\s+$", c, re.I))
-    return bool(contexts) and 2 * hits > len(contexts)
+    return hits > 0 and 2 * hits >= len(contexts)
 
 
 _PLACE_BEFORE = re.compile(r"(?:hauptstadt|stadt|metropole|provinz|region|gemeinde|ortschaft|dorf|kleinstadt|großstadt"
