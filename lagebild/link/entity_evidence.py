@@ -125,7 +125,7 @@ _DOC_ABBREVIATIONS = {"art.", "abs.", "nr.", "ziff.", "kap.", "abb.", "tab.", "a
 # abbreviations of economic and everyday terms: common nouns written short, no entity
 _TERM_ABBREVIATIONS = {"BIP", "BSP", "BNE", "MwSt", "USt", "KMU", "Kfz", "KFZ", "Lkw", "LKW", "Pkw", "PKW", "AKW", "KKW",
                        "CO2", "SUV", "KI", "EDV", "PC", "TV", "WC", "DNA", "DNS", "ÖPNV", "CEO", "CFO", "IPO", "ETF",
-                       "GDP", "VAT", "AI", "PS", "kW", "MW", "GW", "kWh", "BIP-Wachstum", "HVPI", "VPI", "EBIT",
+                       "GDP", "VAT", "PS", "kW", "MW", "GW", "kWh", "BIP-Wachstum", "HVPI", "VPI", "EBIT",
                        "EBITDA", "ALV", "WLAN", "SMS", "PDF", "GPS", "USB", "ABS"}
 
 
@@ -262,8 +262,11 @@ def org_cue(name: str, mention_texts: list[str], contexts: list[str], texts: tup
         return True
     if texts and name[:1].isupper():
         tails = _COMPANY_TAIL if label == "PER" else _COMPANY_TAIL + "|" + _BODY_TAIL
-        compound = re.compile(r"(?<![\w-])" + re.escape(name.replace(" ", "-")) + r"-(?:" + tails + r")\b")
-        if any(compound.search(t) for t in texts):
+        # a plain substring test first: the pattern is built and run only on texts that can match
+        # (once per entity over whole texts was quadratic in an article's length, issue 18)
+        hay = [t for t in texts if name.replace(" ", "-") + "-" in t]
+        compound = re.compile(r"(?<![\w-])" + re.escape(name.replace(" ", "-")) + r"-(?:" + tails + r")\b") if hay else None
+        if compound is not None and any(compound.search(t) for t in hay):
             return True
     hits = sum(1 for c in contexts if _ORG_BEFORE.search(c) and not re.search(r"(?:chef|chefin|sprecher|sprecherin"
                                                                              r"|gründer|gründerin)\s+$", c, re.I))
