@@ -404,7 +404,7 @@ def _first_names_to_full(items: list[Item], uf: _UF) -> None:
     for i, it in enumerate(items):
         if it.label != "PER" or it.place is not None or it.mention.derived:
             continue
-        if _first_names_only(it.base):
+        if _first_names_only(it.base) and " " in it.base.strip():  # one first name alone: the local rules decide
             lone.append(i)
         elif len(it.base.split()) >= 2:
             words = it.base.split()
