@@ -30,8 +30,8 @@ from rapidfuzz import fuzz
 from ..records import AnalysedArticle, Entity, Mention
 from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
 from .entity_evidence import (
-    LISTED, confidence, is_place_word, org_cue, org_written_in, person_by_first_name, place_cue, place_not_person,
-    strip_descriptor,
+    LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in, person_by_first_name, place_cue,
+    place_not_person, strip_descriptor,
 )
 from .gazetteer import ROLE_SUFFIX, LocalForms, adj_stem, gazetteer, noun_stem
 from .translit import (
@@ -474,16 +474,6 @@ def _choose_name(members: list[Item], docs: list[AnalysedArticle], label: str, p
     return max(counts, key=lambda n: (counts[n], len(n)))
 
 
-def _multiword_place(name: str) -> bool:
-    """'Kuala Lumpur', 'Buenos Aires': a place of the model's list (or every word one) and no first name."""
-    from .entity_evidence import _nouns_and_first_names, _places
-
-    words = name.split()
-    if len(words) < 2 or words[0] in _nouns_and_first_names()[1]:
-        return False
-    return name in _places() or gazetteer().lookup(name, "de") is not None
-
-
 def _inflected_of(name: str, others: list[str]) -> bool:
     """'Landratsamts Talmark' next to 'Landratsamt Talmark': a genitive form of another name."""
     words = name.split()
@@ -564,7 +554,7 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
             elif label in ("PER", "ORG") and not person_by_first_name(name) and (
                     place_cue(contexts) or label == "ORG" and org_written_in(name, contexts)):
                 label = "LOC"  # 'die Hauptstadt Kuala Lumpur', 'die Stadt Flint'
-            elif label == "PER" and _multiword_place(name):
+            elif label == "PER" and multiword_place(name):
                 label = "LOC"  # 'Kuala Lumpur': the place list knows it, no first name of the lexicon
             elif label != "PER" and person_by_first_name(name):
                 label = "PER"  # 'Malik Jackson' tagged ORG: a first name of the lexicon says person

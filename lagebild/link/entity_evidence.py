@@ -290,6 +290,14 @@ def place_cue(contexts: list[str]) -> bool:
     return bool(contexts) and 2 * sum(1 for c in contexts if _PLACE_BEFORE.search(c)) > len(contexts)
 
 
+def multiword_place(name: str) -> bool:
+    """'Buenos Aires': a place of the model's list or the gazetteer, and no first name of the lexicon first."""
+    words = name.split()
+    if len(words) < 2 or words[0] in _nouns_and_first_names()[1]:
+        return False
+    return name in _places() or place_code(name) is not None
+
+
 def is_place_word(word: str) -> bool:
     """A one-token place of the model's place list that is no first name ('Texas', 'Utah')."""
     return word in _places() and word not in _nouns_and_first_names()[1]
