@@ -573,7 +573,8 @@ def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[in
             fits = [c for c in cands if pronoun_matches(word, gender_number(text[c[0]:c[1]]))]
             # the person the paragraph is about: its last named speaker beats a nearer name that never spoke
             para = text.rfind("\n", 0, f.speaker[0]) + 1
-            spoke = [c for c in fits if c in history and c[0] >= para]
+            spoken = set(history)  # membership in a set: `in history` per candidate was quadratic (issue 18)
+            spoke = [c for c in fits if c in spoken and c[0] >= para]
             # a name inside a prepositional phrase ('neben Peter Kranz') is rarely what 'er' picks up
             subjects = [c for c in fits if not _OBLIQUE_BEFORE.search(text[max(0, c[0] - 12):c[0]])]
             match = spoke[-1] if spoke else subjects[-1] if subjects else fits[-1] if fits else None
