@@ -27,17 +27,23 @@ def plural(n: int, singular: str, plural_form: str | None = None) -> str:
 
 
 def check_paths(paths: list[str]) -> None:
-    """Every PATH argument exists (or, as a glob, matches something); else one line each and exit 2."""
+    """When no PATH argument exists (or, as a glob, matches something): one error line each, exit 2.
+    Otherwise the batch goes on and the reader gives each missing one its own error line. Names are
+    printed escaped (undecodable bytes as \\xNN, control characters as escapes), never interpreted."""
+    from .ingest.names import display_name
+
     missing = []
     for p in paths:
-        if os.path.lexists(p):
-            continue
-        if glob.has_magic(p):
-            if not glob.glob(p, recursive=True):
-                missing.append(f"no file matches {p}")
-        else:
-            missing.append(f"no such file or directory: {p}")
-    if missing:
+        try:
+            if os.path.lexists(p):
+                continue
+            if glob.has_magic(p) and glob.glob(p, recursive=True):
+                continue
+        except (OSError, ValueError):  # e.g. a name too long for the file system, or a NUL
+            pass
+        kind = "no file matches" if glob.has_magic(p) else "no such file or directory:"
+        missing.append(f"{kind} {display_name(p)}")
+    if missing and len(missing) == len(paths):
         for line in missing[:-1]:
             err.print(Text.assemble(("error", "red"), " ", line), highlight=False, soft_wrap=True)
         fail(missing[-1])

@@ -258,3 +258,24 @@ def test_empty_and_utf16_jsonl_found_by_the_fuzzer(tmp_path):
     errs, docs = _errors(sorted(tmp_path.iterdir()))
     assert [d.id for d in docs] == ["u16"]
     assert sorted(Path(e.source).name for e in errs) == ["bom.jsonl", "leer.jsonl", "leer.jsonl.gz"], errs
+
+
+def test_missing_and_overlong_arguments_beside_a_good_file_let_the_batch_go_on(tmp_path):
+    """A missing path, a 300-character name and a name with a terminal escape among good input: one
+    escaped error line each, the good file is reported, exit 0; only when nothing exists: exit 2."""
+    import subprocess
+    import sys
+
+    good = tmp_path / "a.txt"
+    good.write_text("Die Feuerwehr in Wendelsheim meldete am Dienstag einen Großbrand in einer Lagerhalle. "
+                    "Bürgermeisterin Anja Liebrecht sagte, der Schaden sei hoch.", encoding="utf-8")
+    args = [str(good), str(tmp_path / "nope"), str(tmp_path / ("x" * 300)), str(tmp_path / "\x1b[31mred")]
+    cmd = [sys.executable, "-m", "lagebild.cli", "report", *args, "--out", str(tmp_path / "out"), "-q", "--workers", "1"]
+    r = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "out" / "dossier.json").exists()
+    assert "\x1b" not in r.stderr and "\\x1b" in r.stderr
+    assert r.stderr.count("error") == 3
+    r = subprocess.run(cmd[:4] + [str(tmp_path / "nope"), "--out", str(tmp_path / "o2"), "-q"],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and r.stderr.count("error") == 1
