@@ -105,6 +105,12 @@ def _fmt_quotes_shown(d):
     return f"shown quotes (message and speaker right): precision {_f(q.get('precision'))}{extra}, recall {_f(q.get('recall'))}"
 
 
+def _fmt_timeline_undated(d):
+    s = d["shown"]
+    return (f"shown timeline rows right: precision {_f(s['precision'])} ({s['right']} of {s['shown']}), "
+            f"recall {_f(s['recall'])}; all rows (no threshold) {_f(d['by_threshold']['0.0']['precision'])}")
+
+
 def _fmt_metadata(d):
     return (f"bylines right or empty {_f(d['bylines_right_or_empty'])} (exact {_f(d['bylines_exact'])}), "
             f"invented dates {d['invented_dates']}, date accuracy {_f(d['dates_accuracy'])}, "
@@ -172,6 +178,9 @@ ROWS: list[Row] = [
     Row("time_wikiwars", "time expressions (narrative)", "WikiWarsDE dev half (11 articles)", TUNED,
         f"lagebild eval time {SHARED}/time/wikiwarsde-dev/wikiwarsde-dev.jsonl", _fmt_time,
         needs=f"{SHARED}/time/wikiwarsde-dev/wikiwarsde-dev.jsonl"),
+    Row("timeline_undated", "timeline of undated articles (shown rows)",
+        "own invented undated articles (25, written with the rules)", TUNED,
+        "python tests/test_timeline_undated.py", _fmt_timeline_undated),
     Row("metadata_heldout", "article metadata (byline, date, URL)",
         "own set from shared HTML pages, held-out part (35 pages; annotated before any run)", HELD_OUT,
         "lagebild eval metadata tests/data/metadata_pages_heldout.jsonl", _fmt_metadata, needs=SHARED,
