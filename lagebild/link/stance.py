@@ -438,7 +438,8 @@ def stance_matrix(docs: list[AnalysedArticle], quotes: list[Quote], entities: li
             continue
         central = max(members, key=lambda i: (sum(linked(inst[i].terms, mass[i], inst[j].terms, mass[j])
                                                  for j in members if j != i), -(inst[i].end - inst[i].start)))
-        shared_terms = [t for t, _ in Counter(t for i in members for t in inst[i].terms).most_common()
+        counts = Counter(t for i in members for t in inst[i].terms)  # ties by term, not by set order
+        shared_terms = [t for t in sorted(counts, key=lambda t: (-counts[t], t))
                         if sum(t in inst[i].terms for i in members) > 1]
         nouns = [t for t in shared_terms if not t.startswith("v:")]
         key_terms = (nouns if len(nouns) >= MIN_SHARED else shared_terms)[:8] or sorted(inst[central].terms)[:8]
