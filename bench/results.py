@@ -136,7 +136,8 @@ def _fmt_translation(d):
 
 
 def _fmt_report(d):
-    return (f"{d.get('articles')} articles, {d.get('stories')} stories, {d.get('items')} items, "
+    n = d.get("stories")
+    return (f"{d.get('articles')} articles, {n} {'story' if n == 1 else 'stories'}, {d.get('items')} items, "
             f"evidence spans that check {_f(d.get('span_ok_share'), 2)}")
 
 
