@@ -80,7 +80,7 @@ def update_stories(store, index, new_docs, session) -> int:
 def _new_articles(raws, store, result: IngestResult):
     """Clean the raw documents; drop stored and repeated content (each repeat named); give every
     new article an id that no stored article has (the same ids on a re-run after a crash)."""
-    from .clean import clean_document
+    from .pipeline import clean_or_error
     from .store import storable_id
 
     known_hashes = store.known_hashes()
@@ -88,13 +88,8 @@ def _new_articles(raws, store, result: IngestResult):
     seen: dict[str, str] = {}
     out = []
     for raw in raws:
-        try:
-            art = clean_document(raw)
-        except Exception as exc:  # one bad document must not stop the batch
-            result.errors.append(IngestError(raw.source, f"cleaning failed: {type(exc).__name__}: {exc}"))
-            continue
-        if not art.text.strip():
-            result.errors.append(IngestError(raw.source, "no article text after cleaning"))
+        art = clean_or_error(raw, result.errors)
+        if art is None:
             continue
         if art.content_hash in known_hashes:
             result.skipped += 1

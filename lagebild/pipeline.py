@@ -69,6 +69,20 @@ def dedupe_ids(articles: list[Article], errors: list[IngestError] | None = None)
     return out
 
 
+def clean_or_error(raw: RawDocument, errors: list) -> Article | None:
+    """The cleaned article, or None with one error naming the document (a failure or no text left):
+    one bad document never stops the batch."""
+    try:
+        art = clean_document(raw)
+    except Exception as exc:
+        errors.append(IngestError(raw.source, f"cleaning failed: {type(exc).__name__}: {exc}"))
+        return None
+    if not art.text.strip():
+        errors.append(IngestError(raw.source, "no article text after cleaning"))
+        return None
+    return art
+
+
 def process(raws: list[RawDocument], progress: Progress | None = None, skip_hashes: set[str] | None = None,
             workers: int | None = 1) -> Batch:
     """Clean and analyse raw documents; a document that fails becomes an error, not a crash.
@@ -80,13 +94,8 @@ def process(raws: list[RawDocument], progress: Progress | None = None, skip_hash
     batch = Batch()
     articles: list[Article] = []
     for raw in raws:
-        try:
-            art = clean_document(raw)
-        except Exception as exc:  # one bad document must not stop the batch
-            batch.errors.append(IngestError(raw.source, f"cleaning failed: {exc}"))
-            continue
-        if not art.text.strip():
-            batch.errors.append(IngestError(raw.source, "no article text after cleaning"))
+        art = clean_or_error(raw, batch.errors)
+        if art is None:
             continue
         if skip_hashes and art.content_hash in skip_hashes:
             batch.skipped += 1

@@ -17,3 +17,16 @@ def seeds_dir():
     if not path.exists():
         pytest.skip("shared seeds not available")
     return path
+
+
+def light_analysis(monkeypatch) -> None:
+    """For tests of ingest and error handling: the per-article analysis (NER model, quotes, ...) is
+    replaced by an empty AnalysedArticle, so the test neither depends on a trained model nor spends
+    its time there. Reading, cleaning, linking, storing, report writing and the CLI stay real."""
+    from lagebild import parallel, pipeline
+    from lagebild.records import AnalysedArticle
+
+    monkeypatch.setattr(pipeline, "analyse_article", lambda art: AnalysedArticle(article=art))
+    # report and ingest analyse through lagebild.parallel (issue 18)
+    monkeypatch.setattr(parallel, "analyse_chunk", lambda arts: [AnalysedArticle(article=a) for a in arts])
+    monkeypatch.setattr(parallel, "default_workers", lambda: 1)  # no worker processes (they would not see the patch)

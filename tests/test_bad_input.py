@@ -9,6 +9,8 @@ from typer.testing import CliRunner
 
 from lagebild.cli import app
 
+from conftest import light_analysis
+
 GOOD = ("Neue Fähre für den Lindensee\n"
         "Die Gemeinde Birkenau hat am Dienstag eine neue Elektrofähre in Betrieb genommen. "
         "Bürgermeisterin Ilse Kramer sagte, das Schiff sei ein wichtiger Schritt für den Tourismus.\n"
@@ -40,17 +42,7 @@ def _bad_dir(tmp_path):
 
 @pytest.fixture(autouse=True)
 def _light_analysis(monkeypatch):
-    """This test is about ingest and error handling: the per-article analysis (NER model, quotes,
-    ...) is replaced by an empty AnalysedArticle so the test neither depends on a trained model
-    nor spends its time there. Ingest, clean, linking, report writing and the CLI are real."""
-    from lagebild import pipeline
-    from lagebild.records import AnalysedArticle
-
-    monkeypatch.setattr(pipeline, "analyse_article", lambda art: AnalysedArticle(article=art))
-    from lagebild import parallel  # report and ingest analyse through lagebild.parallel (issue 18)
-
-    monkeypatch.setattr(parallel, "analyse_chunk", lambda arts: [AnalysedArticle(article=a) for a in arts])
-    monkeypatch.setattr(parallel, "default_workers", lambda: 1)  # no worker processes (they would not see the patch)
+    light_analysis(monkeypatch)
 
 
 def _run(args):

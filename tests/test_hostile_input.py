@@ -20,6 +20,8 @@ from lagebild.cli import app
 from lagebild.ingest import read_paths
 from lagebild.records import IngestError
 
+from conftest import light_analysis
+
 GOOD = ("Neue Fähre für den Lindensee\n"
         "Die Gemeinde Birkenau hat am Dienstag eine neue Elektrofähre in Betrieb genommen. "
         "Bürgermeisterin Ilse Kramer sagte, das Schiff sei ein wichtiger Schritt für den Tourismus.\n")
@@ -31,16 +33,7 @@ def good(n: int) -> str:
 
 @pytest.fixture(autouse=True)
 def _light_analysis(monkeypatch):
-    """Ingest and error handling are under test: the per-article analysis is replaced by an
-    empty AnalysedArticle (reading, cleaning, linking, storing and the CLI stay real)."""
-    from lagebild import pipeline
-    from lagebild.records import AnalysedArticle
-
-    monkeypatch.setattr(pipeline, "analyse_article", lambda art: AnalysedArticle(article=art))
-    from lagebild import parallel  # report and ingest analyse through lagebild.parallel (issue 18)
-
-    monkeypatch.setattr(parallel, "analyse_chunk", lambda arts: [AnalysedArticle(article=a) for a in arts])
-    monkeypatch.setattr(parallel, "default_workers", lambda: 1)  # no worker processes (they would not see the patch)
+    light_analysis(monkeypatch)
 
 
 def _run(args):
