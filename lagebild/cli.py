@@ -104,6 +104,21 @@ def _write_reports(dossier: dict, out: Path) -> None:
     write_all(dossier, out)
 
 
+def _check_engine(engine: str, address: str | None) -> None:
+    """--engine local|ray: one error line (exit 2) for an unknown engine, an --address without
+    --engine ray, or Ray not installed (looked up, not imported: Ray is imported only to run)."""
+    import importlib.util
+
+    if engine not in ("local", "ray"):
+        fail(f"unknown --engine {engine!r}: local or ray")
+    if address and engine != "ray":
+        fail("--address is for --engine ray")
+    if engine == "ray" and importlib.util.find_spec("ray") is None:
+        from .parallel_ray import INSTALL_HINT
+
+        fail(INSTALL_HINT)
+
+
 @app.command()
 def report(
     paths: List[str] = typer.Argument(None, metavar="PATH",
@@ -114,6 +129,10 @@ def report(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no summary line"),
     max_mb: float = typer.Option(20.0, "--max-mb", metavar="MB", help=MAX_MB_HELP),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="analysis processes (default: one per core)"),
+    engine: str = typer.Option("local", "--engine", metavar="local|ray",
+                               help="where the analysis runs: local processes, or Ray tasks (extra lagebild[ray])"),
+    address: Optional[str] = typer.Option(None, "--address", metavar="ADDR",
+                                          help="Ray cluster for --engine ray (default: a local Ray), e.g. ray://head:10001"),
 ) -> None:
     """Write DIR/dossier.json, dossier.md and dossier.html.
 
@@ -124,6 +143,7 @@ def report(
     """
     from .pipeline import dossier_from_docs, load_raw, process
 
+    _check_engine(engine, address)
     if db and paths:
         fail(f"give PATH... or --db, not both (to store and report: lagebild ingest PATH... --db {db} && "
              f"lagebild report --db {db})")
@@ -146,7 +166,7 @@ def report(
             raws, errors = load_raw(paths, max_bytes=int(max_mb * 1024 * 1024))
             bar("read", len(raws), len(raws))
             bar("analyse", 0, None)
-            batch = process(raws, bar, workers=workers)
+            batch = process(raws, bar, workers=workers, engine=engine, address=address)
             errors = errors + batch.errors
             bar("link", 0, None)
             dossier = dossier_from_docs(batch.docs, errors).to_dict()
@@ -169,6 +189,10 @@ def ingest(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
     max_mb: float = typer.Option(20.0, "--max-mb", metavar="MB", help=MAX_MB_HELP),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="analysis processes (default: one per core)"),
+    engine: str = typer.Option("local", "--engine", metavar="local|ray",
+                               help="where the analysis runs: local processes, or Ray tasks (extra lagebild[ray])"),
+    address: Optional[str] = typer.Option(None, "--address", metavar="ADDR",
+                                          help="Ray cluster for --engine ray (default: a local Ray), e.g. ray://head:10001"),
 ) -> None:
     """Store articles and their analysis; re-ingesting adds nothing twice.
 
@@ -178,10 +202,12 @@ def ingest(
     """
     from .ingest_service import ingest_paths
 
+    _check_engine(engine, address)
     check_paths(paths)
 
     with _Bar(quiet) as bar:
-        result = ingest_paths(paths, db, progress=bar, max_bytes=int(max_mb * 1024 * 1024), workers=workers)
+        result = ingest_paths(paths, db, progress=bar, max_bytes=int(max_mb * 1024 * 1024), workers=workers,
+                              engine=engine, address=address)
     _print_errors(result.errors, quiet)
     err.print(
         f"added {result.added}, already stored {result.skipped}, errors {len(result.errors)}; "
@@ -206,7 +232,7 @@ def demo(out: Path = typer.Option(Path("demo-out"), "--out", "-o", metavar="DIR"
     if not corpus.exists():
         err.print(f"demo corpus not found at {corpus}")
         raise typer.Exit(1)
-    report([str(corpus)], out=out, db=None, quiet=quiet, max_mb=20.0, workers=None)
+    report([str(corpus)], out=out, db=None, quiet=quiet, max_mb=20.0, workers=None, engine="local", address=None)
     typer.echo(f"dossier written: {out.resolve() / 'dossier.html'} (also dossier.json, dossier.md)")
 
 

@@ -116,7 +116,8 @@ def _analyse(articles, errors, analyser) -> list[AnalysedArticle]:
 
 
 def ingest_paths(inputs, db: str | None = None, progress: Progress | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                 chunk: int | None = None, workers: int | None = 1) -> IngestResult:
+                 chunk: int | None = None, workers: int | None = 1, engine: str = "local",
+                 address: str | None = None) -> IngestResult:
     from .parallel import Analyser
     from .store import Store
 
@@ -129,7 +130,7 @@ def ingest_paths(inputs, db: str | None = None, progress: Progress | None = None
     if rebuilt and not articles:
         with store.session.begin() as s:  # an index from an older version: store it rebuilt
             result.stories_updated += update_stories(store, index, [], s)
-    with Analyser(workers) as analyser:  # workers (None: one per core) load the models once
+    with Analyser(workers, engine=engine, address=address) as analyser:  # workers (None: one per core) load the models once
         for start in range(0, len(articles), size):
             docs = _analyse(articles[start:start + size], result.errors, analyser)
             with store.session.begin() as s:

@@ -104,11 +104,19 @@ class Analyser:
     need and kept for the next call (ingest analyses chunk after chunk); use it as a context
     manager so that the workers stop at the end."""
 
-    def __init__(self, workers: int | None = None, chunk: int = CHUNK, min_parallel: int = MIN_PARALLEL):
+    def __init__(self, workers: int | None = None, chunk: int = CHUNK, min_parallel: int = MIN_PARALLEL,
+                 engine: str = "local", address: str | None = None):
         self.workers = default_workers() if workers is None else max(1, workers)
         self.chunk = chunk
         self.min_parallel = min_parallel
         self._pool: ProcessPoolExecutor | None = None
+        self._ray = None
+        if engine == "ray":  # chunks as Ray tasks (lagebild/parallel_ray.py); imports Ray only here
+            from .parallel_ray import RayAnalyser
+
+            self._ray = RayAnalyser(self.workers, address)
+        elif engine != "local":
+            raise ValueError(f"unknown engine {engine!r} (local or ray)")
 
     def __enter__(self) -> Analyser:
         return self
@@ -120,8 +128,12 @@ class Analyser:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+        if self._ray is not None:
+            self._ray.close()
 
     def _map(self, chunks: list[list[Article]]) -> Iterator[list[Result]]:
+        if self._ray is not None:  # asked for explicitly: used whatever the size
+            return self._ray.map(chunks)
         if self.workers <= 1 or len(chunks) <= 1 or sum(map(len, chunks)) < self.min_parallel:
             return map(analyse_chunk, chunks)
         if self._pool is None:
@@ -149,7 +161,8 @@ class Analyser:
 
 
 def analyse_articles(articles: list[Article], workers: int | None = None, progress: Progress | None = None,
-                     chunk: int = CHUNK, min_parallel: int = MIN_PARALLEL) -> Iterator[Result]:
+                     chunk: int = CHUNK, min_parallel: int = MIN_PARALLEL, engine: str = "local",
+                     address: str | None = None) -> Iterator[Result]:
     """One result per article, in input order (see `Analyser`)."""
-    with Analyser(workers, chunk, min_parallel) as analyser:
+    with Analyser(workers, chunk, min_parallel, engine, address) as analyser:
         yield from analyser.analyse(articles, progress)

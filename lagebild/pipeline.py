@@ -84,12 +84,12 @@ def clean_or_error(raw: RawDocument, errors: list) -> Article | None:
 
 
 def process(raws: list[RawDocument], progress: Progress | None = None, skip_hashes: set[str] | None = None,
-            workers: int | None = 1) -> Batch:
+            workers: int | None = 1, engine: str = "local", address: str | None = None) -> Batch:
     """Clean and analyse raw documents; a document that fails becomes an error, not a crash.
 
     Articles whose content hash is in `skip_hashes` (already stored) are counted in
     `batch.skipped` and not analysed again. `workers`: analysis processes (None: one per core);
-    the result does not depend on it.
+    the result does not depend on it, nor on `engine` ("local" or "ray", at Ray `address`).
     """
     batch = Batch()
     articles: list[Article] = []
@@ -103,7 +103,8 @@ def process(raws: list[RawDocument], progress: Progress | None = None, skip_hash
         articles.append(art)
     articles = dedupe_ids(articles, batch.errors)
     # articles in chunks (sentences share NER batches), on `workers` processes; order is kept
-    for result in analyse_articles(articles, workers=workers, progress=progress):
+    for result in analyse_articles(articles, workers=workers, progress=progress, engine=engine,
+                                   address=address):
         (batch.errors if isinstance(result, IngestError) else batch.docs).append(result)
     return batch
 
