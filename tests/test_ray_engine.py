@@ -12,9 +12,9 @@ from lagebild.cli import app
 from lagebild.resources import demo_corpus
 
 
-def _dossier(tmp_path, name, *options) -> dict:
+def _dossier(tmp_path, name, *options, corpus=None) -> dict:
     out = tmp_path / name
-    result = CliRunner().invoke(app, ["report", str(demo_corpus()), "--out", str(out), "--quiet", *options])
+    result = CliRunner().invoke(app, ["report", str(corpus or demo_corpus()), "--out", str(out), "--quiet", *options])
     assert result.exit_code == 0, result.output
     return json.loads((out / "dossier.json").read_text(encoding="utf-8"))
 
@@ -27,6 +27,15 @@ def test_ray_engine_same_dossier_as_local(tmp_path):
     assert local["articles"] and local["stories"]
     assert remote == local
     assert not ray.is_initialized()  # the Ray it started is stopped again
+
+
+def test_ray_engine_same_dossier_as_local_on_the_seeds(tmp_path, seeds_dir):
+    ray = pytest.importorskip("ray")
+    local = _dossier(tmp_path, "local", "--engine", "local", "--workers", "1", corpus=seeds_dir)
+    remote = _dossier(tmp_path, "ray", "--engine", "ray", "--workers", "2", corpus=seeds_dir)
+    assert len(local["articles"]) == 5
+    assert remote == local
+    assert not ray.is_initialized()
 
 
 def test_ray_tasks_keep_input_order():
