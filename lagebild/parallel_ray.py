@@ -53,7 +53,7 @@ class RayAnalyser:
             if self.address:  # a cluster: its resources are its own
                 ray.init(address=self.address, include_dashboard=False, log_to_driver=False)
             else:
-                # "local": a new Ray of our own, never one found in RAY_ADDRESS or /tmp/ray
+                # "local": a new Ray of our own, never one found through RAY_ADDRESS or Ray's temp directory
                 ray.init(address="local", num_cpus=self.workers, include_dashboard=False, log_to_driver=False)
             self._started = True
         self._task = ray.remote(num_cpus=1, max_retries=1)(_analyse_chunk_task)

@@ -15,6 +15,15 @@ def emit(result: dict) -> dict:
     return result
 
 
+def shown_path(path) -> str:
+    """A path for the JSON line: relative to the working directory when below it (no machine paths)."""
+    import os
+
+    p = os.path.abspath(str(path))
+    rel = os.path.relpath(p)
+    return rel if not rel.startswith("..") else str(path)
+
+
 def prf(tp: float, fp: float, fn: float) -> dict:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0

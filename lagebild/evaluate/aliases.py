@@ -22,7 +22,7 @@ from typing import Optional
 
 import typer
 
-from . import emit, prf
+from . import emit, prf, shown_path
 
 DEFAULT = Path(__file__).resolve().parents[2] / "tests" / "data" / "aliases.jsonl"
 
@@ -106,7 +106,7 @@ def run(
     bp, br = tot["b_p"] / n, tot["b_r"] / n
     emit({
         "task": "aliases",
-        "file": str(path),
+        "file": shown_path(path),
         "stories": len(cases),
         "mentions": tot["n"],
         "gold_pairs": tot["gold_pairs"],

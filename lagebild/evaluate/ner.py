@@ -30,7 +30,7 @@ from typing import Optional
 
 import typer
 
-from . import emit, prf
+from . import emit, prf, shown_path
 
 
 def base_label(label: str) -> str:
@@ -193,4 +193,4 @@ def run(
     mdir = model or str(model_path())
     res = score_model(mdir, file, sentences, holdout, rules, predictions)
     emit({"task": "ner", "file": file, "slice": "holdout" if holdout else sentences,
-          "model": str(mdir), "rules": rules, **res})
+          "model": shown_path(mdir), "rules": rules, **res})
