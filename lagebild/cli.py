@@ -23,6 +23,13 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 err = Console(stderr=True)
 MAX_MB_HELP = "skip input files larger than this many MB (e.g. --max-mb 50)"
+# options shared by report and ingest (one definition, the same help in both)
+MAX_MB_OPTION = typer.Option(20.0, "--max-mb", metavar="MB", help=MAX_MB_HELP)
+WORKERS_OPTION = typer.Option(None, "--workers", "-w", help="analysis processes (default: one per core)")
+ENGINE_OPTION = typer.Option("local", "--engine", metavar="local|ray",
+                             help="where the analysis runs: local processes, or Ray tasks (extra lagebild[ray])")
+ADDRESS_OPTION = typer.Option(None, "--address", metavar="ADDR",
+                              help="Ray cluster for --engine ray (default: a local Ray), e.g. ray://head:10001")
 
 
 def _version(value: bool) -> None:
@@ -127,12 +134,10 @@ def report(
     db: Optional[str] = typer.Option(None, "--db", metavar="URL",
                                      help="report on the stored articles of this database instead of PATHs (SQLite file or SQLAlchemy URL, e.g. --db lagebild.db)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no summary line"),
-    max_mb: float = typer.Option(20.0, "--max-mb", metavar="MB", help=MAX_MB_HELP),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="analysis processes (default: one per core)"),
-    engine: str = typer.Option("local", "--engine", metavar="local|ray",
-                               help="where the analysis runs: local processes, or Ray tasks (extra lagebild[ray])"),
-    address: Optional[str] = typer.Option(None, "--address", metavar="ADDR",
-                                          help="Ray cluster for --engine ray (default: a local Ray), e.g. ray://head:10001"),
+    max_mb: float = MAX_MB_OPTION,
+    workers: Optional[int] = WORKERS_OPTION,
+    engine: str = ENGINE_OPTION,
+    address: Optional[str] = ADDRESS_OPTION,
 ) -> None:
     """Write DIR/dossier.json, dossier.md and dossier.html.
 
@@ -187,12 +192,10 @@ def ingest(
     db: Optional[str] = typer.Option(None, "--db", metavar="URL",
                                      help="SQLite file or SQLAlchemy URL, created when missing (default lagebild.db; e.g. --db news.db)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
-    max_mb: float = typer.Option(20.0, "--max-mb", metavar="MB", help=MAX_MB_HELP),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="analysis processes (default: one per core)"),
-    engine: str = typer.Option("local", "--engine", metavar="local|ray",
-                               help="where the analysis runs: local processes, or Ray tasks (extra lagebild[ray])"),
-    address: Optional[str] = typer.Option(None, "--address", metavar="ADDR",
-                                          help="Ray cluster for --engine ray (default: a local Ray), e.g. ray://head:10001"),
+    max_mb: float = MAX_MB_OPTION,
+    workers: Optional[int] = WORKERS_OPTION,
+    engine: str = ENGINE_OPTION,
+    address: Optional[str] = ADDRESS_OPTION,
 ) -> None:
     """Store articles and their analysis; re-ingesting adds nothing twice.
 

@@ -30,3 +30,20 @@ def light_analysis(monkeypatch) -> None:
     # report and ingest analyse through lagebild.parallel (issue 18)
     monkeypatch.setattr(parallel, "analyse_chunk", lambda arts: [AnalysedArticle(article=a) for a in arts])
     monkeypatch.setattr(parallel, "default_workers", lambda: 1)  # no worker processes (they would not see the patch)
+
+
+def run_cli(args: list[str]):
+    """(result, output) of `lagebild ARGS` through typer's runner; stderr joined into the output
+    (click < 8.2 keeps stderr apart when asked; 8.2+ mixes it into output)."""
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    result = CliRunner().invoke(app, args)
+    out = result.output
+    try:
+        if result.stderr and result.stderr not in out:
+            out += result.stderr
+    except (ValueError, AttributeError):
+        pass
+    return result, out

@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from lagebild.cli import app
 
-from conftest import light_analysis
+from conftest import light_analysis, run_cli
 
 GOOD = ("Neue Fähre für den Lindensee\n"
         "Die Gemeinde Birkenau hat am Dienstag eine neue Elektrofähre in Betrieb genommen. "
@@ -46,13 +44,7 @@ def _light_analysis(monkeypatch):
 
 
 def _run(args):
-    result = CliRunner().invoke(app, args)
-    out = result.output
-    try:  # click < 8.2 keeps stderr apart when asked; 8.2+ mixes it into output
-        if result.stderr and result.stderr not in out:
-            out += result.stderr
-    except (ValueError, AttributeError):
-        pass
+    result, out = run_cli(args)
     return result, " ".join(out.split())  # rich wraps long lines
 
 

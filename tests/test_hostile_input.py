@@ -14,13 +14,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from lagebild.cli import app
 from lagebild.ingest import read_paths
 from lagebild.records import IngestError
 
-from conftest import light_analysis
+from conftest import light_analysis, run_cli
 
 GOOD = ("Neue Fähre für den Lindensee\n"
         "Die Gemeinde Birkenau hat am Dienstag eine neue Elektrofähre in Betrieb genommen. "
@@ -37,14 +35,7 @@ def _light_analysis(monkeypatch):
 
 
 def _run(args):
-    result = CliRunner().invoke(app, args)
-    out = result.output
-    try:
-        if result.stderr and result.stderr not in out:
-            out += result.stderr
-    except (ValueError, AttributeError):
-        pass
-    return result, out
+    return run_cli(args)
 
 
 def _errors(paths):
