@@ -62,6 +62,10 @@ def test_no_default_dates():
     assert find_publication_date(teasers) is None  # the date of a sidebar teaser is not the page's
     dated = f"<html><body><p>Veröffentlicht am 01.08.2021</p><p>{BODY}</p></body></html>"
     assert find_publication_date(dated) == "2021-08-01"
+    stamps = ("<html><head><!--[if lt IE 9]><link rel='stylesheet' href='/theme/ie.css?ver=20141010'><![endif]-->"
+              "<link rel='stylesheet' href='/theme/style.css?ver=20141010'></head>"
+              f"<body><p>{BODY}</p><script src='/theme/fix.js?ver=20141010'></script></body></html>")
+    assert find_publication_date(stamps) is None  # a theme's build stamp is no publication date
 
 
 def test_a_few_bad_bytes_cost_only_those_bytes():

@@ -1,12 +1,13 @@
 """`lagebild eval stories FILE`: figure-group verdicts and canonical entities on hand-annotated stories.
 
 FILE (tests/data/stories_dev.jsonl; format in tests/data/stories_GUIDELINE.md) holds one story per
-line: article refs into 10kGNAD (`../shared/data/corpus/10kgnad/test.csv`, resolved by line and
-checked by SHA-1), gold entities {name, type, aliases} and gold figures grouped with a verdict
-(agree / disagree / series / update).
+line: article refs into 10kGNAD (`../shared/data/corpus/10kgnad/test.csv`, resolved by line) or into
+ECB+ (`../shared/data/clustering/ecbplus-dev.jsonl`, resolved by id; tests/data/stories_en_GUIDELINE.md),
+checked by SHA-1, gold entities {name, type, aliases} and gold figures grouped with a verdict
+(agree / disagree / series / update). Several FILEs are scored together (one JSON line).
 
-Each story's articles go through the real pipeline (analysis of every article, then `build_story`
-on all of them as one story: clustering is not what is measured here). Articles get ids from their
+Each story's articles go through the real pipeline (language detection, analysis of every article,
+then `build_story` on all of them as one story: clustering is not what is measured here). Articles get ids from their
 text hash, so no id carries a label and the order of stories or articles does not matter.
 
 A system figure *is* a gold figure when both sit in the same article and the system span overlaps
@@ -53,10 +54,23 @@ def _rows(path: str) -> list[list[str]]:
         return list(csv.reader(f, delimiter=";", quotechar="'"))
 
 
+@lru_cache(maxsize=4)
+def _records(path: str) -> dict[str, str]:
+    with open(path, encoding="utf-8") as f:
+        return {r["id"]: r["text"] for r in map(json.loads, f) if r.get("id")}
+
+
 def resolve(ref: dict, sha1: str | None, corpus_root: Path) -> str:
-    """The article text a ref points to (line is 1-based); raises when head or hash do not match."""
-    rows = _rows(str(corpus_root / ref["file"]))
-    text = rows[ref["line"] - 1][1]
+    """The article text a ref points to: a 1-based `line` of a 10kGNAD csv or the `id` of a JSONL
+    record (ECB+); the file is looked up under the corpus root, then under its parent (shared/data).
+    Raises when head or hash do not match."""
+    path = corpus_root / ref["file"]
+    if not path.exists():
+        path = corpus_root.parent / ref["file"]
+    if "id" in ref:
+        text = _records(str(path)).get(ref["id"], "")
+    else:
+        text = _rows(str(path))[ref["line"] - 1][1]
     if not text.startswith(ref.get("head", "")) or (sha1 and hashlib.sha1(text.encode("utf-8")).hexdigest() != sha1):
         raise ValueError(f"ref {ref} does not resolve to the annotated text")
     return text
@@ -65,13 +79,14 @@ def resolve(ref: dict, sha1: str | None, corpus_root: Path) -> str:
 def run_story(texts: list[str]) -> tuple[dict, list]:
     """Analyse the texts and link them as one story: (story dict, analysed docs)."""
     from ..analyse import analyse_article
+    from ..clean.language import detect_language
     from ..link import build_story
     from ..records import Article
 
     docs = []
     for text in texts:
         aid = "a" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-        docs.append(analyse_article(Article(id=aid, source=aid, text=text, language="de")))
+        docs.append(analyse_article(Article(id=aid, source=aid, text=text, language=detect_language(text))))
     story = build_story("story", docs, [])
     return story.to_dict(), docs
 
@@ -158,18 +173,19 @@ def _ratio(a: int, b: int) -> float | None:
 
 
 def run(
-    path: Path = typer.Argument(..., help="stories JSONL (tests/data/stories_GUIDELINE.md)"),
-    corpus: Path = typer.Option(None, "--corpus", help="folder holding 10kgnad/test.csv (default ../shared/data/corpus)"),
+    paths: list[Path] = typer.Argument(..., help="stories JSONL files (tests/data/stories_GUIDELINE.md), scored together"),
+    corpus: Path = typer.Option(None, "--corpus", help="folder holding 10kgnad/test.csv (default ../shared/data/corpus; "
+                                "ECB+ refs are looked up in its parent)"),
     errors: bool = typer.Option(False, "--errors", help="list flagged groups and wrong listed entities on stderr"),
 ) -> None:
     """Score figure-group disagreements and listed canonical entities on annotated stories; one JSON line."""
     root = corpus or _shared() / "data" / "corpus"
     if not (root / "10kgnad" / "test.csv").exists():
         raise typer.BadParameter(f"10kGNAD corpus not found under {root} (give --corpus)")
-    cases = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+    cases = [json.loads(line) for path in paths for line in open(path, encoding="utf-8") if line.strip()]
     total, verdicts = Counter(), Counter()
     t0 = time.perf_counter()
-    for case in sorted(cases, key=lambda c: c["story_id"]):
+    for case in sorted(cases, key=lambda c: (c["story_id"], c["articles"][0].get("text_sha1") or "")):
         texts = [resolve(a["ref"], a.get("text_sha1"), root) for a in case["articles"]]
         story, docs = run_story(texts)
         res = score_story(case, story, docs)
@@ -185,7 +201,7 @@ def run(
     ents = prf(total["listed_right"], total["listed"] - total["listed_right"],
                total["gold_entities"] - total["gold_entities_found"])
     emit({
-        "task": "stories", "path": str(path), "stories": len(cases),
+        "task": "stories", "path": " ".join(str(p) for p in paths), "stories": len(cases),
         "settings": {"figure_match": "same article, span overlaps gold text", "entity_match": "name/alias + type",
                      "disagreement_match": "conflict pair in one gold disagree group"},
         "flagged": total["flagged"], "genuine": total["genuine"],

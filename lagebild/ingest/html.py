@@ -85,6 +85,11 @@ def jsonld_date(html: str) -> str | None:
 
 
 _SCRIPT = re.compile(r"<script\b(?![^>]*application/ld\+json)[^>]*>.*?</script>", re.S | re.I)
+# HTML comments (IE conditional blocks), stylesheet/icon/preload links and asset version stamps
+# ('style.css?ver=20141010'): build stamps of the theme, never the page's publication date
+_ASSET = re.compile(r"<!--.*?-->|<link\b[^>]*\brel\s*=\s*[\"']?(?:stylesheet|icon|shortcut icon|preload|prefetch"
+                    r"|dns-prefetch|preconnect|apple-touch-icon|manifest|pingback|EditURI|wlwmanifest)\b[^>]*>"
+                    r"|[?&](?:ver|v|version)=[\w.-]+", re.S | re.I)
 
 
 _COMMENTS = ("comments", "comments-area", "comment-list", "commentlist", "comment", "kommentare", "kommentar",
@@ -92,9 +97,10 @@ _COMMENTS = ("comments", "comments-area", "comment-list", "commentlist", "commen
 
 
 def _without_scripts(html: str) -> str:
-    """The page without script code (JSON-LD kept), reader comments and <aside> boxes: dates in
-    JavaScript state, of comments and of sidebar teasers are no publication dates."""
-    page = _SCRIPT.sub("", html)
+    """The page without script code (JSON-LD kept), HTML comments, stylesheet links, asset version
+    stamps, reader comments and <aside> boxes: dates in JavaScript state, in theme build stamps, of
+    comments and of sidebar teasers are no publication dates."""
+    page = _ASSET.sub("", _SCRIPT.sub("", html))
     try:
         import lxml.html
 
