@@ -279,25 +279,29 @@ def _is_update(a: dict, b: dict) -> bool:
     return a["_cue"] or b["_cue"]
 
 
-def _fmt(x: float | None) -> str:
+def _fmt(x: float | None, lang: str = "de") -> str:
     if x is None or math.isinf(x):
         return "∞"
     text = f"{x:,.4g}" if abs(x) < 1e4 else f"{x:,.0f}"
+    if lang == "en":
+        return text  # '1,616,000', '445.5'
+    if lang == "fr":
+        return text.translate(str.maketrans(",.", "\u202f,"))  # '1 616 000', '445,5'
     return text.translate(str.maketrans(",.", ".,"))  # German separators: '1.616.000', '445,5'
 
 
-def _shown(members: list[dict]):
+def _shown(members: list[dict], lang: str = "de"):
     """A formatter for base-unit values in the unit most members were written in ('km2', not 'm2')."""
     units = Counter(m["unit"] for m in members)
     unit = units.most_common(1)[0][0] if units else None
     scale = base_unit(unit)[1]
     suffix = {"frac": " %", None: ""}.get(unit, f" {unit}")
     factor = 100.0 if unit == "frac" else 1.0
-    return lambda x: _fmt(x / scale * factor if x is not None and not math.isinf(x) else x) + suffix
+    return lambda x: _fmt(x / scale * factor if x is not None and not math.isinf(x) else x, lang) + suffix
 
 
-def _verdict(topic: str, members: list[dict]) -> tuple[str, str, list[str]]:
-    show = _shown(members)
+def _verdict(topic: str, members: list[dict], lang: str = "de") -> tuple[str, str, list[str]]:
+    show = _shown(members, lang)
     unchecked = _comparable(topic, members)
     conflicts = _conflicts(members) if unchecked is None else []
     years = sorted({m["year"] for m in members if m["year"]})
@@ -312,7 +316,9 @@ def _verdict(topic: str, members: list[dict]) -> tuple[str, str, list[str]]:
                 f"({b['outlet']}, {show(b['_iv'][0])} – {show(b['_iv'][1])})")
         ids = [a["figure_id"], b["figure_id"]]
         if kind == "disagreement":
-            return kind, f"{pair}: the values cannot both hold (hedges allow a factor {HEDGE_FACTOR:g})", ids
+            hedged = any((m.get("qualifier") or "exact") in ("at_least", "at_most", "vague") for m in (a, b))
+            why = f"even with their hedges read as within a factor {HEDGE_FACTOR:g}" if hedged else "beyond rounding"
+            return kind, f"{pair}: the values cannot both hold ({why})", ids
         if kind == "series":
             return kind, f"{pair}: running totals ('seit ...') reported at different times", ids
         return kind, f"{pair}: a later or corrected figure replaces the earlier one", ids
@@ -333,6 +339,8 @@ def group_figures(figures: list[Figure], docs: list[AnalysedArticle]) -> list[di
     'values', 'independent_sources', 'articles'}] for every set of at least two comparable figures."""
     by_id = {d.id: d for d in docs}
     lineage = lineage_groups(docs) if docs else {}
+    langs = Counter(d.article.language or "de" for d in docs)
+    lang = langs.most_common(1)[0][0] if langs else "de"
     base: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for fig in sorted(figures, key=lambda f: (f.article_id, f.start)):
         topic = _norm(fig.topic)
@@ -344,12 +352,12 @@ def group_figures(figures: list[Figure], docs: list[AnalysedArticle]) -> list[di
     for (topic, unit), allm in sorted(base.items()):
         for hold, members in _split_by_holder(allm):
             if len(members) >= 2:
-                out.append(_group(topic, unit, hold, members))
+                out.append(_group(topic, unit, hold, members, lang))
     return out
 
 
-def _group(topic: str, unit: str, hold: str, members: list[dict]) -> dict:
-    kind, reason, conflict = _verdict(topic, members)
+def _group(topic: str, unit: str, hold: str, members: list[dict], lang: str = "de") -> dict:
+    kind, reason, conflict = _verdict(topic, members, lang)
     values = []
     for vc in _value_clusters(members):
         lo = max(m["_iv"][0] for m in vc)
