@@ -94,3 +94,13 @@ def test_scan(text, span, q, value, low, high, unit):
 ])
 def test_not_figures(text):
     assert scan_numbers(text) == [], [m.text for m in scan_numbers(text)]
+
+
+@pytest.mark.parametrize("text,span,q,value,low,high,unit", [
+    ("an eight-year, $200MM deal", "$200MM", "exact", 200e6, 200e6, 200e6, "USD"),
+    ("in the range of $145 million to $175 million", "$145 million to $175 million", "range", None, 145e6, 175e6, "USD"),
+    ("a 200MM pipe", "200MM", "exact", 200, 200, 200, "mm"),  # no currency: millimetres
+])
+def test_english_money_forms(text, span, q, value, low, high, unit):
+    m = scan_numbers(text, "en")[0]
+    assert (m.text, m.qualifier, m.value, m.low, m.high, m.unit) == (span, q, value, low, high, unit)

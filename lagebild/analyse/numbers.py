@@ -193,6 +193,8 @@ class Scanner:
         if t is None or t.kind != "word":
             return None
         lw = t.low
+        if t.text == "MM" and self.adjacent(i) and self.currency_before(i - 1) is not None:
+            return 1e6, i + 1  # '$200MM': the finance press writes millions as MM
         if lw in intl.AMBIGUOUS_MULT and self.L.lang != "de" and (
                 not self.adjacent(i) or self.currency_before(i - 1) is None and not intl.plural_after(self, i + 1)):
             return None  # '5m' is metres unless money or a count follows: '$5m', '2.5m barrels'
@@ -534,6 +536,8 @@ class Scanner:
                         k += 1
                     h2 = self.hedge_before(k) if nxt is not None else None
                     got2 = self.full_core(k)
+                    if got2 is None and nxt is not None and nxt.low in self.L.prefix:
+                        got2 = self.full_core(k + 1)  # '$145 million to $175 million'
                     if got2 is not None and (got2[1] == k):
                         second = got2[0]
                     del h2
