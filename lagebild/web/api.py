@@ -31,7 +31,7 @@ def _check_id(value: str) -> str:
 
 
 @router.get("/stories", summary="List stories (search, filters, pagination)")
-def list_stories(
+async def list_stories(
     request: Request,
     q: str | None = Query(None, max_length=200, description="text in title or entity names"),
     outlet: str | None = Query(None, max_length=200),
@@ -60,7 +60,7 @@ def list_stories(
 
 
 @router.get("/stories/{story_id}", summary="One story as a dossier (schema shape: version, articles, stories)")
-def get_story(request: Request, story_id: str):
+async def get_story(request: Request, story_id: str):
     dossier = queries.story_dossier(_store(request), _check_id(story_id))
     if dossier is None:
         raise HTTPException(404, "no such story")
@@ -68,7 +68,7 @@ def get_story(request: Request, story_id: str):
 
 
 @router.get("/articles/{article_id:path}", summary="One article: cleaned text, metadata and its analysis")
-def get_article(request: Request, article_id: str):
+async def get_article(request: Request, article_id: str):
     store = _store(request)
     analysis = store.get_article(_check_id(article_id))
     if analysis is None:
@@ -77,7 +77,7 @@ def get_article(request: Request, article_id: str):
 
 
 @router.get("/entities", summary="Stories that name an entity (canonical name or alias)")
-def get_entity(request: Request, name: str = Query(..., min_length=1, max_length=200), limit: int = Query(50, ge=1, le=200)):
+async def get_entity(request: Request, name: str = Query(..., min_length=1, max_length=200), limit: int = Query(50, ge=1, le=200)):
     stories = queries.stories_with_entity(_store(request), name, limit)
     return {"name": name, "stories": [{"id": s["id"], "title": s.get("title"), "n_articles": len(s.get("article_ids", []))} for s in stories]}
 
@@ -159,20 +159,20 @@ def _export(request: Request, story_id: str, what: str, fmt: str) -> Response:
 
 
 @router.get("/stories/{story_id}/figures.csv", summary="Figures of a story as CSV")
-def figures_csv(request: Request, story_id: str):
+async def figures_csv(request: Request, story_id: str):
     return _export(request, story_id, "figures", "csv")
 
 
 @router.get("/stories/{story_id}/figures.parquet", summary="Figures of a story as Parquet (needs pyarrow)")
-def figures_parquet(request: Request, story_id: str):
+async def figures_parquet(request: Request, story_id: str):
     return _export(request, story_id, "figures", "parquet")
 
 
 @router.get("/stories/{story_id}/quotes.csv", summary="Quotes of a story as CSV")
-def quotes_csv(request: Request, story_id: str):
+async def quotes_csv(request: Request, story_id: str):
     return _export(request, story_id, "quotes", "csv")
 
 
 @router.get("/stories/{story_id}/quotes.parquet", summary="Quotes of a story as Parquet (needs pyarrow)")
-def quotes_parquet(request: Request, story_id: str):
+async def quotes_parquet(request: Request, story_id: str):
     return _export(request, story_id, "quotes", "parquet")
