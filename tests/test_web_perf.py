@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 import time
@@ -176,6 +177,95 @@ def test_bench_web_small_run_two_workers(tmp_path):
     assert result["cpu"]["server_s"] > 0 and result["cpu"]["load_generator_s"] > 0
     assert result["server_processes"] >= 3  # uvicorn's manager and two workers
     assert set(result["one_client_p50_ms"]) == set(result["pages"])
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        out += [int(c) for c in task.read_text().split()]
+    return out
+
+
+def _connections_by_process(pids: list[int], port: int) -> dict[int, int]:
+    """Established TCP connections on local `port` held by each process (from /proc, Linux)."""
+    established = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01":
+                established.add(fields[9])  # inode
+    counts = {}
+    for pid in pids:
+        inodes = set()
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+        counts[pid] = len(inodes & established)
+    return counts
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SO_REUSEPORT balancing and /proc are Linux")
+def test_serve_workers_spread_connections_and_replace_a_dead_worker(tmp_path):
+    """`serve(workers=2)`: a burst of keep-alive connections is spread over both workers (uvicorn's one
+    shared socket let the first worker to wake take them all), and a killed worker is replaced."""
+    import signal
+    import socket as sockets
+
+    url = f"sqlite:///{tmp_path / 'lb.db'}"
+    _rich_store(url)
+    port = free_port()
+    code = f"from lagebild.web import serve; serve({str(tmp_path / 'lb.db')!r}, port={port}, workers=2, log_level='warning')"
+    server = subprocess.Popen([sys.executable, "-c", code], cwd=str(ROOT))
+
+    def get(conn):
+        conn.sendall(f"GET /api/stories HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += conn.recv(65536)
+        return head
+
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                with sockets.create_connection(("127.0.0.1", port), timeout=5) as probe:
+                    if get(probe).startswith(b"HTTP/1.1 200"):
+                        break
+            except OSError:
+                pass
+            assert time.time() < deadline and server.poll() is None, "server did not answer"
+            time.sleep(0.2)
+        time.sleep(1.0)  # both workers listening
+        workers = _children(server.pid)
+        for pid in workers:  # a burst: the connections wait in the accept queue(s) until the workers go on
+            os.kill(pid, signal.SIGSTOP)
+        try:
+            conns = [sockets.create_connection(("127.0.0.1", port), timeout=10) for _ in range(40)]
+        finally:
+            for pid in workers:
+                os.kill(pid, signal.SIGCONT)
+        for conn in conns:
+            assert get(conn).startswith(b"HTTP/1.1 200")
+        counts = _connections_by_process(workers, port)
+        serving = [pid for pid, n in counts.items() if n]
+        assert len(serving) == 2 and sum(counts.values()) == 40, counts
+        for conn in conns:
+            conn.close()
+        victim = serving[0]
+        os.kill(victim, signal.SIGKILL)
+        deadline = time.time() + 60
+        while victim in _children(server.pid) or len(_children(server.pid)) < 2:
+            assert time.time() < deadline, "the killed worker was not replaced"
+            time.sleep(0.2)
+        with sockets.create_connection(("127.0.0.1", port), timeout=10) as conn:
+            assert get(conn).startswith(b"HTTP/1.1 200")
+    finally:
+        server.terminate()
+        assert server.wait(30) == 0
 
 
 def test_bench_connection_reads_chunked_and_sized_bodies():

@@ -11,9 +11,10 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, toke
           workers: int = 1, log_level: str = "info", access_log: bool = True) -> None:
     """Run the web app with uvicorn. A non-loopback host needs a token (argument or $LAGEBILD_TOKEN).
 
-    `workers` > 1 starts that many server processes on one socket (reads scale with the cores; each
-    process keeps its own page cache). Uploads are ingested one at a time *per process*: two uploads
-    that reach different workers at once are not serialised (nor are two `lagebild ingest` runs)."""
+    `workers` > 1 starts that many server processes (reads scale with the cores; each process keeps
+    its own page cache); on Linux each has its own SO_REUSEPORT socket, so connections spread evenly.
+    Uploads are ingested one at a time *per process*: two uploads that reach different workers at
+    once are not serialised (nor are two `lagebild ingest` runs)."""
     import uvicorn
 
     from .app import create_app
@@ -36,6 +37,11 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, toke
     os.environ[_DB_ENV] = db or ""
     if token:
         os.environ["LAGEBILD_TOKEN"] = token
+    from . import workers as worker_processes
+
+    if worker_processes.supported():  # one SO_REUSEPORT socket per worker: connections spread over all of them
+        worker_processes.run(options, workers)
+        return
     from uvicorn.supervisors import Multiprocess
 
     # uvicorn.run(workers=N), except that the shared listening socket gets TCP_NODELAY, which Linux
