@@ -96,3 +96,26 @@ def test_metadata_scorer_counts_invented_dates_and_empty_bylines():
     assert sc["invented_dates"] == 1 and sc["dates_accuracy"] == 0.5 and sc["mojibake_pages"] == 1
     assert sc["url_accuracy"] == 1.0 and sc["agency_accuracy"] == 1.0
     json.dumps(sc)
+
+
+def test_no_date_from_a_home_page_or_from_what_sits_beside_the_article():
+    home = ("<html><head><link rel='canonical' href='https://www.example.de/'>"
+            "<meta property='article:published_time' content='2014-09-25'></head>"
+            f"<body><p>{BODY}</p></body></html>")
+    assert find_publication_date(home) is None  # a site's home page has no publication date
+    links = (f"<html><body><p>{BODY}</p><ul><li><a href='/a'>Preiserhöhungen</a>"
+             "<span>Information der Verbraucherzentrale NRW vom 02.01.2016</span></li></ul></body></html>")
+    assert find_publication_date(links) is None  # the date of a linked document
+    caption = (f"<html><body><figure><img src='x.jpg' alt='Topside Installation 28.04.2014'>"
+               f"<figcaption>Amrumbank West Topside Installation 28.04.2014</figcaption></figure><p>{BODY}</p></body></html>")
+    assert find_publication_date(caption) is None  # the date a photo was taken
+    stamp = (f"<html><body><p>{BODY}</p><ul id='footer-info'><li>Diese Seite wurde zuletzt am 29. Januar 2020 "
+             "um 13:22 Uhr geändert.</li></ul></body></html>")
+    assert find_publication_date(stamp) == "2020-01-29"  # the page's own stamp, though it sits in a list
+
+
+def test_archived_home_page_is_no_article_url():
+    from lagebild.ingest.html import is_article_url
+
+    assert not is_article_url("https://web.archive.org/web/20160401095740/http://www.welpenkaufen24.de/")
+    assert is_article_url("https://web.archive.org/web/20160401095740/http://www.example.de/2016/04/bericht.html")

@@ -153,8 +153,10 @@ def find_publication_date(html: str, url: str | None = None, meta_date: str | No
     page = _without_scripts(html)
 
     def ok(d: str | None) -> str | None:
-        return d[:10] if d and _stated(d[:10], page, url) else None
+        return d[:10] if d and _stated(d[:10], page, url) and not _only_beside_the_article(d[:10], page) else None
 
+    if _home_page(html):
+        return None  # a site's home page has no publication date, whatever its meta tags say
     try:
         found = ok(find_date(page, url=url, outputformat="%Y-%m-%d", extensive_search=True, original_date=True))
     except Exception:  # htmldate may choke on odd markup; fall back
@@ -171,6 +173,72 @@ def find_publication_date(html: str, url: str | None = None, meta_date: str | No
         return None
 
 
+def _home_page(html: str) -> bool:
+    """The page names its own URL (canonical link or og:url) and that URL is a site's home page."""
+    head = html[:200_000]
+    own = [_attrs(t).get("href") for t in _LINK_TAG.findall(head) if "canonical" in (_attrs(t).get("rel") or "").lower()]
+    own += [_attrs(t).get("content") for t in _META_TAG.findall(head)
+            if (_attrs(t).get("property") or _attrs(t).get("name") or "").lower() == "og:url"]
+    own = [u.strip() for u in own if u and re.match(r"https?://", u.strip())]
+    return bool(own) and not any(is_article_url(u) for u in own)
+
+
+# where a date in the page dates something else: link lists, image captions and alt texts, tables
+_ASIDE_TAGS = {"li", "ul", "ol", "a", "figcaption", "figure", "caption", "table", "option", "nav", "img"}
+_STAMP_SLACK = 24  # characters beside the date that still make an element a date stamp ('Veröffentlicht am')
+# words that make a sentence the page's own stamp ('Diese Seite wurde zuletzt am 29. Januar 2020 geändert')
+_STAMP_WORDS = re.compile(r"\b(?:veröffentlicht|aktualisiert|geändert|erstellt|erschienen|Stand|Seite|published|updated"
+                          r"|posted|modified|publié|mis à jour)\b", re.I)
+
+
+def _only_beside_the_article(date: str, page: str) -> bool:
+    """True when every place the page writes the date is prose inside a link list, an image caption or
+    alt text, or a table ('Information der Verbraucherzentrale NRW vom 02.01.2016' in a list of links,
+    a photo's 'Amrumbank West Topside Installation 28.04.2014'): such dates date other things. False
+    when the date stands anywhere else, in a meta tag, a <time> element or a schema date attribute, as
+    a stamp of its own (an element holding little more than the date), or is not written out at all
+    (then it came from the URL or a format this check does not know)."""
+    import lxml.html
+
+    y, m, d = date[:4], int(date[5:7]), int(date[8:10])
+    pat = re.compile(rf"{y}-{m:02d}-{d:02d}|\b0?{d}\.\s?0?{m}\.\s?{y}\b|{y}/{m:02d}/{d:02d}|\b0?{d}\.\s+"
+                     rf"(?:{_MONTH_NAMES[m - 1]})\.?\s+{y}|(?:{_MONTH_NAMES[m - 1]})\.?\s+0?{d},?\s+{y}", re.I)
+    if not pat.search(page):
+        return False
+    try:
+        tree = lxml.html.fromstring(page)
+    except Exception:
+        return False
+    seen = False
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        attrs = " ".join(v for k, v in el.attrib.items() if k.lower() not in ("src", "href", "srcset", "class", "id", "style"))
+        for where, text in (("attr", attrs), ("text", el.text or ""), ("tail", el.tail or "")):
+            hit = pat.search(text) if text else None
+            if hit is None:
+                continue
+            seen = True
+            if where == "attr" and (tag in ("meta", "time") or any(
+                    k.lower() in ("itemprop", "property", "datetime") for k in el.attrib)):
+                return False  # a machine-readable date of the page
+            if where == "attr" and tag == "img":
+                continue  # an image's alt or title text
+            holder = el.getparent() if where == "tail" else el
+            if holder is None:
+                return False
+            if tag == "time" and where == "text":
+                return False
+            chain = [holder, *holder.iterancestors()]
+            if not any(isinstance(x.tag, str) and x.tag.lower() in _ASIDE_TAGS for x in chain):
+                return False
+            own = re.sub(r"\s+", " ", holder.text_content()).strip()
+            if len(own) <= len(hit.group(0)) + _STAMP_SLACK or _STAMP_WORDS.search(own):
+                return False  # a date stamp of its own, even inside a figure or list ('31.01.2022')
+    return seen
+
+
 _LINK_TAG = re.compile(r"<link\b[^>]*>", re.I)
 _META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
@@ -181,12 +249,16 @@ def _attrs(tag: str) -> dict[str, str]:
             for m in _ATTR.finditer(tag)}
 
 
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?=https?:)", re.I)
+
+
 def is_article_url(url: str | None) -> bool:
     """An http(s) URL with a path below the site root: not a home page ('https://www.x.de/', '/de/', '/index.html')."""
     from urllib.parse import urlsplit
 
     if not url:
         return False
+    url = _ARCHIVED.sub("", url)  # 'https://web.archive.org/web/2016.../http://www.x.de/': the archived page's URL
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return False
