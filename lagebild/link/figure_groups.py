@@ -316,8 +316,10 @@ def _verdict(topic: str, members: list[dict], lang: str = "de") -> tuple[str, st
                 f"({b['outlet']}, {show(b['_iv'][0])} – {show(b['_iv'][1])})")
         ids = [a["figure_id"], b["figure_id"]]
         if kind == "disagreement":
-            hedged = any((m.get("qualifier") or "exact") in ("at_least", "at_most", "vague") for m in (a, b))
-            why = f"even with their hedges read as within a factor {HEDGE_FACTOR:g}" if hedged else "beyond rounding"
+            quals = {(m.get("qualifier") or "exact") for m in (a, b)}
+            why = "beyond rounding" if quals <= {"exact", "range"} else "beyond what their hedges allow"
+            if quals & {"at_least", "at_most", "vague"}:
+                why += f"; an estimate is read as within a factor {HEDGE_FACTOR:g} of its number"
             return kind, f"{pair}: the values cannot both hold ({why})", ids
         if kind == "series":
             return kind, f"{pair}: running totals ('seit ...') reported at different times", ids
