@@ -182,3 +182,12 @@ def test_seeds_flag_soldiers_and_shells_with_keys_and_reason(seeds_dir):
     shells = next(g for t, g in flagged.items() if "granat" in t)
     texts = {m["text"] for m in shells["members"] if m["figure_id"] in shells["conflict"]}
     assert texts == {"bis zu 8 Millionen", "Bis zu 1,6 Millionen"}
+
+
+def test_figures_dated_to_a_weekend_and_the_monday_after_do_not_contradict():
+    from lagebild.link.figure_keys import same_time
+
+    assert not same_time("2015-W46-WE", "2015-11-16")  # Saturday/Sunday 14-15 Nov vs Monday 16 Nov
+    assert same_time("2015-W47", "2015-11-16") and same_time("2015-11", "2015-11-16")
+    assert same_time(None, "2015-11-16") and same_time("2015-SU", "2015-06-01")  # unknown forms stay comparable
+    assert not same_time("2014", "2015-03")

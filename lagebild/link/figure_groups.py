@@ -35,7 +35,8 @@ only when all of this holds (precision first; each rule is a kind of false flag 
 * the same set: no 'weitere'/'andere' subset, the same modifiers when both have some
   ('verschwundene Wahlkarten' vs 'Wahlkarten' is fine, vs 'ausgegebene Wahlkarten' is not), no
   back-reference ('den sechs Kandidaten', 'alle 130');
-* the same time and scope: same year and day when both are dated, both or neither a period total
+* the same time and scope: same year and day when both are dated, times that can overlap ('am
+  Wochenende' and 'am Montag' danach cannot: figure_keys.same_time), both or neither a period total
   ('seit', 'binnen', 'bislang', 'insgesamt');
 * at least one is a claim: a source is named ('laut Südkorea') or the sentence reports it ('soll ...
   haben', Konjunktiv I, 'schätzungsweise');
@@ -62,7 +63,7 @@ from collections import Counter, defaultdict
 
 from ..analyse.figures import _konjunktiv
 from ..records import AnalysedArticle, Figure
-from .figure_keys import PERIOD, base_unit, day_of, holder, reference, update_cue, year_of
+from .figure_keys import PERIOD, base_unit, day_of, holder, reference, same_time, update_cue, when_of, year_of
 from .lineage import independent_count, lineage_groups
 
 EXACT_TOL = 0.01  # exact figures: 1 % at least (press rounding, '3.000' may be 2.980)
@@ -195,6 +196,7 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
         "_since": bool(_SINCE.search(doc.text, sent[0], sent[1])) if doc else False,
         "_period": bool(PERIOD.search(doc.text, sent[0], sent[1])) if doc else False,
         "_day": day_of(doc, sent, fig.start) if doc else None,
+        "_when": when_of(doc, sent, fig.start) if doc else None,
         "_ref": reference(doc.text, fig.start) if doc else False,
         "_v": _representative(fig, scale),
     }
@@ -250,8 +252,8 @@ def _conflicts(members: list[dict]) -> list[tuple[dict, dict]]:
             ca, cb = a["_v"], b["_v"]
             if ca is None or cb is None or ca <= 0 or cb <= 0 or max(ca, cb) > MAX_RATIO * min(ca, cb) * (1 + 1e-9):
                 continue  # '32 Menschen' and 'mehr als 4.200 Menschen': two different sets
-            if a["_day"] and b["_day"] and a["_day"] != b["_day"]:
-                continue  # dated to different days: a change over time, not a contradiction
+            if a["_day"] and b["_day"] and a["_day"] != b["_day"] or not same_time(a["_when"], b["_when"]):
+                continue  # dated to different days or weeks: a change over time, not a contradiction
             if a["_ref"] or b["_ref"] or a["_period"] != b["_period"]:
                 continue  # 'den sechs Kandidaten' refers back; a period total against a single count
             if a["article_id"] == b["article_id"] and (
@@ -380,7 +382,7 @@ def _group(topic: str, unit: str, hold: str, members: list[dict], lang: str = "d
     keys = {"topic": topic.split(":", 1)[0], "predicate": predicate, "unit": unit or None,
             "holder": hold or None, "time": years or None}
     for m in members:
-        for k in ("_iv", "_unit", "_cue", "_sent", "_counted", "_since", "_mods", "_claim", "_period", "_day", "_ref", "_v"):
+        for k in ("_iv", "_unit", "_cue", "_sent", "_counted", "_since", "_mods", "_claim", "_period", "_day", "_when", "_ref", "_v"):
             del m[k]
     return {
         "topic": topic, "unit": unit or None, "keys": keys, "reason": reason, "conflict": conflict,

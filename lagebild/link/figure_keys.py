@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from ..records import AnalysedArticle, Figure, Mention
 
@@ -126,6 +127,48 @@ def day_of(doc: AnalysedArticle, sent: tuple[int, int], at: int) -> str | None:
         if best is None or d < best[0]:
             best = (d, t.value[:10])
     return best[1] if best else None
+
+
+def when_of(doc: AnalysedArticle, sent: tuple[int, int], at: int) -> str | None:
+    """The time the sentence dates the figure with, at any granularity ('2015-11-16', '2015-W46-WE',
+    '2015-11'): the value of the nearest date expression in the sentence (not one after 'seit')."""
+    s, e = sent
+    best = None
+    for t in doc.timexes:
+        if not (s <= t.start < e) or t.type not in ("DATE", "TIME") or not re.match(r"\d{4}", t.value or ""):
+            continue
+        if _SINCE.search(doc.text[max(s, t.start - 30):t.start]):
+            continue
+        d = abs(t.start - at)
+        if best is None or d < best[0]:
+            best = (d, t.value)
+    return best[1] if best else None
+
+
+def _days(value: str) -> tuple[date, date] | None:
+    """First and last day a TIMEX3 date value covers, or None for forms this does not read."""
+    try:
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
+            monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            return (monday + timedelta(days=5), monday + timedelta(days=6)) if m.group(3) else (monday, monday + timedelta(days=6))
+        if m := re.match(r"(\d{4})-(\d\d)-(\d\d)", value):
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return day, day
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+            first = date(int(m.group(1)), int(m.group(2)), 1)
+            return first, (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        if m := re.fullmatch(r"(\d{4})", value):
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def same_time(a: str | None, b: str | None) -> bool:
+    """Whether two figures' times can be the same: unknown times can; '2015-W46-WE' (a weekend) and
+    '2015-11-16' (the Monday after) cannot; '2015-11' and '2015-11-16' can."""
+    da, db = (_days(a) if a else None), (_days(b) if b else None)
+    return da is None or db is None or (da[0] <= db[1] and db[0] <= da[1])
 
 
 # a total over a period ('seit Oktober', 'in den vergangenen fünf Monaten', 'bislang') is not the count
