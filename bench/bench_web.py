@@ -5,8 +5,9 @@ inserting rows through the store's tables directly, starts the real server in a 
 sends a fixed number of requests from N concurrent keep-alive clients (asyncio streams) and prints one JSON line
 plus a table. The load generator runs on the same machine, so the line also gives the CPU seconds
 spent by the server (all its worker processes), by the load generator and by everything else on the
-machine during the run, the load average, and a 1-client latency per page type (sequential
-requests on an otherwise idle server: what one reader waits).
+machine during the run, the load average, and per page type the 1-client latency and server CPU
+per request (sequential requests on fresh URLs, none answered from the page cache: what one reader
+waits, and what each page type costs the server).
 
     python bench/bench_web.py --articles 10000 --clients 100 --requests 3000 --workers 2
     python bench/bench_web.py --articles 10000 --clients 100 --requests 3000 --workers 2 --postgres
@@ -267,6 +268,18 @@ def tree_cpu(pid: int) -> float:
     return sum(_proc_cpu(p) for p in tree_pids(pid))
 
 
+def tree_cpu_fine(pid: int) -> float:
+    """Like `tree_cpu`, in nanoseconds resolution (the threads' schedstat, not clock ticks of 10 ms):
+    for a few sequential requests. Falls back to `tree_cpu` where schedstat is missing."""
+    total = 0.0
+    for p in tree_pids(pid):
+        try:
+            total += sum(int(t.read_text().split()[0]) for t in Path(f"/proc/{p}/task").glob("*/schedstat")) / 1e9
+        except (OSError, ValueError, IndexError):
+            return tree_cpu(pid)
+    return total
+
+
 def machine_cpu() -> tuple[float, float]:
     """(busy CPU seconds, total CPU seconds) of the whole machine so far, from /proc/stat."""
     try:
@@ -278,19 +291,28 @@ def machine_cpu() -> tuple[float, float]:
     return (sum(values[:8]) - idle) / tick, sum(values[:8]) / tick
 
 
-def one_client(base: str, plan: list[tuple[str, str]], per_kind: int) -> dict:
-    """Sequential requests (one client, keep-alive): p50 latency per page type."""
+def one_client(base: str, plan: list[tuple[str, str]], per_kind: int, cpu_of) -> tuple[dict, dict]:
+    """Sequential requests (one client, keep-alive) on fresh URLs (a `bench=N` parameter the app ignores,
+    so every answer is rendered, none comes from the page cache): per page type, the p50 latency and
+    the server CPU ms per request (`cpu_of()`: CPU seconds of the server and database processes)."""
     import httpx
 
-    seen: dict[str, list[float]] = defaultdict(list)
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for kind, path in plan:
+        if len(by_kind[kind]) < per_kind:
+            by_kind[kind].append(path + ("&" if "?" in path else "?") + f"bench={len(by_kind[kind])}")
+    latency, cpu = {}, {}
     with httpx.Client(base_url=base, timeout=60) as client:
-        for kind, path in plan:
-            if len(seen[kind]) >= per_kind:
-                continue
-            t0 = time.perf_counter()
-            client.get(path)
-            seen[kind].append(time.perf_counter() - t0)
-    return {k: round(statistics.median(v) * 1000, 1) for k, v in sorted(seen.items())}
+        for kind, paths in sorted(by_kind.items()):
+            seen = []
+            cpu0 = cpu_of()
+            for path in paths:
+                t0 = time.perf_counter()
+                client.get(path)
+                seen.append(time.perf_counter() - t0)
+            cpu[kind] = round(1000 * (cpu_of() - cpu0) / len(paths), 2)
+            latency[kind] = round(statistics.median(seen) * 1000, 1)
+    return latency, cpu
 
 
 def pct(values: list[float], p: float) -> float:
@@ -372,7 +394,10 @@ def run(args, db: Path | str, tmp: Path, database_pid: int | None) -> None:
         busy, capacity = busy - busy0, capacity - all0
         # different requests than the load run (fresh story/article ids), so they are not answered from its cache
         single_plan = request_plan(args.single * 8, args.articles, args.story_size, random.Random(12))
-        single = one_client(base, single_plan, args.single) if args.single else {}
+        def cpu_of() -> float:
+            return tree_cpu_fine(server.pid) + (tree_cpu_fine(database_pid) if database_pid else 0.0)
+
+        single, single_cpu = one_client(base, single_plan, args.single, cpu_of) if args.single else ({}, {})
         n_processes = len(tree_pids(server.pid))
     except Exception:
         log.seek(0)
@@ -390,11 +415,13 @@ def run(args, db: Path | str, tmp: Path, database_pid: int | None) -> None:
               "workers": args.workers, "server_processes": n_processes, "warmup_requests": len(warm), "requests": len(plan), "errors": errors, "wall_s": round(wall, 2),
               "req_per_s": round(len(plan) / wall, 1), "p99_ms_worst_page": max(v["p99_ms"] for v in per_kind.values()),
               "cpu": cpu, "load_avg_1m": round(os.getloadavg()[0], 2), "one_client_p50_ms": single,
+              "one_client_server_cpu_ms": single_cpu,
               "db_build_s": round(build_s, 1), "db_mb": db_megabytes(db), "cpus": os.cpu_count(), "pages": per_kind}
     print(json.dumps(result))
-    print(f"\n{'page':<13}{'n':>6}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}", file=sys.stderr)
+    print(f"\n{'page':<13}{'n':>6}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}{'1-client ms':>13}{'CPU ms/req':>12}", file=sys.stderr)
     for k, v in per_kind.items():
-        print(f"{k:<13}{v['n']:>6}{v['p50_ms']:>9}{v['p99_ms']:>9}{v['max_ms']:>9}", file=sys.stderr)
+        print(f"{k:<13}{v['n']:>6}{v['p50_ms']:>9}{v['p99_ms']:>9}{v['max_ms']:>9}{single.get(k, ''):>13}{single_cpu.get(k, ''):>12}",
+              file=sys.stderr)
     print(f"CPU during the run ({wall:.1f} s x {os.cpu_count()} cores): server {cpu['server_s']} s, PostgreSQL "
           f"{cpu['database_server_s']} s, load generator "
           f"{cpu['load_generator_s']} s, others {cpu['others_s']} s, idle {cpu['idle_s']} s", file=sys.stderr)

@@ -201,3 +201,7 @@ def test_hostile_values_store_on_every_engine(db_url, tmp_path):
     art = store.get_article("agentur/1'; DROP TABLE articles;--")
     assert art and "\x00" not in art["article"]["title"] and "\ufffd" in art["article"]["text"]
     assert store.count_articles() == 2
+    # the web's one-query read: the same analysis and the story it is in
+    assert store.article_and_story("agentur/1'; DROP TABLE articles;--") == (art, store.story_of_article("agentur/1'; DROP TABLE articles;--"))
+    assert store.story_of_article("agentur/1'; DROP TABLE articles;--") is not None
+    assert store.article_and_story("no-such-id") == (None, None)

@@ -77,7 +77,7 @@ def test_internal_errors_carry_security_headers(site, monkeypatch, tmp_path):
     from lagebild.web.app import create_app
 
     app = create_app(str(tmp_path / "e.db"))
-    monkeypatch.setattr(app.state.store, "get_article", lambda *a: 1 / 0)
+    monkeypatch.setattr(app.state.store, "article_and_story", lambda *a: 1 / 0)
     from starlette.testclient import TestClient
 
     with TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1") as client:

@@ -241,6 +241,13 @@ class Store:
             row = s.get(ArticleRow, article_id)
             return row.analysis if row else None
 
+    def article_and_story(self, article_id: str) -> tuple[dict | None, str | None]:
+        """(stored analysis, id of its story) in one query; (None, None) for an unknown id."""
+        story = select(StoryArticleRow.story_id).where(StoryArticleRow.article_id == ArticleRow.id).limit(1).scalar_subquery()
+        with self.engine.connect() as conn:
+            row = conn.execute(select(ArticleRow.analysis, story).where(ArticleRow.id == article_id)).first()
+        return (row[0], row[1]) if row else (None, None)
+
     def story_of_article(self, article_id: str) -> str | None:
         with self.session() as s:
             return s.scalar(select(StoryArticleRow.story_id).where(StoryArticleRow.article_id == article_id))

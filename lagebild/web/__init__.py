@@ -29,7 +29,7 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, toke
         raise SystemExit("token too short: use at least 12 characters (e.g. `python -c 'import secrets; print(secrets.token_urlsafe())'`)")
     options = dict(host=host, port=port, log_level=log_level, access_log=access_log, server_header=False, proxy_headers=False)
     if workers <= 1:
-        uvicorn.run(create_app(db, token=token), **options)
+        uvicorn.run(_frozen(create_app(db, token=token)), **options)
         return
     from ..store import Store
 
@@ -61,7 +61,18 @@ def app_from_env():
     """App factory for each worker process of `serve(workers=N)`: database and token from the environment."""
     from .app import create_app
 
-    return create_app(os.environ.get(_DB_ENV) or None, token=os.environ.get("LAGEBILD_TOKEN") or None)
+    return _frozen(create_app(os.environ.get(_DB_ENV) or None, token=os.environ.get("LAGEBILD_TOKEN") or None))
+
+
+def _frozen(app):
+    """The app, after moving everything allocated so far (imported modules, the app) out of the cyclic
+    garbage collector's view: a full collection then scans what requests allocate (~2 ms), not the
+    ~115,000 long-lived objects of the imports (~60 ms, a pause for every request on that worker)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    return app
 
 
 __all__ = ["serve", "app_from_env"]

@@ -69,11 +69,10 @@ async def get_story(request: Request, story_id: str):
 
 @router.get("/articles/{article_id:path}", summary="One article: cleaned text, metadata and its analysis")
 async def get_article(request: Request, article_id: str):
-    store = _store(request)
-    analysis = store.get_article(_check_id(article_id))
+    analysis, story_id = _store(request).article_and_story(_check_id(article_id))
     if analysis is None:
         raise HTTPException(404, "no such article")
-    return {**analysis, "story_id": store.story_of_article(article_id)}
+    return JSONResponse({**analysis, "story_id": story_id})  # stored JSON: no per-value jsonable_encoder pass
 
 
 @router.get("/entities", summary="Stories that name an entity (canonical name or alias)")

@@ -122,13 +122,12 @@ def create_app(db_url: str | None, token: str | None = None, *, check_host: bool
     async def article_page(request: Request, article_id: str, hl: str = ""):
         if not queries.valid_id(article_id):
             raise HTTPException(404, "No such article.")
-        analysis = store.get_article(article_id)
+        analysis, story_id = store.article_and_story(article_id)
         if analysis is None:
             raise HTTPException(404, "No such article.")
         art = analysis["article"]
         text = art.get("text") or ""
         highlight = views.parse_highlight(hl, len(text))
-        story_id = store.story_of_article(article_id)
         return render(
             request, "article.html", art=art, link=views.safe_link(art.get("url")),
             segments=views.segments(text, views.article_items(analysis), highlight), highlight=highlight,
