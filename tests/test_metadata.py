@@ -112,6 +112,12 @@ def test_no_date_from_a_home_page_or_from_what_sits_beside_the_article():
     stamp = (f"<html><body><p>{BODY}</p><ul id='footer-info'><li>Diese Seite wurde zuletzt am 29. Januar 2020 "
              "um 13:22 Uhr geändert.</li></ul></body></html>")
     assert find_publication_date(stamp) == "2020-01-29"  # the page's own stamp, though it sits in a list
+    cookie = (f"<html><body><p>{BODY}</p><div id='cookie-information-template-wrapper'><span>Die Cookie-Erklärung "
+              "wurde das letzte Mal am 02.12.2022 aktualisiert</span></div></body></html>")
+    assert find_publication_date(cookie) is None  # the date of a cookie declaration
+    countdown = (f"<html><body><p>{BODY}</p><ul><li>rauchfrei: <abbr title='9 Apr 2003, 0:00:00'>vor 16 Jahren"
+                 "</abbr></li></ul></body></html>")
+    assert find_publication_date(countdown) is None  # a sidebar widget's date in a title attribute
 
 
 def test_archived_home_page_is_no_article_url():

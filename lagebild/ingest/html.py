@@ -96,17 +96,23 @@ _COMMENTS = ("comments", "comments-area", "comment-list", "commentlist", "commen
              "disqus_thread", "user-comments")
 
 
+# cookie-consent banners ('Die Cookie-Erklärung wurde das letzte Mal am 02.12.2022 aktualisiert')
+_CONSENT = ("cookie", "consent", "gdpr")
+
+
 def _without_scripts(html: str) -> str:
     """The page without script code (JSON-LD kept), HTML comments, stylesheet links, asset version
-    stamps, reader comments and <aside> boxes: dates in JavaScript state, in theme build stamps, of
-    comments and of sidebar teasers are no publication dates."""
+    stamps, reader comments, cookie-consent boxes and <aside> boxes: dates in JavaScript state, in theme
+    build stamps, of comments, of a cookie declaration and of sidebar teasers are no publication dates."""
     page = _ASSET.sub("", _SCRIPT.sub("", html))
     try:
         import lxml.html
 
         tree = lxml.html.fromstring(page)
         cond = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ') or @id='{c}'" for c in _COMMENTS)
-        gone = tree.xpath(f"//body//*[{cond}] | //body//aside")
+        consent = " or ".join(f"contains(translate(@id, 'COKIESNT', 'cokiesnt'), '{c}') or "
+                              f"contains(translate(@class, 'COKIESNT', 'cokiesnt'), '{c}')" for c in _CONSENT)
+        gone = tree.xpath(f"//body//*[{cond}] | //body//*[{consent}] | //body//aside")
         if not gone:
             return page
         for el in gone:
@@ -201,7 +207,7 @@ def _only_beside_the_article(date: str, page: str) -> bool:
     import lxml.html
 
     y, m, d = date[:4], int(date[5:7]), int(date[8:10])
-    pat = re.compile(rf"{y}-{m:02d}-{d:02d}|\b0?{d}\.\s?0?{m}\.\s?{y}\b|{y}/{m:02d}/{d:02d}|\b0?{d}\.\s+"
+    pat = re.compile(rf"{y}-{m:02d}-{d:02d}|\b0?{d}\.\s?0?{m}\.\s?{y}\b|{y}/{m:02d}/{d:02d}|\b0?{d}\.?\s+"
                      rf"(?:{_MONTH_NAMES[m - 1]})\.?\s+{y}|(?:{_MONTH_NAMES[m - 1]})\.?\s+0?{d},?\s+{y}", re.I)
     if not pat.search(page):
         return False
@@ -234,7 +240,7 @@ def _only_beside_the_article(date: str, page: str) -> bool:
             if not any(isinstance(x.tag, str) and x.tag.lower() in _ASIDE_TAGS for x in chain):
                 return False
             own = re.sub(r"\s+", " ", holder.text_content()).strip()
-            if len(own) <= len(hit.group(0)) + _STAMP_SLACK or _STAMP_WORDS.search(own):
+            if where != "attr" and (len(own) <= len(hit.group(0)) + _STAMP_SLACK or _STAMP_WORDS.search(own)):
                 return False  # a date stamp of its own, even inside a figure or list ('31.01.2022')
     return seen
 
