@@ -584,7 +584,12 @@ class Scanner:
                     out.append(self._match(start, c.j + 2, v, v, None, "at_least", c.unit, start, c.j))
                     i = c.j + 2
                     continue
-                if hedge is None:
+                p1, p2 = self.tok(start - 1), self.tok(start - 2)
+                if hedge is None and p1 is not None and p2 is not None and p1.low == self.L.or_ \
+                        and p2.low in _ONE and 1 < v <= 10 and (not out or out[-1].end <= p2.start):
+                    # 'ein oder zwei Geschworene', 'one or two jurors': the article word is the low end
+                    out.append(self._match(start - 2, c.j, None, 1.0, v, "range", c.unit, start, c.j))
+                elif hedge is None:
                     out.append(self._match(start, c.j, v, v, v, "exact", c.unit, start, c.j))
                 else:
                     s_tok, (q, flo, fhi) = hedge[0], hedge[1]
@@ -604,6 +609,9 @@ class Scanner:
             start=s, end=e, text=self.text[s:e], value=_round(value), low=_round(low), high=_round(high),
             qualifier=qual, unit=unit, core_start=self.toks[ci].start, core_end=self.toks[cj - 1].end,
         )
+
+
+_ONE = frozenset({"ein", "eine", "einen", "einem", "einer", "eins", "one", "un", "une"})
 
 
 def scan_numbers(text: str, lang: str = "de") -> list[NumberMatch]:

@@ -6,8 +6,9 @@ ECB+ (`../shared/data/clustering/ecbplus-dev.jsonl`, resolved by id; tests/data/
 checked by SHA-1, gold entities {name, type, aliases} and gold figures grouped with a verdict
 (agree / disagree / series / update). Several FILEs are scored together (one JSON line).
 
-Each story's articles go through the real pipeline (language detection, analysis of every article,
-then `build_story` on all of them as one story: clustering is not what is measured here). Articles get ids from their
+Each story's articles go through the real pipeline as `lagebild report` reads a text file (cleaning:
+headline, dateline and signature dates, language; analysis of every article; then `build_story` on
+all of them as one story: clustering is not what is measured here). Articles get ids from their
 text hash, so no id carries a label and the order of stories or articles does not matter.
 
 A system figure *is* a gold figure when both sit in the same article and the system span overlaps
@@ -110,14 +111,14 @@ def _detokenised_case(case: dict) -> dict:
 def run_story(texts: list[str]) -> tuple[dict, list]:
     """Analyse the texts and link them as one story: (story dict, analysed docs)."""
     from ..analyse import analyse_article
-    from ..clean.language import detect_language
+    from ..clean import clean_document
     from ..link import build_story
-    from ..records import Article
+    from ..records import RawDocument
 
     docs = []
     for text in texts:
         aid = "a" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-        docs.append(analyse_article(Article(id=aid, source=aid, text=text, language=detect_language(text))))
+        docs.append(analyse_article(clean_document(RawDocument(id=aid, source=aid + ".txt", text=text))))
     story = build_story("story", docs, [])
     return story.to_dict(), docs
 

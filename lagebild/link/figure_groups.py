@@ -32,7 +32,8 @@ only when all of this holds (precision first; each rule is a kind of false flag 
 * the key names what is counted: not a generic 'Menschen'/'Personen' without a predicate, both
   figures have a counted noun next to them, and the key's figures fall into at most
   MAX_CLUSTERS = 3 value clusters (more: daily or per-place counts of one noun);
-* the same set: no 'weitere'/'andere' subset, the same modifiers when both have some
+* a claim of fact: no figure in a condition ('even if one or two jurors', 'wenn', 'falls', 'would');
+* the same set: no 'weitere'/'andere' subset ('the other nine jurors'), the same modifiers when both have some
   ('verschwundene Wahlkarten' vs 'Wahlkarten' is fine, vs 'ausgegebene Wahlkarten' is not), no
   back-reference ('den sechs Kandidaten', 'alle 130');
 * the same time and scope: same year and day when both are dated, times that can overlap ('am
@@ -81,7 +82,17 @@ _SUBSET = {"weitere", "weiteren", "weiterer", "andere", "anderen", "übrige", "�
 _HEARSAY = re.compile(r"\b(?:sollen|soll|sollten|sollte)\b[^.;:]*\b(?:haben|sein|worden|werden)\b|\bangeblich|"
                       r"\bschätzungsweise|\bSchätzung\w*|\bzufolge\b|\blaut\b|\bnach\s+(?:\w+\s+)?Angaben|\breportedly|"
                       r"\baccording\s+to|\bselon\b", re.I)
+_SUBSET_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_SUBSET)) + r")\s+(?:\S+\s+)?$", re.I)
+# a condition or a supposition: 'even if one or two jurors', 'wenn 500 Menschen kämen', 'falls', 'would'
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|would|could|wenn|falls|sofern|würde|würden|könnte|könnten|si)\b", re.I)
+_CLAUSE_CUT = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 INF = math.inf
+
+
+def _clause_before(text: str, sent_start: int, at: int) -> tuple[int, int]:
+    """The stretch of the figure's clause before the figure: from the last comma or dash on."""
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(text, sent_start, at)]
+    return (cuts[-1] if cuts else sent_start), at
 
 
 def _norm(s: str | None) -> str:
@@ -198,6 +209,8 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
         "_day": day_of(doc, sent, fig.start) if doc else None,
         "_when": when_of(doc, sent, fig.start) if doc else None,
         "_ref": reference(doc.text, fig.start) if doc else False,
+        "_subset": bool(doc and _SUBSET_BEFORE.search(doc.text, max(0, fig.start - 24), fig.start)),
+        "_hypo": bool(doc and _HYPOTHETICAL.search(doc.text, *_clause_before(doc.text, sent[0], fig.start))),
         "_v": _representative(fig, scale),
     }
 
@@ -210,9 +223,10 @@ def _modifiers(count_of: str) -> frozenset[str]:
 
 
 def _same_set(a: dict, b: dict) -> bool:
-    """Do the counted phrases name the same set? Not when one says 'weitere'/'andere' or both carry
-    different modifiers ('verschwundene Wahlkarten' / 'ausgegebene Wahlkarten')."""
-    if any(w.startswith("+") for w in a["_mods"] | b["_mods"]):
+    """Do the counted phrases name the same set? Not when one says 'weitere'/'andere' (in the counted
+    phrase or right before the number: 'the other nine jurors') or both carry different modifiers
+    ('verschwundene Wahlkarten' / 'ausgegebene Wahlkarten')."""
+    if a["_subset"] or b["_subset"] or any(w.startswith("+") for w in a["_mods"] | b["_mods"]):
         return False
     return not a["_mods"] or not b["_mods"] or a["_mods"] == b["_mods"]
 
@@ -254,6 +268,8 @@ def _conflicts(members: list[dict]) -> list[tuple[dict, dict]]:
                 continue  # '32 Menschen' and 'mehr als 4.200 Menschen': two different sets
             if a["_day"] and b["_day"] and a["_day"] != b["_day"] or not same_time(a["_when"], b["_when"]):
                 continue  # dated to different days or weeks: a change over time, not a contradiction
+            if a["_hypo"] or b["_hypo"]:
+                continue  # 'even if one or two jurors voted against it': a condition, not a claim of fact
             if a["_ref"] or b["_ref"] or a["_period"] != b["_period"]:
                 continue  # 'den sechs Kandidaten' refers back; a period total against a single count
             if a["article_id"] == b["article_id"] and (
@@ -382,7 +398,7 @@ def _group(topic: str, unit: str, hold: str, members: list[dict], lang: str = "d
     keys = {"topic": topic.split(":", 1)[0], "predicate": predicate, "unit": unit or None,
             "holder": hold or None, "time": years or None}
     for m in members:
-        for k in ("_iv", "_unit", "_cue", "_sent", "_counted", "_since", "_mods", "_claim", "_period", "_day", "_when", "_ref", "_v"):
+        for k in ("_iv", "_unit", "_cue", "_sent", "_counted", "_since", "_mods", "_claim", "_period", "_day", "_when", "_ref", "_subset", "_hypo", "_v"):
             del m[k]
     return {
         "topic": topic, "unit": unit or None, "keys": keys, "reason": reason, "conflict": conflict,
