@@ -6,6 +6,7 @@ around. `to_dict()` on each record gives the JSON shape of ../shared/spec/dossie
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -171,11 +172,65 @@ class AnalysedArticle:
         return self.article.id
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
-        """The (start, end) of the sentence holding `offset` (whole text if unknown)."""
-        for s, e in self.sentences:
-            if s <= offset < e:
-                return s, e
+        """The (start, end) of the sentence holding `offset` (whole text if unknown): the first such
+        sentence in list order, found by bisection when the sentences are sorted and disjoint."""
+        cache = self.__dict__.get("_sentence_starts")
+        if cache is None or cache[0] is not self.sentences or cache[1] != len(self.sentences):
+            sents = self.sentences
+            ordered = all(sents[i][1] <= sents[i + 1][0] and sents[i][0] < sents[i][1] for i in range(len(sents) - 1))
+            cache = (sents, len(sents), [s for s, _ in sents] if ordered else None)
+            self.__dict__["_sentence_starts"] = cache  # not a field: no effect on eq, asdict or the store
+        starts = cache[2]
+        if starts is None:  # unsorted or overlapping sentences: the first one in list order
+            for s, e in self.sentences:
+                if s <= offset < e:
+                    return s, e
+            return 0, len(self.article.text)
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i][1]:
+            return self.sentences[i]
         return 0, len(self.article.text)
+
+
+class SpanIndex:
+    """Items with `.start`/`.end` (mentions, quotes, timexes), indexed once so that "which items
+    overlap [s, e)" and "which lie within [s, e)" cost O(log n + hits) instead of a scan of every
+    item (issue 18: per-quote and per-figure scans were quadratic in an article's length).
+    Answers keep the order of the list the index was built from."""
+
+    def __init__(self, items):
+        self.items = list(items)
+        order = sorted(range(len(self.items)), key=lambda i: self.items[i].start)
+        self._order = order
+        self._starts = [self.items[i].start for i in order]
+        self.longest = max((it.end - it.start for it in self.items), default=0)
+        self.memo: dict[str, Any] = {}  # what callers derive from the items once (e.g. a word set)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def _window(self, lo_start: int, hi_start: int) -> list[int]:
+        """Positions (in list order) of the items with lo_start <= start < hi_start."""
+        lo = bisect_left(self._starts, lo_start)
+        hi = bisect_left(self._starts, hi_start, lo)
+        return sorted(self._order[lo:hi])
+
+    def overlapping(self, s: int, e: int) -> list:
+        """Items with start < e and s < end."""
+        items = self.items
+        return [items[i] for i in self._window(s - self.longest, e) if items[i].start < e and s < items[i].end]
+
+    def within(self, s: int, e: int) -> list:
+        """Items with s <= start and end <= e."""
+        items = self.items
+        return [items[i] for i in self._window(s, e + 1) if items[i].end <= e]
+
+    def starting_in(self, s: int, e: int) -> list:
+        """Items with s <= start < e."""
+        return [self.items[i] for i in self._window(s, e)]
 
 
 @dataclass

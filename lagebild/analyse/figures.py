@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from ..records import AnalysedArticle, Figure, Quote
+from ..records import AnalysedArticle, Figure, Quote, SpanIndex
 from .number_lexicon_intl import MONTHS_FR
 from .numbers import DETERMINERS, MONTHS, NumberMatch, scan_numbers
 from .topics import _lemma, person_topics, predicate_class, topic_info
@@ -329,6 +329,7 @@ class _Attributor:
         self.doc = doc
         self.chain_fn = attribution_chain
         self.cache: dict[tuple[int, int, int | None], list[str]] = {}
+        self._quotes: SpanIndex | None = None
 
     def own(self, s: int, e: int, focus: int | None) -> list[str]:
         key = (s, e, focus)
@@ -339,7 +340,12 @@ class _Attributor:
                 chain = []
             if not chain:
                 at = focus if focus is not None else s
-                for q in self.doc.quotes:
+                if self._quotes is None:
+                    self._quotes = SpanIndex(self.doc.quotes)
+                # only quotes starting near the span can hold `at` or start in it (issue 18)
+                hi = at + 1 if focus is not None else max(at + 1, e)
+                near = self._quotes.starting_in(at - self._quotes.longest, hi)
+                for q in near:
                     if q.start <= at < q.end or (focus is None and s <= q.start < e):
                         chain = _quote_chain(q)
                         if chain:
@@ -364,15 +370,19 @@ class _Attributor:
         return chain
 
 
-def _date_for(doc: AnalysedArticle, s: int, e: int, at: int) -> str | None:
+def _dated_timexes(doc: AnalysedArticle) -> SpanIndex:
+    """The timexes that can date a figure: calendar DATE/TIME values with a year."""
+    return SpanIndex(t for t in doc.timexes if t.type in ("DATE", "TIME") and t.value and re.match(r"\d{4}", t.value))
+
+
+def _date_for(doc: AnalysedArticle, s: int, e: int, at: int, dated: SpanIndex | None = None) -> str | None:
     """The calendar DATE timex of the sentence nearest to the figure ('2024-10'); references
     ('PRESENT_REF') and values without a year ('XXXX-WXX-6') date nothing comparable."""
     best = None
-    for t in doc.timexes:
-        if s <= t.start < e and t.type in ("DATE", "TIME") and t.value and re.match(r"\d{4}", t.value):
-            key = abs(t.start - at)
-            if best is None or key < best[0]:
-                best = (key, t.value)
+    for t in (dated if dated is not None else _dated_timexes(doc)).starting_in(s, e):
+        key = abs(t.start - at)
+        if best is None or key < best[0]:
+            best = (key, t.value)
     return best[1] if best else None
 
 
@@ -381,6 +391,7 @@ def find_figures(doc: AnalysedArticle) -> None:
     text = doc.text
     sents = doc.sentences or [(0, len(text))]
     attributor = _Attributor(doc)
+    dated = _dated_timexes(doc)  # once, not a scan of every timex per figure (issue 18)
     extras = doc.extras.setdefault("figures", {})
     si = 0
     lang = doc.article.language if doc.article.language in ("en", "fr") else "de"
@@ -416,7 +427,7 @@ def find_figures(doc: AnalysedArticle) -> None:
         fig = Figure(
             article_id=doc.id, start=m.start, end=m.end, text=m.text, value=m.value, low=m.low,
             high=m.high, qualifier=m.qualifier, unit=m.unit, count_of=count_of, topic=topic,
-            attributed_to=attributor.chain(si, m.start), date=_date_for(doc, s, e, m.start),
+            attributed_to=attributor.chain(si, m.start), date=_date_for(doc, s, e, m.start, dated),
             id=f"{doc.id}:fig{len(doc.figures)}",
         )
         doc.figures.append(fig)
