@@ -11,6 +11,7 @@ the meaning ("vor zwei Wochen", "nächste Woche", "Ende Oktober") stay inside.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -184,11 +185,24 @@ def scan(text: str, lang: str = "de") -> list[Candidate]:
 
 def resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep the longest candidate where spans overlap (then the higher priority, the earlier)."""
-    chosen: list[Candidate] = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if all(c.end <= k.start or c.start >= k.end for k in chosen):
-            chosen.append(c)
-    return sorted(chosen, key=lambda c: c.start)
+    ranked = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    if any(c.end <= c.start for c in cands):  # empty spans break the disjoint-interval search below
+        chosen: list[Candidate] = []
+        for c in ranked:
+            if all(c.end <= k.start or c.start >= k.end for k in chosen):
+                chosen.append(c)
+        return sorted(chosen, key=lambda c: c.start)
+    # the chosen spans are disjoint, so sorted by start they are sorted by end too: only the chosen
+    # span starting last before c.end can overlap c (bisection, not a scan of all chosen; issue 18)
+    starts: list[int] = []
+    kept: list[Candidate] = []
+    for c in ranked:
+        i = bisect.bisect_left(starts, c.end)
+        if i and kept[i - 1].end > c.start:
+            continue
+        starts.insert(i, c.start)
+        kept.insert(i, c)
+    return sorted(kept, key=lambda c: c.start)
 
 
 # ---------------------------------------------------------------- German rules
