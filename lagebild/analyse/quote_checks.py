@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..records import SpanIndex
 from .speakers import DETERMINERS, _ROLE_WORDS
 
 _HERE = Path(__file__).parent
@@ -136,7 +137,8 @@ def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de"
         return None  # 'Ende August', 'am Montag': when, not who
     if low[0] in _REFLEXIVE:
         return None  # 'nach eigenen Angaben': the subject of the clause speaks, not a document
-    inside = [m for m in mentions if m.start < e and s < m.end and not m.derived]
+    mentions = mentions if isinstance(mentions, SpanIndex) else SpanIndex(mentions)
+    inside = [m for m in mentions.overlapping(s, e) if not m.derived]
     # the head of a German phrase comes first: 'Sprecher des Ministeriums' is a role even with an ORG inside
     content = [w for w in words if w.casefold() not in DETERMINERS and (w[:1].isupper() or _base(w)[:1].isupper())]
     head = content[0] if content else ""
@@ -168,11 +170,18 @@ def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de"
     if len(words) == 1:
         if not _base(words[0])[:1].isupper():
             return None
-        named = any(m.label in ("PER", "ORG") and words[0] in m.text.split() for m in mentions)
+        named = words[0] in _named_words(mentions)
         return "person" if named or not _known_word(words[0]) else None
     if not head and low[0] not in DETERMINERS and lang == "de":
         return None
     return "unknown"  # 'der 81-Jährige', 'Die Entführer
+
+
+def _named_words(mentions: SpanIndex) -> set[str]:
+    """The words of the article's person and organisation mentions (once per index)."""
+    if "named_words" not in mentions.memo:
+        mentions.memo["named_words"] = {w for m in mentions if m.label in ("PER", "ORG") for w in m.text.split()}
+    return mentions.memo["named_words"]
 
 
 def split_speakers(text: str, span: tuple[int, int], mentions=(), lang: str = "de") -> list[tuple[int, int]]:
@@ -252,9 +261,11 @@ def threshold() -> float:
     return confidence_table()["threshold"]
 
 
-def review_quotes(doc, found: list, base: int) -> None:
-    """Apply the checks above to doc.quotes[base:] (found[i] is the Found of doc.quotes[base + i])."""
+def review_quotes(doc, found: list, base: int, mentions: SpanIndex | None = None) -> None:
+    """Apply the checks above to doc.quotes[base:] (found[i] is the Found of doc.quotes[base + i]);
+    `mentions`: doc.mentions indexed (built here if not given)."""
     text = doc.text
+    mentions = mentions if mentions is not None else SpanIndex(doc.mentions)
     lang = (doc.article.language or "de")[:2]
     roles = doc.extras.setdefault("quote_roles", {})
     quotes = doc.quotes[base:]
@@ -269,11 +280,11 @@ def review_quotes(doc, found: list, base: int) -> None:
         kind, span = None, None
         if q.speaker_start is not None:
             span = (q.speaker_start, q.speaker_end)
-            kind = speaker_kind(text, span, doc.mentions, lang)
+            kind = speaker_kind(text, span, mentions, lang)
         if kind in (None, "unknown", "document") and q.cue_start is not None:
-            better = _entity_after_cue(doc, q, message_first=kind is None)  # 'Die Lage beschrieb Hansjörg Blessing: „…“'
+            better = _entity_after_cue(doc, q, mentions, message_first=kind is None)  # 'Die Lage beschrieb Hansjörg Blessing: „…“'
             if better is None and kind == "document":
-                better = _person_in_clause(doc, q)  # 'Im Vorausbericht kündigte Minister Huber an, …'
+                better = _person_in_clause(doc, q, mentions)  # 'Im Vorausbericht kündigte Minister Huber an, …'
             if better is not None:
                 q.attributed_to = [a for a in q.attributed_to if a != q.speaker]
                 q.speaker_start, q.speaker_end = better
@@ -287,7 +298,7 @@ def review_quotes(doc, found: list, base: int) -> None:
             q.speaker = q.speaker_start = q.speaker_end = None
             r["source"] = None
         elif span is not None:
-            parts = split_speakers(text, span, doc.mentions, lang)
+            parts = split_speakers(text, span, mentions, lang)
             q.speakers = [text[a:b] for a, b in parts]
             if len(parts) > 1:  # the chain keeps the phrase as written ('Kiew und Washington')
                 q.speaker = q.speakers[0]
@@ -306,7 +317,7 @@ def review_quotes(doc, found: list, base: int) -> None:
         q.shown = q.confidence >= cut and q.speaker is not None and q.speaker_kind not in (None, "unknown", "pronoun")
 
 
-def _entity_after_cue(doc, q, message_first: bool = False) -> tuple[int, int] | None:
+def _entity_after_cue(doc, q, mentions: SpanIndex, message_first: bool = False) -> tuple[int, int] | None:
     """A person named between the cue and a message that follows it: the subject after a fronted
     object ('Die Lage der Athleten beschrieb Hansjörg Blessing …: „…“')."""
     if q.cue_end is None:
@@ -318,15 +329,14 @@ def _entity_after_cue(doc, q, message_first: bool = False) -> tuple[int, int] | 
         return None
     else:
         limit = q.start
-    people = [m for m in doc.mentions if m.label == "PER" and not m.derived and q.cue_end <= m.start
-              and m.end <= limit]
+    people = [m for m in mentions.within(q.cue_end, limit) if m.label == "PER" and not m.derived]
     gap = doc.text[q.cue_end:people[0].start] if people else ""
     if not people or len(gap) > 40 or any(c in gap for c in ".;:!?"):
         return None
     return people[0].start, people[0].end
 
 
-def _person_in_clause(doc, q) -> tuple[int, int] | None:
+def _person_in_clause(doc, q, mentions: SpanIndex) -> tuple[int, int] | None:
     """A person named between a document-noun speaker and its cue in one clause: the person speaks, the
     document only carries it. Not for 'laut …' / '… zufolge' sources, whose clause names others too."""
     if q.speaker_end is None or q.cue_start is None or q.cue_start <= q.speaker_end:
@@ -338,8 +348,8 @@ def _person_in_clause(doc, q) -> tuple[int, int] | None:
     gap = doc.text[q.speaker_end:q.cue_start]
     if any(c in gap for c in ".;:!?") or len(gap) > 80:
         return None
-    people = [m for m in doc.mentions if m.label == "PER" and not m.derived and q.speaker_end <= m.start
-              and m.end <= q.cue_start and not (q.start <= m.start < q.end)]
+    people = [m for m in mentions.within(q.speaker_end, q.cue_start) if m.label == "PER" and not m.derived
+              and not (q.start <= m.start < q.end)]
     return (people[-1].start, people[-1].end) if len(people) == 1 else None
 
 
@@ -369,10 +379,13 @@ def _not_sentence(text: str) -> bool:
 
 def _merge_inner(doc, quotes: list, roles: dict) -> None:
     """A direct quotation inside another quote's message, with the same speaker or none, joins that quote."""
+    index = SpanIndex(quotes)
     for q in quotes:
         if not q.direct:
             continue
-        outer = [p for p in quotes if p is not q and not getattr(p, "_merged", False) and p.start <= q.start
+        # only quotes starting near q can hold it (a look-up, not a scan of every quote; issue 18)
+        near = index.starting_in(q.start - index.longest, q.start + 1)
+        outer = [p for p in near if p is not q and not getattr(p, "_merged", False) and p.start <= q.start
                  and q.end <= p.end and (p.end - p.start) > (q.end - q.start)
                  and (q.speaker is None or p.speaker is None or q.speaker == p.speaker)]
         if not outer:

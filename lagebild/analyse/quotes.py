@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..records import AnalysedArticle, Quote
+from ..records import AnalysedArticle, Quote, SpanIndex
 from .attribution import Source, claim_segments, find_sources
 from .speakers import (ADVERBS, AUX, DETERMINERS, END_PUNCT, PREPS, RELATIVE, SUBJ_STARTERS, SUBORD, Tok, Unit,
                        clause_start, colon_subject, colon_verb, hard_start, heisst_source, is_adj, np_after,
@@ -605,6 +605,7 @@ def find_quotes(doc: AnalysedArticle) -> None:
     pron = resolve_pronouns(text, found, doc.mentions, candidates)
     roles = doc.extras.setdefault("quote_roles", {})
     base = len(doc.quotes)
+    mentions = SpanIndex(doc.mentions)  # per speaker a look-up, not a scan of every mention (issue 18)
     for i, f in enumerate(found):
         q = _to_quote(text, f, doc.id, base + i)
         us, ue = units[f.unit]
@@ -614,7 +615,7 @@ def find_quotes(doc: AnalysedArticle) -> None:
         if q.speaker and doc.mentions:
             # the name in the speaker phrase: a person first, else the last name ('Kremlin
             # spokesman Dmitry Peskov', 'der Sprecher des Innenministeriums')
-            inside = [m for m in doc.mentions if m.start < f.speaker[1] and f.speaker[0] < m.end]
+            inside = mentions.overlapping(f.speaker[0], f.speaker[1])
             m = max(inside, key=lambda m: (m.label == "PER" and not m.derived, m.end)) if inside else None
             if m is not None and m.norm:
                 doc.extras.setdefault("quote_speaker_mentions", {})[q.id] = m.norm
@@ -627,4 +628,4 @@ def find_quotes(doc: AnalysedArticle) -> None:
             "message_parts": list(f.extra),
         }
         doc.quotes.append(q)
-    review_quotes(doc, found, base)
+    review_quotes(doc, found, base, mentions)
