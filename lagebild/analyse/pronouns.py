@@ -2,6 +2,7 @@
 paragraph is about (split from speakers.py)."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from .speakers import _FEMALE_NAMES, _FEMALE_ROLE, _POSSESSIVE_PRONOUN, _ROLE_WORDS, PRONOUNS
@@ -49,10 +50,40 @@ _OBLIQUE_BEFORE = re.compile(r"\b(?:mit|gegen|neben|für|bei|beim|über|zu|zum|o
 
 def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[int, tuple[int, int]]:
     """Replace pronoun speakers by the last named speaker, sentence subject or PER mention of
-    matching gender/number ('er' -> 'Der Landrat Ernst Kohl'); the pronoun span is returned."""
+    matching gender/number ('er' -> 'Der Landrat Ernst Kohl'); the pronoun span is returned.
+
+    The candidates of a pronoun are the earlier speakers (history) and PER mentions ending before it,
+    in order of start (history first on ties). Both stay in sorted key lists and are read backwards
+    from the pronoun until the answer is certain (issue 18: rebuilding and re-typing every candidate
+    for every pronoun was quadratic in an article's length)."""
     pron: dict[int, tuple[int, int]] = {}
     history: list[tuple[int, int]] = list(candidates)
     per = sorted((m.start, m.end) for m in mentions if m.label == "PER")
+    per_at: dict[tuple[int, int], list[int]] = {}
+    for k, p in enumerate(per):
+        per_at.setdefault(p, []).append(k)
+    # sort keys of the candidates: (start, 0, history index) / (start, 1, per index)
+    every = sorted([(h[0], 0, j) for j, h in enumerate(history)] + [(p[0], 1, k) for k, p in enumerate(per)])
+    spoken = set(history)
+    said = sorted([(h[0], 0, j) for j, h in enumerate(history)]
+                  + [(p[0], 1, k) for p in spoken for k in per_at.get(p, ())])  # keys of spoken spans
+    kinds: dict[tuple[int, int], str] = {}
+    oblique: dict[int, bool] = {}
+
+    def value(key: tuple[int, int, int]) -> tuple[int, int]:
+        return history[key[2]] if key[1] == 0 else per[key[2]]
+
+    def fits(c: tuple[int, int], word: str) -> bool:
+        if c not in kinds:
+            kinds[c] = gender_number(text[c[0]:c[1]])
+        return pronoun_matches(word, kinds[c])
+
+    def is_subject(c: tuple[int, int]) -> bool:
+        # a name inside a prepositional phrase ('neben Peter Kranz') is rarely what 'er' picks up
+        if c[0] not in oblique:
+            oblique[c[0]] = bool(_OBLIQUE_BEFORE.search(text[max(0, c[0] - 12):c[0]]))
+        return not oblique[c[0]]
+
     for i, f in enumerate(found):
         if f.speaker is None:
             continue
@@ -61,19 +92,37 @@ def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[in
         if first in _POSSESSIVE_PRONOUN and len(word.split()) == 2:
             word = _POSSESSIVE_PRONOUN[first]  # 'Seiner Ansicht nach': whose view is it? as for 'er'
         if word.lower() in PRONOUNS:
-            cands = [h for h in history if h[1] <= f.speaker[0]] + [p for p in per if p[1] <= f.speaker[0]]
-            cands.sort(key=lambda x: x[0])
-            fits = [c for c in cands if pronoun_matches(word, gender_number(text[c[0]:c[1]]))]
+            at = f.speaker[0]
             # the person the paragraph is about: its last named speaker beats a nearer name that never spoke
-            para = text.rfind("\n", 0, f.speaker[0]) + 1
-            spoken = set(history)  # membership in a set: `in history` per candidate was quadratic (issue 18)
-            spoke = [c for c in fits if c in spoken and c[0] >= para]
-            # a name inside a prepositional phrase ('neben Peter Kranz') is rarely what 'er' picks up
-            subjects = [c for c in fits if not _OBLIQUE_BEFORE.search(text[max(0, c[0] - 12):c[0]])]
-            match = spoke[-1] if spoke else subjects[-1] if subjects else fits[-1] if fits else None
+            para = text.rfind("\n", 0, at) + 1
+            match = None
+            for k in range(bisect.bisect_left(said, (at + 1,)) - 1, -1, -1):
+                if said[k][0] < para:
+                    break
+                c = value(said[k])
+                if c[1] <= at and fits(c, word):
+                    match = c
+                    break
+            if match is None:  # else the last subject that fits, else the last that fits
+                last_fit = None
+                for k in range(bisect.bisect_left(every, (at + 1,)) - 1, -1, -1):
+                    c = value(every[k])
+                    if c[1] <= at and fits(c, word):
+                        if is_subject(c):
+                            match = c
+                            break
+                        last_fit = last_fit or c
+                match = match or last_fit
             pron[i] = f.speaker
             if match is not None:
                 f.speaker = match
         else:
+            key = (f.speaker[0], 0, len(history))
             history.append(f.speaker)
+            bisect.insort(every, key)
+            bisect.insort(said, key)
+            if f.speaker not in spoken:
+                spoken.add(f.speaker)
+                for k in per_at.get(f.speaker, ()):
+                    bisect.insort(said, (f.speaker[0], 1, k))
     return pron
