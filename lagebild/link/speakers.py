@@ -7,20 +7,33 @@ Sluzki, Chef des Auswärtigen Ausschusses') teach which description stands for w
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
-from ..records import AnalysedArticle, Entity, Mention, Quote
+from ..records import AnalysedArticle, Entity, Mention, Quote, SpanIndex
 from .canonical import _role_like
 from .gazetteer import ARTICLES, NOT_ROLES, ROLE_SUFFIX, WORD, adj_stem, description_key, gazetteer, noun_stem
-from .translit import fold, name_parts, persons_compatible, skeleton, split_name, token_similar
+from .speakers_index import PersonNames
+from .translit import fold, skeleton
 
 def _person_mentions(doc: AnalysedArticle) -> list[Mention]:
     """PER mentions of the article, minus those that only spell places ('Nordkorea' tagged PER)."""
+    return _persons(doc).persons
+
+
+def _persons(doc: AnalysedArticle) -> PersonNames:
+    """The article's person mentions and look-ups over them, built once per state of doc.mentions
+    (they were re-sorted for every quote and every mention; issue 18)."""
+    cache = doc.extras.get("_persons")
+    if cache is not None and cache[0] is doc.mentions and cache[1] == len(doc.mentions):
+        return cache[2]
     lang = doc.article.language or "de"
-    return sorted((m for m in doc.mentions if m.label == "PER" and not m.derived
-                   and not _spells_places(m.text, lang)), key=lambda m: m.start)
+    persons = sorted((m for m in doc.mentions if m.label == "PER" and not m.derived
+                      and not _spells_places(m.text, lang)), key=lambda m: m.start)
+    names = PersonNames(persons)
+    doc.extras["_persons"] = (doc.mentions, len(doc.mentions), names)
+    return names
 
 
 @lru_cache(maxsize=65536)
@@ -30,16 +43,13 @@ def _spells_places(text: str, lang: str) -> bool:
     return all(gaz.rank(w, lang) <= 1 for w in text.split())
 
 
-def _local_full_name(doc: AnalysedArticle, name: str, persons: list[Mention] | None = None) -> str:
-    """The longest person name in the article that `name` can stand for."""
-    best = name
-    for text in {m.text for m in (persons if persons is not None else _person_mentions(doc))}:
-        if len(name_parts(text)) > len(name_parts(best)) and persons_compatible(name, text):
-            best = text
-    return best
+def _local_full_name(doc: AnalysedArticle, name: str, given_only: bool = False) -> str:
+    """The longest person name in the article (with `given_only`: among those with a given name)
+    that `name` can stand for."""
+    return _persons(doc).full_names(given_only).longest(name)
 
 
-def _role_before(doc: AnalysedArticle, m: Mention, blocked: list[tuple[int, int]]) -> str | None:
+def _role_before(doc: AnalysedArticle, m: Mention, blocked: SpanIndex) -> str | None:
     """The role description right before a name: 'Der ukrainische Präsident' Wolodymyr Selenskyj."""
     sent_start, _ = doc.sentence_of(m.start)
     chunk_start = max(sent_start, m.start - 160)
@@ -49,7 +59,7 @@ def _role_before(doc: AnalysedArticle, m: Mention, blocked: list[tuple[int, int]
     s, e, noun = words[-1]
     if not noun[:1].isupper() or noun.casefold() in NOT_ROLES or len(noun) < 4:
         return None
-    if any(bs < e and s < be for bs, be in blocked):
+    if blocked.overlapping(s, e):
         return None  # the word is another name, not a role
     first = len(words) - 1
     k = first - 1
@@ -66,7 +76,7 @@ def _role_before(doc: AnalysedArticle, m: Mention, blocked: list[tuple[int, int]
             first, modifiers = k, modifiers + 1
             k -= 1
             continue
-        if w[:1].isupper() and (w.endswith("s") or w.endswith("'")) and any(fold(w[:-1]) == fold(t) for pm in _person_mentions(doc) for t in pm.text.split()):
+        if w[:1].isupper() and (w.endswith("s") or w.endswith("'")) and fold(w[:-1]) in _name_words(doc):
             first, modifiers = k, modifiers + 1  # 'Putins Sprecher Dmitri Peskow'
             k -= 1
             continue
@@ -74,6 +84,14 @@ def _role_before(doc: AnalysedArticle, m: Mention, blocked: list[tuple[int, int]
     if first == len(words) - 1 and not (ROLE_SUFFIX.search(noun_stem(noun)) or "-" in noun):
         return None
     return doc.text[words[first][0]:e]
+
+
+def _name_words(doc: AnalysedArticle) -> set[str]:
+    """The folded words of the article's person names ('Putin' for 'Putins Sprecher')."""
+    names = _persons(doc)
+    if names.folded_tokens is None:
+        names.folded_tokens = {fold(t) for pm in names.persons for t in pm.text.split()}
+    return names.folded_tokens
 
 
 _APPOSITION_AFTER = re.compile(
@@ -87,18 +105,16 @@ def description_table(doc: AnalysedArticle) -> dict[frozenset, str]:
     if cache is not None and cache[0] == len(doc.mentions):
         return cache[1]
     lang = doc.article.language or "de"
-    blocked = [(m.start, m.end) for m in doc.mentions if not m.derived and not _role_like(m.text)]
+    blocked = SpanIndex(m for m in doc.mentions if not m.derived and not _role_like(m.text))
     table: dict[frozenset, str] = {}
-    persons = _person_mentions(doc)
-    full_names = [m for m in persons if split_name(m.text)[0]]
     local: dict[str, str] = {}  # name -> its full local name, once per name (issue 18)
-    for m in persons:
+    for m in _person_mentions(doc):
         for phrase in (_role_before(doc, m, blocked), _after(doc, m)):
             if phrase:
                 key = description_key(phrase, lang)
                 if any(not k.startswith("@") for k in key) and key not in table:
                     if m.text not in local:
-                        local[m.text] = _local_full_name(doc, m.text, full_names)
+                        local[m.text] = _local_full_name(doc, m.text, given_only=True)
                     table[key] = local[m.text]
     doc.extras["_descriptions"] = (len(doc.mentions), table)
     return table
@@ -123,12 +139,7 @@ def _unique_match(key: frozenset, table: dict) -> str | None:
 def _name_in_phrase(phrase: str, doc: AnalysedArticle) -> str | None:
     """A person of the article named inside the phrase ('Kremlsprecher Dmitri Peskow' -> Peskow's name)."""
     words = [_genitive_strip(w) for w in WORD.findall(phrase) if w[:1].isupper()]
-    best, best_score = None, 0
-    for name in dict.fromkeys(m.text for m in _person_mentions(doc)):  # each name once, in order
-        name_toks = name.split()
-        hits = sum(1 for w in words if any(token_similar(w, t) for t in name_toks))
-        if hits and (hits > best_score or (hits == best_score and best and len(name) > len(best))):
-            best, best_score = name, hits
+    best = _persons(doc).best_name(words)  # the name sharing most words (token_similar), via an index
     return _local_full_name(doc, best) if best else None
 
 
@@ -217,7 +228,11 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
             continue
         if q.speaker.strip().casefold() in _PRONOUNS:
             anchor = s if s is not None else q.start
-            before = [(ent, m) for ms, me, ent, m in spans if me <= anchor and anchor - me < 600 and ent.type == "PER" and not m.derived]
+            # spans ending in the 600 characters before the anchor start at most `longest` earlier
+            lo = bisect_left(starts.get(q.article_id, []), anchor - 600 - longest.get(q.article_id, 0))
+            hi = bisect_right(starts.get(q.article_id, []), anchor)
+            before = [(ent, m) for ms, me, ent, m in spans[lo:hi]
+                      if me <= anchor and anchor - me < 600 and ent.type == "PER" and not m.derived]
             if before:
                 q.speaker_entity = _pronoun_antecedent(doc, quotes, q, before, anchor)
 
