@@ -124,22 +124,23 @@ def ingest_paths(inputs, db: str | None = None, progress: Progress | None = None
     store = Store(db)
     result = IngestResult(url=store.url)
     raws, result.errors = load_raw(inputs, max_bytes=max_bytes)
-    articles = _new_articles(raws, store, result)
-    index, rebuilt = load_index(store)
-    size = max(1, chunk or CHUNK)
-    if rebuilt and not articles:
-        with store.session.begin() as s:  # an index from an older version: store it rebuilt
-            result.stories_updated += update_stories(store, index, [], s)
-    with Analyser(workers, engine=engine, address=address) as analyser:  # workers (None: one per core) load the models once
-        for start in range(0, len(articles), size):
-            docs = _analyse(articles[start:start + size], result.errors, analyser)
-            with store.session.begin() as s:
-                new_docs = store.store_new(docs, session=s)
-                result.skipped += len(docs) - len(new_docs)
-                result.stories_updated += update_stories(store, index, new_docs, s)
-            result.added += len(new_docs)
-            result.added_ids += [d.id for d in new_docs]
-            if progress:
-                progress("analyse", min(start + size, len(articles)), len(articles))
+    with store.writer_lock():  # one ingest at a time per database: each goes on from the stored story index
+        articles = _new_articles(raws, store, result)
+        index, rebuilt = load_index(store)
+        size = max(1, chunk or CHUNK)
+        if rebuilt and not articles:
+            with store.session.begin() as s:  # an index from an older version: store it rebuilt
+                result.stories_updated += update_stories(store, index, [], s)
+        with Analyser(workers, engine=engine, address=address) as analyser:  # workers (None: one per core) load the models once
+            for start in range(0, len(articles), size):
+                docs = _analyse(articles[start:start + size], result.errors, analyser)
+                with store.session.begin() as s:
+                    new_docs = store.store_new(docs, session=s)
+                    result.skipped += len(docs) - len(new_docs)
+                    result.stories_updated += update_stories(store, index, new_docs, s)
+                result.added += len(new_docs)
+                result.added_ids += [d.id for d in new_docs]
+                if progress:
+                    progress("analyse", min(start + size, len(articles)), len(articles))
     result.total = store.count_articles()
     return result

@@ -205,3 +205,23 @@ def test_hostile_values_store_on_every_engine(db_url, tmp_path):
     assert store.article_and_story("agentur/1'; DROP TABLE articles;--") == (art, store.story_of_article("agentur/1'; DROP TABLE articles;--"))
     assert store.story_of_article("agentur/1'; DROP TABLE articles;--") is not None
     assert store.article_and_story("no-such-id") == (None, None)
+
+
+def test_writer_lock_admits_one_process_at_a_time(db_url):
+    """Ingests (CLI runs, uploads in any web worker) take the database's writer lock: a second process
+    waits until the first lets go (flock beside a SQLite file, an advisory lock on PostgreSQL)."""
+    import time
+
+    store = Store(db_url)
+    code = ("import sys, time; from lagebild.store import Store; s = Store(sys.argv[1]); print('waiting', flush=True)\n"
+            "with s.writer_lock():\n    print(time.time(), flush=True)")
+    with store.writer_lock():
+        other = subprocess.Popen([sys.executable, "-c", code, db_url], stdout=subprocess.PIPE, text=True)
+        assert other.stdout.readline().strip() == "waiting"
+        time.sleep(0.5)
+        released = time.time()
+    got = float(other.stdout.readline())
+    assert other.wait(30) == 0
+    assert got >= released  # it had the lock only after this process let go
+    with store.writer_lock():  # and the lock can be taken again
+        pass

@@ -158,6 +158,13 @@ class Store:
             upgrade(self.engine)
         self.session: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
 
+    def writer_lock(self):
+        """Context manager: one writer (an ingest, an upload) at a time on this database, across
+        processes (store/locks.py); others wait for it."""
+        from .locks import writer_lock
+
+        return writer_lock(self.engine)
+
     @contextlib.contextmanager
     def _tx(self, session: Session | None):
         """The caller's transaction when it passes one, else a new one committed at the end."""

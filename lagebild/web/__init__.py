@@ -13,8 +13,8 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, toke
 
     `workers` > 1 starts that many server processes (reads scale with the cores; each process keeps
     its own page cache); on Linux each has its own SO_REUSEPORT socket, so connections spread evenly.
-    Uploads are ingested one at a time *per process*: two uploads that reach different workers at
-    once are not serialised (nor are two `lagebild ingest` runs)."""
+    Uploads are ingested one at a time per database, whichever worker takes them, and never beside a
+    `lagebild ingest` run (the store's writer lock, store/locks.py)."""
     import uvicorn
 
     from .app import create_app

@@ -23,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.templating import Jinja2Templates
 
-from ..store import ArticleRow, Store
+from ..store import Store
 from . import pages, queries, views
 from .api import router as api_router
 from .httpcache import DataVersion, ResponseCache
@@ -220,19 +220,18 @@ def _save(folder: Path, filename: str, data: bytes, n: int) -> Path:
 
 
 def _ingest(app: FastAPI, paths: list[str]):
-    """Run the ingest pipeline on uploaded files; return the result and the newly stored articles."""
-    from sqlalchemy import select
+    """Run the ingest pipeline on uploaded files; return the result and the newly stored articles.
 
+    `ingest_paths` takes the store's writer lock: uploads to any worker and `lagebild ingest` runs
+    go one at a time; the articles named are those this ingest stored (not a before/after diff
+    that would count another process's articles too)."""
     from ..ingest_service import ingest_paths
 
     store: Store = app.state.store
     with app.state.ingest_lock:
-        with store.session() as s:
-            before = set(s.scalars(select(ArticleRow.id)))
         result = ingest_paths(paths, store.url)
-        with store.session() as s:
-            new_ids = sorted(set(s.scalars(select(ArticleRow.id))) - before)
         app.state.totals_cache["value"] = None  # the header counts changed
+    new_ids = sorted(result.added_ids)
     meta = queries.article_meta(store, new_ids)
     added = [{**meta[i], "story_id": store.story_of_article(i)} for i in new_ids if i in meta]
     return result, added
