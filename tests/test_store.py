@@ -225,3 +225,33 @@ def test_writer_lock_admits_one_process_at_a_time(db_url):
     assert got >= released  # it had the lock only after this process let go
     with store.writer_lock():  # and the lock can be taken again
         pass
+
+
+def test_story_list_walks_the_list_order_index(db_url):
+    """Migration 0005: the story list's ORDER BY (newest, biggest, id; undated last) is an index walk
+    on both engines, with no sort of all stories; the revision downgrades and upgrades again."""
+    from alembic import command
+    from sqlalchemy import select, text
+
+    from lagebild.store import StoryRow, story_list_order
+    from lagebild.store.migrate import _config, upgrade
+
+    store = Store(db_url)
+    sql = str(select(StoryRow.id).order_by(*story_list_order()).limit(25).compile(store.engine, compile_kwargs={"literal_binds": True}))
+
+    def walks_the_index() -> bool:
+        store.engine.dispose()  # new connections: sqlite3 keeps a prepared EXPLAIN, with its old plan
+        with store.engine.begin() as conn:
+            if store.url.startswith("sqlite"):
+                plan = " / ".join(r[3] for r in conn.execute(text("EXPLAIN QUERY PLAN " + sql)))
+                return "ix_stories_list_order" in plan and "TEMP B-TREE" not in plan
+            conn.execute(text("SET LOCAL enable_seqscan = off"))  # an empty table: show what the planner can use
+            plan = " / ".join(r[0] for r in conn.execute(text("EXPLAIN " + sql)))
+            return "ix_stories_list_order" in plan and "Sort" not in plan
+
+    assert walks_the_index()
+    with store.engine.begin() as conn:
+        command.downgrade(_config(conn), "0004")
+    assert not walks_the_index()
+    upgrade(store.engine)
+    assert walks_the_index()

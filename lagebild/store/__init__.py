@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from sqlalchemy import (JSON, Column, DateTime, ForeignKey, Integer, LargeBinary, String, Text, create_engine, delete,
+from sqlalchemy import (JSON, Column, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, create_engine, delete,
                         func, or_, select)
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -50,6 +50,8 @@ class StoryRow(Base):
     entities = Column(Text)  # '|'-joined canonical names, for filtering
     updated_at = Column(DateTime, index=True, default=lambda: dt.datetime.now(dt.timezone.utc))
     data = Column(JSON, nullable=False)
+    # the list's own order (story_list_order): a page is an index walk (migration 0005)
+    __table_args__ = (Index("ix_stories_list_order", last_published.desc().nulls_last(), func.coalesce(n_articles, 0).desc(), id),)
 
 
 class BlobRow(Base):
