@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from ..records import AnalysedArticle, Entity, Mention
 from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
+from .entity_en import english_entity
 from .entity_evidence import (
     LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in, person_by_first_name, place_cue,
     place_not_person, strip_descriptor,
@@ -565,6 +566,10 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
                 label = "LOC"  # 'in Molenbeek', 'aus Mytilini', 'in München'
         elif place in ORG_PLACES:
             label = "ORG"  # the EU is an organisation, though the gazetteer knows it as a region
+        english_junk = False  # the German model on English text (entity_en.py)
+        if lang == "en":
+            name, label, english_junk = english_entity(name, label, place, [
+                docs[it.doc].text[it.mention.end:it.mention.end + 16] for it in plain])
         plain_count = sum(1 for it in members if _plain(it, name, gaz))
         aliases = list(dict.fromkeys(it.mention.text for it in members if not it.inflected and not it.mention.derived))
         for key in sorted(acr_of.get(root, ())):  # acronym defined in parentheses but never tagged
@@ -581,6 +586,8 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
             if it.mention.norm is None:
                 it.mention.norm = name
         conf = confidence(name, label, place, plain_count)
+        if english_junk:
+            conf = min(conf, 0.3)  # a headline, role or demonym read by the German model (entity_en.py)
         entities.append(CanonicalEntity(
             name=name, type=label, aliases=aliases,
             article_ids=list(dict.fromkeys(docs[it.doc].id for it in members)),

@@ -87,7 +87,8 @@ def common_noun(word: str, compounds: bool = True) -> bool:
     if word in nouns or common_word(word):
         return True
     lemma = simplemma.lemmatize(word, lang="de")
-    if lemma != word and lemma[:1].isupper() and len(lemma) < len(word) and word.startswith(lemma[:-1]):
+    if lemma != word and lemma[:1].isupper() and len(lemma) < len(word) and word.startswith(lemma[:-1]) \
+            and lemma not in first:  # 'Williams' is a surname, not the plural of a noun 'William' 
         return True  # 'Luftangriffen' -> 'Luftangriff', 'Erklärungen' -> 'Erklärung'
     return compounds and any(len(split) >= 2 and all(len(p) >= 4 for p in split) for split in compound_splits(word))
 

@@ -1,0 +1,134 @@
+"""English entities from the German-trained NER model: what is no name (issue 16).
+
+lagebild's NER model is trained on German data; on English text it also tags headline words, roles and
+demonyms. Measured on the English stories dev set (tests/data/stories_en_dev.jsonl, ECB+ topics 1-10),
+a third of the listed entities were junk: 'Swimmer And Actress Dies Aged', 'Prison Van Near Houston'
+(title-case headlines), 'BIGGEST PROTEST' (a shouted headline), 'Police Chief', 'Court Judge Rowland'
+(roles), 'American', 'Germans', 'Greek' (demonyms). These rules mark such names as junk or strip the
+role, for English articles only:
+
+* a capitalised English function word inside a multi-word name ('And', 'Near', 'Of', 'Into'): a
+  title-case headline, not a name ('Bank of America' writes 'of' in lower case);
+* a multi-word name written in capitals only ('RED SOX MAKE HUGE');
+* a name made only of role words ('Police Chief', 'Prime Minister', 'Police Capt');
+* a demonym or nationality adjective alone ('American', 'Germans'; lagebild/data/demonyms-en.txt);
+* a person's name loses leading role words ('Court Judge Rowland Barnes' -> 'Rowland Barnes');
+* types from the name's own words and the mentions' contexts (`english_type`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+# titles and roles written before an English name ('Judge Rowland Barnes', 'Police Capt. Jim Anderson')
+ROLES = frozenset("""
+judge court chief police capt captain sgt sergeant lt lieutenant officer detective deputy sheriff trooper constable
+commander commissioner inspector superintendent marshal marshals agent special president vice prime minister
+secretary governor gov senator sen rep representative congressman congresswoman mayor councilman councilwoman
+ambassador attorney district general gen col colonel maj major adm admiral dr mr mrs ms miss prof professor rev reverend father sister brother coach manager director spokesman
+spokeswoman spokesperson inmate escapee suspect prisoner fugitive actress actor singer star model swimmer boxer
+champion pitcher shortstop outfielder quarterback striker goalkeeper chairman chairwoman ceo executive founder
+department office state county city federal national
+""".split())
+
+
+# prepositions a title-case headline capitalises ('Prison Van Near Houston') beside the stop word list
+_HEADLINE_WORDS = frozenset("near amid across against toward towards onto into upon via despite inside outside".split())
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from .similarity import stopwords
+
+    return stopwords("en") | _HEADLINE_WORDS
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    words = (_DATA / "demonyms-en.txt").read_text(encoding="utf-8").split()
+    return frozenset(w for w in words if not w.startswith("#")) | frozenset(w + "s" for w in words if w.endswith("an"))
+
+
+def _word(w: str) -> str:
+    return w.strip(".,'’").lower()
+
+
+def strip_role(name: str) -> str:
+    """'Court Judge Rowland Barnes' -> 'Rowland Barnes'; a name of roles only stays as it is."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and _word(words[k]) in ROLES:
+        k += 1
+    return " ".join(words[k:]) if k else name
+
+
+def junk(name: str) -> bool:
+    """No name in English text (see the module docstring)."""
+    words = name.split()
+    if not words:
+        return True
+    if len(words) == 1:
+        return words[0] in demonyms()
+    if any(w[:1].isupper() and _word(w) in _stop_words() for w in words[1:]):
+        return True  # 'Swimmer And Actress Dies Aged', 'Prison Van Near Houston'
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    if len(letters) >= 2 and all(w.isupper() for w in letters) and sum(len(w) for w in letters) > 8:
+        return True  # 'BIGGEST PROTEST', 'RED SOX MAKE HUGE': a shouted headline
+    return all(_word(w) in ROLES for w in words)  # 'Police Chief', 'Prime Minister'
+
+
+
+# the last word of an organisation's name ('Oregon State Police', 'Atlanta Journal-Constitution', 'Wells Fargo Bank')
+_ORG_END = re.compile(r"(?:Police|Department|Office|Agency|Bureau|Service|Bank|Corp\.?|Inc\.?|Co\.?|Company|Group"
+                      r"|University|College|School|Hospital|Center|Centre|Church|Council|Court|Party|Union|Association"
+                      r"|Club|Times|Post|News|Journal|Herald|Register|Constitution|Tribune|Magazine|TV|Radio|Network"
+                      r"|Ministry|Commission|Committee|Institute|Foundation|Army|Navy|Force|Guard|Sox)$")
+_PLACE_PLURALS = frozenset("hills falls springs heights islands isles lakes mountains rapids woods fields gardens meadows "
+                           "plains keys rocks sands palms pines oaks glades flats shoals dunes highlands lowlands".split())
+
+
+def _known_place(name: str) -> bool:
+    from .entity_evidence import _places
+    from .gazetteer import place_code
+
+    return name in _places() or place_code(name) is not None
+
+
+_SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|added|stated|explained|noted|insisted|testified|wrote)\b")
+
+
+def english_type(name: str, label: str, after: list[str]) -> str:
+    """The type an English name's own words or its mentions' contexts say: an organisation word at its
+    end ('Oregon State Police' ORG), a team named by city and plural ('New York Mets' ORG), a
+    speaker ('Rahman said', most mentions) is a person."""
+    words = name.split()
+    if len(words) >= 2 and _ORG_END.search(words[-1]):
+        return "ORG"
+    if len(words) >= 2 and label == "LOC" and re.fullmatch(r"[A-Z][a-z]+s", words[-1]) and not words[-1].endswith("ss") \
+            and words[-1].lower() not in _PLACE_PLURALS and _known_place(" ".join(words[:-1])):
+        return "ORG"  # 'New York Mets', 'Boston Celtics': a team named by its city (not 'Beverly Hills')
+    if label != "PER" and after and 2 * sum(1 for a in after if _SPEECH_AFTER.match(a)) >= len(after):
+        return "PER"
+    return label
+
+
+def english_name(name: str, label: str, after: list[str] = ()) -> tuple[str, str, bool]:
+    """(the name without leading roles for a person, its type, whether it is no name at all) in English
+    text."""
+    label = english_type(name, label, list(after))
+    if label == "PER":
+        bare = strip_role(name)
+        if bare != name and not junk(bare):
+            return bare, label, False
+    return name, label, junk(name)
+
+
+def english_entity(name: str, label: str, place: str | None, after: list[str]) -> tuple[str, str, bool]:
+    """english_name for a name the gazetteer does not know; a known place is only checked for being a
+    demonym ('American' resolves to the USA but names no place)."""
+    if place is None:
+        return english_name(name, label, after)
+    return name, label, junk(name)

@@ -1,0 +1,42 @@
+"""English names read by the German-trained model: headlines, roles, demonyms and types (link/entity_en.py)."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.link.entity_en import english_entity, english_type, junk, strip_role
+
+
+@pytest.mark.parametrize("name", ["Swimmer And Actress Dies Aged", "Prison Van Near Houston", "BIGGEST PROTEST",
+                                  "Police Chief", "Prime Minister", "American", "Germans", "Greek"])
+def test_no_names(name):
+    assert junk(name)
+
+
+@pytest.mark.parametrize("name", ["Oregon State Police", "Bank of America", "Marion County", "Tara Reid", "NATO",
+                                  "New York Mets", "Athens", "US"])
+def test_names(name):
+    assert not junk(name)
+
+
+def test_roles_and_types():
+    assert strip_role("Court Judge Rowland Barnes") == "Rowland Barnes"
+    assert strip_role("Prince Harry") == "Prince Harry"  # a title that is part of the name
+    assert english_type("Oregon State Police", "PER", []) == "ORG"
+    assert english_type("Boston Celtics", "LOC", []) == "ORG" and english_type("Beverly Hills", "LOC", []) == "LOC"
+    assert english_type("Rahman", "LOC", [" said on Saturday", ", told reporters", " was down"]) == "PER"
+    assert english_type("Athens", "LOC", [" on Wednesday", " streets", " said"]) == "LOC"
+    assert english_entity("American", "LOC", "US", []) == ("American", "LOC", True)  # the gazetteer's demonym
+
+
+def test_english_story_lists_no_headline_or_demonym():
+    from lagebild.api import analyse
+
+    texts = ["Swimmer And Actress Dies Aged 91\nEsther Williams, the American swimmer who became a film star, "
+             "died on Thursday in Beverly Hills. Williams said in 1999 that she never liked the water. "
+             "Court Judge Rowland Barnes was not involved.",
+             "Esther Williams dies at 91\nEsther Williams died in her sleep in Beverly Hills, her publicist said. "
+             "The American actress was 91."]
+    dossier = analyse(texts=texts)
+    listed = {e.name for s in dossier.stories for e in s.entities if e.listed}
+    assert "Esther Williams" in listed
+    assert not listed & {"Swimmer And Actress Dies Aged", "American", "Court Judge Rowland Barnes"}
