@@ -1,6 +1,7 @@
 """The event a time expression dates: the clause of its sentence (issue 6)."""
 from __future__ import annotations
 
+import bisect
 import re
 
 _CLAUSE_SPLIT = re.compile(r"(?<!\d),\s+(?!\d)|;\s+|:\s+|\s+[–—-]\s+|\s*[„“”\"«»]\s*(?=[A-ZÄÖÜ])")
@@ -23,10 +24,29 @@ def _sub_sentence(text: str, s0: int, e0: int, start: int, end: int) -> tuple[in
     return a, b
 
 
+_SORTED: list = [None]  # (sentences, length, starts, ends) of the last sorted, disjoint sentence list seen
+
+
+def _covering(sentences: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences overlapping [start, end), in list order: by bisection when the list is sorted
+    and disjoint (one scan of every sentence per time expression was quadratic; issue 18)."""
+    cache = _SORTED[0]
+    if cache is None or cache[0] is not sentences or cache[1] != len(sentences):
+        ok = all(sentences[i][1] <= sentences[i + 1][0] and sentences[i][0] < sentences[i][1]
+                 for i in range(len(sentences) - 1)) and len(set(sentences)) == len(sentences)
+        cache = (sentences, len(sentences), [s for s, _ in sentences] if ok else None, [e for _, e in sentences])
+        _SORTED[0] = cache
+    if cache[2] is None:
+        return [(s, e) for s, e in sentences if s < end and e > start]
+    lo = bisect.bisect_right(cache[3], start)  # the first sentence ending after start
+    hi = bisect.bisect_left(cache[2], end)  # past the last sentence starting before end
+    return [(s, e) for s, e in sentences[lo:hi] if s < end and e > start]
+
+
 def event_span(text: str, sentences: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """The clause of the sentence around [start, end): commas/dashes/colons split clauses;
     a clause shorter than five words grows into its neighbours (fronted 'Am Montag,')."""
-    covering = [(s, e) for s, e in sentences if s < end and e > start]
+    covering = _covering(sentences, start, end)
     if covering:
         i0 = sentences.index(covering[0])
         i1 = sentences.index(covering[-1])
