@@ -227,6 +227,48 @@ def _lower_words(text: str) -> set[str]:
     return set(re.findall(r"\b[a-zäöüß][\wäöüß]*", text))
 
 
+_WORD_RUN = re.compile(r"\w+")
+_WORD_OR_HYPHEN = re.compile(r"[\w\-]")
+
+
+def target_hits(text: str, targets) -> list[tuple[int, int, str, bool]]:
+    """(start, end, target, genitive -s) of what finditer(r"(?<![\w\-])(ALT)(s)?(?![\w\-])") finds,
+    ALT the targets longest first ('Olaf Scholz' wins over 'Scholz'). The alternation is not tried at
+    every position: a target can only start where a word of the text starts that equals the target's
+    first word (or is the target plus 's'), so the candidates come from a dict (issue 18: one regex
+    alternation of every name over the whole text grew with names x length)."""
+    order = sorted(targets, key=len, reverse=True)
+    if not all(_WORD_RUN.match(t) for t in order):  # a target not starting with a word character
+        pat = re.compile(r"(?<![\w\-])(" + "|".join(re.escape(t) for t in order) + r")(s)?(?![\w\-])")
+        return [(h.start(), h.end(), h.group(1), bool(h.group(2))) for h in pat.finditer(text)]
+    rank = {t: i for i, t in enumerate(order)}
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for t in order:
+        by_word[_WORD_RUN.match(t).group()].append(t)
+    out: list[tuple[int, int, str, bool]] = []
+    pos = 0
+    for w in _WORD_RUN.finditer(text):
+        p, word = w.start(), w.group()
+        if p < pos or (p and text[p - 1] == "-"):
+            continue
+        cands = by_word.get(word, [])
+        if word.endswith("s"):  # a one-word target with a genitive -s
+            cands = cands + [t for t in by_word.get(word[:-1], ()) if len(t) == len(word) - 1]
+        for t in sorted(cands, key=rank.__getitem__):
+            if not text.startswith(t, p):
+                continue
+            q = p + len(t)
+            if text.startswith("s", q) and not _WORD_OR_HYPHEN.match(text, q + 1):
+                out.append((p, q + 1, t, True))
+            elif not _WORD_OR_HYPHEN.match(text, q):
+                out.append((p, q, t, False))
+            else:
+                continue
+            pos = out[-1][1]
+            break
+    return out
+
+
 def document_pass(doc: AnalysedArticle, places: frozenset[str] = frozenset()) -> dict:
     """Label consistency + propagation over doc.mentions (in place). Returns counts for the record."""
     text = doc.text
@@ -275,9 +317,6 @@ def document_pass(doc: AnalysedArticle, places: frozenset[str] = frozenset()) ->
             targets.setdefault(rest, "LOC")
     added = 0
     if targets:
-        # one alternation, longest first, so 'Olaf Scholz' wins over 'Scholz'; one scan of the text
-        alt = "|".join(re.escape(t) for t in sorted(targets, key=len, reverse=True))
-        pat = re.compile(rf"(?<![\w\-])({alt})(s)?(?![\w\-])")
         taken = sorted((m.start, m.end) for m in ms)
         starts = [s for s, _ in taken]
         reach, hi = [], -1  # reach[k] = furthest end among the first k+1 mentions (nesting-safe)
@@ -286,14 +325,12 @@ def document_pass(doc: AnalysedArticle, places: frozenset[str] = frozenset()) ->
             reach.append(hi)
 
         new = []
-        for hit in pat.finditer(text):
-            s, e = hit.span()
+        for s, e, f, genitive in target_hits(text, targets):
             i = bisect.bisect_left(starts, e)
             # any existing mention overlapping [s, e)? check neighbours left of e
             if i and reach[i - 1] > s:
                 continue
-            f = hit.group(1)
-            norm = f if hit.group(2) else None
+            norm = f if genitive else None
             new.append(Mention(doc.id, s, e, text[s:e], targets[f], norm=norm, derived=False, score=None))
         added = len(new)
         ms.extend(new)
