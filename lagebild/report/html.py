@@ -34,21 +34,24 @@ def _local_links(html: str, sid: str, known: set[str]) -> str:
     return _SITE.sub('href="#"', html)
 
 
-def _pseudo_analysis(art: dict, stories: list[dict]) -> dict:
-    """An article's items from the stories' data, in the stored-analysis shape `views.article_items` reads."""
-    aid = art["id"]
-    out: dict = {"article": art, "mentions": [], "quotes": [], "figures": [], "timexes": []}
+def _pseudo_analyses(stories: list[dict]) -> dict[str, dict]:
+    """Each article's items from the stories' data, in the stored-analysis shape `views.article_items`
+    reads (article id -> mentions, quotes, figures, timexes in story order). One pass over the stories
+    for all articles (issue 18: a pass per article was quadratic in the number of articles)."""
+    out: dict[str, dict] = defaultdict(lambda: {"mentions": [], "quotes": [], "figures": [], "timexes": []})
     for s in stories:
         for e in s.get("entities", []):
-            out["mentions"] += [dict(m, norm=e.get("name")) for m in e.get("mentions", []) if m.get("article_id") == aid]
-        out["quotes"] += [q for q in s.get("quotes", []) if q.get("article_id") == aid]
-        out["figures"] += [f for f in s.get("figures", []) if f.get("article_id") == aid]
+            for m in e.get("mentions", []):
+                out[m.get("article_id")]["mentions"].append(dict(m, norm=e.get("name")))
+        for q in s.get("quotes", []):
+            out[q.get("article_id")]["quotes"].append(q)
+        for f in s.get("figures", []):
+            out[f.get("article_id")]["figures"].append(f)
         for t in s.get("timeline", []):
             for src in [t, *(x for x in t.get("sources") or [] if isinstance(x, dict))]:
-                if src.get("article_id") == aid:
-                    out["timexes"].append({"start": src.get("start"), "end": src.get("end"), "text": src.get("text"),
-                                           "type": t.get("type"), "value": t.get("value") or t.get("date"),
-                                           "confidence": src.get("confidence", t.get("confidence"))})
+                out[src.get("article_id")]["timexes"].append(
+                    {"start": src.get("start"), "end": src.get("end"), "text": src.get("text"), "type": t.get("type"),
+                     "value": t.get("value") or t.get("date"), "confidence": src.get("confidence", t.get("confidence"))})
     return out
 
 
@@ -69,12 +72,13 @@ def render_html(dossier: dict) -> str:
     for s in stories:
         for slug, start, end in set(_TARGET.findall(str(s["body"]))):
             targets[slug][int(start)].append(f"a-{slug}-{start}-{end}")
-    story_list = dossier.get("stories", [])
+    items_of = _pseudo_analyses(dossier.get("stories", []))
     articles = []
     for art in dossier.get("articles", []):
         slug = anchor_id(art["id"])
         text = art.get("text") or ""
-        items = views.article_items(_pseudo_analysis(art, story_list))
+        found = items_of.get(art["id"]) or {"mentions": [], "quotes": [], "figures": [], "timexes": []}
+        items = views.article_items({"article": art, **found})
         anchors = {k: sorted(set(v)) for k, v in targets.get(slug, {}).items()}
         articles.append({"art": art, "anchor": f"art-{slug}", "segments": views.segments(text, items, anchors=anchors)})
     title = stories[0]["title"] if len(stories) == 1 else "dossier"
