@@ -255,3 +255,20 @@ def test_story_list_walks_the_list_order_index(db_url):
     assert not walks_the_index()
     upgrade(store.engine)
     assert walks_the_index()
+
+
+def test_idle_pooled_connection_is_checked_and_replaced(pg_url):
+    """PostgreSQL: a pooled connection idle for a while is pinged on checkout (not on every checkout,
+    which cost every web request a round trip); one the server closed meanwhile is replaced unseen."""
+    from sqlalchemy import text
+
+    store = Store(pg_url)
+    with store.engine.connect() as conn:
+        pid = conn.execute(text("SELECT pg_backend_pid()")).scalar()
+    with Store(pg_url).engine.connect() as other:  # the server ends that session while it sits in the pool
+        assert other.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid}).scalar()
+    for record in list(store.engine.pool._pool.queue):  # as if it had been idle for a minute
+        record.info["returned_at"] -= 60
+    assert store.count_articles() == 0  # checked, found dead, replaced: the caller sees nothing
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT pg_backend_pid()")).scalar() != pid

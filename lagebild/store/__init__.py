@@ -151,9 +151,11 @@ class Store:
     def __init__(self, url: str | None = None, migrate: bool = True):
         self.url = normalise_url(url)
         kwargs = {"connect_args": {"check_same_thread": False}} if self.url.startswith("sqlite") else {}
-        if self.url.startswith("postgresql"):
-            kwargs = {"pool_pre_ping": True}
         self.engine = create_engine(self.url, **kwargs)
+        if not self.url.startswith("sqlite"):
+            from .pool import ping_when_idle
+
+            ping_when_idle(self.engine)  # not pool_pre_ping: a round trip on every checkout
         if migrate:
             from .migrate import upgrade
 
