@@ -1,6 +1,8 @@
 """Cleaning on invented boilerplate: teasers, comments, credits, agency tags, bylines, translation notes."""
 from __future__ import annotations
 
+import pytest
+
 from lagebild.clean import clean_document, normalise_lines
 from lagebild.records import RawDocument
 
@@ -144,3 +146,21 @@ def test_comment_word_early_in_text_does_not_cut_the_article():
     text = "\n".join(["Kommentare", BODY1, BODY2, BODY3])
     art = _clean(text)
     assert art.text == "\n".join([BODY1, BODY2, BODY3])  # only the stray label goes
+
+
+@pytest.mark.parametrize("line,date", [
+    ("May 02, 2013", "2013-05-02"), ("Wed May 5, 2010 7:12pm BST", "2010-05-05"), ("14 June 2013", "2013-06-14"),
+    ("Updated Thu 6 May 2010, 9:03am AEST", "2010-05-06"), ("Publié le 5 mai 2010", "2010-05-05"),
+    ("12. Mai 2015", "2015-05-12"),
+])
+def test_english_and_french_date_lines_date_the_article(line, date):
+    body = ("The strike brought the capital to a standstill as thousands of workers marched to parliament and "
+            "the police closed the main square for the rest of the afternoon.")
+    art = clean_document(RawDocument(id="a", source="a.txt", text=f"Strike paralyses the capital\n{line}\n{body}"))
+    assert art.published == date and line not in art.text
+
+
+def test_a_sentence_with_a_date_is_no_date_line():
+    body = "The minister arrived on May 5, 2010 and left two days later, his office said on Friday in a statement."
+    art = clean_document(RawDocument(id="a", source="a.txt", text=f"Minister visits\n{body}"))
+    assert art.published is None and body in art.text

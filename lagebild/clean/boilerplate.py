@@ -33,6 +33,31 @@ _TRANSLATION_NOTE = re.compile(
     re.IGNORECASE,
 )
 _STATED_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
+_MONTH_NUMBER = {m: n for n, names in enumerate((
+    "jan januar january janvier", "feb februar february février fevrier", "mär märz mar march mars",
+    "apr april avril", "mai may", "jun juni june juin", "jul juli july juillet", "aug august août aout",
+    "sep sept september septembre", "okt oktober oct october octobre", "nov november novembre",
+    "dez dezember dec december décembre decembre"), 1) for m in names.split()}
+_NAMED_DATE = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})"
+                         r"|([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4}))")
+
+
+def stated_date(line: str) -> str | None:
+    """The date a date line states: '12.05.2015', '2015-05-12', '12. Mai 2015', 'May 2, 2013',
+    'Wed May 5, 2010 7:12pm BST', '14 June 2013', '5 mai 2010' (numeric US forms are ambiguous: none)."""
+    if m := re.search(r"(\d{4})-(\d{2})-(\d{2})", line):
+        y, mth, d = (int(g) for g in m.groups())
+    elif m := _STATED_DATE.search(line):
+        d, mth, y = (int(g) for g in m.groups())
+    elif m := _NAMED_DATE.search(line):
+        if m.group(1):
+            d, name, y = int(m.group(1)), m.group(2), int(m.group(3))
+        else:
+            name, d, y = m.group(4), int(m.group(5)), int(m.group(6))
+        mth = _MONTH_NUMBER.get(name.lower().rstrip("."), 0)
+    else:
+        return None
+    return f"{y:04d}-{mth:02d}-{d:02d}" if 1 <= d <= 31 and 1 <= mth <= 12 else None
 
 
 @dataclass
@@ -156,11 +181,7 @@ def scan(lines: list[str], has_title: bool = False) -> ScanResult:
             if reason == "credit" and re.search(r"dpa-infocom|\bdpa:\d", line):
                 res.add_agencies(["dpa"], i)
             if reason == "date" and res.stated_date is None:
-                m = _STATED_DATE.search(line)
-                if m:
-                    d, mth, y = (int(g) for g in m.groups())
-                    if 1 <= d <= 31 and 1 <= mth <= 12:
-                        res.stated_date = f"{y:04d}-{mth:02d}-{d:02d}"
+                res.stated_date = stated_date(line)
         elif (
             i == start and has_title and i + 1 < cut_at and " " not in line and len(line) <= 30
             and line[-1:].isalnum() and _is_paragraph(lines[i + 1])

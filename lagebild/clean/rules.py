@@ -43,9 +43,18 @@ COMMENT_HEADER = re.compile(
 )
 
 # --- single-line boilerplate, by reason ----------------------------------------------------------
-_DATE = r"(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}\.\s?(?:jan(?:uar)?|feb(?:ruar)?|mär(?:z)?|apr(?:il)?|mai|jun(?:i)?|jul(?:i)?|aug(?:ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dez(?:ember)?)\.?\s+\d{4})"
-_TIME = r"(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*uhr)?)"
-_WEEKDAY = r"(?:(?:mo|di|mi|do|fr|sa|so)\.?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+_MONTHS_EN = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+              r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTHS_FR = r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
+_DATE = (r"(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}\.\s?(?:jan(?:uar)?|feb(?:ruar)?|mär(?:z)?"
+         r"|apr(?:il)?|mai|jun(?:i)?|jul(?:i)?|aug(?:ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dez(?:ember)?)\.?\s+\d{4}"
+         # English and French date lines: 'May 2, 2013', '14 June 2013', '5 mai 2010'
+         rf"|{_MONTHS_EN}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}}|\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:{_MONTHS_EN}|{_MONTHS_FR})\.?,?\s+\d{{4}})"
+)
+_TIME = r"(?:,?\s*(?:um\s*|at\s*)?\d{1,2}\s?[:.]\s?\d{2}(?:\s*uhr|\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4}\b)?)"
+_WEEKDAY = (r"(?:(?:mo|di|mi|do|fr|sa|so)\.?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+            r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
+            r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)")
 
 LINE_RULES: list[tuple[str, re.Pattern]] = [
     ("feedback", re.compile(
@@ -95,7 +104,7 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [
         r"|^abb(?:ildung|\.)\s*\d+\s*[:.].{0,300}$"
         r"|^.{3,300}?[\s.|/–-](?:foto|bild|fotos|bildquelle)\s*:\s*[A-ZÄÖÜ©(][^.:?!]{1,60}$", I)),
     ("date", re.compile(
-        rf"^(?:(?:stand|aktualisiert|update|veröffentlicht|erstellt|zuletzt aktualisiert|publiziert|datum|erschienen)(?: am)?\s*:?\s*)?"
+        rf"^(?:(?:stand|aktualisiert|update|updated|last updated|published|posted|veröffentlicht|erstellt|zuletzt aktualisiert|publiziert|datum|erschienen|publié|mis à jour)(?: am| on| le)?\s*:?\s*)?"
         rf"(?:{_WEEKDAY},?\s*)?{_DATE}{_TIME}?(?:\s*[|,·-]\s*(?:aktualisiert|update)?:?\s*(?:{_DATE})?{_TIME}?)?\.?$", I)),
     ("legal", re.compile(
         r"^\(?alle angaben ohne gewähr\.?!?\)?$|^(?:dieser|der) (?:artikel|beitrag|text) (?:erschien|ist) (?:zuerst|erstmals|ursprünglich) .{0,160}$"

@@ -80,7 +80,8 @@ def resolve(ref: dict, sha1: str | None, corpus_root: Path) -> str:
 
 _DETOK = [
     (re.compile(r"\A(?:https?|www) :[^\n]*\n"), ""),  # ECB+ ecbplus documents open with their source URL
-    (re.compile(r"(?<=\d) ([,.]) (?=\d)"), r"\1"),  # '20 , 000' -> '20,000', '3 . 5' -> '3.5'
+    (re.compile(r"(?<=\d) , (?=\d{3}\b)"), ","), (re.compile(r"(?<=\d) \. (?=\d)"), "."),  # '20 , 000', '3 . 5'
+    (re.compile(r"\b(\d{1,2}) / (\d{1,2}) / (\d{2,4})\b"), r"\1/\2/\3"),  # '05 / 02 / 2013'
     (re.compile(r"([$£€]) (?=\d)"), r"\1"),  # '$ 35' -> '$35'
     (re.compile(r"`` ?"), '"'), (re.compile(r" ?''"), '"'),
     (re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b"), r"\1"),  # "Reid 's" -> "Reid's"
