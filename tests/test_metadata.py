@@ -118,6 +118,9 @@ def test_no_date_from_a_home_page_or_from_what_sits_beside_the_article():
     countdown = (f"<html><body><p>{BODY}</p><ul><li>rauchfrei: <abbr title='9 Apr 2003, 0:00:00'>vor 16 Jahren"
                  "</abbr></li></ul></body></html>")
     assert find_publication_date(countdown) is None  # a sidebar widget's date in a title attribute
+    wiki = (f"<html><body><p>{BODY}</p><p>Die Texte stammen aus dem Artikel Essen-Westviertel (Stand vom 15.11.2008) "
+            "aus der freien Enzyklopädie Wikipedia und stehen unter der GNU-Lizenz.</p></body></html>")
+    assert find_publication_date(wiki) is None  # the revision date of a text taken from Wikipedia
 
 
 def test_archived_home_page_is_no_article_url():

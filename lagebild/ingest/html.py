@@ -191,6 +191,8 @@ def _home_page(html: str) -> bool:
 
 # where a date in the page dates something else: link lists, image captions and alt texts, tables
 _ASIDE_TAGS = {"li", "ul", "ol", "a", "figcaption", "figure", "caption", "table", "option", "nav", "img"}
+# a date of a text taken from elsewhere: a Wikipedia revision, a licence note
+_FOREIGN_SOURCE = re.compile(r"Wikipedia|Enzyklop|GNU[- ]Lizenz|GNU Free Documentation|Creative[- ]Commons|CC[- ]BY", re.I)
 _STAMP_SLACK = 24  # characters beside the date that still make an element a date stamp ('Veröffentlicht am')
 # words that make a sentence the page's own stamp ('Diese Seite wurde zuletzt am 29. Januar 2020 geändert')
 _STAMP_WORDS = re.compile(r"\b(?:veröffentlicht|aktualisiert|geändert|erstellt|erschienen|Stand|Seite|published|updated"
@@ -234,6 +236,8 @@ def _only_beside_the_article(date: str, page: str) -> bool:
             holder = el.getparent() if where == "tail" else el
             if holder is None:
                 return False
+            if where != "attr" and _FOREIGN_SOURCE.search(holder.text_content()):
+                continue  # 'Essen-Westviertel (Stand vom 15.11.2008) aus der freien Enzyklopaedie Wikipedia'
             if tag == "time" and where == "text":
                 return False
             chain = [holder, *holder.iterancestors()]
