@@ -50,6 +50,7 @@ def create_app(db_url: str | None, token: str | None = None, *, check_host: bool
     name, so a web page on another site cannot reach this server through DNS rebinding.
     """
     store = Store(db_url)
+    store.reads_only()  # the views only read (an upload ingests through its own Store): no BEGIN/ROLLBACK per page
     app = FastAPI(title="lagebild", version="1.0", docs_url=None, redoc_url=None,
                   description="Stories, articles, figures and quotes with their evidence spans.")
     app.state.store = store
