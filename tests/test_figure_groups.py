@@ -195,3 +195,5 @@ def test_figures_dated_to_a_weekend_and_the_monday_after_do_not_contradict():
     assert same_time("2015-W47", "2015-11-16") and same_time("2015-11", "2015-11-16")
     assert same_time(None, "2015-11-16") and same_time("2015-SU", "2015-06-01")  # unknown forms stay comparable
     assert not same_time("2014", "2015-03")
+    assert not same_time("XXXX-WXX-1", "XXXX-WXX-3")  # 'on Monday' vs 'on Wednesday' in undated articles
+    assert same_time("XXXX-WXX-6", "XXXX-WXX-WE") and not same_time("XXXX-WXX-WE", "2015-11-16")

@@ -135,7 +135,7 @@ def when_of(doc: AnalysedArticle, sent: tuple[int, int], at: int) -> str | None:
     s, e = sent
     best = None
     for t in doc.timexes:
-        if not (s <= t.start < e) or t.type not in ("DATE", "TIME") or not re.match(r"\d{4}", t.value or ""):
+        if not (s <= t.start < e) or t.type not in ("DATE", "TIME") or not re.match(r"\d{4}|XXXX-WXX-", t.value or ""):
             continue
         if _SINCE.search(doc.text[max(s, t.start - 30):t.start]):
             continue
@@ -166,9 +166,27 @@ def _days(value: str) -> tuple[date, date] | None:
 
 def same_time(a: str | None, b: str | None) -> bool:
     """Whether two figures' times can be the same: unknown times can; '2015-W46-WE' (a weekend) and
-    '2015-11-16' (the Monday after) cannot; '2015-11' and '2015-11-16' can."""
+    '2015-11-16' (the Monday after) cannot, nor can two different weekdays of unknown weeks
+    ('XXXX-WXX-1', 'XXXX-WXX-3'); '2015-11' and '2015-11-16' can."""
+    wa, wb = _weekdays(a), _weekdays(b)
+    if wa and wb and not wa & wb:
+        return False  # 'on Monday' and 'on Wednesday', 'am Wochenende' and 'am Montag', even where no week is known
     da, db = (_days(a) if a else None), (_days(b) if b else None)
     return da is None or db is None or (da[0] <= db[1] and db[0] <= da[1])
+
+
+def _weekdays(value: str | None) -> frozenset[int]:
+    """The ISO weekdays a value can fall on: 'XXXX-WXX-1' -> {1}, '...-WE' -> {6, 7}, '2015-11-16' -> {1}."""
+    if not value:
+        return frozenset()
+    if m := re.fullmatch(r"(?:\d{4}|XXXX)-W(?:\d\d|XX)-(\d|WE)", value):
+        return frozenset({6, 7}) if m.group(1) == "WE" else frozenset({int(m.group(1))})
+    if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value):
+        try:
+            return frozenset({date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoweekday()})
+        except ValueError:
+            return frozenset()
+    return frozenset()
 
 
 # a total over a period ('seit Oktober', 'in den vergangenen fünf Monaten', 'bislang') is not the count
