@@ -114,28 +114,13 @@ def year_of(doc: AnalysedArticle, sent: tuple[int, int], at: int) -> str | None:
     return best[1] if best else None
 
 
-def day_of(doc: AnalysedArticle, sent: tuple[int, int], at: int) -> str | None:
-    """The day the sentence dates the figure with ('2015-11-13'), when its nearest timex names one."""
+def _nearest(doc: AnalysedArticle, sent: tuple[int, int], at: int, form: str) -> str | None:
+    """The value (of the given form) of the date expression in the sentence nearest to `at`, leaving
+    out one after 'seit'/'since' (the start of a period, not the figure's time)."""
     s, e = sent
     best = None
     for t in doc.timexes:
-        if not (s <= t.start < e) or t.type not in ("DATE", "TIME") or not re.match(r"\d{4}-\d\d-\d\d", t.value or ""):
-            continue
-        if _SINCE.search(doc.text[max(s, t.start - 30):t.start]):
-            continue
-        d = abs(t.start - at)
-        if best is None or d < best[0]:
-            best = (d, t.value[:10])
-    return best[1] if best else None
-
-
-def when_of(doc: AnalysedArticle, sent: tuple[int, int], at: int) -> str | None:
-    """The time the sentence dates the figure with, at any granularity ('2015-11-16', '2015-W46-WE',
-    '2015-11'): the value of the nearest date expression in the sentence (not one after 'seit')."""
-    s, e = sent
-    best = None
-    for t in doc.timexes:
-        if not (s <= t.start < e) or t.type not in ("DATE", "TIME") or not re.match(r"\d{4}|XXXX-WXX-", t.value or ""):
+        if not (s <= t.start < e) or t.type not in ("DATE", "TIME") or not re.match(form, t.value or ""):
             continue
         if _SINCE.search(doc.text[max(s, t.start - 30):t.start]):
             continue
@@ -143,6 +128,18 @@ def when_of(doc: AnalysedArticle, sent: tuple[int, int], at: int) -> str | None:
         if best is None or d < best[0]:
             best = (d, t.value)
     return best[1] if best else None
+
+
+def day_of(doc: AnalysedArticle, sent: tuple[int, int], at: int) -> str | None:
+    """The day the sentence dates the figure with ('2015-11-13'), when its nearest timex names one."""
+    value = _nearest(doc, sent, at, r"\d{4}-\d\d-\d\d")
+    return value[:10] if value else None
+
+
+def when_of(doc: AnalysedArticle, sent: tuple[int, int], at: int) -> str | None:
+    """The time the sentence dates the figure with, at any granularity ('2015-11-16', '2015-W46-WE',
+    '2015-11', 'XXXX-WXX-1' for a weekday of an unknown week)."""
+    return _nearest(doc, sent, at, r"\d{4}|XXXX-WXX-")
 
 
 def _days(value: str) -> tuple[date, date] | None:
