@@ -185,7 +185,8 @@ ROWS: list[Row] = [
     Row("metadata_heldout", "article metadata (byline, date, URL)",
         "own set from shared HTML pages, held-out part (35 pages; annotated before any run)", HELD_OUT,
         "lagebild eval metadata tests/data/metadata_pages_heldout.jsonl", _fmt_metadata, needs=SHARED,
-        note="scored twice while building, then at each table refresh"),
+        note="scored twice while building, 3 more times in the next round (after dev-only changes), then at each "
+             "table refresh"),
     Row("metadata_dev", "article metadata (byline, date, URL)", "own set, dev part (35 pages)", TUNED,
         "lagebild eval metadata tests/data/metadata_pages_dev.jsonl", _fmt_metadata, needs=SHARED),
     Row("metadata_dev2", "article metadata (byline, date, URL)",
