@@ -59,7 +59,8 @@ def _duration(m):
     return {"kind": "dur", "n": None if vague else n, "unit": unit}
 
 
-@rule("de", "duration_adj", r"\b(?P<x>(?P<n>\d+|" + _NUMW + r"|mehr)-?(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig)(?:e[nmrs]?)?)\b")
+@rule("de", "duration_adj", r"\b(?P<x>(?P<n>\d+|" + _NUMW + r"|mehr)-?(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig)(?:e[nmrs]?)?)\b",
+      need="tägig|wöchig|monatig|jährig|stündig|minütig")
 def _duration_adj(m):
     if m.group("u").lower() == "jährig" and (m.group("n")[0].isdigit() or m.group("u")[0] == "J"):
         return None  # '34-jährige', 'der 71-Jährige': ages
@@ -106,7 +107,7 @@ def _bare_hour(m):
 
 
 @rule("de", "month_relyear", r"\b(?P<x>(?:(?P<rel>" + REL_RE + r")\s+Jahr(?:es)?\s+(?:im\s+)?(?P<m>" + MONTH_RE + r")|(?P<m2>" + MONTH_RE + r")\s+"
-      r"(?:des\s+)?(?P<rel2>" + REL_RE + r")\s+Jahres))")
+      r"(?:des\s+)?(?P<rel2>" + REL_RE + r")\s+Jahres))", need=r"(?:" + REL_RE + r")\s+Jahr")
 def _month_relyear(m):
     mo = month_of(m.group("m") or m.group("m2"))
     off = rel_offset(m.group("rel") or m.group("rel2"))

@@ -12,27 +12,28 @@ import re
 from .timex_rules import DAY_RE, MODS, MONTH_RE, REL_RE, WEEKDAY_RE, WEEKDAYS_DE, YEAR_RE, month_of, rel_offset, rule, year_of
 
 _BC = r"\s*v\.\s*Chr\.?"
+_BC_NEED = r"v\.\s*Chr"  # what every match of a rule ending in _BC contains (a pre-check, see timex_rules.rule)
 
 
-@rule("de", "bc_year", r"(?<![\w.,])(?P<x>(?:(?:das\s+)?Jahr(?:e|es)?\s+)?(?P<y>\d{1,4})(?:\s*/\s*(?P<y2>\d{1,4}))?" + _BC + r")")
+@rule("de", "bc_year", r"(?<![\w.,])(?P<x>(?:(?:das\s+)?Jahr(?:e|es)?\s+)?(?P<y>\d{1,4})(?:\s*/\s*(?P<y2>\d{1,4}))?" + _BC + r")", need=_BC_NEED)
 def _bc_year(m):
     if m.group("y2"):
         return None  # '478/477 v. Chr.': the two years are two expressions (rules below)
     return {"kind": "era", "v": f"BC{int(m.group('y')):04d}"}
 
 
-@rule("de", "bc_year_pair", r"(?<![\w.,])(?P<x>(?:(?:das\s+)?Jahr(?:e|es)?\s+)?(?P<y>\d{1,4}))\s*/\s*(?P<y2>\d{1,4})" + _BC)
+@rule("de", "bc_year_pair", r"(?<![\w.,])(?P<x>(?:(?:das\s+)?Jahr(?:e|es)?\s+)?(?P<y>\d{1,4}))\s*/\s*(?P<y2>\d{1,4})" + _BC, need=_BC_NEED)
 def _bc_year_first(m):
     return {"kind": "era", "v": f"BC{int(m.group('y')):04d}"}
 
 
-@rule("de", "bc_year_second", r"(?<![\w.,])\d{1,4}\s*/\s*(?P<x>(?P<y>\d{1,4})" + _BC + r")")
+@rule("de", "bc_year_second", r"(?<![\w.,])\d{1,4}\s*/\s*(?P<x>(?P<y>\d{1,4})" + _BC + r")", need=_BC_NEED)
 def _bc_year_second(m):
     return {"kind": "era", "v": f"BC{int(m.group('y')):04d}"}
 
 
 @rule("de", "century", r"\b(?P<x>(?:(?P<mod>Anfang|Beginn|Mitte|Ende)\s+(?:des\s+)?)?(?P<n>[1-9]|1\d|2[01])\.\s*"
-      r"(?:Jahrhunderts?|Jh\.)(?P<bc>" + _BC + r")?)")
+      r"(?:Jahrhunderts?|Jh\.)(?P<bc>" + _BC + r")?)", need=r"Jahrhundert|Jh\.")
 def _century(m):
     n = int(m.group("n")) - 1
     return {"kind": "era", "v": ("BC" if m.group("bc") else "") + f"{n:02d}", "mod": MODS.get((m.group("mod") or "").lower())}
@@ -76,7 +77,8 @@ _PARTS = {"morgen": "MO", "morgenstunden": "MO", "vormittag": "MO", "mittag": "M
 
 
 @rule("de", "part_of_date", r"\b(?P<x>(?:(?P<adj>frühen|späten)\s+)?(?P<p>Morgenstunden|Abendstunden|Morgen|Vormittag|Mittag|"
-      r"Nachmittag|Abend|Nacht)\s+des\s+(?P<d>" + DAY_RE + r")\.\s*(?P<m>" + MONTH_RE + r")(?:\s+(?P<y>" + YEAR_RE + r"))?)(?!\d)")
+      r"Nachmittag|Abend|Nacht)\s+des\s+(?P<d>" + DAY_RE + r")\.\s*(?P<m>" + MONTH_RE + r")(?:\s+(?P<y>" + YEAR_RE + r"))?)(?!\d)",
+      need=r"des\s+(?:" + DAY_RE + r")\.")
 def _part_of_date(m):
     mo = month_of(m.group("m"))
     if not mo:
@@ -87,7 +89,7 @@ def _part_of_date(m):
 
 
 @rule("de", "year_word", r"\b(?:(?:im|zum|zu|bis\s+zum|seit\s+dem|am)\s+)?(?P<x>(?P<w>Vorjahr|Folgejahr|Jahresende|Jahresbeginn|"
-      r"Jahresanfang|Jahresmitte)(?:es|s)?)\b")
+      r"Jahresanfang|Jahresmitte)(?:es|s)?)\b", need="Vorjahr|Folgejahr|Jahresende|Jahresbeginn|Jahresanfang|Jahresmitte")
 def _year_word(m):
     w = m.group("w").lower()
     off = {"vorjahr": -1, "folgejahr": 1}.get(w, 0)
@@ -100,7 +102,7 @@ def _same_day(m):
     return {"kind": "prev", "off": 0, "part": None}  # parts of the day ('an diesem Morgen') are the daypart rule's
 
 
-@rule("de", "same_month", r"\b(?:im\s+)?(?P<x>(?:selben|gleichen)\s+(?P<u>Monat|Jahr))\b")
+@rule("de", "same_month", r"\b(?:im\s+)?(?P<x>(?:selben|gleichen)\s+(?P<u>Monat|Jahr))\b", need="selben|gleichen")
 def _same_month(m):
     return {"kind": "relunit", "unit": "M" if m.group("u").lower() == "monat" else "Y", "off": 0, "same": True}
 
@@ -119,7 +121,8 @@ def _season_part(m):
             "off": None, "mod": "START" if m.group("mod") == "Früh" else "END"}
 
 
-@rule("de", "month_of_year", r"\b(?P<x>(?:(?P<m>" + MONTH_RE + r")|(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)s?)\s+des\s+Jahres\s+(?P<y>" + YEAR_RE + r"))\b")
+@rule("de", "month_of_year", r"\b(?P<x>(?:(?P<m>" + MONTH_RE + r")|(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)s?)\s+des\s+Jahres\s+(?P<y>" + YEAR_RE + r"))\b",
+      need=r"des\s+Jahres")
 def _month_of_year(m):
     """'im April des Jahres 1918', 'im Herbst des Jahres 1972'."""
     y = int(m.group("y"))
@@ -139,7 +142,7 @@ def _night_of(m):
     return {"kind": "date", "y": int(m.group("y")) if m.group("y") else None, "m": mo, "d": int(m.group("d")), "part": "NI"}
 
 
-@rule("de", "weekday_of_week", r"\b(?P<x>(?P<wd>" + WEEKDAY_RE + r")\s+(?:(?:der|dieser)\s+)?(?P<rel>" + REL_RE + r")\s+Woche)\b")
+@rule("de", "weekday_of_week", r"\b(?P<x>(?P<wd>" + WEEKDAY_RE + r")\s+(?:(?:der|dieser)\s+)?(?P<rel>" + REL_RE + r")\s+Woche)\b", need="Woche")
 def _weekday_of_week(m):
     """'am Mittwoch vergangener Woche' (a Thursday article of 2012-10-18 -> 2012-10-10)."""
     off = rel_offset(m.group("rel"))
