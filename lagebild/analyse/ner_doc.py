@@ -232,7 +232,7 @@ _WORD_OR_HYPHEN = re.compile(r"[\w\-]")
 
 
 def target_hits(text: str, targets) -> list[tuple[int, int, str, bool]]:
-    """(start, end, target, genitive -s) of what finditer(r"(?<![\w\-])(ALT)(s)?(?![\w\-])") finds,
+    r"""(start, end, target, genitive -s) of what finditer(r"(?<![\w\-])(ALT)(s)?(?![\w\-])") finds,
     ALT the targets longest first ('Olaf Scholz' wins over 'Scholz'). The alternation is not tried at
     every position: a target can only start where a word of the text starts that equals the target's
     first word (or is the target plus 's'), so the candidates come from a dict (issue 18: one regex
