@@ -81,7 +81,10 @@ def _base(word: str) -> str:
     return word.rsplit("-", 1)[-1] if "-" in word.strip("-") else word
 
 
+@lru_cache(maxsize=65536)
 def _noun_is_speaker(word: str) -> bool:
+    """A speaker noun of the lexicon, or a compound ending in one (cached: the compound test scans
+    the whole lexicon; issue 18)."""
     w = _base(word).casefold().strip("’'")
     forms = {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith(("es", "ns")) else w}
     nouns = speaker_nouns()
