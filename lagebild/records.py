@@ -171,6 +171,16 @@ class AnalysedArticle:
     def id(self) -> str:
         return self.article.id
 
+    def spans(self, kind: str) -> SpanIndex:
+        """doc.mentions, doc.timexes or doc.quotes (`kind`) indexed by offset (see SpanIndex), built
+        again only when the list is replaced or grows or shrinks."""
+        items = getattr(self, kind)
+        cache = self.__dict__.setdefault("_span_indexes", {})
+        hit = cache.get(kind)
+        if hit is None or hit[0] is not items or hit[1] != len(items):
+            hit = cache[kind] = (items, len(items), SpanIndex(items))
+        return hit[2]
+
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding `offset` (whole text if unknown): the first such
         sentence in list order, found by bisection when the sentences are sorted and disjoint."""

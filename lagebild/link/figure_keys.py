@@ -67,7 +67,7 @@ def holder(doc: AnalysedArticle, fig: Figure, count_start: int | None, count_end
     text = doc.text
     s, e = sent
     source_words = {w.lower() for part in fig.attributed_to for w in re.findall(r"\w+", part)}
-    mentions = [m for m in doc.mentions if s <= m.start < e]
+    mentions = doc.spans("mentions").starting_in(s, e)  # a look-up, not a scan per figure (issue 18)
     # 1. a name inside the counted phrase: 'nordkoreanische Soldaten', 'US-Soldaten'
     if count_start is not None and count_end is not None:
         for m in mentions:
@@ -101,7 +101,7 @@ def year_of(doc: AnalysedArticle, sent: tuple[int, int], at: int) -> str | None:
     resolved against a known publication date) that is not a period's start."""
     s, e = sent
     best = None
-    for t in doc.timexes:
+    for t in doc.spans("timexes").starting_in(s, e):
         if not (s <= t.start < e) or t.type not in ("DATE", "TIME") or not re.match(r"\d{4}", t.value or ""):
             continue
         if _SINCE.search(doc.text[max(s, t.start - 30):t.start]):
@@ -119,7 +119,7 @@ def _nearest(doc: AnalysedArticle, sent: tuple[int, int], at: int, form: str) ->
     out one after 'seit'/'since' (the start of a period, not the figure's time)."""
     s, e = sent
     best = None
-    for t in doc.timexes:
+    for t in doc.spans("timexes").starting_in(s, e):
         if not (s <= t.start < e) or t.type not in ("DATE", "TIME") or not re.match(form, t.value or ""):
             continue
         if _SINCE.search(doc.text[max(s, t.start - 30):t.start]):
