@@ -253,6 +253,14 @@ _COMPANY_TAIL = ("Konzern|Konzerns|Gruppe|Tochter|Töchter|Aktie|Aktien|Pleite|I
 _BODY_TAIL = "Chef|Chefin|Sprecher|Sprecherin|Studie|Prognose|Umfrage|Ökonom|Ökonomen|Experte|Experten|Präsident|Präsidentin"
 
 
+def _offsets(text: str, part: str):
+    """Every offset where `part` is written in `text`."""
+    i = text.find(part)
+    while i >= 0:
+        yield i
+        i = text.find(part, i + 1)
+
+
 def org_cue(name: str, mention_texts: list[str], contexts: list[str], texts: tuple[str, ...] = (),
             label: str = "PER") -> bool:
     """The entity is an organisation over all its mentions: its name or one written form ends in a
@@ -267,7 +275,9 @@ def org_cue(name: str, mention_texts: list[str], contexts: list[str], texts: tup
         # (once per entity over whole texts was quadratic in an article's length, issue 18)
         hay = [t for t in texts if name.replace(" ", "-") + "-" in t]
         compound = re.compile(r"(?<![\w-])" + re.escape(name.replace(" ", "-")) + r"-(?:" + tails + r")\b") if hay else None
-        if compound is not None and any(compound.search(t) for t in hay):
+        # matched only where 'Name-' is written (a search of the whole text per entity was still quadratic)
+        if compound is not None and any(compound.match(t, i) for t in hay
+                                        for i in _offsets(t, name.replace(" ", "-") + "-")):
             return True
     hits = sum(1 for c in contexts if _ORG_BEFORE.search(c) and not re.search(r"(?:chef|chefin|sprecher|sprecherin"
                                                                              r"|gründer|gründerin)\s+$", c, re.I))
