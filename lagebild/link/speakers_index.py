@@ -6,7 +6,8 @@ give the same answers from blocking keys: two tokens can only be `token_similar`
 skeleton or a phonetic key, or are both long (the fuzzy branch for tokens of 10+ letters); two names
 can only be `persons_compatible` when their surname variants, first given names, joined skeletons or
 given-name-less remainders share such a key. Candidates are then checked with the real test, in the
-order the old scan saw them, so ties fall the same way.
+order the old scan saw them (the old full-name scan went through a set, so its ties fell by the hash
+seed: they now fall to the name the article writes first, the same in every run).
 """
 from __future__ import annotations
 
@@ -70,10 +71,10 @@ def _name_keys(name: str) -> tuple[set[str], bool]:
 
 class FullNames:
     """`_local_full_name` over a fixed list of person mentions: the longest name among them that a
-    name can stand for (first in the old set-iteration order on ties)."""
+    name can stand for (on ties, the one written first)."""
 
     def __init__(self, mentions: list[Mention]):
-        self.texts = list({m.text for m in mentions})  # the very order the old per-call set had
+        self.texts = list(dict.fromkeys(m.text for m in mentions))
         self.by_key: dict[str, list[int]] = defaultdict(list)
         self.long: list[int] = []
         for i, text in enumerate(self.texts):
@@ -105,13 +106,18 @@ class PersonNames:
     def __init__(self, persons: list[Mention]):
         self.persons = persons
         self.names = list(dict.fromkeys(m.text for m in persons))  # each name once, in order
-        self.tokens = TokenIndex(t for n in self.names for t in n.split())
-        self.names_with: dict[str, list[int]] = defaultdict(list)  # token -> names holding it
-        for i, n in enumerate(self.names):
-            for t in dict.fromkeys(n.split()):
-                self.names_with[t].append(i)
         self.folded_tokens: set[str] | None = None
+        self._tokens: TokenIndex | None = None  # built on first use, like the full-name indexes
         self._full: dict[bool, FullNames] = {}
+
+    def _token_index(self) -> tuple[TokenIndex, dict[str, list[int]]]:
+        if self._tokens is None:
+            self._tokens = TokenIndex(t for n in self.names for t in n.split())
+            self.names_with: dict[str, list[int]] = defaultdict(list)  # token -> names holding it
+            for i, n in enumerate(self.names):
+                for t in dict.fromkeys(n.split()):
+                    self.names_with[t].append(i)
+        return self._tokens, self.names_with
 
     def full_names(self, given_only: bool) -> FullNames:
         """Over every person mention, or (given_only) over those with a given name."""
@@ -122,9 +128,10 @@ class PersonNames:
 
     def best_name(self, words: list[str]) -> str | None:
         """The name sharing the most words with the phrase (ties: the longer, then the first)."""
+        tokens, names_with = self._token_index()
         hits: dict[int, int] = defaultdict(int)
         for w in words:
-            for i in {i for t in self.tokens.similar(w) for i in self.names_with[t]}:
+            for i in {i for t in tokens.similar(w) for i in names_with[t]}:
                 hits[i] += 1
         best, best_score = None, 0
         for i in sorted(hits):
