@@ -21,6 +21,7 @@ character spans of each article's cleaned text.
 """
 from __future__ import annotations
 
+import copy
 import re
 import zlib
 from collections import defaultdict
@@ -214,7 +215,13 @@ def inferred_translation(doc: AnalysedArticle) -> dict | None:
         return None
     from .translation import detect  # here: `python -m lagebild.link.translation` imports cleanly
 
-    res = detect(doc)
+    # once per article: origin_edges runs twice per story (build_story, lineage_groups); issue 18
+    art = doc.article
+    key = (art.text, art.language, tuple(art.agency or ()), art.id)
+    hit = doc.__dict__.get("_translation_detect")  # not in extras: those are stored with the article
+    if hit is None or hit[0] != key:
+        hit = doc.__dict__["_translation_detect"] = (key, detect(doc))
+    res = copy.deepcopy(hit[1])  # callers keep the span dicts in edges: each gets its own
     if not res["translated"] or not res["language"] or res["language"] == doc.article.language:
         return None
     return res
