@@ -339,6 +339,13 @@ def test_keyset_pages_equal_offset_pages(db_url):
     assert [s["id"] for s in first["stories"] + rest["stories"]] == filtered
     for bad in ("xyz", "W10", queries.encode_cursor({"id": 5, "n_articles": 1})[:-2] + "!!", "bnVsbA"):
         assert client.get(f"/api/stories?after={bad}").status_code == 422
+    # a list page with free text reads the matching ids in one scan: the same rows and total as list + count
+    for filters in ({"query": "meldung 1"}, {"query": "Meldung", "date_from": "2031-02"}, {"query": "nichts"},
+                    {"query": "Seedorf"}, {"outlet": "kdienst"}, {}):
+        for offset in (0, 3, 40):
+            expected = (store.list_stories(**filters, limit=4, offset=offset),
+                        store.count_stories(*[filters.get(k) for k in ("query", "outlet", "entity", "date_from", "date_to")]))
+            assert store.story_page(**filters, limit=4, offset=offset) == expected, (filters, offset)
 
 
 def test_chart_markup_format_escapes_like_markupsafe():

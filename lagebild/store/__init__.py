@@ -124,6 +124,9 @@ def story_filters(q, query=None, outlet=None, entity=None, date_from=None, date_
     return q
 
 
+LIST_COLUMNS = (StoryRow.id, StoryRow.title, StoryRow.n_articles, StoryRow.first_published, StoryRow.last_published,
+                StoryRow.outlets, StoryRow.entities, StoryRow.updated_at)  # a story list row (no data JSON)
+
 MAX_ID = 200  # the id columns' length (PostgreSQL enforces it; SQLite does not)
 
 
@@ -355,13 +358,30 @@ class Store:
         offset: int = 0,
     ) -> list[dict]:
         with self.session() as s:
-            q = select(
-                StoryRow.id, StoryRow.title, StoryRow.n_articles, StoryRow.first_published,
-                StoryRow.last_published, StoryRow.outlets, StoryRow.entities, StoryRow.updated_at,
-            )
-            q = story_filters(q, query, outlet, entity, date_from, date_to)
+            q = story_filters(select(*LIST_COLUMNS), query, outlet, entity, date_from, date_to)
             q = q.order_by(*story_list_order()).limit(limit).offset(offset)
             return [dict(r._mapping) for r in s.execute(q)]
+
+    def story_page(self, query: str | None = None, outlet: str | None = None, entity: str | None = None,
+                   date_from: str | None = None, date_to: str | None = None, limit: int = 50,
+                   offset: int = 0) -> tuple[list[dict], int]:
+        """(`list_stories`' rows, `count_stories`' number) for one list page.
+
+        With free text, the matching ids come from ONE scan in list order (their count is the total)
+        and only the page's rows are read: the text filter reads every title and entity name, so a
+        separate count would read them all a second time. Otherwise the page is an index walk and
+        the count an index lookup (reading every matching id would cost more there)."""
+        if not query:
+            return (self.list_stories(None, outlet, entity, date_from, date_to, limit=limit, offset=offset),
+                    self.count_stories(None, outlet, entity, date_from, date_to))
+        with self.session() as s:
+            q = story_filters(select(StoryRow.id), query, outlet, entity, date_from, date_to).order_by(*story_list_order())
+            ids = list(s.scalars(q))
+            page = ids[offset:offset + limit]
+            rows = {}
+            if page:
+                rows = {r.id: dict(r._mapping) for r in s.execute(select(*LIST_COLUMNS).where(StoryRow.id.in_(page)))}
+        return [rows[i] for i in page if i in rows], len(ids)
 
     def count_stories(self, query: str | None = None, outlet: str | None = None, entity: str | None = None,
                       date_from: str | None = None, date_to: str | None = None) -> int:

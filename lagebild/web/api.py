@@ -48,10 +48,11 @@ async def list_stories(
             rows = queries.stories_after(store, after, limit, q, outlet, entity, date_from, date_to)
         except ValueError:
             raise HTTPException(422, "after: not a cursor from this API's `next`") from None
+        total = queries.count_stories(store, q, outlet, entity, date_from, date_to)
     else:
-        rows = store.list_stories(query=q, outlet=outlet, entity=entity, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+        rows, total = store.story_page(query=q, outlet=outlet, entity=entity, date_from=date_from, date_to=date_to,
+                                       limit=limit, offset=offset)
     cursor = queries.encode_cursor(rows[-1]) if len(rows) == limit else None
-    total = queries.count_stories(store, q, outlet, entity, date_from, date_to)
     for r in rows:
         r["outlets"] = [o for o in (r.get("outlets") or "").split("|") if o]
         r["entities"] = [e for e in (r.get("entities") or "").split("|") if e]

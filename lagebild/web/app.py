@@ -97,8 +97,7 @@ def create_app(db_url: str | None, token: str | None = None, *, check_host: bool
         page = max(1, min(page, 100000))
         args = dict(query=filters.get("q"), outlet=filters.get("outlet"), entity=filters.get("entity"),
                     date_from=filters.get("from"), date_to=filters.get("to"))
-        rows = store.list_stories(**args, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-        total = queries.count_stories(store, *args.values())
+        rows, total = store.story_page(**args, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
         for r in rows:
             r["outlet_list"] = [o for o in (r.get("outlets") or "").split("|") if o]
             r["entity_list"] = [e for e in (r.get("entities") or "").split("|") if e][:6]
