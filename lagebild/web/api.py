@@ -57,7 +57,8 @@ async def list_stories(
         r["outlets"] = [o for o in (r.get("outlets") or "").split("|") if o]
         r["entities"] = [e for e in (r.get("entities") or "").split("|") if e]
         r["updated_at"] = r["updated_at"].isoformat() if r.get("updated_at") else None
-    return {"total": total, "limit": limit, "offset": offset, "next": cursor, "stories": rows}
+    # plain JSON values already (times as ISO text): no per-value jsonable_encoder pass
+    return JSONResponse({"total": total, "limit": limit, "offset": offset, "next": cursor, "stories": rows})
 
 
 @router.get("/stories/{story_id}", summary="One story as a dossier (schema shape: version, articles, stories)")
