@@ -56,7 +56,8 @@ def test_one_megabyte_paragraph_under_a_minute(timings):
 
 @pytest.mark.skipif(not SLOW, reason="benchmark (minutes): set LAGEBILD_SLOW=1")
 def test_one_megabyte_paragraph_is_linear(timings):
-    # 2026-12-06: 2.0 -> 21.5 CPU s (10.8x); was 2.2 -> 39 (18x) before the per-item scans became look-ups (speakers, pronouns,
-    # quote checks, figures, timex overlaps and events, name propagation, figure keys, org_cue)
+    # 2026-12-06: 2.0 -> 21.5 CPU s (10.8x); was 2.2 -> 39 (18x) before the per-item scans became
+    # look-ups (speakers, pronouns, quote checks, figures, timex overlaps and events, name propagation,
+    # figure keys, org_cue)
     small, big = timings
     assert big <= 10 * small * 1.3, (small, big)  # 10x the text, at most ~10x the time
