@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
+
 import pytest
 
 from lagebild.evaluate.cluster import bcubed, pairwise
@@ -191,7 +193,7 @@ def test_near_copies_count_once_and_the_fullest_copy_speaks():
 
 
 def test_cohesion_is_average_member_link():
-    from lagebild.link.cluster import _sdot
+    from lagebild.link.sparse import sdot as _sdot
 
     docs = _docs(["brand-1", "brand-2", "brand-3"])
     index = StoryIndex()
@@ -234,3 +236,54 @@ def test_demo_corpus_forms_one_story():
     # its heaviest terms are its own new names (QUERY_TERMS > KEY_TERMS)
     assert len(clusters) == 1
     assert sum(r["joined_via"] == "duplicate" for r in clusters[0]["membership"]) == 1
+
+
+def _candidates_reference(index: StoryIndex, keys, vals) -> list[str]:
+    """The plain form of StoryIndex._candidates: one Python step per posting entry."""
+    from collections import defaultdict
+
+    from lagebild.link.cluster import MAX_CANDIDATES, POSTINGS_CAP, QUERY_TERMS
+
+    hits: dict[str, float] = defaultdict(float)
+    if not len(keys):
+        return []
+    q = QUERY_TERMS
+    top = np.argpartition(-vals, min(q, len(vals)) - 1)[:q] if len(vals) > q else range(len(vals))
+    for i in top:
+        for sid in index.postings.get(int(keys[i]), [])[-POSTINGS_CAP:]:
+            hits[index.resolve(sid)] += float(vals[i])
+    if len(hits) <= MAX_CANDIDATES:
+        return list(hits)
+    return [sid for sid, _ in sorted(hits.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]]
+
+
+def test_candidate_lookup_matches_the_plain_loop():
+    from lagebild.link.cluster import MAX_CANDIDATES
+
+    # issue 18: the lookup resolves and sums posting entries in C; same stories, same order, also
+    # through chains of merged stories (a story merged into one that later merged again)
+    rng = np.random.default_rng(5)
+    vocab = [f"wort{i}" for i in range(300)]
+    names = [f"Name{i}" for i in range(60)]
+    index = StoryIndex()
+    for batch in range(6):
+        feats = []
+        for k in range(150):
+            words = " ".join(rng.choice(vocab, 25)) + " und " + " ".join(rng.choice(names, 4))
+            feats.append(extract_features(f"a{batch}-{k}", words, None, "de", f"2024-03-{1 + batch:02d}"))
+        index.add(feats)
+    # chains: a story merged into an older one that is then merged into an older one still
+    by_age = sorted(index.stories.values(), key=lambda st: st.founder)
+    for i in range(0, 30, 3):
+        oldest, middle, newest = by_age[i:i + 3]
+        index._merge(oldest, index._merge(middle, newest))
+    chains = [s for s in index.redirect if index.redirect[s] in index.redirect]
+    queries = [(a.keys, a.vals) for a in list(index.stored.values())[::7]]
+    queries += [(st.keys, st.vals) for st in list(index.stories.values())[::5]]
+    results = []
+    for keys, vals in queries:
+        expected = _candidates_reference(index, keys, vals)
+        assert index._candidates(keys, vals) == expected
+        results.append(expected)
+    assert len(chains) >= 10 and len(queries) > 100
+    assert any(len(r) == MAX_CANDIDATES for r in results)  # the ranked path, not only the short one
