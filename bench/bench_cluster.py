@@ -9,7 +9,7 @@ the way real news does). Articles stream into one `StoryIndex` in batches of --b
 as the ingest service would add them; at every size in --sizes one JSON line reports the
 cumulative wall and CPU time of this process (the machine is shared: CPU time is the fair
 measure; with --workers N the feature extraction of N-1 helper processes is not in it), the
-throughput of the last stretch, RSS, and the number of stories.
+throughput of the last stretch, RSS now and at its peak, and the number of stories.
 At the end the batch clean-up (refine + merge pass) is timed once, and B-cubed F1 against the
 synthetic stories is printed as a sanity check (not a quality claim).
 """
@@ -33,10 +33,11 @@ from lagebild.link.similarity import extract_features, hashed  # noqa: E402
 _SYL = ["ka", "lo", "mir", "dan", "ter", "bel", "os", "ri", "vak", "zen", "hu", "gor", "an", "pe", "lis", "tru"]
 
 
-def rss_mb() -> float:
+def rss_mb(field: str = "VmRSS") -> float:
+    """Resident memory of this process now (VmRSS) or at its peak so far (VmHWM), in MB."""
     with open("/proc/self/status") as fh:
         for line in fh:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return 0.0
 
@@ -135,7 +136,8 @@ def main() -> None:
                               "articles_per_s_last": round((done - last_n) / (now - last_t), 1),
                               "articles_per_cpu_s_last": round((done - last_n) / (cpu - last_c), 1),
                               "feature_share": round(feat_secs / (now - t0), 2),
-                              "rss_mb": round(rss_mb()), "stories": len(index.stories)}), flush=True)
+                              "rss_mb": round(rss_mb()), "peak_rss_mb": round(rss_mb("VmHWM")),
+                              "stories": len(index.stories)}), flush=True)
             last_t, last_n, last_c = now, done, cpu
     if args.workers > 1:
         workers.terminate()
@@ -147,7 +149,8 @@ def main() -> None:
 
     pred = {aid: index.resolve(index.story_of[aid]) for aid in gold}
     print(json.dumps({"cleanup_cpu_secs": round(clean, 1), "moves": moves, "merges": merges,
-                      "rss_mb": round(rss_mb()), "synthetic_bcubed": bcubed(gold, pred)}), flush=True)
+                      "rss_mb": round(rss_mb()), "peak_rss_mb": round(rss_mb("VmHWM")),
+                      "synthetic_bcubed": bcubed(gold, pred)}), flush=True)
 
 
 if __name__ == "__main__":
