@@ -207,3 +207,38 @@ def parse_digits(s: str) -> float | None:
     if not re.fullmatch(r"[+-]?\d+(?:,\d+)?", t):
         return None
     return float(t.replace(",", "."))
+
+
+def de_unit_after(sc, j: int) -> tuple[str, int] | None:
+    """The German unit or currency written at token j of scanner `sc` and the index after it
+    ('US-$', 'kanadische Dollar', 'indische Rupien', 'Schweizer Franken', 'km/h', 'm²', 'Fr.', 'Euro')."""
+    t = sc.tok(j)
+    lw = t.low
+    if lw == "us" and sc.tok(j + 1) is not None and sc.toks[j + 1].text == "$":
+        return "USD", j + 2
+    if lw in ("kanadische", "kanadischen", "australische", "australischen"):
+        n = sc.tok(j + 1)
+        if n is not None and n.low == "dollar":
+            return ("CAD" if lw.startswith("kan") else "AUD"), j + 2
+    if re.fullmatch(r"[a-zäöü]+(e|en|er)", t.text) and sc.tok(j + 1) is not None:
+        n = sc.toks[j + 1]
+        if n.low in CURRENCIES and n.kind == "word" or n.low in _FOREIGN_CURRENCIES:
+            # 'indische Rupien', 'kambodschanische Riel', 'finnische Mark'
+            return CURRENCIES.get(n.low) or _FOREIGN_CURRENCIES[n.low], j + 2
+    if lw in ("schweizer",):
+        n = sc.tok(j + 1)
+        if n is not None and n.low == "franken":
+            return "CHF", j + 2
+    if lw == "km" and sc.tok(j + 1) is not None and sc.toks[j + 1].text == "/" and sc.tok(j + 2) is not None \
+            and sc.toks[j + 2].low == "h":
+        return "km/h", j + 3
+    if lw in ("m", "km") and sc.tok(j + 1) is not None and sc.toks[j + 1].text in ("²", "³") \
+            and sc.toks[j + 1].start == t.end:
+        return lw + ("2" if sc.toks[j + 1].text == "²" else "3"), j + 2
+    if lw == "fr" and sc.tok(j + 1) is not None and sc.toks[j + 1].text == ".":
+        return "CHF", j + 2
+    if lw in UNITS:
+        if len(lw) == 1 and lw.isalpha() and not t.text.islower():
+            return None  # 'GTX 970M', 'Typ 3 T': one capital letter is not a unit
+        return UNITS[lw], j + 1
+    return None

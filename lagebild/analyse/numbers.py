@@ -46,6 +46,7 @@ from dataclasses import dataclass
 
 from . import number_lexicon_intl as intl
 from .number_lexicon_intl import intl_core, intl_rejected, intl_unit_after
+from .number_lexicon import de_unit_after
 from .number_lexicon import (  # noqa: F401  (re-exported for figures.py and the dev-set builder)
     parse_digits, parse_number_word, CURRENCIES, DETERMINERS, FRACTIONS, HEDGES, LABEL_NOUNS, MEASURES, MONTHS, MULTIPLIERS,
     TIME_UNITS, UNITS, VAGUE_DETERMINERS, VAGUE_PLURALS, YEAR_CUES, _ABBREV_MULT,
@@ -444,38 +445,9 @@ class Scanner:
         return None
 
     def unit_after(self, j: int) -> tuple[str, int] | None:
-        t = self.tok(j)
-        if t is None:
+        if self.tok(j) is None:
             return None
-        lw = t.low
-        if self.L.lang != "de":
-            return intl_unit_after(self, j)
-        if lw == "us" and self.tok(j + 1) is not None and self.toks[j + 1].text == "$":
-            return "USD", j + 2
-        if lw in ("kanadische", "kanadischen", "australische", "australischen"):
-            n = self.tok(j + 1)
-            if n is not None and n.low == "dollar":
-                return ("CAD" if lw.startswith("kan") else "AUD"), j + 2
-        if re.fullmatch(r"[a-zäöü]+(e|en|er)", t.text) and self.tok(j + 1) is not None:
-            n = self.toks[j + 1]
-            if n.low in CURRENCIES and n.kind == "word" or n.low in _FOREIGN_CURRENCIES:
-                # 'indische Rupien', 'kambodschanische Riel', 'finnische Mark'
-                return CURRENCIES.get(n.low) or _FOREIGN_CURRENCIES[n.low], j + 2
-        if lw in ("schweizer",):
-            n = self.tok(j + 1)
-            if n is not None and n.low == "franken":
-                return "CHF", j + 2
-        if lw == "km" and self.tok(j + 1) is not None and self.toks[j + 1].text == "/" and self.tok(j + 2) is not None and self.toks[j + 2].low == "h":
-            return "km/h", j + 3
-        if lw in ("m", "km") and self.tok(j + 1) is not None and self.toks[j + 1].text in ("²", "³") and self.toks[j + 1].start == t.end:
-            return lw + ("2" if self.toks[j + 1].text == "²" else "3"), j + 2
-        if lw == "fr" and self.tok(j + 1) is not None and self.toks[j + 1].text == ".":
-            return "CHF", j + 2
-        if lw in UNITS:
-            if len(lw) == 1 and lw.isalpha() and not t.text.islower():
-                return None  # 'GTX 970M', 'Typ 3 T': one capital letter is not a unit
-            return UNITS[lw], j + 1
-        return None
+        return intl_unit_after(self, j) if self.L.lang != "de" else de_unit_after(self, j)
 
     def currency_before(self, i: int) -> tuple[str, int] | None:
         p = self.tok(i - 1)
