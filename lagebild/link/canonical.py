@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from ..records import AnalysedArticle, Entity, Mention
 from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
 from .entity_en import english_entity
+from .entity_merge import merge_bare
 from .entity_evidence import (
     LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in, person_by_first_name, place_cue,
     place_not_person, strip_descriptor,
@@ -500,28 +501,6 @@ def _plain(it: Item, name: str, gaz) -> bool:
     return True
 
 
-def _merge_bare(entities: list[Entity], bare_of: dict[int, str], plain_of: dict[int, int]) -> list[Entity]:
-    """'Region Kursk' and 'Kursk', 'Grenzübergang Spielfeld' and 'Spielfeld': one entity, named by the
-    name without its descriptor."""
-    by_name = {(e.name, _type_group(e.type)): e for e in entities}
-    dropped: set[int] = set()
-    for e in entities:
-        target = by_name.get((bare_of.get(id(e), ""), _type_group(e.type)))
-        if target is None or target is e or id(target) in dropped:
-            continue
-        target.mentions += e.mentions
-        target.aliases += [a for a in e.aliases if a not in target.aliases]
-        target.forms += [f for f in e.forms if f not in target.forms]
-        target.article_ids += [a for a in e.article_ids if a not in target.article_ids]
-        for m in e.mentions:
-            m.norm = target.name
-        plain_of[id(target)] = plain_of.get(id(target), 0) + plain_of.get(id(e), 0)
-        target.confidence = confidence(target.name, target.type, target.place, plain_of[id(target)])
-        target.listed = target.confidence >= LISTED
-        dropped.add(id(e))
-    return [e for e in entities if id(e) not in dropped]
-
-
 def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr: dict[str, set[int]]) -> list[Entity]:
     lang = _majority_language(docs)
     gaz = gazetteer()
@@ -597,7 +576,7 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
         plain_of[id(entities[-1])] = plain_count
         if bare:
             bare_of[id(entities[-1])] = bare
-    entities = _merge_bare(entities, bare_of, plain_of)
+    entities = merge_bare(entities, bare_of, plain_of, _type_group)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     from .speakers import _remember
 

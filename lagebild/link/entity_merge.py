@@ -1,0 +1,30 @@
+"""Entities named with and without a descriptor become one (split from canonical.py)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..records import Entity
+from .entity_evidence import LISTED, confidence
+
+
+def merge_bare(entities: list[Entity], bare_of: dict[int, str], plain_of: dict[int, int],
+               type_group: Callable[[str], str]) -> list[Entity]:
+    """'Region Kursk' and 'Kursk', 'Grenzübergang Spielfeld' and 'Spielfeld': one entity, named by the
+    name without its descriptor."""
+    by_name = {(e.name, type_group(e.type)): e for e in entities}
+    dropped: set[int] = set()
+    for e in entities:
+        target = by_name.get((bare_of.get(id(e), ""), type_group(e.type)))
+        if target is None or target is e or id(target) in dropped:
+            continue
+        target.mentions += e.mentions
+        target.aliases += [a for a in e.aliases if a not in target.aliases]
+        target.forms += [f for f in e.forms if f not in target.forms]
+        target.article_ids += [a for a in e.article_ids if a not in target.article_ids]
+        for m in e.mentions:
+            m.norm = target.name
+        plain_of[id(target)] = plain_of.get(id(target), 0) + plain_of.get(id(e), 0)
+        target.confidence = confidence(target.name, target.type, target.place, plain_of[id(target)])
+        target.listed = target.confidence >= LISTED
+        dropped.add(id(e))
+    return [e for e in entities if id(e) not in dropped]
