@@ -69,6 +69,10 @@ def test_what_keeps_figures_from_contradicting():
     fb = _fig(b, "5.000", 5000, "exact", topic="flüchtling")
     fb.count_of = "weitere Flüchtlinge"
     assert group_figures([fa, fb], [a, b])[0]["disagreement"] is False
+    a, b = _doc("a", "Im Juli gab es ein Minus von 2,2 Prozent.", outlet="A"), _doc("b", "Die Hersteller meldeten ein Minus von 1,4 Prozent.", outlet="B")
+    fa = _fig(a, "2,2 Prozent", 0.022, "exact", topic="minus", unit="%", chain=["Ministerium"])
+    fb = _fig(b, "1,4 Prozent", 0.014, "exact", topic="minus", unit="%")
+    assert group_figures([fa, fb], [a, b])[0]["disagreement"] is False  # a change word names no quantity
     # the subset word before the number, outside the counted phrase; a figure in a condition
     assert pair("Es gibt 6 Kandidaten.", "6", 6, "Die anderen 9 Kandidaten schwiegen.", "9", 9)["disagreement"] is False
     assert pair("Es gibt 6 Kandidaten.", "6", 6, "Auch wenn 9 Kandidaten antreten, bleibt es dabei.", "9", 9)[

@@ -29,7 +29,8 @@ A disagreement tells a reader "these sources contradict each other", so two figu
 only when all of this holds (precision first; each rule is a kind of false flag seen on real pages):
 * their intervals do not meet, and their written values are at most MAX_RATIO = 5 apart (further
   apart they count different sets: '32 Menschen' vs 'mehr als 4.200 Menschen');
-* the key names what is counted: not a generic 'Menschen'/'Personen' without a predicate, both
+* the key names what is counted: not a generic 'Menschen'/'Personen' without a predicate, nor a
+  change word alone ('ein Minus von 2,2 Prozent': CHANGE_TOPICS), both
   figures have a counted noun next to them, and the key's figures fall into at most
   MAX_CLUSTERS = 3 value clusters (more: daily or per-place counts of one noun);
 * a claim of fact: no figure in a condition ('even if one or two jurors', 'wenn', 'falls', 'would');
@@ -74,6 +75,10 @@ HEDGE_FACTOR = 2.0  # 'bis zu X', 'mehr als X', 'Tausende': the true value is wi
 MAX_RATIO = 5.0  # values further apart than this count different things, they do not contradict
 MAX_CLUSTERS = 3  # a key whose figures fall into more value clusters is a family of quantities
 GENERIC_TOPICS = {"mensch"}  # 'Menschen', 'Personen' without a predicate say nothing about what is counted
+# a change word names no quantity: 'ein Minus von 2,2 Prozent' (of what?) and 'ein Minus von 1,4 Prozent' at
+# the capital-goods makers are two different changes, not one figure reported twice
+CHANGE_TOPICS = {"minus", "plus", "rückgang", "anstieg", "zuwachs", "zunahm", "abnahm", "steigerung", "senkung",
+                 "erhöhung", "increase", "decrease", "drop", "rise", "fall", "decline", "hausse", "baisse"}
 _SINCE = re.compile(r"\b(?:seit|since|depuis)\b", re.I)
 # 'weitere 3.000', 'vier andere Kandidaten': a subset beside another figure, never the same quantity
 _SUBSET = {"weitere", "weiteren", "weiterer", "andere", "anderen", "übrige", "übrigen", "zusätzliche", "zusätzlichen",
@@ -284,6 +289,8 @@ def _comparable(topic: str, members: list[dict]) -> str | None:
     counted = [m for m in members if m["_counted"]]
     if topic in GENERIC_TOPICS or len(counted) < 2:
         return "what is counted is too general to compare ('Menschen', a bare length or area)"
+    if topic.split(":", 1)[0] in CHANGE_TOPICS:
+        return "a change ('ein Minus von ...') without what changed: the figures need not measure the same thing"
     if len(_value_clusters(counted)) > MAX_CLUSTERS:
         return f"more than {MAX_CLUSTERS} different values: the figures count different things (per day, place or group)"
     return None
