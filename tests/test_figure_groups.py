@@ -201,3 +201,17 @@ def test_figures_dated_to_a_weekend_and_the_monday_after_do_not_contradict():
     assert not same_time("2014", "2015-03")
     assert not same_time("XXXX-WXX-1", "XXXX-WXX-3")  # 'on Monday' vs 'on Wednesday' in undated articles
     assert same_time("XXXX-WXX-6", "XXXX-WXX-WE") and not same_time("XXXX-WXX-WE", "2015-11-16")
+
+
+def test_a_figure_without_holder_joins_only_a_holder_its_article_names():
+    from lagebild.records import Mention
+    a = _doc("a", "Im Nordirak seien mindestens neun Zivilisten getötet worden.", outlet="A")
+    a.mentions = [Mention("a", 3, 11, "Nordirak", "LOC")]
+    b = _doc("b", "Nach Angaben der HDP wurden mindestens 21 Zivilisten getötet.", outlet="B")
+    c = _doc("c", "Im Nordirak wurden nach Angaben der HDP mindestens 21 Zivilisten getötet.", outlet="C")
+    fa = _fig(a, "mindestens neun", 9, "at_least", low=9, topic="zivilist", chain=["kurdische Medien"])
+    fb = _fig(b, "mindestens 21", 21, "at_least", low=21, topic="zivilist", chain=["HDP"])
+    assert not any(g["disagreement"] for g in group_figures([fa, fb], [a, b]))  # b never names the Nordirak
+    c.mentions = [Mention("c", 3, 11, "Nordirak", "LOC")]
+    fc = _fig(c, "mindestens 21", 21, "at_least", low=21, topic="zivilist", chain=["HDP"])
+    assert group_figures([fa, fc], [a, c])[0]["disagreement"] is True

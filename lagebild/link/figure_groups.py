@@ -6,8 +6,8 @@ Figures are compared only like with like. A group's `keys` are what its figures 
 * unit -- converted to one base unit (figure_keys.base_unit: 'km' -> 'm' x 1000, 'ct' -> 'EUR' / 100);
 * holder -- whose figure it is (figure_keys.holder: 'nordkoreanische Soldaten' -> North Korea,
   'Duplantis sprang 6,05 Meter' -> Duplantis). Figures with different holders are never grouped;
-  figures whose sentence names no holder join the holder of most of the others (more than half),
-  else they form their own group;
+  figures whose sentence names no holder join the holder of most of the others (more than half)
+  when their article names that holder somewhere, else they form their own group;
 * time -- the years the sentences date the figures with (figure_keys.year_of).
 
 Every figure, vague or not, stands for the values it makes plausible (`interval`), in the base unit:
@@ -62,10 +62,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from ..analyse.figures import _konjunktiv
 from ..records import AnalysedArticle, Figure
-from .figure_keys import PERIOD, base_unit, day_of, holder, reference, same_time, update_cue, when_of, year_of
+from .figure_keys import (PERIOD, base_unit, day_of, holder, mention_keys, reference, same_time, update_cue, when_of,
+                          year_of)
 from .lineage import independent_count, lineage_groups
 
 EXACT_TOL = 0.01  # exact figures: 1 % at least (press rounding, '3.000' may be 2.980)
@@ -236,15 +238,21 @@ def _same_set(a: dict, b: dict) -> bool:
     return not a["_mods"] or not b["_mods"] or a["_mods"] == b["_mods"]
 
 
-def _split_by_holder(members: list[dict]) -> list[tuple[str, list[dict]]]:
-    """One part per holder; figures without one join the holder of more than half of the others,
-    else form their own part."""
+def _split_by_holder(members: list[dict], mentions: Callable[[str], frozenset[str]] | None = None
+                     ) -> list[tuple[str, list[dict]]]:
+    """One part per holder; figures without one join the holder of more than half of the others
+    when their article mentions that holder somewhere (`mentions(article_id)`: its holder keys; a
+    figure cannot be about a place its article never names), else form their own part."""
     by: dict[str, list[dict]] = defaultdict(list)
     for m in members:
         by[m["holder"]].append(m)
     named = sorted((h for h in by if h), key=lambda h: (-len(by[h]), h))
     if named and 2 * len(by[named[0]]) > sum(len(by[h]) for h in named):
-        by[named[0]] += by.pop("", [])
+        unnamed = by.pop("", [])
+        stay = [m for m in unnamed if mentions is not None and named[0] not in mentions(m["article_id"])]
+        by[named[0]] += [m for m in unnamed if m not in stay]
+        if stay:
+            by[""] = stay
     return sorted(by.items())
 
 
@@ -368,6 +376,14 @@ def group_figures(figures: list[Figure], docs: list[AnalysedArticle]) -> list[di
     lineage = lineage_groups(docs) if docs else {}
     langs = Counter(d.article.language or "de" for d in docs)
     lang = langs.most_common(1)[0][0] if langs else "de"
+    keys_of: dict[str, frozenset[str]] = {}
+
+    def named_in(article_id: str) -> frozenset[str]:
+        if article_id not in keys_of:
+            doc = by_id.get(article_id)
+            keys_of[article_id] = mention_keys(doc) if doc else frozenset()
+        return keys_of[article_id]
+
     base: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for fig in sorted(figures, key=lambda f: (f.article_id, f.start)):
         topic = _norm(fig.topic)
@@ -377,7 +393,7 @@ def group_figures(figures: list[Figure], docs: list[AnalysedArticle]) -> list[di
         base[(topic, m["_unit"])].append(m)
     out = []
     for (topic, unit), allm in sorted(base.items()):
-        for hold, members in _split_by_holder(allm):
+        for hold, members in _split_by_holder(allm, named_in):
             if len(members) >= 2:
                 out.append(_group(topic, unit, hold, members, lang))
     return out

@@ -61,6 +61,11 @@ def _key(m: Mention) -> str:
     return re.sub(r"\s+", " ", name.strip().lower())
 
 
+def mention_keys(doc: AnalysedArticle) -> frozenset[str]:
+    """The holder keys of every name the article mentions (derived forms too: 'Brüsseler')."""
+    return frozenset(_key(m) for m in doc.mentions)
+
+
 def holder(doc: AnalysedArticle, fig: Figure, count_start: int | None, count_end: int | None,
            sent: tuple[int, int]) -> str:
     """Whose figure it is, as a comparable key ('' when the sentence does not say)."""
