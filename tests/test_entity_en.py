@@ -40,3 +40,17 @@ def test_english_story_lists_no_headline_or_demonym():
     listed = {e.name for s in dossier.stories for e in s.entities if e.listed}
     assert "Esther Williams" in listed
     assert not listed & {"Swimmer And Actress Dies Aged", "American", "Court Judge Rowland Barnes"}
+
+
+def test_headline_case_lines_are_no_evidence_of_a_name():
+    from lagebild.link.entity_en import headline_case, line_at
+
+    assert headline_case("Esther Williams, Hollywood's Bathing Beauty, Dies at 91")
+    assert not headline_case("Esther Williams, the swimmer who became a film star, died on Thursday.")
+    text = "Title\nBathing Beauty Queen Dies Aged 91\nThe swimmer died."
+    assert line_at(text, text.index("Beauty")) == "Bathing Beauty Queen Dies Aged 91"
+    only_headline = english_entity("Bathing Beauty", "ORG", None, [" Queen"], ["Bathing Beauty Queen Dies Aged 91"])
+    assert only_headline[2] is True
+    also_in_text = english_entity("Esther Williams", "PER", None, [" Dies", " died"],
+                                  ["Esther Williams Dies Aged 91", "Esther Williams died on Thursday in Los Angeles."])
+    assert also_in_text == ("Esther Williams", "PER", False)

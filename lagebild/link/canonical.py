@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from ..records import AnalysedArticle, Entity, Mention
 from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
-from .entity_en import english_entity
+from .entity_en import english_entity, line_at
 from .entity_merge import merge_bare
 from .entity_evidence import (
     LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in, person_by_first_name, place_cue,
@@ -548,7 +548,8 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
         english_junk = False  # the German model on English text (entity_en.py)
         if lang == "en":
             name, label, english_junk = english_entity(name, label, place, [
-                docs[it.doc].text[it.mention.end:it.mention.end + 16] for it in plain])
+                docs[it.doc].text[it.mention.end:it.mention.end + 16] for it in plain],
+                [line_at(docs[it.doc].text, it.mention.start) for it in plain])
         plain_count = sum(1 for it in members if _plain(it, name, gaz))
         aliases = list(dict.fromkeys(it.mention.text for it in members if not it.inflected and not it.mention.derived))
         for key in sorted(acr_of.get(root, ())):  # acronym defined in parentheses but never tagged

@@ -13,7 +13,8 @@ role, for English articles only:
 * a name made only of role words ('Police Chief', 'Prime Minister', 'Police Capt');
 * a demonym or nationality adjective alone ('American', 'Germans'; lagebild/data/demonyms-en.txt);
 * a person's name loses leading role words ('Court Judge Rowland Barnes' -> 'Rowland Barnes');
-* types from the name's own words and the mentions' contexts (`english_type`).
+* types from the name's own words and the mentions' contexts (`english_type`);
+* a name written only in title-case headline lines is not listed (`headline_case`).
 """
 from __future__ import annotations
 
@@ -126,9 +127,27 @@ def english_name(name: str, label: str, after: list[str] = ()) -> tuple[str, str
     return name, label, junk(name)
 
 
-def english_entity(name: str, label: str, place: str | None, after: list[str]) -> tuple[str, str, bool]:
+def english_entity(name: str, label: str, place: str | None, after: list[str],
+                   lines: list[str] = ()) -> tuple[str, str, bool]:
     """english_name for a name the gazetteer does not know; a known place is only checked for being a
-    demonym ('American' resolves to the USA but names no place)."""
+    demonym ('American' resolves to the USA but names no place). A name written only in title-case
+    headline lines ('Bathing Beauty', 'Trade Rumors') is no evidence of a name: headlines capitalise
+    every word."""
     if place is None:
-        return english_name(name, label, after)
+        name, label, bad = english_name(name, label, after)
+        return name, label, bad or bool(lines) and all(headline_case(line) for line in lines)
     return name, label, junk(name)
+
+
+def line_at(text: str, at: int) -> str:
+    """The line of `text` that holds offset `at`."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def headline_case(line: str) -> bool:
+    """A title-case line: at least three words of four letters or more, and nearly all of them
+    capitalised ('Esther Williams, Hollywood's Bathing Beauty, Dies at 91')."""
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
