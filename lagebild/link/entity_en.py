@@ -147,7 +147,12 @@ def line_at(text: str, at: int) -> str:
 
 
 def headline_case(line: str) -> bool:
-    """A title-case line: at least three words of four letters or more, and nearly all of them
-    capitalised ('Esther Williams, Hollywood's Bathing Beauty, Dies at 91')."""
-    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 4]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    """A title-case line: at least three words of four letters or more, all of them capitalised
+    ('Esther Williams, Hollywood's Bathing Beauty, Dies at 91'), or a function word capitalised inside
+    it ('Prison Van Near Houston'). A sentence full of names still writes its verbs in lower case."""
+    words = re.findall(r"[^\W\d_]+", line)
+    long = [w for w in words if len(w) >= 4]
+    if len(long) >= 3 and all(w[0].isupper() for w in long):
+        return True
+    return any(w[0].isupper() and w.lower() in _HEADLINE_WORDS | {"with", "from", "after", "over", "into"}
+               for w in words[1:])
