@@ -33,11 +33,6 @@ _TRANSLATION_NOTE = re.compile(
     re.IGNORECASE,
 )
 _STATED_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
-_MONTH_NUMBER = {m: n for n, names in enumerate((
-    "jan januar january janvier", "feb februar february février fevrier", "mär märz mar march mars",
-    "apr april avril", "mai may", "jun juni june juin", "jul juli july juillet", "aug august août aout",
-    "sep sept september septembre", "okt oktober oct october octobre", "nov november novembre",
-    "dez dezember dec december décembre decembre"), 1) for m in names.split()}
 _NAMED_DATE = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})"
                          r"|([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4}))")
 
@@ -54,7 +49,11 @@ def stated_date(line: str) -> str | None:
             d, name, y = int(m.group(1)), m.group(2), int(m.group(3))
         else:
             name, d, y = m.group(4), int(m.group(5)), int(m.group(6))
-        mth = _MONTH_NUMBER.get(name.lower().rstrip("."), 0)
+        from ..analyse.timex_rules import MONTHS_DE
+        from ..analyse.timex_rules_intl import MONTHS_INTL
+
+        low = name.lower().rstrip(".")
+        mth = MONTHS_DE.get(low) or MONTHS_INTL["en"].get(low) or MONTHS_INTL["fr"].get(low) or 0
     else:
         return None
     return f"{y:04d}-{mth:02d}-{d:02d}" if 1 <= d <= 31 and 1 <= mth <= 12 else None

@@ -179,13 +179,18 @@ def find_publication_date(html: str, url: str | None = None, meta_date: str | No
         return None
 
 
+def _own_urls(html: str) -> list[str]:
+    """The URLs a page names as its own: canonical links first, then og:url (stripped, unresolved)."""
+    head = html[:200_000]
+    canon = [_attrs(t).get("href") for t in _LINK_TAG.findall(head) if "canonical" in (_attrs(t).get("rel") or "").lower()]
+    og = [_attrs(t).get("content") for t in _META_TAG.findall(head)
+          if (_attrs(t).get("property") or _attrs(t).get("name") or "").lower() == "og:url"]
+    return [u.strip() for u in canon + og if u and u.strip()]
+
+
 def _home_page(html: str) -> bool:
     """The page names its own URL (canonical link or og:url) and that URL is a site's home page."""
-    head = html[:200_000]
-    own = [_attrs(t).get("href") for t in _LINK_TAG.findall(head) if "canonical" in (_attrs(t).get("rel") or "").lower()]
-    own += [_attrs(t).get("content") for t in _META_TAG.findall(head)
-            if (_attrs(t).get("property") or _attrs(t).get("name") or "").lower() == "og:url"]
-    own = [u.strip() for u in own if u and re.match(r"https?://", u.strip())]
+    own = [u for u in _own_urls(html) if re.match(r"https?://", u)]
     return bool(own) and not any(is_article_url(u) for u in own)
 
 
@@ -287,11 +292,7 @@ def page_url(html: str, given: str | None = None, extracted: str | None = None) 
 
     if given:
         return given
-    head = html[:200_000]
-    canon = [_attrs(t).get("href") for t in _LINK_TAG.findall(head) if "canonical" in (_attrs(t).get("rel") or "").lower()]
-    og = [_attrs(t).get("content") for t in _META_TAG.findall(head)
-          if (_attrs(t).get("property") or _attrs(t).get("name") or "").lower() == "og:url"]
-    found = [u.strip() for u in canon + og + [extracted] if u and u.strip()]
+    found = _own_urls(html) + ([extracted.strip()] if extracted and extracted.strip() else [])
     base = next((u for u in found if re.match(r"https?://", u)), None)
     for u in found:
         if re.match(r"https?%3A", u, re.I):

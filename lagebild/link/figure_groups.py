@@ -248,11 +248,9 @@ def _split_by_holder(members: list[dict], mentions: Callable[[str], frozenset[st
         by[m["holder"]].append(m)
     named = sorted((h for h in by if h), key=lambda h: (-len(by[h]), h))
     if named and 2 * len(by[named[0]]) > sum(len(by[h]) for h in named):
-        unnamed = by.pop("", [])
-        stay = [m for m in unnamed if mentions is not None and named[0] not in mentions(m["article_id"])]
-        by[named[0]] += [m for m in unnamed if m not in stay]
-        if stay:
-            by[""] = stay
+        for m in by.pop("", []):
+            joins = mentions is None or named[0] in mentions(m["article_id"])
+            by[named[0] if joins else ""].append(m)
     return sorted(by.items())
 
 
