@@ -444,7 +444,7 @@ def _block(index: dict, key) -> list[int]:
     return [] if len(block) > _MAX_BLOCK and k[:2] in ("h:", "t:", "p:") else block
 
 
-def _majority_language(docs: list[AnalysedArticle]) -> str:
+def majority_language(docs: list[AnalysedArticle]) -> str:
     langs = Counter(d.article.language or "de" for d in docs)
     return langs.most_common(1)[0][0] if langs else "de"
 
@@ -502,7 +502,7 @@ def _plain(it: Item, name: str, gaz) -> bool:
 
 
 def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr: dict[str, set[int]]) -> list[Entity]:
-    lang = _majority_language(docs)
+    lang = majority_language(docs)
     gaz = gazetteer()
     groups: dict[int, list[Item]] = defaultdict(list)
     for i, it in enumerate(items):

@@ -68,6 +68,7 @@ from ..analyse.figures import _konjunktiv
 from ..records import AnalysedArticle, Figure
 from .figure_keys import (PERIOD, base_unit, day_of, holder, mention_keys, reference, same_time, update_cue, when_of,
                           year_of)
+from .canonical import majority_language
 from .lineage import independent_count, lineage_groups
 
 EXACT_TOL = 0.01  # exact figures: 1 % at least (press rounding, '3.000' may be 2.980)
@@ -372,8 +373,7 @@ def group_figures(figures: list[Figure], docs: list[AnalysedArticle]) -> list[di
     'values', 'independent_sources', 'articles'}] for every set of at least two comparable figures."""
     by_id = {d.id: d for d in docs}
     lineage = lineage_groups(docs) if docs else {}
-    langs = Counter(d.article.language or "de" for d in docs)
-    lang = langs.most_common(1)[0][0] if langs else "de"
+    lang = majority_language(docs)
     keys_of: dict[str, frozenset[str]] = {}
 
     def named_in(article_id: str) -> frozenset[str]:
