@@ -128,3 +128,31 @@ def test_archived_home_page_is_no_article_url():
 
     assert not is_article_url("https://web.archive.org/web/20160401095740/http://www.welpenkaufen24.de/")
     assert is_article_url("https://web.archive.org/web/20160401095740/http://www.example.de/2016/04/bericht.html")
+
+
+def test_no_date_on_a_shop_page_but_on_an_article_that_links_a_shop():
+    shop = ("<html><head><meta name='date' content='2020-02-11'></head><body><h1>Rioja</h1>"
+            f"<p>{BODY}</p><p>Weine 1 bis 10 von insgesamt 19</p><div>Tempranillo 2018 <span>9,90 €</span> "
+            "inkl. MwSt. zzgl. Versand <button>In den Warenkorb</button></div></body></html>")
+    assert find_publication_date(shop) is None  # a shop page's meta date stamps the template
+    article = ("<html><head><meta property='og:type' content='article'><meta name='date' content='2020-02-11'>"
+               f"</head><body><p>{BODY}</p><a href='/shop'>In den Warenkorb</a> Preise inkl. MwSt.</body></html>")
+    assert find_publication_date(article) == "2020-02-11"  # an article with a shop box keeps its date
+    one_sign = (f"<html><head><meta name='date' content='2020-02-11'></head><body><p>{BODY}</p>"
+                "<a href='/abo'>In den Warenkorb</a></body></html>")
+    assert find_publication_date(one_sign) == "2020-02-11"  # one shop sign alone is a header link
+
+
+def test_canonical_link_is_unescaped_resolved_and_unwrapped():
+    escaped = "<html><head><link href='https&#x3A;&#x2F;&#x2F;www.example.de&#x2F;horoskop&#x2F;mai.html' rel='canonical'></head></html>"
+    assert page_url(escaped) == "https://www.example.de/horoskop/mai.html"
+    relative = ("<html><head><link rel='canonical' href='/content/deich-bau'>"
+                "<link rel='stylesheet' href='https://www.example.de/css/a.css'></head><body>"
+                "<a href='https://www.example.de/'>Start</a><a href='https://www.example.de/kontakt'>Kontakt</a>"
+                "<a href='https://twitter.com/x'>Twitter</a></body></html>")
+    assert page_url(relative) == "https://www.example.de/content/deich-bau"
+    unknown_site = "<html><head><link rel='canonical' href='/content/deich-bau'></head><body><a href='https://twitter.com/x'>x</a></body></html>"
+    assert page_url(unknown_site) is None  # no host the page's own links and head agree on: no guess
+    archived = ("<html><head><meta property='og:url' content='https://web.archive.org/web/20160820205919/"
+                "http://www.example.de/2016/01/deich/'></head></html>")
+    assert page_url(archived) == "http://www.example.de/2016/01/deich/"

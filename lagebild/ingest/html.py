@@ -161,8 +161,8 @@ def find_publication_date(html: str, url: str | None = None, meta_date: str | No
     def ok(d: str | None) -> str | None:
         return d[:10] if d and _stated(d[:10], page, url) and not _only_beside_the_article(d[:10], page) else None
 
-    if _home_page(html):
-        return None  # a site's home page has no publication date, whatever its meta tags say
+    if _home_page(html) or _shop_page(html):
+        return None  # a site's home page or a shop page has no publication date, whatever its meta tags say
     try:
         found = ok(find_date(page, url=url, outputformat="%Y-%m-%d", extensive_search=True, original_date=True))
     except Exception:  # htmldate may choke on odd markup; fall back
@@ -192,6 +192,26 @@ def _home_page(html: str) -> bool:
     """The page names its own URL (canonical link or og:url) and that URL is a site's home page."""
     own = [u for u in _own_urls(html) if re.match(r"https?://", u)]
     return bool(own) and not any(is_article_url(u) for u in own)
+
+
+# a shop page ('In den Warenkorb', 'inkl. MwSt', schema.org Product, 'Weine 1 bis 10 von insgesamt 19'):
+# any one of these also shows up in news pages (a shop link in the header), two together did not on
+# any dated page of the metadata dev sets or the htmldate set
+_SHOP_SIGNS = tuple(re.compile(p, re.I) for p in (
+    r"in den (?:warenkorb|einkaufswagen)|add to (?:cart|basket)|zum warenkorb|warenkorb anzeigen|ajouter au panier",
+    r"inkl\.?\s*(?:\d+\s*%\s*)?(?:mwst|ust)\b|zzgl\.?\s*(?:versand|mwst)|incl\.?\s*vat\b",
+    r'"@type"\s*:\s*"(?:Product|Offer|AggregateOffer)"',
+    r'<meta[^>]+(?:property|name)=["\']og:type["\'][^>]+content=["\'](?:og:)?product',
+    r'itemprop=["\']price["\']',
+    r"\b\d+\s+bis\s+\d+\s+(?:\(\s*)?von\s+(?:insgesamt\s+)?\d+"))
+_ARTICLE_TYPE = re.compile(r'"@type"\s*:\s*"(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle)"'
+                           r'|<meta[^>]+(?:property|name)=["\']og:type["\'][^>]+content=["\']article', re.I)
+
+
+def _shop_page(html: str) -> bool:
+    """Two or more shop signs and no declaration of being an article: a shop or product-list page,
+    which the metadata guideline gives no publication date (its meta date stamps the template)."""
+    return sum(1 for p in _SHOP_SIGNS if p.search(html)) >= 2 and not _ARTICLE_TYPE.search(html)
 
 
 # where a date in the page dates something else: link lists, image captions and alt texts, tables
@@ -260,7 +280,10 @@ _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
 def _attrs(tag: str) -> dict[str, str]:
-    return {m.group(1).lower(): (m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4))
+    from html import unescape
+
+    # attribute values are HTML text: 'https&#x3A;&#x2F;&#x2F;www.x.de&#x2F;a.html' is 'https://www.x.de/a.html'
+    return {m.group(1).lower(): unescape(m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4))
             for m in _ATTR.finditer(tag)}
 
 
@@ -284,6 +307,22 @@ def is_article_url(url: str | None) -> bool:
     return not (len(segments) == 1 and re.fullmatch(r"[a-z]{2}(?:-[a-z]{2})?", segments[0]) and not parts.query)
 
 
+_HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*["']?(https?://[^/"'\s>]+)""", re.I)
+
+
+def _site_root(html: str) -> str | None:
+    """'https://host/' of the site a saved page belongs to, for a relative canonical link: the host
+    that the page's own <link> tags (icon, stylesheets, feeds) and most of its absolute <a> links
+    point to; None when no host is both."""
+    from collections import Counter
+
+    head = {m.group(1).lower() for t in _LINK_TAG.findall(html[:200_000])
+            if (m := re.match(r"(https?://[^/\s]+)", _attrs(t).get("href") or "", re.I))}
+    links = Counter(m.lower() for m in _HREF.findall(html))
+    best = next((h for h, _ in links.most_common() if h in head), None)
+    return best + "/" if best else None
+
+
 def page_url(html: str, given: str | None = None, extracted: str | None = None) -> str | None:
     """The record's URL: the one it was fetched or archived under when known; else the page's own
     canonical link or og:url (canonical first), resolved against the site and kept only when it points
@@ -293,12 +332,13 @@ def page_url(html: str, given: str | None = None, extracted: str | None = None) 
     if given:
         return given
     found = _own_urls(html) + ([extracted.strip()] if extracted and extracted.strip() else [])
-    base = next((u for u in found if re.match(r"https?://", u)), None)
+    base = next((u for u in found if re.match(r"https?://", u)), None) or _site_root(html)
     for u in found:
         if re.match(r"https?%3A", u, re.I):
             u = unquote(u)  # an og:url written percent-encoded as a whole
         if not re.match(r"https?://", u) and base:
             u = urljoin(base, u)
+        u = _ARCHIVED.sub("", u)  # a web-archive copy names the archived article's own URL inside its own
         if is_article_url(u):
             return u
     return None
