@@ -156,3 +156,15 @@ def test_canonical_link_is_unescaped_resolved_and_unwrapped():
     archived = ("<html><head><meta property='og:url' content='https://web.archive.org/web/20160820205919/"
                 "http://www.example.de/2016/01/deich/'></head></html>")
     assert page_url(archived) == "http://www.example.de/2016/01/deich/"
+
+
+def test_no_date_from_an_event_in_the_article_prose_but_from_a_dateline():
+    event = (f"<html><body><p>{BODY} Die Verkostung mit den Winzern aus der Region findet am 04.04.2020 "
+             "im Weinkeller statt, Anmeldungen nimmt das Team gern entgegen.</p></body></html>")
+    assert find_publication_date(event) is None  # the date of an event the text tells of
+    dateline = f"<html><body><p>Berlin, 04.04.2020 – {BODY}</p></body></html>"
+    assert find_publication_date(dateline) == "2020-04-04"  # a dateline heads the paragraph
+    ld = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Deich", '
+          '"author": {"@type": "Person", "name": "Anna Muster"}, "datePublished": "2020-04-04T10:00:00Z"}</script>'
+          f"</head><body><p>{BODY}</p></body></html>")
+    assert find_publication_date(ld) == "2020-04-04"  # JSON-LD is the page's own machine-readable date

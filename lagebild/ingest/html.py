@@ -218,6 +218,7 @@ def _shop_page(html: str) -> bool:
 _ASIDE_TAGS = {"li", "ul", "ol", "a", "figcaption", "figure", "caption", "table", "option", "nav", "img"}
 # a date of a text taken from elsewhere: a Wikipedia revision, a licence note
 _FOREIGN_SOURCE = re.compile(r"Wikipedia|Enzyklop|GNU[- ]Lizenz|GNU Free Documentation|Creative[- ]Commons|CC[- ]BY", re.I)
+_DATELINE = 40  # a date this near the start of a paragraph heads it ('Berlin, 12.03.2020 – Der Bundestag ...')
 _STAMP_SLACK = 24  # characters beside the date that still make an element a date stamp ('Veröffentlicht am')
 # words that make a sentence the page's own stamp ('Diese Seite wurde zuletzt am 29. Januar 2020 geändert')
 _STAMP_WORDS = re.compile(r"\b(?:veröffentlicht|aktualisiert|geändert|erstellt|erschienen|Stand|Seite|published|updated"
@@ -227,7 +228,9 @@ _STAMP_WORDS = re.compile(r"\b(?:veröffentlicht|aktualisiert|geändert|erstellt
 def _only_beside_the_article(date: str, page: str) -> bool:
     """True when every place the page writes the date is prose inside a link list, an image caption or
     alt text, or a table ('Information der Verbraucherzentrale NRW vom 02.01.2016' in a list of links,
-    a photo's 'Amrumbank West Topside Installation 28.04.2014'): such dates date other things. False
+    a photo's 'Amrumbank West Topside Installation 28.04.2014'), or inside the prose of a paragraph
+    ('Die Verkostung findet am 04.04.2020 statt'; a dateline at its start is kept): such dates date
+    other things. False
     when the date stands anywhere else, in a meta tag, a <time> element or a schema date attribute, as
     a stamp of its own (an element holding little more than the date), or is not written out at all
     (then it came from the URL or a format this check does not know)."""
@@ -263,12 +266,13 @@ def _only_beside_the_article(date: str, page: str) -> bool:
                 return False
             if where != "attr" and _FOREIGN_SOURCE.search(holder.text_content()):
                 continue  # 'Essen-Westviertel (Stand vom 15.11.2008) aus der freien Enzyklopaedie Wikipedia'
-            if tag == "time" and where == "text":
-                return False
+            if tag in ("time", "script") and where == "text":
+                return False  # a <time> element, or JSON-LD ('"datePublished": "2019-12-02T17:15:20"')
             chain = [holder, *holder.iterancestors()]
-            if not any(isinstance(x.tag, str) and x.tag.lower() in _ASIDE_TAGS for x in chain):
-                return False
             own = re.sub(r"\s+", " ", holder.text_content()).strip()
+            aside = any(isinstance(x.tag, str) and x.tag.lower() in _ASIDE_TAGS for x in chain)
+            if not aside and (where == "attr" or own.find(hit.group(0)) < _DATELINE):
+                return False
             if where != "attr" and (len(own) <= len(hit.group(0)) + _STAMP_SLACK or _STAMP_WORDS.search(own)):
                 return False  # a date stamp of its own, even inside a figure or list ('31.01.2022')
     return seen
