@@ -218,6 +218,9 @@ def _shop_page(html: str) -> bool:
 _ASIDE_TAGS = {"li", "ul", "ol", "a", "figcaption", "figure", "caption", "table", "option", "nav", "img"}
 # a date of a text taken from elsewhere: a Wikipedia revision, a licence note
 _FOREIGN_SOURCE = re.compile(r"Wikipedia|Enzyklop|GNU[- ]Lizenz|GNU Free Documentation|Creative[- ]Commons|CC[- ]BY", re.I)
+# containers whose dates date other texts: comments and replies (teaser/sidebar/widget classes were
+# tried too: they also hold the article's own date on 6 of 100 htmldate-set pages and 5 dev pages)
+_ELSEWHERE = re.compile(r"comment|kommentar|repl(?:y|ies)|antwort", re.I)
 _DATELINE = 40  # a date this near the start of a paragraph heads it ('Berlin, 12.03.2020 – Der Bundestag ...')
 _STAMP_SLACK = 24  # characters beside the date that still make an element a date stamp ('Veröffentlicht am')
 # words that make a sentence the page's own stamp ('Diese Seite wurde zuletzt am 29. Januar 2020 geändert')
@@ -269,6 +272,8 @@ def _only_beside_the_article(date: str, page: str) -> bool:
             if tag in ("time", "script") and where == "text":
                 return False  # a <time> element, or JSON-LD ('"datePublished": "2019-12-02T17:15:20"')
             chain = [holder, *holder.iterancestors()]
+            if any(_ELSEWHERE.search(" ".join((x.get("class") or "", x.get("id") or ""))) for x in chain):
+                continue  # a comment's date, however stamp-like
             own = re.sub(r"\s+", " ", holder.text_content()).strip()
             aside = any(isinstance(x.tag, str) and x.tag.lower() in _ASIDE_TAGS for x in chain)
             if not aside and (where == "attr" or own.find(hit.group(0)) < _DATELINE):
