@@ -171,9 +171,10 @@ def test_no_date_from_an_event_in_the_article_prose_but_from_a_dateline():
 
 
 def test_no_date_from_a_comment_under_an_undated_page():
-    page = (f"<html><body><p>{BODY}</p><div id='comments'><div class='comment-meta'><span>12.03.2021</span></div>"
-            "<p>Sehr schöner Beitrag, danke!</p></div></body></html>")
-    assert find_publication_date(page) is None  # a reader's comment is dated, the page is not
-    dated = (f"<html><body><p class='date'>05.03.2021</p><p>{BODY}</p><div id='comments'><span>12.03.2021</span>"
+    for container in ("class='kommentare'", "id='comments'", "class='user-replies'"):
+        page = (f"<html><body><p>{BODY}</p><div {container}><div class='meta'><span>12.03.2021</span></div>"
+                "<p>Sehr schöner Beitrag, danke!</p></div></body></html>")
+        assert find_publication_date(page) is None, container  # a reader's comment is dated, the page is not
+    dated = (f"<html><body><p class='date'>05.03.2021</p><p>{BODY}</p><div class='kommentare'><span>12.03.2021</span>"
              "</div></body></html>")
     assert find_publication_date(dated) == "2021-03-05"

@@ -259,6 +259,9 @@ def _only_beside_the_article(date: str, page: str) -> bool:
             if hit is None:
                 continue
             seen = True
+            if tag not in ("meta", "script") and any(_ELSEWHERE.search(" ".join((x.get("class") or "", x.get("id") or "")))
+                                                     for x in (el, *el.iterancestors()) if isinstance(x.tag, str)):
+                continue  # a comment's date, however stamp-like or machine-readable
             if where == "attr" and (tag in ("meta", "time") or any(
                     k.lower() in ("itemprop", "property", "datetime") for k in el.attrib)):
                 return False  # a machine-readable date of the page
@@ -272,8 +275,6 @@ def _only_beside_the_article(date: str, page: str) -> bool:
             if tag in ("time", "script") and where == "text":
                 return False  # a <time> element, or JSON-LD ('"datePublished": "2019-12-02T17:15:20"')
             chain = [holder, *holder.iterancestors()]
-            if any(_ELSEWHERE.search(" ".join((x.get("class") or "", x.get("id") or ""))) for x in chain):
-                continue  # a comment's date, however stamp-like
             own = re.sub(r"\s+", " ", holder.text_content()).strip()
             aside = any(isinstance(x.tag, str) and x.tag.lower() in _ASIDE_TAGS for x in chain)
             if not aside and (where == "attr" or own.find(hit.group(0)) < _DATELINE):
