@@ -171,11 +171,14 @@ def rule(lang: str, name: str, pattern: str, flags: int = re.IGNORECASE, priorit
 
 def scan(text: str, lang: str = "de") -> list[Candidate]:
     """All candidates of every rule of `lang` (overlaps not yet resolved)."""
+    from .timex_scan import TextScan
+
     out: list[Candidate] = []
+    scanner = TextScan(text)
     for r in RULES.get(lang, []) + RULES.get("*", []):
         if r.need is not None and not r.need.search(text):
             continue
-        for m in r.regex.finditer(text):
+        for m in scanner.finditer(r.regex):
             if m.end() <= m.start():
                 continue
             try:
