@@ -1,8 +1,10 @@
-"""Analysis on several cores: worker processes that load the models once (issue 18).
+"""Reading, cleaning and analysis on several cores: worker processes that load the models once
+(issue 18).
 
-Cleaned articles are cut into chunks (in input order); each chunk is analysed by
-`lagebild.analyse.analyse_batch` (its sentences share NER batches) in a worker process, and the
-results come back in input order, so the output is the same as with one worker. Workers are
+Work is cut into chunks (in input order) and each chunk runs in a worker process: files read and
+cleaned (`lagebild.pipeline.read_clean_chunk`), or cleaned articles analysed by
+`lagebild.analyse.analyse_batch` (their sentences share NER batches). The results come back in
+input order, so the output is the same as with one worker. Workers are
 forked from a clean 'forkserver' process that imported spaCy once ('spawn' where there is no
 forkserver), never from this process (which may hold threads or open databases), and load the
 spaCy models in their initializer, once per worker.
@@ -16,6 +18,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 from multiprocessing import get_context
 
 from .records import AnalysedArticle, Article, IngestError
@@ -24,6 +27,8 @@ CHUNK = 32  # articles per task: enough sentences for full NER batches, small en
 MIN_PARALLEL = 64  # fewer articles are analysed in this process: starting a worker costs ~40 articles
 Result = AnalysedArticle | IngestError
 Progress = Callable[[str, int, int], None]
+# a module-level function (sent to workers by name): one chunk of items -> one result per item
+Task = Callable[[list], list]
 
 
 def default_workers() -> int:
@@ -56,14 +61,14 @@ def analyse_chunk(articles: list[Article]) -> list[Result]:
 _CPU_REPORTED = 0.0  # in a worker: its CPU seconds already reported
 
 
-def _analyse_chunk_in_worker(articles: list[Article]) -> tuple[list[Result], float, int]:
-    """analyse_chunk, plus the worker's CPU seconds since its last report (start-up included) and
+def _run_in_worker(task: Task, chunk: list) -> tuple[list, float, int]:
+    """task(chunk), plus the worker's CPU seconds since its last report (start-up included) and
     its peak RSS (KB). Workers are forked by the forkserver, not by this process, so they are not
     in this process's rusage; bench/bench_pipeline.py reads WORKER_CPU_SECONDS / WORKER_PEAK_RSS_KB."""
     import resource
 
     global _CPU_REPORTED
-    results = analyse_chunk(articles)
+    results = task(chunk)
     now = time.process_time()
     spent, _CPU_REPORTED = now - _CPU_REPORTED, now
     return results, spent, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -91,18 +96,19 @@ def _context():
         ctx = get_context("forkserver")
     except ValueError:  # Windows
         return get_context("spawn")
-    ctx.set_forkserver_preload(["numpy", "thinc.api", "spacy"])
+    ctx.set_forkserver_preload(["numpy", "thinc.api", "spacy", "lxml.html", "trafilatura", "htmldate"])
     return ctx
 
 
-def _chunks(articles: list[Article], size: int) -> list[list[Article]]:
-    return [articles[i:i + size] for i in range(0, len(articles), size)]
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 class Analyser:
-    """Analyses lists of articles on `workers` processes (None: one per core), started on first
-    need and kept for the next call (ingest analyses chunk after chunk); use it as a context
-    manager so that the workers stop at the end."""
+    """Runs chunks of work (reading and cleaning files, analysing articles) on `workers` processes
+    (None: one per core), started on first need and kept for the next call (reading, then
+    analysis; ingest analyses chunk after chunk); use it as a context manager so that the workers
+    stop at the end."""
 
     def __init__(self, workers: int | None = None, chunk: int = CHUNK, min_parallel: int = MIN_PARALLEL,
                  engine: str = "local", address: str | None = None):
@@ -118,6 +124,11 @@ class Analyser:
         elif engine != "local":
             raise ValueError(f"unknown engine {engine!r} (local or ray)")
 
+    @property
+    def reads_files(self) -> bool:
+        """Whether the workers can read this process's input files (not on a remote Ray cluster)."""
+        return self._ray is None or not self._ray.address
+
     def __enter__(self) -> Analyser:
         return self
 
@@ -131,33 +142,38 @@ class Analyser:
         if self._ray is not None:
             self._ray.close()
 
-    def _map(self, chunks: list[list[Article]]) -> Iterator[list[Result]]:
+    def _map(self, task: Task, chunks: list[list]) -> Iterator[list]:
         if self._ray is not None:  # asked for explicitly: used whatever the size
-            return self._ray.map(chunks)
-        if self.workers <= 1 or len(chunks) <= 1 or sum(map(len, chunks)) < self.min_parallel:
-            return map(analyse_chunk, chunks)
+            return self._ray.map(task, chunks)
+        if self._pool is None and (self.workers <= 1 or len(chunks) <= 1
+                                   or sum(map(len, chunks)) < self.min_parallel):
+            return map(task, chunks)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(),
                                              initializer=_warm_worker)
-        return self._gather(self._pool.map(_analyse_chunk_in_worker, chunks))
+        return self._gather(self._pool.map(_run_in_worker, repeat(task), chunks))
 
     @staticmethod
-    def _gather(timed: Iterator[tuple[list[Result], float, int]]) -> Iterator[list[Result]]:
+    def _gather(timed: Iterator[tuple[list, float, int]]) -> Iterator[list]:
         global WORKER_CPU_SECONDS, WORKER_PEAK_RSS_KB
         for results, cpu, rss in timed:
             WORKER_CPU_SECONDS += cpu
             WORKER_PEAK_RSS_KB = max(WORKER_PEAK_RSS_KB, rss)
             yield results
 
-    def analyse(self, articles: list[Article], progress: Progress | None = None) -> Iterator[Result]:
-        """One result per article, in input order: an `AnalysedArticle`, or an `IngestError`."""
-        chunks = _chunks(articles, self.chunk)
+    def run(self, task: Task, items: list, chunk: int, phase: str, progress: Progress | None = None) -> Iterator:
+        """task over `items` in chunks of `chunk`, on the workers: one result per item, in input order."""
+        chunks = _chunks(items, chunk)
         done = 0
-        for part, results in zip(chunks, self._map(chunks)):
+        for part, results in zip(chunks, self._map(task, chunks)):
             yield from results
             done += len(part)
             if progress:
-                progress("analyse", done, len(articles))
+                progress(phase, done, len(items))
+
+    def analyse(self, articles: list[Article], progress: Progress | None = None) -> Iterator[Result]:
+        """One result per article, in input order: an `AnalysedArticle`, or an `IngestError`."""
+        return self.run(analyse_chunk, articles, self.chunk, "analyse", progress)
 
 
 def analyse_articles(articles: list[Article], workers: int | None = None, progress: Progress | None = None,

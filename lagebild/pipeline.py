@@ -4,13 +4,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .analyse import analyse_article  # noqa: F401  (ingest_service and tests use pipeline.analyse_article)
 from .clean import clean_document
-from .ingest import DEFAULT_MAX_BYTES, read_paths, stable_id
+from .ingest import DEFAULT_MAX_BYTES, expand_paths, kind_of, read_path, read_paths, stable_id
 from .link import build_stories
-from .parallel import analyse_articles
+from .parallel import Analyser
 from .records import AnalysedArticle, Article, Dossier, IngestError, RawDocument
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
@@ -72,15 +73,103 @@ def dedupe_ids(articles: list[Article], errors: list[IngestError] | None = None)
 def clean_or_error(raw: RawDocument, errors: list) -> Article | None:
     """The cleaned article, or None with one error naming the document (a failure or no text left):
     one bad document never stops the batch."""
+    art = _cleaned(raw)
+    if isinstance(art, IngestError):
+        errors.append(art)
+        return None
+    return art
+
+
+def _cleaned(raw: RawDocument) -> Article | IngestError:
     try:
         art = clean_document(raw)
     except Exception as exc:
-        errors.append(IngestError(raw.source, f"cleaning failed: {type(exc).__name__}: {exc}"))
-        return None
+        return IngestError(raw.source, f"cleaning failed: {type(exc).__name__}: {exc}")
     if not art.text.strip():
-        errors.append(IngestError(raw.source, "no article text after cleaning"))
-        return None
+        return IngestError(raw.source, "no article text after cleaning")
     return art
+
+
+# What `read_and_process` hands to the workers: a file to read, a document already read (text
+# inputs, records of JSONL files and feeds, read here because that is cheap and their cleaning
+# then spreads over the workers), or an error of the path's expansion (passed through).
+Item = Path | RawDocument | IngestError
+READ_CHUNK = 4  # items per task: a few HTML pages (~70 ms each to read), or a few documents to clean
+_READ_HERE = ("jsonl", "json", "feed")  # kinds whose documents are cheap to read: cleaned in chunks
+
+
+def read_clean_chunk(items: list[Item], max_bytes: int = DEFAULT_MAX_BYTES
+                     ) -> list[tuple[list[IngestError], list[Article | IngestError]]]:
+    """Per item: (its reading errors, its cleaned articles or cleaning errors), in input order."""
+    out = []
+    for item in items:
+        if isinstance(item, IngestError):
+            out.append(([item], []))
+        elif isinstance(item, RawDocument):
+            out.append(([], [_cleaned(item)]))
+        else:
+            read_errors: list[IngestError] = []
+            cleaned: list[Article | IngestError] = []
+            for rec in read_path(item, max_bytes):
+                if isinstance(rec, IngestError):
+                    read_errors.append(rec)
+                else:
+                    cleaned.append(_cleaned(rec))
+            out.append((read_errors, cleaned))
+    return out
+
+
+def _items(inputs: Iterable[str], max_bytes: int, read_files_here: bool) -> list[Item]:
+    """The inputs as work items, in the order `load_raw` reads them (texts first, then paths)."""
+    texts: list[Item] = []
+    paths: list[str] = []
+    for item in inputs:
+        item = str(item)
+        if "\n" in item or len(item) > 4096 or not _looks_like_path(item):
+            texts.append(RawDocument(id=stable_id(item), source="<text>", text=item))
+        else:
+            paths.append(item)
+    items = texts
+    for path in expand_paths(paths):
+        if isinstance(path, Path) and (read_files_here or kind_of(path) in _READ_HERE):
+            items.extend(read_path(path, max_bytes))
+        else:
+            items.append(path)
+    return items
+
+
+def read_and_process(inputs: Iterable[str], progress: Progress | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                     workers: int | None = 1, engine: str = "local", address: str | None = None,
+                     analyser: Analyser | None = None) -> Batch:
+    """`load_raw` then `process`, with reading and cleaning (per file or document) on the workers
+    as well as analysis: the same batch, errors in the same order (reading, cleaning, duplicates,
+    analysis), whatever the number of workers. `analyser`: one to use (and leave open) instead of
+    a new one for `workers`, `engine` and `address`."""
+    if analyser is None:
+        with Analyser(workers, engine=engine, address=address) as own:
+            return read_and_process(inputs, progress, max_bytes, analyser=own)
+    batch = Batch()
+    items = _items(inputs, max_bytes, read_files_here=not analyser.reads_files)
+    task = partial(read_clean_chunk, max_bytes=max_bytes)
+    cleaned: list[Article | IngestError] = []
+    for read_errors, docs in analyser.run(task, items, READ_CHUNK, "read", progress):
+        batch.errors += read_errors
+        cleaned += docs
+    batch.errors += [e for e in cleaned if isinstance(e, IngestError)]
+    _analyse_into(batch, [a for a in cleaned if isinstance(a, Article)], analyser, progress)
+    return batch
+
+
+def _analyse_into(batch: Batch, articles: list[Article], analyser: Analyser, progress: Progress | None,
+                  skip_hashes: set[str] | None = None) -> None:
+    if skip_hashes:
+        kept = [a for a in articles if a.content_hash not in skip_hashes]
+        batch.skipped += len(articles) - len(kept)
+        articles = kept
+    articles = dedupe_ids(articles, batch.errors)
+    # articles in chunks (sentences share NER batches), on the analyser's processes; order is kept
+    for result in analyser.analyse(articles, progress):
+        (batch.errors if isinstance(result, IngestError) else batch.docs).append(result)
 
 
 def process(raws: list[RawDocument], progress: Progress | None = None, skip_hashes: set[str] | None = None,
@@ -92,20 +181,9 @@ def process(raws: list[RawDocument], progress: Progress | None = None, skip_hash
     the result does not depend on it, nor on `engine` ("local" or "ray", at Ray `address`).
     """
     batch = Batch()
-    articles: list[Article] = []
-    for raw in raws:
-        art = clean_or_error(raw, batch.errors)
-        if art is None:
-            continue
-        if skip_hashes and art.content_hash in skip_hashes:
-            batch.skipped += 1
-            continue
-        articles.append(art)
-    articles = dedupe_ids(articles, batch.errors)
-    # articles in chunks (sentences share NER batches), on `workers` processes; order is kept
-    for result in analyse_articles(articles, workers=workers, progress=progress, engine=engine,
-                                   address=address):
-        (batch.errors if isinstance(result, IngestError) else batch.docs).append(result)
+    articles = [a for a in (clean_or_error(raw, batch.errors) for raw in raws) if a is not None]
+    with Analyser(workers, engine=engine, address=address) as analyser:
+        _analyse_into(batch, articles, analyser, progress, skip_hashes)
     return batch
 
 
@@ -116,6 +194,5 @@ def dossier_from_docs(docs: list[AnalysedArticle], errors: list[IngestError] | N
 
 def run(inputs: Iterable[str], progress: Progress | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Dossier:
     """Inputs (paths, globs or texts) -> Dossier."""
-    raws, errors = load_raw(inputs, max_bytes=max_bytes)
-    batch = process(raws, progress)
-    return dossier_from_docs(batch.docs, errors + batch.errors)
+    batch = read_and_process(inputs, progress, max_bytes=max_bytes)
+    return dossier_from_docs(batch.docs, batch.errors)

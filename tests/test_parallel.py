@@ -47,3 +47,36 @@ def test_batch_failure_costs_only_the_bad_article(monkeypatch):
     results = list(Analyser(workers=1).analyse(arts))
     assert [type(r) for r in results] == [AnalysedArticle, IngestError, AnalysedArticle]
     assert results[1].source == "s1" and "kaputt" in results[1].message
+
+
+def test_html_read_and_cleaned_on_workers_same_dossier_as_one(tmp_path):
+    """Reading (HTML extraction, dates, metadata) and cleaning run per file on the workers as well:
+    real pages, a JSONL file (read here, its documents cleaned on the workers) and bad files give
+    the same dossier, errors included and in the same order, as one process."""
+    from conftest import need_shared
+
+    from lagebild.pipeline import read_and_process
+
+    html = need_shared("boilerplate", "trafilatura-de", "html")
+    for page in sorted(html.glob("*.html"))[:3]:
+        (tmp_path / page.name).write_bytes(page.read_bytes())
+    (tmp_path / "empty.html").write_bytes(b"")
+    (tmp_path / "binary.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (tmp_path / "nav.html").write_text("<html><body><nav><a href='/'>Start</a></nav></body></html>", encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text(
+        json.dumps({"text": "Anna Berger kam am Montag nach Linz. Sie sagte: „Wir bauen die Fähre.“"}) + "\n{kaputt\n"
+        + json.dumps({"text": "Der Gemeinderat von Graz tagte am Dienstag bis spät in die Nacht."}) + "\n",
+        encoding="utf-8")
+    inputs = [str(tmp_path), "Ein Text, der kein Pfad ist, mit Peter Huber aus Wien."]
+
+    def dossier(workers):
+        with Analyser(workers, chunk=2, min_parallel=0) as analyser:
+            batch = read_and_process(inputs, analyser=analyser)
+        return json.dumps(dossier_from_docs(batch.docs, batch.errors).to_dict(), sort_keys=True, ensure_ascii=False)
+
+    one = dossier(1)
+    assert one == dossier(2)
+    d = json.loads(one)
+    assert len(d["articles"]) == 6  # 3 pages, 2 JSONL lines, 1 text
+    for name in ("empty.html", "binary.html", "nav.html", "more.jsonl:2"):  # one error line each
+        assert sum(f"{name}:" in e or e.endswith(name) or f"{name} " in e for e in d["errors"]) == 1, (name, d["errors"])

@@ -278,14 +278,19 @@ def _storable(doc: RawDocument) -> RawDocument:
     return doc
 
 
+def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | IngestError]:
+    """The documents and errors of one file (as `read_file`), storable; never raises."""
+    try:
+        for rec in read_file(path, max_bytes):
+            yield _storable(rec) if isinstance(rec, RawDocument) else rec
+    except Exception as exc:  # last line of defence: an unexpected bug in one reader
+        yield IngestError(display_name(path), f"could not be read: {type(exc).__name__}: {exc}")
+
+
 def read_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | IngestError]:
     """All documents and errors of all inputs, in path order."""
     for path in expand_paths(paths):
         if isinstance(path, IngestError):
             yield path
             continue
-        try:
-            for rec in read_file(path, max_bytes):
-                yield _storable(rec) if isinstance(rec, RawDocument) else rec
-        except Exception as exc:  # last line of defence: an unexpected bug in one reader
-            yield IngestError(display_name(path), f"could not be read: {type(exc).__name__}: {exc}")
+        yield from read_path(path, max_bytes)
