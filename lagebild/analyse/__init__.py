@@ -52,6 +52,8 @@ def analyse_batch(articles: list[Article], skip: tuple[str, ...] = ()) -> list[A
     from .entities import find_entities, load_model, ner_segments, tag
 
     docs = [AnalysedArticle(article=a) for a in articles]
+    if "entities" not in skip:
+        load_model()  # before sentence splitting, which then shares the model's tokenizer (nlp._tokenizer)
     stages = _stages()
     cut = [name for name, _ in stages].index("entities")
     for doc in docs:

@@ -63,7 +63,17 @@ def load_model(path: str | None = None):
         raise NerModelMissing(f"NER model at {p} could not be loaded: {exc}") from exc
     for abbr in _ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
+    if path is None:
+        _LOADED["default"] = nlp
     return nlp
+
+
+_LOADED: dict[str, object] = {}  # "default": the model `load_model()` returned
+
+
+def loaded_model():
+    """The default model if this process has loaded it already, else None (loads nothing)."""
+    return _LOADED.get("default")
 
 
 @lru_cache(maxsize=4)

@@ -28,6 +28,36 @@ def get_nlp(lang: str = "de") -> Language:
     return nlp
 
 
+def _same_tokenizer(a, b) -> bool:
+    """Two spaCy tokenizers with the same exceptions and affix patterns split every text alike."""
+    def pattern(fn):
+        return getattr(getattr(fn, "__self__", None), "pattern", fn)
+
+    return a.rules == b.rules and all(
+        pattern(getattr(a, name)) == pattern(getattr(b, name))
+        for name in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"))
+
+
+_SHARED: dict[int, bool] = {}  # id(model) -> its tokenizer splits like ours
+
+
+def _tokenizer(lang: str):
+    """The tokenizer for sentence splitting: for German, the loaded NER model's own when it splits
+    exactly like ours, so that the sentences the model tags later are found in its tokenizer cache
+    and their words already in its vocabulary (each text is tokenised once, not twice; issue 18)."""
+    nlp = get_nlp(lang)
+    if lang == "de":
+        from .entities import loaded_model
+
+        model = loaded_model()
+        if model is not None:
+            if id(model) not in _SHARED:
+                _SHARED[id(model)] = _same_tokenizer(model.tokenizer, nlp.tokenizer)
+            if _SHARED[id(model)]:
+                return model.tokenizer
+    return nlp.tokenizer
+
+
 # spaCy's German tokenizer keeps "2022." as one (ordinal-like) token, so a sentence that ends
 # with a year is not split. Split there: a 4-digit year, a period, space, then a capitalised word
 # or an opening quote.
@@ -96,13 +126,14 @@ def _cut_long(line: str, start: int, end: int, size: int = MAX_SENTENCE) -> list
 def split_sentences(text: str, lang: str = "de") -> list[tuple[int, int]]:
     """Sentence (start, end) character offsets. Line breaks always end a sentence (paragraphs)."""
     nlp = get_nlp(lang)
+    tokenizer, sentencizer = _tokenizer(lang), nlp.get_pipe("sentencizer")
     out: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         if line.strip():
             pieces = []
             for off, part in _windows(line):  # spaCy refuses texts over nlp.max_length (1M chars)
-                doc = nlp(part)
+                doc = sentencizer(tokenizer(part))  # = nlp(part)
                 pieces += [(off + a, off + b) for sent in doc.sents
                            for a, b in _split_after_years(part, sent.start_char, sent.end_char)]
             pieces = _move_opening_quotes(line, pieces)
