@@ -34,12 +34,12 @@ only when all of this holds (precision first; each rule is a kind of false flag 
   figures have a counted noun next to them, and the key's figures fall into at most
   MAX_CLUSTERS = 3 value clusters (more: daily or per-place counts of one noun);
 * a claim of fact: no figure in a condition ('even if one or two jurors', 'wenn', 'falls', 'would');
-* the same set: no 'weitere'/'andere' subset ('the other nine jurors'), the same modifiers when both have some
+* the same set: no 'weitere'/'andere'/'another' subset ('the other nine jurors'), the same modifiers when both have some
   ('verschwundene Wahlkarten' vs 'Wahlkarten' is fine, vs 'ausgegebene Wahlkarten' is not), no
   back-reference ('den sechs Kandidaten', 'alle 130');
 * the same time and scope: same year and day when both are dated, times that can overlap ('am
   Wochenende' and 'am Montag' danach cannot: figure_keys.same_time), both or neither a period total
-  ('seit', 'binnen', 'bislang', 'insgesamt');
+  ('seit', 'binnen', 'bislang', 'insgesamt'), both or neither a rate ('each', 'per', 'täglich', 'pro');
 * at least one is a claim: a source is named ('laut Südkorea') or the sentence reports it ('soll ...
   haben', Konjunktiv I, 'schätzungsweise');
 * they come from different articles, or from one sentence naming two sources ('laut US-Informationen
@@ -85,7 +85,7 @@ CHANGE_TOPICS = {"minus", "plus", "rückgang", "anstieg", "zuwachs", "zunahm", "
 _SINCE = re.compile(r"\b(?:seit|since|depuis)\b", re.I)
 # 'weitere 3.000', 'vier andere Kandidaten': a subset beside another figure, never the same quantity
 _SUBSET = {"weitere", "weiteren", "weiterer", "andere", "anderen", "übrige", "übrigen", "zusätzliche", "zusätzlichen",
-           "restliche", "restlichen", "neue", "neuen", "other", "more", "further", "additional", "autres"}
+           "restliche", "restlichen", "neue", "neuen", "other", "another", "more", "further", "additional", "autres"}
 # a figure is a claim when a source is named or the sentence reports it ('soll ... haben', 'schätzungsweise')
 _HEARSAY = re.compile(r"\b(?:sollen|soll|sollten|sollte)\b[^.;:]*\b(?:haben|sein|worden|werden)\b|\bangeblich|"
                       r"\bschätzungsweise|\bSchätzung\w*|\bzufolge\b|\blaut\b|\bnach\s+(?:\w+\s+)?Angaben|\breportedly|"
@@ -93,6 +93,11 @@ _HEARSAY = re.compile(r"\b(?:sollen|soll|sollten|sollte)\b[^.;:]*\b(?:haben|sein
 _SUBSET_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_SUBSET)) + r")\s+(?:\S+\s+)?$", re.I)
 # a condition or a supposition: 'even if one or two jurors', 'wenn 500 Menschen kämen', 'falls', 'would'
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|would|could|wenn|falls|sofern|würde|würden|könnte|könnten|si)\b", re.I)
+# a figure per unit of something ('at least 30 homers in each of the past five seasons', '300 pro Tag'):
+# a rate, comparable only with another rate
+_EACH = re.compile(r"\b(?:each|every|apiece|per(?!\s*cent)|a\s+(?:day|week|month|year|season|game)|jeweils|pro|täglich"
+                   r"|jährlich|wöchentlich|monatlich|daily|weekly|monthly|annually|yearly|chaque|par\s+(?:jour|an|mois))\b",
+                   re.I)
 _CLAUSE_CUT = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 INF = math.inf
 
@@ -214,6 +219,7 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
         "_claim": bool(chain) or bool(doc and (_HEARSAY.search(doc.text, sent[0], sent[1]) or _konjunktiv(doc.text[sent[0]:sent[1]]))),
         "_since": bool(_SINCE.search(doc.text, sent[0], sent[1])) if doc else False,
         "_period": bool(PERIOD.search(doc.text, sent[0], sent[1])) if doc else False,
+        "_each": bool(_EACH.search(doc.text, sent[0], sent[1])) if doc else False,
         "_day": day_of(doc, sent, fig.start) if doc else None,
         "_when": when_of(doc, sent, fig.start) if doc else None,
         "_ref": reference(doc.text, fig.start) if doc else False,
@@ -282,7 +288,7 @@ def _conflicts(members: list[dict]) -> list[tuple[dict, dict]]:
                 continue  # dated to different days or weeks: a change over time, not a contradiction
             if a["_hypo"] or b["_hypo"]:
                 continue  # 'even if one or two jurors voted against it': a condition, not a claim of fact
-            if a["_ref"] or b["_ref"] or a["_period"] != b["_period"]:
+            if a["_ref"] or b["_ref"] or a["_period"] != b["_period"] or a["_each"] != b["_each"]:
                 continue  # 'den sechs Kandidaten' refers back; a period total against a single count
             if a["article_id"] == b["article_id"] and (
                     a["_sent"] != b["_sent"] or not a["source"] or not b["source"] or a["source"] == b["source"]):
@@ -419,7 +425,7 @@ def _group(topic: str, unit: str, hold: str, members: list[dict], lang: str = "d
     keys = {"topic": topic.split(":", 1)[0], "predicate": predicate, "unit": unit or None,
             "holder": hold or None, "time": years or None}
     for m in members:
-        for k in ("_iv", "_unit", "_cue", "_sent", "_counted", "_since", "_mods", "_claim", "_period", "_day", "_when", "_ref", "_subset", "_hypo", "_v"):
+        for k in ("_iv", "_unit", "_cue", "_sent", "_counted", "_since", "_mods", "_claim", "_period", "_each", "_day", "_when", "_ref", "_subset", "_hypo", "_v"):
             del m[k]
     return {
         "topic": topic, "unit": unit or None, "keys": keys, "reason": reason, "conflict": conflict,

@@ -8,8 +8,10 @@
 * holder -- whose figure it is: a name inside the counted phrase ('nordkoreanische Soldaten',
   'US-Soldaten'), a name right after it ('Soldaten aus Nordkorea', 'Stimmen der SPD'), else the first
   name in the figure's clause before it ('Duplantis sprang 6,05 Meter') that is not the source of the
-  figure ('laut Pentagon', the attribution chain). Places are keyed by their gazetteer code, other
-  names by their canonical form.
+  figure ('laut Pentagon', the attribution chain), else the person an apposition describes ('Russell,
+  a veteran with two daughters'). A figure the sentence gives to someone named only by a pronoun
+  ('his 68 punches', 'He leaves behind ... three children') gets a holder of its own and is compared
+  with no other. Places are keyed by their gazetteer code, other names by their canonical form.
 * time -- the year the sentence dates the figure with ('2016 wurden 87.145 Einbrüche ...'); a period's
   start ('seit August 2023') dates nothing.
 * update cue -- the sentence says the figure replaces an earlier one ('zuvor war von 500 die Rede',
@@ -95,7 +97,25 @@ def holder(doc: AnalysedArticle, fig: Figure, count_start: int | None, count_end
         if words & source_words or _SOURCE_BEFORE.search(text[lo:m.start]):
             continue
         return _key(m)
+    # 4. an apposition: 'Russell, a 20-year veteran of the department with two daughters, ...'
+    if lo > s and text[lo - 1] == "," and _APPOSITION.match(text, lo, fig.start):
+        before = [m for m in mentions if m.end <= lo - 1 and not text[m.end:lo - 1].strip() and m.label == "PER"]
+        if before:
+            return _key(before[-1])
+    # 5. someone's figure the sentence names only by a pronoun ('his 68 punches', 'seine drei Tore', 'He
+    # leaves behind a wife and two children'): a holder this module cannot name, so the figure is
+    # compared with no other ('pron:' + its id)
+    if _PERSONAL.search(text, s, fig.start):
+        return "pron:" + fig.id
     return ""
+
+
+# an apposition starts with an article: ', a 20-year veteran', ', ein Sprecher', ', der Vater'
+_APPOSITION = re.compile(r"\s*(?:a|an|the|ein|eine|einer|der|die|das)\s", re.I)
+# a possessive pronoun, or a pronoun whose verb makes what follows the person's own ('he leaves behind');
+# a subject pronoun alone does not ('he was convicted of killing four people'), nor German 'ihr' (also 'their')
+_PERSONAL = re.compile(r"\b(?:his|her|sein|seine|seinen|seinem|seiner|seines)\b|\b(?:he|she|er|sie)\s+(?:leaves\s+behind"
+                       r"|is\s+survived\s+by|hinterlässt|hinterließ)\b", re.I)
 
 
 _SINCE = re.compile(r"(?:\bseit|\bab|\bsince|\bdepuis|\bvon)\s+(?:(?:dem|der|den|Anfang|Ende|Mitte)\s+)*$", re.I)
