@@ -8,11 +8,13 @@ Two inputs from ../shared/data:
   same files (read, extract, clean, analyse, link, write dossier.json/.md/.html);
 - 10kGNAD articles (corpus/10kgnad/test.csv, unlabelled text only) as one JSONL file:
   `lagebild report` alone.
-`lagebild report` runs with each --workers count. The main process has imported everything and
-loaded the models before the clocks start (one warm-up article); worker start-up (each worker
-loads the models) is inside the timed runs. Prints one JSON line: articles per wall second, per
+`lagebild report` runs with each --workers count, and on the HTML pages also with `--engine ray`
+on a local Ray of each size (wall time; skipped when Ray is not installed). The main process has
+imported everything and loaded the models before the clocks start (one warm-up article); worker
+start-up (each worker loads the models) is inside the timed runs. Prints one JSON line: articles per wall second, per
 CPU second (this process and its workers: the fair per-core figure on a machine shared with other
-jobs), ratios to trafilatura within this run (wall and CPU), and peak RSS (main, largest worker).
+jobs), ratios to trafilatura within this run (wall and CPU: with 2 workers the wall ratio is the
+one that can rise), and peak RSS (main, largest worker).
 """
 from __future__ import annotations
 
@@ -62,16 +64,40 @@ def trafilatura_alone(pages: list[Path]) -> int:
     return done
 
 
-def lagebild_report(paths: list[str], workers: int, out: Path) -> int:
-    """What `lagebild report PATHS --out OUT --workers N` does, in this process."""
-    from lagebild.pipeline import dossier_from_docs, load_raw, process
+def lagebild_report(paths: list[str], workers: int, out: Path, engine: str = "local") -> int:
+    """What `lagebild report PATHS --out OUT --workers N [--engine E]` does, in this process."""
+    from lagebild.pipeline import dossier_from_docs, read_and_process
     from lagebild.report import write_all
 
-    raws, errors = load_raw(paths)
-    batch = process(raws, workers=workers)
-    dossier = dossier_from_docs(batch.docs, errors + batch.errors).to_dict()
+    batch = read_and_process(paths, workers=workers, engine=engine)
+    dossier = dossier_from_docs(batch.docs, batch.errors).to_dict()
     write_all(dossier, out)
     return len(dossier["articles"])
+
+
+def ray_scaling(paths: list[str], workers: list[int], out: Path) -> dict:
+    """`lagebild report --engine ray` on a local Ray with each worker count (wall seconds: Ray's
+    worker processes are not children of this one, so their CPU is not counted). Ray is started
+    before the clock (its start-up is reported apart); each Ray worker imports lagebild and loads
+    the models inside the timed run, as a report run does."""
+    try:
+        import ray
+    except ImportError:
+        return {"skipped": "ray not installed (pip install 'lagebild[ray]')"}
+    res: dict = {"articles": len(paths)}
+    for w in workers:
+        t0 = time.perf_counter()
+        ray.init(address="local", num_cpus=w, include_dashboard=False, log_to_driver=False)
+        res[f"ray_init_w{w}_s"] = round(time.perf_counter() - t0, 2)
+        try:
+            n, wall, _ = _timed(lambda: lagebild_report(paths, w, out / f"ray{w}", engine="ray"))
+        finally:
+            ray.shutdown()
+        res[f"report_w{w}"] = {"wall_s": round(wall, 2), "dossier_articles": n}
+    if len(workers) > 1:
+        res[f"speedup_w{workers[-1]}_over_w{workers[0]}"] = round(
+            res[f"report_w{workers[0]}"]["wall_s"] / res[f"report_w{workers[-1]}"]["wall_s"], 2)
+    return res
 
 
 def gnad_jsonl(n: int, path: Path) -> int:
@@ -99,6 +125,8 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=1000, help="10kGNAD articles (0: skip)")
     ap.add_argument("--pages", type=int, default=150, help="HTML pages (0: skip)")
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts")
+    ap.add_argument("--no-ray", dest="ray", action="store_false",
+                    help="skip the --engine ray runs on the HTML pages (run when Ray is installed)")
     args = ap.parse_args()
     workers = [int(w) for w in args.workers.split(",")]
     html_dir = shared_data("boilerplate", "trafilatura-de", "html")
@@ -116,7 +144,10 @@ def main() -> None:
                 n, wall, cpu = _timed(lambda: lagebild_report([str(p) for p in pages], w, Path(tmp) / f"h{w}"))
                 html[f"report_w{w}"] = _rates(len(pages), wall, cpu) | {"dossier_articles": n}
                 html[f"ratio_w{w}_to_trafilatura"] = round(html["trafilatura"]["wall_s"] / wall, 3)
+                html[f"cpu_ratio_w{w}_to_trafilatura"] = round(html["trafilatura"]["cpu_s"] / cpu, 3)
             result["html"] = html
+            if args.ray:
+                result["ray_html"] = ray_scaling([str(p) for p in pages], workers, Path(tmp))
         if args.articles:
             jsonl = Path(tmp) / "gnad.jsonl"
             n_in = gnad_jsonl(args.articles, jsonl)
