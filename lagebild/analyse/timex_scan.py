@@ -219,6 +219,7 @@ class TextScan:
         low = text.lower()
         self.low = low if len(low) == len(text) and not _FOLD_EXTRA.search(text) else None
         self._runs: dict[str, int] = {}
+        self._hits: dict[re.Pattern, list[tuple[int, int]]] = {}  # rules share trigger sets (month names)
 
     def _run(self, kind: str) -> int:
         if kind not in self._runs:
@@ -235,7 +236,9 @@ class TextScan:
         if p is None or self.low is None:
             yield from regex.finditer(self.text)
             return
-        hits = [(h.start(), h.end()) for h in p.trigger.finditer(self.low)]
+        hits = self._hits.get(p.trigger)
+        if hits is None:
+            hits = self._hits[p.trigger] = [h.span() for h in p.trigger.finditer(self.low)]
         if not hits:
             return
         back = self.bound(p.offset)
