@@ -1,4 +1,4 @@
-"""`finditer` of a timex rule, with the same matches, tried only near the rule's required words.
+"""`finditer` of a regex (the timex rules, translation cues), with the same matches, tried only near its required words.
 
 Python's `re` tries a case-insensitive pattern that opens with an optional group ('im', 'seit',
 'Anfang', ...) at every position of the text: the rule scans were the largest non-NER cost per

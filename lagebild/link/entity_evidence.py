@@ -253,6 +253,11 @@ _COMPANY_TAIL = ("Konzern|Konzerns|Gruppe|Tochter|Töchter|Aktie|Aktien|Pleite|I
 _BODY_TAIL = "Chef|Chefin|Sprecher|Sprecherin|Studie|Prognose|Umfrage|Ökonom|Ökonomen|Experte|Experten|Präsident|Präsidentin"
 
 
+_TAIL_PER = re.compile(r"(?:" + _COMPANY_TAIL + r")\b")
+_TAIL_OTHER = re.compile(r"(?:" + _COMPANY_TAIL + "|" + _BODY_TAIL + r")\b")
+_WORD_START = re.compile(r"(?<![\w-])")
+
+
 def _offsets(text: str, part: str):
     """Every offset where `part` is written in `text`."""
     i = text.find(part)
@@ -270,14 +275,14 @@ def org_cue(name: str, mention_texts: list[str], contexts: list[str], texts: tup
     if _ORG_SUFFIX.search(name) or any(_ORG_SUFFIX.search(t) and name in t for t in mention_texts):
         return True
     if texts and name[:1].isupper():
-        tails = _COMPANY_TAIL if label == "PER" else _COMPANY_TAIL + "|" + _BODY_TAIL
         # a plain substring test first: the pattern is built and run only on texts that can match
         # (once per entity over whole texts was quadratic in an article's length, issue 18)
-        hay = [t for t in texts if name.replace(" ", "-") + "-" in t]
-        compound = re.compile(r"(?<![\w-])" + re.escape(name.replace(" ", "-")) + r"-(?:" + tails + r")\b") if hay else None
-        # matched only where 'Name-' is written (a search of the whole text per entity was still quadratic)
-        if compound is not None and any(compound.match(t, i) for t in hay
-                                        for i in _offsets(t, name.replace(" ", "-") + "-")):
+        # matched only where 'Name-' is written (a search of the whole text per entity was still
+        # quadratic), with patterns compiled once: r"(?<![\w-])Name-(?:TAILS)\b" at each such offset
+        head = name.replace(" ", "-") + "-"
+        tail = _TAIL_PER if label == "PER" else _TAIL_OTHER
+        if any(_WORD_START.match(t, i) and tail.match(t, i + len(head))
+               for t in texts if head in t for i in _offsets(t, head)):
             return True
     hits = sum(1 for c in contexts if _ORG_BEFORE.search(c) and not re.search(r"(?:chef|chefin|sprecher|sprecherin"
                                                                              r"|gründer|gründerin)\s+$", c, re.I))

@@ -25,6 +25,7 @@ import copy
 import re
 import zlib
 from collections import defaultdict
+from functools import cached_property, lru_cache
 
 from ..records import AnalysedArticle
 
@@ -64,19 +65,42 @@ class _Text:
     def __init__(self, doc: AnalysedArticle):
         self.doc = doc
         self.id = doc.id
-        text = doc.text
-        self.tokens: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for m in _TOKEN.finditer(text):
-            self.tokens.append(m.group(0).lower())
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-        self.shingles: list[int] = [
-            zlib.crc32(" ".join(self.tokens[i:i + SHINGLE]).encode("utf-8"))
-            for i in range(max(0, len(self.tokens) - SHINGLE + 1))
-        ]
-        self.shingle_set = set(self.shingles)
+
+    # tokens and shingles on first use: a story of one article compares no texts (issue 18)
+    def _tokenise(self) -> None:
+        tokens: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _TOKEN.finditer(self.doc.text):
+            tokens.append(m.group(0).lower())
+            starts.append(m.start())
+            ends.append(m.end())
+        self.tokens, self.starts, self.ends = tokens, starts, ends  # instance attributes from now on
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        self._tokenise()
+        return self.__dict__["tokens"]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        self._tokenise()
+        return self.__dict__["starts"]
+
+    @cached_property
+    def ends(self) -> list[int]:
+        self._tokenise()
+        return self.__dict__["ends"]
+
+    @cached_property
+    def shingles(self) -> list[int]:
+        tokens = self.tokens
+        return [zlib.crc32(" ".join(tokens[i:i + SHINGLE]).encode("utf-8"))
+                for i in range(max(0, len(tokens) - SHINGLE + 1))]
+
+    @cached_property
+    def shingle_set(self) -> set[int]:
+        return set(self.shingles)
 
     @property
     def published(self) -> str:
@@ -117,10 +141,16 @@ def _passages(a: _Text, b: _Text) -> list[tuple[int, int, int]]:
     return out
 
 
+@lru_cache(maxsize=1024)
+def _note_in(text: str) -> re.Match | None:
+    """The first translation note of a text (asked several times per article and story)."""
+    return _TRANSLATION_NOTE.search(text)
+
+
 def translation_note(doc: AnalysedArticle) -> tuple[str | None, dict | None]:
     """(source language if stated, span of the note) for an article marked as a translation."""
     art = doc.article
-    m = _TRANSLATION_NOTE.search(doc.text)
+    m = _note_in(doc.text)
     span = {"article_id": doc.id, "start": m.start(), "end": m.end(), "text": doc.text[m.start():m.end()]} if m else None
     lang = None
     if art.translated_from:

@@ -101,8 +101,11 @@ _CONVENTION = {"de": re.compile(r"w|sch|j"), "en": re.compile(r"sh|zh|kh|^y|yy$|
                "fr": re.compile(r"ou|tch|[ïë]")}
 
 
+@lru_cache(maxsize=65536)
 def _is_translit_name(word: str) -> bool:
     """A capitalised token shaped like a name transliterated from Cyrillic (any convention)."""
+    if not word[:1].isupper():  # most words: decided before lower-casing (issue 18)
+        return False
     low = word.lower()
     if len(low) < 4 or not word[0].isupper() or word.isupper() or "-" in low:
         return False
@@ -154,11 +157,14 @@ def _name_cues(text: str, language: str) -> list[dict]:
 
 
 def _pattern_cues(text: str, rules, kind: str, language: str) -> list[dict]:
+    from ..analyse.timex_scan import TextScan  # each pattern tried only near its required words
+
     out = []
+    scan = TextScan(text)
     for pattern, lang, weight, label in rules:
         if lang == language:
             continue
-        for m in pattern.finditer(text):
+        for m in scan.finditer(pattern):
             if m.end() > m.start():
                 out.append({"kind": kind, "lang": lang, "weight": weight, "label": label,
                             "start": m.start(), "end": m.end(), "surface": m.group(0)})
