@@ -1,4 +1,5 @@
-"""`finditer` of a regex (the timex rules, translation cues), with the same matches, tried only near its required words.
+"""`finditer` of a regex (timex rules, translation cues): the same matches, tried only near its
+required words.
 
 Python's `re` tries a case-insensitive pattern that opens with an optional group ('im', 'seit',
 'Anfang', ...) at every position of the text: the rule scans were the largest non-NER cost per
