@@ -10,8 +10,9 @@ as the ingest service would add them; at every size in --sizes one JSON line rep
 cumulative wall and CPU time of this process (the machine is shared: CPU time is the fair
 measure; with --workers N the feature extraction of N-1 helper processes is not in it), the
 throughput of the last stretch, RSS now and at its peak, and the number of stories.
-At the end the batch clean-up (refine + merge pass) is timed once, and B-cubed F1 against the
-synthetic stories is printed as a sanity check (not a quality claim).
+At the end the batch clean-up (refine + merge pass) is timed once (CPU per pass, wall for both),
+with the run's totals and the final number of stories, and B-cubed F1 against the synthetic
+stories is printed as a sanity check (not a quality claim).
 """
 from __future__ import annotations
 
@@ -141,14 +142,19 @@ def main() -> None:
             last_t, last_n, last_c = now, done, cpu
     if args.workers > 1:
         workers.terminate()
-    tc = time.process_time()
+    tc, tw = time.process_time(), time.perf_counter()
     moves = index.refine()
+    tr = time.process_time()
     merges = index.merge_pass()
     clean = time.process_time() - tc
     from lagebild.evaluate.cluster import bcubed
 
     pred = {aid: index.resolve(index.story_of[aid]) for aid in gold}
-    print(json.dumps({"cleanup_cpu_secs": round(clean, 1), "moves": moves, "merges": merges,
+    now = time.perf_counter()
+    print(json.dumps({"cleanup_cpu_secs": round(clean, 1), "refine_cpu_secs": round(tr - tc, 1),
+                      "merge_cpu_secs": round(clean - (tr - tc), 1), "cleanup_secs": round(now - tw, 1),
+                      "total_secs": round(now - t0, 1), "total_cpu_secs": round(time.process_time() - c0, 1),
+                      "stories": len(index.stories), "moves": moves, "merges": merges,
                       "rss_mb": round(rss_mb()), "peak_rss_mb": round(rss_mb("VmHWM")),
                       "synthetic_bcubed": bcubed(gold, pred)}), flush=True)
 

@@ -207,59 +207,72 @@ class StoryIndex:
         return sid
 
     def refine(self, rounds: int = 1) -> int:
-        """Move articles to the story they link to best (batch clean-up); returns moves made."""
-        moves = 0
-        for _ in range(rounds):
-            for aid in sorted(self.stored):
-                if aid in self.copy_of:
-                    continue  # a copy goes wherever its original goes
-                art = self.stored[aid]
-                own = self.stories[self.resolve(self.story_of[aid])]
-                own_score = self._link(art.keys, art.vals, own, exclude=True, published=art.published, lang=art.lang)
-                best, best_score = None, own_score
-                for sid in self._candidates(art.keys, art.vals):
-                    st = self.stories[sid]
-                    if st is own:
-                        continue
-                    sc = self._link(art.keys, art.vals, st, published=art.published, lang=art.lang)
-                    if sc > best_score + REFINE_MARGIN and sc >= self.threshold:
-                        best, best_score = st, sc
-                if best is None and own.units > 1 and own_score < self.threshold / 2:
-                    best = self._new_story(aid, art.published)  # it fits nowhere
-                if best is not None:
-                    self._move(aid, own, best)
-                    moves += 1
-        return moves
+        """Move articles to the story they link to best (batch clean-up); returns moves made.
+        Each article in id order (`_refine_one`; cluster_refine skips those that provably stay)."""
+        from .cluster_refine import refine_pass
+
+        return refine_pass(self, rounds)
+
+    def _refine_one(self, aid: str) -> bool:
+        """One article of the refinement pass: moved to the candidate story it links to clearly
+        better than to its own (or out on its own when it fits nowhere); True when it moved."""
+        if aid in self.copy_of:
+            return False  # a copy goes wherever its original goes
+        art = self.stored[aid]
+        own = self.stories[self.resolve(self.story_of[aid])]
+        own_score = self._link(art.keys, art.vals, own, exclude=True, published=art.published, lang=art.lang)
+        best, best_score = None, own_score
+        for sid in self._candidates(art.keys, art.vals):
+            st = self.stories[sid]
+            if st is own:
+                continue
+            sc = self._link(art.keys, art.vals, st, published=art.published, lang=art.lang)
+            if sc > best_score + REFINE_MARGIN and sc >= self.threshold:
+                best, best_score = st, sc
+        if best is None and own.units > 1 and own_score < self.threshold / 2:
+            best = self._new_story(aid, art.published)  # it fits nowhere
+        if best is None:
+            return False
+        self._move(aid, own, best)
+        return True
 
     def merge_pass(self, story_ids=None) -> int:
         """Agglomerative clean-up at story level: a story merges with the candidate story it
         links to best when that link passes `_should_merge`; the merged story is looked at again
         (a work list, so the pass stays linear in the number of stories). `story_ids` limits the
         work list (`add` passes the stories a batch touched); default: every story."""
-        merges = 0
+        from .cluster_refine import FAST_FROM, merge_pass_fast
+
         ids = self.stories if story_ids is None else {self.resolve(s) for s in story_ids} & self.stories.keys()
         work = sorted(ids, key=lambda sid: self.stories[sid].founder, reverse=True)
+        if len(work) >= FAST_FROM:
+            return merge_pass_fast(self, work)
+        merges = 0
         while work:
-            sid = work.pop()
-            st = self.stories.get(sid)
-            if st is None:
-                continue
-            best = None
-            for other_id in self._candidates(st.keys, st.vals):
-                other = self.stories.get(other_id)
-                if other is None or other is st:
-                    continue
-                link = self._story_link(st, other)
-                if best is None or link > best[0]:
-                    if self._should_merge(st, other, link):
-                        best = (link, other)
-            if best is not None:
-                merged = self._merge(st, best[1])
-                for aid in merged.article_ids:
-                    self.joined_via[aid] = "merge"
-                work.append(merged.id)
-                merges += 1
+            merges += self._merge_one(work.pop(), work) is not None
         return merges
+
+    def _merge_one(self, sid: str, work: list[str]) -> str | None:
+        """One step of the merge pass; returns the id of the story merged away (or None)."""
+        st = self.stories.get(sid)
+        if st is None:
+            return None
+        best = None
+        for other_id in self._candidates(st.keys, st.vals):
+            other = self.stories.get(other_id)
+            if other is None or other is st:
+                continue
+            link = self._story_link(st, other)
+            if best is None or link > best[0]:
+                if self._should_merge(st, other, link):
+                    best = (link, other)
+        if best is None:
+            return None
+        merged = self._merge(st, best[1])
+        for aid in merged.article_ids:
+            self.joined_via[aid] = "merge"
+        work.append(merged.id)
+        return best[1].id if merged is st else st.id
 
     def clusters(self, ids_from_members: bool = False) -> list[dict]:
         """Every story: {'id', 'article_ids', 'membership': [evidence rows]}, largest first.
@@ -327,7 +340,11 @@ class StoryIndex:
         n = st.units - (1 if exclude else 0)
         if n <= 0:
             return 0.0
-        raw = sdot(keys, vals, st.keys, st.vals)
+        return self._scaled_link(sdot(keys, vals, st.keys, st.vals), vals, n, st, exclude, published, lang)
+
+    def _scaled_link(self, raw: float, vals: np.ndarray, n: int, st: _Story, exclude: bool,
+                     published: str | None, lang: str) -> float:
+        """`_link` from the dot product with the story's sum vector (n = the members counted)."""
         langs = st.langs
         if exclude:
             raw -= float(np.dot(vals, vals))
@@ -365,10 +382,12 @@ class StoryIndex:
                 best, who = sim, aid
         return best, who
 
-    def _story_link(self, a: _Story, b: _Story) -> float:
+    def _story_link(self, a: _Story, b: _Story, raw: float | None = None) -> float:
         """Average link between two stories (copies count once), damped by the time between
-        their date ranges like an article's link (0 days when the ranges overlap)."""
-        link = sdot(a.keys, a.vals, b.keys, b.vals) / (a.units * b.units) * language_scale(a.langs, b.langs)
+        their date ranges like an article's link (0 days when the ranges overlap); `raw`: the
+        dot product of their sum vectors when known."""
+        raw = sdot(a.keys, a.vals, b.keys, b.vals) if raw is None else raw
+        link = raw / (a.units * b.units) * language_scale(a.langs, b.langs)
         gap = None
         if a.first and b.first:
             early, late = (a, b) if a.first <= b.first else (b, a)
