@@ -247,6 +247,25 @@ def test_another_and_rates_are_not_the_same_quantity():
     assert not flag("Police said 30,000 people marched.", "30,000", 30000,
                     "In Thessaloniki another 20,000 people marched.", "20,000", 20000)
     assert not flag("Police said 30,000 people marched.", "30,000", 30000,
+                    "Police said 20,000 of 50,000 people marched.", "20,000", 20000)  # a part of a whole
+    assert not flag("Police said 30,000 people marched.", "30,000", 30000,
                     "Police said 20,000 people marched each day.", "20,000", 20000)
     assert not flag("Laut Polizei marschierten 3.000 Menschen.", "3.000", 3000,
                     "Laut Polizei marschierten täglich 2.000 Menschen.", "2.000", 2000)
+
+
+def test_survey_shares_first_ones_and_conditions_are_not_compared():
+    def flag(t1, e1, v1, t2, e2, v2, topic="flüchtling", unit=None):
+        a, b = _doc("a", t1, outlet="A"), _doc("b", t2, outlet="B")
+        figs = [_fig(a, e1, v1, "exact", topic=topic, unit=unit, chain=["Polizei"]),
+                _fig(b, e2, v2, "exact", topic=topic, unit=unit)]
+        return group_figures(figs, [a, b])[0]
+    assert flag("Laut Polizei kamen 76 Flüchtlinge.", "76", 76, "Laut Polizei kamen 40 Flüchtlinge.", "40", 40)["disagreement"]
+    assert not flag("Laut Polizei kamen 76 Flüchtlinge.", "76", 76, "Die ersten 40 Flüchtlinge kamen.", "40", 40)["disagreement"]
+    assert not flag("Laut Polizei kamen 76 Flüchtlinge.", "76", 76,
+                    "Wenn Österreich nur 40 Flüchtlinge aufnimmt, schließt Serbien.", "40", 40)["disagreement"]
+    assert not flag("Laut Polizei kamen 76 Flüchtlinge.", "76", 76,
+                    "Es gäbe Probleme, sollten weiterhin 40 Flüchtlinge kommen.", "40", 40)["disagreement"]
+    g = flag("Laut Bitkom wollen 63 Prozent der Befragten einparken lassen.", "63 Prozent", 0.63,
+             "Laut Bitkom sind 84 Prozent der Befragten für Investitionen.", "84 Prozent", 0.84, topic="befragt", unit="frac")
+    assert not g["disagreement"] and "share of people" in g["reason"]

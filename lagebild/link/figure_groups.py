@@ -34,7 +34,8 @@ only when all of this holds (precision first; each rule is a kind of false flag 
   figures have a counted noun next to them, and the key's figures fall into at most
   MAX_CLUSTERS = 3 value clusters (more: daily or per-place counts of one noun);
 * a claim of fact: no figure in a condition ('even if one or two jurors', 'wenn', 'falls', 'would');
-* the same set: no 'weitere'/'andere'/'another' subset ('the other nine jurors'), the same modifiers when both have some
+* the same set: no 'weitere'/'andere'/'another' subset ('the other nine jurors'), no part of a whole
+  ('28 of his 68 punches'), the same modifiers when both have some
   ('verschwundene Wahlkarten' vs 'Wahlkarten' is fine, vs 'ausgegebene Wahlkarten' is not), no
   back-reference ('den sechs Kandidaten', 'alle 130');
 * the same time and scope: same year and day when both are dated, times that can overlap ('am
@@ -65,6 +66,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from ..analyse.figures import _konjunktiv
+from ..analyse.topics import person_topics
 from ..records import AnalysedArticle, Figure
 from .figure_keys import (PERIOD, base_unit, day_of, holder, mention_keys, reference, same_time, update_cue, when_of,
                           year_of)
@@ -77,6 +79,10 @@ APPROX_TOL = 0.10  # 'etwa', 'rund': 10 % (numbers.py gives low/high)
 HEDGE_FACTOR = 2.0  # 'bis zu X', 'mehr als X', 'Tausende': the true value is within this factor
 MAX_RATIO = 5.0  # values further apart than this count different things, they do not contradict
 MAX_CLUSTERS = 3  # a key whose figures fall into more value clusters is a family of quantities
+# populations a share is taken of ('63 Prozent der Befragten', '40 % of voters'), besides the person nouns
+POPULATIONS = {"befragt", "respondent", "sondé", "teilnehmer", "wähler", "voter", "électeur", "bürger", "citizen",
+               "deutsch", "österreicher", "schweizer", "americans", "français", "haushalt", "household", "unternehmen",
+               "company", "firm", "entreprise"}
 GENERIC_TOPICS = {"mensch"}  # 'Menschen', 'Personen' without a predicate say nothing about what is counted
 # a change word names no quantity: 'ein Minus von 2,2 Prozent' (of what?) and 'ein Minus von 1,4 Prozent' at
 # the capital-goods makers are two different changes, not one figure reported twice
@@ -85,13 +91,21 @@ CHANGE_TOPICS = {"minus", "plus", "rückgang", "anstieg", "zuwachs", "zunahm", "
 _SINCE = re.compile(r"\b(?:seit|since|depuis)\b", re.I)
 # 'weitere 3.000', 'vier andere Kandidaten': a subset beside another figure, never the same quantity
 _SUBSET = {"weitere", "weiteren", "weiterer", "andere", "anderen", "übrige", "übrigen", "zusätzliche", "zusätzlichen",
-           "restliche", "restlichen", "neue", "neuen", "other", "another", "more", "further", "additional", "autres"}
+           "restliche", "restlichen", "neue", "neuen", "ersten", "letzten", "other", "another", "more", "further", "additional", "first", "last",
+           "autres"}
 # a figure is a claim when a source is named or the sentence reports it ('soll ... haben', 'schätzungsweise')
 _HEARSAY = re.compile(r"\b(?:sollen|soll|sollten|sollte)\b[^.;:]*\b(?:haben|sein|worden|werden)\b|\bangeblich|"
                       r"\bschätzungsweise|\bSchätzung\w*|\bzufolge\b|\blaut\b|\bnach\s+(?:\w+\s+)?Angaben|\breportedly|"
                       r"\baccording\s+to|\bselon\b", re.I)
+# the part in 'X of Y' ('landed 28 of his 68 punches', 'zwei von drei Befragten'): a subset of the whole Y
+_PART_OF = re.compile(r"\s+(?:out\s+of|of|von|aus|sur)\s+(?:(?:his|her|their|its|the|den|der|die|seinen|ihren|ses|leurs)\s+)?"
+                      r"(?:(?!(?:1[89]|20)\d\d\b)\d|zwei|drei|vier|fünf|two|three|four|five|ten|zehn|hundred)", re.I)
 _SUBSET_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_SUBSET)) + r")\s+(?:\S+\s+)?$", re.I)
 # a condition or a supposition: 'even if one or two jurors', 'wenn 500 Menschen kämen', 'falls', 'would'
+# a sentence or clause that opens with a condition: its figures, in both clauses, are suppositions ('Wenn
+# Österreich heuer nur 37.500 Flüchtlinge aufnimmt, wäre Serbien gezwungen ...', 'If 500 people come, ...',
+# '..., sollten weiterhin tausende Migranten eintreffen')
+_CONDITIONAL_SENTENCE = re.compile(r"\W*(?:wenn|falls|sofern|sollte|sollten|if|unless|should|si)\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|would|could|wenn|falls|sofern|würde|würden|könnte|könnten|si)\b", re.I)
 # a figure per unit of something ('at least 30 homers in each of the past five seasons', '300 pro Tag'):
 # a rate, comparable only with another rate
@@ -223,8 +237,12 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
         "_day": day_of(doc, sent, fig.start) if doc else None,
         "_when": when_of(doc, sent, fig.start) if doc else None,
         "_ref": reference(doc.text, fig.start) if doc else False,
-        "_subset": bool(doc and _SUBSET_BEFORE.search(doc.text, max(0, fig.start - 24), fig.start)),
-        "_hypo": bool(doc and _HYPOTHETICAL.search(doc.text, *_clause_before(doc.text, sent[0], fig.start))),
+        "_subset": bool(doc and (_SUBSET_BEFORE.search(doc.text, max(0, fig.start - 24), fig.start)
+                                 or _PART_OF.match(doc.text, fig.end))),
+        "_hypo": bool(doc and (_HYPOTHETICAL.search(doc.text, *_clause_before(doc.text, sent[0], fig.start))
+                               or _CONDITIONAL_SENTENCE.match(doc.text, sent[0], sent[1])
+                               or _CONDITIONAL_SENTENCE.match(doc.text, _clause_before(doc.text, sent[0], fig.start)[0],
+                                                              fig.start))),
         "_v": _representative(fig, scale),
     }
 
@@ -302,6 +320,8 @@ def _comparable(topic: str, members: list[dict]) -> str | None:
     counted = [m for m in members if m["_counted"]]
     if topic in GENERIC_TOPICS or len(counted) < 2:
         return "what is counted is too general to compare ('Menschen', a bare length or area)"
+    if ":" not in topic and {m["_unit"] for m in counted} == {"%"} and (topic in person_topics() or topic in POPULATIONS):
+        return "a share of people ('63 Prozent der Befragten'): what they said or did decides which share it is"
     if topic.split(":", 1)[0] in CHANGE_TOPICS:
         return "a change ('ein Minus von ...') without what changed: the figures need not measure the same thing"
     if len(_value_clusters(counted)) > MAX_CLUSTERS:
