@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .speakers import Phrase, Tok, np_after, np_before, tokenize
 from .speech_cues import _SOURCE_NOUNS, ACCORDING_NACH_POST, ACCORDING_PRE
@@ -89,11 +90,18 @@ def _to_comma(text: str, start: int, end: int, max_words: int = 10) -> tuple[int
 
 def find_sources(text: str, start: int, end: int) -> list[Source]:
     """All attribution phrases in text[start:end], in text order."""
+    pre = list(ACCORDING_PRE.finditer(text, start, end))
+    via = list(_VIA.finditer(text, start, end))
+    wie = list(_WIE.finditer(text, start, end))
+    if not (pre or via or wie):  # most sentences: no cue at all, no tokens needed (issue 18)
+        low = text[start:end].lower()
+        if "zufolge" not in low and "nach" not in low:
+            return []
     toks = tokenize(text, 0, start, end)
     out: list[Source] = []
     by_start = {t.start: n for n, t in enumerate(toks)}
     # 'laut X', 'gemäß X', 'nach Angaben (von) X'
-    for m in ACCORDING_PRE.finditer(text, start, end):
+    for m in pre:
         n = by_start.get(m.start())
         if n is None:
             continue
@@ -127,7 +135,7 @@ def find_sources(text: str, start: int, end: int) -> list[Source]:
             fs, fe = _span(toks, ph.core)
             out.append(Source("claim", text[s:e], s, e, t.text, t.start, t.end, fs, fe))
     # 'unter Berufung auf Y'
-    for m in _VIA.finditer(text, start, end):
+    for m in via:
         n = by_start.get(m.end())
         if n is None:
             continue
@@ -137,7 +145,7 @@ def find_sources(text: str, start: int, end: int) -> list[Source]:
         s, e = _span(toks, ph.core)
         out.append(Source("via", text[s:e], s, e, m.group().strip(), m.start(), m.end() - 1, s, e))
     # 'wie X berichtete' (verb-final relay clause)
-    for m in _WIE.finditer(text, start, end):
+    for m in wie:
         w = m.end()
         n = by_start.get(w)
         if n is None:
@@ -204,11 +212,18 @@ def attribution_chain(text: str, start: int, end: int, focus: int | None = None)
 
 def _speech_speaker(text: str, start: int, end: int, focus: int | None) -> str | None:
     """The speaker of a speech-verb clause in the sentence holding `focus`, via the quote finder."""
+    best = None
+    for speaker, cue, q_start, q_end in _speech_quotes(text, start, end):
+        if speaker and cue not in ("laut", "Laut", "zufolge", "nach", "Nach", "gemäß", "Gemäß"):
+            if focus is None or q_start <= focus < q_end or best is None:
+                best = speaker
+    return best
+
+
+@lru_cache(maxsize=256)
+def _speech_quotes(text: str, start: int, end: int) -> tuple[tuple, ...]:
+    """(speaker, cue, start, end) of the quote finder's quotes in a sentence: once per sentence,
+    however many figures it holds (issue 18)."""
     from .quotes import quotes_in_text
 
-    best = None
-    for q in quotes_in_text(text, start, end):
-        if q.speaker and q.cue not in ("laut", "Laut", "zufolge", "nach", "Nach", "gemäß", "Gemäß"):
-            if focus is None or q.start <= focus < q.end or best is None:
-                best = q.speaker
-    return best
+    return tuple((q.speaker, q.cue, q.start, q.end) for q in quotes_in_text(text, start, end))

@@ -69,10 +69,20 @@ class Tok:
         self.text, self.start, self.end, self.low = text, start, end, text.lower()
 
 
+_TOKENS: dict[tuple[str, int, int, int], tuple[Tok, ...]] = {}  # a sentence is tokenised by several stages
+
+
 def tokenize(text: str, offset: int = 0, start: int = 0, end: int | None = None) -> list[Tok]:
     """Word and punctuation tokens of text[start:end] with absolute offsets (+offset)."""
     end = len(text) if end is None else end
-    return [Tok(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text, start, end)]
+    key = (text, offset, start, end)
+    toks = _TOKENS.get(key)
+    if toks is None:
+        if len(_TOKENS) >= 4096:
+            _TOKENS.clear()
+        toks = _TOKENS[key] = tuple(Tok(m.group(), m.start() + offset, m.end() + offset)
+                                    for m in TOKEN.finditer(text, start, end))
+    return list(toks)
 
 
 def is_cap(tok: Tok) -> bool:
