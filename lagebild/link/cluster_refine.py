@@ -32,8 +32,9 @@ _FAR = np.int64(1) << 62
 
 
 class _Lookup:
-    """Integer story codes, postings as code arrays, and merge chains as an array of parents,
-    kept in step with the index while a pass changes it (`moved`, `gone`)."""
+    """Integer story codes, the postings' recent entries as one array of codes, and merge chains
+    as an array of parents, kept in step with the index while a pass changes it (`moved`,
+    `gone`)."""
 
     def __init__(self, index):
         from .cluster import MAX_CANDIDATES, POSTINGS_CAP, QUERY_TERMS
@@ -43,13 +44,29 @@ class _Lookup:
         self.code: dict[str, int] = {}
         self.names: list[str] = []
         self.parent = np.zeros(1 << 12, np.int64)
-        self.terms: dict[int, np.ndarray] = {}  # term -> codes of its recent postings
         self.pos = np.zeros(0, np.int64)  # scratch: per story code, its first position (else _FAR)
         self.ar = np.arange(4096, dtype=np.int64)
         for sid in index.stories:
             self.code_of(sid)
         for sid in index.redirect:
             self.code_of(sid)
+        # term h's recent postings are flat[start[h]:start[h] + count[h]]
+        self.start = np.zeros(1 << HASH_BITS, np.int64)
+        self.count = np.zeros(1 << HASH_BITS, np.int64)
+        ids: list[str] = []
+        terms, counts = [], []
+        for h, posting in index.postings.items():
+            if posting:
+                recent = posting[-self.cap:]
+                ids.extend(recent)
+                terms.append(h)
+                counts.append(len(recent))
+        self.flat = np.fromiter(map(self.code.__getitem__, ids), np.int64, len(ids))
+        self.used = len(ids)
+        if terms:
+            counts = np.array(counts, np.int64)
+            self.count[terms] = counts
+            self.start[terms] = np.cumsum(counts) - counts
 
     def code_of(self, sid: str) -> int:
         c = self.code.get(sid)
@@ -70,24 +87,15 @@ class _Lookup:
             self.parent[self.code[sid]] = self.code_of(self.index.redirect[sid])
 
     def moved(self, keys: np.ndarray, vals: np.ndarray) -> None:
-        """An article was filed again: the postings of its key terms changed."""
+        """An article was filed again: the postings of its key terms changed (their new recent
+        entries go to the end of the flat array)."""
         for h in top(keys, vals, KEY_TERMS).tolist():
-            self.terms.pop(h, None)
-
-    def _posting(self, h: int) -> np.ndarray:
-        arr = self.terms.get(h)
-        if arr is None:
-            posting = self.index.postings.get(h)
-            if posting:
-                recent = posting[-self.cap:]
-                try:
-                    arr = np.array(list(map(self.code.__getitem__, recent)), np.int64)
-                except KeyError:  # a story founded during this pass
-                    arr = np.array([self.code_of(s) for s in recent], np.int64)
-            else:
-                arr = _EMPTY
-            self.terms[h] = arr
-        return arr
+            recent = [self.code_of(sid) for sid in self.index.postings.get(h, [])[-self.cap:]]
+            if self.used + len(recent) > len(self.flat):
+                self.flat = np.concatenate([self.flat, np.zeros(len(self.flat) + len(recent), np.int64)])
+            self.flat[self.used:self.used + len(recent)] = recent
+            self.start[h], self.count[h] = self.used, len(recent)
+            self.used += len(recent)
 
     def candidates(self, keys: np.ndarray, vals: np.ndarray) -> np.ndarray:
         """Codes of the stories `StoryIndex._candidates` returns for the vector, in its order:
@@ -96,40 +104,35 @@ class _Lookup:
         if not len(keys):
             return _EMPTY
         q = self.q
-        order = np.argpartition(-vals, min(q, len(vals)) - 1)[:q] if len(vals) > q else slice(None)
-        parts, lens, weights = [], [], []
-        get = self.terms.get
-        for h, w in zip(keys[order].tolist(), vals[order].tolist()):
-            arr = get(h)
-            if arr is None:
-                arr = self._posting(h)
-            if len(arr):
-                parts.append(arr)
-                lens.append(len(arr))
-                weights.append(w)
-        if not parts:
+        if len(vals) > q:
+            order = np.argpartition(-vals, q - 1)[:q]
+            keys, vals = keys[order], vals[order]
+        counts = self.count[keys]
+        ends = np.cumsum(counts)
+        n = int(ends[-1])
+        if not n:
             return _EMPTY
+        if n > len(self.ar):
+            self.ar = np.arange(2 * n, dtype=np.int64)
+        ar = self.ar[:n]
         parent = self.parent
-        roots = parent[np.concatenate(parts)]
+        roots = parent[self.flat[ar + np.repeat(self.start[keys] - ends + counts, counts)]]
         while True:
             up = parent[roots]
             if np.array_equal(up, roots):
                 break
             roots = up
         # each story once, in the order first met: the smallest position at which it occurs
-        n = len(roots)
-        if n > len(self.ar):
-            self.ar = np.arange(2 * n, dtype=np.int64)
         if len(self.pos) < len(parent):
             self.pos = np.full(len(parent), _FAR, np.int64)
-        pos, ar = self.pos, self.ar[:n]
+        pos = self.pos
         np.minimum.at(pos, roots, ar)
         found = roots[pos[roots] == ar]
         if len(found) <= self.max_cand:
             pos[found] = _FAR
             return found
         pos[found] = self.ar[: len(found)]  # each entry's story as its rank in first-met order
-        shared = np.bincount(pos[roots], weights=np.repeat(np.array(weights), lens))
+        shared = np.bincount(pos[roots], weights=np.repeat(vals.astype(np.float64), counts))
         pos[found] = _FAR
         return found[np.argsort(-shared, kind="stable")[: self.max_cand]]
 
