@@ -61,20 +61,22 @@ def analyse_chunk(articles: list[Article]) -> list[Result]:
 _CPU_REPORTED = 0.0  # in a worker: its CPU seconds already reported
 
 
-def _run_in_worker(task: Task, chunk: list) -> tuple[list, float, int]:
-    """task(chunk), plus the worker's CPU seconds since its last report (start-up included) and
-    its peak RSS (KB). Workers are forked by the forkserver, not by this process, so they are not
-    in this process's rusage; bench/bench_pipeline.py reads WORKER_CPU_SECONDS / WORKER_PEAK_RSS_KB."""
+def _run_in_worker(task: Task, chunk: list) -> tuple[list, float, int, int]:
+    """task(chunk), plus the worker's CPU seconds since its last report (start-up included), its
+    peak RSS (KB) and its pid. Workers are forked by the forkserver, not by this process, so they
+    are not in this process's rusage; bench/bench_pipeline.py reads WORKER_CPU_SECONDS,
+    WORKER_CPU_BY_PID and WORKER_PEAK_RSS_KB."""
     import resource
 
     global _CPU_REPORTED
     results = task(chunk)
     now = time.process_time()
     spent, _CPU_REPORTED = now - _CPU_REPORTED, now
-    return results, spent, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return results, spent, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, os.getpid()
 
 
 WORKER_CPU_SECONDS = 0.0  # CPU time spent in worker processes, summed in this process
+WORKER_CPU_BY_PID: dict[int, float] = {}  # the same per worker process
 WORKER_PEAK_RSS_KB = 0  # the largest worker's peak RSS
 
 
@@ -154,10 +156,11 @@ class Analyser:
         return self._gather(self._pool.map(_run_in_worker, repeat(task), chunks))
 
     @staticmethod
-    def _gather(timed: Iterator[tuple[list, float, int]]) -> Iterator[list]:
+    def _gather(timed: Iterator[tuple[list, float, int, int]]) -> Iterator[list]:
         global WORKER_CPU_SECONDS, WORKER_PEAK_RSS_KB
-        for results, cpu, rss in timed:
+        for results, cpu, rss, pid in timed:
             WORKER_CPU_SECONDS += cpu
+            WORKER_CPU_BY_PID[pid] = WORKER_CPU_BY_PID.get(pid, 0.0) + cpu
             WORKER_PEAK_RSS_KB = max(WORKER_PEAK_RSS_KB, rss)
             yield results
 
