@@ -269,3 +269,31 @@ def test_survey_shares_first_ones_and_conditions_are_not_compared():
     g = flag("Laut Bitkom wollen 63 Prozent der Befragten einparken lassen.", "63 Prozent", 0.63,
              "Laut Bitkom sind 84 Prozent der Befragten für Investitionen.", "84 Prozent", 0.84, topic="befragt", unit="frac")
     assert not g["disagreement"] and "share of people" in g["reason"]
+
+
+def test_spans_of_time_changes_and_tallies_are_not_compared():
+    def group(t1, e1, v1, t2, e2, v2, topic):
+        a, b = _doc("a", t1, outlet="A"), _doc("b", t2, outlet="B")
+        figs = [_fig(a, e1, v1, "exact", topic=topic, chain=["AP"]), _fig(b, e2, v2, "exact", topic=topic)]
+        return group_figures(figs, [a, b])[0]
+    g = group("He spent seven seasons as an assistant coach.", "seven", 7, "He served five seasons as head coach.",
+              "five", 5, "season")
+    assert not g["disagreement"] and "span of time" in g["reason"]
+    assert group("Police said 30 points were scored.", "30", 30, "Police said 25 points were scored.", "25", 25,
+                 "point")["disagreement"]
+    assert not group("Police said 30 points were scored.", "30", 30, "It was a drop of five points.", "five", 5,
+                     "point")["disagreement"]  # a change against a level
+    assert not group("He won in six rounds.", "six", 6, "He won five rounds sooner than in 2008.", "five", 5,
+                     "round")["disagreement"]
+
+
+def test_a_win_loss_record_is_no_figure():
+    from lagebild.analyse import analyse_article
+    from lagebild.clean import clean_document
+    from lagebild.records import RawDocument
+    text = ("Cheeks compiled a 162-139 record in three seasons and rallied the team from a 5-19 start. "
+            "He improves to 58 - 3. The court ruled in a 5-4 decision. Teixeira hit .358 this season. "
+            "Police said between 10-15 people were hurt.")
+    doc = analyse_article(clean_document(RawDocument(id="x", source="x.txt", text=text)))
+    assert [f.text for f in doc.figures] == ["three", ".358", "between 10-15"]  # the seasons stay a figure
+    assert doc.figures[1].value == 0.358 and doc.text[doc.figures[1].start:doc.figures[1].end] == ".358"

@@ -280,6 +280,28 @@ _SCORE_HEADS = {"punkt", "tor", "treffer", "sieg", "niederlage", "remis", "unent
 _RANK = re.compile(r"(?:^|[–,;(]\s*)\d{1,2}\.\s+[A-ZÄÖÜ]")
 
 
+# 'a 35-47 record', 'a 5-19 start', 'mark of 122-147', 'improves to 58 - 3', 'a 5-4 vote', 'Bilanz von 12-3'
+_TALLY_NEXT = re.compile(r"\s*(?:\(\S+\)\s*)?(?:record|mark|start|finish|run|win|victory|loss|defeat|decision|vote|verdict|"
+                         r"lead|score|draw|tie|Bilanz|Sieg|Niederlage|Abstimmung|bilan|victoire|défaite)\b", re.I)
+_TALLY_BEFORE = re.compile(r"(?:record|mark|score|improves?\s+to|improved\s+to|Bilanz(?:\s+von)?|bilan\s+de)\s+(?:of\s+)?$", re.I)
+_PAIR = re.compile(r"\d+\s?[-–]\s?\d+")
+
+
+def _tally(text: str, m) -> bool:
+    """Two counts joined by a dash that a score word follows or precedes: a tally, not a range."""
+    lo, hi = m.start, m.end
+    if lo >= 2 and re.search(r"\d\s?[-–]\s?$", text[max(0, lo - 4):lo]):
+        lo = max(0, lo - 4) + re.search(r"\d\s?[-–]\s?$", text[max(0, lo - 4):lo]).start()
+        while lo > 0 and text[lo - 1].isdigit():
+            lo -= 1
+    tail = re.match(r"\s?[-–]\s?\d+", text[hi:hi + 8])
+    if tail:
+        hi += tail.end()
+    if not _PAIR.fullmatch(text[lo:hi].strip()):
+        return False
+    return bool(_TALLY_NEXT.match(text, hi) or _TALLY_BEFORE.search(text[max(0, lo - 30):lo]))
+
+
 def _results_table(sentence: str) -> bool:
     """'1. Müller 271 – 2. Rießle 254 – 3. ...': ranks and scores, not amounts."""
     return len(_RANK.findall(sentence)) >= 2
@@ -413,6 +435,8 @@ def find_figures(doc: AnalysedArticle) -> None:
             span = _count_left(text, s, m)
         if span is None and (_name_number(text, s, m, lang) or _results_table(text[s:e]) and m.unit is None):
             continue
+        if _tally(text, m):
+            continue  # a win-loss record or a vote tally ('a 35-47 record', '162-139', 'a 5-4 vote'): a score
         if lang == "de" and (_product_number(text, s, m) or _race_name(text, s, m)):
             continue
         count_of = text[span[0]:span[1]] if span else ""
@@ -424,9 +448,15 @@ def find_figures(doc: AnalysedArticle) -> None:
             pred = predicate_class(text, s, e, m.start, span[1] if span else m.end)
             if pred:
                 topic = f"{topic}:{pred}"
+        start, shown, value, low, high = m.start, m.text, m.value, m.low, m.high
+        if start >= 1 and text[start - 1] == "." and re.fullmatch(r"\d+", m.text) and (start < 2 or not text[start - 2].isalnum()):
+            # 'hit .358', '(.454)': an average written without its leading zero is 0.358, not 358
+            scale = 10.0 ** len(m.text)
+            start, shown = start - 1, "." + m.text
+            value, low, high = (None if x is None else x / scale for x in (value, low, high))
         fig = Figure(
-            article_id=doc.id, start=m.start, end=m.end, text=m.text, value=m.value, low=m.low,
-            high=m.high, qualifier=m.qualifier, unit=m.unit, count_of=count_of, topic=topic,
+            article_id=doc.id, start=start, end=m.end, text=shown, value=value, low=low,
+            high=high, qualifier=m.qualifier, unit=m.unit, count_of=count_of, topic=topic,
             attributed_to=attributor.chain(si, m.start), date=_date_for(doc, s, e, m.start, dated),
             id=f"{doc.id}:fig{len(doc.figures)}",
         )

@@ -150,7 +150,7 @@ INTL_SYNSETS = {
     "Menschen": ("people persons individuals", "personnes gens individus"),
     "Zivilisten": ("civilians", "civils"),
     "Raketen": ("missiles rockets", "missiles roquettes"),
-    "Granaten": ("shells projectiles rounds grenades", "obus projectiles grenades"),
+    "Granaten": ("shells projectiles grenades", "obus projectiles grenades"),  # not 'rounds': boxing, talks
     "Gebäude": ("buildings", "bâtiments immeubles édifices"),
     "Mitarbeiter": ("employees workers staff", "salariés employés travailleurs"),
     "Arbeitsplätze": ("jobs positions", "emplois postes"),

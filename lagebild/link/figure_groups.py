@@ -40,7 +40,9 @@ only when all of this holds (precision first; each rule is a kind of false flag 
   back-reference ('den sechs Kandidaten', 'alle 130');
 * the same time and scope: same year and day when both are dated, times that can overlap ('am
   Wochenende' and 'am Montag' danach cannot: figure_keys.same_time), both or neither a period total
-  ('seit', 'binnen', 'bislang', 'insgesamt'), both or neither a rate ('each', 'per', 'täglich', 'pro');
+  ('seit', 'binnen', 'bislang', 'insgesamt'), both or neither a rate ('each', 'per', 'täglich', 'pro'),
+  both or neither a change or difference ('a drop of five', 'five rounds sooner'); no span of time
+  ('seven seasons', 'seit 15 Jahren': DURATIONS);
 * at least one is a claim: a source is named ('laut Südkorea') or the sentence reports it ('soll ...
   haben', Konjunktiv I, 'schätzungsweise');
 * they come from different articles, or from one sentence naming two sources ('laut US-Informationen
@@ -83,6 +85,11 @@ MAX_CLUSTERS = 3  # a key whose figures fall into more value clusters is a famil
 POPULATIONS = {"befragt", "respondent", "sondé", "teilnehmer", "wähler", "voter", "électeur", "bürger", "citizen",
                "deutsch", "österreicher", "schweizer", "americans", "français", "haushalt", "household", "unternehmen",
                "company", "firm", "entreprise"}
+# spans of time ('seven seasons as an assistant coach', 'seit 15 Jahren', 'six rounds'): spans of different
+# stints, careers or fights far more often than two accounts of one span (issue 16 near-misses)
+DURATIONS = {"season", "year", "month", "week", "day", "hour", "minute", "game", "round", "inning", "match", "jahr",
+             "monat", "woch", "tag", "stund", "minut", "spiel", "rund", "saison", "spielzeit", "partie", "an", "année",
+             "mois", "semaine", "jour", "heure", "minute"}
 GENERIC_TOPICS = {"mensch"}  # 'Menschen', 'Personen' without a predicate say nothing about what is counted
 # a change word names no quantity: 'ein Minus von 2,2 Prozent' (of what?) and 'ein Minus von 1,4 Prozent' at
 # the capital-goods makers are two different changes, not one figure reported twice
@@ -112,6 +119,13 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|unless|would|could|wenn|falls|sofern|würde
 _EACH = re.compile(r"\b(?:each|every|apiece|per(?!\s*cent)|a\s+(?:day|week|month|year|season|game)|jeweils|pro|täglich"
                    r"|jährlich|wöchentlich|monatlich|daily|weekly|monthly|annually|yearly|chaque|par\s+(?:jour|an|mois))\b",
                    re.I)
+# a change or a difference, not a level: 'a drop of five points', 'is down almost five', 'um 5 Prozent
+# gestiegen', 'five rounds sooner', 'drei Tore mehr'
+_CHANGE_BEFORE = re.compile(r"(?:\b(?:drop|decline|decrease|increase|rise|fall|gain|loss|jump|plunge|cut|reduction|Minus|"
+                            r"Plus|Rückgang|Anstieg|Zuwachs|Steigerung|hausse|baisse)\s+(?:of|von|um|de)|\b(?:down|up|um)"
+                            r")\s+(?:(?:almost|nearly|about|around|roughly|fast|rund|knapp|etwa)\s+)?$", re.I)
+_CHANGE_AFTER = re.compile(r"\s+(?:[^\s,;.:]+\s+)?(?:sooner|later|earlier|more|fewer|less|longer|shorter|higher|lower|mehr|weniger|"
+                           r"früher|später|länger|kürzer|höher|niedriger)\b", re.I)
 _CLAUSE_CUT = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 INF = math.inf
 
@@ -234,6 +248,8 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
         "_since": bool(_SINCE.search(doc.text, sent[0], sent[1])) if doc else False,
         "_period": bool(PERIOD.search(doc.text, sent[0], sent[1])) if doc else False,
         "_each": bool(_EACH.search(doc.text, sent[0], sent[1])) if doc else False,
+        "_change": bool(doc and (_CHANGE_BEFORE.search(doc.text, max(0, fig.start - 40), fig.start)
+                                 or _CHANGE_AFTER.match(doc.text, fig.end, min(len(doc.text), fig.end + 40)))),
         "_day": day_of(doc, sent, fig.start) if doc else None,
         "_when": when_of(doc, sent, fig.start) if doc else None,
         "_ref": reference(doc.text, fig.start) if doc else False,
@@ -306,7 +322,8 @@ def _conflicts(members: list[dict]) -> list[tuple[dict, dict]]:
                 continue  # dated to different days or weeks: a change over time, not a contradiction
             if a["_hypo"] or b["_hypo"]:
                 continue  # 'even if one or two jurors voted against it': a condition, not a claim of fact
-            if a["_ref"] or b["_ref"] or a["_period"] != b["_period"] or a["_each"] != b["_each"]:
+            if a["_ref"] or b["_ref"] or a["_period"] != b["_period"] or a["_each"] != b["_each"] \
+                    or a["_change"] != b["_change"]:
                 continue  # 'den sechs Kandidaten' refers back; a period total against a single count
             if a["article_id"] == b["article_id"] and (
                     a["_sent"] != b["_sent"] or not a["source"] or not b["source"] or a["source"] == b["source"]):
@@ -322,6 +339,8 @@ def _comparable(topic: str, members: list[dict]) -> str | None:
         return "what is counted is too general to compare ('Menschen', a bare length or area)"
     if ":" not in topic and {m["_unit"] for m in counted} == {"%"} and (topic in person_topics() or topic in POPULATIONS):
         return "a share of people ('63 Prozent der Befragten'): what they said or did decides which share it is"
+    if topic.split(":", 1)[0] in DURATIONS:
+        return "a span of time ('seven seasons', 'seit 15 Jahren'): spans of different stints, not one quantity"
     if topic.split(":", 1)[0] in CHANGE_TOPICS:
         return "a change ('ein Minus von ...') without what changed: the figures need not measure the same thing"
     if len(_value_clusters(counted)) > MAX_CLUSTERS:
@@ -445,7 +464,7 @@ def _group(topic: str, unit: str, hold: str, members: list[dict], lang: str = "d
     keys = {"topic": topic.split(":", 1)[0], "predicate": predicate, "unit": unit or None,
             "holder": hold or None, "time": years or None}
     for m in members:
-        for k in ("_iv", "_unit", "_cue", "_sent", "_counted", "_since", "_mods", "_claim", "_period", "_each", "_day", "_when", "_ref", "_subset", "_hypo", "_v"):
+        for k in ("_iv", "_unit", "_cue", "_sent", "_counted", "_since", "_mods", "_claim", "_period", "_each", "_change", "_day", "_when", "_ref", "_subset", "_hypo", "_v"):
             del m[k]
     return {
         "topic": topic, "unit": unit or None, "keys": keys, "reason": reason, "conflict": conflict,
