@@ -279,6 +279,8 @@ def test_spans_of_time_changes_and_tallies_are_not_compared():
     g = group("He spent seven seasons as an assistant coach.", "seven", 7, "He served five seasons as head coach.",
               "five", 5, "season")
     assert not g["disagreement"] and "span of time" in g["reason"]
+    assert group("He was sentenced to seven years in prison.", "seven", 7, "He got five years in prison.", "five", 5,
+                 "year")["disagreement"]  # the term of one prison sentence is one quantity
     assert group("Police said 30 points were scored.", "30", 30, "Police said 25 points were scored.", "25", 25,
                  "point")["disagreement"]
     assert not group("Police said 30 points were scored.", "30", 30, "It was a drop of five points.", "five", 5,

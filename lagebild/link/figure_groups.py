@@ -42,7 +42,7 @@ only when all of this holds (precision first; each rule is a kind of false flag 
   Wochenende' and 'am Montag' danach cannot: figure_keys.same_time), both or neither a period total
   ('seit', 'binnen', 'bislang', 'insgesamt'), both or neither a rate ('each', 'per', 'täglich', 'pro'),
   both or neither a change or difference ('a drop of five', 'five rounds sooner'); no span of time
-  ('seven seasons', 'seit 15 Jahren': DURATIONS);
+  ('seven seasons', 'seit 15 Jahren': DURATIONS) unless both give a prison or contract term;
 * at least one is a claim: a source is named ('laut Südkorea') or the sentence reports it ('soll ...
   haben', Konjunktiv I, 'schätzungsweise');
 * they come from different articles, or from one sentence naming two sources ('laut US-Informationen
@@ -86,10 +86,13 @@ POPULATIONS = {"befragt", "respondent", "sondé", "teilnehmer", "wähler", "vote
                "deutsch", "österreicher", "schweizer", "americans", "français", "haushalt", "household", "unternehmen",
                "company", "firm", "entreprise"}
 # spans of time ('seven seasons as an assistant coach', 'seit 15 Jahren', 'six rounds'): spans of different
-# stints, careers or fights far more often than two accounts of one span (issue 16 near-misses)
+# stints, careers or fights far more often than two accounts of one span (issue 16 near-misses); compared
+# only when both sentences give the term of one thing: a prison sentence or a contract (_TERM)
 DURATIONS = {"season", "year", "month", "week", "day", "hour", "minute", "game", "round", "inning", "match", "jahr",
              "monat", "woch", "tag", "stund", "minut", "spiel", "rund", "saison", "spielzeit", "partie", "an", "année",
              "mois", "semaine", "jour", "heure", "minute"}
+_TERM = re.compile(r"\b(?:sentenc\w*|prison|jail|contract|deal|term|extension|Haft\w*|Gefängnis\w*|verurteilt|Vertrag\w*"
+                   r"|Strafe|Freiheitsstrafe|peine|prison|contrat|condamn\w*)\b", re.I)
 GENERIC_TOPICS = {"mensch"}  # 'Menschen', 'Personen' without a predicate say nothing about what is counted
 # a change word names no quantity: 'ein Minus von 2,2 Prozent' (of what?) and 'ein Minus von 1,4 Prozent' at
 # the capital-goods makers are two different changes, not one figure reported twice
@@ -248,6 +251,7 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
         "_since": bool(_SINCE.search(doc.text, sent[0], sent[1])) if doc else False,
         "_period": bool(PERIOD.search(doc.text, sent[0], sent[1])) if doc else False,
         "_each": bool(_EACH.search(doc.text, sent[0], sent[1])) if doc else False,
+        "_term": bool(_TERM.search(doc.text, sent[0], sent[1])) if doc else False,
         "_change": bool(doc and (_CHANGE_BEFORE.search(doc.text, max(0, fig.start - 40), fig.start)
                                  or _CHANGE_AFTER.match(doc.text, fig.end, min(len(doc.text), fig.end + 40)))),
         "_day": day_of(doc, sent, fig.start) if doc else None,
@@ -339,7 +343,7 @@ def _comparable(topic: str, members: list[dict]) -> str | None:
         return "what is counted is too general to compare ('Menschen', a bare length or area)"
     if ":" not in topic and {m["_unit"] for m in counted} == {"%"} and (topic in person_topics() or topic in POPULATIONS):
         return "a share of people ('63 Prozent der Befragten'): what they said or did decides which share it is"
-    if topic.split(":", 1)[0] in DURATIONS:
+    if topic.split(":", 1)[0] in DURATIONS and not all(m["_term"] for m in counted):
         return "a span of time ('seven seasons', 'seit 15 Jahren'): spans of different stints, not one quantity"
     if topic.split(":", 1)[0] in CHANGE_TOPICS:
         return "a change ('ein Minus von ...') without what changed: the figures need not measure the same thing"
@@ -464,7 +468,7 @@ def _group(topic: str, unit: str, hold: str, members: list[dict], lang: str = "d
     keys = {"topic": topic.split(":", 1)[0], "predicate": predicate, "unit": unit or None,
             "holder": hold or None, "time": years or None}
     for m in members:
-        for k in ("_iv", "_unit", "_cue", "_sent", "_counted", "_since", "_mods", "_claim", "_period", "_each", "_change", "_day", "_when", "_ref", "_subset", "_hypo", "_v"):
+        for k in ("_iv", "_unit", "_cue", "_sent", "_counted", "_since", "_mods", "_claim", "_period", "_each", "_term", "_change", "_day", "_when", "_ref", "_subset", "_hypo", "_v"):
             del m[k]
     return {
         "topic": topic, "unit": unit or None, "keys": keys, "reason": reason, "conflict": conflict,
