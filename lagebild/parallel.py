@@ -24,6 +24,7 @@ from multiprocessing import get_context
 from .records import AnalysedArticle, Article, IngestError
 
 CHUNK = 32  # articles per task: enough sentences for full NER batches, small enough to spread
+MIN_CHUNK = 8  # fewer articles than this per task only when asked for (tests)
 MIN_PARALLEL = 64  # fewer articles are analysed in this process: starting a worker costs ~40 articles
 Result = AnalysedArticle | IngestError
 Progress = Callable[[str, int, int], None]
@@ -176,7 +177,14 @@ class Analyser:
 
     def analyse(self, articles: list[Article], progress: Progress | None = None) -> Iterator[Result]:
         """One result per article, in input order: an `AnalysedArticle`, or an `IngestError`."""
-        return self.run(analyse_chunk, articles, self.chunk, "analyse", progress)
+        return self.run(analyse_chunk, articles, chunk_size(len(articles), self.chunk), "analyse", progress)
+
+
+def chunk_size(n: int, largest: int = CHUNK) -> int:
+    """Articles per chunk: `largest`, or fewer so that a short batch still makes 8 chunks (150
+    articles in 5 chunks of 32 kept one of 2 workers busy for 3 chunks and the other for 2). It
+    depends on the number of articles only, never on the number of workers."""
+    return min(largest, max(MIN_CHUNK, -(-n // 8)))
 
 
 def analyse_articles(articles: list[Article], workers: int | None = None, progress: Progress | None = None,
