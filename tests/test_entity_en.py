@@ -54,3 +54,29 @@ def test_headline_case_lines_are_no_evidence_of_a_name():
     also_in_text = english_entity("Esther Williams", "PER", None, [" Dies", " died"],
                                   ["Esther Williams Dies Aged 91", "Esther Williams died on Thursday in Los Angeles."])
     assert also_in_text == ("Esther Williams", "PER", False)
+
+
+def test_lone_surname_word_and_english_last_names():
+    from lagebild.link.entity_evidence import LISTED, confidence
+
+    assert english_entity("Highway", "LOC", None, [], ["He crashed on Highway 22."],
+                          ("He crashed on Highway 22.", "The highway was closed."))[2] is True
+    assert english_entity("Reid", "PER", None, [], ["Reid said"], ("Reid said she was fine.",))[2] is False
+    assert confidence("Scott Boras", "PER", None, 3, "en") >= LISTED  # no German 'Bora' in an English surname
+    assert confidence("Los Angeles Times", "ORG", None, 1, "en") >= LISTED  # 'Los' is no stop word here
+
+
+def test_a_lone_surname_the_model_typed_as_a_place_joins_its_person():
+    from lagebild.link.canonical import CanonicalEntity
+    from lagebild.link.entity_merge import merge_surnames
+
+    def ent(name, type_, place=None):
+        return CanonicalEntity(name=name, type=type_, aliases=[name], article_ids=["a"], place=place, confidence=0.6)
+    mark, tex = ent("Mark Teixeira", "PER"), ent("Teixeira", "LOC")
+    george, washington = ent("George Washington", "PER"), ent("Washington", "LOC", place="US-DC")
+    plain = {id(e): 1 for e in (mark, tex, george, washington)}
+    out = merge_surnames([mark, tex, george, washington], plain)
+    assert tex not in out and "Teixeira" in mark.aliases and mark.confidence >= 0.7
+    assert washington in out  # a known place is never folded into a person
+    two = [ent("Mark Teixeira", "PER"), ent("Anna Teixeira", "PER"), ent("Teixeira", "LOC")]
+    assert len(merge_surnames(two, {id(e): 1 for e in two})) == 3  # which Teixeira? left apart

@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from ..records import AnalysedArticle, Entity, Mention
 from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
 from .entity_en import english_entity, line_at
-from .entity_merge import merge_bare
+from .entity_merge import merge_bare, merge_surnames
 from .entity_evidence import (
     LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in, person_by_first_name, place_cue,
     place_not_person, strip_descriptor,
@@ -549,7 +549,7 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
         if lang == "en":
             name, label, english_junk = english_entity(name, label, place, [
                 docs[it.doc].text[it.mention.end:it.mention.end + 16] for it in plain],
-                [line_at(docs[it.doc].text, it.mention.start) for it in plain])
+                [line_at(docs[it.doc].text, it.mention.start) for it in plain], tuple(d.text for d in docs))
         plain_count = sum(1 for it in members if _plain(it, name, gaz))
         aliases = list(dict.fromkeys(it.mention.text for it in members if not it.inflected and not it.mention.derived))
         for key in sorted(acr_of.get(root, ())):  # acronym defined in parentheses but never tagged
@@ -565,7 +565,7 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
         for it in members:
             if it.mention.norm is None:
                 it.mention.norm = name
-        conf = confidence(name, label, place, plain_count)
+        conf = confidence(name, label, place, plain_count, lang)
         if english_junk:
             conf = min(conf, 0.3)  # a headline, role or demonym read by the German model (entity_en.py)
         entities.append(CanonicalEntity(
@@ -577,7 +577,7 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
         plain_of[id(entities[-1])] = plain_count
         if bare:
             bare_of[id(entities[-1])] = bare
-    entities = merge_bare(entities, bare_of, plain_of, _type_group)
+    entities = merge_surnames(merge_bare(entities, bare_of, plain_of, _type_group), plain_of)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     from .speakers import _remember
 

@@ -128,15 +128,23 @@ def english_name(name: str, label: str, after: list[str] = ()) -> tuple[str, str
 
 
 def english_entity(name: str, label: str, place: str | None, after: list[str],
-                   lines: list[str] = ()) -> tuple[str, str, bool]:
+                   lines: list[str] = (), texts: tuple[str, ...] = ()) -> tuple[str, str, bool]:
     """english_name for a name the gazetteer does not know; a known place is only checked for being a
     demonym ('American' resolves to the USA but names no place). A name written only in title-case
     headline lines ('Bathing Beauty', 'Trade Rumors') is no evidence of a name: headlines capitalise
-    every word."""
+    every word. A one-word 'name' the story also writes in lower case ('Highway' beside 'the highway',
+    'BLOW' beside 'a blow') is a common word at a sentence start or in a headline."""
     if place is None:
         name, label, bad = english_name(name, label, after)
-        return name, label, bad or bool(lines) and all(headline_case(line) for line in lines)
+        return name, label, bad or bool(lines) and all(headline_case(line) for line in lines) or _lower_case_word(name, texts)
     return name, label, junk(name)
+
+
+def _lower_case_word(name: str, texts: tuple[str, ...]) -> bool:
+    if " " in name or not name[:1].isupper():
+        return False
+    pat = re.compile(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])")
+    return any(pat.search(t) for t in texts)
 
 
 def line_at(text: str, at: int) -> str:

@@ -33,7 +33,7 @@ from .gazetteer import place_code
 LISTED = 0.5
 _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "bin", "al", "el",
               "zu", "und", "für", "of", "the", "and", "for", "y", "e", "et", "am", "an", "im", "auf", "ibn", "ben", "dos",
-              "das", "do", "vom", "zum", "zur", "'s"}
+              "das", "do", "vom", "zum", "zur", "'s", "los", "las", "san", "santa"}
 _CONNECTORS = {"für", "der", "des", "und", "of", "for", "de", "du", "für"}
 _ORG_WORDS = re.compile(r"(?:verband|verein|partei|gruppe|konzern|bank|institut|stiftung|gesellschaft|ministerium|amt"
                         r"|behörde|gericht|kommission|rat|agentur|universität|klinik|zentrum|union|bund|ag|gmbh|se|inc"
@@ -201,11 +201,13 @@ def _name_shaped(name: str, label: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words) or bool(_ORG_WORDS.search(words[-1]))
 
 
-def confidence(name: str, label: str, place: str | None, plain_mentions: int) -> float:
-    """0..1: how sure the entity is a name (see the module docstring)."""
+def confidence(name: str, label: str, place: str | None, plain_mentions: int, lang: str = "de") -> float:
+    """0..1: how sure the entity is a name (see the module docstring). In English text a person's last
+    word is not looked up in the German noun lexicon ('Scott Boras' is no 'Bora')."""
     if plain_mentions == 0:
         return 0.2
-    if place is None and (_junk(name, label) or label == "PER" and len(name.split()) > 1 and _role_end(name.split()[-1])):
+    role_end = _role_end if lang == "de" else _english_role
+    if place is None and (_junk(name, label) or label == "PER" and len(name.split()) > 1 and role_end(name.split()[-1])):
         return 0.3  # junk, or a person 'name' that ends in a role: 'Guatemalas Ex-Präsident'
     if place is not None:
         return 0.95
@@ -348,6 +350,12 @@ def _is_role_compound(word: str) -> bool:
     from .mention_repair import _is_role_word
 
     return _is_role_word(word)
+
+
+def _english_role(word: str) -> bool:
+    from .entity_en import ROLES
+
+    return word.lower().strip(".,") in ROLES
 
 
 def _role_end(word: str) -> bool:

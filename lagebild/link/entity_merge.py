@@ -1,4 +1,5 @@
-"""Entities named with and without a descriptor become one (split from canonical.py)."""
+"""Entities named with and without a descriptor become one (split from canonical.py); a lone surname
+the NER typed as a place or organisation joins the one person of the story it names."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -25,6 +26,36 @@ def merge_bare(entities: list[Entity], bare_of: dict[int, str], plain_of: dict[i
             m.norm = target.name
         plain_of[id(target)] = plain_of.get(id(target), 0) + plain_of.get(id(e), 0)
         target.confidence = confidence(target.name, target.type, target.place, plain_of[id(target)])
+        target.listed = target.confidence >= LISTED
+        dropped.add(id(e))
+    return [e for e in entities if id(e) not in dropped]
+
+
+def merge_surnames(entities: list[Entity], plain_of: dict[int, int]) -> list[Entity]:
+    """'Teixeira' (tagged LOC by the model) and 'Mark Teixeira' (PER): one person, when the story has
+    exactly one person with that last name and the lone word is no known place (a place is never
+    folded into a person: 'Washington' stays beside 'George Washington')."""
+    persons: dict[str, list[Entity]] = {}
+    for e in entities:
+        words = e.name.split()
+        if e.type == "PER" and len(words) >= 2:
+            persons.setdefault(words[-1], []).append(e)
+    dropped: set[int] = set()
+    for e in entities:
+        if e.type == "PER" or e.place is not None or len(e.name.split()) != 1:
+            continue
+        owners = persons.get(e.name, [])
+        if len(owners) != 1:
+            continue
+        target = owners[0]
+        target.mentions += e.mentions
+        target.aliases += [a for a in e.aliases if a not in target.aliases]
+        target.forms += [f for f in e.forms if f not in target.forms]
+        target.article_ids += [a for a in e.article_ids if a not in target.article_ids]
+        for m in e.mentions:
+            m.norm = target.name
+        plain_of[id(target)] = plain_of.get(id(target), 0) + plain_of.get(id(e), 0)
+        target.confidence = max(target.confidence, confidence(target.name, target.type, target.place, plain_of[id(target)]))
         target.listed = target.confidence >= LISTED
         dropped.add(id(e))
     return [e for e in entities if id(e) not in dropped]
