@@ -23,6 +23,8 @@ def test_roles_and_types():
     assert strip_role("Prince Harry") == "Prince Harry"  # a title that is part of the name
     assert english_type("Oregon State Police", "PER", []) == "ORG"
     assert english_type("Boston Celtics", "LOC", []) == "ORG" and english_type("Beverly Hills", "LOC", []) == "LOC"
+    assert english_type("New York Mets", "LOC", []) == "ORG"  # a city the place list does not know
+    assert english_type("Las Vegas", "LOC", []) == "LOC" and english_type("United States", "LOC", []) == "LOC"
     assert english_type("Rahman", "LOC", [" said on Saturday", ", told reporters", " was down"]) == "PER"
     assert english_type("Athens", "LOC", [" on Wednesday", " streets", " said"]) == "LOC"
     assert english_entity("American", "LOC", "US", []) == ("American", "LOC", True)  # the gazetteer's demonym

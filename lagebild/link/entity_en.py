@@ -87,8 +87,11 @@ _ORG_END = re.compile(r"(?:Police|Department|Office|Agency|Bureau|Service|Bank|C
                       r"|University|College|School|Hospital|Center|Centre|Church|Council|Court|Party|Union|Association"
                       r"|Club|Times|Post|News|Journal|Herald|Register|Constitution|Tribune|Magazine|TV|Radio|Network"
                       r"|Ministry|Commission|Committee|Institute|Foundation|Army|Navy|Force|Guard|Sox)$")
+_ARTICLES = frozenset("los las les des san santa el la le".split())  # 'Los Angeles', 'Las Vegas', 'Des Moines'
 _PLACE_PLURALS = frozenset("hills falls springs heights islands isles lakes mountains rapids woods fields gardens meadows "
-                           "plains keys rocks sands palms pines oaks glades flats shoals dunes highlands lowlands".split())
+                           "plains keys rocks sands palms pines oaks glades flats shoals dunes highlands lowlands states "
+                           "emirates territories provinces americas lands alps andes rockies midlands grenadines "
+                           "antilles virgins".split())
 
 
 def _known_place(name: str) -> bool:
@@ -109,8 +112,10 @@ def english_type(name: str, label: str, after: list[str]) -> str:
     if len(words) >= 2 and _ORG_END.search(words[-1]):
         return "ORG"
     if len(words) >= 2 and label == "LOC" and re.fullmatch(r"[A-Z][a-z]+s", words[-1]) and not words[-1].endswith("ss") \
-            and words[-1].lower() not in _PLACE_PLURALS and _known_place(" ".join(words[:-1])):
-        return "ORG"  # 'New York Mets', 'Boston Celtics': a team named by its city (not 'Beverly Hills')
+            and words[-1].lower() not in _PLACE_PLURALS and all(w[:1].isupper() for w in words[:-1]) \
+            and not (len(words) == 2 and words[0].lower() in _ARTICLES) \
+            and (len(words) <= 3 or _known_place(" ".join(words[:-1]))):
+        return "ORG"  # 'New York Mets', 'Boston Celtics': a team named by its city (not 'Beverly Hills', 'United States')
     if label != "PER" and after and 2 * sum(1 for a in after if _SPEECH_AFTER.match(a)) >= len(after):
         return "PER"
     return label
