@@ -171,13 +171,13 @@ def rule(lang: str, name: str, pattern: str, flags: int = re.IGNORECASE, priorit
 
 def scan(text: str, lang: str = "de") -> list[Candidate]:
     """All candidates of every rule of `lang` (overlaps not yet resolved)."""
-    from .timex_scan import TextScan
+    from .timex_scan import TextScan, plan
 
     out: list[Candidate] = []
     scanner = TextScan(text)
     for r in RULES.get(lang, []) + RULES.get("*", []):
-        if r.need is not None and not r.need.search(text):
-            continue
+        if r.need is not None and plan(r.regex) is None and not r.need.search(text):
+            continue  # (a planned rule's trigger scan does what `need` does)
         for m in scanner.finditer(r.regex):
             if m.end() <= m.start():
                 continue

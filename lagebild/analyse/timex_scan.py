@@ -27,7 +27,8 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 INF = None  # an unbounded width
 _CLASSES = ("s", "d", "w")  # runs of \s, \d, \w: the unbounded repeats a bound can still be given for
-_RUN_RE = {"s": re.compile(r"\s+"), "d": re.compile(r"\d+"), "w": re.compile(r"\w+")}
+# longest runs, bounded from above: at least 1 space, 4 digits, 20 word characters (cheap to rule out)
+_RUN_RE = {"s": (re.compile(r"\s{2,}"), 1), "d": (re.compile(r"\d{5,}"), 4), "w": (re.compile(r"\w{21,}"), 20)}
 # characters a trigger may hold: lower-casing the text maps every character that matches them
 # (case-insensitively) onto them, except _FOLD_EXTRA (see tests/test_timex_scan.py)
 _ALPHABET = frozenset("abcdefghijklmnopqrstuvwxyz0123456789äöüßàâçéèêëîïôûùœæ .,:;/-'’")
@@ -224,7 +225,8 @@ class TextScan:
 
     def _run(self, kind: str) -> int:
         if kind not in self._runs:
-            self._runs[kind] = max((m.end() - m.start() for m in _RUN_RE[kind].finditer(self.text)), default=0)
+            pattern, least = _RUN_RE[kind]
+            self._runs[kind] = max((m.end() - m.start() for m in pattern.finditer(self.text)), default=least)
         return self._runs[kind]
 
     def bound(self, offset: tuple) -> int:
