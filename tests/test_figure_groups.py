@@ -299,3 +299,14 @@ def test_a_win_loss_record_is_no_figure():
     doc = analyse_article(clean_document(RawDocument(id="x", source="x.txt", text=text)))
     assert [f.text for f in doc.figures] == ["three", ".358", "between 10-15"]  # the seasons stay a figure
     assert doc.figures[1].value == 0.358 and doc.text[doc.figures[1].start:doc.figures[1].end] == ".358"
+
+
+def test_the_reason_names_the_pair_two_sources_claim():
+    a = _doc("a", "Laut Polizei kamen 1.000 Flüchtlinge.", outlet="A")
+    b = _doc("b", "Es kamen 1.400 Flüchtlinge.", outlet="B")
+    c = _doc("c", "Laut Helfern kamen 3.000 Flüchtlinge.", outlet="C")
+    figs = [_fig(a, "1.000", 1000, "exact", topic="flüchtling", chain=["Polizei"]),
+            _fig(b, "1.400", 1400, "exact", topic="flüchtling"),
+            _fig(c, "3.000", 3000, "exact", topic="flüchtling", chain=["Helfer"])]
+    g = group_figures(figs, [a, b, c])[0]
+    assert g["disagreement"] and g["conflict"] == ["a:f1", "c:f1"]  # not the closer pair with an unclaimed figure

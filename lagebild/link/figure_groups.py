@@ -388,7 +388,10 @@ def _verdict(topic: str, members: list[dict], lang: str = "de") -> tuple[str, st
     years = sorted({m["year"] for m in members if m["year"]})
     ivs = [m["_iv"] for m in members if m["_iv"]]
     if conflicts:
-        conflicts.sort(key=lambda p: max(p[0]["_v"], p[1]["_v"]) / min(p[0]["_v"], p[1]["_v"]))
+        # the pair a reader should see first: both figures claimed by a source, from two outlets, then the
+        # closest values (the contradiction least explained by different sets)
+        conflicts.sort(key=lambda p: (-(p[0]["_claim"] + p[1]["_claim"]), p[0]["outlet"] == p[1]["outlet"],
+                                      max(p[0]["_v"], p[1]["_v"]) / min(p[0]["_v"], p[1]["_v"])))
         judged = [("update" if _is_update(a, b) else "series" if a["_since"] and b["_since"] else "disagreement", a, b)
                   for a, b in conflicts]
         kind = next((k for k in ("disagreement", "series", "update") if any(j[0] == k for j in judged)))
