@@ -178,3 +178,12 @@ def test_no_date_from_a_comment_under_an_undated_page():
     dated = (f"<html><body><p class='date'>05.03.2021</p><p>{BODY}</p><div class='kommentare'><span>12.03.2021</span>"
              "</div></body></html>")
     assert find_publication_date(dated) == "2021-03-05"
+
+
+def test_no_date_from_an_event_box():
+    event = (f"<html><body><h1>Sommerkonzert im Park</h1><div class='event'><span>12.06.2021</span> "
+             "<span>Beginn: 19 Uhr, Einlass 18 Uhr</span></div><p>{BODY}</p></body></html>").replace("{BODY}", BODY)
+    assert find_publication_date(event) is None  # the concert's date, not the page's
+    news = (f"<html><body><h1>Deich</h1><div class='meta'><span>12.06.2021</span> <span>14:35 Uhr</span></div>"
+            f"<p>{BODY}</p></body></html>")
+    assert find_publication_date(news) == "2021-06-12"

@@ -221,6 +221,9 @@ _FOREIGN_SOURCE = re.compile(r"Wikipedia|Enzyklop|GNU[- ]Lizenz|GNU Free Documen
 # containers whose dates date other texts: comments and replies (teaser/sidebar/widget classes were
 # tried too: they also hold the article's own date on 6 of 100 htmldate-set pages and 5 dev pages)
 _ELSEWHERE = re.compile(r"comment|kommentar|repl(?:y|ies)|antwort", re.I)
+# words beside a date that make it an event's ('Termin: 12.03.2021, Beginn 19 Uhr, Eintritt frei')
+_EVENT_WORDS = re.compile(r"\b(?:Beginn|Einlass|Eintritt|Veranstaltungsort|Tickets?|Vorverkauf|Anmeldeschluss|Termine?:|"
+                          r"Doors|Admission|Venue|Entrée|Billetterie)\b", re.I)
 _DATELINE = 40  # a date this near the start of a paragraph heads it ('Berlin, 12.03.2020 – Der Bundestag ...')
 _STAMP_SLACK = 24  # characters beside the date that still make an element a date stamp ('Veröffentlicht am')
 # words that make a sentence the page's own stamp ('Diese Seite wurde zuletzt am 29. Januar 2020 geändert')
@@ -276,6 +279,9 @@ def _only_beside_the_article(date: str, page: str) -> bool:
                 return False  # a <time> element, or JSON-LD ('"datePublished": "2019-12-02T17:15:20"')
             chain = [holder, *holder.iterancestors()]
             own = re.sub(r"\s+", " ", holder.text_content()).strip()
+            around = holder.getparent() if holder.getparent() is not None else holder
+            if where != "attr" and _EVENT_WORDS.search(around.text_content()[:400]):
+                continue  # an event's date ('Beginn: 19 Uhr', 'Einlass', 'Tickets'), not the page's
             aside = any(isinstance(x.tag, str) and x.tag.lower() in _ASIDE_TAGS for x in chain)
             if not aside and (where == "attr" or own.find(hit.group(0)) < _DATELINE):
                 return False
