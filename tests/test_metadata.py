@@ -187,3 +187,15 @@ def test_no_date_from_an_event_box():
     news = (f"<html><body><h1>Deich</h1><div class='meta'><span>12.06.2021</span> <span>14:35 Uhr</span></div>"
             f"<p>{BODY}</p></body></html>")
     assert find_publication_date(news) == "2021-06-12"
+
+
+def test_no_date_on_a_listing_page():
+    listing = ("<html><head><link rel='canonical' href='https://www.example.de/category/politik/'>"
+               "<meta property='article:published_time' content='2021-03-05'></head>"
+               f"<body><p>{BODY}</p></body></html>")
+    assert find_publication_date(listing) is None  # a category page lists other articles
+    article = listing.replace("/category/politik/", "/themen/deich-bau")
+    assert find_publication_date(article) == "2021-03-05"
+    collection = ('<html><head><script type="application/ld+json">{"@type": "CollectionPage"}</script>'
+                  f"<meta name='date' content='2021-03-05'></head><body><p>{BODY}</p></body></html>")
+    assert find_publication_date(collection) is None

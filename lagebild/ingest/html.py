@@ -161,8 +161,8 @@ def find_publication_date(html: str, url: str | None = None, meta_date: str | No
     def ok(d: str | None) -> str | None:
         return d[:10] if d and _stated(d[:10], page, url) and not _only_beside_the_article(d[:10], page) else None
 
-    if _home_page(html) or _shop_page(html):
-        return None  # a site's home page or a shop page has no publication date, whatever its meta tags say
+    if _home_page(html) or _shop_page(html) or _listing_page(html):
+        return None  # a site's home page, a shop or a listing page has no publication date, whatever its meta tags say
     try:
         found = ok(find_date(page, url=url, outputformat="%Y-%m-%d", extensive_search=True, original_date=True))
     except Exception:  # htmldate may choke on odd markup; fall back
@@ -206,6 +206,19 @@ _SHOP_SIGNS = tuple(re.compile(p, re.I) for p in (
     r"\b\d+\s+bis\s+\d+\s+(?:\(\s*)?von\s+(?:insgesamt\s+)?\d+"))
 _ARTICLE_TYPE = re.compile(r'"@type"\s*:\s*"(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle)"'
                            r'|<meta[^>]+(?:property|name)=["\']og:type["\'][^>]+content=["\']article', re.I)
+
+
+# '/category/politik/', '/tag/wahl', '/archiv/', '/page/2/' (not '/themen/aydan-oezoguz-vizepraesidentin': an article)
+_LISTING_URL = re.compile(r"/(?:(?:category|categories|kategorie|kategorien|tag|tags|schlagwort)/[^/?#]+|archiv|archive|"
+                          r"(?:page|seite)/\d+)/?(?:$|[?#])", re.I)
+_COLLECTION = re.compile(r'"@type"\s*:\s*"(?:CollectionPage|SearchResultsPage)"', re.I)
+
+
+def _listing_page(html: str) -> bool:
+    """The page names itself a category, tag, archive or search page (its canonical link or og:url, or
+    schema.org CollectionPage): a list of other articles, which the guideline gives no date."""
+    return any(_LISTING_URL.search(u) for u in _own_urls(html)) or bool(_COLLECTION.search(html)) \
+        and not _ARTICLE_TYPE.search(html)
 
 
 def _shop_page(html: str) -> bool:
