@@ -7,8 +7,29 @@ around. `to_dict()` on each record gives the JSON shape of ../shared/spec/dossie
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+
+_ATOMIC = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def plain_dict(record) -> dict:
+    """`dataclasses.asdict(record)`, without its deep copy of every value when the fields hold only
+    strings, numbers, None and lists of those (the records below; issue 18); else asdict itself."""
+    names = _FIELD_NAMES.get(type(record))
+    if names is None:
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in fields(record))
+    out = {}
+    for name in names:
+        value = getattr(record, name)
+        if type(value) in _ATOMIC:
+            out[name] = value
+        elif type(value) is list and all(type(v) in _ATOMIC for v in value):
+            out[name] = list(value)
+        else:
+            return asdict(record)
+    return out
 
 SCHEMA_VERSION = "1.0"
 
@@ -63,7 +84,7 @@ class Article:
     content_hash: str = ""
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return plain_dict(self)
 
 
 @dataclass
@@ -109,7 +130,7 @@ class Quote:
     shown: bool = True  # confidence above the display threshold; the rest are listed as uncertain
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return plain_dict(self)
 
 
 @dataclass
@@ -130,7 +151,7 @@ class Figure:
     id: str = ""
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return plain_dict(self)
 
 
 @dataclass
@@ -148,7 +169,7 @@ class Timex:
     confidence: float | None = None  # how sure the value is, from how it was anchored (analyse/timex_anchor.py)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return plain_dict(self)
 
 
 @dataclass
@@ -257,7 +278,8 @@ class Entity:
             "type": self.type,
             "aliases": self.aliases,
             "article_ids": self.article_ids,
-            "mentions": [m.span() | {"label": m.label} for m in self.mentions],
+            "mentions": [{"article_id": m.article_id, "start": m.start, "end": m.end, "text": m.text, "label": m.label}
+                         for m in self.mentions],  # = m.span() | {"label": m.label}
         }
 
 
