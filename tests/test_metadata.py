@@ -199,3 +199,11 @@ def test_no_date_on_a_listing_page():
     collection = ('<html><head><script type="application/ld+json">{"@type": "CollectionPage"}</script>'
                   f"<meta name='date' content='2021-03-05'></head><body><p>{BODY}</p></body></html>")
     assert find_publication_date(collection) is None
+
+
+def test_no_date_from_the_site_header_banner():
+    page = ("<html><body><header id='header'><div class='topbar'><span>Sonntag, 6. Dezember 2026</span></div>"
+            f"<nav><a href='/'>Start</a></nav></header><div class='content'><p>{BODY}</p></div></body></html>")
+    assert find_publication_date(page) is None  # the day the page was shown, not the article's
+    dated = page.replace("<div class='content'>", "<div class='content'><p class='date'>05.03.2021</p>")
+    assert find_publication_date(dated) == "2021-03-05"

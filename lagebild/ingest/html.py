@@ -234,6 +234,22 @@ _FOREIGN_SOURCE = re.compile(r"Wikipedia|Enzyklop|GNU[- ]Lizenz|GNU Free Documen
 # containers whose dates date other texts: comments and replies (teaser/sidebar/widget classes were
 # tried too: they also hold the article's own date on 6 of 100 htmldate-set pages and 5 dev pages)
 _ELSEWHERE = re.compile(r"comment|kommentar|repl(?:y|ies)|antwort", re.I)
+_WEEKDAY = re.compile(r"\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|"
+                      r"Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.I)
+_SITE_HEADER = re.compile(r"site-header|masthead|topbar|top-bar|header-top|kopfzeile|^header$|^kopf$", re.I)
+
+
+def _site_header(chain: list) -> bool:
+    """Inside the page's own header (a <header>, '#header', '.masthead', '.topbar') and not inside an
+    <article> or <main>: with a weekday ('Sonntag, 6. Dezember 2026') the banner above the navigation,
+    whose date is the day the page was shown (an article's date in such a header has no weekday: kept)."""
+    tags = [x.tag.lower() for x in chain if isinstance(x.tag, str)]
+    if "article" in tags or "main" in tags:
+        return False
+    return any(isinstance(x.tag, str) and (x.tag.lower() == "header" or any(
+        _SITE_HEADER.search(v) for v in (x.get("class") or "").split() + [x.get("id") or ""])) for x in chain)
+
+
 # words beside a date that make it an event's ('Termin: 12.03.2021, Beginn 19 Uhr, Eintritt frei')
 _EVENT_WORDS = re.compile(r"\b(?:Beginn|Einlass|Eintritt|Veranstaltungsort|Tickets?|Vorverkauf|Anmeldeschluss|Termine?:|"
                           r"Doors|Admission|Venue|Entrée|Billetterie)\b", re.I)
@@ -292,6 +308,8 @@ def _only_beside_the_article(date: str, page: str) -> bool:
                 return False  # a <time> element, or JSON-LD ('"datePublished": "2019-12-02T17:15:20"')
             chain = [holder, *holder.iterancestors()]
             own = re.sub(r"\s+", " ", holder.text_content()).strip()
+            if where != "attr" and _WEEKDAY.search(holder.text_content()[:200]) and _site_header(chain):
+                continue  # the site header's date (today's date above the navigation), not the article's
             around = holder.getparent() if holder.getparent() is not None else holder
             if where != "attr" and _EVENT_WORDS.search(around.text_content()[:400]):
                 continue  # an event's date ('Beginn: 19 Uhr', 'Einlass', 'Tickets'), not the page's
