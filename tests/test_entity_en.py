@@ -27,6 +27,10 @@ def test_roles_and_types():
     assert english_type("Las Vegas", "LOC", []) == "LOC" and english_type("United States", "LOC", []) == "LOC"
     assert english_type("Rahman", "LOC", [" said on Saturday", ", told reporters", " was down"]) == "PER"
     assert english_type("Athens", "LOC", [" on Wednesday", " streets", " said"]) == "LOC"
+    assert english_type("Rahman", "LOC", [", 36, soon grew more intent", " in the corner"]) == "PER"  # an age
+    assert english_type("Rahman", "LOC", [" was hit"], ["by the 36-year-old "]) == "PER"
+    assert english_type("Rahman", "LOC", [", a former heavyweight champion, fell"]) == "PER"
+    assert english_type("Boston", "LOC", [", a city of 650,000, voted"]) == "LOC"
     assert english_entity("American", "LOC", "US", []) == ("American", "LOC", True)  # the gazetteer's demonym
 
 

@@ -548,8 +548,9 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
         english_junk = False  # the German model on English text (entity_en.py)
         if lang == "en":
             name, label, english_junk = english_entity(name, label, place, [
-                docs[it.doc].text[it.mention.end:it.mention.end + 16] for it in plain],
-                [line_at(docs[it.doc].text, it.mention.start) for it in plain], tuple(d.text for d in docs))
+                docs[it.doc].text[it.mention.end:it.mention.end + 48] for it in plain],
+                [line_at(docs[it.doc].text, it.mention.start) for it in plain], tuple(d.text for d in docs),
+                [docs[it.doc].text[max(0, it.mention.start - 24):it.mention.start] for it in plain])
         plain_count = sum(1 for it in members if _plain(it, name, gaz))
         aliases = list(dict.fromkeys(it.mention.text for it in members if not it.inflected and not it.mention.derived))
         for key in sorted(acr_of.get(root, ())):  # acronym defined in parentheses but never tagged

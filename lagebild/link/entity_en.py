@@ -101,13 +101,34 @@ def _known_place(name: str) -> bool:
     return name in _places() or place_code(name) is not None
 
 
+# a person's own marks: an age ('Rahman, 36,', 'the 36-year-old Rahman') or an apposition with a role
+# ('Rahman, a former heavyweight champion')
+_AGE_AFTER = re.compile(r"^\s*,\s*\d{1,2}\s*,")
+_AGE_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+(?:[A-Z]\w*\s+)?$")
+_ROLE_APPOSITION = re.compile(r"^\s*,\s*(?:a|an|the)\s+((?:[\w-]+\s*){1,4})")
 _SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|added|stated|explained|noted|insisted|testified|wrote)\b")
 
 
-def english_type(name: str, label: str, after: list[str]) -> str:
+def _person_mark(after: list[str], before: list[str]) -> bool:
+    if any(_AGE_AFTER.match(a) for a in after) or any(_AGE_BEFORE.search(b) for b in before):
+        return True
+    for a in after:
+        m = _ROLE_APPOSITION.match(a)
+        if m and any(w.lower() in ROLES - _PLACE_ROLES or w.lower() in _PERSON_NOUNS for w in m.group(1).split()):
+            return True
+    return False
+
+
+_PLACE_ROLES = frozenset("department office state county city federal national court".split())  # 'a city of 650,000'
+_PERSON_NOUNS = frozenset("fighter player agent reporter owner slugger baseman outfielder catcher heavyweight "
+                          "woman man mother father son daughter wife husband veteran resident teenager".split())
+
+
+def english_type(name: str, label: str, after: list[str], before: list[str] = ()) -> str:
     """The type an English name's own words or its mentions' contexts say: an organisation word at its
     end ('Oregon State Police' ORG), a team named by city and plural ('New York Mets' ORG), a
-    speaker ('Rahman said', most mentions) is a person."""
+    speaker ('Rahman said', most mentions) or a name with an age or a role apposition ('Rahman, 36,',
+    'Rahman, a former heavyweight champion') is a person."""
     words = name.split()
     if len(words) >= 2 and _ORG_END.search(words[-1]):
         return "ORG"
@@ -118,13 +139,15 @@ def english_type(name: str, label: str, after: list[str]) -> str:
         return "ORG"  # 'New York Mets', 'Boston Celtics': a team named by its city (not 'Beverly Hills', 'United States')
     if label != "PER" and after and 2 * sum(1 for a in after if _SPEECH_AFTER.match(a)) >= len(after):
         return "PER"
+    if label != "PER" and _person_mark(after, list(before)):
+        return "PER"
     return label
 
 
-def english_name(name: str, label: str, after: list[str] = ()) -> tuple[str, str, bool]:
+def english_name(name: str, label: str, after: list[str] = (), before: list[str] = ()) -> tuple[str, str, bool]:
     """(the name without leading roles for a person, its type, whether it is no name at all) in English
     text."""
-    label = english_type(name, label, list(after))
+    label = english_type(name, label, list(after), list(before))
     if label == "PER":
         bare = strip_role(name)
         if bare != name and not junk(bare):
@@ -133,14 +156,14 @@ def english_name(name: str, label: str, after: list[str] = ()) -> tuple[str, str
 
 
 def english_entity(name: str, label: str, place: str | None, after: list[str],
-                   lines: list[str] = (), texts: tuple[str, ...] = ()) -> tuple[str, str, bool]:
+                   lines: list[str] = (), texts: tuple[str, ...] = (), before: list[str] = ()) -> tuple[str, str, bool]:
     """english_name for a name the gazetteer does not know; a known place is only checked for being a
     demonym ('American' resolves to the USA but names no place). A name written only in title-case
     headline lines ('Bathing Beauty', 'Trade Rumors') is no evidence of a name: headlines capitalise
     every word. A one-word 'name' the story also writes in lower case ('Highway' beside 'the highway',
     'BLOW' beside 'a blow') is a common word at a sentence start or in a headline."""
     if place is None:
-        name, label, bad = english_name(name, label, after)
+        name, label, bad = english_name(name, label, after, before)
         return name, label, bad or bool(lines) and all(headline_case(line) for line in lines) or _lower_case_word(name, texts)
     return name, label, junk(name)
 
