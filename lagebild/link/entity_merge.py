@@ -18,15 +18,7 @@ def merge_bare(entities: list[Entity], bare_of: dict[int, str], plain_of: dict[i
         target = by_name.get((bare_of.get(id(e), ""), type_group(e.type)))
         if target is None or target is e or id(target) in dropped:
             continue
-        target.mentions += e.mentions
-        target.aliases += [a for a in e.aliases if a not in target.aliases]
-        target.forms += [f for f in e.forms if f not in target.forms]
-        target.article_ids += [a for a in e.article_ids if a not in target.article_ids]
-        for m in e.mentions:
-            m.norm = target.name
-        plain_of[id(target)] = plain_of.get(id(target), 0) + plain_of.get(id(e), 0)
-        target.confidence = confidence(target.name, target.type, target.place, plain_of[id(target)])
-        target.listed = target.confidence >= LISTED
+        _absorb(target, e, plain_of)
         dropped.add(id(e))
     return [e for e in entities if id(e) not in dropped]
 
@@ -47,15 +39,20 @@ def merge_surnames(entities: list[Entity], plain_of: dict[int, int]) -> list[Ent
         owners = persons.get(e.name, [])
         if len(owners) != 1:
             continue
-        target = owners[0]
-        target.mentions += e.mentions
-        target.aliases += [a for a in e.aliases if a not in target.aliases]
-        target.forms += [f for f in e.forms if f not in target.forms]
-        target.article_ids += [a for a in e.article_ids if a not in target.article_ids]
-        for m in e.mentions:
-            m.norm = target.name
-        plain_of[id(target)] = plain_of.get(id(target), 0) + plain_of.get(id(e), 0)
-        target.confidence = max(target.confidence, confidence(target.name, target.type, target.place, plain_of[id(target)]))
-        target.listed = target.confidence >= LISTED
+        _absorb(owners[0], e, plain_of, keep_higher=True)
         dropped.add(id(e))
     return [e for e in entities if id(e) not in dropped]
+
+
+def _absorb(target: Entity, e: Entity, plain_of: dict[int, int], keep_higher: bool = False) -> None:
+    """Move e's mentions, aliases, forms and articles into target and re-score target."""
+    target.mentions += e.mentions
+    target.aliases += [a for a in e.aliases if a not in target.aliases]
+    target.forms += [f for f in e.forms if f not in target.forms]
+    target.article_ids += [a for a in e.article_ids if a not in target.article_ids]
+    for m in e.mentions:
+        m.norm = target.name
+    plain_of[id(target)] = plain_of.get(id(target), 0) + plain_of.get(id(e), 0)
+    conf = confidence(target.name, target.type, target.place, plain_of[id(target)])
+    target.confidence = max(target.confidence, conf) if keep_higher else conf
+    target.listed = target.confidence >= LISTED
