@@ -10,6 +10,7 @@ import re
 # opener -> closers. Ambiguous marks (“ ” » « ") are decided by context in pair_quotes.
 _CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "\"": "\"", "‚": "‘’", "“": "”“",
             "›": "‹", "‹": "›"}
+_MARK_OR_BREAK = re.compile("[\n" + re.escape("".join(sorted(set("".join(_CLOSERS) + "".join(_CLOSERS.values()))))) + "]")
 # ---------------------------------------------------------------------------- quotation marks
 
 def pair_quotes(text: str, start: int = 0, end: int | None = None, open_at: int | None = None,
@@ -21,9 +22,11 @@ def pair_quotes(text: str, start: int = 0, end: int | None = None, open_at: int 
     end = len(text) if end is None else end
     out: list[tuple[int, int]] = []
     i = start
-    while i < end:
-        if trace is not None and trace[-1][1] != open_at:
-            trace.append((i, open_at))  # the open mark before offset i
+    if trace is not None and i < end and trace[-1][1] != open_at:
+        trace.append((i, open_at))  # the open mark before offset i
+    # only line breaks and quotation marks change anything: jump from one to the next (issue 18)
+    while (hit := _MARK_OR_BREAK.search(text, i, end)) is not None:
+        i = hit.start()
         ch = text[i]
         if ch == "\n":
             open_at = None  # unclosed quotation: drop rather than guess
@@ -38,6 +41,8 @@ def pair_quotes(text: str, start: int = 0, end: int | None = None, open_at: int 
                     out.append((open_at, i))
                 open_at = None
         i += 1
+        if trace is not None and i < end and trace[-1][1] != open_at:
+            trace.append((i, open_at))
     return out
 
 
