@@ -29,6 +29,11 @@ def _clean_meta(value: Any) -> str | None:
     return value or None
 
 
+# trafilatura's own metadata date (htmldate inside it) is not used for the publication date (see
+# find_publication_date): its fast search, without dateparser, saves ~10 ms a page (issue 18)
+_META_DATE = {"original_date": True, "extensive_search": False}
+
+
 def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
     """Main text (paragraphs separated by newlines) and metadata of one HTML page.
 
@@ -36,12 +41,14 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
     """
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True)
+    doc = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True,
+                                      date_extraction_params=_META_DATE)
     text = (doc.text if doc is not None else "") or ""
     if len(text.strip()) < MIN_TEXT_CHARS:
         # Short or odd pages: the recall setting finds text the default prunes as boilerplate.
         doc2 = trafilatura.bare_extraction(
-            html, url=url, include_comments=False, with_metadata=True, favor_recall=True
+            html, url=url, include_comments=False, with_metadata=True, favor_recall=True,
+            date_extraction_params=_META_DATE,
         )
         if doc2 is not None and len((doc2.text or "").strip()) > len(text.strip()):
             doc, text = doc2, doc2.text or ""
@@ -109,10 +116,7 @@ def _without_scripts(html: str) -> str:
         import lxml.html
 
         tree = lxml.html.fromstring(page)
-        cond = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ') or @id='{c}'" for c in _COMMENTS)
-        consent = " or ".join(f"contains(translate(@id, 'COKIESNT', 'cokiesnt'), '{c}') or "
-                              f"contains(translate(@class, 'COKIESNT', 'cokiesnt'), '{c}')" for c in _CONSENT)
-        gone = tree.xpath(f"//body//*[{cond}] | //body//*[{consent}] | //body//aside")
+        gone = _boxes(tree)
         if not gone:
             return page
         for el in gone:
@@ -121,6 +125,29 @@ def _without_scripts(html: str) -> str:
         return lxml.html.tostring(tree, encoding="unicode")
     except Exception:  # odd markup: the script-free page as it is
         return page
+
+
+_XPATH_SPACE = re.compile(r"[ \t\r\n]+")
+_UPPER_COKIESNT = str.maketrans("COKIESNT", "cokiesnt")
+
+
+def _boxes(tree) -> list:
+    """Elements below <body> (document order) that are reader comments (a class word or the id in
+    _COMMENTS), cookie-consent boxes (_CONSENT in the id or class, as XPath's translate() lowers
+    them) or <aside>: what `//body//*[...] | //body//aside` selects."""
+    comments = frozenset(_COMMENTS)
+    out, seen = [], set()
+    for body in tree.getroottree().getroot().iter("body"):  # '//body' from the document root
+        for el in body.iterdescendants():
+            tag = el.tag
+            if not isinstance(tag, str) or el in seen:
+                continue
+            cls, ident = el.get("class"), el.get("id")
+            if tag == "aside" or ident in comments or (cls and not comments.isdisjoint(_XPATH_SPACE.split(cls))) or any(
+                    c in v.translate(_UPPER_COKIESNT) for v in (ident, cls) if v for c in _CONSENT):
+                seen.add(el)
+                out.append(el)
+    return out
 
 
 _MONTH_NAMES = ("Januar|January|Jan", "Februar|February|Feb", "März|Maerz|March|Mär|Mar", "April|Apr", "Mai|May",
@@ -221,10 +248,21 @@ def _listing_page(html: str) -> bool:
         and not _ARTICLE_TYPE.search(html)
 
 
+# the two case-insensitive word alternations take 3 ms each on a 130 KB page: searched last
+_SHOP_SIGNS_CHEAP_FIRST = _SHOP_SIGNS[2:] + _SHOP_SIGNS[:2]
+
+
 def _shop_page(html: str) -> bool:
     """Two or more shop signs and no declaration of being an article: a shop or product-list page,
     which the metadata guideline gives no publication date (its meta date stamps the template)."""
-    return sum(1 for p in _SHOP_SIGNS if p.search(html)) >= 2 and not _ARTICLE_TYPE.search(html)
+    if _ARTICLE_TYPE.search(html):
+        return False
+    found = 0
+    for sign in _SHOP_SIGNS_CHEAP_FIRST:
+        found += bool(sign.search(html))
+        if found >= 2:
+            return True
+    return False
 
 
 # where a date in the page dates something else: link lists, image captions and alt texts, tables
