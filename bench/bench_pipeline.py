@@ -132,6 +132,11 @@ def ray_scaling(paths: list[str], workers: list[int], out: Path) -> dict:
     return res
 
 
+def _same_dossiers(tmp: Path, runs: list[str]) -> bool:
+    """Whether the runs (worker counts, engines) wrote byte-identical dossier.json files."""
+    return len({(tmp / run / "dossier.json").read_bytes() for run in runs}) == 1
+
+
 def gnad_jsonl(n: int, path: Path) -> int:
     src = shared_data("corpus", "10kgnad", "test.csv")
     csv.field_size_limit(1 << 24)
@@ -181,8 +186,11 @@ def main() -> None:
                 html[f"critical_path_ratio_w{w}_to_trafilatura"] = round(
                     html["trafilatura"]["cpu_s"] / LAST_SPLIT["critical_path_cpu_s"], 3)
             result["html"] = html
+            runs = [f"h{w}" for w in workers]
             if args.ray:
                 result["ray_html"] = ray_scaling([str(p) for p in pages], workers, Path(tmp))
+                runs += [f"ray{w}" for w in workers if f"report_w{w}" in result["ray_html"]]
+            html["dossiers_identical"] = _same_dossiers(Path(tmp), runs)
         if args.articles:
             jsonl = Path(tmp) / "gnad.jsonl"
             n_in = gnad_jsonl(args.articles, jsonl)
@@ -193,6 +201,7 @@ def main() -> None:
             if len(workers) > 1:
                 first, last = gnad[f"report_w{workers[0]}"], gnad[f"report_w{workers[-1]}"]
                 gnad[f"speedup_w{workers[-1]}_over_w{workers[0]}"] = round(first["wall_s"] / last["wall_s"], 2)
+            gnad["dossiers_identical"] = _same_dossiers(Path(tmp), [f"g{w}" for w in workers])
             result["gnad"] = gnad
     from lagebild import parallel
 
