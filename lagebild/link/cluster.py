@@ -242,7 +242,7 @@ class StoryIndex:
         work list (`add` passes the stories a batch touched); default: every story."""
         ids = self.stories if story_ids is None else {self.resolve(s) for s in story_ids} & self.stories.keys()
         work = sorted(ids, key=lambda sid: self.stories[sid].founder, reverse=True)
-        if len(work) >= _fast.FAST_FROM:
+        if len(work) >= max(_fast.FAST_FROM, len(self.stories) // 4):  # worth its O(index) set-up
             return _fast.merge_pass_fast(self, work)
         merges = 0
         while work:
