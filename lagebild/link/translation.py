@@ -128,7 +128,7 @@ def _known(word: str) -> bool:
 
 def _name_cues(text: str, language: str) -> list[dict]:
     words = [(m.group(1), m.start(1), m.end(1)) for m in _WORD.finditer(text)]
-    names = {i for i, (w, _, _) in enumerate(words) if _is_translit_name(w)}
+    names = {i for i, (w, _, _) in enumerate(words) if w[:1].isupper() and _is_translit_name(w)}
     # a given name right before a transliterated surname follows the same convention (Andriï Kovalenko)
     given = {i - 1 for i in names if i > 0 and words[i - 1][0][:1].isupper() and len(words[i - 1][0]) >= 3
              and text[words[i - 1][2]:words[i][1]] == " " and not _known(words[i - 1][0])}
