@@ -79,10 +79,11 @@ def test_a_lone_surname_the_model_typed_as_a_place_joins_its_person():
     def ent(name, type_, place=None):
         return CanonicalEntity(name=name, type=type_, aliases=[name], article_ids=["a"], place=place, confidence=0.6)
     mark, tex = ent("Mark Teixeira", "PER"), ent("Teixeira", "LOC")
-    george, washington = ent("George Washington", "PER"), ent("Washington", "LOC", place="US-DC")
-    plain = {id(e): 1 for e in (mark, tex, george, washington)}
-    out = merge_surnames([mark, tex, george, washington], plain)
+    george, washington = ent("George Washington", "PER"), ent("Washington", "LOC")
+    ferdinand, porsche = ent("Ferdinand Porsche", "PER"), ent("Porsche", "ORG")
+    plain = {id(e): 1 for e in (mark, tex, george, washington, ferdinand, porsche)}
+    out = merge_surnames([mark, tex, george, washington, ferdinand, porsche], plain)
     assert tex not in out and "Teixeira" in mark.aliases and mark.confidence >= 0.7
-    assert washington in out  # a known place is never folded into a person
+    assert washington in out and porsche in out  # a known place, a company: never folded into a person
     two = [ent("Mark Teixeira", "PER"), ent("Anna Teixeira", "PER"), ent("Teixeira", "LOC")]
     assert len(merge_surnames(two, {id(e): 1 for e in two})) == 3  # which Teixeira? left apart

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..records import Entity
-from .entity_evidence import LISTED, confidence
+from .entity_evidence import LISTED, _places, confidence
 
 
 def merge_bare(entities: list[Entity], bare_of: dict[int, str], plain_of: dict[int, int],
@@ -26,7 +26,8 @@ def merge_bare(entities: list[Entity], bare_of: dict[int, str], plain_of: dict[i
 def merge_surnames(entities: list[Entity], plain_of: dict[int, int]) -> list[Entity]:
     """'Teixeira' (tagged LOC by the model) and 'Mark Teixeira' (PER): one person, when the story has
     exactly one person with that last name and the lone word is no known place (a place is never
-    folded into a person: 'Washington' stays beside 'George Washington')."""
+    folded into a person: 'Washington' stays beside 'George Washington'; nor is a company: 'Porsche'
+    beside 'Ferdinand Porsche')."""
     persons: dict[str, list[Entity]] = {}
     for e in entities:
         words = e.name.split()
@@ -34,8 +35,8 @@ def merge_surnames(entities: list[Entity], plain_of: dict[int, int]) -> list[Ent
             persons.setdefault(words[-1], []).append(e)
     dropped: set[int] = set()
     for e in entities:
-        if e.type == "PER" or e.place is not None or len(e.name.split()) != 1:
-            continue
+        if e.type != "LOC" or e.place is not None or len(e.name.split()) != 1 or e.name in _places():
+            continue  # an organisation keeps its founder's name ('Porsche'); a known place stays a place
         owners = persons.get(e.name, [])
         if len(owners) != 1:
             continue
