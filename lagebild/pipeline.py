@@ -26,17 +26,23 @@ class Batch:
     skipped: int = 0
 
 
-def load_raw(inputs: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[RawDocument], list[IngestError]]:
-    """Read inputs; a string that is not an existing path or glob is taken as article text."""
-    raws: list[RawDocument] = []
-    errors: list[IngestError] = []
+def _split_inputs(inputs: Iterable[str]) -> tuple[list[RawDocument], list[str]]:
+    """Article texts given as strings (as documents) and paths or globs, each in input order."""
+    texts: list[RawDocument] = []
     paths: list[str] = []
     for item in inputs:
         item = str(item)
         if "\n" in item or len(item) > 4096 or not _looks_like_path(item):
-            raws.append(RawDocument(id=stable_id(item), source="<text>", text=item))
+            texts.append(RawDocument(id=stable_id(item), source="<text>", text=item))
         else:
             paths.append(item)
+    return texts, paths
+
+
+def load_raw(inputs: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[RawDocument], list[IngestError]]:
+    """Read inputs; a string that is not an existing path or glob is taken as article text."""
+    raws, paths = _split_inputs(inputs)
+    errors: list[IngestError] = []
     for rec in read_paths(paths, max_bytes=max_bytes):
         (errors if isinstance(rec, IngestError) else raws).append(rec)
     return raws, errors
@@ -121,15 +127,8 @@ def read_clean_chunk(items: list[Item], max_bytes: int = DEFAULT_MAX_BYTES
 
 def _items(inputs: Iterable[str], max_bytes: int, read_files_here: bool) -> list[Item]:
     """The inputs as work items, in the order `load_raw` reads them (texts first, then paths)."""
-    texts: list[Item] = []
-    paths: list[str] = []
-    for item in inputs:
-        item = str(item)
-        if "\n" in item or len(item) > 4096 or not _looks_like_path(item):
-            texts.append(RawDocument(id=stable_id(item), source="<text>", text=item))
-        else:
-            paths.append(item)
-    items = texts
+    texts, paths = _split_inputs(inputs)
+    items: list[Item] = list(texts)
     for path in expand_paths(paths):
         if isinstance(path, Path) and (read_files_here or kind_of(path) in _READ_HERE):
             items.extend(read_path(path, max_bytes))
