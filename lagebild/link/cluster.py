@@ -31,11 +31,9 @@ Algorithm (one configuration, the same for the eval and the pipeline):
    same rules (both undo early, order-dependent choices; both linear; cluster_refine.py skips
    the articles and stories that provably stay, which is what makes them fast at 1 M articles).
 
-Constants were chosen once on the ECB+ dev topics and the German dev set together
-(training/cluster/sweep.py, training/cluster/build_gnad_dev.py), with the demo corpus and the seeds
-as one-story checks; nothing is tuned per dataset at run time.
-Story ids are stable: 'story-' + a hash of the founding (earliest) article id; when two stories
-merge, the older founder's id survives.
+Constants were chosen once on the ECB+ dev topics and the German dev set together (training/cluster/
+sweep.py, build_gnad_dev.py), the demo and the seeds as one-story checks; nothing is tuned at run time.
+Story ids are stable: 'story-' + a hash of the founding article id; a merge keeps the older founder's.
 """
 from __future__ import annotations
 
