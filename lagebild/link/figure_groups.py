@@ -90,7 +90,7 @@ POPULATIONS = {"befragt", "respondent", "sondé", "teilnehmer", "wähler", "vote
 # only when both sentences give the term of one thing: a prison sentence or a contract (_TERM)
 DURATIONS = {"season", "year", "month", "week", "day", "hour", "minute", "game", "round", "inning", "match", "jahr",
              "monat", "woch", "tag", "stund", "minut", "spiel", "rund", "saison", "spielzeit", "partie", "an", "année",
-             "mois", "semaine", "jour", "heure", "minute"}
+             "mois", "semaine", "jour", "heure"}
 _TERM = re.compile(r"\b(?:sentenc\w*|prison|jail|contract|deal|term|extension|Haft\w*|Gefängnis\w*|verurteilt|Vertrag\w*"
                    r"|Strafe|Freiheitsstrafe|peine|prison|contrat|condamn\w*)\b", re.I)
 GENERIC_TOPICS = {"mensch"}  # 'Menschen', 'Personen' without a predicate say nothing about what is counted
@@ -101,8 +101,8 @@ CHANGE_TOPICS = {"minus", "plus", "rückgang", "anstieg", "zuwachs", "zunahm", "
 _SINCE = re.compile(r"\b(?:seit|since|depuis)\b", re.I)
 # 'weitere 3.000', 'vier andere Kandidaten': a subset beside another figure, never the same quantity
 _SUBSET = {"weitere", "weiteren", "weiterer", "andere", "anderen", "übrige", "übrigen", "zusätzliche", "zusätzlichen",
-           "restliche", "restlichen", "neue", "neuen", "ersten", "letzten", "other", "another", "more", "further", "additional", "first", "last",
-           "autres"}
+           "restliche", "restlichen", "neue", "neuen", "ersten", "letzten", "other", "another", "more", "further",
+           "additional", "first", "last", "autres"}
 # a figure is a claim when a source is named or the sentence reports it ('soll ... haben', 'schätzungsweise')
 _HEARSAY = re.compile(r"\b(?:sollen|soll|sollten|sollte)\b[^.;:]*\b(?:haben|sein|worden|werden)\b|\bangeblich|"
                       r"\bschätzungsweise|\bSchätzung\w*|\bzufolge\b|\blaut\b|\bnach\s+(?:\w+\s+)?Angaben|\breportedly|"
@@ -111,11 +111,11 @@ _HEARSAY = re.compile(r"\b(?:sollen|soll|sollten|sollte)\b[^.;:]*\b(?:haben|sein
 _PART_OF = re.compile(r"\s+(?:out\s+of|of|von|aus|sur)\s+(?:(?:his|her|their|its|the|den|der|die|seinen|ihren|ses|leurs)\s+)?"
                       r"(?:(?!(?:1[89]|20)\d\d\b)\d|zwei|drei|vier|fünf|two|three|four|five|ten|zehn|hundred)", re.I)
 _SUBSET_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_SUBSET)) + r")\s+(?:\S+\s+)?$", re.I)
-# a condition or a supposition: 'even if one or two jurors', 'wenn 500 Menschen kämen', 'falls', 'would'
 # a sentence or clause that opens with a condition: its figures, in both clauses, are suppositions ('Wenn
 # Österreich heuer nur 37.500 Flüchtlinge aufnimmt, wäre Serbien gezwungen ...', 'If 500 people come, ...',
 # '..., sollten weiterhin tausende Migranten eintreffen')
 _CONDITIONAL_SENTENCE = re.compile(r"\W*(?:wenn|falls|sofern|sollte|sollten|if|unless|should|si)\b", re.I)
+# a condition or a supposition: 'even if one or two jurors', 'wenn 500 Menschen kämen', 'falls', 'would'
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|would|could|wenn|falls|sofern|würde|würden|könnte|könnten|si)\b", re.I)
 # a figure per unit of something ('at least 30 homers in each of the past five seasons', '300 pro Tag'):
 # a rate, comparable only with another rate
@@ -328,7 +328,7 @@ def _conflicts(members: list[dict]) -> list[tuple[dict, dict]]:
                 continue  # 'even if one or two jurors voted against it': a condition, not a claim of fact
             if a["_ref"] or b["_ref"] or a["_period"] != b["_period"] or a["_each"] != b["_each"] \
                     or a["_change"] != b["_change"]:
-                continue  # 'den sechs Kandidaten' refers back; a period total against a single count
+                continue  # 'den sechs Kandidaten' refers back; a period total, a rate or a change against a count
             if a["article_id"] == b["article_id"] and (
                     a["_sent"] != b["_sent"] or not a["source"] or not b["source"] or a["source"] == b["source"]):
                 continue  # one article contradicts itself only when one sentence names two sources
@@ -471,8 +471,8 @@ def _group(topic: str, unit: str, hold: str, members: list[dict], lang: str = "d
     keys = {"topic": topic.split(":", 1)[0], "predicate": predicate, "unit": unit or None,
             "holder": hold or None, "time": years or None}
     for m in members:
-        for k in ("_iv", "_unit", "_cue", "_sent", "_counted", "_since", "_mods", "_claim", "_period", "_each", "_term", "_change", "_day", "_when", "_ref", "_subset", "_hypo", "_v"):
-            del m[k]
+        for k in [k for k in m if k.startswith("_")]:
+            del m[k]  # the working fields ('_iv', '_claim', '_each', ...) stay out of the dossier
     return {
         "topic": topic, "unit": unit or None, "keys": keys, "reason": reason, "conflict": conflict,
         "figure_ids": [m["figure_id"] for m in members],
