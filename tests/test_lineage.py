@@ -107,3 +107,23 @@ def test_origin_edges_for_agency_credits_and_untraced_translations():
     assert ("language:en", "c", "translated-from") in kinds
     groups = lineage_groups([a, b, c])
     assert groups["a"] == groups["b"] != groups["c"]  # one agency is one source, not two
+
+
+def test_a_flood_of_copies_keeps_each_articles_strongest_edges_and_the_same_groups(monkeypatch):
+    from lagebild.link import lineage
+
+    flood = [_doc(f"c{k:02d}", AGENCY + f" Nachtrag {k}: die Straße bleibt gesperrt.", f"2024-05-01T{k % 24:02d}:{k:02d}")
+             for k in range(30)]
+    flood.append(_doc("other", "Der FC Rotbach hat sein Heimspiel gegen Blau-Weiß Hollfeld mit 2:0 gewonnen. "
+                      "Beide Tore fielen nach der Pause, der Trainer lobte die Moral seiner Mannschaft.", "2024-05-01"))
+    kept = lineage.find_lineage(flood)
+    lineage._cache.clear()
+    monkeypatch.setattr(lineage, "MAX_EDGES_PER_ARTICLE", 10_000)
+    every = lineage.find_lineage(flood)
+    assert len(every) == 30 * 29 // 2  # every pair of the flood links
+    assert len(kept) <= 5 * 30 + 29 and len(kept) < len(every) / 3
+    def partition(edges):
+        groups = lineage_groups(flood, edges)
+        return sorted(sorted(a for a in groups if groups[a] == g) for g in set(groups.values()))
+    assert partition(kept) == partition(every)  # the same lineage groups, so the same independence counts
+    assert {e["original"] for e in kept} == {e["original"] for e in every}
