@@ -207,3 +207,13 @@ def test_no_date_from_the_site_header_banner():
     assert find_publication_date(page) is None  # the day the page was shown, not the article's
     dated = page.replace("<div class='content'>", "<div class='content'><p class='date'>05.03.2021</p>")
     assert find_publication_date(dated) == "2021-03-05"
+
+
+def test_a_german_day_first_date_is_not_read_month_first():
+    from lagebild.ingest.html import _day_first
+
+    page = f"<html><body><div class='att-publish-date'>Von <span>DTB</span> 4.&thinsp;2.&thinsp;2022.</div><p>{BODY}</p></body></html>"
+    assert _day_first("2022-04-02", page, None) == "2022-02-04"  # written '4. 2. 2022': the 4th of February
+    also = page.replace("</body>", "<time datetime='2022-04-02'></time></body>")
+    assert _day_first("2022-04-02", also, None) == "2022-04-02"  # the page also writes it as found: kept
+    assert _day_first("2022-04-13", page, None) == "2022-04-13"  # no day/month ambiguity

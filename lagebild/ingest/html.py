@@ -171,6 +171,22 @@ def _stated(date: str, html: str, url: str | None) -> bool:
     return any(re.search(p, hay, re.I) for p in pats)
 
 
+def _day_first(date: str, page: str, url: str | None) -> str:
+    """The date as the page writes it: a German 'D. M. YYYY' ('4. 2. 2022.') that the date finder read
+    month first (2022-04-02) is 2022-02-04 -- when the page writes the swapped day and month that way
+    and never the date as found (in any written form)."""
+    y, m, d = int(date[:4]), int(date[5:7]), int(date[8:10])
+    if m == d or m > 12 or d > 12:
+        return date
+    sep = r"(?:\s|&thinsp;|&nbsp;|&#8201;|&#160;)?"  # '4.&thinsp;2.&thinsp;2022'
+    as_found = rf"{y}-{m:02d}-{d:02d}|{y}/{m:02d}/{d:02d}|{y}{m:02d}{d:02d}|\b0?{d}\.{sep}0?{m}\.{sep}{y}\b"
+    swapped = rf"\b0?{m}\.{sep}0?{d}\.{sep}{y}\b"
+    hay = (url or "") + " " + page
+    if re.search(swapped, hay) and not re.search(as_found, hay):
+        return f"{y:04d}-{d:02d}-{m:02d}"
+    return date
+
+
 def find_publication_date(html: str, url: str | None = None, meta_date: str | None = None) -> str | None:
     """Publication date YYYY-MM-DD, best strategy first; None when the page states none (never a default).
 
@@ -186,6 +202,7 @@ def find_publication_date(html: str, url: str | None = None, meta_date: str | No
     page = _without_scripts(html)
 
     def ok(d: str | None) -> str | None:
+        d = _day_first(d[:10], page, url) if d else d
         return d[:10] if d and _stated(d[:10], page, url) and not _only_beside_the_article(d[:10], page) else None
 
     if _home_page(html) or _shop_page(html) or _listing_page(html):
