@@ -217,3 +217,11 @@ def test_a_german_day_first_date_is_not_read_month_first():
     also = page.replace("</body>", "<time datetime='2022-04-02'></time></body>")
     assert _day_first("2022-04-02", also, None) == "2022-04-02"  # the page also writes it as found: kept
     assert _day_first("2022-04-13", page, None) == "2022-04-13"  # no day/month ambiguity
+
+
+def test_the_publication_date_beats_a_modified_stamp():
+    page = ('<html><head><meta property="article:modified_time" content="2022-12-20T16:55:21+00:00">'
+            '<script type="application/ld+json">{"@type": "Article", "datePublished": "2022-12-21T05:49:28+00:00", '
+            '"dateModified": "2022-12-20T16:55:21+00:00"}</script></head>'
+            f"<body><p>{BODY}</p></body></html>")
+    assert find_publication_date(page) == "2022-12-21"  # not the (earlier!) modified stamp the finder takes

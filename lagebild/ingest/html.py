@@ -212,6 +212,9 @@ def find_publication_date(html: str, url: str | None = None, meta_date: str | No
     except Exception:  # htmldate may choke on odd markup; fall back
         found = None
     if found:
+        published = jsonld_date(html)
+        if published and published[:10] != found and found in _modified_dates(html) and ok(published):
+            return published[:10]  # the finder took the 'modified' stamp where the page states its publication
         return found
     # trafilatura's metadata date is htmldate run over the whole page, scripts included: not used
     for cand in (jsonld_date(html),):
@@ -221,6 +224,15 @@ def find_publication_date(html: str, url: str | None = None, meta_date: str | No
         return ok(find_date(page, url=url, outputformat="%Y-%m-%d"))
     except Exception:
         return None
+
+
+_MODIFIED = re.compile(r"""(?:article:modified_time|og:updated_time|last-modified|dateModified)["']?\s*(?:content\s*=|:)"""
+                       r"""\s*["'](\d{4}-\d\d-\d\d)""", re.I)
+
+
+def _modified_dates(html: str) -> set[str]:
+    """The days the page's metadata says it was modified ('article:modified_time', JSON-LD 'dateModified')."""
+    return set(_MODIFIED.findall(html[:300_000]))
 
 
 def _own_urls(html: str) -> list[str]:
