@@ -65,9 +65,11 @@ def test_headline_case_lines_are_no_evidence_of_a_name():
 def test_lone_surname_word_and_english_last_names():
     from lagebild.link.entity_evidence import LISTED, confidence
 
+    from lagebild.link.entity_en import story_words
+
     assert english_entity("Highway", "LOC", None, [], ["He crashed on Highway 22."],
-                          ("He crashed on Highway 22.", "The highway was closed."))[2] is True
-    assert english_entity("Reid", "PER", None, [], ["Reid said"], ("Reid said she was fine.",))[2] is False
+                          story_words(("He crashed on Highway 22.", "The highway was closed.")))[2] is True
+    assert english_entity("Reid", "PER", None, [], ["Reid said"], story_words(("Reid said she was fine.",)))[2] is False
     assert confidence("Scott Boras", "PER", None, 3, "en") >= LISTED  # no German 'Bora' in an English surname
     assert confidence("Los Angeles Times", "ORG", None, 1, "en") >= LISTED  # 'Los' is no stop word here
 

@@ -285,16 +285,19 @@ _TALLY_NEXT = re.compile(r"\s*(?:\(\S+\)\s*)?(?:record|mark|start|finish|run|win
                          r"lead|score|draw|tie|Bilanz|Sieg|Niederlage|Abstimmung|bilan|victoire|défaite)\b", re.I)
 _TALLY_BEFORE = re.compile(r"(?:record|mark|score|improves?\s+to|improved\s+to|Bilanz(?:\s+von)?|bilan\s+de)\s+(?:of\s+)?$", re.I)
 _PAIR = re.compile(r"\d+\s?[-–]\s?\d+")
+_DASH_BEFORE = re.compile(r"\d\s?[-–]\s?$")
+_DASH_AFTER = re.compile(r"\s?[-–]\s?\d+")
 
 
 def _tally(text: str, m) -> bool:
     """Two counts joined by a dash that a score word follows or precedes: a tally, not a range."""
     lo, hi = m.start, m.end
-    if lo >= 2 and re.search(r"\d\s?[-–]\s?$", text[max(0, lo - 4):lo]):
-        lo = max(0, lo - 4) + re.search(r"\d\s?[-–]\s?$", text[max(0, lo - 4):lo]).start()
+    head = _DASH_BEFORE.search(text[max(0, lo - 4):lo]) if lo >= 2 else None
+    if head:
+        lo = max(0, lo - 4) + head.start()
         while lo > 0 and text[lo - 1].isdigit():
             lo -= 1
-    tail = re.match(r"\s?[-–]\s?\d+", text[hi:hi + 8])
+    tail = _DASH_AFTER.match(text[hi:hi + 8])
     if tail:
         hi += tail.end()
     if not _PAIR.fullmatch(text[lo:hi].strip()):

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from ..records import AnalysedArticle, Entity, Mention
 from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
-from .entity_en import english_entity, line_at
+from .entity_en import english_entity, line_at, story_words
 from .entity_merge import merge_bare, merge_surnames
 from .entity_evidence import (
     LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in, person_by_first_name, place_cue,
@@ -503,6 +503,7 @@ def _plain(it: Item, name: str, gaz) -> bool:
 
 def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr: dict[str, set[int]]) -> list[Entity]:
     lang = majority_language(docs)
+    words = story_words(d.text for d in docs) if lang == "en" else frozenset()  # once per story
     gaz = gazetteer()
     groups: dict[int, list[Item]] = defaultdict(list)
     for i, it in enumerate(items):
@@ -549,7 +550,7 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
         if lang == "en":
             name, label, english_junk = english_entity(name, label, place, [
                 docs[it.doc].text[it.mention.end:it.mention.end + 48] for it in plain],
-                [line_at(docs[it.doc].text, it.mention.start) for it in plain], tuple(d.text for d in docs),
+                [line_at(docs[it.doc].text, it.mention.start) for it in plain], words,
                 [docs[it.doc].text[max(0, it.mention.start - 24):it.mention.start] for it in plain])
         plain_count = sum(1 for it in members if _plain(it, name, gaz))
         aliases = list(dict.fromkeys(it.mention.text for it in members if not it.inflected and not it.mention.derived))

@@ -156,7 +156,8 @@ def english_name(name: str, label: str, after: list[str] = (), before: list[str]
 
 
 def english_entity(name: str, label: str, place: str | None, after: list[str],
-                   lines: list[str] = (), texts: tuple[str, ...] = (), before: list[str] = ()) -> tuple[str, str, bool]:
+                   lines: list[str] = (), words: frozenset[str] = frozenset(), before: list[str] = ()
+                   ) -> tuple[str, str, bool]:
     """english_name for a name the gazetteer does not know; a known place is only checked for being a
     demonym ('American' resolves to the USA but names no place). A name written only in title-case
     headline lines ('Bathing Beauty', 'Trade Rumors') is no evidence of a name: headlines capitalise
@@ -164,15 +165,21 @@ def english_entity(name: str, label: str, place: str | None, after: list[str],
     'BLOW' beside 'a blow') is a common word at a sentence start or in a headline."""
     if place is None:
         name, label, bad = english_name(name, label, after, before)
-        return name, label, bad or bool(lines) and all(headline_case(line) for line in lines) or _lower_case_word(name, texts)
+        return name, label, bad or bool(lines) and all(headline_case(line) for line in lines) or _lower_case_word(name, words)
     return name, label, junk(name)
 
 
-def _lower_case_word(name: str, texts: tuple[str, ...]) -> bool:
-    if " " in name or not name[:1].isupper():
-        return False
-    pat = re.compile(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])")
-    return any(pat.search(t) for t in texts)
+_WORD = re.compile(r"[\w-]+")
+
+
+def story_words(texts) -> frozenset[str]:
+    """Every word the story's texts write (hyphenated compounds as one), once per story."""
+    return frozenset(w for t in texts for w in _WORD.findall(t))
+
+
+def _lower_case_word(name: str, words: frozenset[str]) -> bool:
+    """The one-word name is also written in lower case somewhere in the story (`story_words`)."""
+    return " " not in name and name[:1].isupper() and name.lower() in words
 
 
 def line_at(text: str, at: int) -> str:

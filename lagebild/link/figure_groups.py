@@ -232,6 +232,7 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
     chain = list(fig.attributed_to or [])
     unit, scale = base_unit(fig.unit)
     sent = _sentence(doc, fig)
+    clause = _clause_before(doc.text, sent[0], fig.start) if doc else (0, 0)
     extra = (doc.extras.get("figures", {}).get(fig.id, {}) if doc else {}) or {}
     iv = interval(fig, scale)
     return {
@@ -259,10 +260,8 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
         "_ref": reference(doc.text, fig.start) if doc else False,
         "_subset": bool(doc and (_SUBSET_BEFORE.search(doc.text, max(0, fig.start - 24), fig.start)
                                  or _PART_OF.match(doc.text, fig.end))),
-        "_hypo": bool(doc and (_HYPOTHETICAL.search(doc.text, *_clause_before(doc.text, sent[0], fig.start))
-                               or _CONDITIONAL_SENTENCE.match(doc.text, sent[0], sent[1])
-                               or _CONDITIONAL_SENTENCE.match(doc.text, _clause_before(doc.text, sent[0], fig.start)[0],
-                                                              fig.start))),
+        "_hypo": bool(doc and (_HYPOTHETICAL.search(doc.text, *clause) or _CONDITIONAL_SENTENCE.match(doc.text, *sent)
+                               or _CONDITIONAL_SENTENCE.match(doc.text, *clause))),
         "_v": _representative(fig, scale),
     }
 

@@ -391,22 +391,15 @@ def _strongest(edges: list[dict]) -> list[dict]:
     if not edges or max(degree.values()) <= MAX_EDGES_PER_ARTICLE:
         return edges
     ranked = sorted(range(len(edges)), key=lambda k: (-edges[k]["score"], edges[k]["source"], edges[k]["target"]))
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    parent = {x: x for x in degree}
     kept_per: dict[str, int] = defaultdict(int)
     keep = set()
     for k in ranked:
         a, b = edges[k]["source"], edges[k]["target"]
-        joins = find(a) != find(b)
+        ra, rb = _find(parent, a), _find(parent, b)
+        joins = ra != rb
         if joins:
-            parent[find(a)] = find(b)
+            parent[ra] = rb
         if joins or kept_per[a] < MAX_EDGES_PER_ARTICLE or kept_per[b] < MAX_EDGES_PER_ARTICLE:
             keep.add(k)
             kept_per[a] += 1
@@ -426,34 +419,29 @@ def lineage_groups(docs: list[AnalysedArticle], edges: list[dict] | None = None)
         if e.get("kind") == "credits-agency":
             parent.setdefault(e["source"], e["source"])
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     for e in edges:
         if e["source"] in parent and e["target"] in parent:
-            parent[find(e["source"])] = find(e["target"])
-    return {d.id: find(d.id) for d in docs}
+            parent[_find(parent, e["source"])] = _find(parent, e["target"])
+    return {d.id: _find(parent, d.id) for d in docs}
 
 
 def independent_count(keys_per_item: list[list[str]]) -> int:
     """How many independent sources back a set of items: items sharing any key (a lineage group,
     an original source, an actor) count as one."""
     parent = list(range(len(keys_per_item)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     seen: dict[str, int] = {}
     for i, keys in enumerate(keys_per_item):
         for key in keys:
             if key in seen:
-                parent[find(i)] = find(seen[key])
+                parent[_find(parent, i)] = _find(parent, seen[key])
             else:
                 seen[key] = i
-    return len({find(i) for i in range(len(keys_per_item))})
+    return len({_find(parent, i) for i in range(len(keys_per_item))})
+
+
+def _find(parent, x):
+    """Union-find root of x in `parent` (a dict or a list), halving the path on the way."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
