@@ -71,7 +71,19 @@ def test_lone_surname_word_and_english_last_names():
                           story_words(("He crashed on Highway 22.", "The highway was closed.")))[2] is True
     assert english_entity("Reid", "PER", None, [], ["Reid said"], story_words(("Reid said she was fine.",)))[2] is False
     assert confidence("Scott Boras", "PER", None, 3, "en") >= LISTED  # no German 'Bora' in an English surname
-    assert confidence("Los Angeles Times", "ORG", None, 1, "en") >= LISTED  # 'Los' is no stop word here
+    assert confidence("Los Angeles Times", "ORG", None, 2, "en") >= LISTED  # 'Los' is no stop word here
+
+
+def test_one_mention_lists_only_a_full_person_name_outside_german():
+    from lagebild.link.entity_evidence import LISTED, confidence
+
+    # the German-trained model's single English mention is weak evidence ('Leopard Bikini', 'Greek Media')
+    assert confidence("Leopard Bikini", "PER", None, 1, "en") < LISTED
+    assert confidence("Greek Media", "ORG", None, 1, "en") < LISTED
+    assert confidence("Lamon Brewster", "LOC", None, 1, "en") < LISTED
+    assert confidence("Greek Media", "ORG", None, 2, "en") >= LISTED  # two mentions are enough
+    assert confidence("Mark Teixeira", "PER", None, 1, "en") >= LISTED  # a first name of the lexicon + surname
+    assert confidence("Helmut Schmidt Universität", "ORG", None, 1, "de") >= LISTED  # German text: unchanged
 
 
 def test_a_lone_surname_the_model_typed_as_a_place_joins_its_person():
