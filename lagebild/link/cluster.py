@@ -45,9 +45,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..records import AnalysedArticle
-from .similarity import (KEY_TERMS, Features, Vectoriser, days_between, features_of_doc, language_scale,
+from .similarity import (HASH_BITS, KEY_TERMS, Features, Vectoriser, days_between, features_of_doc, language_scale,
                          time_factor)
-from .sparse import at, sadd, sdot, top
+from .sparse import at, sadd, sdot, sdots, top
 
 THRESHOLD = 0.22  # average-link similarity needed to join or merge
 # An article looks stories up by more of its terms than it files under (KEY_TERMS): a follow-up
@@ -253,11 +253,10 @@ class StoryIndex:
         if st is None:
             return None
         best = None
-        for other_id in self._candidates(st.keys, st.vals):
-            other = self.stories.get(other_id)
-            if other is None or other is st:
-                continue
-            link = self._story_link(st, other)
+        others = [o for o in map(self.stories.get, self._candidates(st.keys, st.vals)) if o is not None and o is not st]
+        raws = sdots(st.keys, st.vals, others, HASH_BITS).tolist() if others else []
+        for other, raw in zip(others, raws):
+            link = self._story_link(st, other, raw)
             if best is None or link > best[0]:
                 if self._should_merge(st, other, link):
                     best = (link, other)
@@ -370,9 +369,8 @@ class StoryIndex:
     def _closest(self, art: _Stored, st: _Story) -> tuple[float, str | None]:
         """(similarity, member) of the story's recent member most similar to the article."""
         best, who = 0.0, None
-        for aid in self._units(st, SCAN_MEMBERS):
-            o = self.stored[aid]
-            sim = sdot(art.keys, art.vals, o.keys, o.vals)
+        members = self._units(st, SCAN_MEMBERS)
+        for aid, sim in zip(members, sdots(art.keys, art.vals, [self.stored[a] for a in members], HASH_BITS).tolist()):
             if sim > best:
                 best, who = sim, aid
         return best, who
@@ -483,9 +481,11 @@ class StoryIndex:
 
     def _assign(self, f: Features) -> None:
         art = self._store(f)
-        scored = sorted(((self._link(art.keys, art.vals, self.stories[sid], published=f.published, lang=art.lang),
-                          sid)
-                         for sid in self._candidates(art.keys, art.vals)), reverse=True)
+        cands = self._candidates(art.keys, art.vals)
+        found = [self.stories[sid] for sid in cands]
+        raws = sdots(art.keys, art.vals, found, HASH_BITS).tolist() if found else []
+        scored = sorted(((self._scaled_link(raw, art.vals, st.units, st, False, f.published, art.lang)
+                          if st.units > 0 else 0.0, sid) for raw, st, sid in zip(raws, found, cands)), reverse=True)
         chosen = None
         # the best few candidates are also compared member by member: a near-copy joins its
         # original's story whatever the average, and one strong link backs a fair average

@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from .similarity import HASH_BITS, KEY_TERMS, W_TEXT
-from .sparse import top
+from .sparse import sdots, top
 
 SAFETY = 1e-4  # scores within this of a rule's bound go through the one-by-one step
 FAST_FROM = 2000  # merge passes over fewer stories, or over a quarter of the index or less (the
@@ -139,22 +139,8 @@ class _Lookup:
 
 
 def dots(keys: np.ndarray, vals: np.ndarray, stories: list) -> np.ndarray:
-    """Dot products (float64) of one sparse vector with the sum vectors of several stories: one
-    searchsorted over the stories' concatenated keys, each story's keys shifted into its own
-    range."""
-    m = len(stories)
-    lens = [len(st.keys) for st in stories]
-    if not len(keys) or not sum(lens):
-        return np.zeros(m)
-    shift = np.arange(m, dtype=np.int64) << HASH_BITS
-    allk = np.concatenate([st.keys for st in stories]).astype(np.int64)
-    allk += np.repeat(shift, lens)
-    allv = np.concatenate([st.vals for st in stories])
-    query = (shift[:, None] + keys.astype(np.int64)).ravel()
-    idx = allk.searchsorted(query)
-    np.minimum(idx, len(allk) - 1, out=idx)
-    got = np.where(allk[idx] == query, allv[idx], 0).astype(np.float64).reshape(m, len(keys))
-    return got @ vals.astype(np.float64)
+    """Dot products (float64) of one sparse vector with the sum vectors of several stories."""
+    return sdots(keys, vals, stories, HASH_BITS)
 
 
 def refine_pass(index, rounds: int = 1) -> int:

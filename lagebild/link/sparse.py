@@ -25,6 +25,26 @@ def sdot(ak: np.ndarray, av: np.ndarray, bk: np.ndarray, bv: np.ndarray) -> floa
     return float(np.dot(av[hit], bv[idx[hit]]))
 
 
+def sdots(keys: np.ndarray, vals: np.ndarray, others: list, bits: int = 22) -> np.ndarray:
+    """Dot products (float64) of one sparse vector with several others (objects with `.keys`,
+    `.vals`; keys below 2**bits): one searchsorted over the others' concatenated keys, each
+    vector's keys shifted into its own range -- one numpy pass instead of one `sdot` call each
+    (the calls' overhead was most of an insertion's scoring time, issue 18)."""
+    m = len(others)
+    lens = [len(o.keys) for o in others]
+    if not len(keys) or not sum(lens):
+        return np.zeros(m)
+    shift = np.arange(m, dtype=np.int64) << bits
+    allk = np.concatenate([o.keys for o in others]).astype(np.int64)
+    allk += np.repeat(shift, lens)
+    allv = np.concatenate([o.vals for o in others])
+    query = (shift[:, None] + keys.astype(np.int64)).ravel()
+    idx = allk.searchsorted(query)
+    np.minimum(idx, len(allk) - 1, out=idx)
+    got = np.where(allk[idx] == query, allv[idx], 0).astype(np.float64).reshape(m, len(keys))
+    return got @ vals.astype(np.float64)
+
+
 def sadd(ak: np.ndarray, av: np.ndarray, bk: np.ndarray, bv: np.ndarray, sign: float = 1.0) -> Vec:
     """a + sign * b (keys present in either; a shared key's weight summed in float64)."""
     keys = np.concatenate([ak, bk])
