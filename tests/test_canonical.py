@@ -89,6 +89,19 @@ def test_gazetteer_demonyms_and_language_scope():
     assert place_name("KP") == "Nordkorea"
 
 
+def test_iso_codes_are_no_place_names_except_customary_ones():
+    # 'BW' is Baden-Württemberg, 'BY' Bayern, 'IS' the Islamic State, 'SZ' a newspaper, 'ATF' a US agency
+    assert [place_code(w) for w in ("BW", "BY", "IS", "SZ", "ATF", "CAN", "ARE")] == [None] * 7
+    assert place_code("USA") == place_code("US") == "US" and place_code("UK") == "GB" and place_code("EU") == "EU"
+
+
+def test_acronyms_that_spell_a_stop_word_are_names():
+    from lagebild.link.entity_evidence import LISTED, confidence
+
+    assert confidence("IS", "ORG", None, 4) >= LISTED and confidence("WHO", "ORG", None, 3, "en") >= LISTED
+    assert confidence("Until Microsoft", "PER", None, 3, "en") < LISTED  # a stop word opening a name still is junk
+
+
 def test_within_article_surname_first_name_and_genitive():
     text = ("Die Ärztin Ilka Brunnholzer und der Pfleger Jasper Vandekerckhove protestierten. "
             "Brunnholzer sagte, Jasper habe recht. Brunnholzers Team blieb.")

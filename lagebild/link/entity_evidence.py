@@ -110,8 +110,9 @@ def _junk(name: str, label: str = "") -> bool:
         return True  # 'Art. Bhutan', 'Deutschen –'
     if len(words) == 1 and (name in _TERM_ABBREVIATIONS or _inflected_compound_tail(name)):
         return True  # 'BIP', 'Meinl-Geschäften'
-    if words[0].lower() in _stop_words() and words[0].lower() not in _PARTICLES:
-        return True  # 'Meines Wissens', 'Until Microsoft'
+    if words[0].lower() in _stop_words() and words[0].lower() not in _PARTICLES and not (
+            words[0].isupper() and len(words[0]) >= 2):
+        return True  # 'Meines Wissens', 'Until Microsoft' (but the acronyms 'IS', 'WHO')
     if not _CONNECTORS & {w.lower() for w in words} and any(w[:1].islower() and w.lower() not in _PARTICLES
                                                             for w in words[1:]):
         return True  # 'Zoll gesenkt' (but 'Organisation für wirtschaftliche Zusammenarbeit')

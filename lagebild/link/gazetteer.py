@@ -27,6 +27,10 @@ _NOUN_ENDINGS = ("er", "ern", "ers", "erin", "erinnen", "e", "en", "in", "innen"
 # Region codes from CLDR worth resolving (continents, unions); the rest (e.g. '053') is noise.
 _REGIONS = {"002", "019", "142", "150", "009", "003", "005", "419", "EU", "UN"}
 
+# Countries whose ISO code news write as the country's name ('CH' in Swiss usage, 'GB' for Britain); every
+# other code means something else far more often ('BW', 'BY', 'IS', 'SZ', 'BR', 'AG', 'ATF', 'CAN', 'ARE').
+_CODES_AS_NAMES = {"US", "GB", "CH"}
+
 # Irregular or customary forms that no rule derives. General German press vocabulary.
 _IRREGULAR: dict[str, dict[str, str]] = {
     "de": {
@@ -263,8 +267,13 @@ def gazetteer() -> Gazetteer:
             value = getattr(country, attr, None)
             if value:
                 gaz.add_place(code, "en", _STRIP_PARENS.sub("", value.split(",")[0]), rank_shift=1)
-        codes[fold(country.alpha_3)] = (code, 0)
-        codes[fold(code)] = (code, 0)
+        # ISO codes are no names: only the customary ones ('USA', 'US', 'UK', 'EU', _IRREGULAR) resolve.
+        # A capitalised 'BW' (Baden-Württemberg) read as Botswana, 'BY' (Bayern) as Belarus, 'IS' as
+        # Iceland, 'SZ' as Eswatini, 'ATF' as the French Southern Territories cost more than the rare
+        # code written for a country (issue 16: entities are names)
+        if code in _CODES_AS_NAMES:
+            codes[fold(country.alpha_3)] = (code, 0)
+            codes[fold(code)] = (code, 0)
     for lang in LANGS:
         locale = Locale(lang)
         for code, name in locale.territories.items():
