@@ -102,6 +102,22 @@ def test_acronyms_that_spell_a_stop_word_are_names():
     assert confidence("Until Microsoft", "PER", None, 3, "en") < LISTED  # a stop word opening a name still is junk
 
 
+def test_names_keep_their_middle_names_and_organisations_their_seat():
+    from lagebild.link.entity_evidence import strip_descriptor
+
+    # a trailing word that reads as a noun is a surname after an initial, a particle or a first name
+    assert strip_descriptor("Mark A. Brand", "PER", set())[0] == "Mark A. Brand"
+    assert strip_descriptor("Hans Joachim Schellnhuber", "PER", set())[0] == "Hans Joachim Schellnhuber"
+    assert strip_descriptor("Reinhold Mitterlehner Montagmittag", "PER", set())[0] == "Reinhold Mitterlehner"
+    # an organisation named after its seat is not renamed to the place
+    assert strip_descriptor("Sturm Graz", "ORG", set())[:2] == ("Sturm Graz", "ORG")
+    assert strip_descriptor("Wirtschaftskammer Österreich", "ORG", set())[:2] == ("Wirtschaftskammer Österreich", "ORG")
+    assert strip_descriptor("Pädagogischen Hochschule Wien", "ORG", set())[0] == "Pädagogischen Hochschule Wien"
+    # but a description before a team or body still goes
+    assert strip_descriptor("Double-Sieger Salzburg", "ORG", set())[0] == "Salzburg"
+    assert strip_descriptor("Organisation Attac", "ORG", {"Attac"})[0] == "Attac"
+
+
 def test_within_article_surname_first_name_and_genitive():
     text = ("Die Ärztin Ilka Brunnholzer und der Pfleger Jasper Vandekerckhove protestierten. "
             "Brunnholzer sagte, Jasper habe recht. Brunnholzers Team blieb.")

@@ -95,7 +95,7 @@ def common_noun(word: str, compounds: bool = True) -> bool:
     return compounds and any(len(split) >= 2 and all(len(p) >= 4 for p in split) for split in compound_splits(word))
 
 
-def _junk(name: str, label: str = "") -> bool:
+def _junk(name: str, label: str = "", lang: str = "de") -> bool:
     words = name.split()
     if not words:
         return True
@@ -111,8 +111,8 @@ def _junk(name: str, label: str = "") -> bool:
     if len(words) == 1 and (name in _TERM_ABBREVIATIONS or _inflected_compound_tail(name)):
         return True  # 'BIP', 'Meinl-Geschäften'
     if words[0].lower() in _stop_words() and words[0].lower() not in _PARTICLES and not (
-            words[0].isupper() and len(words[0]) >= 2):
-        return True  # 'Meines Wissens', 'Until Microsoft' (but the acronyms 'IS', 'WHO')
+            words[0].isupper() and len(words[0]) >= (2 if lang == "de" else 3)):
+        return True  # 'Meines Wissens', 'Until Microsoft' (but the acronyms 'IS', 'WHO'; in English 'CA' is a state)
     if not _CONNECTORS & {w.lower() for w in words} and any(w[:1].islower() and w.lower() not in _PARTICLES
                                                             for w in words[1:]):
         return True  # 'Zoll gesenkt' (but 'Organisation für wirtschaftliche Zusammenarbeit')
@@ -210,8 +210,9 @@ def confidence(name: str, label: str, place: str | None, plain_mentions: int, la
     if plain_mentions == 0:
         return 0.2
     role_end = _role_end if lang == "de" else _english_role
-    if place is None and (_junk(name, label) or label == "PER" and len(name.split()) > 1 and role_end(name.split()[-1])):
-        return 0.3  # junk, or a person 'name' that ends in a role: 'Guatemalas Ex-Präsident'
+    if place is None and (_junk(name, label, lang) or label == "PER" and len(name.split()) > 1 and role_end(name.split()[-1])
+                          and not re.fullmatch(r"[A-ZÄÖÜ]\.", name.split()[-2])):
+        return 0.3  # junk, or a person 'name' that ends in a role: 'Guatemalas Ex-Präsident' (not 'Mark A. Brand')
     if place is not None:
         return 0.95
     if label == "PER" and len(name.split()) == 1:
@@ -392,6 +393,34 @@ def _descriptor(word: str) -> bool:
         len(word) >= 7 and bool(ROLE_SUFFIX.search(noun_stem(word))) and word not in _nouns_and_first_names()[1])
 
 
+# bodies whose name is the kind plus the seat ('Wirtschaftskammer Österreich', 'Pädagogische Hochschule Wien')
+_SEAT_NAMED = re.compile(r"(?:kammer|hochschule|akademie|verband|verein|club|klub|studio|werke|kraftwerk)$", re.I)
+
+
+def _named_after_seat(head: list[str], rest: str) -> bool:
+    """An organisation named by a word and the place it sits in ('Sturm Graz', 'Energie Cottbus',
+    'Wirtschaftskammer Österreich'), not a description before a team or body ('Double-Sieger Salzburg',
+    'Organisation Attac', 'des Wirtschaftsforschungsinstituts Wifo'): the seat is a known place, and the
+    word before it is a seat-named body, or one plain uninflected noun that is no role, kind, place kind
+    or demonym."""
+    import simplemma
+
+    desc = head[-1]
+    if not (rest in _places() or place_code(rest)) or place_code(desc) or _PLACE_KIND.fullmatch(desc):
+        return False
+    if _SEAT_NAMED.search(desc):
+        return True
+    return len(head) == 1 and "-" not in desc and desc[1:].islower() and not desc.endswith("s") and not _is_role(desc) \
+        and not _KIND_WORDS.search(desc) and not _ORG_WORDS.fullmatch(desc) and desc not in _nouns_and_first_names()[1] \
+        and simplemma.lemmatize(desc, lang="de") == desc and desc.lower() not in ("organisation", "schlusslicht",
+                                                                                 "tabellenführer", "spitzenreiter")
+
+
+def _surname_like(word: str) -> bool:
+    """A word that can end a person's name: no initial ('A.'), particle ('von') or first name of the lexicon."""
+    return not re.fullmatch(r"[A-ZÄÖÜ]\.", word) and word.lower() not in _PARTICLES and word not in _nouns_and_first_names()[1]
+
+
 def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, str, str | None]:
     """(name, label, the bare name as a further alias or None): 'Soziologe Bernardo Arévalo' ->
     'Bernardo Arévalo' PER; 'Reederei Costa Crociere' -> 'Costa Crociere' when that is also written
@@ -404,13 +433,15 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
         k += 1  # 'Reederei', 'Star-Quarterback', 'Carolinas Topverteidiger'
     end = len(words)
     if label == "PER" or person_by_first_name(" ".join(words[k:])):
-        while end - k > 2 and common_noun(words[end - 1]):
-            end -= 1
+        while end - k > 2 and common_noun(words[end - 1]) and _surname_like(words[end - 2]):
+            end -= 1  # but 'Mark A. Brand', 'Hans Joachim Schellnhuber', 'Otto Frederick Warmbier' keep theirs
     if not k and end == len(words):
         return name, label, None
     if k == 1 and end - k == 1 and _INSTITUTION.search(words[0]):
         return name, "ORG", None  # 'Staatsanwaltschaft Wien', 'Landgericht Köln': the body, not its seat
     rest = " ".join(words[k:end])
+    if k and end - k == 1 and label == "ORG" and _named_after_seat(words[:k], rest):
+        return name, label, None  # 'Sturm Graz', 'Wirtschaftskammer Österreich': an organisation, not its seat
     if _genitive_phrase(words):
         return name, label, None  # 'Seite Russlands' is no name with a descriptor: it stays junk
     if person_by_first_name(rest):
