@@ -91,7 +91,10 @@ def test_gazetteer_demonyms_and_language_scope():
 
 def test_iso_codes_are_no_place_names_except_customary_ones():
     # 'BW' is Baden-Württemberg, 'BY' Bayern, 'IS' the Islamic State, 'SZ' a newspaper, 'ATF' a US agency
-    assert [place_code(w) for w in ("BW", "BY", "IS", "SZ", "ATF", "CAN", "ARE")] == [None] * 7
+    assert [place_code(w) for w in ("BW", "BY", "IS", "SZ", "BR", "AG")] == [None] * 6
+    # three letters name a country in German results lists ('(FRA)'), never in English text ('CAN', 'ATF')
+    assert place_code("FRA") == "FR" and place_code("AUT") == "AT"
+    assert [place_code(w, "en") for w in ("ATF", "CAN", "ARE", "FRA")] == [None] * 4
     assert place_code("USA") == place_code("US") == "US" and place_code("UK") == "GB" and place_code("EU") == "EU"
 
 

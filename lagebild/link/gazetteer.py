@@ -214,7 +214,7 @@ class Gazetteer:
             if hit is not None:
                 return hit[0]
         if codes and text.isupper() and 2 <= len(text) <= 3:  # ISO codes as written in caps
-            hit = self.forms.get("codes", {}).get(key)
+            hit = self.forms.get("codes", {}).get(key) or (self.forms.get("codes3", {}).get(key) if lang == "de" else None)
             if hit is not None:
                 return hit[0]
         return None
@@ -223,7 +223,7 @@ class Gazetteer:
         """How derived a resolvable form is: <= 0 for names ('Nordkorea', 'USA'), > 0 for
         genitives, adjectives and inhabitants; 99 when unknown."""
         key = fold(text)
-        for lg in (lang, "de", "codes"):
+        for lg in (lang, "de", "codes", "codes3"):
             hit = self.forms.get(lg, {}).get(key)
             if hit is not None:
                 return hit[1]
@@ -261,6 +261,7 @@ def gazetteer() -> Gazetteer:
 
     gaz = Gazetteer()
     codes = gaz.forms.setdefault("codes", {})
+    codes3 = gaz.forms.setdefault("codes3", {})
     for country in pycountry.countries:
         code = country.alpha_2
         for attr in ("name", "common_name", "official_name"):
@@ -272,8 +273,10 @@ def gazetteer() -> Gazetteer:
         # Iceland, 'SZ' as Eswatini, 'ATF' as the French Southern Territories cost more than the rare
         # code written for a country (issue 16: entities are names)
         if code in _CODES_AS_NAMES:
-            codes[fold(country.alpha_3)] = (code, 0)
             codes[fold(code)] = (code, 0)
+        # three letters ('(FRA)', 'AUT' in German results lists) resolve in German text only: in English
+        # they collide with words written in capitals ('CAN', 'ARE', 'AND') and acronyms ('ATF')
+        codes3[fold(country.alpha_3)] = (code, 0)
     for lang in LANGS:
         locale = Locale(lang)
         for code, name in locale.territories.items():
