@@ -121,6 +121,20 @@ def test_names_keep_their_middle_names_and_organisations_their_seat():
     assert strip_descriptor("Organisation Attac", "ORG", {"Attac"})[0] == "Attac"
 
 
+def test_bracketed_additions_and_saxon_genitives_leave_the_name():
+    from lagebild.link.canonical import _saxon_genitive
+
+    text = "Die Abgeordnete Julia Reda (Piraten) lobte den Film. Steven Spielbergs Film läuft. Serena Williams gewann."
+    art = Article(id="a", source="a.txt", text=text, language="de")
+    ms = [Mention("a", text.index("Julia"), text.index(" lobte"), "Julia Reda (Piraten)", "PER"),
+          Mention("a", text.index("Steven"), text.index(" Film läuft"), "Steven Spielbergs", "PER"),
+          Mention("a", text.index("Serena"), text.index(" gewann"), "Serena Williams", "PER")]
+    ents = canonical_entities([AnalysedArticle(article=art, mentions=ms)])
+    names = {e.name for e in ents}
+    assert {"Julia Reda", "Steven Spielberg", "Serena Williams"} <= names, names
+    assert not _saxon_genitive("Christian Fuchs", " sagte, er komme")
+
+
 def test_within_article_surname_first_name_and_genitive():
     text = ("Die Ärztin Ilka Brunnholzer und der Pfleger Jasper Vandekerckhove protestierten. "
             "Brunnholzer sagte, Jasper habe recht. Brunnholzers Team blieb.")

@@ -20,6 +20,12 @@ def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = N
     gaz = gazetteer()
     out: list[Mention] = []
     for m in doc.mentions:
+        if "(" in m.text and not m.derived:  # 'Julia Reda (Piraten)', 'Jill (Emma Stone', 'Jordi Alba (5.)'
+            cut = m.text.find("(")
+            head = m.text[:cut].rstrip()
+            if not head[:1].isupper():
+                continue  # nothing of a name before the bracket
+            m = Mention(m.article_id, m.start, m.start + len(head), head, m.label, m.norm, m.derived, m.score)
         if m.derived and _hyphenated_name(m.text):  # 'Kamp-Lintfort' tagged as a part: the whole is the name
             m = Mention(m.article_id, m.start, m.end, m.text, m.label, None, False, m.score)
         if m.label == "LOC" and not m.derived and ", " in m.text:  # 'St. George, Utah': two places
