@@ -135,6 +135,15 @@ def test_bracketed_additions_and_saxon_genitives_leave_the_name():
     assert not _saxon_genitive("Christian Fuchs", " sagte, er komme")
 
 
+def test_a_name_run_on_into_a_common_noun_is_not_listed():
+    from lagebild.link.entity_evidence import LISTED, confidence
+
+    assert confidence("Strache Mitglied", "ORG", None, 1) < LISTED and confidence("SPÖ Zweifel", "ORG", None, 2) < LISTED
+    for name in ("Deutsche Bank", "Weißen Haus", "Allianz Arena", "Münchner Abkommen"):  # adjective or name head
+        assert confidence(name, "ORG", None, 2) >= LISTED, name
+    assert confidence("Thomas Sturm", "PER", None, 2) >= LISTED  # German surnames are often nouns
+
+
 def test_within_article_surname_first_name_and_genitive():
     text = ("Die Ärztin Ilka Brunnholzer und der Pfleger Jasper Vandekerckhove protestierten. "
             "Brunnholzer sagte, Jasper habe recht. Brunnholzers Team blieb.")

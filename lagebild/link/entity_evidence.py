@@ -204,6 +204,34 @@ def _name_shaped(name: str, label: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words) or bool(_ORG_WORDS.search(words[-1]))
 
 
+# common nouns that head real names after a proper name ('Allianz Arena', 'Ernst Happel Stadion', 'Media Markt')
+_NAME_HEADS = re.compile(r"(?:arena|stadion|halle|markt|zentrum|center|park|platz|straße|gasse|allee|haus|hof|kirche|dom"
+                         r"|museum|theater|oper|preis|pokal|cup|bahn|werk|werke|verlag|stiftung|institut|akademie|schule"
+                         r"|klinik|spital|hotel|brücke|tunnel|festival|award|airlines?|holding|gruppe|bank|partei|verband"
+                         r"|verein|rat|kommission|agentur|amt|gericht|ministerium|universität|hochschule|zeitung|magazin"
+                         r"|sender|radio|kanal|news|post|express|abkommen|vertrag|gesetz|prozess|affäre|skandal|plan|bund)$",
+                         re.I)
+
+
+def _name_then_noun(name: str, lang: str) -> bool:
+    """'Strache Mitglied', 'SPÖ Zweifel', 'Nissan Ziel': a name followed by a German common noun that heads
+    no name (German text; an adjective before the noun makes a name: 'Weißen Haus', 'Deutsche Bank'). Not
+    used for persons: German surnames are often nouns ('Marjan Sturm', 'Bastian Kraft')."""
+    import simplemma
+
+    words = name.split()
+    if lang != "de" or len(words) < 2:
+        return False
+    last, prev = words[-1], words[-2]
+    if not (last[:1].isupper() and last[1:].islower()) or _NAME_HEADS.search(last) or simplemma.is_known(
+            last.lower(), lang="en"):
+        return False
+    if not (last in _nouns_and_first_names()[0] or common_noun(last, compounds=False)):
+        return False
+    return not _descriptive(prev) and prev.lower() not in _PARTICLES and prev not in _nouns_and_first_names()[1] \
+        and not simplemma.lemmatize(prev, lang="de")[:1].islower() and not re.search(r"(?:er|ern)$", prev)
+
+
 def confidence(name: str, label: str, place: str | None, plain_mentions: int, lang: str = "de") -> float:
     """0..1: how sure the entity is a name (see the module docstring). In English text a person's last
     word is not looked up in the German noun lexicon ('Scott Boras' is no 'Bora')."""
@@ -211,10 +239,16 @@ def confidence(name: str, label: str, place: str | None, plain_mentions: int, la
         return 0.2
     role_end = _role_end if lang == "de" else _english_role
     if place is None and (_junk(name, label, lang) or label == "PER" and len(name.split()) > 1 and role_end(name.split()[-1])
-                          and not re.fullmatch(r"[A-ZÄÖÜ]\.", name.split()[-2])):
-        return 0.3  # junk, or a person 'name' that ends in a role: 'Guatemalas Ex-Präsident' (not 'Mark A. Brand')
+                          and not re.fullmatch(r"[A-ZÄÖÜ]\.", name.split()[-2])
+                          and not (lang == "de" and name.split()[-2] in _nouns_and_first_names()[1]
+                                   and not name.endswith("s"))):
+        # junk, or a person 'name' that ends in a role: 'Guatemalas Ex-Präsident' (not 'Mark A. Brand', nor in
+        # German a first name before a surname that is a noun: 'Thomas Koch' -- but 'Angela Merkels' is a genitive)
+        return 0.3
     if place is not None:
         return 0.95
+    if label != "PER" and _name_then_noun(name, lang):
+        return 0.3  # 'Strache Mitglied', 'Jelic Ersatz': the NER ran on into the next noun
     if label == "PER" and len(name.split()) == 1:
         return 0.45  # news introduce a person with the full name; a lone surname-like word is weak evidence
     if len(name.split()) == 1 and name in _places() and not _lexicon_noun(name):
