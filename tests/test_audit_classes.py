@@ -84,6 +84,9 @@ def test_organisation_type_over_all_mentions():
 def test_place_kind_before_a_name_makes_it_a_place():
     assert place_cue(["die malaysische Hauptstadt ", "in der Stadt "])
     assert not place_cue(["sagte ", "Hauptstadt "])
+    # 'Donezk' tagged ORG twice in the seeds: 'in der Nähe von Donezk', 'in der ukrainischen Region Donezk'
+    assert place_cue(["bei einem Angriff in der Nähe von ", "in der ukrainischen Region "])
+    assert not place_cue(["sagte der Chef von ", "die Firma "])
 
 
 def test_institution_with_its_seat_stays_whole():

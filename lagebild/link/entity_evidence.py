@@ -341,8 +341,11 @@ def org_cue(name: str, mention_texts: list[str], contexts: list[str], texts: tup
     return hits > 0 and 2 * hits >= len(contexts)
 
 
-_PLACE_BEFORE = re.compile(r"(?:hauptstadt|stadt|metropole|provinz|region|gemeinde|ortschaft|dorf|kleinstadt|großstadt"
-                           r"|industriestadt|bundesstaat|city|town)\s+$", re.I)
+_PLACE_BEFORE = re.compile(r"(?:(?:hauptstadt|stadt|metropole|provinz|region|gemeinde|ortschaft|dorf|kleinstadt|großstadt"
+                           r"|industriestadt|bundesstaat|city|town)\s+"
+                           # locative phrases: 'in der Nähe von Donezk', 'nördlich von Kiew', 'outskirts of'
+                           r"|\b(?:nähe|nördlich|südlich|östlich|westlich|außerhalb|umgebung|vororten?|stadtrand|toren)"
+                           r"\s+(?:von|vom)\s+|\b(?:outskirts|north|south|east|west|near)\s+of\s+)$", re.I)
 
 
 def org_written_in(name: str, contexts: list[str]) -> bool:
