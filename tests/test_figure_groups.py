@@ -310,3 +310,19 @@ def test_the_reason_names_the_pair_two_sources_claim():
             _fig(c, "3.000", 3000, "exact", topic="flüchtling", chain=["Helfer"])]
     g = group_figures(figs, [a, b, c])[0]
     assert g["disagreement"] and g["conflict"] == ["a:f1", "c:f1"]  # not the closer pair with an unclaimed figure
+
+
+def test_a_narrowed_set_is_a_part_of_the_plain_one_but_a_nationality_names_the_holder():
+    def flag(t1, e1, v1, c1, t2, e2, v2, c2):
+        a, b = _doc("a", t1, outlet="A"), _doc("b", t2, outlet="B")
+        f1, f2 = _fig(a, e1, v1, "exact", topic="species", chain=["officials"]), _fig(b, e2, v2, "exact", topic="species")
+        f1.count_of, f2.count_of = c1, c2
+        return group_figures([f1, f2], [a, b])[0]["disagreement"]
+    # '747 plant species' are a part of '1,400 species': no contradiction
+    assert not flag("Officials said the law protects 1,400 species.", "1,400", 1400, "species",
+                    "The rule covers 747 plant species.", "747", 747, "plant species")
+    assert flag("Officials said the law protects 1,400 species.", "1,400", 1400, "species",
+                "The rule covers 747 species.", "747", 747, "species")
+    # 'nordkoreanische Soldaten' / 'Soldaten': the adjective says whose soldiers, the set is the same
+    assert flag("Laut Kiew sind 3.000 nordkoreanische Soldaten dort.", "3.000", 3000, "nordkoreanische Soldaten",
+                "Etwa 1.500 Soldaten sind dort.", "1.500", 1500, "Soldaten")

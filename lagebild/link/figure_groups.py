@@ -275,11 +275,22 @@ def _modifiers(count_of: str) -> frozenset[str]:
 
 def _same_set(a: dict, b: dict) -> bool:
     """Do the counted phrases name the same set? Not when one says 'weitere'/'andere' (in the counted
-    phrase or right before the number: 'the other nine jurors') or both carry different modifiers
-    ('verschwundene Wahlkarten' / 'ausgegebene Wahlkarten')."""
+    phrase or right before the number: 'the other nine jurors') or they carry different modifiers
+    ('verschwundene Wahlkarten' / 'ausgegebene Wahlkarten'; 'plant species' / 'species')."""
     if a["_subset"] or b["_subset"] or any(w.startswith("+") for w in a["_mods"] | b["_mods"]):
         return False
-    return not a["_mods"] or not b["_mods"] or a["_mods"] == b["_mods"]
+    ma, mb = _kind_mods(a["_mods"]), _kind_mods(b["_mods"])
+    # one phrase narrows the set and the other does not ('747 plant species' / '1,400 species',
+    # 'verletzte Menschen' / 'Menschen'): a part and its whole, no contradiction; nationality adjectives
+    # name the holder ('nordkoreanische Soldaten' / 'Soldaten'), the holder key compares those
+    return ma == mb
+
+
+def _kind_mods(mods: frozenset[str]) -> frozenset[str]:
+    """The modifiers that narrow what is counted (nationality adjectives left out: they name the holder)."""
+    from .gazetteer import place_code
+
+    return frozenset(w for w in mods if not place_code(w))
 
 
 def _split_by_holder(members: list[dict], mentions: Callable[[str], frozenset[str]] | None = None
