@@ -326,3 +326,17 @@ def test_a_narrowed_set_is_a_part_of_the_plain_one_but_a_nationality_names_the_h
     # 'nordkoreanische Soldaten' / 'Soldaten': the adjective says whose soldiers, the set is the same
     assert flag("Laut Kiew sind 3.000 nordkoreanische Soldaten dort.", "3.000", 3000, "nordkoreanische Soldaten",
                 "Etwa 1.500 Soldaten sind dort.", "1.500", 1500, "Soldaten")
+
+
+def test_the_whole_of_a_part_and_a_denied_bound_are_not_compared():
+    def flag(t1, e1, v1, t2, e2, v2):
+        a, b = _doc("a", t1, outlet="A"), _doc("b", t2, outlet="B")
+        figs = [_fig(a, e1, v1, "exact", topic="punch", chain=["officials"]), _fig(b, e2, v2, "exact", topic="punch")]
+        return group_figures(figs, [a, b])[0]["disagreement"]
+    assert flag("Officials said he landed 178 punches.", "178", 178, "He landed 369 punches.", "369", 369)
+    # '369' is the whole of '178 of 369': the punches thrown, not the punches landed
+    assert not flag("Officials said he landed 178 punches.", "178", 178,
+                    "He was landing 178 of 369 punches thrown.", "369", 369)
+    # 'never ... fewer than 26': a bound the sentence denies, no claim of 26
+    assert not flag("Officials said he hit 33 punches.", "33", 33,
+                    "Having never hit fewer than 26 punches in a season, he is the better bet.", "26", 26)

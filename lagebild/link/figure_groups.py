@@ -111,6 +111,13 @@ _HEARSAY = re.compile(r"\b(?:sollen|soll|sollten|sollte)\b[^.;:]*\b(?:haben|sein
 _PART_OF = re.compile(r"\s+(?:out\s+of|of|von|aus|sur)\s+(?:(?:his|her|their|its|the|den|der|die|seinen|ihren|ses|leurs)\s+)?"
                       r"(?:(?!(?:1[89]|20)\d\d\b)\d|zwei|drei|vier|fünf|two|three|four|five|ten|zehn|hundred)", re.I)
 _SUBSET_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_SUBSET)) + r")\s+(?:\S+\s+)?$", re.I)
+# the whole of a part ('landing 178 of 369 punches', '30 von 207 Schlägen'): the total thrown is not what
+# another outlet's plain count ('178 punches') counts
+_WHOLE_OF = re.compile(r"\d[\d.,]*\s+(?:out\s+of|of|von|aus|sur)\s+(?:(?:his|her|their|its|the|den|der|die|seinen|ihren"
+                       r"|ses|leurs)\s+)?$", re.I)
+# a bound that the sentence denies ('having never hit fewer than 26 homers', 'nie mehr als 30'): no claim of
+# a value ('not more than' / 'nicht mehr als' are hedges of the figure itself and stay)
+_NEVER_BEFORE = re.compile(r"\b(?:never|nie|niemals)\b[^.;:!?]{0,40}$", re.I)
 # a sentence or clause that opens with a condition: its figures, in both clauses, are suppositions ('Wenn
 # Österreich heuer nur 37.500 Flüchtlinge aufnimmt, wäre Serbien gezwungen ...', 'If 500 people come, ...',
 # '..., sollten weiterhin tausende Migranten eintreffen')
@@ -259,8 +266,10 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
         "_when": when_of(doc, sent, fig.start) if doc else None,
         "_ref": reference(doc.text, fig.start) if doc else False,
         "_subset": bool(doc and (_SUBSET_BEFORE.search(doc.text, max(0, fig.start - 24), fig.start)
-                                 or _PART_OF.match(doc.text, fig.end))),
+                                 or _PART_OF.match(doc.text, fig.end)
+                                 or _WHOLE_OF.search(doc.text, max(0, fig.start - 40), fig.start))),
         "_hypo": bool(doc and (_HYPOTHETICAL.search(doc.text, *clause) or _CONDITIONAL_SENTENCE.match(doc.text, *sent)
+                               or _NEVER_BEFORE.search(doc.text, max(sent[0], fig.start - 50), fig.start)
                                or _CONDITIONAL_SENTENCE.match(doc.text, *clause))),
         "_v": _representative(fig, scale),
     }
