@@ -143,6 +143,11 @@ def test_person_figures_keep_what_happened_to_the_people_apart():
         ("About 800 people were evacuated on Tuesday.", "800", "people", "evakuiert"),
         ("Au moins 14 personnes ont été blessées.", "14", "personnes", "verletzt"),
         ("Rund 800 Menschen leben in dem Dorf.", "800", "Menschen", None),
+        ("In Serbien wurden rund 10.000 Flüchtlinge registriert.", "10.000", "Flüchtlinge", "registriert"),
+        ("Die Ermittler haben mindestens drei mutmaßliche Täter identifiziert.", "drei", "mutmaßliche Täter",
+         "identifiziert"),
+        ("Mehr als 23.000 Beschäftigte befänden sich im Ausstand.", "23.000", "Beschäftigte", "streik"),
+        ("Seoul said 3,000 soldiers had arrived.", "3,000", "soldiers", None),  # arrivals are the same troops
     ]
     for text, num, noun, want in cases:
         n = text.index(num)

@@ -236,7 +236,8 @@ def topic_of(count_of: str, lang: str = "de") -> str:
 # disagreeing) together. Nouns that already say it ('Tote', 'Verletzte') are left alone.
 PERSON_WORDS = ("Menschen Einwohner Anwohner Zivilisten Kinder Soldaten Polizisten Mitarbeiter Besucher "
                 "Demonstranten Bürger Frauen Männer Schüler Passagiere Touristen Arbeiter Bewohner "
-                "Migranten Flüchtlinge Asylwerber Asylbewerber Häftlinge Beamte Kämpfer Opfer Patienten Studenten")
+                "Migranten Flüchtlinge Asylwerber Asylbewerber Häftlinge Beamte Kämpfer Opfer Patienten Studenten "
+                "Täter Verdächtige Beschäftigte Angestellte")
 PREDICATES = [
     ("evakuiert", r"evakuier\w*|in\s+Sicherheit\s+gebracht|aus\s+ihren\s+(?:Häusern|Wohnungen)\s+(?:geholt|gebracht)"
                   r"|(?:ihre|ihr)\s+(?:Häuser|Wohnungen|Haus|Zuhause)\s+verlassen"
@@ -249,6 +250,12 @@ PREDICATES = [
     ("festgenommen", r"festgenommen|verhaftet|inhaftiert|arrested|detained|interpell[ée]e?s\b|arr[êe]t[ée]e?s\b"),
     ("gerettet", r"gerettet|geborgen|rescued|secouru\w*|sauv[ée]e?s\b"),
     ("untergebracht", r"untergebracht|Notunterk\w+|sheltered|héberg[ée]\w*"),
+    # registrations, identifications and strikes are other sets again ('10.000 Flüchtlinge registriert' / '7.000
+    # Flüchtlinge weitergereist'; 'drei Täter identifiziert' / 'zwei Täter in U-Haft'); arrivals are not split
+    # off: 'Soldaten eingetroffen' and 'Soldaten in Kursk' are the same troops
+    ("registriert", r"registriert|erfasst|gezählt|registered|counted|enregistr[ée]e?s\b"),
+    ("identifiziert", r"identifiziert|ausgeforscht|identified|identifi[ée]e?s\b"),
+    ("streik", r"streik\w*|im\s+Ausstand|on\s+strike|en\s+grève"),
 ]
 _PREDICATE_RE = [(name, re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.IGNORECASE)) for name, pat in PREDICATES]
 _CLAUSE_BREAK = re.compile(r"[,;:.!?–—()]|\s(?:aber|während|but|while|mais)\s")
