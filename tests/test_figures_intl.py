@@ -148,6 +148,8 @@ def test_person_figures_keep_what_happened_to_the_people_apart():
          "identifiziert"),
         ("Mehr als 23.000 Beschäftigte befänden sich im Ausstand.", "23.000", "Beschäftigte", "streik"),
         ("Seoul said 3,000 soldiers had arrived.", "3,000", "soldiers", None),  # arrivals are the same troops
+        ("Police said as many as 20,000 people took to the streets of Athens.", "20,000", "people", "demonstriert"),
+        ("In Wien demonstrierten rund 30.000 Menschen gegen die Reform.", "30.000", "Menschen", "demonstriert"),
     ]
     for text, num, noun, want in cases:
         n = text.index(num)

@@ -253,6 +253,11 @@ PREDICATES = [
     # registrations, identifications and strikes are other sets again ('10.000 Flüchtlinge registriert' / '7.000
     # Flüchtlinge weitergereist'; 'drei Täter identifiziert' / 'zwei Täter in U-Haft'); arrivals are not split
     # off: 'Soldaten eingetroffen' and 'Soldaten in Kursk' are the same troops
+    # a crowd ('as many as 20,000 people took to the streets', '30.000 Menschen demonstrierten'): the
+    # classic disputed figure (police against organisers), comparable only with other crowd figures
+    ("demonstriert", r"demonstrier\w*|protestier\w*|auf\s+die\s+Straßen?\s+(?:gegangen|gingen|gehen)|gingen\s+auf\s+die"
+                     r"\s+Straßen?|marschier\w*|took\s+to\s+the\s+streets|marched|rallied|protested|demonstrated"
+                     r"|manifest(?:é|ai|ent|aient)\w*"),
     ("registriert", r"registriert|erfasst|gezählt|registered|counted|enregistr[ée]e?s\b"),
     ("identifiziert", r"identifiziert|ausgeforscht|identified|identifi[ée]e?s\b"),
     ("streik", r"streik\w*|im\s+Ausstand|on\s+strike|en\s+grève"),
