@@ -122,7 +122,7 @@ def test_names_keep_their_middle_names_and_organisations_their_seat():
 
 
 def test_bracketed_additions_and_saxon_genitives_leave_the_name():
-    from lagebild.link.canonical import _saxon_genitive
+    from lagebild.link.entity_evidence import saxon_genitive
 
     text = "Die Abgeordnete Julia Reda (Piraten) lobte den Film. Steven Spielbergs Film läuft. Serena Williams gewann."
     art = Article(id="a", source="a.txt", text=text, language="de")
@@ -132,7 +132,7 @@ def test_bracketed_additions_and_saxon_genitives_leave_the_name():
     ents = canonical_entities([AnalysedArticle(article=art, mentions=ms)])
     names = {e.name for e in ents}
     assert {"Julia Reda", "Steven Spielberg", "Serena Williams"} <= names, names
-    assert not _saxon_genitive("Christian Fuchs", " sagte, er komme")
+    assert not saxon_genitive("Christian Fuchs", " sagte, er komme")
 
 
 def test_a_name_run_on_into_a_common_noun_is_not_listed():

@@ -33,7 +33,7 @@ from .entity_en import english_entity, line_at, story_words
 from .entity_merge import merge_bare, merge_surnames
 from .entity_evidence import (
     LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in, person_by_first_name, place_cue,
-    place_not_person, strip_descriptor,
+    place_not_person, saxon_genitive, strip_descriptor,
 )
 from .gazetteer import ROLE_SUFFIX, LocalForms, adj_stem, gazetteer, noun_stem
 from .translit import (
@@ -136,7 +136,7 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
                 if base == text and it.label != "PER" and re.search(r"\b(?:des|eines)\s+$", d.text[max(0, m.start - 7):m.start]) \
                         and text.endswith("s") and not text.endswith("ss") and len(text) > 4:
                     base = text[:-1]  # 'des Pentagons' -> 'Pentagon' even when the base is never written
-                if base == text and it.label == "PER" and lang == "de" and _saxon_genitive(text, d.text[m.end:m.end + 40]):
+                if base == text and it.label == "PER" and lang == "de" and saxon_genitive(text, d.text[m.end:m.end + 40]):
                     base = text[:-1]  # 'Steven Spielbergs Film', 'Immanuel Kants Philosophie'
                 it.base, it.inflected = base, base != text
             elif it.place is not None and not m.derived and not m.norm:
@@ -144,19 +144,6 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
             items.append(it)
         _attach_roles(items, first, d)
     return items
-
-
-def _saxon_genitive(name: str, after: str) -> bool:
-    """A person's full name in the genitive before the noun it owns ('Steven Spielbergs Film'): a first
-    name of the lexicon, a last word ending in consonant + s, and a common noun right after it (but
-    'Serena Williams gewann', 'Christian Fuchs sagte': the name itself ends in s)."""
-    from .entity_evidence import _nouns_and_first_names, common_noun
-
-    words = name.split()
-    first = _nouns_and_first_names()[1]
-    nxt = re.match(r"\s+([A-ZÄÖÜ][a-zäöüß]+)\b", after)
-    return len(words) >= 2 and words[0] in first and bool(re.search(r"[^aeiousxz]s$", words[-1])) \
-        and nxt is not None and nxt.group(1) not in first and (common_noun(nxt.group(1)) or known_word(nxt.group(1)))
 
 
 def _role_like(text: str) -> bool:

@@ -497,3 +497,16 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
     if rest in seen_alone or (end - k == 1 and rest in _places()):
         return rest, label, None
     return name, label, rest if not _junk(rest, label) else None
+
+
+def saxon_genitive(name: str, after: str) -> bool:
+    """A person's full name in the genitive before the noun it owns ('Steven Spielbergs Film'): a first
+    name of the lexicon, a last word ending in consonant + s, and a common noun right after it (but
+    'Serena Williams gewann', 'Christian Fuchs sagte': the name itself ends in s)."""
+    from .translit import known_word
+
+    words = name.split()
+    first = _nouns_and_first_names()[1]
+    nxt = re.match(r"\s+([A-ZÄÖÜ][a-zäöüß]+)\b", after)
+    return len(words) >= 2 and words[0] in first and bool(re.search(r"[^aeiousxz]s$", words[-1])) \
+        and nxt is not None and nxt.group(1) not in first and (common_noun(nxt.group(1)) or known_word(nxt.group(1)))
