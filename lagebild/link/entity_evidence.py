@@ -23,7 +23,8 @@ of one or two letters that is no acronym, a trailing hyphen: 'Ste', 'Aibler Flei
 word that is a function word ('Meines Wissens', 'Until Microsoft'), a lower-case word that is no
 name particle ('Zoll gesenkt', 'Radiotest publik'), or one word that is an inflected or compound
 common noun ('Luftangriffen', 'Hausarrest', 'Polizeibasis': the lemmatiser changes it, or it reads
-as two dictionary words) or a common noun of the NER lexicon ('Polizei', 'Stadt').
+as two dictionary words) or a common noun of the NER lexicon ('Polizei', 'Stadt'); in German text
+also a name run on into a common noun that heads no name ('Strache Mitglied', 'SPÖ Zweifel').
 """
 from __future__ import annotations
 
