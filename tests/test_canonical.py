@@ -133,6 +133,12 @@ def test_bracketed_additions_and_saxon_genitives_leave_the_name():
     names = {e.name for e in ents}
     assert {"Julia Reda", "Steven Spielberg", "Serena Williams"} <= names, names
     assert not saxon_genitive("Christian Fuchs", " sagte, er komme")
+    # a name the story also writes outside a genitive keeps its s ('Tom Hanks spielt' / 'Tom Hanks Rolle')
+    text = "Tom Hanks spielt die Hauptrolle. Tom Hanks Rolle ist die eines Anwalts."
+    art = Article(id="b", source="b.txt", text=text, language="de")
+    ms = [Mention("b", 0, 9, "Tom Hanks", "PER"), Mention("b", text.index("Tom Hanks Rolle"),
+                                                          text.index("Tom Hanks Rolle") + 9, "Tom Hanks", "PER")]
+    assert [e.name for e in canonical_entities([AnalysedArticle(article=art, mentions=ms)])] == ["Tom Hanks"]
 
 
 def test_a_name_run_on_into_a_common_noun_is_not_listed():

@@ -96,6 +96,9 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
                 known.update(fold(t) for t in m.text.split())
     local_forms = LocalForms(docs, gaz)
     person_names = {m.text for d in docs for m in d.mentions if m.label == "PER" and not m.derived}
+    # full names the story also writes outside a genitive ('Tom Hanks spielt'): their s is the name's own
+    plain_s = {m.text for d in docs for m in d.mentions if m.label == "PER" and m.text.endswith("s")
+               and not saxon_genitive(m.text, d.text[m.end:m.end + 40])}
     items: list[Item] = []
     for i, d in enumerate(docs):
         lang = d.article.language or "de"
@@ -136,7 +139,8 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
                 if base == text and it.label != "PER" and re.search(r"\b(?:des|eines)\s+$", d.text[max(0, m.start - 7):m.start]) \
                         and text.endswith("s") and not text.endswith("ss") and len(text) > 4:
                     base = text[:-1]  # 'des Pentagons' -> 'Pentagon' even when the base is never written
-                if base == text and it.label == "PER" and lang == "de" and saxon_genitive(text, d.text[m.end:m.end + 40]):
+                if base == text and it.label == "PER" and lang == "de" and text not in plain_s \
+                        and saxon_genitive(text, d.text[m.end:m.end + 40]):
                     base = text[:-1]  # 'Steven Spielbergs Film', 'Immanuel Kants Philosophie'
                 it.base, it.inflected = base, base != text
             elif it.place is not None and not m.derived and not m.norm:
