@@ -272,3 +272,52 @@ def test_idle_pooled_connection_is_checked_and_replaced(pg_url):
     assert store.count_articles() == 0  # checked, found dead, replaced: the caller sees nothing
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT pg_backend_pid()")).scalar() != pid
+
+
+def _workers_for_any_batch(monkeypatch):
+    """Small batches run in this process (starting workers costs ~40 articles): use the workers anyway."""
+    from lagebild import parallel
+
+    defaults = list(parallel.Analyser.__init__.__defaults__)
+    defaults[2] = 0  # (workers, chunk, min_parallel, engine, address)
+    monkeypatch.setattr(parallel.Analyser.__init__, "__defaults__", tuple(defaults))
+
+
+def test_ingest_reads_on_the_workers_with_the_same_result(tmp_path, monkeypatch):
+    """With 2 workers the inputs are read and cleaned on the workers: the same articles, stories
+    and errors (a broken file named) as one worker reading them in this process."""
+    import sqlite3
+
+    _workers_for_any_batch(monkeypatch)
+
+    bad = tmp_path / "broken.html"
+    bad.write_bytes(b"\x00\x01\x02 not a page")
+    inputs = [str(p) for p in sorted(DEMO.glob("*.txt"))] * 3 + [str(DEMO), str(bad)]  # several read tasks
+    got = {}
+    for n in (1, 2):
+        db = tmp_path / f"w{n}.db"
+        res = ingest_paths(inputs, str(db), workers=n)
+        con = sqlite3.connect(db)
+        got[n] = (res.added, [(e.source, e.message) for e in res.errors],
+                  sorted(con.execute("select id, content_hash, title, analysis from articles")),
+                  sorted(con.execute("select story_id, article_id from story_articles")))
+    assert got[1][0] > 0 and any("broken.html" in src for src, _ in got[1][1])
+    assert got[1] == got[2]
+
+
+def test_ingest_with_workers_reads_no_file_in_this_process(tmp_path, monkeypatch):
+    import lagebild.ingest as ingest
+
+    def no_reading_here(*args, **kwargs):
+        raise AssertionError("a file was read in the main process")
+
+    pages = []  # files are read on the workers (feeds and JSONL here), a few files per task
+    for k in range(9):
+        page = tmp_path / f"m{k}.txt"
+        page.write_text(f"Meldung {k}\nIn Musterstadt {k} hat der Rat am Montag {k + 2} Projekte beschlossen.",
+                        encoding="utf-8")
+        pages.append(str(page))
+    _workers_for_any_batch(monkeypatch)
+    monkeypatch.setattr(ingest, "read_file", no_reading_here)
+    res = ingest_paths(pages, str(tmp_path / "lb.db"), workers=2)
+    assert res.added == len(pages) > 0 and not res.errors
