@@ -73,6 +73,7 @@ from ..records import AnalysedArticle, Figure
 from .figure_keys import (PERIOD, base_unit, day_of, holder, mention_keys, reference, same_time, update_cue, when_of,
                           year_of)
 from .canonical import majority_language
+from .gazetteer import place_code
 from .lineage import independent_count, lineage_groups
 
 EXACT_TOL = 0.01  # exact figures: 1 % at least (press rounding, '3.000' may be 2.980)
@@ -297,8 +298,6 @@ def _same_set(a: dict, b: dict) -> bool:
 
 def _kind_mods(mods: frozenset[str]) -> frozenset[str]:
     """The modifiers that narrow what is counted (nationality adjectives left out: they name the holder)."""
-    from .gazetteer import place_code
-
     return frozenset(w for w in mods if not place_code(w))
 
 

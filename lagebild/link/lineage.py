@@ -80,20 +80,12 @@ class _Text:
             ends.append(m.end())
         self.tokens, self.starts, self.ends = tokens, starts, ends  # instance attributes from now on
 
-    @cached_property
-    def tokens(self) -> list[str]:
-        self._tokenise()
-        return self.__dict__["tokens"]
-
-    @cached_property
-    def starts(self) -> list[int]:
-        self._tokenise()
-        return self.__dict__["starts"]
-
-    @cached_property
-    def ends(self) -> list[int]:
-        self._tokenise()
-        return self.__dict__["ends"]
+    def __getattr__(self, name: str):
+        """`tokens`, `starts`, `ends` on first use (then plain instance attributes, read in hot loops)."""
+        if name in ("tokens", "starts", "ends"):
+            self._tokenise()
+            return self.__dict__[name]
+        raise AttributeError(name)
 
     @cached_property
     def shingles(self) -> list[int]:
