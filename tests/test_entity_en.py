@@ -101,3 +101,77 @@ def test_a_lone_surname_the_model_typed_as_a_place_joins_its_person():
     assert washington in out and porsche in out  # a known place, a company: never folded into a person
     two = [ent("Mark Teixeira", "PER"), ent("Anna Teixeira", "PER"), ent("Teixeira", "LOC")]
     assert len(merge_surnames(two, {id(e): 1 for e in two})) == 3  # which Teixeira? left apart
+
+
+@pytest.mark.parametrize("name", ["Thursday", "February", "Friday August", "LLC", "AM EDT", "KO", "Surely",
+                                  "George W .", "James R.", "Interior Secretary", "Senior Vice"])
+def test_dates_abbreviations_adverbs_and_cut_names_are_no_names(name):
+    assert junk(name)
+
+
+@pytest.mark.parametrize("name", ["Interior Department", "Kelly", "Tony Awards", "May"])
+def test_department_first_name_prize_and_ambiguous_month_stay(name):
+    assert not junk(name)
+
+
+def test_words_glued_to_a_name_by_a_sentence_start_go():
+    from lagebild.link.entity_en import english_name, trim_name
+
+    assert trim_name("Ironically Nichols") == "Nichols" and trim_name("And King") == "King"
+    assert trim_name("Certainly , King") == "King" and trim_name("Unlike Elvis") == "Elvis"
+    assert trim_name("Washington Saturday") == "Washington"
+    assert trim_name("Beverly Hills") == "Beverly Hills" and trim_name("US Navy") == "US Navy"
+    assert trim_name("The Hague") == "The Hague" and trim_name("It 's Hollywood") == "It 's Hollywood"
+    assert english_name("Eddie Jordan of Washington", "PER")[0] == "Eddie Jordan"
+    assert english_name("Doris Duke Professor of Conservation", "PER")[0] == "Doris Duke Professor of Conservation"
+    assert english_name("Russian Alexander Povetkin", "PER")[0] == "Alexander Povetkin"
+    assert english_name("Commerce Secretary Gary Locke", "PER")[0] == "Gary Locke"
+    assert english_name("Owner Arte Moreno", "PER")[0] == "Arte Moreno"
+
+
+def test_prizes_laws_titles_in_quotes_and_bodies_of_are_typed():
+    assert english_type("Academy Award", "PER", []) == "MISC"
+    assert english_type("Endangered Species Act", "PER", []) == "MISC"
+    assert english_type("Chamber of Commerce", "PER", []) == "ORG"
+    assert english_type("Texas Department of Criminal Justice", "LOC", []) == "ORG"
+    # a title that is all a pair of quotes holds, American commas inside the quotes included
+    assert english_type("Golden Compass", "ORG", [" , '' which was", " . ''"], ["directed `` The ", "`` The "]) == "MISC"
+    assert english_type("Golden Compass", "ORG", [" , '' which was"], ["directed “"]) == "MISC"
+    assert english_type("Golden Compass", "ORG", [" was a hit"], ["directed the "]) == "ORG"
+    assert english_type("Kate", "ORG", []) == "PER"  # a first name alone: a person (listed only with a surname)
+    assert english_entity("Jordan", "LOC", "JO", [])[1] == "LOC"  # the gazetteer's country stays a place
+
+
+def test_headline_run_on_names_are_no_names():
+    line = "Lindsay Lohan Leaves Betty Ford Clinic After Three Months"
+    assert english_entity("Lindsay Lohan Leaves Betty Ford", "PER", None, [" Clinic", " said"],
+                          [line, "Betty Ford said she was fine."],
+                          texts=["Lindsay Lohan Leaves Betty Ford", "Ford"])[2] is True
+    assert english_entity("Lindsay Lohan", "PER", None, [" Leaves", " left"],
+                          [line, "Lindsay Lohan left the clinic."], texts=["Lindsay Lohan", "Lindsay Lohan"])[2] is False
+
+
+def test_lone_words_join_their_person_in_english_or_go_unlisted():
+    from lagebild.link.canonical import CanonicalEntity
+    from lagebild.link.entity_merge import merge_surnames
+
+    from lagebild.records import Mention
+
+    def ent(name, type_, n=1, conf=0.85):
+        return CanonicalEntity(name=name, type=type_, aliases=[name], article_ids=["a"], confidence=conf,
+                               mentions=[Mention(article_id="a", text=name, label=type_, start=0, end=len(name)) for _ in range(n)],
+                               listed=conf >= 0.5)
+    mark, tex = ent("Mark Teixeira", "PER", 30), ent("Teixeira", "ORG", 4)
+    tara_reid, tara = ent("Tara Reid", "PER", 30), ent("Tara", "LOC", 4)
+    oscar_m, oscar = ent("Oscar Maximillian", "PER", 1, 0.6), ent("Oscar", "ORG", 6)
+    bettie, jack, page = ent("Bettie Page", "PER", 16), ent("Jack Page", "PER", 15), ent("Page", "LOC", 38)
+    juror, juror_no = ent("Juror", "PER", 2, 0.45), ent("Juror No", "PER", 2, 0.3)
+    nichols_loc, nichols_per = ent("Nichols", "LOC", 3), ent("Nichols", "PER", 11, 0.45)
+    all_ = [mark, tex, tara_reid, tara, oscar_m, oscar, bettie, jack, page, juror, juror_no, nichols_loc, nichols_per]
+    out = merge_surnames(all_, {id(e): len(e.mentions) for e in all_}, "en")
+    assert tex not in out and tara not in out  # an organisation-typed surname, a place-typed first name
+    assert oscar in out and juror in out  # not into a rarer name, nor into a junk 'name'
+    assert page in out and not page.listed  # two persons are called Page
+    assert nichols_loc not in out and nichols_per in out  # the same lone word typed twice: the more frequent type
+    de = [ent("Ferdinand Porsche", "PER", 3), ent("Porsche", "ORG", 5)]
+    assert len(merge_surnames(de, {id(e): 1 for e in de}, "de")) == 2  # German: a company keeps its founder's name

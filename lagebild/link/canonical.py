@@ -557,7 +557,8 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
             name, label, english_junk = english_entity(name, label, place, [
                 docs[it.doc].text[it.mention.end:it.mention.end + 48] for it in plain],
                 [line_at(docs[it.doc].text, it.mention.start) for it in plain], words,
-                [docs[it.doc].text[max(0, it.mention.start - 24):it.mention.start] for it in plain])
+                [docs[it.doc].text[max(0, it.mention.start - 24):it.mention.start] for it in plain],
+                [it.mention.text for it in plain])
         plain_count = sum(1 for it in members if _plain(it, name, gaz))
         aliases = list(dict.fromkeys(it.mention.text for it in members if not it.inflected and not it.mention.derived))
         for key in sorted(acr_of.get(root, ())):  # acronym defined in parentheses but never tagged
@@ -585,7 +586,7 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
         plain_of[id(entities[-1])] = plain_count
         if bare:
             bare_of[id(entities[-1])] = bare
-    entities = merge_surnames(merge_bare(entities, bare_of, plain_of, _type_group), plain_of)
+    entities = merge_surnames(merge_bare(entities, bare_of, plain_of, _type_group), plain_of, lang)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     from .speakers import _remember
 

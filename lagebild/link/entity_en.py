@@ -14,7 +14,10 @@ role, for English articles only:
 * a demonym or nationality adjective alone ('American', 'Germans'; lagebild/data/demonyms-en.txt);
 * a person's name loses leading role words ('Court Judge Rowland Barnes' -> 'Rowland Barnes');
 * types from the name's own words and the mentions' contexts (`english_type`);
-* a name written only in title-case headline lines is not listed (`headline_case`).
+* a name written only in title-case headline lines is not listed (`headline_case`);
+* a weekday or month alone is no name ('Thursday', 'February'); words a sentence start glues to a
+  name go ('Ironically Nichols', 'And King', 'Certainly , King' -> the name), and so do a trailing
+  weekday ('Washington Saturday') and a person's team or town ('Eddie Jordan of Washington') (`trim_name`).
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ secretary governor gov senator sen rep representative congressman congresswoman 
 ambassador attorney district general gen col colonel maj major adm admiral dr mr mrs ms miss prof professor rev reverend father sister brother coach manager director spokesman
 spokeswoman spokesperson inmate escapee suspect prisoner fugitive actress actor singer star model swimmer boxer
 champion pitcher shortstop outfielder quarterback striker goalkeeper chairman chairwoman ceo executive founder
+owner senior president-elect
 department office state county city federal national
 """.split())
 
@@ -61,9 +65,79 @@ def strip_role(name: str) -> str:
     """'Court Judge Rowland Barnes' -> 'Rowland Barnes'; a name of roles only stays as it is."""
     words = name.split()
     k = 0
-    while k < len(words) - 1 and _word(words[k]) in ROLES:
+    while k < len(words) - 1 and (_word(words[k]) in ROLES or _word(words[k]) in _DEPARTMENTS):
         k += 1
     return " ".join(words[k:]) if k else name
+
+
+# weekdays and months (not May, June, April, August: also names); a weekday is never an entity
+CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march july september "
+                     "october november december".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# what a secretary or minister is in charge of ('Interior Secretary Ken Salazar')
+_DEPARTMENTS = frozenset("interior commerce defense defence foreign finance treasury justice homeland education energy "
+                         "labor labour health transportation transport agriculture veterans home".split())
+# words that open a sentence before a name ('Unlike Elvis, ...') beside the stop words and -ly adverbs
+_LEAD_WORDS = frozenset("unlike despite although though whereas meanwhile however instead besides".split())
+# abbreviations that are no entity: company forms, clock times and zones, a knock-out
+_NO_NAME = frozenset("LLC Inc Ltd Corp Co AM PM EDT EST PDT PST CDT CST MDT MST GMT UTC BST CET KO TKO".split())
+
+
+def _first_names() -> frozenset[str]:
+    from .entity_evidence import _nouns_and_first_names
+
+    return _nouns_and_first_names()[1]
+
+
+_OPEN_QUOTE = ("``", '"', "“", "„", "‘", "«", "'")
+_CLOSE_QUOTE = ("''", '"', "”", "“", "’", "»", "'")
+
+
+def _quoted(before: str, after: str) -> bool:
+    """The mention is all that a pair of quotes holds ('`` American Pie \'\'', '„Tatort“')."""
+    before = re.sub(r"(?:The|A|An)\s*$", "", before.rstrip()).rstrip()  # '"The Golden Compass"'
+    after = re.sub(r"^\s*[,.;:!?]?\s*", "", after)  # '`` New Moon , \'\'': American style puts the comma inside
+    return before.endswith(_OPEN_QUOTE) and after.startswith(_CLOSE_QUOTE) and not after.startswith("'s")
+
+
+def _adverb(word: str) -> bool:
+    """'Ironically', 'Certainly', 'Additionally': an -ly adverb, not a first name or place ('Kelly', 'Beverly')."""
+    from .entity_evidence import _nouns_and_first_names
+
+    return len(word) >= 6 and word.endswith("ly") and word[1:].islower() and word not in _nouns_and_first_names()[1] \
+        and not _known_place(word)
+
+
+def trim_name(name: str) -> str:
+    """The name without the words a sentence start or a headline glued to it: a stop word, an -ly
+    adverb, a word before a comma ('Ironically Nichols', 'And King', 'Certainly , King' -> 'Nichols',
+    'King'), a trailing weekday ('Washington Saturday'); 'the' stays ('The Hague'), and so do
+    acronyms ('US Navy')."""
+    words = name.split()
+    place = _known_place(name)
+    while len(words) >= 2 and not place:
+        first = words[0]
+        if words[1] == "," and len(words) >= 3:
+            words = words[2:]
+        elif first[:1].isupper() and not first.isupper() and first.lower() != "the" and words[1][:1].isupper() and (
+                words[1].lower() not in _PLACE_PLURALS) and (
+                first.lower() in _stop_words() or first.lower() in _LEAD_WORDS or _adverb(first)):
+            words = words[1:]
+        else:
+            break
+    while len(words) >= 2 and words[-1].lower() in CALENDAR:
+        words = words[:-1]
+    return " ".join(words) if words else name
+
+
+def _person_of_place(name: str) -> str:
+    """'Eddie Jordan of Washington' -> 'Eddie Jordan': a person named with the team or town after 'of'."""
+    words = name.split()
+    if "of" in words[2:-1]:
+        k = words.index("of", 2)
+        if _known_place(" ".join(words[k + 1:])):
+            return " ".join(words[:k])
+    return name
 
 
 def junk(name: str) -> bool:
@@ -71,14 +145,22 @@ def junk(name: str) -> bool:
     words = name.split()
     if not words:
         return True
+    if all(w in _NO_NAME for w in words):
+        return True  # 'LLC', 'AM EDT', 'KO'
+    if len(words) >= 2 and (re.fullmatch(r"[A-Z]\.?", words[-1]) or words[-1] == "." and re.fullmatch(r"[A-Z]", words[-2])):
+        return True  # 'George W .', 'James R.': a name cut after an initial
     if len(words) == 1:
-        return words[0] in demonyms()
+        return words[0] in demonyms() or name.lower() in CALENDAR or (
+            name.endswith(("ally", "ely", "tly", "nly", "sly", "dly", "bly")) and _adverb(name))  # 'Surely' 
+    if words[0].lower() in _WEEKDAYS:
+        return True  # 'Friday August': a date
     if any(w[:1].isupper() and _word(w) in _stop_words() for w in words[1:]):
         return True  # 'Swimmer And Actress Dies Aged', 'Prison Van Near Houston'
     letters = [w for w in words if any(c.isalpha() for c in w)]
     if len(letters) >= 2 and all(w.isupper() for w in letters) and sum(len(w) for w in letters) > 8:
         return True  # 'BIGGEST PROTEST', 'RED SOX MAKE HUGE': a shouted headline
-    return all(_word(w) in ROLES for w in words)  # 'Police Chief', 'Prime Minister'
+    return all(_word(w) in ROLES or _word(w) in _DEPARTMENTS for w in words) and not _ORG_END.search(words[-1])
+    # 'Police Chief', 'Prime Minister', 'Interior Secretary' (but 'Interior Department' is a body)
 
 
 
@@ -86,7 +168,10 @@ def junk(name: str) -> bool:
 _ORG_END = re.compile(r"(?:Police|Department|Office|Agency|Bureau|Service|Bank|Corp\.?|Inc\.?|Co\.?|Company|Group"
                       r"|University|College|School|Hospital|Center|Centre|Church|Council|Court|Party|Union|Association"
                       r"|Club|Times|Post|News|Journal|Herald|Register|Constitution|Tribune|Magazine|TV|Radio|Network"
-                      r"|Ministry|Commission|Committee|Institute|Foundation|Army|Navy|Force|Guard|Sox)$")
+                      r"|Ministry|Commission|Committee|Institute|Foundation|Army|Navy|Force|Guard|Sox|Chamber|Society|Federation"
+                      r"|Organi[sz]ation|Authority|Board|League|Academy|Administration)$")
+_EVENT_END = re.compile(r"(?:Awards?|Prize|Act|Crusade|Cup|Games|Series|Festival|Olympics|Championships?|Trophy|Bowl"
+                        r"|Open|Grand Prix|Treaty|Accords?|Agreement|Protocol|Convention|Bill|Amendment)$")
 _ARTICLES = frozenset("los las les des san santa el la le".split())  # 'Los Angeles', 'Las Vegas', 'Des Moines'
 _PLACE_PLURALS = frozenset("hills falls springs heights islands isles lakes mountains rapids woods fields gardens meadows "
                            "plains keys rocks sands palms pines oaks glades flats shoals dunes highlands lowlands states "
@@ -130,8 +215,15 @@ def english_type(name: str, label: str, after: list[str], before: list[str] = ()
     speaker ('Rahman said', most mentions) or a name with an age or a role apposition ('Rahman, 36,',
     'Rahman, a former heavyweight champion') is a person."""
     words = name.split()
-    if len(words) >= 2 and _ORG_END.search(words[-1]):
-        return "ORG"
+    if len(words) >= 2 and (_ORG_END.search(words[-1]) or any(
+            _ORG_END.fullmatch(w) and n == "of" for w, n in zip(words, words[1:]))):
+        return "ORG"  # 'Oregon State Police', 'Chamber of Commerce', 'Texas Department of Criminal Justice'
+    if len(words) >= 2 and _EVENT_END.search(words[-1]):
+        return "MISC"  # 'Academy Award', 'Endangered Species Act', 'World Series': a prize, law or event
+    if label != "PER" and before and 2 * sum(1 for a, b in zip(after, before) if _quoted(b, a)) > len(after):
+        return "MISC"  # '"American Pie"', '"The Golden Compass"': a title written in quotes
+    if len(words) == 1 and label in ("LOC", "ORG") and name in _first_names() and not _known_place(name):
+        return "PER"  # 'Kate' tagged ORG: a first name alone (listed only when it joins a full name)
     if len(words) >= 2 and label == "LOC" and re.fullmatch(r"[A-Z][a-z]+s", words[-1]) and not words[-1].endswith("ss") \
             and words[-1].lower() not in _PLACE_PLURALS and all(w[:1].isupper() for w in words[:-1]) \
             and not (len(words) == 2 and words[0].lower() in _ARTICLES) \
@@ -147,8 +239,12 @@ def english_type(name: str, label: str, after: list[str], before: list[str] = ()
 def english_name(name: str, label: str, after: list[str] = (), before: list[str] = ()) -> tuple[str, str, bool]:
     """(the name without leading roles for a person, its type, whether it is no name at all) in English
     text."""
+    name = trim_name(name)
     label = english_type(name, label, list(after), list(before))
     if label == "PER":
+        name = _person_of_place(name)
+        if len(name.split()) >= 3 and name.split()[0] in demonyms():
+            name = name.split(" ", 1)[1]  # 'Russian Alexander Povetkin'
         bare = strip_role(name)
         if bare != name and not junk(bare):
             return bare, label, False
@@ -156,16 +252,21 @@ def english_name(name: str, label: str, after: list[str] = (), before: list[str]
 
 
 def english_entity(name: str, label: str, place: str | None, after: list[str],
-                   lines: list[str] = (), words: frozenset[str] = frozenset(), before: list[str] = ()
-                   ) -> tuple[str, str, bool]:
+                   lines: list[str] = (), words: frozenset[str] = frozenset(), before: list[str] = (),
+                   texts: list[str] = ()) -> tuple[str, str, bool]:
     """english_name for a name the gazetteer does not know; a known place is only checked for being a
     demonym ('American' resolves to the USA but names no place). A name written only in title-case
     headline lines ('Bathing Beauty', 'Trade Rumors') is no evidence of a name: headlines capitalise
-    every word. A one-word 'name' the story also writes in lower case ('Highway' beside 'the highway',
-    'BLOW' beside 'a blow') is a common word at a sentence start or in a headline."""
+    every word; nor is a long 'name' that only headlines write ('Lindsay Lohan Leaves Betty Ford'),
+    even when the body names its parts. A one-word 'name' the story also writes in lower case
+    ('Highway' beside 'the highway', 'BLOW' beside 'a blow') is a common word at a sentence start or in
+    a headline."""
     if place is None:
+        own = [line for line, text in zip(lines, texts) if text.strip() == name]
+        run_on = len(name.split()) >= 3 and bool(own) and all(headline_case(line) for line in own)
         name, label, bad = english_name(name, label, after, before)
-        return name, label, bad or bool(lines) and all(headline_case(line) for line in lines) or _lower_case_word(name, words)
+        return name, label, bad or run_on or bool(lines) and all(headline_case(line) for line in lines) \
+            or _lower_case_word(name, words)
     return name, label, junk(name)
 
 

@@ -23,24 +23,50 @@ def merge_bare(entities: list[Entity], bare_of: dict[int, str], plain_of: dict[i
     return [e for e in entities if id(e) not in dropped]
 
 
-def merge_surnames(entities: list[Entity], plain_of: dict[int, int]) -> list[Entity]:
+_JUNK = 0.3  # the confidence of a name that canonical.py found to be no name
+
+
+def merge_surnames(entities: list[Entity], plain_of: dict[int, int], lang: str = "de") -> list[Entity]:
     """'Teixeira' (tagged LOC by the model) and 'Mark Teixeira' (PER): one person, when the story has
     exactly one person with that last name and the lone word is no known place (a place is never
-    folded into a person: 'Washington' stays beside 'George Washington'; nor is a company: 'Porsche'
-    beside 'Ferdinand Porsche')."""
-    persons: dict[str, list[Entity]] = {}
+    folded into a person: 'Washington' stays beside 'George Washington'; nor is a company in German
+    text: 'Porsche' beside 'Ferdinand Porsche'). The German model on English text also types lone
+    surnames and first names as organisations or persons of their own ('Teixeira' ORG, 'Tara' LOC,
+    'Nichols' PER): there a lone word joins the one person whose last (or else first) name it is.
+    A lone surname that two persons of the story share ('Page' beside 'Bettie Page' and 'Jack Page')
+    names neither for sure: it is not listed."""
+    last: dict[str, list[Entity]] = {}
+    first: dict[str, list[Entity]] = {}
     for e in entities:
         words = e.name.split()
-        if e.type == "PER" and len(words) >= 2:
-            persons.setdefault(words[-1], []).append(e)
+        if e.type == "PER" and len(words) >= 2 and (lang == "de" or e.confidence > _JUNK):
+            last.setdefault(words[-1], []).append(e)
+            first.setdefault(words[0], []).append(e)
+    kinds = ("LOC",) if lang == "de" else ("LOC", "ORG", "PER")
+    lone = {e.name: e for e in entities if e.type == "PER" and " " not in e.name}
     dropped: set[int] = set()
     for e in entities:
-        if e.type != "LOC" or e.place is not None or len(e.name.split()) != 1 or e.name in _places():
+        if e.type not in kinds or e.place is not None or len(e.name.split()) != 1 or e.name in _places():
             continue  # an organisation keeps its founder's name ('Porsche'); a known place stays a place
-        owners = persons.get(e.name, [])
+        owners = last.get(e.name, [])
+        if lang != "de" and e.confidence <= _JUNK:
+            continue  # 'Today' beside 'USA Today': a common word, no surname
+        if lang != "de" and not owners:  # a first name alone names the one person it opens, when that
+            owners = [o for o in first.get(e.name, [])  # person is named more often ('Tara' -> 'Tara Reid',
+                      if len(o.mentions) > len(e.mentions)]  # not 'Oscar' -> 'Oscar Maximillian')
+        if len(owners) > 1:
+            e.confidence = min(e.confidence, LISTED - 0.05)
+            e.listed = False
+        if not owners and lang != "de" and e.type != "PER" and e.name in lone and id(lone[e.name]) not in dropped:
+            # 'Nichols' LOC beside 'Nichols' PER: the same lone word typed twice; the more frequent type wins
+            if len(lone[e.name].mentions) >= len(e.mentions):
+                owners = [lone[e.name]]
+            else:
+                _absorb(e, lone[e.name], plain_of, keep_higher=True)
+                dropped.add(id(lone[e.name]))
         if len(owners) != 1:
             continue
-        _absorb(owners[0], e, plain_of, keep_higher=True)
+        _absorb(owners[0], e, plain_of, keep_higher=" " in owners[0].name)
         dropped.add(id(e))
     return [e for e in entities if id(e) not in dropped]
 
