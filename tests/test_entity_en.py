@@ -104,7 +104,8 @@ def test_a_lone_surname_the_model_typed_as_a_place_joins_its_person():
 
 
 @pytest.mark.parametrize("name", ["Thursday", "February", "Friday August", "LLC", "AM EDT", "KO", "Surely",
-                                  "George W .", "James R.", "Interior Secretary", "Senior Vice"])
+                                  "George W .", "James R.", "Interior Secretary", "Senior Vice", "Greek President",
+                                  "West German"])
 def test_dates_abbreviations_adverbs_and_cut_names_are_no_names(name):
     assert junk(name)
 
@@ -119,6 +120,7 @@ def test_words_glued_to_a_name_by_a_sentence_start_go():
 
     assert trim_name("Ironically Nichols") == "Nichols" and trim_name("And King") == "King"
     assert trim_name("Certainly , King") == "King" and trim_name("Unlike Elvis") == "Elvis"
+    assert trim_name("Additionally, Weitz") == "Weitz"
     assert trim_name("Washington Saturday") == "Washington"
     assert trim_name("Beverly Hills") == "Beverly Hills" and trim_name("US Navy") == "US Navy"
     assert trim_name("The Hague") == "The Hague" and trim_name("It 's Hollywood") == "It 's Hollywood"
@@ -127,6 +129,10 @@ def test_words_glued_to_a_name_by_a_sentence_start_go():
     assert english_name("Russian Alexander Povetkin", "PER")[0] == "Alexander Povetkin"
     assert english_name("Commerce Secretary Gary Locke", "PER")[0] == "Gary Locke"
     assert english_name("Owner Arte Moreno", "PER")[0] == "Arte Moreno"
+    # a person's title before a name the model typed as an organisation
+    assert english_name("Secretary Salazar", "ORG")[:2] == ("Salazar", "PER")
+    assert english_name("Commerce Secretary Gary Locke", "ORG")[:2] == ("Gary Locke", "PER")
+    assert english_name("General Motors", "ORG")[1] == "ORG" and english_name("Federal Reserve", "ORG")[1] == "ORG"
 
 
 def test_prizes_laws_titles_in_quotes_and_bodies_of_are_typed():
@@ -173,5 +179,19 @@ def test_lone_words_join_their_person_in_english_or_go_unlisted():
     assert oscar in out and juror in out  # not into a rarer name, nor into a junk 'name'
     assert page in out and not page.listed  # two persons are called Page
     assert nichols_loc not in out and nichols_per in out  # the same lone word typed twice: the more frequent type
+    reid, reid_misc = ent("Tara Reid", "PER", 30), ent("Reid", "MISC", 7)
+    locke, locke_titled, lone = ent("Gary Locke", "PER", 6), ent("Gary Locke", "PER", 3), ent("Locke", "PER", 2, 0.45)
+    out = merge_surnames([reid, reid_misc, locke, locke_titled, lone], {}, "en")
+    assert out == [reid, locke] and len(locke.mentions) == 11  # one Gary Locke, then the lone 'Locke' joins him
     de = [ent("Ferdinand Porsche", "PER", 3), ent("Porsche", "ORG", 5)]
     assert len(merge_surnames(de, {id(e): 1 for e in de}, "de")) == 2  # German: a company keeps its founder's name
+
+
+def test_an_unknown_multiword_place_of_the_model_is_not_listed():
+    from lagebild.link.entity_en import _unknown_place
+
+    assert _unknown_place("Monte Barrett") and _unknown_place("Morningside Recovery")
+    assert not _unknown_place("Newport Beach") and not _unknown_place("Los Angeles")
+    assert not _unknown_place("Fulton County") and not _unknown_place("Stade de Suisse")
+    assert english_entity("Monte Barrett", "LOC", None, [" in the sixth"])[2] is True
+    assert english_entity("Coney Island", "LOC", None, [" in the sixth"])[2] is False

@@ -73,6 +73,7 @@ def strip_role(name: str) -> str:
 # weekdays and months (not May, June, April, August: also names); a weekday is never an entity
 CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march july september "
                      "october november december".split())
+_COMPASS = frozenset("west east north south western eastern northern southern".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # what a secretary or minister is in charge of ('Interior Secretary Ken Salazar')
 _DEPARTMENTS = frozenset("interior commerce defense defence foreign finance treasury justice homeland education energy "
@@ -119,6 +120,8 @@ def trim_name(name: str) -> str:
         first = words[0]
         if words[1] == "," and len(words) >= 3:
             words = words[2:]
+        elif first.endswith(",") and words[1][:1].isupper():
+            words = words[1:]  # 'Certainly, King'
         elif first[:1].isupper() and not first.isupper() and first.lower() != "the" and words[1][:1].isupper() and (
                 words[1].lower() not in _PLACE_PLURALS) and (
                 first.lower() in _stop_words() or first.lower() in _LEAD_WORDS or _adverb(first)):
@@ -147,6 +150,8 @@ def junk(name: str) -> bool:
         return True
     if all(w in _NO_NAME for w in words):
         return True  # 'LLC', 'AM EDT', 'KO'
+    if len(words) >= 2 and all(w in demonyms() or _word(w) in ROLES | _COMPASS for w in words):
+        return True  # 'Greek President', 'West German': a description, no name
     if len(words) >= 2 and (re.fullmatch(r"[A-Z]\.?", words[-1]) or words[-1] == "." and re.fullmatch(r"[A-Z]", words[-2])):
         return True  # 'George W .', 'James R.': a name cut after an initial
     if len(words) == 1:
@@ -236,10 +241,31 @@ def english_type(name: str, label: str, after: list[str], before: list[str] = ()
     return label
 
 
+# titles that only a person carries ('Secretary Salazar'); not 'General' ('General Motors') nor 'Federal'
+_PERSON_TITLES = frozenset("president secretary senator sen governor gov judge mayor minister chancellor rep "
+                           "representative congressman congresswoman sheriff coach detective sgt capt lt dr mr mrs ms "
+                           "president-elect".split())
+
+
+def _titled_person(name: str) -> bool:
+    """'Secretary Salazar', 'Commerce Secretary Gary Locke': a person's title, then a surname or a full name."""
+    words = name.split()
+    bare = strip_role(name).split()
+    titles = words[:len(words) - len(bare)]
+    if not titles or not any(_word(w) in _PERSON_TITLES for w in titles):
+        return False
+    from .entity_evidence import person_by_first_name
+
+    return person_by_first_name(" ".join(bare)) or len(bare) == 1 and bare[0][:1].isupper() and bare[0][1:].islower() \
+        and not _ORG_END.fullmatch(bare[0]) and not _known_place(bare[0])
+
+
 def english_name(name: str, label: str, after: list[str] = (), before: list[str] = ()) -> tuple[str, str, bool]:
     """(the name without leading roles for a person, its type, whether it is no name at all) in English
     text."""
     name = trim_name(name)
+    if label != "PER" and _titled_person(name):
+        label = "PER"  # 'Secretary Salazar', 'Commerce Secretary Gary Locke' tagged ORG
     label = english_type(name, label, list(after), list(before))
     if label == "PER":
         name = _person_of_place(name)
@@ -249,6 +275,26 @@ def english_name(name: str, label: str, after: list[str] = (), before: list[str]
         if bare != name and not junk(bare):
             return bare, label, False
     return name, label, junk(name)
+
+
+# words that make a multi-word name a place ('Newport Beach', 'Fulton County', 'Los Angeles', 'Stade de Suisse')
+_PLACE_WORDS = frozenset("""
+county beach island islands isle springs city hills hill valley lake river mountain mountains mount park street st
+avenue ave road rd boulevard bay harbor harbour port point falls heights creek canyon coast airport station square
+bridge prison forest desert sea ocean gulf peninsula province state states region district township village town
+stadium arena stade field fields garden gardens plaza highway interstate strait straits sound channel cape republic
+kingdom territory territories emirates ridge woods grove new san santa los las fort ft saint el la le des north south
+east west upper lower great little old glen palm rio puerto costa sierra grand de del di du da van von of
+""".split())
+
+
+def _unknown_place(name: str) -> bool:
+    """A multi-word 'place' of the German model that neither the place lists know nor a place word
+    marks ('Monte Barrett', 'Torii Hunter', 'Morningside Recovery'): on English text the model tags
+    unknown names as places; such a name is not listed ('Newport Beach', 'Los Angeles' are)."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not _known_place(name) \
+        and not any(_word(w) in _PLACE_WORDS for w in words)
 
 
 def english_entity(name: str, label: str, place: str | None, after: list[str],
@@ -262,10 +308,11 @@ def english_entity(name: str, label: str, place: str | None, after: list[str],
     ('Highway' beside 'the highway', 'BLOW' beside 'a blow') is a common word at a sentence start or in
     a headline."""
     if place is None:
+        unsure = label == "LOC" and _unknown_place(trim_name(name))
         own = [line for line, text in zip(lines, texts) if text.strip() == name]
         run_on = len(name.split()) >= 3 and bool(own) and all(headline_case(line) for line in own)
         name, label, bad = english_name(name, label, after, before)
-        return name, label, bad or run_on or bool(lines) and all(headline_case(line) for line in lines) \
+        return name, label, bad or run_on or unsure and label == "LOC" or bool(lines) and all(headline_case(line) for line in lines) \
             or _lower_case_word(name, words)
     return name, label, junk(name)
 

@@ -35,6 +35,8 @@ def merge_surnames(entities: list[Entity], plain_of: dict[int, int], lang: str =
     'Nichols' PER): there a lone word joins the one person whose last (or else first) name it is.
     A lone surname that two persons of the story share ('Page' beside 'Bettie Page' and 'Jack Page')
     names neither for sure: it is not listed."""
+    if lang != "de":
+        entities = _same_person(entities, plain_of)
     last: dict[str, list[Entity]] = {}
     first: dict[str, list[Entity]] = {}
     for e in entities:
@@ -42,7 +44,7 @@ def merge_surnames(entities: list[Entity], plain_of: dict[int, int], lang: str =
         if e.type == "PER" and len(words) >= 2 and (lang == "de" or e.confidence > _JUNK):
             last.setdefault(words[-1], []).append(e)
             first.setdefault(words[0], []).append(e)
-    kinds = ("LOC",) if lang == "de" else ("LOC", "ORG", "PER")
+    kinds = ("LOC",) if lang == "de" else ("LOC", "ORG", "PER", "MISC")
     lone = {e.name: e for e in entities if e.type == "PER" and " " not in e.name}
     dropped: set[int] = set()
     for e in entities:
@@ -68,6 +70,22 @@ def merge_surnames(entities: list[Entity], plain_of: dict[int, int], lang: str =
             continue
         _absorb(owners[0], e, plain_of, keep_higher=" " in owners[0].name)
         dropped.add(id(e))
+    return [e for e in entities if id(e) not in dropped]
+
+
+def _same_person(entities: list[Entity], plain_of: dict[int, int]) -> list[Entity]:
+    """Two persons of one name ('Gary Locke' and 'Commerce Secretary Gary Locke', once its title is
+    stripped in English text): one person."""
+    seen: dict[str, Entity] = {}
+    dropped: set[int] = set()
+    for e in sorted(entities, key=lambda e: -len(e.mentions)):
+        if e.type != "PER" or " " not in e.name or e.confidence <= _JUNK:
+            continue
+        if e.name in seen:
+            _absorb(seen[e.name], e, plain_of, keep_higher=True)
+            dropped.add(id(e))
+        else:
+            seen[e.name] = e
     return [e for e in entities if id(e) not in dropped]
 
 
