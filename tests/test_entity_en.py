@@ -195,3 +195,19 @@ def test_an_unknown_multiword_place_of_the_model_is_not_listed():
     assert not _unknown_place("Fulton County") and not _unknown_place("Stade de Suisse")
     assert english_entity("Monte Barrett", "LOC", None, [" in the sixth"])[2] is True
     assert english_entity("Coney Island", "LOC", None, [" in the sixth"])[2] is False
+
+
+def test_a_lone_word_joins_the_one_organisation_it_opens_or_names_the_kind_of():
+    from lagebild.link.canonical import CanonicalEntity
+    from lagebild.link.entity_merge import merge_surnames
+    from lagebild.records import Mention
+
+    def ent(name, type_, n=2):
+        return CanonicalEntity(name=name, type=type_, aliases=[name], article_ids=["a"], confidence=0.7,
+                               mentions=[Mention(article_id="a", text=name, label=type_, start=0, end=len(name))] * n)
+    bank, marfin = ent("Marfin Bank", "ORG", 3), ent("Marfin", "ORG")
+    society, lone = ent("Wildlife Society", "ORG"), ent("Society", "ORG", 11)
+    two = [ent("West Coast Bank", "ORG"), ent("Marfin Bank", "ORG"), ent("Bank", "ORG")]
+    out = merge_surnames([bank, marfin, society, lone], {}, "en")
+    assert out == [bank, society] and "Society" in society.aliases
+    assert len(merge_surnames(two, {}, "en")) == 3  # which bank? left apart

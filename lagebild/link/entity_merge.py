@@ -36,7 +36,7 @@ def merge_surnames(entities: list[Entity], plain_of: dict[int, int], lang: str =
     A lone surname that two persons of the story share ('Page' beside 'Bettie Page' and 'Jack Page')
     names neither for sure: it is not listed."""
     if lang != "de":
-        entities = _same_person(entities, plain_of)
+        entities = _org_heads(_same_person(entities, plain_of), plain_of)
     last: dict[str, list[Entity]] = {}
     first: dict[str, list[Entity]] = {}
     for e in entities:
@@ -70,6 +70,26 @@ def merge_surnames(entities: list[Entity], plain_of: dict[int, int], lang: str =
             continue
         _absorb(owners[0], e, plain_of, keep_higher=" " in owners[0].name)
         dropped.add(id(e))
+    return [e for e in entities if id(e) not in dropped]
+
+
+def _org_heads(entities: list[Entity], plain_of: dict[int, int]) -> list[Entity]:
+    """English text: a lone word that names the one organisation of the story it opens or whose
+    kind it names ('Marfin' -> 'Marfin Bank', 'Society' -> 'Wildlife Society'): one organisation."""
+    from .entity_en import _ORG_END
+
+    heads: dict[str, list[Entity]] = {}
+    for e in entities:
+        words = e.name.split()
+        if e.type == "ORG" and len(words) >= 2 and e.confidence > _JUNK and _ORG_END.fullmatch(words[-1]):
+            heads.setdefault(words[-1], []).append(e)
+            heads.setdefault(words[0], []).append(e)
+    dropped: set[int] = set()
+    for e in entities:
+        owners = heads.get(e.name, []) if " " not in e.name and e.place is None and e.type != "PER" else []
+        if len(owners) == 1 and e.name not in _places() and len(owners[0].mentions) and e.confidence > _JUNK:
+            _absorb(owners[0], e, plain_of, keep_higher=True)
+            dropped.add(id(e))
     return [e for e in entities if id(e) not in dropped]
 
 
