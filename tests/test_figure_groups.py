@@ -340,3 +340,16 @@ def test_the_whole_of_a_part_and_a_denied_bound_are_not_compared():
     # 'never ... fewer than 26': a bound the sentence denies, no claim of 26
     assert not flag("Officials said he hit 33 punches.", "33", 33,
                     "Having never hit fewer than 26 punches in a season, he is the better bet.", "26", 26)
+
+
+def test_the_subject_of_a_verb_of_saying_is_the_figures_source_not_its_holder():
+    """'Police said as many as 20,000 people ...': the police count the people, they are not theirs."""
+    from lagebild.link.figure_keys import holder
+    from lagebild.records import Mention
+    a = _doc("a", "Police said as many as 20,000 people took to the streets.")
+    a.mentions = [Mention("a", 0, 6, "Police", "ORG")]
+    b = _doc("b", "Greek unions brought 20,000 people to the streets.")
+    b.mentions = [Mention("b", 0, 5, "Greek", "MISC")]
+    fa, fb = _fig(a, "as many as 20,000", 20000, "at_most", high=20000), _fig(b, "20,000", 20000, "exact")
+    assert holder(a, fa, None, None, (0, len(a.text))) == ""
+    assert holder(b, fb, None, None, (0, len(b.text))) != ""  # the subject of another verb still holds it

@@ -48,6 +48,10 @@ def base_unit(unit: str | None) -> tuple[str, float]:
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:und|oder|aber|während|sowie|and|but|while)\b")
 _SOURCE_BEFORE = re.compile(r"(?:\blaut|\bnach\s+(?:Angaben|Informationen|Schätzungen)\s+(?:von|des|der)?|\bzufolge"
                             r"|\baccording\s+to|\bselon|\bd'après|\bsagte|\bsaid|\bberichtete?)\s+(?:\S+\s+){0,3}$", re.I)
+# the name is the subject of a verb of saying or estimating: the figure's source, not its holder ('Police
+# said as many as 20,000 people ...', 'Police put the march at roughly 30,000 people')
+_SOURCE_AFTER = re.compile(r"\s+(?:said|says|say|told|reported|reports|estimated|estimates|put|claimed|claims"
+                           r"|sagte|sagten|sagt|berichtete|berichteten|schätzte|schätzt|meldete|meldet|sprach|sprachen)\b")
 _AFTER_LINK = re.compile(r"\s+(?:aus|von|vom|der|des|bei|für|from|of|de|du|des)\s+(?:(?:der|die|das|den|dem|the)\s+)?$")
 _AFTER_IN = re.compile(r"\s+(?:in|im|in\s+der|in\s+den|in)\s+$")
 
@@ -94,7 +98,7 @@ def holder(doc: AnalysedArticle, fig: Figure, count_start: int | None, count_end
         if not (lo <= m.start and m.end <= fig.start) or m.derived:
             continue
         words = {w.lower() for w in re.findall(r"\w+", m.text)}
-        if words & source_words or _SOURCE_BEFORE.search(text[lo:m.start]):
+        if words & source_words or _SOURCE_BEFORE.search(text[lo:m.start]) or _SOURCE_AFTER.match(text, m.end):
             continue
         return _key(m)
     # 4. an apposition: 'Russell, a 20-year veteran of the department with two daughters, ...'
