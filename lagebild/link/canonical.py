@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from ..records import AnalysedArticle, Entity, Mention
 from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
+from .entity_de import nominative
 from .entity_en import english_entity, line_at, story_words
 from .entity_merge import merge_bare, merge_surnames
 from .entity_evidence import (
@@ -531,6 +532,8 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
             labels.pop("PER", None)  # only surname-like PER mentions: the NER misread a place/org
         label = "LOC" if place else labels.most_common(1)[0][0]
         name = _choose_name(members, docs, label, place, lang)
+        named = nominative(name, label) if lang == "de" and place is None else (name, label)
+        written, (name, label) = (name if named[0] != name else None), named  # 'Deutschen X' -> 'Deutscher X'
         bare = None
         if place is None:
             name, label, bare = strip_descriptor(name, label, {it.base for it in plain})
@@ -575,6 +578,8 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
             if it.mention.norm is None:
                 it.mention.norm = name
         conf = confidence(name, label, place, plain_count, lang)
+        if written:  # 'Deutscher Wetterdienst' reads like a description ('Kölner
+            conf = max(conf, confidence(written, label, place, plain_count, lang))  # Polizei'): judge what was written
         if english_junk:
             conf = min(conf, 0.3)  # a headline, role or demonym read by the German model (entity_en.py)
         entities.append(CanonicalEntity(

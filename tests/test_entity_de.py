@@ -1,0 +1,42 @@
+"""German names in the nominative: 'vom Deutschen Wetterdienst' lists 'Deutscher Wetterdienst' (link/entity_de.py)."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.link.entity_de import nominative
+
+
+@pytest.mark.parametrize("written,listed", [
+    ("Deutschen Wetterdienst", "Deutscher Wetterdienst"),  # masculine
+    ("Internationalen Olympischen Komitee", "Internationales Olympisches Komitee"),  # neuter, two adjectives
+    ("Deutschen Presse-Agentur", "Deutsche Presse-Agentur"),  # feminine, by the compound's last part
+    ("Afrikanischen Union", "Afrikanische Union"),
+    ("Europäischen Gerichtshofes", "Europäischer Gerichtshof"),  # genitive ending of the head goes too
+    ("Internationalen Instituts für Angewandte Systemanalyse", "Internationales Institut für Angewandte Systemanalyse"),
+    ("Deutschen Fußball-Bunde", "Deutscher Fußball-Bund"),  # old dative -e of a masculine
+    ("Europäischen Forschungsrat", "Europäischer Forschungsrat"),  # the longest known ending decides
+    ("Vereinigten Arabischen Emirate", "Vereinigte Arabische Emirate"),  # 'Emirat' is neuter: -e is a plural
+    ("Freien Training", "Freie Training"),  # unknown gender: the nominative after the article
+])
+def test_leading_adjectives_go_into_the_nominative(written, listed):
+    assert nominative(written, "ORG") == (listed, "ORG")
+
+
+@pytest.mark.parametrize("name", ["Vereinten Nationen", "Kanarischen Inseln", "Nahen Osten", "Deutsche Bank",
+                                  "Grünen", "Sachsen Anhalt", "Angela Merkel"])
+def test_plurals_nominatives_and_other_names_stay(name):
+    assert nominative(name, "ORG")[0] == name
+
+
+def test_a_nationality_before_a_person_is_no_part_of_the_name():
+    assert nominative("Deutschen Benjamin Becker", "ORG") == ("Benjamin Becker", "PER")
+
+
+def test_a_story_that_only_writes_the_dative_lists_the_nominative():
+    from lagebild.api import analyse
+
+    text = ("Nach Angaben vom Deutschen Wetterdienst drohen am Wochenende schwere Gewitter. "
+            "Beim Deutschen Wetterdienst in Offenbach rechnet man mit Hagel. "
+            "Der Sprecher vom Deutschen Wetterdienst sagte, die Lage sei ernst.")
+    names = {e.name for s in analyse(texts=[text]).stories for e in s.entities if e.listed}
+    assert "Deutscher Wetterdienst" in names and "Deutschen Wetterdienst" not in names
