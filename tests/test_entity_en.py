@@ -211,3 +211,18 @@ def test_a_lone_word_joins_the_one_organisation_it_opens_or_names_the_kind_of():
     out = merge_surnames([bank, marfin, society, lone], {}, "en")
     assert out == [bank, society] and "Society" in society.aliases
     assert len(merge_surnames(two, {}, "en")) == 3  # which bank? left apart
+
+
+def test_international_first_names_list_one_mention_of_a_full_name_outside_german_only():
+    from lagebild.link.entity_evidence import LISTED, confidence, first_names
+
+    assert "Rodney" in first_names("en") and "Rodney" not in first_names("de")
+    assert confidence("Rodney Carney", "PER", None, 1, "en") >= LISTED
+    assert confidence("Rodney Carney", "ORG", None, 1, "en") < LISTED  # the model's type is not overruled
+    from pathlib import Path
+
+    import lagebild
+    lines = (Path(lagebild.__file__).parent / "data" / "first-names-intl.txt").read_text(encoding="utf-8").splitlines()
+    assert "Summer" not in lines and "Jordan" not in lines and "Melissa" in lines  # a word, a place, a name
+    head = lines[0]
+    assert "Faker" in head and "MIT" in head and "lagebild.training.first_names" in head  # recipe and licence

@@ -60,6 +60,20 @@ def _nouns_and_first_names() -> tuple[frozenset[str], frozenset[str]]:
     return lexicon()
 
 
+@lru_cache(maxsize=2)
+def first_names(lang: str = "de") -> frozenset[str]:
+    """The lexicon's first names; outside German text also international ones
+    (data/first-names-intl.txt, built by lagebild.training.first_names: 'Melissa', 'Rodney')."""
+    first = _nouns_and_first_names()[1]
+    if lang == "de":
+        return first
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "data" / "first-names-intl.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return first | frozenset(w for w in lines if w and not w.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
     try:
@@ -258,7 +272,7 @@ def confidence(name: str, label: str, place: str | None, plain_mentions: int, la
         return 0.85
     if plain_mentions == 2:
         return 0.7
-    if lang != "de" and not _first_name_and_surname(name, label):
+    if lang != "de" and not _first_name_and_surname(name, label, lang):
         # the NER model is trained on German only: in English (French) text one mention of a name-shaped
         # phrase is no confident model mention ('Leopard Bikini', 'Greek Media', 'Lamon Brewster' LOC).
         # English dev stories: such single mentions are right 40 of 66 times, German dev 138 of 158;
@@ -267,9 +281,9 @@ def confidence(name: str, label: str, place: str | None, plain_mentions: int, la
     return 0.6 if _name_shaped(name, label) else 0.4
 
 
-def _first_name_and_surname(name: str, label: str) -> bool:
+def _first_name_and_surname(name: str, label: str, lang: str = "de") -> bool:
     words = name.split()
-    return label == "PER" and 2 <= len(words) <= 4 and words[0] in _nouns_and_first_names()[1] and all(
+    return label == "PER" and 2 <= len(words) <= 4 and words[0] in first_names(lang) and all(
         w[:1].isupper() or w.lower() in _PARTICLES for w in words)
 
 
