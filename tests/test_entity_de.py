@@ -40,3 +40,12 @@ def test_a_story_that_only_writes_the_dative_lists_the_nominative():
             "Der Sprecher vom Deutschen Wetterdienst sagte, die Lage sei ernst.")
     names = {e.name for s in analyse(texts=[text]).stories for e in s.entities if e.listed}
     assert "Deutscher Wetterdienst" in names and "Deutschen Wetterdienst" not in names
+
+
+def test_a_list_is_no_name_and_a_name_ends_at_a_colon_or_trailing_comma():
+    from lagebild.link.entity_evidence import _junk
+
+    assert _junk("Caleta-Car, Ulmer", "ORG") and _junk("Johannes Steinhart, Obmann", "PER")
+    assert _junk("Addis Abeba/Bujumbura", "LOC") and not _junk("Google I/O", "MISC")
+    assert nominative("Deutsche Welle: Nena", "ORG") == ("Deutsche Welle", "ORG")
+    assert nominative("Beatrix Karl,", "PER") == ("Beatrix Karl", "PER")

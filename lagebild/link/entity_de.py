@@ -59,12 +59,13 @@ def _gender(noun: str) -> tuple[str, str]:
 
 def nominative(name: str, label: str) -> tuple[str, str]:
     """(the name with its leading adjectives in the nominative, its type); see the module docstring."""
+    name = re.sub(r"\s*:.*$|,+$", "", name) or name  # 'Deutsche Welle: Nena', 'Beatrix Karl,': the name ends there
     words = name.split()
     k = 0
     while k < len(words) - 1 and _adjective(words[k]):
         k += 1
     if not k or not words[k][:1].isupper():
-        return name, label
+        return name, label  # (cut at a colon or a trailing comma above)
     from .entity_evidence import _nouns_and_first_names
 
     if words[k] in _nouns_and_first_names()[1] and len(words) - k >= 2:

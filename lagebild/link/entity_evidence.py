@@ -123,6 +123,8 @@ def _junk(name: str, label: str = "", lang: str = "de") -> bool:
         return True  # 'Seite Russlands', 'Ostermayers Schreibtisch': a noun phrase, no name
     if words[0].casefold() in _DOC_ABBREVIATIONS or any(w in ("–", "—", "-") for w in words) or name.endswith(("–", "—")):
         return True  # 'Art. Bhutan', 'Deutschen –'
+    if re.search(r",\s*\S", name) or re.search(r"[^\W\d_]{2,}/[^\W\d_]{2,}", name):
+        return True  # 'Caleta-Car, Ulmer', 'Johannes Steinhart, Obmann', 'Addis Abeba/Bujumbura': a list, not one name
     if len(words) == 1 and (name in _TERM_ABBREVIATIONS or _inflected_compound_tail(name)):
         return True  # 'BIP', 'Meinl-Geschäften'
     if words[0].lower() in _stop_words() and words[0].lower() not in _PARTICLES and not (
