@@ -96,7 +96,7 @@ _CLOSE_QUOTE = ("''", '"', "”", "“", "’", "»", "'")
 
 def _quoted(before: str, after: str) -> bool:
     """The mention is all that a pair of quotes holds ('`` American Pie \'\'', '„Tatort“')."""
-    before = re.sub(r"(?:The|A|An)\s*$", "", before.rstrip()).rstrip()  # '"The Golden Compass"'
+    before = re.sub(r"\b(?:The|A|An)\s*$", "", before.rstrip()).rstrip()  # '"The Golden Compass"'
     after = re.sub(r"^\s*[,.;:!?]?\s*", "", after)  # '`` New Moon , \'\'': American style puts the comma inside
     return before.endswith(_OPEN_QUOTE) and after.startswith(_CLOSE_QUOTE) and not after.startswith("'s")
 
@@ -156,7 +156,7 @@ def junk(name: str) -> bool:
         return True  # 'George W .', 'James R.': a name cut after an initial
     if len(words) == 1:
         return words[0] in demonyms() or name.lower() in CALENDAR or (
-            name.endswith(("ally", "ely", "tly", "nly", "sly", "dly", "bly")) and _adverb(name))  # 'Surely' 
+            name.endswith(("ally", "ely", "tly", "nly", "sly", "dly", "bly")) and _adverb(name))  # 'Surely'
     if words[0].lower() in _WEEKDAYS:
         return True  # 'Friday August': a date
     if any(w[:1].isupper() and _word(w) in _stop_words() for w in words[1:]):

@@ -87,7 +87,7 @@ def _org_heads(entities: list[Entity], plain_of: dict[int, int]) -> list[Entity]
     dropped: set[int] = set()
     for e in entities:
         owners = heads.get(e.name, []) if " " not in e.name and e.place is None and e.type != "PER" else []
-        if len(owners) == 1 and e.name not in _places() and len(owners[0].mentions) and e.confidence > _JUNK:
+        if len(owners) == 1 and e.name not in _places() and e.confidence > _JUNK:
             _absorb(owners[0], e, plain_of, keep_higher=True)
             dropped.add(id(e))
     return [e for e in entities if id(e) not in dropped]
