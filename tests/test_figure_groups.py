@@ -353,3 +353,22 @@ def test_the_subject_of_a_verb_of_saying_is_the_figures_source_not_its_holder():
     fa, fb = _fig(a, "as many as 20,000", 20000, "at_most", high=20000), _fig(b, "20,000", 20000, "exact")
     assert holder(a, fa, None, None, (0, len(a.text))) == ""
     assert holder(b, fb, None, None, (0, len(b.text))) != ""  # the subject of another verb still holds it
+
+
+def test_a_bare_number_another_source_gives_counts_what_the_figure_before_it_counts():
+    """'laut Polizei 3.500 Teilnehmer, laut Veranstalter 15.000': the organisers' 15.000 are
+    participants too; in French the source may close the sentence ('15 000 selon la CGT.')."""
+    from lagebild.api import analyse
+
+    def figs(text):
+        return [(f.text, f.count_of, f.attributed_to) for s in analyse(texts=[text]).stories for f in s.figures]
+
+    assert figs("Laut Polizei nahmen 3.500 Menschen teil, laut Veranstalter 15.000.")[1] == \
+        ("15.000", "Menschen", ["Veranstalter"])
+    fr = analyse(texts=["Environ 3 500 manifestants ont défilé à Lyon selon la police, 15 000 selon la CGT."])
+    assert [(f.count_of, f.attributed_to) for f in fr.stories[0].figures] == \
+        [("manifestants", ["la police"]), ("manifestants", ["la CGT"])]
+    assert [g.kind for g in fr.stories[0].figure_groups] == ["disagreement"]  # one sentence, two sources
+    # the same source, or no clause between them: nothing is carried over
+    assert figs("Laut Polizei nahmen 3.500 Menschen teil, laut Polizei später 15.000.")[1][1] == ""
+    assert figs("Die Polizei zählte 3.500 Menschen in 12 Bussen.")[-1][1] != "Menschen"

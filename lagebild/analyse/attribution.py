@@ -83,8 +83,10 @@ def _to_comma(text: str, start: int, end: int, max_words: int = 10) -> tuple[int
     while e > s and text[e - 1] in " .;:":
         e -= 1
     words = text[s:e].split()
-    if not words or len(words) > max_words or not m or m.group(0) != ",":
+    if not words or len(words) > max_words or not m:
         return None
+    if m.group(0) != "," and not (len(words) <= 4 and re.fullmatch(r"\s*[.!?]?\s*", text[stop - 1:end] if stop < end else "")):
+        return None  # the source ends at its comma, or the sentence ends right after a short one ('15 000 selon la CGT.')
     return s, e
 
 

@@ -468,3 +468,24 @@ def find_figures(doc: AnalysedArticle) -> None:
             "head": info["head"], "head_topic": info["head_topic"],
             "count_start": span[0] if span else None, "count_end": span[1] if span else None,
         }
+        _elliptic_count(doc, fig, si, extras)
+
+
+# between a counted figure and a bare one that another source gives: a clause break
+_NEXT_CLAUSE = re.compile(r"[,;]|\s(?:und|oder|while|whereas|and|et|alors\s+que|tandis\s+que)\s", re.I)
+
+
+def _elliptic_count(doc: AnalysedArticle, fig: Figure, si: int, extras: dict) -> None:
+    """'laut Polizei 3.500 Teilnehmer, laut Veranstalter 15.000', '3 500 manifestants selon la police,
+    15 000 selon la CGT': a bare number that another source gives in the next clause of the sentence
+    counts what the figure before it counts (the noun is left out, not changed); it takes that
+    figure's counted noun and topic, and `count_from` in the extras says where they came from."""
+    if fig.count_of or not fig.attributed_to or len(doc.figures) < 2:
+        return
+    prev = doc.figures[-2]
+    s, _ = doc.sentences[si] if doc.sentences else (0, 0)
+    if not prev.count_of or not prev.topic or prev.start < s or prev.unit != fig.unit \
+            or prev.attributed_to == fig.attributed_to or not _NEXT_CLAUSE.search(doc.text, prev.end, fig.start):
+        return
+    fig.count_of, fig.topic = prev.count_of, prev.topic
+    extras[fig.id]["count_from"] = prev.id
