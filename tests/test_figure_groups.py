@@ -372,3 +372,20 @@ def test_a_bare_number_another_source_gives_counts_what_the_figure_before_it_cou
     # the same source, or no clause between them: nothing is carried over
     assert figs("Laut Polizei nahmen 3.500 Menschen teil, laut Polizei später 15.000.")[1][1] == ""
     assert figs("Die Polizei zählte 3.500 Menschen in 12 Bussen.")[-1][1] != "Menschen"
+
+
+def test_each_clause_of_a_sentence_says_whose_figure_it_is_in_the_texts_own_grammar():
+    """'Police said 3,500 people marched, organisers said 15,000': two sources in one sentence; and
+    'The police said on Monday that …' is said by the police, not by 'Monday' (German verb-subject order)."""
+    from lagebild.api import analyse
+
+    def figs(text):
+        d = analyse(texts=[text])
+        return [(f.text, f.count_of, f.attributed_to) for s in d.stories for f in s.figures], \
+            [g.kind for s in d.stories for g in s.figure_groups]
+
+    got, kinds = figs("Police said 3,500 people marched through the city center, organisers said 15,000.")
+    assert got == [("3,500", "people", ["Police"]), ("15,000", "people", ["organisers"])] and kinds == ["disagreement"]
+    got, kinds = figs("Die Polizei schätzte 3.500 Teilnehmer, die Veranstalter schätzten rund 15.000.")
+    assert [g[2] for g in got] == [["Die Polizei"], ["die Veranstalter"]] and kinds == ["disagreement"]
+    assert figs("The police said on Monday that 3,500 people marched.")[0][0][2] == ["The police"]

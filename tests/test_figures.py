@@ -95,7 +95,7 @@ def test_names_with_numbers_are_not_figures(no_chain):
 def test_attribution_from_chain(monkeypatch):
     text = "Laut Kiew sind 3.000 Soldaten dort, laut Seoul 1.500."
 
-    def chain(t, s, e, focus=None):
+    def chain(t, s, e, focus=None, lang=None):
         return ["Seoul"] if focus is not None and focus > t.index("laut Seoul") else ["Kiew"]
 
     monkeypatch.setattr("lagebild.analyse.attribution.attribution_chain", chain)

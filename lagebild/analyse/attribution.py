@@ -184,7 +184,31 @@ def claim_segments(text: str, start: int, end: int, sources: list[Source]) -> li
     return [(c, cuts[i], cuts[i + 1]) for i, c in enumerate(claims)]
 
 
-def attribution_chain(text: str, start: int, end: int, focus: int | None = None) -> list[str]:
+# ', organisers said 15,000', ', die Veranstalter schätzten rund 15.000', ', la CGT en a compté 15 000': the
+# subject of a verb of saying or counting right before the figure, in the figure's own clause
+_CLAUSE_SAY = re.compile(
+    r"(?:^|[,;]\s+|\s(?:while|whereas|but|and|und|aber|während|mais|et|alors\s+que|tandis\s+que)\s+)"
+    r"(?P<np>(?:(?:the|die|der|das|la|le|les|l['’])\s*)?[^\W\d][\w'’.-]*(?:\s+[^\W\d][\w'’.-]*){0,2}?)\s+"
+    r"(?:said|say|says|put\s+(?:the\s+\w+|it)\s+at|estimated|estimate|estimates|claimed|claim|claims|counted|"
+    r"schätzten|schätzte|schätzen|zählten|zählte|(?:en\s+)?(?:a|ont)\s+compté)"
+    r"(?:\s+(?:there\s+were|it\s+was|about|around|some|nearly|almost|more\s+than|at\s+least|up\s+to|as\s+many\s+as"
+    r"|rund|etwa|mehr\s+als|mindestens|bis\s+zu|environ|plus\s+de|près\s+de|au\s+moins))*\s*$", re.I)
+_PRONOUN_SPEAKERS = {"he", "she", "it", "they", "we", "i", "er", "sie", "es", "wir", "ich", "il", "elle", "ils", "elles",
+                     "on", "nous", "je"}
+
+
+def _clause_speaker(text: str, start: int, focus: int) -> str | None:
+    """Who says the figure in its own clause ('…, organisers said 15,000'): a sentence can hold two."""
+    lead = text[start:focus]
+    cut = max(lead.rfind(", "), lead.rfind("; "))  # '3,500' holds a comma but no comma and space
+    m = _CLAUSE_SAY.search(lead, max(cut, 0))
+    if not m:
+        return None
+    np = m.group("np").strip()
+    return None if np.lower() in _PRONOUN_SPEAKERS else np
+
+
+def attribution_chain(text: str, start: int, end: int, focus: int | None = None, lang: str | None = None) -> list[str]:
     """Who a claim in text[start:end] (a sentence) is attributed to, outermost first.
 
     `focus` is the offset of the item (figure, claim) whose attribution is wanted; when a
@@ -192,7 +216,8 @@ def attribution_chain(text: str, start: int, end: int, focus: int | None = None)
     südkoreanischen Informationen 1.500') the source nearest to the focus wins.
     """
     sources = find_sources(text, start, end)
-    speaker = _speech_speaker(text, start, end, focus)
+    speaker = (_clause_speaker(text, start, focus) if focus is not None else None) or _speech_speaker(
+        text, start, end, focus, lang if lang in ("en", "fr") else "de")
     chain: list[str] = []
     relays = [s.text for s in sources if s.kind == "relay"]
     chain.extend(relays)
@@ -212,10 +237,11 @@ def attribution_chain(text: str, start: int, end: int, focus: int | None = None)
     return chain
 
 
-def _speech_speaker(text: str, start: int, end: int, focus: int | None) -> str | None:
-    """The speaker of a speech-verb clause in the sentence holding `focus`, via the quote finder."""
+def _speech_speaker(text: str, start: int, end: int, focus: int | None, lang: str = "de") -> str | None:
+    """The speaker of a speech-verb clause in the sentence holding `focus`, via the quote finder (with
+    the text's own grammar: German verb-subject order would read 'said on Monday' as said by Monday)."""
     best = None
-    for speaker, cue, q_start, q_end in _speech_quotes(text, start, end):
+    for speaker, cue, q_start, q_end in _speech_quotes(text, start, end, lang):
         if speaker and cue not in ("laut", "Laut", "zufolge", "nach", "Nach", "gemäß", "Gemäß"):
             if focus is None or q_start <= focus < q_end or best is None:
                 best = speaker
@@ -223,9 +249,9 @@ def _speech_speaker(text: str, start: int, end: int, focus: int | None) -> str |
 
 
 @lru_cache(maxsize=256)
-def _speech_quotes(text: str, start: int, end: int) -> tuple[tuple, ...]:
+def _speech_quotes(text: str, start: int, end: int, lang: str = "de") -> tuple[tuple, ...]:
     """(speaker, cue, start, end) of the quote finder's quotes in a sentence: once per sentence,
     however many figures it holds (issue 18)."""
     from .quotes import quotes_in_text
 
-    return tuple((q.speaker, q.cue, q.start, q.end) for q in quotes_in_text(text, start, end))
+    return tuple((q.speaker, q.cue, q.start, q.end) for q in quotes_in_text(text, start, end, lang=lang))

@@ -360,7 +360,7 @@ class _Attributor:
         key = (s, e, focus)
         if key not in self.cache:
             try:
-                chain = list(self.chain_fn(self.doc.text, s, e, focus=focus) or [])
+                chain = list(self.chain_fn(self.doc.text, s, e, focus=focus, lang=self.doc.article.language) or [])
             except Exception:  # a colleague's stage must not take the figures down with it
                 chain = []
             if not chain:

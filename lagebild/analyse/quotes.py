@@ -494,14 +494,14 @@ def _free_indirect(u: Unit, idx: int, last_speaker, adjacent: bool = True) -> li
     return [Found(s, e, False, "free", None, spk[0], spk[1], unit=idx)]
 
 
-def quotes_in_text(text: str, start: int, end: int, article_id: str = "") -> list[Quote]:
+def quotes_in_text(text: str, start: int, end: int, article_id: str = "", lang: str = "de") -> list[Quote]:
     """Quotes of one span treated as a single sentence (used by attribution_chain).
 
     Same result as analyse_text(text[:end], [(start, end)]), without reading text[:end] again
     for every span (issue 18: that was quadratic in the text length)."""
     from .quote_marks import PrefixWords, quote_context
 
-    found, _, _ = analyse_text(text[:end], [(start, end)], marks=quote_context(text, start, end),
+    found, _, _ = analyse_text(text[:end], [(start, end)], lang=lang, marks=quote_context(text, start, end),
                                known=PrefixWords(text, end))
     return [_to_quote(text, f, article_id, i) for i, f in enumerate(found)]
 
