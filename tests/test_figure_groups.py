@@ -389,3 +389,8 @@ def test_each_clause_of_a_sentence_says_whose_figure_it_is_in_the_texts_own_gram
     got, kinds = figs("Die Polizei schätzte 3.500 Teilnehmer, die Veranstalter schätzten rund 15.000.")
     assert [g[2] for g in got] == [["Die Polizei"], ["die Veranstalter"]] and kinds == ["disagreement"]
     assert figs("The police said on Monday that 3,500 people marched.")[0][0][2] == ["The police"]
+    # German gapping: the verb of the first clause is left out of the second one
+    got, kinds = figs("Die Polizei sprach von 3.500 Teilnehmern, die Veranstalter von 15.000.")
+    assert got == [("3.500", "Teilnehmern", ["Die Polizei"]), ("15.000", "Teilnehmern", ["die Veranstalter"])]
+    assert kinds == ["disagreement"]
+    assert figs("Die Produzenten meldeten ein Minus von 1,4 Prozent.")[0][0][1] == "Minus"  # no gap: unchanged

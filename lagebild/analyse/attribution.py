@@ -190,9 +190,11 @@ _CLAUSE_SAY = re.compile(
     r"(?:^|[,;]\s+|\s(?:while|whereas|but|and|und|aber|während|mais|et|alors\s+que|tandis\s+que)\s+)"
     r"(?P<np>(?:(?:the|die|der|das|la|le|les|l['’])\s*)?[^\W\d][\w'’.-]*(?:\s+[^\W\d][\w'’.-]*){0,2}?)\s+"
     r"(?:said|say|says|put\s+(?:the\s+\w+|it)\s+at|estimated|estimate|estimates|claimed|claim|claims|counted|"
-    r"schätzten|schätzte|schätzen|zählten|zählte|(?:en\s+)?(?:a|ont)\s+compté)"
+    r"schätzten|schätzte|schätzen|zählten|zählte|sprach\s+von|sprachen\s+von|(?:en\s+)?(?:a|ont)\s+compté"
+    r"|(?P<gap>von))"
     r"(?:\s+(?:there\s+were|it\s+was|about|around|some|nearly|almost|more\s+than|at\s+least|up\s+to|as\s+many\s+as"
     r"|rund|etwa|mehr\s+als|mindestens|bis\s+zu|environ|plus\s+de|près\s+de|au\s+moins))*\s*$", re.I)
+_SPRACH_VON = re.compile(r"\b(?:sprach|sprachen|spricht|sprechen|redete|redeten|ging|gingen|gehen|geht)\s+(?:\w+\s+){0,3}?von\b")
 _PRONOUN_SPEAKERS = {"he", "she", "it", "they", "we", "i", "er", "sie", "es", "wir", "ich", "il", "elle", "ils", "elles",
                      "on", "nous", "je"}
 
@@ -202,8 +204,8 @@ def _clause_speaker(text: str, start: int, focus: int) -> str | None:
     lead = text[start:focus]
     cut = max(lead.rfind(", "), lead.rfind("; "))  # '3,500' holds a comma but no comma and space
     m = _CLAUSE_SAY.search(lead, max(cut, 0))
-    if not m:
-        return None
+    if not m or m.group("gap") is not None and (cut < 0 or not _SPRACH_VON.search(lead, 0, cut)):
+        return None  # 'die Veranstalter von 15.000' only after 'die Polizei sprach von 3.500
     np = m.group("np").strip()
     return None if np.lower() in _PRONOUN_SPEAKERS else np
 

@@ -480,10 +480,18 @@ def _elliptic_count(doc: AnalysedArticle, fig: Figure, si: int, extras: dict) ->
     15 000 selon la CGT': a bare number that another source gives in the next clause of the sentence
     counts what the figure before it counts (the noun is left out, not changed); it takes that
     figure's counted noun and topic, and `count_from` in the extras says where they came from."""
+    from .attribution import _SPRACH_VON
+
+    s, _ = doc.sentences[si] if doc.sentences else (0, 0)
+    count_end = extras[fig.id]["count_end"]
+    if fig.count_of and count_end is not None and count_end <= fig.start and re.fullmatch(
+            r"\s+von\s+", doc.text[count_end:fig.start]) and any(src.endswith(fig.count_of) for src in fig.attributed_to) \
+            and _SPRACH_VON.search(doc.text[s:doc.text.rfind(", ", s, count_end) + 1]):
+        fig.count_of, fig.topic = "", ""  # '…, die Veranstalter von 15.000': the source, not what is counted
+        extras[fig.id]["count_start"] = extras[fig.id]["count_end"] = None
     if fig.count_of or not fig.attributed_to or len(doc.figures) < 2:
         return
     prev = doc.figures[-2]
-    s, _ = doc.sentences[si] if doc.sentences else (0, 0)
     if not prev.count_of or not prev.topic or prev.start < s or prev.unit != fig.unit \
             or prev.attributed_to == fig.attributed_to or not _NEXT_CLAUSE.search(doc.text, prev.end, fig.start):
         return
