@@ -194,7 +194,8 @@ _CLAUSE_SAY = re.compile(
     r"|(?P<gap>von))"
     r"(?:\s+(?:there\s+were|it\s+was|about|around|some|nearly|almost|more\s+than|at\s+least|up\s+to|as\s+many\s+as"
     r"|rund|etwa|mehr\s+als|mindestens|bis\s+zu|environ|plus\s+de|près\s+de|au\s+moins))*\s*$", re.I)
-_SPRACH_VON = re.compile(r"\b(?:sprach|sprachen|spricht|sprechen|redete|redeten|ging|gingen|gehen|geht)\s+(?:\w+\s+){0,3}?von\b")
+# the verb a German gapped clause leaves out ('die Polizei sprach von 3.500, die Veranstalter von 15.000')
+GAPPED_VERB = re.compile(r"\b(?:sprach|sprachen|spricht|sprechen|redete|redeten|ging|gingen|gehen|geht)\s+(?:\w+\s+){0,3}?von\b")
 _PRONOUN_SPEAKERS = {"he", "she", "it", "they", "we", "i", "er", "sie", "es", "wir", "ich", "il", "elle", "ils", "elles",
                      "on", "nous", "je"}
 
@@ -204,7 +205,7 @@ def _clause_speaker(text: str, start: int, focus: int) -> str | None:
     lead = text[start:focus]
     cut = max(lead.rfind(", "), lead.rfind("; "))  # '3,500' holds a comma but no comma and space
     m = _CLAUSE_SAY.search(lead, max(cut, 0))
-    if not m or m.group("gap") is not None and (cut < 0 or not _SPRACH_VON.search(lead, 0, cut)):
+    if not m or m.group("gap") is not None and (cut < 0 or not GAPPED_VERB.search(lead, 0, cut)):
         return None  # 'die Veranstalter von 15.000' only after 'die Polizei sprach von 3.500
     np = m.group("np").strip()
     return None if np.lower() in _PRONOUN_SPEAKERS else np

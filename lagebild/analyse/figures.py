@@ -468,25 +468,24 @@ def find_figures(doc: AnalysedArticle) -> None:
             "head": info["head"], "head_topic": info["head_topic"],
             "count_start": span[0] if span else None, "count_end": span[1] if span else None,
         }
-        _elliptic_count(doc, fig, si, extras)
+        _elliptic_count(doc, fig, sents[si][0], extras)
 
 
 # between a counted figure and a bare one that another source gives: a clause break
 _NEXT_CLAUSE = re.compile(r"[,;]|\s(?:und|oder|while|whereas|and|et|alors\s+que|tandis\s+que)\s", re.I)
 
 
-def _elliptic_count(doc: AnalysedArticle, fig: Figure, si: int, extras: dict) -> None:
+def _elliptic_count(doc: AnalysedArticle, fig: Figure, s: int, extras: dict) -> None:
     """'laut Polizei 3.500 Teilnehmer, laut Veranstalter 15.000', '3 500 manifestants selon la police,
     15 000 selon la CGT': a bare number that another source gives in the next clause of the sentence
     counts what the figure before it counts (the noun is left out, not changed); it takes that
     figure's counted noun and topic, and `count_from` in the extras says where they came from."""
-    from .attribution import _SPRACH_VON
+    from .attribution import GAPPED_VERB
 
-    s, _ = doc.sentences[si] if doc.sentences else (0, 0)
     count_end = extras[fig.id]["count_end"]
     if fig.count_of and count_end is not None and count_end <= fig.start and re.fullmatch(
             r"\s+von\s+", doc.text[count_end:fig.start]) and any(src.endswith(fig.count_of) for src in fig.attributed_to) \
-            and _SPRACH_VON.search(doc.text[s:doc.text.rfind(", ", s, count_end) + 1]):
+            and GAPPED_VERB.search(doc.text[s:doc.text.rfind(", ", s, count_end) + 1]):
         fig.count_of, fig.topic = "", ""  # '…, die Veranstalter von 15.000': the source, not what is counted
         extras[fig.id]["count_start"] = extras[fig.id]["count_end"] = None
     if fig.count_of or not fig.attributed_to or len(doc.figures) < 2:

@@ -85,9 +85,9 @@ _NO_NAME = frozenset("LLC Inc Ltd Corp Co AM PM EDT EST PDT PST CDT CST MDT MST 
 
 
 def _first_names() -> frozenset[str]:
-    from .entity_evidence import _nouns_and_first_names
+    from .entity_evidence import first_names
 
-    return _nouns_and_first_names()[1]
+    return first_names("de")  # the lexicon's: the international list does not overrule a type
 
 
 _OPEN_QUOTE = ("``", '"', "“", "„", "‘", "«", "'")
@@ -103,9 +103,7 @@ def _quoted(before: str, after: str) -> bool:
 
 def _adverb(word: str) -> bool:
     """'Ironically', 'Certainly', 'Additionally': an -ly adverb, not a first name or place ('Kelly', 'Beverly')."""
-    from .entity_evidence import _nouns_and_first_names
-
-    return len(word) >= 6 and word.endswith("ly") and word[1:].islower() and word not in _nouns_and_first_names()[1] \
+    return len(word) >= 6 and word.endswith("ly") and word[1:].islower() and word not in _first_names() \
         and not _known_place(word)
 
 

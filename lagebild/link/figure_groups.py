@@ -256,6 +256,7 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
         "source": _norm(chain[-1]) if chain else "",
         "_iv": iv, "_unit": unit, "_cue": update_cue(doc.text, sent) if doc else False,
         "_sent": sent, "_counted": bool(fig.count_of), "_mods": _modifiers(fig.count_of),
+        "_kmods": _kind_mods(_modifiers(fig.count_of)),
         "_claim": bool(chain) or bool(doc and (_HEARSAY.search(doc.text, sent[0], sent[1]) or _konjunktiv(doc.text[sent[0]:sent[1]]))),
         "_since": bool(_SINCE.search(doc.text, sent[0], sent[1])) if doc else False,
         "_period": bool(PERIOD.search(doc.text, sent[0], sent[1])) if doc else False,
@@ -289,11 +290,10 @@ def _same_set(a: dict, b: dict) -> bool:
     ('verschwundene Wahlkarten' / 'ausgegebene Wahlkarten'; 'plant species' / 'species')."""
     if a["_subset"] or b["_subset"] or any(w.startswith("+") for w in a["_mods"] | b["_mods"]):
         return False
-    ma, mb = _kind_mods(a["_mods"]), _kind_mods(b["_mods"])
     # one phrase narrows the set and the other does not ('747 plant species' / '1,400 species',
     # 'verletzte Menschen' / 'Menschen'): a part and its whole, no contradiction; nationality adjectives
     # name the holder ('nordkoreanische Soldaten' / 'Soldaten'), the holder key compares those
-    return ma == mb
+    return a["_kmods"] == b["_kmods"]
 
 
 def _kind_mods(mods: frozenset[str]) -> frozenset[str]:
