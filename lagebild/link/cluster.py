@@ -45,8 +45,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..records import AnalysedArticle
-from .similarity import (HASH_BITS, KEY_TERMS, Features, Vectoriser, days_between, features_of_doc, language_scale,
-                         time_factor)
+from .similarity import (HASH_BITS, KEY_TERMS, Features, Vectoriser, _ordinal, days_between, features_of_doc,
+                         language_scale, time_factor)
+from .postings import Postings
 from .sparse import at, sadd, sdot, sdots, top
 
 THRESHOLD = 0.22  # average-link similarity needed to join or merge
@@ -79,6 +80,15 @@ _CHANNELS = ("text", "entities", "numbers")
 
 def _count(st: "_Story", lang: str, k: int) -> None:
     st.langs[lang] = st.langs.get(lang, 0) + k
+
+
+def query_terms(keys: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The QUERY_TERMS heaviest terms of a vector (keys, weights), in argpartition's order: the
+    order candidate stories are met in."""
+    if len(vals) > QUERY_TERMS:
+        order = np.argpartition(-vals, QUERY_TERMS - 1)[:QUERY_TERMS]
+        return keys[order], vals[order]
+    return keys, vals
 
 
 def story_id_for(article_id: str) -> str:
@@ -152,7 +162,7 @@ class StoryIndex:
         self.vectoriser = Vectoriser()
         self.stories: dict[str, _Story] = {}
         self.redirect: dict[str, str] = {}  # merged story id -> surviving id
-        self.postings: dict[int, list[str]] = defaultdict(list)
+        self.postings = Postings(POSTINGS_CAP, 1 << HASH_BITS)  # key term -> recent stories
         self.story_of: dict[str, str] = {}
         self.stored: dict[str, _Stored] = {}
         self.joined_via: dict[str, str] = {}
@@ -166,6 +176,8 @@ class StoryIndex:
         state.setdefault("copy_of", {})
         state.setdefault("copies_of", defaultdict(list))
         self.__dict__.update(state)
+        if isinstance(self.postings, dict):  # pickled before the postings were integer-coded
+            self.postings = Postings.from_items(self.postings.items(), self.redirect, POSTINGS_CAP, 1 << HASH_BITS)
         if old_format:
             for st in self.stories.values():
                 st.sq = sum(float(np.dot(self.stored[a].vals, self.stored[a].vals)) for a in st.article_ids)
@@ -287,46 +299,13 @@ class StoryIndex:
 
     # ---- internals --------------------------------------------------------------------------
     def _candidates(self, keys: np.ndarray, vals: np.ndarray) -> list[str]:
-        """Stories filed under the vector's key terms, those sharing the most weight first
-        (at most MAX_CANDIDATES are scored: the bound that keeps one insertion O(1)).
-
-        Each story's weight is the sum of the weights of the query terms whose recent postings
-        name it; ties keep the order in which the stories were first met. The posting entries
-        (up to QUERY_TERMS x POSTINGS_CAP) are resolved and summed in C (map, dict, bincount),
-        not one Python step each (once the postings are full this lookup was a fifth of the
-        insertion time, issue 18); merge chains are shortened in `redirect` as they are met."""
+        """Story ids (resolved through merges) sharing one of the vector's QUERY_TERMS heaviest
+        terms, capped at MAX_CANDIDATES (by shared key-term weight; ties: the story met first).
+        The postings are integer-coded rings (postings.py): the look-up is a few numpy
+        operations over the query terms' rows, not one Python step per entry (issue 18)."""
         if not len(keys):
             return []
-        q = QUERY_TERMS
-        order = np.argpartition(-vals, min(q, len(vals)) - 1)[:q] if len(vals) > q else slice(None)
-        seq: list[str] = []
-        lens, weights = [], []
-        get = self.postings.get
-        for h, w in zip(keys[order].tolist(), vals[order].tolist()):
-            posting = get(h)
-            if posting:
-                recent = posting[-POSTINGS_CAP:]
-                seq += recent
-                lens.append(len(recent))
-                weights.append(w)
-        if not seq:
-            return []
-        redirect = self.redirect
-        met = list(dict.fromkeys(seq))  # each story id once, in first-met order
-        roots = list(map(redirect.get, met, met))
-        if not redirect.keys().isdisjoint(roots):  # a story merged twice: its chain shortened once
-            for sid in redirect.keys() & met:
-                redirect[sid] = self.resolve(sid)
-            roots = list(map(redirect.get, met, met))
-        found = dict.fromkeys(roots)  # the first-met order of the surviving stories
-        if len(found) <= MAX_CANDIDATES:
-            return list(found)
-        names = list(found)
-        code = dict(zip(names, range(len(names))))
-        code = dict(zip(met, map(code.__getitem__, roots)))
-        shared = np.bincount(np.fromiter(map(code.__getitem__, seq), np.intp, len(seq)),
-                             weights=np.repeat(np.array(weights), lens))
-        return [names[i] for i in np.argsort(-shared, kind="stable")[:MAX_CANDIDATES].tolist()]
+        return self.postings.candidates(*query_terms(keys, vals), MAX_CANDIDATES)
 
     def _link(self, keys: np.ndarray, vals: np.ndarray, st: _Story, exclude: bool = False,
               published: str | None = None, lang: str = "de") -> float:
@@ -351,10 +330,16 @@ class StoryIndex:
 
     @staticmethod
     def _time(published: str | None, st: _Story) -> float:
-        gap = None
-        if published and st.first:
-            gap = min(days_between(published, st.first) or 0, days_between(published, st.last) or 0)
-        return time_factor(gap)
+        """time_factor of the article's distance in days to the nearer end of the story's date range
+        (computed inline: it runs ~20 times per insertion)."""
+        if not published or not st.first:
+            return 1.0
+        p = _ordinal(published[:10])
+        if p is None:
+            return 1.0
+        a, b = _ordinal(st.first[:10]), _ordinal(st.last[:10])
+        gap = min(0 if a is None else abs(p - a), 0 if b is None else abs(p - b))
+        return 1.0 if gap <= 3 else time_factor(gap)
 
     def _units(self, st: _Story, k: int) -> list[str]:
         """The story's k most recently filed members that are not copies (bounded work)."""
@@ -425,12 +410,9 @@ class StoryIndex:
             self.copies_of[copy_of].append(aid)
         st.touch(art.published)
         self.story_of[aid] = st.id
+        append = self.postings.append
         for h in top(art.keys, art.vals, KEY_TERMS).tolist():
-            posting = self.postings[h]
-            if not posting or posting[-1] != st.id:
-                posting.append(st.id)
-                if len(posting) > 4 * POSTINGS_CAP:
-                    del posting[: len(posting) - POSTINGS_CAP]  # only recent stories are looked at
+            append(h, st.id)
 
     def _promote(self, copy: str, st: _Story) -> None:
         """Make a copy the counted member of its group instead of its original: syndicated
@@ -467,6 +449,7 @@ class StoryIndex:
         if not src.article_ids:
             del self.stories[src.id]
             self.redirect[src.id] = dst.id
+            self.postings.redirect(src.id, dst.id)
 
     def _store(self, f: Features) -> _Stored:
         keys, vals, chan = self.vectoriser.arrays(f, STORED_TERMS)
@@ -535,6 +518,7 @@ class StoryIndex:
             keep.touch(p)
         del self.stories[gone.id]
         self.redirect[gone.id] = keep.id
+        self.postings.redirect(gone.id, keep.id)
         return keep
 
     def _evidence(self, aid: str, st: _Story) -> dict:

@@ -97,7 +97,8 @@ def dump_index(index) -> bytes:
 
 def load_index(blob: bytes):
     """bytes from `dump_index` -> StoryIndex; IndexFormatError when they are not such a state."""
-    from ..link.cluster import StoryIndex, _Story, _Stored
+    from ..link.cluster import POSTINGS_CAP, StoryIndex, _Story, _Stored
+    from ..link.postings import Postings
 
     try:
         with np.load(io.BytesIO(blob), allow_pickle=False) as z:
@@ -126,7 +127,8 @@ def load_index(blob: bytes):
         for row, k, v, c in zip(meta["stored"], akeys, avals, achan, strict=True):
             index.stored[row["id"]] = _Stored(k, v, c, row["published"], int(row["length"]), row["lang"])
         index.redirect = dict(meta["redirect"])
-        index.postings = defaultdict(list, {int(k): list(v) for k, v in meta["postings"]})
+        index.postings = Postings.from_items(((int(k), list(v)) for k, v in meta["postings"]), index.redirect,
+                                             POSTINGS_CAP, len(index.postings.row_of))
         index.story_of = dict(meta["story_of"])
         index.joined_via = dict(meta["joined_via"])
         index.surface = {int(k): v for k, v in meta["surface"]}
