@@ -204,7 +204,8 @@ def find_publication_date(html: str, url: str | None = None, meta_date: str | No
 
     def ok(d: str | None) -> str | None:
         d = _day_first(d[:10], page, url) if d else d
-        return d[:10] if d and _stated(d[:10], page, url) and not _only_beside_the_article(d[:10], page) else None
+        return d[:10] if d and _stated(d[:10], page, url) and not _only_beside_the_article(d[:10], page) \
+            and not _teasers_only(d[:10], page, url) else None
 
     if _home_page(html) or _shop_page(html) or _listing_page(html):
         return None  # a site's home page, a shop or a listing page has no publication date, whatever its meta tags say
@@ -225,6 +226,15 @@ def find_publication_date(html: str, url: str | None = None, meta_date: str | No
         return ok(find_date(page, url=url, outputformat="%Y-%m-%d"))
     except Exception:
         return None
+
+
+def _teasers_only(date: str, page: str, url: str | None) -> bool:
+    """The page states the date nowhere for itself (metadata, its URL) and writes it only in teasers
+    of other pages (date_context.py)."""
+    from .date_context import in_metadata, teasers_only
+
+    own = ([url] if url else []) + _own_urls(page)
+    return not in_metadata(date, page, own, _MONTH_NAMES) and teasers_only(date, page, _MONTH_NAMES, own)
 
 
 _MODIFIED = re.compile(r"""(?:article:modified_time|og:updated_time|last-modified|dateModified)["']?\s*(?:content\s*=|:)"""
@@ -321,8 +331,37 @@ _EVENT_WORDS = re.compile(r"\b(?:Beginn|Einlass|Eintritt|Veranstaltungsort|Ticke
 _DATELINE = 40  # a date this near the start of a paragraph heads it ('Berlin, 12.03.2020 – Der Bundestag ...')
 _STAMP_SLACK = 24  # characters beside the date that still make an element a date stamp ('Veröffentlicht am')
 # words that make a sentence the page's own stamp ('Diese Seite wurde zuletzt am 29. Januar 2020 geändert')
+_STAMP_NEAR = 40  # characters before or after a date in which a stamp word makes it a stamp
 _STAMP_WORDS = re.compile(r"\b(?:veröffentlicht|aktualisiert|geändert|erstellt|erschienen|Stand|Seite|published|updated"
                           r"|posted|modified|publié|mis à jour)\b", re.I)
+
+
+# what may stand before a paragraph's heading date: a place ('Berlin, ', 'Bonn (dpa) – '), 'Am', a
+# bracket, a copyright sign -- not prose ('Im Bundesgesetzblatt vom ', 'Seit dem ', 'Radiobeitrag vom ')
+_DATELINE_HEAD = re.compile(r"[(\[©]?\s*(?:Copyright\s*©?\s*)?(?:[A-ZÄÖÜ][\w.\-]*\s?){0,3}(?:\([^)]{1,20}\))?\s*[,:–—/|-]?\s*")
+# a byline before the date ('Gespeichert von rasos am', 'Geschrieben von X am')
+_BYLINE_HEAD = re.compile(r"\b(?:gespeichert|geschrieben|verfasst|eingestellt|gepostet|von|by)\b", re.I)
+
+
+def _dateline(own: str, written: str) -> bool:
+    """The date heads its paragraph: within _DATELINE characters of its start, after nothing but a
+    place, a bracket or a stamp word ('Erstellt am Dienstag 6. Mai 2014')."""
+    at = own.find(written)
+    if at < 0:
+        return True  # written differently in the text: no judgement
+    head = own[:at]
+    return at < _DATELINE and (_DATELINE_HEAD.fullmatch(head) is not None or bool(_STAMP_WORDS.search(head))
+                               or bool(_BYLINE_HEAD.match(head.strip())))
+
+
+def _stamp_beside(own: str, written: str) -> bool:
+    """A stamp word right before or after the date ('Stand: 12.03.2021', 'zuletzt am 29. Januar 2020
+    geändert'); in a long paragraph such a word elsewhere ('erschienen' three sentences on) makes no
+    stamp of an event's date."""
+    at = own.find(written)
+    if at < 0:
+        return bool(_STAMP_WORDS.search(own))
+    return bool(_STAMP_WORDS.search(own[max(0, at - _STAMP_NEAR):at + len(written) + _STAMP_NEAR]))
 
 
 def _only_beside_the_article(date: str, page: str) -> bool:
@@ -380,9 +419,9 @@ def _only_beside_the_article(date: str, page: str) -> bool:
             if where != "attr" and _EVENT_WORDS.search(around.text_content()[:400]):
                 continue  # an event's date ('Beginn: 19 Uhr', 'Einlass', 'Tickets'), not the page's
             aside = any(isinstance(x.tag, str) and x.tag.lower() in _ASIDE_TAGS for x in chain)
-            if not aside and (where == "attr" or own.find(hit.group(0)) < _DATELINE):
+            if not aside and (where == "attr" or _dateline(own, hit.group(0))):
                 return False
-            if where != "attr" and (len(own) <= len(hit.group(0)) + _STAMP_SLACK or _STAMP_WORDS.search(own)):
+            if where != "attr" and (len(own) <= len(hit.group(0)) + _STAMP_SLACK or _stamp_beside(own, hit.group(0))):
                 return False  # a date stamp of its own, even inside a figure or list ('31.01.2022')
     return seen
 

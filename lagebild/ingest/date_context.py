@@ -1,0 +1,160 @@
+"""Is a date the date finder returned stated by the page for itself, or only by teasers around it?
+
+A page whose own date slot is empty (a static page, an article whose template leaves the date out)
+still carries dates: teasers of other articles, a mega menu's recent posts, an embedded tweet. The
+date finder takes one of them, and the page gets a publication date it never stated (issue 17).
+Measured on 87 undated variants of dev pages (every written form of the page's own date cut out,
+then annotated blind; `tests/data/metadata_pages_stripped.jsonl`): 51 got an invented date.
+
+The check, for a date with no statement of its own in the page's metadata (a date-named meta tag,
+JSON-LD datePublished/dateModified/dateCreated of the page rather than of a video or comment, the
+page's own URL): the date is dropped when every place the page writes it is teaser-like -- inside a
+link, or inside a box whose class or id names a teaser, related list, slider, menu, card, caption or
+today's date -- or in an embedded social-network post (wherever it stands),
+and none of them sits in the headline's own box (the smallest element holding both the date and the
+h1 is at most TITLE_STEPS levels above the h1, or holds under NEAR_TITLE of the page's text). A date
+the page does not write out anywhere (the finder read it off an image path, a timestamp) is dropped too. Pages without an h1 keep their date (no box to judge
+by). Class names alone were tried before and lost own dates ('bb-teaser-meta' under a headline, a
+WordPress permalink around the date): the headline box is what keeps those.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+# the headline's own box: the smallest element holding the date and the h1 is at most TITLE_STEPS
+# levels above the h1, or holds under NEAR_TITLE of the page's text
+TITLE_STEPS = 2
+NEAR_TITLE = 0.15
+
+_META = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_DATE_NAME = re.compile(r"date|time|publish|modified|created|issued|updated|lastmod", re.I)
+_JSONLD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
+# schema.org things whose dates are not the page's
+_NOT_PAGE = {"VideoObject", "Comment", "ImageObject", "Event", "Product", "Offer", "Review", "Person", "Organization",
+             "AudioObject", "MediaObject", "SocialMediaPosting", "Question", "Answer", "Recipe"}
+_TEASER = re.compile(r"teaser|related|slider|swiper|carousel|\bslides?\b|mega-?menu|menu-item|sidebar|similar|link-?list"
+                     r"|recent|grid-item|post-box|\bcards?\b|newslist|newsticker|views-row|thumb|weitere|empfehl", re.I)
+# boxes whose dates are never the page's: today's date in a site header, an image's caption
+_NOT_OWN = re.compile(r"today|current-?date|caption", re.I)
+# an embedded post of a social network: its date is the post's, wherever it stands
+_EMBED = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|fb-post|bluesky-embed|mastodon-embed", re.I)
+
+
+_FRENCH_MONTHS = ("janvier|janv", "février|fevrier|févr", "mars", "avril|avr", "mai", "juin", "juillet|juil", "août|aout",
+                  "septembre|sept", "octobre|oct", "novembre|nov", "décembre|decembre|déc")
+
+
+def _pattern(date: str, month_names: tuple[str, ...]) -> re.Pattern:
+    y, m, d = date[:4], int(date[5:7]), int(date[8:10])
+    names = month_names[m - 1] + "|" + _FRENCH_MONTHS[m - 1]
+    sep = r"(?:\s|\u00a0|\u2009)*"
+    return re.compile(rf"{y}-{m:02d}-{d:02d}|\b0?{d}\.{sep}0?{m}\.{sep}(?:{y}|{y[2:]})\b|{y}/{m:02d}/{d:02d}|\b0?{d}\.?"
+                      rf"{sep}(?:{names})\.?{sep}{y}|\b0?{d}(?:er)?{sep}(?:{names})\.?{sep}{y}|(?:{names})\.?{sep}0?{d}(?:st|nd|rd|th)?,?{sep}{y}|\b0?{d}/0?{m}/{y}\b"
+                      rf"|\b0?{m}/0?{d}/{y}\b|\b{y}\.{m:02d}\.{d:02d}\b|\b0?{d}-0?{m}-{y}\b|\b{y}{m:02d}{d:02d}\b", re.I)
+
+
+def in_metadata(date: str, html: str, urls: list[str], month_names: tuple[str, ...]) -> bool:
+    """The page states the date for itself in a date-named meta tag, in JSON-LD (the page's own
+    object, not a video's or a comment's) or in its own URL's path."""
+    pat = _pattern(date, month_names)
+    for tag in _META.findall(html[:400_000]):
+        at = {m.group(1).lower(): (m.group(2) or m.group(3) or m.group(4) or "") for m in _ATTR.finditer(tag)}
+        key = at.get("name") or at.get("property") or at.get("itemprop") or at.get("http-equiv") or ""
+        if _DATE_NAME.search(key) and pat.search(at.get("content", "")):
+            return True
+    for block in _JSONLD.findall(html):
+        try:
+            stack = [json.loads(block.strip())]
+        except ValueError:
+            continue
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                kind = item.get("@type")
+                kinds = set(kind) if isinstance(kind, list) else {kind}
+                if not kinds & _NOT_PAGE and any(isinstance(item.get(k), str) and item[k][:10] == date
+                                                 for k in ("datePublished", "dateModified", "dateCreated")):
+                    return True
+                stack.extend(v for k, v in item.items() if k in ("@graph", "mainEntity", "mainEntityOfPage"))
+    y, m, d = date[:4], date[5:7], date[8:10]
+    in_url = re.compile(rf"{y}[/-]{m}[/-]{d}|/{y}{m}{d}(?:\D|$)")
+    return any(u and in_url.search(u) for u in urls)
+
+
+def _text_len(el) -> int:
+    return len(" ".join(el.text_content().split()))
+
+
+def _norm(url: str) -> str:
+    return url.split("#")[0].split("?")[0].rstrip("/").lower().replace("://www.", "://")
+
+
+def _links_elsewhere(el, base: str | None, own: set[str]) -> bool:
+    """`el` is, or holds, a link to another page (not an anchor, not a script, not the page's own URL)."""
+    from urllib.parse import urljoin
+
+    for a in (el, *el.iterdescendants("a")) if el.tag != "a" else (el,):
+        if not isinstance(a.tag, str) or a.tag.lower() != "a" or "bookmark" in (a.get("rel") or "").lower():
+            continue
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        if _norm(urljoin(base, href) if base else href) not in own:
+            return True
+    return False
+
+
+def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: list[str] = ()) -> bool:
+    """True when the page has a headline and writes the date nowhere but in teaser-like places
+    outside the headline's box (see the module's doc), or nowhere at all (the finder read it off an
+    image path or a number). `page`: the HTML without scripts; `own_urls`: the page's URL, canonical
+    link and og:url (a permalink around the date is no link to another page)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(page)
+    except Exception:
+        return False
+    h1s = list(tree.iter("h1"))
+    if not h1s:
+        return False
+    base = own_urls[0] if own_urls else None
+    own = {_norm(u) for u in own_urls if u}
+    pat = _pattern(date, month_names)
+    body = tree.find("body")
+    total = max(1, _text_len(body if body is not None else tree))
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag.lower() in ("script", "style", "meta", "title", "head"):
+            continue
+        attrs = " ".join(v for k, v in el.attrib.items() if k.lower() in ("datetime", "content", "title"))
+        for where, text in (("attr", attrs), ("text", el.text or ""), ("tail", el.tail or "")):
+            if not text or not pat.search(text):
+                continue
+            holder = el.getparent() if where == "tail" else el
+            if holder is None:
+                return False
+            chain = [x for x in (holder, *holder.iterancestors()) if isinstance(x.tag, str)]
+            if any(_EMBED.search(x.get("class") or "") for x in chain):
+                continue
+            # the headline's box: the smallest element holding the date and an h1
+            at = {id(x): i for i, x in enumerate(chain)}
+            lowest = len(chain)
+            for h in h1s:
+                common = next((x for x in (h, *h.iterancestors()) if id(x) in at), None)
+                if common is None:
+                    continue
+                if _text_len(common) / total < NEAR_TITLE:
+                    return False  # in the headline's own box
+                lowest = min(lowest, at[id(common)])
+            # teaser-like: a box of the date's own branch (below the headline's box) that links to
+            # another page (a teaser, a related list, a menu), or that names today's date or a caption
+            branch = chain[:lowest]
+            names = [" ".join((x.get("class") or "", x.get("id") or "")) for x in branch]
+            if not any(_NOT_OWN.search(n) or (x.tag.lower() == "a" or _TEASER.search(n)) and _links_elsewhere(x, base, own)
+                       for x, n in zip(branch, names)):
+                return False
+    return True  # every place teaser-like, or the date is not written on the page at all
