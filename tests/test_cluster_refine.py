@@ -58,8 +58,7 @@ def _state(index: StoryIndex) -> tuple:
     return stories, members, sorted(index.joined_via.items())
 
 
-def test_fast_passes_make_the_same_moves_and_merges(built, monkeypatch):
-    monkeypatch.setattr(cluster_refine, "FAST_FROM", 0)  # the merge pass's fast form on a small index
+def test_fast_passes_make_the_same_moves_and_merges(built):
     index, plain = copy.deepcopy(built), copy.deepcopy(built)
     moves, merges = index.refine(), index.merge_pass()
     assert (moves, merges) == (_plain_refine(plain), _plain_merge(plain))

@@ -252,12 +252,8 @@ class StoryIndex:
         work list (`add` passes the stories a batch touched); default: every story."""
         ids = self.stories if story_ids is None else {self.resolve(s) for s in story_ids} & self.stories.keys()
         work = sorted(ids, key=lambda sid: self.stories[sid].founder, reverse=True)
-        if len(work) >= max(_fast.FAST_FROM, len(self.stories) // 4):  # worth its O(index) set-up
-            return _fast.merge_pass_fast(self, work)
-        merges = 0
-        while work:
-            merges += self._merge_one(work.pop(), work) is not None
-        return merges
+        # each story screened with one numpy pass; `_merge_one` only for those that may merge
+        return _fast.merge_pass_fast(self, work)
 
     def _merge_one(self, sid: str, work: list[str]) -> str | None:
         """One step of the merge pass; returns the id of the story merged away (or None)."""

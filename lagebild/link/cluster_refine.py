@@ -23,8 +23,6 @@ from .similarity import HASH_BITS, W_TEXT
 from .sparse import sdots
 
 SAFETY = 1e-4  # scores within this of a rule's bound go through the one-by-one step
-FAST_FROM = 2000  # merge passes over fewer stories, or over a quarter of the index or less (the
-# per-batch one in `add`), stay one-by-one
 # the largest language scale (a pair in two languages, similarity.language_scale): a bound that
 # lets most candidates be dismissed before their exact scale and time factor are computed
 _MAX_SCALE = 1.0 / (1.0 - W_TEXT)
