@@ -4,7 +4,7 @@ A page whose own date slot is empty (a static page, an article whose template le
 still carries dates: teasers of other articles, a mega menu's recent posts, an embedded tweet. The
 date finder takes one of them, and the page gets a publication date it never stated (issue 17).
 Measured on 87 undated variants of dev pages (every written form of the page's own date cut out,
-then annotated blind; `tests/data/metadata_pages_cut.jsonl`): 51 got an invented date, 15 with
+then annotated blind; `tests/data/metadata_pages_cut.jsonl`): 51 got an invented date, 11 with
 this check.
 
 A date that the page states for itself in its metadata (a date-named meta tag, JSON-LD
@@ -17,8 +17,9 @@ nowhere (the finder read it off an image path or a number), or when every place 
    (teaser, related list, slider, menu, card ...) that links to another page, or in a box that names
    today's date or a caption.
 Class names alone were tried before and lost own dates ('bb-teaser-meta' under a headline, a
-WordPress permalink around the date): the headline's box and the links are what keep those. Pages
-without an h1 keep their date (no box to judge by).
+WordPress permalink around the date): the headline's box and the links are what keep those. A page
+without an h1 is judged by the element that holds its title (og:title, <title>); without either it keeps
+its date (no box to judge by).
 """
 from __future__ import annotations
 
@@ -108,6 +109,25 @@ def _links_elsewhere(el, base: str | None, own: set[str]) -> bool:
     return False
 
 
+def _headline(tree) -> list:
+    """A page without an h1: the first element (below the head) whose text is the page's title
+    (og:title, or the <title> before a ' | Site' or ' - Site' suffix), if any."""
+    titles = [m.get("content") for m in tree.iter("meta")
+              if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")]
+    title = tree.find(".//title")
+    if title is not None and title.text:
+        titles.append(re.split(r"\s+[|–—-]\s+", title.text.strip())[0])
+    wanted = {" ".join(t.split()).casefold() for t in titles if t and len(t.strip()) >= 10}
+    if not wanted:
+        return []
+    body = tree.find("body")
+    for el in (body if body is not None else tree).iter():
+        if isinstance(el.tag, str) and el.tag.lower() not in ("script", "style", "a", "title", "meta") \
+                and " ".join(el.text_content().split()).casefold() in wanted:
+            return [el]
+    return []
+
+
 def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: list[str] = ()) -> bool:
     """True when the page has a headline and writes the date nowhere but in teaser-like places
     outside the headline's box (see the module's doc), or nowhere at all (the finder read it off an
@@ -119,7 +139,7 @@ def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: l
         tree = lxml.html.fromstring(page)
     except Exception:
         return False
-    h1s = list(tree.iter("h1"))
+    h1s = list(tree.iter("h1")) or _headline(tree)
     if not h1s:
         return False
     base = own_urls[0] if own_urls else None
