@@ -60,8 +60,12 @@ def test_metadata_of_the_page_not_of_a_video_states_a_date():
     article = '<meta property="article:published_time" content="2023-11-05T08:00:00+01:00">'
     assert in_metadata("2023-11-05", page(head=article), [], _MONTH_NAMES)
     assert in_metadata("2023-11-05", page(), ["https://www.example.de/2023/11/05/radweg/"], _MONTH_NAMES)
-    # a date the page writes nowhere (read off an image path by the finder) is not stated either
-    assert teasers_only("2019-01-23", page(extra="<img src='/uploads/2019/01/23/rad.jpg'>"), _MONTH_NAMES)
+    # a date the page writes nowhere (read off an image path by the finder) is not stated either,
+    # with or without a headline to judge by
+    img = page(extra="<img src='/uploads/2019/01/23/rad.jpg'>")
+    assert teasers_only("2019-01-23", img, _MONTH_NAMES)
+    assert teasers_only("2019-01-23", img.replace("h1>", "h2>"), _MONTH_NAMES)
+    assert not teasers_only("2023-11-04", page().replace("h1>", "h2>"), _MONTH_NAMES)  # written: kept
 
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -70,12 +74,12 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 @pytest.mark.skipif(not (SHARED / "dates" / "htmldate").is_dir(), reason="needs ../shared/data")
 def test_undated_variants_of_dev_pages_get_few_invented_dates():
     """The cut set (87 dev pages with their own date cut out, annotated blind): 51 got an invented
-    date before this check, 11 after; the rest of the metadata dev sets lost no right date."""
+    date before this check, 9 after; the rest of the metadata dev sets lost no right date."""
     out = subprocess.run([sys.executable, "-m", "lagebild.cli", "eval", "metadata", "tests/data/metadata_pages_cut.jsonl"],
                          capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1], check=True)
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["pages"] == 87 and result["errors"] == 0
-    assert result["invented_dates"] <= 11
+    assert result["invented_dates"] <= 9
 
 
 def test_a_page_without_h1_is_judged_by_the_element_holding_its_title():

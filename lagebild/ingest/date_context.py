@@ -4,13 +4,13 @@ A page whose own date slot is empty (a static page, an article whose template le
 still carries dates: teasers of other articles, a mega menu's recent posts, an embedded tweet. The
 date finder takes one of them, and the page gets a publication date it never stated (issue 17).
 Measured on 87 undated variants of dev pages (every written form of the page's own date cut out,
-then annotated blind; `tests/data/metadata_pages_cut.jsonl`): 51 got an invented date, 11 with
+then annotated blind; `tests/data/metadata_pages_cut.jsonl`): 51 got an invented date, 9 with
 this check.
 
 A date that the page states for itself in its metadata (a date-named meta tag, JSON-LD
 datePublished/dateModified/dateCreated of the page rather than of a video or a comment, the page's
-own URL) is kept. Otherwise, on a page with an h1, the date is dropped when the page writes it
-nowhere (the finder read it off an image path or a number), or when every place it is written is
+own URL) is kept. Otherwise the date is dropped when the page writes it nowhere (the finder read it
+off an image path or a number), or, on a page with a headline, when every place it is written is
  - in an embedded social-network post, or
  - outside the headline's box (the smallest element holding the date and an h1 holds NEAR_TITLE or
    more of the page's text) and, below that box, in a link to another page, in a teaser-like box
@@ -18,8 +18,8 @@ nowhere (the finder read it off an image path or a number), or when every place 
    today's date or a caption.
 Class names alone were tried before and lost own dates ('bb-teaser-meta' under a headline, a
 WordPress permalink around the date): the headline's box and the links are what keep those. A page
-without an h1 is judged by the element that holds its title (og:title, <title>); without either it keeps
-its date (no box to judge by).
+without an h1 is judged by the element that holds its title (og:title, <title>); without either, only
+a date written nowhere is dropped (no box to judge by).
 """
 from __future__ import annotations
 
@@ -51,9 +51,12 @@ def _pattern(date: str, month_names: tuple[str, ...]) -> re.Pattern:
     y, m, d = date[:4], int(date[5:7]), int(date[8:10])
     names = month_names[m - 1] + "|" + _FRENCH_MONTHS[m - 1]
     sep = r"(?:\s|\u00a0|\u2009)*"
-    return re.compile(rf"{y}-{m:02d}-{d:02d}|\b0?{d}\.{sep}0?{m}\.{sep}(?:{y}|{y[2:]})\b|{y}/{m:02d}/{d:02d}|\b0?{d}\.?"
-                      rf"{sep}(?:{names})\.?{sep}{y}|\b0?{d}(?:er)?{sep}(?:{names})\.?{sep}{y}|(?:{names})\.?{sep}0?{d}(?:st|nd|rd|th)?,?{sep}{y}|\b0?{d}/0?{m}/{y}\b"
-                      rf"|\b0?{m}/0?{d}/{y}\b|\b{y}\.{m:02d}\.{d:02d}\b|\b0?{d}-0?{m}-{y}\b|\b{y}{m:02d}{d:02d}\b", re.I)
+    return re.compile(
+        rf"{y}-{m:02d}-{d:02d}|\b0?{d}\.{sep}0?{m}\.{sep}(?:{y}|{y[2:]})\b|{y}/{m:02d}/{d:02d}"
+        rf"|\b0?{d}(?:\.|st|nd|rd|th|er)?{sep}(?:of{sep})?(?:{names})\.?,?{sep}{y}"  # '8. November 2023', '8th of Nov, 2023'
+        rf"|(?:{names})\.?{sep}0?{d}(?:st|nd|rd|th)?,?{sep}{y}"  # 'November 8, 2023'
+        rf"|\b0?{d}/0?{m}/{y}\b|\b0?{m}/0?{d}/{y}\b|\b{y}\.{m:02d}\.{d:02d}\b|\b0?{d}-0?{m}-{y}\b|\b{y}{m:02d}{d:02d}\b"
+        rf"|\b0?{d}-(?:{names})-{y}\b", re.I)
 
 
 def in_metadata(date: str, html: str, urls: list[str], month_names: tuple[str, ...]) -> bool:
@@ -128,6 +131,16 @@ def _headline(tree) -> list:
     return []
 
 
+def _texts(tree):
+    """The page's text pieces and date-bearing attribute values (as the check below reads them)."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag.lower() in ("script", "style", "meta", "title", "head"):
+            continue
+        yield " ".join(v for k, v in el.attrib.items() if k.lower() in ("datetime", "content", "title"))
+        yield el.text or ""
+        yield el.tail or ""
+
+
 def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: list[str] = ()) -> bool:
     """True when the page has a headline and writes the date nowhere but in teaser-like places
     outside the headline's box (see the module's doc), or nowhere at all (the finder read it off an
@@ -140,11 +153,11 @@ def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: l
     except Exception:
         return False
     h1s = list(tree.iter("h1")) or _headline(tree)
-    if not h1s:
-        return False
+    pat = _pattern(date, month_names)
+    if not h1s:  # no headline to judge by: only a date written nowhere is dropped
+        return not any(pat.search(t) for t in _texts(tree))
     base = own_urls[0] if own_urls else None
     own = {_norm(u) for u in own_urls if u}
-    pat = _pattern(date, month_names)
     body = tree.find("body")
     total = max(1, _text_len(body if body is not None else tree))
     for el in tree.iter():
