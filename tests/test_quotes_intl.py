@@ -99,3 +99,22 @@ def test_trim_foreign_cuts_clauses_and_drops_lowercase_spans():
         assert span[s:e] == want
     assert _common_foreign("Hopefully", "en") and not _common_foreign("Kelly", "en")
     assert not _common_foreign("Paris", "fr")
+
+
+def test_whom_it_was_told_is_no_speaker():
+    text = ('"Tara Reid has checked herself into a clinic," Reid\'s rep told Us. "The family asks for privacy," '
+            'her agent Mark Roesler told People magazine. "It was hard," Mayor Jane Holt told E! News.')
+    qs = _quotes(text, "en")
+    assert [(q.direct, q.speaker) for q in qs] == [(True, "Reid's rep"), (True, "her agent Mark Roesler"),
+                                                  (True, "Mayor Jane Holt")]
+
+
+def test_a_time_adverbial_is_no_part_of_the_speaker():
+    text = "Superior Court Judge James Bodiford on Saturday suggested that the man should serve his time in Colorado."
+    assert [q.speaker for q in _quotes(text, "en")] == ["Superior Court Judge James Bodiford"]
+
+
+def test_the_title_of_a_book_is_no_quotation():
+    text = ('Jokes open the show, said Steve Pond, author of the 2005 book "The Big Show: High Times and Dirty '
+            'Dealings Backstage at the Academy Awards." "The tricky part is the monologue," Pond said.')
+    assert [q.text for q in _quotes(text, "en")] == ["The tricky part is the monologue"]

@@ -374,14 +374,22 @@ def _direct(u: Unit, idx: int, indirect: list[Found], colon_attr, frames, source
     return out
 
 
+# English and French nouns (and verbs of naming) before a title: 'the 2005 book "The Big Show"', 'le film « … »'
+_WORK_NOUNS = {"book", "books", "film", "films", "movie", "movies", "album", "song", "novel", "show", "series", "play",
+               "documentary", "article", "column", "report", "headline", "titled", "entitled", "called", "dubbed",
+               "named", "livre", "roman", "chanson", "émission", "série", "pièce", "documentaire", "intitulé",
+               "intitulée", "baptisé", "baptisée"}
+
+
 def _is_title(toks: list[Tok], oi: int) -> bool:
-    """A quotation that names something: right after a noun ('die Serie „Babylon Berlin“'), after a
-    genitive article ('des „Express“') or a short all-capitalised phrase after an article ('die
-    „Washington Post“')."""
+    """A quotation that names something: right after a noun ('die Serie „Babylon Berlin“', in English
+    and French a noun of a work: 'the book "The Big Show"'), after a genitive article ('des „Express“')
+    or a short all-capitalised phrase after an article ('die „Washington Post“')."""
     if oi <= 0:
         return False
     prev = toks[oi - 1]
-    if prev.text[:1].isupper() and prev.low not in DETERMINERS | PREPS or prev.low in ("des", "der", "dem"):
+    if prev.text[:1].isupper() and prev.low not in DETERMINERS | PREPS or prev.low in ("des", "der", "dem") \
+            or prev.low in _WORK_NOUNS:
         return True
     close = next((k for k in range(oi + 1, min(oi + 6, len(toks))) if toks[k].text in "“”«»\"‘’"), None)
     words = [t for t in toks[oi + 1:close] if t.text[:1].isalnum()] if close else []

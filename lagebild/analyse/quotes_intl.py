@@ -33,7 +33,10 @@ _WHEN_EN = (r"(?:\s+(?:on|late\s+on|early\s+on|earlier\s+on)\s+(?:Monday|Tuesday
             r"press\s+conference|briefing|post|video|message|letter|televised\s+address)(?:\s+on\s+\w+)?|"
             r"\s+on\s+(?:Telegram|X|Twitter|Facebook|social\s+media|television|TV))*")
 _AUX_EN = r"(?:(?:has|have|had|will|would|also|later|then|again|repeatedly)\s+)*"
-_OBJ_EN = r"(?:\s+(?:reporters|journalists|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|him|her|them|us))?"
+# whom it was told: 'reporters', 'the Associated Press', 'Us', 'E! News', 'People magazine', 'the magazine'
+_OBJ_EN = (r"(?:\s+(?:reporters|journalists|the\s+[A-Z][\w.!]*(?:\s+[A-Z][\w.!]*)*|[A-Z][\w.!]*(?:\s+[A-Z][\w.!]*){0,3}"
+           r"(?:\s+(?:magazine|newspaper|radio|television|TV|website))?|the\s+(?:magazine|mag|paper|newspaper|website|"
+           r"station|network|agency|court|jury|crowd|audience|committee|panel|council)|him|her|them|us))?")
 
 _SAY_FR = (r"déclaré|affirmé|indiqué|assuré|annoncé|estimé|expliqué|précisé|souligné|ajouté|démenti|confirmé|"
            r"reconnu|averti|prévenu|jugé|dit|écrit|rappelé|insisté|martelé|promis|nié|admis|répété|signalé|"
@@ -104,13 +107,25 @@ def _clip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# a time adverbial the speaker phrase ran on into ('Judge James Bodiford on Saturday suggested that …')
+_TRAIL_WHEN = re.compile(r"(?:\s+(?:on|late\s+on|early\s+on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                         r"(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:yesterday|today|earlier|last\s+(?:week|month|"
+                         r"night)|this\s+(?:morning|week)))+$")
+
+
+def _trim_when(text: str, s: int, e: int) -> int:
+    """The end of a speaker phrase without a trailing time adverbial (never all of it)."""
+    m = _TRAIL_WHEN.search(text, s, e)
+    return m.start() if m and m.start() > s else e
+
+
 def _np_span(text: str, base: int, m, group: str) -> tuple[int, int]:
     s, e = m.span(group)
     while s < e and text[base + s].isspace():
         s += 1
     while e > s and text[base + e - 1] in " ,.":
         e -= 1
-    return base + s, base + e
+    return base + s, _trim_when(text, base + s, base + e)
 
 
 _CLAUSE_OPEN = re.compile(r",\s+(?:(?:as|while|but|and|alors\s+que|tandis\s+que|mais|et|car)\s+)?"
@@ -200,7 +215,7 @@ def reported_speech(text: str, start: int, end: int, lang: str) -> list[dict]:
     return out
 
 
-_AFTER_EN = re.compile(rf"[\s,]*(?:(?P<np>[^,;:\"“”«»]+?)\s+{_AUX_EN}(?P<cue>{_SAY_EN})|(?P<cue2>{_SAY_EN})\s+"
+_AFTER_EN = re.compile(rf"[\s,]*(?:(?P<np>[^,;:\"“”«»]+?)\s+{_AUX_EN}(?P<cue>{_SAY_EN}){_OBJ_EN}|(?P<cue2>{_SAY_EN})\s+"
                        rf"(?P<np2>[^,;:\"“”«»]+?)){_WHEN_EN}(?:,\s+[^.]*)?{_WHEN_EN}[\s.!?]*$", re.S)
 _AFTER_FR = re.compile(rf"[\s,]*(?:(?:a|ont|avait)\s+(?P<cue>{_SAY_FR}|promis|lancé|répondu|conclu|résumé|"
                        rf"ironisé|tonné|lâché|confié)|(?P<cue2>{_PRES_FR})){_WHEN_FR}\s+(?P<np>[^,;:\"“”«»]+?)"
@@ -250,6 +265,7 @@ def quoted_speech(text: str, marks: list[tuple[int, int]], start: int, end: int,
             ss += 1
         while se > ss and text[se - 1] in " ,.":
             se -= 1
+        se = _trim_when(text, ss, se)
         np = text[ss:se]
         if not pronoun and not _np_ok(np):
             continue
