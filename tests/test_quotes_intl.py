@@ -118,3 +118,27 @@ def test_the_title_of_a_book_is_no_quotation():
     text = ('Jokes open the show, said Steve Pond, author of the 2005 book "The Big Show: High Times and Dirty '
             'Dealings Backstage at the Academy Awards." "The tricky part is the monologue," Pond said.')
     assert [q.text for q in _quotes(text, "en")] == ["The tricky part is the monologue"]
+
+
+def test_a_day_or_a_party_tag_is_no_speaker_and_ranks_do_not_end_a_sentence():
+    text = ('Jamie Clark, a former director of the agency, said Thursday that the changes target the "absolute heart of '
+            'the law." Committee Chairman Rep. Edward Markey (D-Mass.) said the rules showed the administration was '
+            '"determined to use every last minute in office."')
+    assert [q.speaker for q in _quotes(text, "en") if q.speaker] == []  # no speaker rather than a wrong one
+    text = "Oregon State Police Lt. Gregg Hastings said the man was dangerous and had to be found."
+    assert [q.speaker for q in _quotes(text, "en")] == ["Oregon State Police Lt. Gregg Hastings"]
+
+
+def test_a_weekday_the_model_tagged_as_a_person_is_no_speaker():
+    from lagebild.pipeline import process
+    from lagebild.records import RawDocument
+
+    text = ("Several environmental groups filed a lawsuit in federal court in San Francisco hours after the rule's "
+            "announcement.\nJamie Rappaport Clark, a former director of the Fish and Wildlife Service and a vice "
+            "president of Defenders of Wildlife, said Thursday that the changes target the \"absolute heart of the "
+            "Endangered Species Act .\"\nCommittee Chairman Rep. Edward Markey (D-Mass.) said the rules issued Thursday "
+            "showed the administration was \"determined to use every last minute in office to wreak as much havoc as "
+            "possible on our nation .\"\n")
+    doc = process([RawDocument(id="x", source="x", text=text)]).docs[0]
+    speakers = [q.speaker for q in doc.quotes]
+    assert "Thursday" not in speakers and "D-Mass" not in speakers

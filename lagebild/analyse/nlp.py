@@ -15,6 +15,10 @@ _ABBREVIATIONS = (
 ).split()
 
 
+# English titles and ranks before a name ('Oregon State Police Lt. Gregg Hastings said'): no sentence end
+_ABBREVIATIONS_EN = "Lt. Sgt. Capt. Col. Maj. Cpl. Det. Insp. Supt. Cmdr. Adm. Gov. Sen. Rep. Rev. Gen. Pvt. Atty.".split()
+
+
 @lru_cache(maxsize=4)
 def get_nlp(lang: str = "de") -> Language:
     """A blank spaCy pipeline for `lang` with a sentencizer; cached per language."""
@@ -22,7 +26,7 @@ def get_nlp(lang: str = "de") -> Language:
         nlp = spacy.blank(lang)
     except Exception:  # unsupported language code: fall back to the multilingual tokenizer
         nlp = spacy.blank("xx")
-    for abbr in _ABBREVIATIONS:
+    for abbr in _ABBREVIATIONS + (_ABBREVIATIONS_EN if lang == "en" else []):
         nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
     nlp.add_pipe("sentencizer")
     return nlp

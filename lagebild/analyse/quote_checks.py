@@ -54,6 +54,7 @@ _EN_ROLE = re.compile(r"(?:spokes(?:man|woman|person)|minister|president|officia
                       r"président|préfet|préfète|procureur|gouvernement|police|avocat|expert|experts|responsable|"
                       r"maire|armée|autorités|ministère)$", re.I)
 # a time expression is never a speaker ('Ende August', 'Am Montag', 'Anfang 2015')
+_PARTY_TAG = re.compile(r"\(?[DRI]-[A-Z][\w.]*\)?")
 _TIME_WORD = re.compile(
     r"(?:januar|jänner|februar|feber|märz|april|mai|juni|juli|august|september|oktober|november|dezember|montag|dienstag"
     r"|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|montags|sonntags|ende|anfang|mitte|beginn|jahresende"
@@ -138,6 +139,8 @@ def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de"
         return "pronoun"
     if all(_TIME_WORD.fullmatch(w) or w in DETERMINERS or w in _PREP for w in low):
         return None  # 'Ende August', 'am Montag': when, not who
+    if lang != "de" and _PARTY_TAG.fullmatch(phrase):
+        return None  # 'Rep. Edward Markey (D-Mass.) said': the party and state after a name
     if low[0] in _REFLEXIVE:
         return None  # 'nach eigenen Angaben': the subject of the clause speaks, not a document
     mentions = mentions if isinstance(mentions, SpanIndex) else SpanIndex(mentions)
@@ -332,7 +335,8 @@ def _entity_after_cue(doc, q, mentions: SpanIndex, message_first: bool = False) 
         return None
     else:
         limit = q.start
-    people = [m for m in mentions.within(q.cue_end, limit) if m.label == "PER" and not m.derived]
+    people = [m for m in mentions.within(q.cue_end, limit) if m.label == "PER" and not m.derived
+              and not all(_TIME_WORD.fullmatch(w.casefold()) for w in _WORD.findall(m.text))]  # 'said Thursday that'
     gap = doc.text[q.cue_end:people[0].start] if people else ""
     if not people or len(gap) > 40 or any(c in gap for c in ".;:!?"):
         return None

@@ -83,9 +83,15 @@ _NP_BAD_END = {"not", "now", "could", "would", "can", "may", "might", "must", "s
                "on", "at", "by", "with", "from", "and", "or", "et", "ou", "de", "du", "des", "pas", "ne", "n'"}
 
 
+# no speaker: a day or month ('Thursday said'), a party tag after a name ('D-Mass', 'R-Texas')
+_NO_SPEAKER = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                         r"June|July|August|September|October|November|December|Today|Yesterday|"
+                         r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)|\(?[DRI]-[A-Z][\w.]*\)?", re.I)
+
+
 def _np_ok(np: str) -> bool:
     words = np.split()
-    if not 1 <= len(words) <= 9 or not _NP_START.match(np):
+    if not 1 <= len(words) <= 9 or not _NP_START.match(np) or _NO_SPEAKER.fullmatch(np.strip(" .,")):
         return False
     low = [w.lower().strip(",.") for w in words]
     return low[-1] not in _NP_BAD_END and not any(w in _NP_VERB for w in low[1:])
