@@ -142,3 +142,14 @@ def test_a_weekday_the_model_tagged_as_a_person_is_no_speaker():
     doc = process([RawDocument(id="x", source="x", text=text)]).docs[0]
     speakers = [q.speaker for q in doc.quotes]
     assert "Thursday" not in speakers and "D-Mass" not in speakers
+
+
+def test_a_name_after_a_rank_is_still_found_and_keeps_its_rank_in_the_speaker():
+    from lagebild.pipeline import process
+    from lagebild.records import RawDocument
+
+    text = ('"That person is dangerous and needs to be found as soon as possible," said Oregon State Police Lt. '
+            "Gregg Hastings.\nThe explosion occurred Friday afternoon at a bank branch in Woodburn.\n")
+    doc = process([RawDocument(id="x", source="x", text=text)]).docs[0]
+    assert "Gregg Hastings" in [m.text for m in doc.mentions if m.label == "PER"]
+    assert [q.speaker for q in doc.quotes] == ["Oregon State Police Lt. Gregg Hastings"]

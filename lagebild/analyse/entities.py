@@ -15,6 +15,8 @@ empty entity list would silently degrade every downstream stage (quote speakers,
 """
 from __future__ import annotations
 
+import re
+
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -185,11 +187,26 @@ def _trim_foreign(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# English ranks before a name do not end a sentence (nlp._ABBREVIATIONS_EN), but the German-trained model
+# finds the name only when it opens the text it tags ('Lt. Gregg Hastings': 'Gregg Hastings' is missed)
+_RANK_EN = re.compile(r"\b(?:Lt|Sgt|Capt|Col|Maj|Cpl|Det|Insp|Supt|Cmdr|Adm|Gov|Sen|Rep|Rev|Gen|Pvt|Atty)\.\s+(?=[A-Z])")
+
+
 def ner_segments(doc: AnalysedArticle) -> list[tuple[int, int]]:
-    """The (start, end) spans find_entities tags: non-empty sentences; none for a blank text."""
+    """The (start, end) spans find_entities tags: non-empty sentences (English ones also cut after a
+    rank before a name); none for a blank text."""
     if not doc.text.strip():
         return []
-    return [(s, e) for s, e in _segments(doc) if e > s]
+    segs = [(s, e) for s, e in _segments(doc) if e > s]
+    if (doc.article.language or "de")[:2] != "en":
+        return segs
+    out = []
+    for s, e in segs:
+        for m in _RANK_EN.finditer(doc.text, s, e):
+            out.append((s, m.end()))
+            s = m.end()
+        out.append((s, e))
+    return [(s, e) for s, e in out if e > s]
 
 
 def find_entities(doc: AnalysedArticle, tagged=None) -> None:
