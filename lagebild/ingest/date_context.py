@@ -59,15 +59,9 @@ def _pattern(date: str, month_names: tuple[str, ...]) -> re.Pattern:
         rf"|\b0?{d}-(?:{names})-{y}\b", re.I)
 
 
-def in_metadata(date: str, html: str, urls: list[str], month_names: tuple[str, ...]) -> bool:
-    """The page states the date for itself in a date-named meta tag, in JSON-LD (the page's own
-    object, not a video's or a comment's) or in its own URL's path."""
-    pat = _pattern(date, month_names)
-    for tag in _META.findall(html[:400_000]):
-        at = {m.group(1).lower(): (m.group(2) or m.group(3) or m.group(4) or "") for m in _ATTR.finditer(tag)}
-        key = at.get("name") or at.get("property") or at.get("itemprop") or at.get("http-equiv") or ""
-        if _DATE_NAME.search(key) and pat.search(at.get("content", "")):
-            return True
+def jsonld_objects(html: str):
+    """Every JSON-LD object of the page, with the objects under '@graph', 'mainEntity' and
+    'mainEntityOfPage' (each block read last object first)."""
     for block in _JSONLD.findall(html):
         try:
             stack = [json.loads(block.strip())]
@@ -78,12 +72,25 @@ def in_metadata(date: str, html: str, urls: list[str], month_names: tuple[str, .
             if isinstance(item, list):
                 stack.extend(item)
             elif isinstance(item, dict):
-                kind = item.get("@type")
-                kinds = set(kind) if isinstance(kind, list) else {kind}
-                if not kinds & _NOT_PAGE and any(isinstance(item.get(k), str) and item[k][:10] == date
-                                                 for k in ("datePublished", "dateModified", "dateCreated")):
-                    return True
+                yield item
                 stack.extend(v for k, v in item.items() if k in ("@graph", "mainEntity", "mainEntityOfPage"))
+
+
+def in_metadata(date: str, html: str, urls: list[str], month_names: tuple[str, ...]) -> bool:
+    """The page states the date for itself in a date-named meta tag, in JSON-LD (the page's own
+    object, not a video's or a comment's) or in its own URL's path."""
+    pat = _pattern(date, month_names)
+    for tag in _META.findall(html[:400_000]):
+        at = {m.group(1).lower(): (m.group(2) or m.group(3) or m.group(4) or "") for m in _ATTR.finditer(tag)}
+        key = at.get("name") or at.get("property") or at.get("itemprop") or at.get("http-equiv") or ""
+        if _DATE_NAME.search(key) and pat.search(at.get("content", "")):
+            return True
+    for item in jsonld_objects(html):
+        kind = item.get("@type")
+        kinds = set(kind) if isinstance(kind, list) else {kind}
+        if not kinds & _NOT_PAGE and any(isinstance(item.get(k), str) and item[k][:10] == date
+                                         for k in ("datePublished", "dateModified", "dateCreated")):
+            return True
     y, m, d = date[:4], date[5:7], date[8:10]
     in_url = re.compile(rf"{y}[/-]{m}[/-]{d}|/{y}{m}{d}(?:\D|$)")
     return any(u and in_url.search(u) for u in urls)

@@ -9,12 +9,12 @@ Settings measured on shared/data/boilerplate/trafilatura-de and shared/data/date
 """
 from __future__ import annotations
 
-import json
 import re
 from html import unescape
 from typing import Any
 
 from ..records import RawDocument
+from .date_context import jsonld_objects
 
 MIN_TEXT_CHARS = 40  # less than this after extraction = "no article in this HTML"
 
@@ -68,27 +68,15 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
     }
 
 
-_JSONLD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
 _HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", re.I)
 
 
 def jsonld_date(html: str) -> str | None:
     """`datePublished` of the first JSON-LD object that has one (NewsArticle etc.)."""
-    for block in _JSONLD.findall(html):
-        try:
-            data = json.loads(block.strip())
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                val = item.get("datePublished")
-                if isinstance(val, str) and re.match(r"\d{4}-\d{2}-\d{2}", val):
-                    return val
-                stack.extend(v for k, v in item.items() if k in ("@graph", "mainEntity", "mainEntityOfPage"))
+    for item in jsonld_objects(html):
+        val = item.get("datePublished")
+        if isinstance(val, str) and re.match(r"\d{4}-\d{2}-\d{2}", val):
+            return val
     return None
 
 
