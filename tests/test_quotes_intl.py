@@ -153,3 +153,14 @@ def test_a_name_after_a_rank_is_still_found_and_keeps_its_rank_in_the_speaker():
     doc = process([RawDocument(id="x", source="x", text=text)]).docs[0]
     assert "Gregg Hastings" in [m.text for m in doc.mentions if m.label == "PER"]
     assert [q.speaker for q in doc.quotes] == ["Oregon State Police Lt. Gregg Hastings"]
+
+
+def test_according_to_may_open_a_clause_with_an_adverbial_and_speakers_lose_an_opening_one():
+    from lagebild.analyse.quotes_intl import reported_speech
+
+    text = "According to Page's official website, by 1951 she was appearing in magazines."
+    [c] = reported_speech(text, 0, len(text), "en")
+    assert text[slice(*c["speaker"])] == "Page's official website"
+    text = "In between rounds Hall of Fame trainer Emanuel Steward said he was wearing Thompson down with pressure."
+    [c] = reported_speech(text, 0, len(text), "en")
+    assert text[slice(*c["speaker"])] == "Hall of Fame trainer Emanuel Steward"

@@ -125,13 +125,24 @@ def _trim_when(text: str, s: int, e: int) -> int:
     return m.start() if m and m.start() > s else e
 
 
+# an English adverbial the speaker phrase opens with ('In between rounds Hall of Fame trainer Emanuel Steward')
+_LEAD_PP = re.compile(r"(?:In|At|On|After|During|Before|Since|Between|Under|Over)\s+[a-z][^A-Z]*?(?=[A-Z])")
+
+
+def _trim_lead(text: str, s: int, e: int) -> int:
+    """The start of a speaker phrase after an opening lower-case adverbial (never all of it)."""
+    m = _LEAD_PP.match(text, s, e)
+    return m.end() if m and m.end() < e else s
+
+
 def _np_span(text: str, base: int, m, group: str) -> tuple[int, int]:
     s, e = m.span(group)
     while s < e and text[base + s].isspace():
         s += 1
     while e > s and text[base + e - 1] in " ,.":
         e -= 1
-    return base + s, _trim_when(text, base + s, base + e)
+    s, e = base + s, _trim_when(text, base + s, base + e)
+    return _trim_lead(text, s, e), e
 
 
 _CLAUSE_OPEN = re.compile(r",\s+(?:(?:as|while|but|and|alors\s+que|tandis\s+que|mais|et|car)\s+)?"
@@ -160,7 +171,10 @@ def reported_speech(text: str, start: int, end: int, lang: str) -> list[dict]:
 
     def add(msg_group, cue_group, np_group, m, kind):
         ms, me = _clip(text, start + m.start(msg_group), start + m.end(msg_group))
-        if not _message_ok(text[ms:me]):
+        msg = text[ms:me]
+        # 'According to X, by 1951 she was …': a main clause may open with any adverbial
+        if not (_message_ok(msg) or kind == "according" and len(msg.split()) >= 3
+                and not re.match(r"\s*[,\"“«`]", msg)):
             return
         if kind == "indirect" and text[start + m.start(cue_group):start + m.end(cue_group)].lower() in ("told", "tells"):
             that = re.match(r"(?:[\w'’.-]+\s+){1,4}?that\s+", text[ms:me])  # 'told media that …'
@@ -272,6 +286,7 @@ def quoted_speech(text: str, marks: list[tuple[int, int]], start: int, end: int,
         while se > ss and text[se - 1] in " ,.":
             se -= 1
         se = _trim_when(text, ss, se)
+        ss = _trim_lead(text, ss, se)
         np = text[ss:se]
         if not pronoun and not _np_ok(np):
             continue
