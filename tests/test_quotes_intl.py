@@ -164,3 +164,14 @@ def test_according_to_may_open_a_clause_with_an_adverbial_and_speakers_lose_an_o
     text = "In between rounds Hall of Fame trainer Emanuel Steward said he was wearing Thompson down with pressure."
     [c] = reported_speech(text, 0, len(text), "en")
     assert text[slice(*c["speaker"])] == "Hall of Fame trainer Emanuel Steward"
+
+
+def test_whom_it_was_told_with_a_year_a_blog_or_a_date_in_brackets():
+    text = ('Page later said she was puzzled. "I have no idea why I am the only model," she told the Los Angeles Times '
+            'in 2006. "This is not a rush job," Summit CEO Rob Friedman told the Los Angeles Times\' Big Picture blog. '
+            '"No, it is not official," a studio representative told MTV News on Thursday evening (December 11).')
+    speakers = [q.speaker for q in _quotes(text, "en") if q.direct]
+    assert "Los Angeles Times" not in " ".join(s or "" for s in speakers) and "MTV News" not in speakers
+    assert "Summit CEO Rob Friedman" in speakers
+    text = "Sen. Barbara Boxer (D-Calif.) said Thursday's actions were another assault on the law."
+    assert [q.speaker for q in _quotes(text, "en")] == ["Sen. Barbara Boxer (D-Calif.)"]

@@ -31,12 +31,13 @@ _WHEN_EN = (r"(?:\s+(?:on|late\s+on|early\s+on|earlier\s+on)\s+(?:Monday|Tuesday
             r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:yesterday|today|last\s+week|earlier)|"
             r"\s+(?:in|at|on|during)\s+(?:a|an|the)\s+(?:statement|interview|speech|news\s+conference|"
             r"press\s+conference|briefing|post|video|message|letter|televised\s+address)(?:\s+on\s+\w+)?|"
-            r"\s+on\s+(?:Telegram|X|Twitter|Facebook|social\s+media|television|TV))*")
+            r"\s+on\s+(?:Telegram|X|Twitter|Facebook|social\s+media|television|TV)|\s+in\s+(?:19|20)\d\d)*")
 _AUX_EN = r"(?:(?:has|have|had|will|would|also|later|then|again|repeatedly)\s+)*"
 # whom it was told: 'reporters', 'the Associated Press', 'Us', 'E! News', 'People magazine', 'the magazine'
-_OBJ_EN = (r"(?:\s+(?:reporters|journalists|the\s+[A-Z][\w.!]*(?:\s+[A-Z][\w.!]*)*|[A-Z][\w.!]*(?:\s+[A-Z][\w.!]*){0,3}"
-           r"(?:\s+(?:magazine|newspaper|radio|television|TV|website))?|the\s+(?:magazine|mag|paper|newspaper|website|"
-           r"station|network|agency|court|jury|crowd|audience|committee|panel|council)|him|her|them|us))?")
+_OBJ_EN = (r"(?:\s+(?:reporters|journalists|(?:the\s+)?[A-Z][\w.!]*(?:\s+[A-Z][\w.!]*){0,4}(?:['’]s?(?:\s+[A-Z][\w.!]*)+)?"
+           r"(?:\s+(?:magazine|newspaper|radio|television|TV|website|blog|site|show|program|podcast|channel))?"
+           r"|the\s+(?:magazine|mag|paper|newspaper|website|station|network|agency|court|jury|crowd|audience|committee|"
+           r"panel|council)|him|her|them|us))?")
 
 _SAY_FR = (r"déclaré|affirmé|indiqué|assuré|annoncé|estimé|expliqué|précisé|souligné|ajouté|démenti|confirmé|"
            r"reconnu|averti|prévenu|jugé|dit|écrit|rappelé|insisté|martelé|promis|nié|admis|répété|signalé|"
@@ -236,7 +237,8 @@ def reported_speech(text: str, start: int, end: int, lang: str) -> list[dict]:
 
 
 _AFTER_EN = re.compile(rf"[\s,]*(?:(?P<np>[^,;:\"“”«»]+?)\s+{_AUX_EN}(?P<cue>{_SAY_EN}){_OBJ_EN}|(?P<cue2>{_SAY_EN})\s+"
-                       rf"(?P<np2>[^,;:\"“”«»]+?)){_WHEN_EN}(?:,\s+[^.]*)?{_WHEN_EN}[\s.!?]*$", re.S)
+                       rf"(?P<np2>[^,;:\"“”«»]+?)){_WHEN_EN}(?:,\s+[^.]*)?{_WHEN_EN}(?:\s*\([^)]{{1,40}}\))?[\s.!?]*$",
+                       re.S)
 _AFTER_FR = re.compile(rf"[\s,]*(?:(?:a|ont|avait)\s+(?P<cue>{_SAY_FR}|promis|lancé|répondu|conclu|résumé|"
                        rf"ironisé|tonné|lâché|confié)|(?P<cue2>{_PRES_FR})){_WHEN_FR}\s+(?P<np>[^,;:\"“”«»]+?)"
                        rf"{_WHEN_FR}(?:,\s+[^.]*)?[\s.!?]*$"
