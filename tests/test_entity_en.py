@@ -226,3 +226,10 @@ def test_international_first_names_list_one_mention_of_a_full_name_outside_germa
     assert "Summer" not in lines and "Jordan" not in lines and "Melissa" in lines  # a word, a place, a name
     head = lines[0]
     assert "Faker" in head and "MIT" in head and "lagebild.training.first_names" in head  # recipe and licence
+
+
+def test_a_trailing_comma_is_no_part_of_the_name():
+    from lagebild.link.entity_en import trim_name
+
+    assert trim_name("Hugh Grant,") == "Hugh Grant" and trim_name("Hugh Grant ,") == "Hugh Grant"
+    assert trim_name("Manning Marable") == "Manning Marable"

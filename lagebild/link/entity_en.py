@@ -110,8 +110,9 @@ def _adverb(word: str) -> bool:
 def trim_name(name: str) -> str:
     """The name without the words a sentence start or a headline glued to it: a stop word, an -ly
     adverb, a word before a comma ('Ironically Nichols', 'And King', 'Certainly , King' -> 'Nichols',
-    'King'), a trailing weekday ('Washington Saturday'); 'the' stays ('The Hague'), and so do
-    acronyms ('US Navy')."""
+    'King'), a trailing comma or weekday ('Hugh Grant,', 'Washington Saturday'); 'the' stays ('The
+    Hague'), and so do acronyms ('US Navy'). (-ing forms were tried: 'Choosing DeGeneres', but also
+    'Manning Marable', 'Reading Borough Council'.)"""
     words = name.split()
     place = _known_place(name)
     while len(words) >= 2 and not place:
@@ -126,6 +127,11 @@ def trim_name(name: str) -> str:
             words = words[1:]
         else:
             break
+    if len(words) >= 2 and words[-1] in (",", ";", ":"):
+        words = words[:-1]
+    elif words and words[-1][-1:] in ",;:" and len(words[-1]) > 1:
+        words[-1] = words[-1][:-1]  # 'Hugh Grant,'
+
     while len(words) >= 2 and words[-1].lower() in CALENDAR:
         words = words[:-1]
     return " ".join(words) if words else name
