@@ -27,6 +27,7 @@ import json
 import re
 
 NEAR_TITLE = 0.15  # the headline's own box holds less than this share of the page's text
+MAX_PLACES = 40  # a date written more often than this is kept without looking further
 
 _META = re.compile(r"<meta\b[^>]*>", re.I)
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
@@ -130,11 +131,19 @@ def _headline(tree) -> list:
     wanted = {" ".join(t.split()).casefold() for t in titles if t and len(t.strip()) >= 10}
     if not wanted:
         return []
+    firsts = {t.split()[0] for t in wanted}
     body = tree.find("body")
+    skip = ("script", "style", "a", "title", "meta")
     for el in (body if body is not None else tree).iter():
-        if isinstance(el.tag, str) and el.tag.lower() not in ("script", "style", "a", "title", "meta") \
-                and " ".join(el.text_content().split()).casefold() in wanted:
-            return [el]
+        if not isinstance(el.tag, str) or el.tag.lower() in skip[:2]:
+            continue
+        words = (el.text or "").split()
+        if not words or words[0].casefold() not in firsts:
+            continue  # only where the title's first word opens an element's own text (linear in the page)
+        for x in (el, *list(el.iterancestors())[:2]):
+            if isinstance(x.tag, str) and x.tag.lower() not in skip \
+                    and " ".join(x.text_content().split()).casefold() in wanted:
+                return [x]
     return []
 
 
@@ -167,6 +176,8 @@ def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: l
     own = {_norm(u) for u in own_urls if u}
     body = tree.find("body")
     total = max(1, _text_len(body if body is not None else tree))
+    sizes: dict[int, int] = {}  # text length of the boxes met, by id (each measured once)
+    seen = 0
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag.lower() in ("script", "style", "meta", "title", "head"):
             continue
@@ -175,8 +186,9 @@ def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: l
             if not text or not pat.search(text):
                 continue
             holder = el.getparent() if where == "tail" else el
-            if holder is None:
-                return False
+            seen += 1
+            if holder is None or seen > MAX_PLACES:
+                return False  # written this often, it is no teaser's date alone (and the check stays linear)
             chain = [x for x in (holder, *holder.iterancestors()) if isinstance(x.tag, str)]
             if any(_EMBED.search(x.get("class") or "") for x in chain):
                 continue
@@ -187,7 +199,9 @@ def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: l
                 common = next((x for x in (h, *h.iterancestors()) if id(x) in at), None)
                 if common is None:
                     continue
-                if _text_len(common) / total < NEAR_TITLE:
+                if id(common) not in sizes:
+                    sizes[id(common)] = _text_len(common)
+                if sizes[id(common)] / total < NEAR_TITLE:
                     return False  # in the headline's own box
                 lowest = min(lowest, at[id(common)])
             # teaser-like: a box of the date's own branch (below the headline's box) that links to
