@@ -24,6 +24,8 @@ BODY = ("Der Gemeinderat hat am Montag den Bau eines neuen Deiches beschlossen. 
     ("Copyright Haufe-Lexware GmbH; Co KG", [], []),
     ("Follow", [], []), ("Author Bo", [], []), ("AUTO ZEITUNG", [], []), ("red", [], []), ("Zvg", [], []),
     ("Matthias", [], []),
+    ("Bio Latest Posts", [], []),  # an author box's labels once the name is gone
+    ("Peter Amende und Fuchsy designed", [], []),  # who built the site (a meta author tag)
 ])
 def test_bylines_are_persons_and_agencies_apart(text, persons, agencies):
     assert split_byline(text) == (persons, agencies)

@@ -23,7 +23,11 @@ _NOT_A_NAME = re.compile(
     r"(?i)copyright|©|\(c\)|\bgmbh\b|\bkg\b|\bag\b|\bmbh\b|\bverlag|\bredaktion|\bredaktionell|\bred\b|\bzvg\b|\bteam\b|"
     r"\badmin|\bwww\b|\.(?:de|com|at|ch|net|org)\b|\b(?:de|com)$|\bfollow|\bfolgen\b|\bteilen\b|\bshare\b|\btwitter|"
     r"\bfacebook|\binstagram|\blinkedin|\bnewsletter|\bzeitung\b|\bpresse\b|\bnews\b|\bmagazin|\bonline\b|\bportal\b|"
-    r"\bauthor\b|\bautor\b|\bquelle\b|\bfoto\b|\bbild\b|\bmitarbeiter|\bgast\b|\bgastautor|\bhttps?:|@")
+    r"\bauthor\b|\bautor\b|\bquelle\b|\bfoto\b|\bbild\b|\bmitarbeiter|\bgast\b|\bgastautor|\bhttps?:|@|"
+    # an author box's labels ('Bio Latest Posts', 'Alle Beiträge', 'Mehr lesen')
+    r"\bbio\b|\blatest\s+posts?\b|\bposts\b|\balle\s+beiträge\b|\bmehr\s+(?:lesen|artikel)\b|\bread\s+more\b")
+_SITE_CREDIT = re.compile(r"(?i)\bdesigned\b|\bdesign\s+(?:by|von)\b|\bwebdesign|\btheme\s+(?:by|von)\b|\bpowered\s+by\b"
+                          r"|\bprogrammiert\b|\bentwickelt\s+von\b")
 _WORD = re.compile(r"^[A-ZÄÖÜÉÈÁÀÓÍÚČŠŽŁ][\w'’.-]*$")
 _PARTICLE = {"von", "van", "de", "der", "den", "del", "da", "di", "du", "zu", "la", "le", "ten", "ter", "y", "al", "el", "bin"}
 
@@ -77,6 +81,8 @@ def split_byline(text: str, outlet_words: set[str] | None = None, strict: bool =
     if not text:
         return [], []
     t = re.sub(r"\s+", " ", text).strip()
+    if _SITE_CREDIT.search(t):
+        return [], []  # 'Peter Amende und Fuchsy designed': who built the site, not who wrote the text
     t = _LEAD.sub("", t)
     m = re.search(r"\bim\s+Gespräch\s+mit\s+(.+)$", t)  # 'Richard David Precht im Gespräch mit Karin Fischer'
     if m:
