@@ -6,7 +6,6 @@ import copy
 import numpy as np
 import pytest
 
-from lagebild.link import cluster_refine
 from lagebild.link.cluster import StoryIndex
 from lagebild.link.similarity import extract_features
 
@@ -74,7 +73,7 @@ def test_lookup_finds_the_candidates_of_the_index(built):
     names = index.postings.names
     ranked = 0
     for vec in [(a.keys, a.vals) for a in index.stored.values()] + [(s.keys, s.vals) for s in index.stories.values()]:
-        got = [names[c] for c in cluster_refine._candidate_codes(index, *vec).tolist()]
+        got = [names[c] for c in index.candidate_codes(*vec).tolist()]
         assert got == index._candidates(*vec)
         assert set(got) <= set(index.stories)  # merged or emptied stories resolve to survivors
         ranked += len(got) == 16

@@ -15,9 +15,8 @@ empty entity list would silently degrade every downstream stage (quote speakers,
 """
 from __future__ import annotations
 
-import re
-
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -188,8 +187,13 @@ def _trim_foreign(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # English ranks before a name do not end a sentence (nlp._ABBREVIATIONS_EN), but the German-trained model
-# finds the name only when it opens the text it tags ('Lt. Gregg Hastings': 'Gregg Hastings' is missed)
-_RANK_EN = re.compile(r"\b(?:Lt|Sgt|Capt|Col|Maj|Cpl|Det|Insp|Supt|Cmdr|Adm|Gov|Sen|Rep|Rev|Gen|Pvt|Atty)\.\s+(?=[A-Z])")
+# finds the name only when it opens the text it tags ('Lt. Gregg Hastings': 'Gregg Hastings' is missed):
+# the text it tags is cut after such a rank
+@lru_cache(maxsize=1)
+def _rank_en() -> re.Pattern:
+    from .nlp import _ABBREVIATIONS_EN
+
+    return re.compile(r"\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS_EN) + r")\s+(?=[A-Z])")
 
 
 def ner_segments(doc: AnalysedArticle) -> list[tuple[int, int]]:
@@ -202,7 +206,7 @@ def ner_segments(doc: AnalysedArticle) -> list[tuple[int, int]]:
         return segs
     out = []
     for s, e in segs:
-        for m in _RANK_EN.finditer(doc.text, s, e):
+        for m in _rank_en().finditer(doc.text, s, e):
             out.append((s, m.end()))
             s = m.end()
         out.append((s, e))

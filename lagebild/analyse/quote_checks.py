@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..records import SpanIndex
+from .quotes_intl import PARTY_TAG
 from .speakers import DETERMINERS, _ROLE_WORDS
 
 _HERE = Path(__file__).parent
@@ -54,7 +55,6 @@ _EN_ROLE = re.compile(r"(?:spokes(?:man|woman|person)|minister|president|officia
                       r"président|préfet|préfète|procureur|gouvernement|police|avocat|expert|experts|responsable|"
                       r"maire|armée|autorités|ministère)$", re.I)
 # a time expression is never a speaker ('Ende August', 'Am Montag', 'Anfang 2015')
-_PARTY_TAG = re.compile(r"\(?[DRI]-[A-Z][\w.]*\)?")
 _TIME_WORD = re.compile(
     r"(?:januar|jänner|februar|feber|märz|april|mai|juni|juli|august|september|oktober|november|dezember|montag|dienstag"
     r"|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|montags|sonntags|ende|anfang|mitte|beginn|jahresende"
@@ -139,7 +139,7 @@ def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de"
         return "pronoun"
     if all(_TIME_WORD.fullmatch(w) or w in DETERMINERS or w in _PREP for w in low):
         return None  # 'Ende August', 'am Montag': when, not who
-    if lang != "de" and _PARTY_TAG.fullmatch(phrase):
+    if lang != "de" and PARTY_TAG.fullmatch(phrase):
         return None  # 'Rep. Edward Markey (D-Mass.) said': the party and state after a name
     if low[0] in _REFLEXIVE:
         return None  # 'nach eigenen Angaben': the subject of the clause speaks, not a document

@@ -84,10 +84,12 @@ _NP_BAD_END = {"not", "now", "could", "would", "can", "may", "might", "must", "s
                "on", "at", "by", "with", "from", "and", "or", "et", "ou", "de", "du", "des", "pas", "ne", "n'"}
 
 
-# no speaker: a day or month ('Thursday said'), a party tag after a name ('D-Mass', 'R-Texas')
+# a party and state tag after a name ('Rep. Edward Markey (D-Mass.) said'; quote_checks reads it too)
+PARTY_TAG = re.compile(r"\(?[DRI]-[A-Z][\w.]*\)?")
+# no speaker: a day or month ('Thursday said'), a party tag ('D-Mass', 'R-Texas')
 _NO_SPEAKER = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
                          r"June|July|August|September|October|November|December|Today|Yesterday|"
-                         r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)|\(?[DRI]-[A-Z][\w.]*\)?", re.I)
+                         r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)|" + PARTY_TAG.pattern, re.I)
 
 
 def _np_ok(np: str) -> bool:

@@ -26,11 +26,11 @@ from __future__ import annotations
 import json
 import re
 
+from .markup import META_TAG, attrs
+
 NEAR_TITLE = 0.15  # the headline's own box holds less than this share of the page's text
 MAX_PLACES = 40  # a date written more often than this is kept without looking further
 
-_META = re.compile(r"<meta\b[^>]*>", re.I)
-_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _DATE_NAME = re.compile(r"date|time|publish|modified|created|issued|updated|lastmod", re.I)
 _JSONLD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
 # schema.org things whose dates are not the page's
@@ -81,8 +81,8 @@ def in_metadata(date: str, html: str, urls: list[str], month_names: tuple[str, .
     """The page states the date for itself in a date-named meta tag, in JSON-LD (the page's own
     object, not a video's or a comment's) or in its own URL's path."""
     pat = _pattern(date, month_names)
-    for tag in _META.findall(html[:400_000]):
-        at = {m.group(1).lower(): (m.group(2) or m.group(3) or m.group(4) or "") for m in _ATTR.finditer(tag)}
+    for tag in META_TAG.findall(html[:400_000]):
+        at = attrs(tag)
         key = at.get("name") or at.get("property") or at.get("itemprop") or at.get("http-equiv") or ""
         if _DATE_NAME.search(key) and pat.search(at.get("content", "")):
             return True

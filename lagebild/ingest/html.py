@@ -10,11 +10,13 @@ Settings measured on shared/data/boilerplate/trafilatura-de and shared/data/date
 from __future__ import annotations
 
 import re
-from html import unescape
 from typing import Any
 
 from ..records import RawDocument
 from .date_context import jsonld_objects
+from .markup import LINK_TAG as _LINK_TAG
+from .markup import META_TAG as _META_TAG
+from .markup import attrs as _attrs
 
 MIN_TEXT_CHARS = 40  # less than this after extraction = "no article in this HTML"
 
@@ -412,17 +414,6 @@ def _only_beside_the_article(date: str, page: str) -> bool:
             if where != "attr" and (len(own) <= len(hit.group(0)) + _STAMP_SLACK or _stamp_beside(own, hit.group(0))):
                 return False  # a date stamp of its own, even inside a figure or list ('31.01.2022')
     return seen
-
-
-_LINK_TAG = re.compile(r"<link\b[^>]*>", re.I)
-_META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
-_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-
-
-def _attrs(tag: str) -> dict[str, str]:
-    # attribute values are HTML text: 'https&#x3A;&#x2F;&#x2F;www.x.de&#x2F;a.html' is 'https://www.x.de/a.html'
-    return {m.group(1).lower(): unescape(m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4))
-            for m in _ATTR.finditer(tag)}
 
 
 _ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?=https?:)", re.I)

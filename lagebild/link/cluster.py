@@ -299,9 +299,15 @@ class StoryIndex:
         terms, capped at MAX_CANDIDATES (by shared key-term weight; ties: the story met first).
         The postings are integer-coded rings (postings.py): the look-up is a few numpy
         operations over the query terms' rows, not one Python step per entry (issue 18)."""
+        names = self.postings.names
+        return [names[c] for c in self.candidate_codes(keys, vals).tolist()]
+
+    def candidate_codes(self, keys: np.ndarray, vals: np.ndarray) -> np.ndarray:
+        """`_candidates` as story codes of the postings (`postings.names[code]` is the id): what
+        the clean-up passes (cluster_refine) read."""
         if not len(keys):
-            return []
-        return self.postings.candidates(*query_terms(keys, vals), MAX_CANDIDATES)
+            return np.zeros(0, np.int64)
+        return self.postings.candidate_codes(*query_terms(keys, vals), MAX_CANDIDATES)
 
     def _link(self, keys: np.ndarray, vals: np.ndarray, st: _Story, exclude: bool = False,
               published: str | None = None, lang: str = "de") -> float:
@@ -335,7 +341,7 @@ class StoryIndex:
             return 1.0
         a, b = _ordinal(st.first[:10]), _ordinal(st.last[:10])
         gap = min(0 if a is None else abs(p - a), 0 if b is None else abs(p - b))
-        return 1.0 if gap <= 3 else time_factor(gap)
+        return time_factor(gap)
 
     def _units(self, st: _Story, k: int) -> list[str]:
         """The story's k most recently filed members that are not copies (bounded work)."""
@@ -443,9 +449,7 @@ class StoryIndex:
             dst.touch(self.stored[copy].published)
             self.story_of[copy] = dst.id
         if not src.article_ids:
-            del self.stories[src.id]
-            self.redirect[src.id] = dst.id
-            self.postings.redirect(src.id, dst.id)
+            self._retire(src, dst)
 
     def _store(self, f: Features) -> _Stored:
         keys, vals, chan = self.vectoriser.arrays(f, STORED_TERMS)
@@ -512,10 +516,14 @@ class StoryIndex:
         keep.add_vector(gone.keys, gone.vals)
         for p in (gone.first, gone.last):
             keep.touch(p)
+        self._retire(gone, keep)
+        return keep
+
+    def _retire(self, gone: _Story, keep: _Story) -> None:
+        """Story `gone` was merged into or emptied towards `keep`: its id and its postings lead there."""
         del self.stories[gone.id]
         self.redirect[gone.id] = keep.id
         self.postings.redirect(gone.id, keep.id)
-        return keep
 
     def _evidence(self, aid: str, st: _Story) -> dict:
         """Why `aid` is in `st`: its average link to the other members, split by channel."""

@@ -26,17 +26,6 @@ SAFETY = 1e-4  # scores within this of a rule's bound go through the one-by-one 
 # the largest language scale (a pair in two languages, similarity.language_scale): a bound that
 # lets most candidates be dismissed before their exact scale and time factor are computed
 _MAX_SCALE = 1.0 / (1.0 - W_TEXT)
-_EMPTY = np.zeros(0, np.int64)
-
-
-def _candidate_codes(index, keys: np.ndarray, vals: np.ndarray) -> np.ndarray:
-    """Codes of the stories `StoryIndex._candidates` returns for the vector, in its order (the
-    index's own integer-coded postings, postings.py; `index.postings.names[code]` is the id)."""
-    from .cluster import MAX_CANDIDATES, query_terms
-
-    if not len(keys):
-        return _EMPTY
-    return index.postings.candidate_codes(*query_terms(keys, vals), MAX_CANDIDATES)
 
 
 def dots(keys: np.ndarray, vals: np.ndarray, stories: list) -> np.ndarray:
@@ -57,7 +46,7 @@ def refine_pass(index, rounds: int = 1) -> int:
                 continue
             art = stored[aid]
             own = stories[index.resolve(index.story_of[aid])]
-            others = [stories[names[c]] for c in _candidate_codes(index, art.keys, art.vals).tolist()]
+            others = [stories[names[c]] for c in index.candidate_codes(art.keys, art.vals).tolist()]
             others = [st for st in others if st is not own]
             d = dots(art.keys, art.vals, [own] + others)
             n = own.units - 1
@@ -92,7 +81,7 @@ def merge_pass_fast(index, work: list[str]) -> int:
         st = stories.get(sid)
         if st is None:
             continue
-        others = [stories[names[c]] for c in _candidate_codes(index, st.keys, st.vals).tolist()]
+        others = [stories[names[c]] for c in index.candidate_codes(st.keys, st.vals).tolist()]
         others = [o for o in others if o is not st]
         if not others:
             continue

@@ -63,9 +63,10 @@ class Postings:
         self.count[row] = n + 1
 
     def _row_codes(self, row: int) -> list[int]:
+        """The row's entries, oldest first."""
         n = int(self.count[row])
         k = min(n, self.cap)
-        return [int(self.table[row, (n - k + j) % self.cap]) for j in range(k)]
+        return self.table[row, (n - k + self._ar[:k]) % self.cap].tolist()
 
     def get(self, term: int, default=None) -> list[str] | None:
         """The term's recent entries (story ids as filed, oldest first), or `default`."""
