@@ -34,6 +34,23 @@ def test_roles_and_types():
     assert english_entity("American", "LOC", "US", []) == ("American", "LOC", True)  # the gazetteer's demonym
 
 
+def test_offices_fragments_and_titled_persons():
+    from lagebild.link.entity_en import english_name
+
+    assert english_name("Judge James G. Bodiford of Superior Court", "ORG") == ("James G. Bodiford", "PER", False)
+    assert english_name("Fulton County District Attorney", "LOC")[2]  # an office, not a name
+    assert english_name("Doris Duke Professor of Conservation", "PER")[2]  # a chair
+    assert not english_name("Attorney General Eric Holder", "PER")[2]
+    # pieces of a longer organisation's name, and a kind of body alone
+    assert english_name("Fish", "ORG", [" and Wildlife Service is", " and Wildlife Service said", " and Wildlife or"])[2]
+    assert english_name("Conservation Biology", "ORG", [" and the", ". Politics"], ["Council, Society for ", "of the Society for "])[2]
+    assert english_name("White House Office of Management", "ORG", [" and Budget that"])[2]
+    assert english_name("Society", "ORG", [" said"])[2]
+    assert not english_name("Microsoft", "ORG", [" and Apple said"])[2]
+    assert not english_name("Rick McGuire", "PER", [" of the Alpine Lakes Protection Society"])[2]
+    assert english_type("NBA", "MISC", []) == "ORG"
+
+
 def test_english_story_lists_no_headline_or_demonym():
     from lagebild.api import analyse
 

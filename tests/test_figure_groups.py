@@ -79,6 +79,18 @@ def test_what_keeps_figures_from_contradicting():
         "disagreement"] is False
 
 
+def test_a_distinct_group_says_what_kept_its_figures_apart():
+    """Values that differ without contradicting: the reason names the check that kept them apart."""
+    a, b = _doc("a", "Die Behörde erhielt 235.000 Kommentare.", outlet="A"), _doc("b", "Sie bekam 300.000 Kommentare.", outlet="B")
+    fa = _fig(a, "235.000", 235000, "exact", topic="kommentar")
+    fb = _fig(b, "300.000", 300000, "exact", topic="kommentar")
+    g = group_figures([fa, fb], [a, b])[0]
+    assert g["kind"] == "distinct" and g["disagreement"] is False
+    assert g["reason"] == "values differ, not a contradiction: neither figure is attributed to a source or reported as a claim"
+    fa.attributed_to = ["Behörde"]
+    assert group_figures([fa, fb], [a, b])[0]["disagreement"] is True
+
+
 def test_units_convert_and_years_make_a_series():
     a = _doc("a", "Die Strecke ist 1,6 Kilometer lang.", outlet="A")
     b = _doc("b", "Die Strecke ist 1.600 Meter lang.", outlet="B")

@@ -95,6 +95,19 @@ def test_count_of_english():
     assert figs[0].topic == figs[1].topic == topic_of("Soldaten") == "soldat"
 
 
+def test_what_an_english_sum_of_money_is():
+    """The noun after a sum ('$184 million offer', '$2 billion in aid') or before it ('a deal worth', 'bail
+    of'); a time word after it says when, not what ('$5 billion last year', 'in the $75 million range')."""
+    figs = _figures("The Red Sox made an eight-year, $184 million offer to Teixeira. The deal is worth $200 million, "
+                    "Patrick said. Congress approved $2 billion in aid. He posted bail of $50,000. He got a $23 million "
+                    "signing bonus. Sales rose to $5 billion last year. It sold in the $75 million range. He paid "
+                    "$5 million, making history.", "en")
+    assert [(f.text, f.count_of) for f in figs] == [
+        ("$184 million", "offer"), ("$200 million", "deal"), ("$2 billion", "aid"), ("$50,000", "bail"),
+        ("$23 million", "signing bonus"), ("$5 billion", ""), ("$75 million", ""), ("$5 million", "")]
+    assert [f.topic for f in figs][:2] == ["offer", "deal"]
+
+
 def test_count_of_french():
     figs = _figures("Au moins 3 000 soldats nord-coréens sont arrivés. Environ 1,5 million d'obus auraient "
                     "été livrés. Des milliers de militaires attendent. Le parti a obtenu 12 % des voix.", "fr")

@@ -172,6 +172,8 @@ def _count_after_intl(text: str, pos: int, end: int, m: NumberMatch, lang: str,
         if words[0][2].lower() == "of" and (vague or m.unit is not None or m.text.split()[-1].lower() in (
                 "million", "billion", "thousand", "hundred", "dozen", "m", "bn")):
             k = 2 if len(words) > 2 and words[1][2].lower() == "the" else 1
+        elif m.unit is not None and re.fullmatch(r"[A-Z]{3}", m.unit):
+            return _money_noun_en(text, words)  # 'an eight-year, $184 million offer', '$2 billion in aid'
         elif m.unit is not None:
             return None  # after a unit only an 'of' phrase is counted ('12 per cent of the vote')
         for n in range(k, min(k + 5, len(words))):
@@ -209,6 +211,30 @@ def _count_after_intl(text: str, pos: int, end: int, m: NumberMatch, lang: str,
             break
         e = e2
     return words[start_k][0], e
+
+
+# time words after a sum ('$5 billion last year', '$23 million a season') say when, not what
+_EN_MONEY_STOP = {"last", "next", "year", "years", "month", "months", "week", "weeks", "day", "days", "season",
+                  "seasons", "quarter", "annually", "apiece", "overall", "total", "cash", "range", "mark", "neighborhood",
+                  "neighbourhood", "ballpark", "area", "level", "figure", "price"}
+
+
+def _money_noun_en(text: str, words: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """What an English sum of money is: the noun (compound) right after it ('$184 million offer',
+    '$23 million signing bonus') or after 'in' ('$2 billion in aid'); a word that is a verb, an
+    adverb or a name ends the phrase, and a phrase that ends in one is nothing counted."""
+    k = 1 if words[0][2] == "in" else 0
+    end = None
+    for n in range(k, min(k + 3, len(words))):
+        s, e, w = words[n]
+        if n > k and text[words[n - 1][1]:s].strip():
+            break
+        if w.lower() in _EN_STOP or not w.islower() or w in _EN_MONEY_STOP:
+            break
+        end = e
+    if end is None or re.search(r"(?:ed|ing|ly)$", text[words[k][0]:end]):
+        return None
+    return words[k][0], end
 
 
 def _name_number(text: str, sent_start: int, m: NumberMatch, lang: str = "de") -> bool:
@@ -327,6 +353,10 @@ def _count_left(text: str, sent_start: int, m: NumberMatch) -> tuple[int, int] |
 _LEFT_NUMBER = {
     "en": re.compile(r"\b(?:number|total|toll) of (?:the )?([a-z-]+)\s+(?:[a-z]+\s+){0,4}"
                      r"(?:to|at|was|is|stood at|reached|hit|of|by)\s+$", re.I),
+    # money: 'an offer of $184 million', 'a deal worth $200 million', 'bail of $1 million'
+    "en_money": re.compile(r"\b((?!(?:total|sum|amount|average|maximum|minimum|most|least|tune|excess|upwards|"
+                           r"region|order|range)\b)[a-z]+)\s+(?:(?:is|was|are|were|would\s+be|is\s+said\s+to\s+be)\s+)?"
+                           r"(?:worth|of|valued\s+at|totall?ing|estimated\s+at)\s+$"),
     "fr": re.compile(r"\b(?:nombre|total|bilan) (?:de |des |d['’])([^\W\d_]+(?:-[^\W\d_]+)*)"
                      r"(?:\s+[^\W\d_]+){0,4}\s+(?:à|de|est de|s'élève à|atteint|était de)\s+$", re.I),
 }
@@ -334,7 +364,10 @@ _LEFT_NUMBER = {
 
 def _count_left_intl(text: str, sent_start: int, m: NumberMatch, lang: str) -> tuple[int, int] | None:
     """'the number of dead rose to 50', 'le nombre de morts est passé à 50'."""
-    hit = _LEFT_NUMBER[lang].search(text[sent_start:m.start])
+    money = lang == "en" and m.unit is not None and re.fullmatch(r"[A-Z]{3}", m.unit)
+    hit = _LEFT_NUMBER["en_money" if money else lang].search(text[sent_start:m.start])
+    if money and hit and (hit.group(1) in _EN_STOP or hit.group(1).endswith(("ly", "ing"))):
+        hit = None
     return (sent_start + hit.start(1), sent_start + hit.end(1)) if hit else None
 
 
@@ -432,7 +465,7 @@ def find_figures(doc: AnalysedArticle) -> None:
         else:
             mult_word = bool(re.search(r"(?i)(millions?|milliards?|mille|md|mds)$", m.text))
             span = _count_after_intl(text, m.end, e, m, lang, mult_word)
-        if span is None and lang != "de" and m.unit is None:
+        if span is None and lang != "de" and (m.unit is None or lang == "en" and re.fullmatch(r"[A-Z]{3}", m.unit)):
             span = _count_left_intl(text, s, m, lang)
         if span is None and lang == "de" and (m.unit is not None or m.qualifier in ("exact", "approx", "at_least", "at_most", "range")):
             span = _count_left(text, s, m)

@@ -231,6 +231,8 @@ def english_type(name: str, label: str, after: list[str], before: list[str] = ()
         return "MISC"  # 'Academy Award', 'Endangered Species Act', 'World Series': a prize, law or event
     if label != "PER" and before and 2 * sum(1 for a, b in zip(after, before) if _quoted(b, a)) > len(after):
         return "MISC"  # '"American Pie"', '"The Golden Compass"': a title written in quotes
+    if len(words) == 1 and label == "MISC" and re.fullmatch(r"[A-Z]{2,5}", name) and not _known_place(name):
+        return "ORG"  # 'NBA', 'NFL': an acronym names a body far more often than an event or a product
     if len(words) == 1 and label in ("LOC", "ORG") and name in _first_names() and not _known_place(name):
         return "PER"  # 'Kate' tagged ORG: a first name alone (listed only when it joins a full name)
     if len(words) >= 2 and label == "LOC" and re.fullmatch(r"[A-Z][a-z]+s", words[-1]) and not words[-1].endswith("ss") \
@@ -264,10 +266,79 @@ def _titled_person(name: str) -> bool:
         and not _ORG_END.fullmatch(bare[0]) and not _known_place(bare[0])
 
 
+def _titled_of(name: str) -> str | None:
+    """'Judge James G. Bodiford of Superior Court' -> 'James G. Bodiford': a person's title, a name with
+    a first name of the lexicon, then the court, team or town after 'of'."""
+    words = name.split()
+    if "of" not in words[2:-1] or _word(words[0]) not in _PERSON_TITLES:
+        return None
+    from .entity_evidence import person_by_first_name
+
+    bare = strip_role(" ".join(words[:words.index("of", 2)]))
+    return bare if person_by_first_name(bare) else None
+
+
+# a role a person holds, as the last word of a 'name' ('Fulton County District Attorney', 'Interior
+# Secretary'): the office, not its holder's name; 'Attorney General' ends in 'General' and stays
+_ROLE_END = frozenset("attorney judge sheriff prosecutor commissioner spokesman spokeswoman spokesperson coach mayor "
+                      "governor senator secretary president chairman chairwoman superintendent professor minister "
+                      "chancellor ambassador".split())
+
+
+def _office(name: str) -> bool:
+    """'Fulton County District Attorney', 'Doris Duke Professor of Conservation': an office or a chair."""
+    words = name.split()
+    return len(words) >= 2 and (_word(words[-1]) in _ROLE_END or any(
+        _word(w) == "professor" and n == "of" for w, n in zip(words, words[1:])))
+
+
+# a name that goes on across 'and', 'for' or 'of' ('Fish' in 'Fish and Wildlife Service', 'Society' and
+# 'Conservation Biology' in 'Society for Conservation Biology', 'White House Office of Management' in '...
+# and Budget'): the German model cut an organisation's name at a lower-case word
+_JOINS = r"(?:and|for|of|of\s+the|on)"
+_CONTINUES = re.compile(rf"^\s+{_JOINS}\s+((?:[A-Z][\w'-]*\s*)+)")
+_CONTINUED = re.compile(rf"\b([A-Z][\w-]*)\s+{_JOINS}\s+$")
+
+
+# kinds of bodies that are no name alone ('the Society', 'the Department'); 'Times', 'Post', 'Army' are
+_BODY_WORDS = frozenset("society department office agency bureau service company group university college school "
+                        "hospital center centre council court association club ministry commission committee institute "
+                        "foundation organization organisation authority board league academy administration federation "
+                        "chamber".split())
+
+
+def _fragment(name: str, after: list[str], before: list[str]) -> bool:
+    """Two thirds of the name's mentions are pieces of a longer organisation's name (`_JOINS`), or the
+    name is a lone kind of body ('Society', 'Department'): no name on its own."""
+    words = name.split()
+    if not after or not words:
+        return False
+    if len(words) == 1 and _word(words[0]) in _BODY_WORDS:
+        return True
+    pieces = 0
+    for k, a in enumerate(after):
+        b = before[k] if k < len(before) else ""
+        right = _CONTINUES.match(a)
+        tail = right.group(1).split() if right else []
+        left = _CONTINUED.search(b)
+        if right and (_ORG_END.fullmatch(words[-1]) and len(words) == 1 or _ORG_END.fullmatch(tail[-1])
+                      or "of" in words and any(_ORG_END.fullmatch(w) for w in words)):
+            pieces += 1  # 'Society for ...', 'Fish and Wildlife Service', 'Office of Management and Budget'
+            continue
+        if left and _ORG_END.fullmatch(left.group(1)):
+            pieces += 1  # '... Society for Conservation Biology'
+    return 3 * pieces >= 2 * len(after)
+
+
 def english_name(name: str, label: str, after: list[str] = (), before: list[str] = ()) -> tuple[str, str, bool]:
     """(the name without leading roles for a person, its type, whether it is no name at all) in English
     text."""
     name = trim_name(name)
+    person = _titled_of(name)
+    if person:
+        return person, "PER", junk(person)
+    if _office(name) or label != "PER" and _fragment(name, list(after), list(before)):
+        return name, label, True
     if label != "PER" and _titled_person(name):
         label = "PER"  # 'Secretary Salazar', 'Commerce Secretary Gary Locke' tagged ORG
     label = english_type(name, label, list(after), list(before))

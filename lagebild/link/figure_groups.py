@@ -328,30 +328,35 @@ def _representative(fig: Figure, scale: float) -> float | None:
 
 def _conflicts(members: list[dict]) -> list[tuple[dict, dict]]:
     """Pairs whose values cannot both hold (see the module docstring)."""
-    out = []
-    for k, a in enumerate(members):
-        for b in members[k + 1:]:
-            if not a["_iv"] or not b["_iv"] or _meet(a["_iv"], b["_iv"]) or not (a["_counted"] and b["_counted"]):
-                continue  # a figure whose counted noun is not written next to it is not checked
-            if a["year"] and b["year"] and a["year"] != b["year"]:
-                continue
-            if not _same_set(a, b) or not (a["_claim"] or b["_claim"]):
-                continue  # different subsets; or two bare statements: nobody claims either figure
-            ca, cb = a["_v"], b["_v"]
-            if ca is None or cb is None or ca <= 0 or cb <= 0 or max(ca, cb) > MAX_RATIO * min(ca, cb) * (1 + 1e-9):
-                continue  # '32 Menschen' and 'mehr als 4.200 Menschen': two different sets
-            if a["_day"] and b["_day"] and a["_day"] != b["_day"] or not same_time(a["_when"], b["_when"]):
-                continue  # dated to different days or weeks: a change over time, not a contradiction
-            if a["_hypo"] or b["_hypo"]:
-                continue  # 'even if one or two jurors voted against it': a condition, not a claim of fact
-            if a["_ref"] or b["_ref"] or a["_period"] != b["_period"] or a["_each"] != b["_each"] \
-                    or a["_change"] != b["_change"]:
-                continue  # 'den sechs Kandidaten' refers back; a period total, a rate or a change against a count
-            if a["article_id"] == b["article_id"] and (
-                    a["_sent"] != b["_sent"] or not a["source"] or not b["source"] or a["source"] == b["source"]):
-                continue  # one article contradicts itself only when one sentence names two sources
-            out.append((a, b))
-    return out
+    return [(a, b) for k, a in enumerate(members) for b in members[k + 1:] if _blocked(a, b) is None]
+
+
+def _blocked(a: dict, b: dict) -> str | None:
+    """Why two figures do not conflict (one line for the group's reason), or None when they do."""
+    if not a["_iv"] or not b["_iv"] or _meet(a["_iv"], b["_iv"]):
+        return "the values can both hold"
+    if not (a["_counted"] and b["_counted"]):
+        return "a figure's counted noun is not written next to it"  # not checked
+    if a["year"] and b["year"] and a["year"] != b["year"]:
+        return "dated to different years"
+    if not _same_set(a, b):
+        return "the counted phrases name different sets ('other', 'plant species' against 'species')"
+    if not (a["_claim"] or b["_claim"]):
+        return "neither figure is attributed to a source or reported as a claim"  # two bare statements
+    ca, cb = a["_v"], b["_v"]
+    if ca is None or cb is None or ca <= 0 or cb <= 0 or max(ca, cb) > MAX_RATIO * min(ca, cb) * (1 + 1e-9):
+        return f"values more than {MAX_RATIO:g} times apart: different sets counted"  # '32' vs 'mehr als 4.200'
+    if a["_day"] and b["_day"] and a["_day"] != b["_day"] or not same_time(a["_when"], b["_when"]):
+        return "dated to different days or weeks: a change over time"
+    if a["_hypo"] or b["_hypo"]:
+        return "a figure stands in a condition ('if', 'wenn'), not a claim of fact"
+    if a["_ref"] or b["_ref"] or a["_period"] != b["_period"] or a["_each"] != b["_each"] \
+            or a["_change"] != b["_change"]:
+        return "a back-reference, a period total, a rate or a change against a plain count"
+    if a["article_id"] == b["article_id"] and (
+            a["_sent"] != b["_sent"] or not a["source"] or not b["source"] or a["source"] == b["source"]):
+        return "different values from one article and source: different things counted"
+    return None
 
 
 def _comparable(topic: str, members: list[dict]) -> str | None:
@@ -435,7 +440,11 @@ def _verdict(topic: str, members: list[dict], lang: str = "de") -> tuple[str, st
             lo, hi = max(i[0] for i in ivs), min(i[1] for i in ivs)
             return "agreement", f"all {len(ivs)} figures allow {show(lo)} – {show(hi)}", []
         return "agreement", "no comparable values", []
-    return "distinct", "different values from one article and source: different things counted, not a contradiction", []
+    # the reason of the closest pair of values that do not meet: the pair a reader would look at first
+    pairs = sorted(((max(a["_v"], b["_v"]) / max(min(a["_v"], b["_v"]), 1e-12), r) for k, a in enumerate(members)
+                    for b in members[k + 1:] if a["_v"] and b["_v"] and (r := _blocked(a, b))
+                    and r != "the values can both hold"), key=lambda x: x[0])
+    return "distinct", f"values differ, not a contradiction: {pairs[0][1] if pairs else 'not comparable'}", []
 
 
 def group_figures(figures: list[Figure], docs: list[AnalysedArticle]) -> list[dict]:
