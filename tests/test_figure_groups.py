@@ -91,6 +91,21 @@ def test_a_distinct_group_says_what_kept_its_figures_apart():
     assert group_figures([fa, fb], [a, b])[0]["disagreement"] is True
 
 
+def test_sums_of_money_need_their_own_holder():
+    """Two offers are compared only when both sentences say whose they are: 'The Orioles offered him a deal
+    worth $150 million' and 'an eight-year, $200 million deal' (whose?) are not one quantity."""
+    from lagebild.link.figure_groups import _blocked
+
+    base = {"_iv": (1.4e8, 1.5e8), "_counted": True, "year": None, "_subset": False, "_mods": frozenset(),
+            "_kmods": frozenset(), "_claim": True, "_v": 1.45e8, "_day": None, "_when": None, "_hypo": False,
+            "_ref": False, "_period": False, "_each": False, "_change": False, "_unit": "USD", "holder": "orioles",
+            "article_id": "a", "_sent": (0, 10), "source": "reports"}
+    other = dict(base, _iv=(1.98e8, 2.02e8), _v=2e8, holder="", article_id="b", source="")
+    assert _blocked(base, other) == "a sum whose own sentence does not say whose offer, deal or payment it is"
+    assert _blocked(base, dict(other, holder="orioles")) is None
+    assert _blocked(dict(base, _unit=""), dict(other, _unit="")) is None  # counts keep the borrowed holder
+
+
 def test_units_convert_and_years_make_a_series():
     a = _doc("a", "Die Strecke ist 1,6 Kilometer lang.", outlet="A")
     b = _doc("b", "Die Strecke ist 1.600 Meter lang.", outlet="B")

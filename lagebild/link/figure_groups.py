@@ -137,6 +137,10 @@ _CHANGE_BEFORE = re.compile(r"(?:\b(?:drop|decline|decrease|increase|rise|fall|g
                             r")\s+(?:(?:almost|nearly|about|around|roughly|fast|rund|knapp|etwa)\s+)?$", re.I)
 _CHANGE_AFTER = re.compile(r"\s+(?:[^\s,;.:]+\s+)?(?:sooner|later|earlier|more|fewer|less|longer|shorter|higher|lower|mehr|weniger|"
                            r"früher|später|länger|kürzer|höher|niedriger)\b", re.I)
+# sums of money ('an eight-year, $200 million deal', 'a seven-year deal worth $140 million'): offers, deals and
+# payments between two parties -- one team's offer and another's are compared only when both sentences
+# name whose it is (the holder), never by a holder borrowed from the rest of the group
+MONEY = {"EUR", "USD", "GBP", "CHF", "JPY", "CNY", "RUB"}
 _CLAUSE_CUT = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 INF = math.inf
 
@@ -350,6 +354,8 @@ def _blocked(a: dict, b: dict) -> str | None:
         return "dated to different days or weeks: a change over time"
     if a["_hypo"] or b["_hypo"]:
         return "a figure stands in a condition ('if', 'wenn'), not a claim of fact"
+    if a["_unit"] in MONEY and not (a["holder"] and b["holder"]):
+        return "a sum whose own sentence does not say whose offer, deal or payment it is"
     if a["_ref"] or b["_ref"] or a["_period"] != b["_period"] or a["_each"] != b["_each"] \
             or a["_change"] != b["_change"]:
         return "a back-reference, a period total, a rate or a change against a plain count"
