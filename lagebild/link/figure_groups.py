@@ -43,12 +43,15 @@ only when all of this holds (precision first; each rule is a kind of false flag 
   ('seit', 'binnen', 'bislang', 'insgesamt'), both or neither a rate ('each', 'per', 'täglich', 'pro'),
   both or neither a change or difference ('a drop of five', 'five rounds sooner'); no span of time
   ('seven seasons', 'seit 15 Jahren': DURATIONS) unless both give a prison or contract term;
+* sums of money: both sentences say whose offer, deal or payment it is (a holder of their own, not one
+  borrowed from the group: MONEY);
 * at least one is a claim: a source is named ('laut Südkorea') or the sentence reports it ('soll ...
   haben', Konjunktiv I, 'schätzungsweise');
 * they come from different articles, or from one sentence naming two sources ('laut US-Informationen
   mindestens 3.000, laut südkoreanischen Informationen etwa 1.500').
 
-kind (one line of `reason` says why; `conflict` holds the two figure ids it names, the closest pair):
+kind (one line of `reason` says why -- for 'distinct' the check above that kept the closest pair of values
+apart; `conflict` holds the two figure ids it names, the closest pair):
 * disagreement -- some conflicting pair is neither an update nor a series (`disagreement: true`);
 * update -- every conflicting pair is a later figure from the same outlet or source, or one whose
   sentence says it replaces an earlier one ('zuvor war von ... die Rede', 'stieg auf', 'inzwischen');
