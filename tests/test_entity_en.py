@@ -250,3 +250,14 @@ def test_a_trailing_comma_is_no_part_of_the_name():
 
     assert trim_name("Hugh Grant,") == "Hugh Grant" and trim_name("Hugh Grant ,") == "Hugh Grant"
     assert trim_name("Manning Marable") == "Manning Marable"
+
+
+def test_a_country_named_surname_is_the_person_the_article_names():
+    from lagebild.api import analyse
+
+    texts = ["The Washington Wizards fired coach Eddie Jordan on Monday after a 1-10 start. Jordan had led the team "
+             "to four straight playoff appearances. Many executives still think highly of Jordan, the team said.",
+             "Eddie Jordan was fired by the Wizards on Monday. The team had won one of eleven games this season."]
+    dossier = analyse(texts=texts)
+    ents = [e for s in dossier.stories for e in s.entities if "Jordan" in e.aliases]
+    assert [(e.name, e.type) for e in ents] == [("Eddie Jordan", "PER")]
