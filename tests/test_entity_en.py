@@ -49,6 +49,12 @@ def test_offices_fragments_and_titled_persons():
     assert not english_name("Microsoft", "ORG", [" and Apple said"])[2]
     assert not english_name("Rick McGuire", "PER", [" of the Alpine Lakes Protection Society"])[2]
     assert english_type("NBA", "MISC", []) == "ORG"
+    # a work's title: named after a work noun or in quotes, beside the model's ORG and LOC
+    after, before = [" begins shooting", ". The stars", " into production", " release"], [
+        "the sequel, ", 'the sequel "', "get ", "date for "]
+    after[1] = '" at some'
+    assert english_type("Catching Fire", "ORG", after, before) == "MISC"
+    assert english_type("Tara Reid", "PER", after, before) == "PER"  # a first name says person
 
 
 def test_english_story_lists_no_headline_or_demonym():

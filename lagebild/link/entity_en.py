@@ -94,6 +94,11 @@ _OPEN_QUOTE = ("``", '"', "“", "„", "‘", "«", "'")
 _CLOSE_QUOTE = ("''", '"', "”", "“", "’", "»", "'")
 
 
+# a work noun right before a name: 'the sequel, Catching Fire', 'the film, NEW MOON,', 'the novel Twilight'
+_WORK_BEFORE = re.compile(r"\b(?:sequel|prequel|film|movie|novel|book|album|song|show|series|documentary|musical|"
+                          r"play|opera|franchise|adaptation)\s*,?\s*(?:``|\"|“|‘|')?\s*$", re.I)
+
+
 def _quoted(before: str, after: str) -> bool:
     """The mention is all that a pair of quotes holds ('`` American Pie \'\'', '„Tatort“')."""
     before = re.sub(r"\b(?:The|A|An)\s*$", "", before.rstrip()).rstrip()  # '"The Golden Compass"'
@@ -231,6 +236,13 @@ def english_type(name: str, label: str, after: list[str], before: list[str] = ()
         return "MISC"  # 'Academy Award', 'Endangered Species Act', 'World Series': a prize, law or event
     if label != "PER" and before and 2 * sum(1 for a, b in zip(after, before) if _quoted(b, a)) > len(after):
         return "MISC"  # '"American Pie"', '"The Golden Compass"': a title written in quotes
+    from .entity_evidence import person_by_first_name
+
+    if before and not person_by_first_name(name) and not _known_place(name):
+        titled = sum(1 for a, b in zip(after, before) if _quoted(b, a) or _WORK_BEFORE.search(b))
+        if titled >= 2 and 4 * titled >= len(after) and not _person_mark(after, list(before)) and not any(
+                _SPEECH_AFTER.match(a) for a in after):
+            return "MISC"  # 'the sequel, Catching Fire' and '"Catching Fire"' beside the model's ORG and LOC
     if len(words) == 1 and label == "MISC" and re.fullmatch(r"[A-Z]{2,5}", name) and not _known_place(name):
         return "ORG"  # 'NBA', 'NFL': an acronym names a body far more often than an event or a product
     if len(words) == 1 and label in ("LOC", "ORG") and name in _first_names() and not _known_place(name):
