@@ -46,6 +46,9 @@ def test_offices_fragments_and_titled_persons():
     assert english_name("Conservation Biology", "ORG", [" and the", ". Politics"], ["Council, Society for ", "of the Society for "])[2]
     assert english_name("White House Office of Management", "ORG", [" and Budget that"])[2]
     assert english_name("Society", "ORG", [" said"])[2]
+    assert english_name("Hollywood", "ORG", [" Reporter says", " Reporter, he"])[2]  # 'The Hollywood Reporter'
+    assert not english_name("Hollywood", "LOC", [" Reporter says", ", but", " this week"])[2]
+    assert not english_name("Washington", "LOC", [" Monday", " Saturday"])[2]  # a weekday is no name's part
     assert not english_name("Microsoft", "ORG", [" and Apple said"])[2]
     assert not english_name("Rick McGuire", "PER", [" of the Alpine Lakes Protection Society"])[2]
     assert english_type("NBA", "MISC", []) == "ORG"

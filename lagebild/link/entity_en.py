@@ -319,6 +319,9 @@ _BODY_WORDS = frozenset("society department office agency bureau service company
                         "chamber".split())
 
 
+_NEXT_NAME_WORD = re.compile(r"^ ([A-Z][a-z]+)\b")
+
+
 def _fragment(name: str, after: list[str], before: list[str]) -> bool:
     """Two thirds of the name's mentions are pieces of a longer organisation's name (`_JOINS`), or the
     name is a lone kind of body ('Society', 'Department'): no name on its own."""
@@ -339,6 +342,8 @@ def _fragment(name: str, after: list[str], before: list[str]) -> bool:
             continue
         if left and _ORG_END.fullmatch(left.group(1)):
             pieces += 1  # '... Society for Conservation Biology'
+        elif (nxt := _NEXT_NAME_WORD.match(a)) and nxt.group(1).lower() not in CALENDAR:
+            pieces += 1  # 'Hollywood' of 'The Hollywood Reporter', 'Boston' of 'Boston Red Sox'
     return 3 * pieces >= 2 * len(after)
 
 
