@@ -38,6 +38,7 @@ def test_offices_fragments_and_titled_persons():
     from lagebild.link.entity_en import english_name
 
     assert english_name("Judge James G. Bodiford of Superior Court", "ORG") == ("James G. Bodiford", "PER", False)
+    assert english_name("Marc Iavaroni of Memphis", "PER")[0] == "Marc Iavaroni"  # a town the place list lacks
     assert english_name("Fulton County District Attorney", "LOC")[2]  # an office, not a name
     assert english_name("Doris Duke Professor of Conservation", "PER")[2]  # a chair
     assert not english_name("Attorney General Eric Holder", "PER")[2]

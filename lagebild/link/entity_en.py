@@ -147,8 +147,11 @@ def _person_of_place(name: str) -> str:
     words = name.split()
     if "of" in words[2:-1]:
         k = words.index("of", 2)
-        if _known_place(" ".join(words[k + 1:])):
-            return " ".join(words[:k])
+        from .entity_evidence import person_by_first_name
+
+        if _known_place(" ".join(words[k + 1:])) or person_by_first_name(" ".join(words[:k])) and all(
+                w[:1].isupper() for w in words[k + 1:]):
+            return " ".join(words[:k])  # 'Marc Iavaroni of Memphis': a first name says the person ends at 'of'
     return name
 
 
