@@ -49,3 +49,18 @@ def test_a_list_is_no_name_and_a_name_ends_at_a_colon_or_trailing_comma():
     assert _junk("Addis Abeba/Bujumbura", "LOC") and not _junk("Google I/O", "MISC")
     assert nominative("Deutsche Welle: Nena", "ORG") == ("Deutsche Welle", "ORG")
     assert nominative("Beatrix Karl,", "PER") == ("Beatrix Karl", "PER")
+
+
+def test_first_names_with_a_role_like_ending_stay_in_the_name():
+    """'-in'/'-ine' endings ('Sprecherin') are no reason to cut a first name ('Christine', 'Kathrin',
+    'Catherine') off a person's name; a role noun before a name still goes ('Meister' is also a first name)."""
+    from lagebild.api import analyse
+    from lagebild.link.mention_repair import _is_role_word
+
+    assert not any(_is_role_word(w) for w in ("Christine", "Kathrin", "Catherine", "Alexander", "Günther"))
+    assert all(_is_role_word(w) for w in ("Sprecherin", "Einsatzleiter", "Meister"))
+    texts = ["Die Grünen-Politikerin Kathrin Schneider kritisierte am Montag den Beschluss. Schneider sagte, "
+             "Kathrin Schneider werde im Landtag dagegen stimmen.",
+             "Kathrin Schneider will den Beschluss im Landtag kippen, sagte die Abgeordnete am Montag."]
+    names = {e.name for s in analyse(texts=texts).stories for e in s.entities if e.type == "PER"}
+    assert "Kathrin Schneider" in names and "Schneider" not in names

@@ -444,7 +444,15 @@ def _descriptor(word: str) -> bool:
     if not word[:1].isupper() or not word[1:].islower():
         return False
     return common_noun(word) or word in _nouns_and_first_names()[0] or bool(_KIND_WORDS.fullmatch(word)) or (
-        len(word) >= 7 and bool(ROLE_SUFFIX.search(noun_stem(word))) and word not in _nouns_and_first_names()[1])
+        len(word) >= 7 and bool(ROLE_SUFFIX.search(noun_stem(word))) and not any_first_name(word))
+
+
+def any_first_name(word: str) -> bool:
+    """A first name of the lexicon or of the international list that is no common word: 'Kathrin',
+    'Christine', 'Catherine' end like a role ('Sprecherin') but name a person; 'Meister' is a role."""
+    from ..analyse.ner_doc import common_word
+
+    return word in first_names("en") and not common_word(word)  # the lexicon's names are in the list too
 
 
 # bodies whose name is the kind plus the seat ('Wirtschaftskammer Österreich', 'Pädagogische Hochschule Wien')

@@ -140,6 +140,10 @@ def _is_role_word(word: str) -> bool:
             known_word(head) or any(len(split) >= 2 for split in compound_splits(head)))
     if len(word) < 7 or not word[:1].isupper() or not ROLE_SUFFIX.search(noun_stem(word)):
         return False  # short role-like words are often first names ('Peter', 'Martin', 'Walter')
+    from .entity_evidence import any_first_name
+
+    if any_first_name(word):
+        return False  # 'Christine', 'Kathrin', 'Catherine': a first name with a role-like ending ('-in', '-ine')
     return known_word(word) or any(len(split) >= 2 for split in compound_splits(word))
 
 
