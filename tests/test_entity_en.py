@@ -271,3 +271,13 @@ def test_a_country_named_surname_is_the_person_the_article_names():
     dossier = analyse(texts=texts)
     ents = [e for s in dossier.stories for e in s.entities if "Jordan" in e.aliases]
     assert [(e.name, e.type) for e in ents] == [("Eddie Jordan", "PER")]
+
+
+def test_two_mentions_of_a_work_or_unknown_place_are_not_listed_in_english():
+    from lagebild.link.entity_evidence import LISTED, confidence
+
+    assert confidence("Dark Angel", "MISC", None, 2, "en") < LISTED
+    assert confidence("Stadiou", "LOC", None, 2, "en") < LISTED
+    assert confidence("Dark Angel", "MISC", None, 3, "en") >= LISTED
+    assert confidence("Wells Fargo", "ORG", None, 2, "en") >= LISTED
+    assert confidence("Tatort", "MISC", None, 2, "de") >= LISTED  # the model reads German well
