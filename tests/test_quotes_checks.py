@@ -91,3 +91,28 @@ def test_seeds_no_quote_twice_and_joint_speakers():
     chains = {tuple(q.attributed_to) for q in quotes}
     assert ("der Washington Post", "John Kirby") in chains  # relayed chains survive the checks
     assert all(0.0 <= q.confidence <= 1.0 for q in quotes)
+
+
+def test_speech_records_can_name_an_ecbplus_article(tmp_path):
+    """An English speech record points at an ECB+ article by id; the text it was annotated on is the
+    joined-back text (checked by head and hash), and a wrong hash counts the record as missing."""
+    import hashlib
+    import json as _json
+
+    import pytest
+
+    from lagebild.datapaths import shared_data
+    from lagebild.evaluate.speech_pages import score_pages
+    from lagebild.evaluate.stories import detokenise
+
+    src = shared_data("clustering", "ecbplus-dev.jsonl")
+    if not src.exists():
+        pytest.skip("shared ECB+ data absent")
+    doc = _json.loads(src.read_text(encoding="utf-8").splitlines()[0])
+    text = detokenise(doc["text"])
+    rec = {"ref": {"file": "clustering/ecbplus-dev.jsonl", "id": doc["id"], "head": text[:60]},
+           "text_sha1": hashlib.sha1(text.encode("utf-8")).hexdigest(), "text_len": len(text), "quotes": []}
+    path = tmp_path / "speech_pages_en.jsonl"
+    path.write_text(_json.dumps(rec) + "\n" + _json.dumps({**rec, "text_sha1": "0" * 40}) + "\n", encoding="utf-8")
+    counts = score_pages(path)["counts"]
+    assert counts["pages"] == 1 and counts["missing"] == 1 and counts["gold"] == 0

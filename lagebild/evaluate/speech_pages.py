@@ -1,6 +1,7 @@
 """`lagebild eval quotes tests/data/speech_pages_dev.jsonl`: quotes on real German web pages.
 
-Each record names an HTML page under shared/data (format: tests/data/speech_pages_GUIDELINE.md) with
+Each record names an HTML page under shared/data (format: tests/data/speech_pages_GUIDELINE.md), or
+an English ECB+ article by `ref` (its tokens joined back as the stories eval does), with
 hand-annotated speech (verbatim message, speaker, resolved speaker_name, cue). lagebild runs its full
 pipeline on the HTML page, exactly as `lagebild report PAGE` does (its own cleaning, not trafilatura's
 text), and its quotes are matched to the gold ones by text, never by offsets:
@@ -88,26 +89,50 @@ def page_quotes(path: Path) -> list[dict]:
             for story in dossier.stories for q in story.quotes]
 
 
+def _record_page(rec: dict, tmp: Path) -> Path | None:
+    """The file lagebild reads for one record: a saved page under shared/data (`file`), or an ECB+
+    article (`ref`, tokens joined back as the stories eval does) written to a .txt file in `tmp`."""
+    if "file" in rec:
+        page = shared_data(rec["file"])
+        return page if page.exists() else None
+    from .stories import detokenise, resolve
+
+    try:  # the head and hash are those of the joined text the annotators read
+        text = detokenise(resolve({**rec["ref"], "head": ""}, None, shared_data("corpus")))
+    except (FileNotFoundError, KeyError, ValueError):
+        return None
+    if not text.startswith(rec["ref"].get("head", "")) or hashlib.sha1(text.encode("utf-8")).hexdigest() != rec["text_sha1"]:
+        return None
+    page = tmp / (re.sub(r"\W", "_", rec["ref"]["id"]) + ".txt")
+    page.write_text(text, encoding="utf-8")
+    return page
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def score_pages(path: Path) -> dict:
     counts = {k: 0 for k in ("gold", "shown", "shown_right", "shown_found", "all", "all_right", "all_found",
                              "all_message_ok", "pages", "hash_mismatch", "missing")}
     errors = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        rec = json.loads(line)
-        page = shared_data(rec["file"])
-        if not page.exists():
+    import tempfile
+
+    tmp = Path(tempfile.mkdtemp(prefix="lagebild-speech-"))
+    for rec in _records(path):
+        page = _record_page(rec, tmp)
+        if page is None:
             counts["missing"] += 1
             continue
         counts["pages"] += 1
-        try:
-            import trafilatura
+        if "file" in rec:
+            try:
+                import trafilatura
 
-            text = trafilatura.extract(page.read_bytes().decode("utf-8", "replace"), include_comments=False) or ""
-            counts["hash_mismatch"] += hashlib.sha1(text.encode("utf-8")).hexdigest() != rec["text_sha1"]
-        except ImportError:
-            pass
+                text = trafilatura.extract(page.read_bytes().decode("utf-8", "replace"), include_comments=False) or ""
+                counts["hash_mismatch"] += hashlib.sha1(text.encode("utf-8")).hexdigest() != rec["text_sha1"]
+            except ImportError:
+                pass
         gold = rec["quotes"]
         pred = page_quotes(page)
         counts["gold"] += len(gold)
@@ -120,7 +145,8 @@ def score_pages(path: Path) -> dict:
             if name == "all":
                 counts["all_message_ok"] += sum(msg_ok)
             if name == "shown":
-                errors += [f"{rec['file']}: {q.get('speaker')!r} <- {q['text'][:70]!r}" for q, r in zip(sel, right)
+                where = rec.get("file") or rec["ref"]["id"]
+                errors += [f"{where}: {q.get('speaker')!r} <- {q['text'][:70]!r}" for q, r in zip(sel, right)
                            if not r]
 
     def pr(right, n, found):
@@ -128,6 +154,9 @@ def score_pages(path: Path) -> dict:
         r = found / counts["gold"] if counts["gold"] else 0.0
         return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
     return {
         "shown": pr(counts["shown_right"], counts["shown"], counts["shown_found"]),
         "all": pr(counts["all_right"], counts["all"], counts["all_found"]),
@@ -143,15 +172,18 @@ def score_pages(path: Path) -> dict:
 
 def page_observations(path: Path) -> list[tuple[float, bool, bool, dict]]:
     """(confidence, could be shown (typed speaker), right, features, page number) per quote found on a page set."""
+    import shutil
+    import tempfile
+
     out = []
-    lines = [line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    for n, line in enumerate(lines):
-        rec = json.loads(line)
-        page = shared_data(rec["file"])
-        if not page.exists():
+    tmp = Path(tempfile.mkdtemp(prefix="lagebild-speech-"))
+    for n, rec in enumerate(_records(path)):
+        page = _record_page(rec, tmp)
+        if page is None:
             continue
         pred = page_quotes(page)
         _, right, _ = match_page(rec["quotes"], pred)
         typed = [bool(q.get("speaker")) and q.get("speaker_kind") not in (None, "unknown", "pronoun") for q in pred]
         out += [(q.get("confidence") or 0.0, t, r, q["features"], n) for q, t, r in zip(pred, typed, right)]
+    shutil.rmtree(tmp, ignore_errors=True)
     return out
