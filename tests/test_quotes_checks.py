@@ -33,6 +33,12 @@ def test_speaker_kinds():
         assert kind(bad) is None, bad
     for bad in ("And if someone", "When she", "An"):
         assert kind(bad, "en") is None, bad
+    assert kind("They've", "en") == kind("He'd", "en") == "pronoun"  # a contraction is still a pronoun
+
+
+def test_english_speaker_loses_a_trailing_adverb():
+    qs = quotes("Ohio State previously said it was looking into many of the alleged violations.", "en")
+    assert [q.speaker for q in qs] == ["Ohio State"]
 
 
 def test_two_speakers_stay_two():

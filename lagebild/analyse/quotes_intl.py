@@ -116,10 +116,12 @@ def _clip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-# a time adverbial the speaker phrase ran on into ('Judge James Bodiford on Saturday suggested that …')
+# a time adverbial the speaker phrase ran on into ('Judge James Bodiford on Saturday suggested that …', 'Ohio State
+# previously said')
 _TRAIL_WHEN = re.compile(r"(?:\s+(?:on|late\s+on|early\s+on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                          r"(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:yesterday|today|earlier|last\s+(?:week|month|"
-                         r"night)|this\s+(?:morning|week)))+$")
+                         r"night)|this\s+(?:morning|week)|previously|recently|repeatedly|initially|publicly|privately"
+                         r"|separately|officially|also|again|later))+$")
 
 
 def _trim_when(text: str, s: int, e: int) -> int:
