@@ -41,6 +41,17 @@ def test_no_date_from_an_embedded_tweet():
     assert find_publication_date(page(extra="", header="").replace("</p></article>", f"</p>{tweet}</article>")) is None
 
 
+def test_no_date_from_a_document_link_or_a_source_read_date():
+    """A date in a link to a document file is the document's; a date right after a link to another
+    page, as when it was read ('(Stand: 27.1.2022)'), is the source's: neither is the page's own."""
+    sources = ("<h2>Quellen</h2><ul><li>Online-Informationen der EMA: <a href='https://www.ema.europa.eu/en/news/x'>"
+               "EMA empfiehlt Zulassung</a> (Stand: 27.1.2022)</li><li>Gesetzblatt: <a href='/downloads/bgbl_53.pdf'>"
+               "BGBl. I Nr. 53 vom 17.08.2021</a></li></ul>")
+    assert find_publication_date(page(extra="").replace("</p></article>", f"</p>{sources}</article>")) is None
+    dated = page("<div class='meta'><span class='date'>05.11.2023</span></div>", extra="")
+    assert find_publication_date(dated.replace("</p></article>", f"</p>{sources}</article>")) == "2023-11-05"
+
+
 def test_prose_dates_do_not_head_a_paragraph():
     law = page(extra="").replace(f"<p>{BODY}</p>", f"<p>Im Bundesgesetzblatt vom 17. August 2021 ist die Änderung "
                                                    f"verkündet worden. {BODY}</p>")

@@ -5,13 +5,14 @@ still carries dates: teasers of other articles, a mega menu's recent posts, an e
 date finder takes one of them, and the page gets a publication date it never stated (issue 17).
 Measured on 87 undated variants of dev pages (every written form of the page's own date cut out,
 then annotated blind; `tests/data/metadata_pages_cut.jsonl`): 51 got an invented date, 9 with
-this check.
+this check (8 after the document-link and source-date rules).
 
 A date that the page states for itself in its metadata (a date-named meta tag, JSON-LD
 datePublished/dateModified/dateCreated of the page rather than of a video or a comment, the page's
 own URL) is kept. Otherwise the date is dropped when the page writes it nowhere (the finder read it
 off an image path or a number), or, on a page with a headline, when every place it is written is
- - in an embedded social-network post, or
+ - in an embedded social-network post, in a link to a document file (a PDF's date), right after a
+   link to another page as the date it was read ('(Stand: 27.1.2022)', 'abgerufen am'), or
  - outside the headline's box (the smallest element holding the date and an h1 holds NEAR_TITLE or
    more of the page's text) and, below that box, in a link to another page, in a teaser-like box
    (teaser, related list, slider, menu, card ...) that links to another page, or in a box that names
@@ -40,6 +41,11 @@ _TEASER = re.compile(r"teaser|related|slider|swiper|carousel|\bslides?\b|mega-?m
                      r"|recent|grid-item|post-box|\bcards?\b|newslist|newsticker|views-row|thumb|weitere|empfehl", re.I)
 # boxes whose dates are never the page's: today's date in a site header, an image's caption
 _NOT_OWN = re.compile(r"today|current-?date|caption", re.I)
+# a link to a document file: a date in it is the document's ('Gesetzblatt vom 17.08.2021' -> a PDF)
+_FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|zip)(?:$|[?#])|__blob=", re.I)
+# right after a link to another page: when that source was read ('(Stand: 27.1.2022)', '(abgerufen am ...)')
+_RETRIEVED = re.compile(r"\W{0,3}(?:Stand|abgerufen(?:\s+am)?|Zugriff(?:\s+am)?|Abruf(?:datum)?|retrieved(?:\s+on)?"
+                        r"|accessed(?:\s+on)?|consulté\s+le)\s*:?\s*", re.I)
 # an embedded post of a social network: its date is the post's, wherever it stands
 _EMBED = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|fb-post|bluesky-embed|mastodon-embed", re.I)
 
@@ -192,6 +198,10 @@ def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: l
             chain = [x for x in (holder, *holder.iterancestors()) if isinstance(x.tag, str)]
             if any(_EMBED.search(x.get("class") or "") for x in chain):
                 continue
+            if any(x.tag.lower() == "a" and _FILE_LINK.search(x.get("href") or "") for x in chain):
+                continue  # in a link to a document ('BGBl. Teil I Nr. 53 vom 17.08.2021' -> a PDF): its date
+            if where == "tail" and el.tag.lower() == "a" and _RETRIEVED.match(text) and _links_elsewhere(el, base, own):
+                continue  # '<a href="https://www.ema.europa.eu/...">…</a> (Stand: 27.1.2022)': a source's date
             # the headline's box: the smallest element holding the date and an h1
             at = {id(x): i for i, x in enumerate(chain)}
             lowest = len(chain)
