@@ -110,12 +110,10 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
         for m in _repaired(d, lang, person_names):
             text = strip_titles(m.text.strip())
             it = Item(m, i, lang, text, m.label)
-            if m.label == "PER" and not m.derived and not m.norm and gaz.rank(text, lang) <= 0 and len(text) > 3 \
-                    and text not in surnames:
-                it.label = "LOC"  # a country's exact name tagged PER ('Nordkorea') is the country, unless the
-                # article names a person with it ('Jordan' after 'Eddie Jordan')
-            elif m.label == "PER" and not m.derived and " " not in text and is_place_word(text) and text not in surnames:
-                it.label = "LOC"  # 'Texas' tagged PER is the place, never the first name of 'Texas Ranger'
+            if m.label == "PER" and not m.derived and text not in surnames and (
+                    not m.norm and gaz.rank(text, lang) <= 0 and len(text) > 3 or " " not in text and is_place_word(text)):
+                it.label = "LOC"  # a country's name ('Nordkorea') or a place ('Texas') tagged PER, unless the article
+                # names a person with it ('Jordan' after 'Eddie Jordan'); never the first name of 'Texas Ranger'
             elif m.label == "LOC" and not m.derived and not m.norm and text in surnames \
                     and gaz.lookup(text, lang) is None and not _PLACE_PREP.search(d.text[max(0, m.start - 12):m.start]):
                 it.label = "PER"  # 'Stronach', 'Hollande' tagged LOC next to 'Frank Stronach'

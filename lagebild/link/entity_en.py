@@ -12,8 +12,13 @@ role, for English articles only:
 * a multi-word name written in capitals only ('RED SOX MAKE HUGE');
 * a name made only of role words ('Police Chief', 'Prime Minister', 'Police Capt');
 * a demonym or nationality adjective alone ('American', 'Germans'; lagebild/data/demonyms-en.txt);
-* a person's name loses leading role words ('Court Judge Rowland Barnes' -> 'Rowland Barnes');
-* types from the name's own words and the mentions' contexts (`english_type`);
+* a person's name loses leading role words ('Court Judge Rowland Barnes' -> 'Rowland Barnes') and a
+  team, town or court after 'of' ('Judge James G. Bodiford of Superior Court' -> 'James G. Bodiford');
+* an office or a chair is no name ('Fulton County District Attorney'), nor is a piece of a longer name
+  ('Fish' of 'Fish and Wildlife Service', 'Hollywood' of 'The Hollywood Reporter') or a kind of body
+  alone ('Society') (`_office`, `_fragment`);
+* types from the name's own words and the mentions' contexts (`english_type`): a work's title after a
+  work noun or in quotes is MISC, an acronym the model calls MISC is an organisation;
 * a name written only in title-case headline lines is not listed (`headline_case`);
 * a weekday or month alone is no name ('Thursday', 'February'); words a sentence start glues to a
   name go ('Ironically Nichols', 'And King', 'Certainly , King' -> the name), and so do a trailing
@@ -326,8 +331,9 @@ _NEXT_NAME_WORD = re.compile(r"^ ([A-Z][a-z]+)\b")
 
 
 def _fragment(name: str, after: list[str], before: list[str]) -> bool:
-    """Two thirds of the name's mentions are pieces of a longer organisation's name (`_JOINS`), or the
-    name is a lone kind of body ('Society', 'Department'): no name on its own."""
+    """Two thirds of the name's mentions are pieces of a longer name -- cut at a lower-case word
+    (`_JOINS`) or followed by another capitalised word ('The Hollywood Reporter') -- or the name is a
+    lone kind of body ('Society', 'Department'): no name on its own."""
     words = name.split()
     if not after or not words:
         return False
