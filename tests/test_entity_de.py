@@ -64,3 +64,13 @@ def test_first_names_with_a_role_like_ending_stay_in_the_name():
              "Kathrin Schneider will den Beschluss im Landtag kippen, sagte die Abgeordnete am Montag."]
     names = {e.name for s in analyse(texts=texts).stories for e in s.entities if e.type == "PER"}
     assert "Kathrin Schneider" in names and "Schneider" not in names
+
+
+def test_a_name_with_and_without_its_descriptor_is_one_entity():
+    """'Landesstudio Wien' (the descriptor stripped) and 'Wien' came out as two entities named 'Wien'."""
+    from lagebild.api import analyse
+
+    texts = ["Der ORF berichtete aus dem Landesstudio Wien über die Wahl. In Wien lag die SPÖ am Abend vorne, "
+             "in Wien-Favoriten verlor sie deutlich. Auch in Wien-Landstraße gab es Verluste."]
+    ents = [(e.name, e.type) for s in analyse(texts=texts).stories for e in s.entities if e.listed]
+    assert ents.count(("Wien", "LOC")) == 1

@@ -11,10 +11,20 @@ from .entity_evidence import LISTED, _places, confidence
 def merge_bare(entities: list[Entity], bare_of: dict[int, str], plain_of: dict[int, int],
                type_group: Callable[[str], str]) -> list[Entity]:
     """'Region Kursk' and 'Kursk', 'Grenzübergang Spielfeld' and 'Spielfeld': one entity, named by the
-    name without its descriptor."""
-    by_name = {(e.name, type_group(e.type)): e for e in entities}
+    name without its descriptor; two entities that came out with one name and type ('Wien' and
+    'Landesstudio Wien' -> 'Wien') are one, the gazetteer's place first."""
+    by_name: dict[tuple[str, str], Entity] = {}
     dropped: set[int] = set()
+    for e in sorted(entities, key=lambda e: e.place is None):
+        key = (e.name, type_group(e.type))
+        if key in by_name:
+            _absorb(by_name[key], e, plain_of, keep_higher=True)
+            dropped.add(id(e))
+        else:
+            by_name[key] = e
     for e in entities:
+        if id(e) in dropped:
+            continue
         target = by_name.get((bare_of.get(id(e), ""), type_group(e.type)))
         if target is None or target is e or id(target) in dropped:
             continue
