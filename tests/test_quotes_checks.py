@@ -122,3 +122,24 @@ def test_speech_records_can_name_an_ecbplus_article(tmp_path):
     path.write_text(_json.dumps(rec) + "\n" + _json.dumps({**rec, "text_sha1": "0" * 40}) + "\n", encoding="utf-8")
     counts = score_pages(path)["counts"]
     assert counts["pages"] == 1 and counts["missing"] == 1 and counts["gold"] == 0
+
+
+def test_a_pronoun_speaker_is_never_the_subject_of_its_own_message():
+    """'Solche Heime sollen nicht ..., sagt er': 'er' is Stumpf, and so is the Konjunktiv report after it."""
+    from lagebild.api import analyse
+
+    text = ("Stumpf war bei der Demo dabei. Solche Heime sollen nicht in Ballungszentren errichtet werden, sagt er. "
+            "Die Anrainer hätten Angst. Erst vergangene Woche habe es im Quartier eine Messerstecherei gegeben.")
+    qs = [q for s in analyse(texts=[text]).stories for q in s.quotes]
+    assert [q.speaker for q in qs] == ["Stumpf", "Stumpf"]
+
+
+def test_a_place_that_ends_a_name_or_seats_a_ministry_is_not_the_speaker():
+    from lagebild.link.speakers import _place_is_actor
+    from lagebild.records import Mention
+
+    def actor(phrase, place):
+        return _place_is_actor(None, phrase, Mention("a", 0, len(place), place, "LOC"))
+
+    assert not actor("die Statistik Austria", "Austria") and not actor("Das Innenministerium in Kairo", "Kairo")
+    assert actor("die Regierung in Kiew", "Kiew") and actor("die USA", "USA")

@@ -69,6 +69,7 @@ def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[in
                   + [(p[0], 1, k) for p in spoken for k in per_at.get(p, ())])  # keys of spoken spans
     kinds: dict[tuple[int, int], str] = {}
     oblique: dict[int, bool] = {}
+    done: dict[tuple[int, int], tuple[int, int]] = {}  # pronoun span -> the antecedent it was resolved to
 
     def value(key: tuple[int, int, int]) -> tuple[int, int]:
         return history[key[2]] if key[1] == 0 else per[key[2]]
@@ -91,7 +92,9 @@ def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[in
         first = word.split()[0].lower() if word.split() else ""
         if first in _POSSESSIVE_PRONOUN and len(word.split()) == 2:
             word = _POSSESSIVE_PRONOUN[first]  # 'Seiner Ansicht nach': whose view is it? as for 'er'
-        if word.lower() in PRONOUNS:
+        if word.lower() in PRONOUNS and f.speaker in done:
+            pron[i], f.speaker = f.speaker, done[f.speaker]  # a report continuing 'sagt er': the same person
+        elif word.lower() in PRONOUNS:
             at = f.speaker[0]
             # the person the paragraph is about: its last named speaker beats a nearer name that never spoke
             para = text.rfind("\n", 0, at) + 1
@@ -100,14 +103,16 @@ def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[in
                 if said[k][0] < para:
                     break
                 c = value(said[k])
-                if c[1] <= at and fits(c, word):
+                if c[1] <= at and not (said[k][1] == 0 and f.start <= c[0] < f.end) and fits(c, word):
                     match = c
                     break
             if match is None:  # else the last subject that fits, else the last that fits
                 last_fit = None
                 for k in range(bisect.bisect_left(every, (at + 1,)) - 1, -1, -1):
                     c = value(every[k])
-                    if c[1] <= at and fits(c, word):
+                    if c[1] <= at and not (every[k][1] == 0 and f.start <= c[0] < f.end) and fits(c, word):
+                        # never the subject of the message itself ('Solche Heime sollen nicht ..., sagt er': 'er'
+                        # is not 'Solche Heime'); a person named in it still can be ('Nach Aussagen von X ...')
                         if is_subject(c):
                             match = c
                             break
@@ -115,6 +120,7 @@ def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[in
                 match = match or last_fit
             pron[i] = f.speaker
             if match is not None:
+                done[f.speaker] = match
                 f.speaker = match
         else:
             key = (f.speaker[0], 0, len(history))

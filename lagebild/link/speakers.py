@@ -249,8 +249,8 @@ def _names_whole(speaker: str, m: Mention) -> bool:
 _INSTITUTION_HEAD = re.compile(r"(?:stelle|organisation|institut|stiftung|zentrum|verband|verein|gruppe|netzwerk"
                                r"|komitee|kommission|büro|agentur|universität|gericht|anwaltschaft|partei|gesellschaft"
                                r"|observatory|organization|institute|foundation|group|centre|center)$", re.I)
-_GOVERNMENT_HEAD = re.compile(r"(?:regierung|führung|behörden|ministerium|präsidialamt|armee|militär|government"
-                              r"|ministry|authorities)$", re.I)
+# (a ministry is one body of a government, not its capital: 'das Innenministerium in Kairo' is not Kairo)
+_GOVERNMENT_HEAD = re.compile(r"(?:regierung|führung|behörden|armee|militär|government|authorities)$", re.I)
 
 
 def _place_is_actor(doc: AnalysedArticle, speaker: str, m: Mention) -> bool:
@@ -265,6 +265,8 @@ def _place_is_actor(doc: AnalysedArticle, speaker: str, m: Mention) -> bool:
         return True
     if any(_INSTITUTION_HEAD.search(w) for w in nouns):
         return False
+    if re.search(r"\b[A-ZÄÖÜ][\w-]*\s+$", before) and not _GOVERNMENT_HEAD.search(before.strip()):
+        return False  # 'die Statistik Austria', 'Radio Wien': the place is the last word of a name
     return any(_GOVERNMENT_HEAD.search(w) for w in nouns) or not re.search(r"\b(?:in|aus|bei|für)\s+$", before)
 
 
