@@ -143,3 +143,13 @@ def test_a_place_that_ends_a_name_or_seats_a_ministry_is_not_the_speaker():
 
     assert not actor("die Statistik Austria", "Austria") and not actor("Das Innenministerium in Kairo", "Kairo")
     assert actor("die Regierung in Kiew", "Kiew") and actor("die USA", "USA")
+
+
+def test_a_phrase_before_comma_and_cue_is_the_message_not_the_speaker():
+    """Unquoted speech as 10kGNAD writes it: 'Keine Ahnung, sagte X, ich habe …' -- X speaks; an
+    apposition before the verb still gives the subject ('Manfred Berg, der Dekan, sagte, …')."""
+    qs = quotes("Keine Ahnung, sagte Vorstandschef Karl-Heinz Rummenigge am Montag, ich habe mit ihm darüber noch "
+                "nicht gesprochen.")
+    assert [q.speaker for q in qs] == ["Vorstandschef Karl-Heinz Rummenigge"]
+    qs = quotes("Manfred Berg, der Dekan der Fakultät, sagte, die Lage sei ernst.")
+    assert [q.speaker for q in qs] == ["Manfred Berg"]

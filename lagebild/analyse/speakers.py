@@ -457,7 +457,10 @@ def speaker_for_cue(u: Unit, n: int, finite: bool, shared=None,
         h += 1
     if h < cs and toks[h].low not in PREPS and toks[h].low not in ADVERBS:
         ph = np_after(toks, h, v)
-        if ph is not None and (ph.full[1] == v or (ph.full[1] == v - 1 and toks[v - 1].text == ",")):
+        if ph is not None and (ph.full[1] == v or (ph.full[1] == v - 1 and toks[v - 1].text == ","
+                                                   and any(t.text == "," for t in toks[ph.full[0]:ph.full[1]]))):
+            # (a phrase closed by a comma before the verb is a subject only with its apposition inside:
+            # 'Manfred Berg, der Dekan, sagte'; 'Keine Ahnung, sagte X, ich habe …' is a message)
             return span_of(toks, ph.core), span_of(toks, ph.full)
         if (ph is not None and ph.full[1] + 1 < v and toks[ph.full[1]].text == "," and toks[v - 1].text == ","
                 and toks[ph.full[1] + 1].low in RELATIVE | {"dessen", "deren"}):  # 'Jimmy Carter, der … war, sagte'
