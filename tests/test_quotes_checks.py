@@ -153,3 +153,12 @@ def test_a_phrase_before_comma_and_cue_is_the_message_not_the_speaker():
     assert [q.speaker for q in qs] == ["Vorstandschef Karl-Heinz Rummenigge"]
     qs = quotes("Manfred Berg, der Dekan der Fakultät, sagte, die Lage sei ernst.")
     assert [q.speaker for q in qs] == ["Manfred Berg"]
+
+
+def test_a_report_after_a_colon_belongs_to_the_clause_before_it():
+    """'Der Independent ging noch einen Schritt weiter: Corbyn müsse …' is the Independent's report, not a
+    continuation of the Guardian quoted before it."""
+    qs = quotes("Eine Medienoffensive ist entscheidend, sonst bleibt eine Schmierenkampagne unwidersprochen, schrieb "
+                "der Guardian. Der Independent ging noch einen Schritt weiter: Corbyn müsse seine Strategie ändern.")
+    assert [q.speaker for q in qs] == ["der Guardian", "Der Independent"]
+    assert qs[1].text == "Corbyn müsse seine Strategie ändern."

@@ -36,8 +36,8 @@ import re
 
 from ..records import AnalysedArticle, Quote, SpanIndex
 from .attribution import Source, claim_segments, find_sources
-from .speakers import (ADVERBS, AUX, DETERMINERS, END_PUNCT, PREPS, RELATIVE, SUBJ_STARTERS, SUBORD, Tok, Unit,
-                       clause_start, colon_subject, colon_verb, hard_start, heisst_source, is_adj, np_after,
+from .speakers import (ADVERBS, AUX, DETERMINERS, END_PUNCT, PREPS, PRONOUNS, RELATIVE, SUBJ_STARTERS, SUBORD, Tok,
+                       Unit, clause_start, colon_subject, colon_verb, hard_start, heisst_source, is_adj, np_after,
                        resolve_pronouns, span_of, speaker_after, speaker_for_cue, unit_subject)
 from .speech_cues import cue_parts, cue_readings, first_person, konjunktiv_forms, substitute_konjunktiv
 from .quote_clauses import (_FRAME_OPENERS, _colon_handover, _fronted_frame, _has_konj, _main_clause_start,
@@ -495,11 +495,29 @@ def _free_indirect(u: Unit, idx: int, last_speaker, adjacent: bool = True) -> li
         return [Found(s, e, False, "free", None, None, None, unit=idx)]
     else:
         return []
+    own = _colon_source(u, idx, forms)
+    if own is not None:
+        return [own]  # 'Der Independent ging noch weiter: Corbyn müsse …': the clause before the colon says who
     spk = last_speaker or (None, None)  # (falling back to any earlier speaker scored worse)
     comp = _complement_report(u, idx, forms)
     if comp is not None:
         return [comp]
     return [Found(s, e, False, "free", None, spk[0], spk[1], unit=idx)]
+
+
+def _colon_source(u: Unit, idx: int, forms) -> Found | None:
+    """A Konjunktiv report after a colon whose clause names its own source: 'Der Independent ging noch
+    einen Schritt weiter: Corbyn müsse …' is the Independent's, not the last speaker's."""
+    toks = u.toks
+    key = next((k for k, t in enumerate(toks) if t.text == ":" and not u.masked[k]), None)
+    if key is None or key < 2 or not any(u.start + f[1] > toks[key].end for f in forms):
+        return None
+    hs = hard_start(u, key)
+    spk = colon_subject(u, hs, key)
+    if spk is None or toks[hs].low in PRONOUNS or not u.text[spk[0][0]:spk[0][1]][:1].isupper():
+        return None
+    ms, me = _strip(u.text, toks[key].end, u.end)
+    return Found(ms, me, False, "indirect", colon_verb(u, hs, key), spk[0], spk[1], unit=idx)
 
 
 def quotes_in_text(text: str, start: int, end: int, article_id: str = "", lang: str = "de") -> list[Quote]:
