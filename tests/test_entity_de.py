@@ -74,3 +74,13 @@ def test_a_name_with_and_without_its_descriptor_is_one_entity():
              "in Wien-Favoriten verlor sie deutlich. Auch in Wien-Landstraße gab es Verluste."]
     ents = [(e.name, e.type) for s in analyse(texts=texts).stories for e in s.entities if e.listed]
     assert ents.count(("Wien", "LOC")) == 1
+
+
+def test_a_person_in_the_genitive_after_a_noun_is_named_in_the_nominative():
+    """'die Auslieferung Heinz-Christian Straches' (tagged ORG) beside 'Strache': one person, 'Heinz-Christian Strache'."""
+    from lagebild.api import analyse
+
+    texts = ["Das Parlament hat eine Auslieferung Heinz-Christian Straches einstimmig abgelehnt. Strache sprach von "
+             "einer Kampagne. Strache will nun selbst klagen, sagte ein Sprecher."]
+    ents = [(e.name, e.type) for s in analyse(texts=texts).stories for e in s.entities if "Strache" in e.name]
+    assert ents == [("Heinz-Christian Strache", "PER")]

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from ..records import AnalysedArticle, Entity, Mention
 from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
-from .entity_de import nominative
+from .entity_de import nominative, person_genitive
 from .entity_en import english_entity, line_at, story_words
 from .entity_merge import merge_bare, merge_surnames
 from .entity_evidence import (
@@ -140,9 +140,9 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
                 if base == text and it.label != "PER" and re.search(r"\b(?:des|eines)\s+$", d.text[max(0, m.start - 7):m.start]) \
                         and text.endswith("s") and not text.endswith("ss") and len(text) > 4:
                     base = text[:-1]  # 'des Pentagons' -> 'Pentagon' even when the base is never written
-                if base == text and it.label == "PER" and lang == "de" and text not in plain_s \
-                        and saxon_genitive(text, d.text[m.end:m.end + 40]):
-                    base = text[:-1]  # 'Steven Spielbergs Film', 'Immanuel Kants Philosophie'
+                if base == text and lang == "de" and person_genitive(text, it.label, d.text[m.end:m.end + 40], plain_s,
+                                                                     person_names):
+                    base, it.label = text[:-1], "PER"  # 'Steven Spielbergs Film', 'Auslieferung Heinz-Christian Straches'
                 it.base, it.inflected = base, base != text
             elif it.place is not None and not m.derived and not m.norm:
                 it.inflected = gaz.rank(text, lang) > 0  # 'Nordkoreas', 'Russen': a form, not a name

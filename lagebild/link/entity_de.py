@@ -76,3 +76,18 @@ def nominative(name: str, label: str) -> tuple[str, str]:
     gender, bare = _gender(head)
     ending = _ENDING[gender]
     return " ".join([w[:-2] + ending for w in words[:k]] + [bare] + words[k + 1:]), label
+
+
+def person_genitive(text: str, label: str, after: str, plain_s: set[str], person_names: set[str]) -> bool:
+    """A person's name in the genitive: before the noun it owns ('Steven Spielbergs Film'; not when the
+    story writes the name with its s elsewhere: `plain_s`), or after a noun ('die Auslieferung
+    Heinz-Christian Straches', tagged ORG by the model) when the story names the person by the surname
+    without the s ('Strache' in `person_names`) and the name opens with first names."""
+    from .entity_evidence import any_first_name, saxon_genitive
+
+    if label == "PER" and text not in plain_s and saxon_genitive(text, after):
+        return True
+    words = text.split()
+    last = words[-1]
+    return len(words) >= 2 and last[:-1] in person_names and last not in person_names \
+        and bool(re.search(r"[^s]s$", last)) and all(any_first_name(p) for p in words[0].split("-"))
