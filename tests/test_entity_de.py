@@ -84,3 +84,10 @@ def test_a_person_in_the_genitive_after_a_noun_is_named_in_the_nominative():
              "einer Kampagne. Strache will nun selbst klagen, sagte ein Sprecher."]
     ents = [(e.name, e.type) for s in analyse(texts=texts).stories for e in s.entities if "Strache" in e.name]
     assert ents == [("Heinz-Christian Strache", "PER")]
+
+
+def test_saxon_genitive_with_an_international_first_name():
+    from lagebild.link.entity_evidence import saxon_genitive
+
+    assert saxon_genitive("Ray Kurzweils", "  Theorien zur künstlichen Intelligenz")
+    assert saxon_genitive("Steven Spielbergs", " Film") and not saxon_genitive("Serena Williams", " gewann")
