@@ -37,7 +37,7 @@ def test_speaker_kinds():
 
 
 def test_english_speaker_loses_a_trailing_adverb():
-    qs = quotes("Ohio State previously said it was looking into many of the alleged violations.", "en")
+    qs = quotes("Ohio State previously said it was reviewing the allegations.", "en")
     assert [q.speaker for q in qs] == ["Ohio State"]
 
 
@@ -125,13 +125,13 @@ def test_speech_records_can_name_an_ecbplus_article(tmp_path):
 
 
 def test_a_pronoun_speaker_is_never_the_subject_of_its_own_message():
-    """'Solche Heime sollen nicht ..., sagt er': 'er' is Stumpf, and so is the Konjunktiv report after it."""
+    """'Solche Lager sollen nicht ..., sagt er': 'er' is Huber, and so is the Konjunktiv report after it."""
     from lagebild.api import analyse
 
-    text = ("Stumpf war bei der Demo dabei. Solche Heime sollen nicht in Ballungszentren errichtet werden, sagt er. "
-            "Die Anrainer hätten Angst. Erst vergangene Woche habe es im Quartier eine Messerstecherei gegeben.")
+    text = ("Huber war bei der Versammlung dabei. Solche Lager sollen nicht neben Schulen gebaut werden, sagt er. "
+            "Die Eltern hätten Sorge. Erst im Mai habe es dort einen Unfall gegeben.")
     qs = [q for s in analyse(texts=[text]).stories for q in s.quotes]
-    assert [q.speaker for q in qs] == ["Stumpf", "Stumpf"]
+    assert [q.speaker for q in qs] == ["Huber", "Huber"]
 
 
 def test_a_place_that_ends_a_name_or_seats_a_ministry_is_not_the_speaker():
@@ -148,17 +148,17 @@ def test_a_place_that_ends_a_name_or_seats_a_ministry_is_not_the_speaker():
 def test_a_phrase_before_comma_and_cue_is_the_message_not_the_speaker():
     """Unquoted speech as 10kGNAD writes it: 'Keine Ahnung, sagte X, ich habe …' -- X speaks; an
     apposition before the verb still gives the subject ('Manfred Berg, der Dekan, sagte, …')."""
-    qs = quotes("Keine Ahnung, sagte Vorstandschef Karl-Heinz Rummenigge am Montag, ich habe mit ihm darüber noch "
-                "nicht gesprochen.")
-    assert [q.speaker for q in qs] == ["Vorstandschef Karl-Heinz Rummenigge"]
+    qs = quotes("Keine Ahnung, sagte Vereinschef Peter Lindner am Montag, ich habe mit ihr darüber noch nicht "
+                "gesprochen.")
+    assert [q.speaker for q in qs] == ["Vereinschef Peter Lindner"]
     qs = quotes("Manfred Berg, der Dekan der Fakultät, sagte, die Lage sei ernst.")
     assert [q.speaker for q in qs] == ["Manfred Berg"]
 
 
 def test_a_report_after_a_colon_belongs_to_the_clause_before_it():
-    """'Der Independent ging noch einen Schritt weiter: Corbyn müsse …' is the Independent's report, not a
-    continuation of the Guardian quoted before it."""
-    qs = quotes("Eine Medienoffensive ist entscheidend, sonst bleibt eine Schmierenkampagne unwidersprochen, schrieb "
-                "der Guardian. Der Independent ging noch einen Schritt weiter: Corbyn müsse seine Strategie ändern.")
+    """'Der Independent ging noch weiter: Die Partei müsse …' is the Independent's report, not a continuation
+    of the Guardian quoted before it."""
+    qs = quotes("Eine klare Linie ist nötig, sonst bleibt jede Kritik stehen, schrieb der Guardian. Der Independent "
+                "ging noch einen Schritt weiter: Die Partei müsse ihre Strategie ändern.")
     assert [q.speaker for q in qs] == ["der Guardian", "Der Independent"]
-    assert qs[1].text == "Corbyn müsse seine Strategie ändern."
+    assert qs[1].text == "Die Partei müsse ihre Strategie ändern."
