@@ -83,3 +83,15 @@ def test_night_of_month_of_year_and_counts_that_are_no_years():
     assert found["Nacht vom 16."] == ("TIME", "1945-04-16TNI") and found["17. April 1945"] == ("DATE", "1945-04-17")
     assert found["April des Jahres 1918"] == ("DATE", "1918-04")
     assert "1600" not in found and "2000" not in found
+
+
+def test_dieses_jahr_and_heuer_are_the_writers_year_even_after_old_years():
+    """A news feature naming 1974, 1996 and 1999 is read as narrative, yet 'dieses Jahr' and 'heuer' are the
+    year it was written in; 'Ende dieses Jahres' after a year still follows the text."""
+    text = ("Das Festival zeigt heuer Filme aus Kanada. Das Studio öffnete 1974 und schloss 1996. Die Pionierin "
+            "starb 1999. Langfilme stehen dieses Jahr keine auf dem Programm.")
+    found = values(text, "2016-03-01")
+    assert found["heuer"] == ("DATE", "2016") and found["dieses Jahr"] == ("DATE", "2016")
+    found = values("Der Krieg begann 1861. Im Jahr 1862 rückten sie vor. Ende dieses Jahres fiel die Stadt. Die Truppen "
+                   "zogen 1863 ab.", "2011-02-16")
+    assert found["Ende dieses Jahres"] == ("DATE", "1862")

@@ -116,6 +116,8 @@ def follows_text(spec: dict, ref: Reference, narrative: bool, pub_year: int | No
             spec["unit"] == "D" and ref.day is not None or spec["unit"] == "M" and ref.month is not None)
     if not underspecified(spec):
         return False
+    if spec.get("deictic") and pub_year is not None:
+        return False  # 'dieses Jahr', 'heuer' in a dated text: its own year, even after a history paragraph
     if narrative or anaphoric(spec):
         return True
     if pub_year is None:  # undated: the anchor inferred from the text already follows the text

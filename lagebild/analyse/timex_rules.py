@@ -574,7 +574,13 @@ def _relunit(m):
         off = 0
     if unit == "D":
         return {"kind": "relunit", "unit": "W", "off": off}
-    return {"kind": "relunit", "unit": unit, "off": off, "mod": MODS.get((m.group("mod") or "").lower())}
+    spec = {"kind": "relunit", "unit": unit, "off": off, "mod": MODS.get((m.group("mod") or "").lower())}
+    rel = (m.group("rel") or "").lower()
+    if (rel, u) in (("dieses", "jahr"), ("dieses", "quartal"), ("diesen", "monat"), ("diese", "woche")) and not m.group("mod") \
+            and not re.search(r"\b(?:in|an|seit|bis|ab|für|von)\s+$", m.string[max(0, m.start() - 6):m.start()], re.I):
+        spec["deictic"] = True  # 'dieses Jahr', 'diese Woche': the writer's now ('in diesem Jahr', 'Ende dieses
+        # Jahres' may be the story's)
+    return spec
 
 
 @rule("de", "ref", r"\b(?P<x>jetzt|derzeit|zurzeit|zur\s+Zeit|gegenwärtig|momentan|heutzutage|aktuell(?=\s+(?:\w+\s+)?(?:[a-zäöü]+(?:t|en)\b))|"

@@ -116,4 +116,4 @@ def _month_relyear(m):
 
 @rule("de", "heuer", r"\b(?P<x>[Hh]euer)\b", flags=0)
 def _heuer(m):
-    return {"kind": "relunit", "unit": "Y", "off": 0}  # Austrian/Bavarian 'this year'
+    return {"kind": "relunit", "unit": "Y", "off": 0, "deictic": True}  # Austrian/Bavarian 'this year'
