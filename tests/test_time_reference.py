@@ -95,3 +95,12 @@ def test_dieses_jahr_and_heuer_are_the_writers_year_even_after_old_years():
     found = values("Der Krieg begann 1861. Im Jahr 1862 rückten sie vor. Ende dieses Jahres fiel die Stadt. Die Truppen "
                    "zogen 1863 ab.", "2011-02-16")
     assert found["Ende dieses Jahres"] == ("DATE", "1862")
+
+
+def test_a_day_a_few_weeks_ahead_is_the_coming_one_whatever_the_tense():
+    """A text of 12 September: 'hat die Kundgebung am 25. September abgesagt' is this year's 25 September
+    (eleven months back is far less likely); a day long after the date stays in the past year."""
+    found = values("Die Partei hat ihre Kundgebung am 25. September abgesagt. Am 27. September wird gewählt. "
+                   "Im Dezember war die Lage ruhig. Am 20. Dezember tagte der Rat.", "2015-09-12")
+    assert found["25. September"] == ("DATE", "2015-09-25") and found["27. September"] == ("DATE", "2015-09-27")
+    assert found["20. Dezember"] == ("DATE", "2014-12-20")

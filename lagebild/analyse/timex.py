@@ -142,6 +142,17 @@ def _ymd_value(y: int | None, m: int | None, d: int | None) -> str:
     return f"{ys}-{m:02d}-{d:02d}"
 
 
+SOON_DAYS = 31  # a day and month this close after the reference date is read as the coming one
+
+
+def _days_ahead(y: int, m: int, d: int, m2: int, d2: int) -> int:
+    """Days from y-m-d forward to the next m2-d2 in the same year (large when it lies before)."""
+    try:
+        return (date(y, m2, d2) - date(y, m, d)).days if (m2, d2) > (m, d) else 10 ** 6
+    except ValueError:
+        return 10 ** 6
+
+
 def _pick_year(anchor: Anchor | None, m: int, d: int | None, future: bool) -> int | None:
     """Year for a month (and day) without one: the last occurrence not after the (effective)
     reference, or the next one from it for future clauses."""
@@ -160,6 +171,9 @@ def _pick_year(anchor: Anchor | None, m: int, d: int | None, future: bool) -> in
         step = 1
     else:
         y = ref_y if key <= ref else ref_y - 1
+        if d and y < ref_y and _days_ahead(ref_y, ref_m, ref_d, m, d) <= SOON_DAYS:
+            y = ref_y  # a day a few weeks ahead is the coming one, whatever the tense ('hat die Kundgebung am
+            # 25. September abgesagt' in a text of 12 September; eleven months back is far less likely)
         step = -1
     for _ in range(8):  # '29. Februar': the nearest year that has one
         if not d or d <= _days_in(y, m):
