@@ -162,3 +162,17 @@ def test_a_report_after_a_colon_belongs_to_the_clause_before_it():
                 "ging noch einen Schritt weiter: Die Partei müsse ihre Strategie ändern.")
     assert [q.speaker for q in qs] == ["der Guardian", "Der Independent"]
     assert qs[1].text == "Die Partei müsse ihre Strategie ändern."
+
+
+def test_the_source_of_nach_angaben_is_not_the_phrase_after_it():
+    """'nach Polizeiangaben Schuss- und Stichverletzungen': the police said it; 'nach eigenen Angaben X' names
+    no source after it (the clause's subject speaks), while 'nach Angaben der Polizei' still does."""
+    from lagebild.analyse.attribution import find_sources
+
+    def src(text):
+        return [s.text for s in find_sources(text, 0, len(text))]
+
+    assert src("Die Opfer erlitten nach Polizeiangaben Schuss- und Stichverletzungen.") == ["Polizeiangaben"]
+    assert src("Der Musiker, der nach eigenen Angaben Pärts Musik hypnotisch findet, spielt.") == ["eigenen Angaben"]
+    assert src("Nach Angaben der Polizei wurden drei Menschen verletzt.") == ["der Polizei"]
+    assert kind("eigenen Angaben") is None and kind("Dem eigenen Aussagen") is None

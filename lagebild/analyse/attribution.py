@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .speakers import Phrase, Tok, np_after, np_before, tokenize
-from .speech_cues import _SOURCE_NOUNS, ACCORDING_NACH_POST, ACCORDING_PRE
+from .speech_cues import _COMPOUND_HEADS, _SOURCE_NOUNS, ACCORDING_NACH_POST, ACCORDING_PRE
 
 _VIA = re.compile(r"\b(?:unter\s+Berufung\s+auf|mit\s+(?:Verweis|Bezug)\s+auf|unter\s+Verweis\s+auf|gestützt\s+auf|"
                   r"unter\s+Bezug\s+auf|in\s+Berufung\s+auf)\s")
@@ -60,6 +60,10 @@ def _strip_source_noun(toks: list[Tok], ph: Phrase) -> tuple[int, int]:
     k = i
     while k < j and toks[k].text[:1].islower() and toks[k].low not in ("der", "des", "von", "aus"):
         k += 1  # determiners and adjectives: 'einem', 'offiziellen'
+    if k < j and _SOURCE_NOUN.match(toks[k].text) and (
+            any(toks[x].low in ("eigenen", "eigener", "eigene") for x in range(i, k))
+            or re.fullmatch(r"[A-ZÄÖÜ][\w-]+" + _COMPOUND_HEADS, toks[k].text, re.I)):
+        return i, k + 1  # 'nach eigenen Angaben', 'nach Polizeiangaben': the source is said there, not after it
     if k < j and _SOURCE_NOUN.match(toks[k].text) and k + 1 < j:
         k += 1
         if toks[k].low in ("von", "aus"):

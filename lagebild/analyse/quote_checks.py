@@ -142,8 +142,8 @@ def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de"
         return None  # 'Ende August', 'am Montag': when, not who
     if lang != "de" and PARTY_TAG.fullmatch(phrase):
         return None  # 'Rep. Edward Markey (D-Mass.) said': the party and state after a name
-    if low[0] in _REFLEXIVE:
-        return None  # 'nach eigenen Angaben': the subject of the clause speaks, not a document
+    if low[0] in _REFLEXIVE or len(low) > 1 and low[1] in _REFLEXIVE and low[0] in DETERMINERS:
+        return None  # 'nach eigenen Angaben', 'dem eigenen Aussagen nach': the clause's subject speaks, not a document
     mentions = mentions if isinstance(mentions, SpanIndex) else SpanIndex(mentions)
     inside = [m for m in mentions.overlapping(s, e) if not m.derived]
     # the head of a German phrase comes first: 'Sprecher des Ministeriums' is a role even with an ORG inside
