@@ -176,3 +176,14 @@ def test_the_source_of_nach_angaben_is_not_the_phrase_after_it():
     assert src("Der Musiker, der nach eigenen Angaben Pärts Musik hypnotisch findet, spielt.") == ["eigenen Angaben"]
     assert src("Nach Angaben der Polizei wurden drei Menschen verletzt.") == ["der Polizei"]
     assert kind("eigenen Angaben") is None and kind("Dem eigenen Aussagen") is None
+
+
+def test_an_apposition_or_relative_clause_after_the_speaker_is_no_message():
+    """'…, berichtete das Institut, ein Thinktank mit Sitz in Wien.': the message is the clause before the cue;
+    'sagte der Anwalt aus, dessen Kanzlei …' reports no content; 'erklärte, ein Sieg sei möglich' does."""
+    qs = quotes("Dieses Muster war schon 2014 zu beobachten, berichtete damals das Institut, ein überparteilicher "
+                "Thinktank mit Sitz in Wien.")
+    assert [q.text for q in qs] == ["Dieses Muster war schon 2014 zu beobachten"]
+    assert quotes("Am Nachmittag sagte dann der Anwalt Peter Huber aus, dessen Kanzlei in die Recherchen "
+                  "eingebunden war.") == []
+    assert [q.text for q in quotes("Der Sprecher erklärte, ein Sieg sei möglich.")] == ["ein Sieg sei möglich"]

@@ -8,11 +8,12 @@ a quotation announced by a colon.
 """
 from __future__ import annotations
 
-from .speakers import DETERMINERS, PREPS, RELATIVE, SUBORD, Tok, Unit, np_after
+from .speakers import DETERMINERS, PREPS, RELATIVE, SUBORD, Tok, Unit, is_adj, np_after
 from .speech_cues import konjunktiv_forms
 
 _NOT_MAIN = SUBORD | RELATIVE | {"um", "ohne", "statt", "anstatt", "wo", "wobei", "was", "wer", "denn", "bevor",
-                                   "seit", "seitdem", "bis", "sobald", "so", "wie", "und", "oder", "aber", "sondern"}
+                                   "seit", "seitdem", "bis", "sobald", "so", "wie", "und", "oder", "aber", "sondern",
+                                   "dessen", "deren"}  # ('sagte X aus, dessen Kanzlei …': a relative clause)
 
 
 def _main_clause_start(toks: list[Tok], k: int) -> bool:
@@ -26,7 +27,15 @@ def _main_clause_start(toks: list[Tok], k: int) -> bool:
         return False
     if first.low in ("er", "sie", "es", "man", "wir", "ich", "dies", "das"):
         return toks[k + 1].text.islower()
-    return first.text[:1].isupper() or first.text[:1].isdigit() or first.low in DETERMINERS
+    if not (first.text[:1].isupper() or first.text[:1].isdigit() or first.low in DETERMINERS):
+        return False
+    if first.low in ("ein", "eine", "einer", "eines", "einem", "einen"):
+        # 'berichtete X, ein überparteilicher Thinktank mit Sitz in Washington': an apposition when no verb
+        # follows (adjectives, prepositions and nouns only; 'sein Land plane …' has its Konjunktiv)
+        end = next((j for j in range(k, len(toks)) if toks[j].text in {".", "!", "?", ";", ","}), len(toks))
+        return any(t.text.islower() and t.low not in DETERMINERS and t.low not in PREPS and not is_adj(t)
+                   for t in toks[k + 1:end])
+    return True
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
