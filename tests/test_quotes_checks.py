@@ -187,3 +187,6 @@ def test_an_apposition_or_relative_clause_after_the_speaker_is_no_message():
     assert quotes("Am Nachmittag sagte dann der Anwalt Peter Huber aus, dessen Kanzlei in die Recherchen "
                   "eingebunden war.") == []
     assert [q.text for q in quotes("Der Sprecher erklärte, ein Sieg sei möglich.")] == ["ein Sieg sei möglich"]
+    # a consequence told by the writer, not the content of the report
+    assert quotes("Die Ärztin berichtete von Problemen mit den Akten, woraufhin sie der Support bat, die Adresse "
+                  "ihres Geräts zu schicken.") == []

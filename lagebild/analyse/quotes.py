@@ -154,7 +154,8 @@ def analyse_unit(u: Unit, idx: int) -> list[Found]:
                 msg = (nxt.start, body_end)
             elif toks[cs].low in _FRAME_OPENERS and not u.masked[cs]:
                 pass  # 'Nachdem X bekannt wurde, hat Y …': after a verb-final cue the main clause follows
-            elif (nxt.low not in ("um", "ohne", "statt", "anstatt", "was", "wobei", "nachdem")
+            elif (nxt.low not in ("um", "ohne", "statt", "anstatt", "was", "wobei", "nachdem", "woraufhin", "worauf",
+                                  "wodurch", "womit", "weswegen")  # ('…, woraufhin ihn der Support bat, … zu schicken')
                   and not (nxt.low in RELATIVE and after + 2 < len(toks) and not toks[after + 2].text[:1].isupper())) \
                     and re.search(r"\bzu\s+\w+$|\w+zu\w+en$", u.text[nxt.start:body_end]):
                 msg = (nxt.start, body_end)
