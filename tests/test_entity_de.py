@@ -92,3 +92,14 @@ def test_saxon_genitive_needs_the_owned_noun_right_after_the_name():
 
     assert saxon_genitive("Steven Spielbergs", " Film") and not saxon_genitive("Serena Williams", " gewann")
     assert not saxon_genitive("Steve Jobs", " solche Patzer nicht durchgehen ließ")
+
+
+def test_a_title_after_a_work_noun_or_in_quotes_is_a_work():
+    from lagebild.api import analyse
+
+    def types(text):
+        return {e.name: e.type for s in analyse(texts=[text]).stories for e in s.entities}
+
+    assert types("Der Film The Revenant gewann drei Preise. Der Film The Revenant läuft ab Freitag.")["The Revenant"] == "MISC"
+    assert types("Im Roman „Ben Hur“ geht es um Rache. „Ben Hur“ wurde 1959 verfilmt.")["Ben Hur"] == "MISC"
+    assert types("Der Film von Steven Spielberg lief gut. Steven Spielberg sagte, er sei zufrieden.")["Steven Spielberg"] == "PER"

@@ -14,11 +14,9 @@ Three passes over the mentions of one story:
    (two different first names with one surname stay two people) and an ambiguous surname-only
    cluster is left alone. Acronyms merge with long forms written out or matching by initials.
 
-The canonical name is the most frequent full form in the story's majority language; `aliases`
-lists the distinct surface spellings, `forms` the inflected/derived ones. Role descriptions learnt
-from appositives ('Der ukrainische Präsident Wolodymyr Selenskyj') resolve later descriptions and
-quote speakers (`resolve_description`, `link_speakers`).
-"""
+The canonical name is the most frequent full form in the story's majority language; `aliases` lists
+the distinct spellings, `forms` the inflected ones; appositive roles ('Der ukrainische Präsident
+Wolodymyr Selenskyj') resolve later descriptions and quote speakers (`link_speakers`)."""
 from __future__ import annotations
 
 import re
@@ -34,7 +32,7 @@ from .entity_en import english_entity, line_at, story_words
 from .entity_merge import merge_bare, merge_surnames
 from .entity_evidence import (
     LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in, person_by_first_name, place_cue,
-    place_not_person, saxon_genitive, strip_descriptor,
+    place_not_person, saxon_genitive, strip_descriptor, work_cue,
 )
 from .gazetteer import ROLE_SUFFIX, LocalForms, adj_stem, gazetteer, noun_stem
 from .translit import (
@@ -539,7 +537,9 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
             name, label, bare = strip_descriptor(name, label, {it.base for it in plain})
             contexts = [docs[it.doc].text[max(0, it.mention.start - 30):it.mention.start] for it in plain]
             texts = tuple(dict.fromkeys(docs[it.doc].text for it in plain))
-            if org_cue(name, [it.mention.text for it in members], contexts, texts, label):
+            if lang == "de" and work_cue(name, contexts, [docs[it.doc].text[it.mention.end:it.mention.end + 2] for it in plain]):
+                label = "MISC"  # 'der Film The Revenant', '„Blade Runner“': the title of a work, whatever the model said
+            elif org_cue(name, [it.mention.text for it in members], contexts, texts, label):
                 label = "ORG"  # 'TransCanada Corp', 'Reiseveranstalter Thomas Cook', 'Branchenverband Bitkom'
             elif label in ("PER", "ORG") and not person_by_first_name(name) and (
                     place_cue(contexts) or label == "ORG" and org_written_in(name, contexts)):

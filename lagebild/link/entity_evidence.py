@@ -364,6 +364,23 @@ def org_cue(name: str, mention_texts: list[str], contexts: list[str], texts: tup
     return hits > 0 and 2 * hits >= len(contexts)
 
 
+# a work noun right before a title ('der Film The Revenant', 'im Roman „Ben Hur“', 'das Spiel Metal Gear Solid')
+_WORK_BEFORE = re.compile(r"\b(?:Film|Kinofilm|Spielfilm|Filmen|Serie|Fernsehserie|Roman|Romans|Buch|Album|Song|Lied"
+                          r"|Single|Spiel|Videospiel|Computerspiel|Game|Oper|Musical|Theaterstück|Dokumentation|Doku"
+                          r"|Sendung|Show|Bestseller|Streifen|Blockbuster|Thriller|Sitcom|Klassiker|Titel)\s*[„\"»]?$")
+
+
+def work_cue(name: str, contexts: list[str], after: list[str]) -> bool:
+    """Most mentions of the name follow a work noun or stand in quotation marks: a work's title (MISC),
+    not the person, place or company the model read ('Ben Hur', 'Sound of Music', 'Blade Runner')."""
+    if name in _places():
+        return False
+    quoted = sum(1 for c, a in zip(contexts, after) if c[-1:] in "„\"»" and a[:1] in "“\"«")
+    noun = 0 if person_by_first_name(name) else sum(1 for c in contexts if _WORK_BEFORE.search(c))
+    hits = max(quoted, noun)  # (a person's name after 'Film' is its director or star; in quotes, a title)
+    return hits > 0 and 2 * hits >= len(contexts)
+
+
 _PLACE_BEFORE = re.compile(r"(?:(?:hauptstadt|stadt|metropole|provinz|region|gemeinde|ortschaft|dorf|kleinstadt|großstadt"
                            r"|industriestadt|bundesstaat|city|town)\s+"
                            # locative phrases: 'in der Nähe von Donezk', 'nördlich von Kiew', 'outskirts of'
