@@ -103,3 +103,15 @@ def test_a_title_after_a_work_noun_or_in_quotes_is_a_work():
     assert types("Der Film The Revenant gewann drei Preise. Der Film The Revenant läuft ab Freitag.")["The Revenant"] == "MISC"
     assert types("Im Roman „Ben Hur“ geht es um Rache. „Ben Hur“ wurde 1959 verfilmt.")["Ben Hur"] == "MISC"
     assert types("Der Film von Steven Spielberg lief gut. Steven Spielberg sagte, er sei zufrieden.")["Steven Spielberg"] == "PER"
+
+
+def test_a_text_that_only_names_inhabitants_lists_no_country():
+    """'der 28-jährige Deutsche' and 'deutsche Fans' name no place: the country is not listed (the customary
+    forms 'deutsch', 'Franzose', 'Amerikaner' rank as derived forms, and still resolve: 'Amerikaner' is the USA)."""
+    from lagebild.api import analyse
+    from lagebild.link.gazetteer import gazetteer
+
+    texts = ["Wir wollen die Saison gut beenden, kündigte der 28-jährige Deutsche an. Die deutschen Fans jubelten."]
+    assert not [e.name for s in analyse(texts=texts).stories for e in s.entities if e.listed and e.type == "LOC"]
+    gaz = gazetteer()
+    assert gaz.lookup("Amerikaner", "de") == "US" and gaz.rank("Amerikaner", "de") > 0 and gaz.rank("USA", "de") <= 0

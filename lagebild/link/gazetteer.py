@@ -31,6 +31,11 @@ _REGIONS = {"002", "019", "142", "150", "009", "003", "005", "419", "EU", "UN"}
 # other code means something else far more often ('BW', 'BY', 'IS', 'SZ', 'BR', 'AG', 'ATF', 'CAN', 'ARE').
 _CODES_AS_NAMES = {"US", "GB", "CH"}
 
+# the inhabitant nouns among them (ranked as derived forms, like the rule-made 'Österreicher', yet before a
+# region's: 'Amerikaner' is the USA's)
+_INHABITANTS = {"amerikaner", "brite", "britin", "engländer", "franzose", "französin", "holländer", "schweizerin", "pole",
+                "polin", "däne", "dänin", "jemenit", "zypriote", "zyprer", "palästinenser", "palästinenserin", "türke",
+                "türkin"}
 # Irregular or customary forms that no rule derives. General German press vocabulary.
 _IRREGULAR: dict[str, dict[str, str]] = {
     "de": {
@@ -291,17 +296,19 @@ def gazetteer() -> Gazetteer:
     for lang, table in _IRREGULAR.items():
         for form, code in table.items():
             gaz.places.setdefault(code, Place(code))
-            gaz.add_form(lang, form, code, -1)
+            # a customary name ranks as a name; an adjective ('deutsch') or an inhabitant ('Franzose') as the
+            # derived forms they are: the place of a text that only writes 'der Deutsche' is not named there
+            gaz.add_form(lang, form, code, 1 if lang == "de" and (form.endswith("sch") or form in _INHABITANTS) else -1)
             words = form.split()
             if lang == "de" and len(words) >= 2 and words[0].endswith("e"):
                 gaz.add_form(lang, " ".join([words[0] + "n"] + words[1:]), code, 1)  # Russischen Föderation
             if lang == "de" and form.endswith("er"):
                 for ending in ("n", "s", "in", "innen"):  # Engländer -> Engländern, Engländerin
-                    gaz.add_form(lang, form + ending, code, -1)
+                    gaz.add_form(lang, form + ending, code, 1 if form in _INHABITANTS else -1)
             if lang == "de" and form.endswith("sch"):
                 for ending in _ADJ_ENDINGS:
-                    gaz.add_form(lang, form + ending, code, -1)
-                for noun, rank in german_inhabitants(form, -2).items():
+                    gaz.add_form(lang, form + ending, code, 1)
+                for noun, rank in german_inhabitants(form, 0).items():  # (derived, before a region: Amerikaner)
                     gaz.add_form(lang, noun, code, rank)
     gaz.places.setdefault("SU", Place("SU")).names.setdefault("de", "Sowjetunion")
     # German and Austrian states (names are German in ISO 3166-2): 'bayerische', 'Tiroler'.
