@@ -115,3 +115,9 @@ def test_a_text_that_only_names_inhabitants_lists_no_country():
     assert not [e.name for s in analyse(texts=texts).stories for e in s.entities if e.listed and e.type == "LOC"]
     gaz = gazetteer()
     assert gaz.lookup("Amerikaner", "de") == "US" and gaz.rank("Amerikaner", "de") > 0 and gaz.rank("USA", "de") <= 0
+
+
+def test_a_short_role_after_a_hyphen_is_a_descriptor():
+    from lagebild.link.entity_evidence import strip_descriptor
+
+    assert strip_descriptor("Formel-1-Boss Bernie Ecclestone", "ORG", set())[:2] == ("Bernie Ecclestone", "PER")

@@ -464,6 +464,8 @@ def _descriptor(word: str) -> bool:
 
     if "-" in word:
         word = word.rsplit("-", 1)[1]
+        if word in ("Boss", "Chef", "Chefin", "Vize", "Star", "Legende", "Coach", "Trainer", "Ikone"):
+            return True  # 'Formel-1-Boss Bernie Ecclestone', 'FPÖ-Chef X': a short role after a hyphen
     if not word[:1].isupper() or not word[1:].islower():
         return False
     return common_noun(word) or word in _nouns_and_first_names()[0] or bool(_KIND_WORDS.fullmatch(word)) or (
