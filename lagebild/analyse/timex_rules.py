@@ -1,10 +1,8 @@
 """Lexicon and patterns for time expressions (German first, English/French basics).
 
-`scan(text, lang)` returns candidate spans with a *spec*: a small dict that says what the
-expression means before it is anchored (`{"kind": "date", "y": None, "m": 6, "d": None}` for
-"Juni"). `timex.py`
-turns specs into TIMEX3 values against the article date, so an undated article can be
-re-anchored later (the timeline does that) without re-parsing the text.
+`scan(text, lang)` returns candidate spans with a *spec*: a small dict that says what the expression
+means before it is anchored (`{"kind": "date", "y": None, "m": 6, "d": None}` for "Juni"). `timex.py`
+turns specs into TIMEX3 values against the article date; an undated article is re-anchored later.
 
 Spans follow TIMEX3 practice: prepositions ("am", "im", "seit") stay outside, words that change
 the meaning ("vor zwei Wochen", "nächste Woche", "Ende Oktober") stay inside.
@@ -22,10 +20,8 @@ MONTHS_DE = {
     "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
     "november": 11, "nov": 11, "dezember": 12, "dez": 12,
 }
-WEEKDAYS_DE = {
-    "montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5, "samstag": 6,
-    "sonnabend": 6, "sonntag": 7,
-}
+WEEKDAYS_DE = {"montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5, "samstag": 6, "sonnabend": 6,
+               "sonntag": 7}
 # day parts -> TIMEX3 suffixes; hours used when a clock time carries the part ("8 Uhr abends")
 PARTS_DE = {
     "morgen": "MO", "früh": "MO", "frühmorgen": "MO", "vormittag": "MO", "mittag": "MI",
@@ -574,13 +570,12 @@ def _relunit(m):
         off = 0
     if unit == "D":
         return {"kind": "relunit", "unit": "W", "off": off}
-    spec = {"kind": "relunit", "unit": unit, "off": off, "mod": MODS.get((m.group("mod") or "").lower())}
-    rel = (m.group("rel") or "").lower()
-    if (rel, u) in (("dieses", "jahr"), ("dieses", "quartal"), ("diesen", "monat"), ("diese", "woche")) and not m.group("mod") \
-            and not re.search(r"\b(?:in|an|seit|bis|ab|für|von)\s+$", m.string[max(0, m.start() - 6):m.start()], re.I):
-        spec["deictic"] = True  # 'dieses Jahr', 'diese Woche': the writer's now ('in diesem Jahr', 'Ende dieses
-        # Jahres' may be the story's)
-    return spec
+    # 'dieses Jahr', 'diese Woche': the writer's now ('in diesem Jahr', 'Ende dieses Jahres' may be the story's)
+    deictic = ((m.group("rel") or "").lower(), u) in (("dieses", "jahr"), ("dieses", "quartal"), ("diesen", "monat"),
+                                                      ("diese", "woche")) and not m.group("mod") \
+        and not re.search(r"\b(?:in|an|seit|bis|ab|für|von)\s+$", m.string[max(0, m.start() - 6):m.start()], re.I)
+    return {"kind": "relunit", "unit": unit, "off": off, "mod": MODS.get((m.group("mod") or "").lower()),
+            **({"deictic": True} if deictic else {})}
 
 
 @rule("de", "ref", r"\b(?P<x>jetzt|derzeit|zurzeit|zur\s+Zeit|gegenwärtig|momentan|heutzutage|aktuell(?=\s+(?:\w+\s+)?(?:[a-zäöü]+(?:t|en)\b))|"
