@@ -142,6 +142,7 @@ def test_a_place_that_ends_a_name_or_seats_a_ministry_is_not_the_speaker():
         return _place_is_actor(None, phrase, Mention("a", 0, len(place), place, "LOC"))
 
     assert not actor("die Statistik Austria", "Austria") and not actor("Das Innenministerium in Kairo", "Kairo")
+    assert not actor("der 28-jährige Deutsche", "Deutsche")  # a person, not the country speaking
     assert actor("die Regierung in Kiew", "Kiew") and actor("die USA", "USA")
 
 
