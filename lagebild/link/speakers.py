@@ -257,7 +257,7 @@ def _place_is_actor(doc: AnalysedArticle, speaker: str, m: Mention) -> bool:
     """A place inside a speaker phrase speaks for it only when it is the phrase ('Kiew', 'die USA') or the
     seat of a government ('die Regierung in Kiew'); 'Beobachtungsstelle für Menschenrechte in London' is
     an organisation whose seat is London, not London."""
-    if gazetteer().rank(m.text) > 0:
+    if 0 < gazetteer().rank(m.text) < 99:
         return False  # 'der 28-jährige Deutsche', 'die Franzosen': people, not the country speaking
     if m.text not in speaker:
         return True  # the span is the model's: trust it
