@@ -172,7 +172,7 @@ def _count_after_intl(text: str, pos: int, end: int, m: NumberMatch, lang: str,
         if words[0][2].lower() == "of" and (vague or m.unit is not None or m.text.split()[-1].lower() in (
                 "million", "billion", "thousand", "hundred", "dozen", "m", "bn")):
             k = 2 if len(words) > 2 and words[1][2].lower() == "the" else 1
-        elif m.unit is not None and re.fullmatch(r"[A-Z]{3}", m.unit):
+        elif _money(m.unit):
             return _money_noun_en(text, words)  # 'an eight-year, $184 million offer', '$2 billion in aid'
         elif m.unit is not None:
             return None  # after a unit only an 'of' phrase is counted ('12 per cent of the vote')
@@ -211,6 +211,11 @@ def _count_after_intl(text: str, pos: int, end: int, m: NumberMatch, lang: str,
             break
         e = e2
     return words[start_k][0], e
+
+
+def _money(unit: str | None) -> bool:
+    """Money: numbers.py gives sums an ISO currency code ('USD', 'EUR') as their unit."""
+    return unit is not None and re.fullmatch(r"[A-Z]{3}", unit) is not None
 
 
 # time words after a sum ('$5 billion last year', '$23 million a season') say when, not what
@@ -364,7 +369,7 @@ _LEFT_NUMBER = {
 
 def _count_left_intl(text: str, sent_start: int, m: NumberMatch, lang: str) -> tuple[int, int] | None:
     """'the number of dead rose to 50', 'le nombre de morts est passé à 50'."""
-    money = lang == "en" and m.unit is not None and re.fullmatch(r"[A-Z]{3}", m.unit)
+    money = lang == "en" and _money(m.unit)
     hit = _LEFT_NUMBER["en_money" if money else lang].search(text[sent_start:m.start])
     if money and hit and (hit.group(1) in _EN_STOP or hit.group(1).endswith(("ly", "ing"))):
         hit = None
@@ -465,7 +470,7 @@ def find_figures(doc: AnalysedArticle) -> None:
         else:
             mult_word = bool(re.search(r"(?i)(millions?|milliards?|mille|md|mds)$", m.text))
             span = _count_after_intl(text, m.end, e, m, lang, mult_word)
-        if span is None and lang != "de" and (m.unit is None or lang == "en" and re.fullmatch(r"[A-Z]{3}", m.unit)):
+        if span is None and lang != "de" and (m.unit is None or lang == "en" and _money(m.unit)):
             span = _count_left_intl(text, s, m, lang)
         if span is None and lang == "de" and (m.unit is not None or m.qualifier in ("exact", "approx", "at_least", "at_most", "range")):
             span = _count_left(text, s, m)

@@ -135,8 +135,8 @@ def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de"
     low = [w.casefold() for w in words]
     if low[0] in _CLAUSE_OPENERS or (lang == "de" and low[0] in _NON_SPEAKER_OPEN):
         return None
-    if len(words) == 1 and (low[0] in _PRONOUNS or lang != "de" and re.sub(r"['’](?:ve|re|ll|d)$", "", low[0]) in _PRONOUNS) \
-            or lang != "de" and len(words) == 2 and low[0] in _PRONOUNS and low[1] in ("ve", "re", "ll", "d"):
+    if len(low) == 1 and low[0] in _PRONOUNS or (
+            lang != "de" and re.sub(r"['’](?:ve|re|ll|d)$", "", phrase).casefold() in _PRONOUNS):
         return "pronoun"  # 'he', "They've argued"
     if all(_TIME_WORD.fullmatch(w) or w in DETERMINERS or w in _PREP for w in low):
         return None  # 'Ende August', 'am Montag': when, not who

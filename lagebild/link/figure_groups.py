@@ -333,13 +333,9 @@ def _representative(fig: Figure, scale: float) -> float | None:
     return None
 
 
-def _conflicts(members: list[dict]) -> list[tuple[dict, dict]]:
-    """Pairs whose values cannot both hold (see the module docstring)."""
-    return [(a, b) for k, a in enumerate(members) for b in members[k + 1:] if _blocked(a, b) is None]
-
-
 def _blocked(a: dict, b: dict) -> str | None:
-    """Why two figures do not conflict (one line for the group's reason), or None when they do."""
+    """Why two figures do not conflict (one line for the group's reason), or None when their values cannot
+    both hold (see the module docstring)."""
     if not a["_iv"] or not b["_iv"] or _meet(a["_iv"], b["_iv"]):
         return "the values can both hold"
     if not (a["_counted"] and b["_counted"]):
@@ -416,7 +412,9 @@ def _shown(members: list[dict], lang: str = "de"):
 def _verdict(topic: str, members: list[dict], lang: str = "de") -> tuple[str, str, list[str]]:
     show = _shown(members, lang)
     unchecked = _comparable(topic, members)
-    conflicts = _conflicts(members) if unchecked is None else []
+    # why each pair does not conflict (None: it does), once per pair: the conflicts and a distinct group's reason
+    blocks = [(a, b, _blocked(a, b)) for k, a in enumerate(members) for b in members[k + 1:]] if unchecked is None else []
+    conflicts = [(a, b) for a, b, r in blocks if r is None]
     years = sorted({m["year"] for m in members if m["year"]})
     ivs = [m["_iv"] for m in members if m["_iv"]]
     if conflicts:
@@ -450,9 +448,8 @@ def _verdict(topic: str, members: list[dict], lang: str = "de") -> tuple[str, st
             return "agreement", f"all {len(ivs)} figures allow {show(lo)} – {show(hi)}", []
         return "agreement", "no comparable values", []
     # the reason of the closest pair of values that do not meet: the pair a reader would look at first
-    pairs = sorted(((max(a["_v"], b["_v"]) / max(min(a["_v"], b["_v"]), 1e-12), r) for k, a in enumerate(members)
-                    for b in members[k + 1:] if a["_v"] and b["_v"] and (r := _blocked(a, b))
-                    and r != "the values can both hold"), key=lambda x: x[0])
+    pairs = sorted(((max(a["_v"], b["_v"]) / max(min(a["_v"], b["_v"]), 1e-12), r) for a, b, r in blocks
+                    if a["_v"] and b["_v"] and r and r != "the values can both hold"), key=lambda x: x[0])
     return "distinct", f"values differ, not a contradiction: {pairs[0][1] if pairs else 'not comparable'}", []
 
 
