@@ -74,9 +74,18 @@ def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[in
     def value(key: tuple[int, int, int]) -> tuple[int, int]:
         return history[key[2]] if key[1] == 0 else per[key[2]]
 
+    full: dict[str, str] = {}  # surname -> the full name written earlier ('Nowak-Obelinda' -> 'Barbara Nowak-Obelinda')
+    for a, b in per:
+        name = text[a:b].split()
+        if len(name) > 1:
+            full.setdefault(name[-1], " ".join(name))
+
     def fits(c: tuple[int, int], word: str) -> bool:
         if c not in kinds:
-            kinds[c] = gender_number(text[c[0]:c[1]])
+            phrase = text[c[0]:c[1]]
+            kinds[c] = gender_number(phrase)
+            if kinds[c] == "?" and phrase in full:  # a surname alone: the gender of its full name
+                kinds[c] = gender_number(full[phrase])
         return pronoun_matches(word, kinds[c])
 
     def is_subject(c: tuple[int, int]) -> bool:

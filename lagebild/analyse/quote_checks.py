@@ -37,7 +37,8 @@ _DOCUMENT = re.compile(
     r"einschätzung|einschätzungen|erkenntnisse|erkenntnissen|nachricht|nachrichten|schätzung|schätzungen|umfrage|"
     r"umfragen|ermittlungen|dokument|dokumente|dokumenten|daten|zahlen|prognose|prognosen|recherche|recherchen|"
     r"unterlagen|papier|brief|interview|statement|urteil|gutachten|quellen|kreisen|darstellung|medienberichten|"
-    r"feststellungen|ergebnisse|ergebnissen|berechnungen|auswertung|statistik|"
+    r"feststellungen|ergebnisse|ergebnissen|berechnungen|auswertung|statistik|ankündigung|ankündigungen|behauptung|"
+    r"behauptungen|meldung|pressemitteilungen|"
     r"report|reports|statement|statements|figures|data|survey|study|sources|rapport|communiqué|sources|chiffres)$",
     re.I)
 # words that open a clause, never a speaker phrase (English/French function words, German adverbs)
@@ -286,6 +287,12 @@ def review_quotes(doc, found: list, base: int, mentions: SpanIndex | None = None
             q.speaker_pronoun_start, q.speaker_pronoun_end = src  # the pronoun stays as evidence
         kind, span = None, None
         if q.speaker_start is not None:
+            cut = _addressee_cut(text, q.speaker_start, q.speaker_end)
+            if cut != q.speaker_end:  # 'sagte der Schweizer der Gazzetta dello Sport': the paper was told
+                if src and tuple(src) == (q.speaker_start, q.speaker_end):
+                    r["source"] = (q.speaker_start, cut)
+                q.attributed_to = [text[q.speaker_start:cut] if a == q.speaker else a for a in q.attributed_to]
+                q.speaker_end, q.speaker = cut, text[q.speaker_start:cut]
             span = (q.speaker_start, q.speaker_end)
             kind = speaker_kind(text, span, mentions, lang)
         if kind in (None, "unknown", "document") and q.cue_start is not None:
@@ -299,6 +306,13 @@ def review_quotes(doc, found: list, base: int, mentions: SpanIndex | None = None
                 q.attributed_to.append(q.speaker)
                 r["source"] = better
                 span, kind = better, "person"
+        if kind == "document":  # who stands behind the document: its owner speaks, or nobody we can name
+            owner = _document_owner(text, span, mentions, lang)
+            r["ownerless"] = owner is None
+            if owner is not None:
+                (q.speaker_start, q.speaker_end), kind = owner
+                q.attributed_to = [text[q.speaker_start:q.speaker_end] if a == q.speaker else a for a in q.attributed_to]
+                q.speaker, span = text[q.speaker_start:q.speaker_end], owner[0]
         if span is not None and kind is None:  # no one who can speak: drop the speaker, keep the words
             r["rejected_speaker"] = span
             q.attributed_to = [a for a in q.attributed_to if a != q.speaker]
@@ -321,7 +335,82 @@ def review_quotes(doc, found: list, base: int, mentions: SpanIndex | None = None
     doc.quotes[base:] = [q for q in quotes if id(q) in keep]
     cut = threshold()
     for q in doc.quotes[base:]:  # shown: confident, and a speaker we could type
-        q.shown = q.confidence >= cut and q.speaker is not None and q.speaker_kind not in (None, "unknown", "pronoun")
+        q.shown = q.confidence >= cut and q.speaker is not None and q.speaker_kind not in (None, "unknown", "pronoun") \
+            and not roles[q.id].get("ownerless")
+
+
+_OWNER_LINK = re.compile(r"\s(?:des|der|von|vom|seitens|by|from|of)\s", re.I)
+_SPEAKING = ("person", "organisation", "role", "place")
+# heads of the names of public bodies ('Familienministeriums', 'Bundesamt'), which speak through documents
+_BODY = re.compile(r"(?:ministerium|ministeriums|amt|amts|amtes|behörde|institut|instituts|kommission|gericht|"
+                   r"gerichts|verband|verbands|agentur|rat|rats|ministry|office|agency|commission|court)$", re.I)
+
+
+# a medium after a speaker, in the dative or read as a genitive: the one who was told, not who speaks
+_TOLD = re.compile(
+    r"\s(?:der|dem)\s+(?=(?:[\w-]*(?:[Zz]eitung|[Aa]gentur|[Mm]agazin|[Ss]ender|[Bb]latt)|Gazzetta|Gazeta|Gazette|"
+    r"APA|dpa|AFP|Reuters|SDA|KNA|ORF|ZDF|ARD|BBC|CNN|Bild|Kurier|Presse|Krone|Standard|STANDARD|Spiegel|Welt|"
+    r"New York Times|Washington Post|Financial Times|Guardian|Times|Zeit|Tagesspiegel)\b)")
+# people of a medium: 'ein Sprecher der APA', 'der Chefredakteur der Zeitung' belong to it
+_OF_MEDIUM = re.compile(r"(?:sprecher|sprecherin|chef|chefin|leiter|leiterin|redakteur|redakteurin|herausgeber|"
+                        r"herausgeberin|mitarbeiter|mitarbeiterin|korrespondent|korrespondentin|reporter|reporterin|"
+                        r"journalist|journalistin|direktor|direktorin|intendant|intendantin|autor|autorin|"
+                        r"kolumnist|kolumnistin|moderator|moderatorin|geschäftsführer|geschäftsführerin)$", re.I)
+
+
+def _addressee_cut(text: str, start: int, end: int) -> int:
+    """Where a speaker phrase ends before the medium it spoke to ('einer Augenzeugin der APA',
+    'der Schweizer der Gazzetta'); `end` when it names none or the speaker works for it."""
+    m = _TOLD.search(text, start, end)
+    if m is None or m.start() == start:
+        return end
+    before = _WORD.findall(text[start:m.start()])
+    if not before or _OF_MEDIUM.search(before[-1]) or before[-1].casefold() in DETERMINERS:
+        return end
+    return m.start()
+
+
+def _can_speak(word: str) -> bool:
+    return _noun_is_speaker(word) or bool(_BODY.search(word))
+
+
+def _document_owner(text: str, span: tuple[int, int], mentions: SpanIndex, lang: str):
+    """((start, end), kind) of whoever stands behind a document-noun speaker: a genitive or 'von' phrase
+    after the noun ('einer Prognose des Familienministeriums'), a name inside the phrase ('a Pentagon
+    report'), or the name before the hyphen of a compound ('DNA-Schätzungen'); None when the phrase names
+    nobody ('laut Ankündigung', 'das abschließende Statement'): a reader learns nothing from it."""
+    s, e = span
+    phrase = text[s:e]
+    heads = [m for m in _WORD.finditer(phrase) if _DOCUMENT.search(_base(m.group()))]
+    if not heads:
+        return None
+    after = heads[0].end()
+    link = _OWNER_LINK.search(phrase, after - 1)
+    if link is not None:
+        own = (s + link.start() + 1, e)
+        kind = speaker_kind(text, own, mentions, lang)
+        if kind in _SPEAKING:
+            return own, kind
+        if kind == "unknown" and _BODY.search(text[own[0]:own[1]].split()[-1]):
+            return own, "organisation"  # 'des Familienministeriums'
+
+    named = [m for m in mentions.overlapping(s, e) if not m.derived and m.label in ("PER", "ORG", "LOC")
+             and not (m.start <= s + heads[0].start() < m.end)]
+    if named:
+        m = named[-1]
+        return (m.start, m.end), {"PER": "person", "ORG": "organisation"}.get(m.label, "place")
+    word, start = heads[0].group(), s + heads[0].start()
+    if "-" in word:
+        prefix = word.rsplit("-", 1)[0]
+        if prefix.isupper() and len(prefix) >= 2 and "-" not in prefix:
+            return (start, start + len(prefix)), "organisation"  # 'DNA-Schätzungen', 'UN-Angaben'
+        return None
+    tail = _DOCUMENT.search(word.casefold())
+    prefix = word[:tail.start()] if tail else ""
+    for part in (prefix[:-1] if prefix.endswith("s") else "", prefix):
+        if len(part) >= 4 and _can_speak(part.capitalize()):
+            return (start, start + len(part)), "role"  # 'Polizeiangaben', 'Regierungsangaben', 'Zeugenaussagen'
+    return None
 
 
 def _entity_after_cue(doc, q, mentions: SpanIndex, message_first: bool = False) -> tuple[int, int] | None:

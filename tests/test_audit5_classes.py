@@ -1,0 +1,48 @@
+"""Error classes of the fifth outside-style audit, on invented text: document nouns as speakers, the
+medium a speaker talked to, a female surname picked up by 'sie'."""
+from __future__ import annotations
+
+from lagebild.analyse.nlp import split_sentences
+from lagebild.analyse.quotes import find_quotes
+from lagebild.records import AnalysedArticle, Article, Mention
+
+
+def quotes_of(text: str, spans: list[tuple] = ()) -> list:
+    doc = AnalysedArticle(Article(id="a", source="a", text=text, language="de"))
+    pos = 0
+    for surface, label in spans:
+        start = text.index(surface, pos)
+        doc.mentions.append(Mention("a", start, start + len(surface), surface, label))
+        pos = start + 1
+    doc.sentences = split_sentences(text, "de")
+    find_quotes(doc)
+    return doc.quotes
+
+
+def quote_with(quotes, words: str):
+    return next(q for q in quotes if words in q.text)
+
+
+def test_a_document_noun_names_its_owner_or_is_not_shown():
+    qs = quotes_of("Die Brücke soll laut Ankündigung im Herbst 2031 fertig sein. Die Kosten sollen laut einer "
+                   "Schätzung des Verkehrsministeriums bei 40 Millionen Euro liegen. In der Stadt leben laut "
+                   "OECD-Angaben rund 80.000 Menschen. Bei dem Unfall wurden nach Polizeiangaben drei Menschen verletzt.")
+    first = quote_with(qs, "im Herbst 2031")
+    assert not first.shown  # 'Ankündigung' names nobody who announced it
+    assert quote_with(qs, "40 Millionen").speaker == "des Verkehrsministeriums"
+    assert quote_with(qs, "80.000").speaker == "OECD"
+    assert quote_with(qs, "drei Menschen").speaker == "Polizei"
+
+
+def test_the_medium_a_speaker_talked_to_is_not_part_of_the_speaker():
+    qs = quotes_of("Der Zug sei viel zu schnell gefahren, sagte eine Anrainerin der Zeitung Tagesblatt. "
+                   "Man prüfe alle Hinweise, sagte ein Sprecher der APA.")
+    assert quote_with(qs, "viel zu schnell").speaker == "eine Anrainerin"
+    assert quote_with(qs, "alle Hinweise").speaker == "ein Sprecher der APA"  # he works there
+
+
+def test_a_female_surname_alone_is_what_sie_refers_to():
+    text = ("Die Leiterin des Museums, Monika Olbricht-Kamm, zeigte die Funde, berichtete das Blatt Morgenpost. "
+            "Die Stücke seien sehr alt, erklärte Olbricht-Kamm. Wir wollen alles zeigen, sagte sie.")
+    qs = quotes_of(text, [("Monika Olbricht-Kamm", "PER"), ("Morgenpost", "ORG"), ("Olbricht-Kamm", "PER")])
+    assert quote_with(qs, "alles zeigen").speaker == "Olbricht-Kamm"
