@@ -46,3 +46,44 @@ def test_a_female_surname_alone_is_what_sie_refers_to():
             "Die Stücke seien sehr alt, erklärte Olbricht-Kamm. Wir wollen alles zeigen, sagte sie.")
     qs = quotes_of(text, [("Monika Olbricht-Kamm", "PER"), ("Morgenpost", "ORG"), ("Olbricht-Kamm", "PER")])
     assert quote_with(qs, "alles zeigen").speaker == "Olbricht-Kamm"
+
+
+def story_entities(text: str, spans: list[tuple]):
+    from lagebild.link.canonical import canonical_entities
+
+    doc = AnalysedArticle(Article(id="b", source="b", text=text, language="de"))
+    pos = 0
+    for surface, label in spans:
+        start = text.index(surface, pos)
+        doc.mentions.append(Mention("b", start, start + len(surface), surface, label))
+        pos = start + 1
+    return {e.name: e for e in canonical_entities([doc])}
+
+
+def test_competitions_are_events_and_country_codes_of_results_are_not_listed():
+    text = ("Der Klub spielt in der Europa League gegen Dynamo Tirana. Beim Weltcup siegte Jonas Brekke (NOR) vor "
+            "Paul Ferrand (FRA/Team Alpina) und Tim Auer (AUT).")
+    ents = story_entities(text, [("Europa League", "LOC"), ("Dynamo Tirana", "ORG"), ("Jonas Brekke", "PER"),
+                                 ("NOR", "ORG"), ("Paul Ferrand", "PER"), ("FRA", "ORG"), ("Team Alpina", "ORG"),
+                                 ("Tim Auer", "PER"), ("AUT", "ORG")])
+    assert ents["Europa League"].type == "MISC"
+    assert not any(ents[c].listed for c in ("NOR", "FRA", "AUT"))
+    assert ents["Jonas Brekke"].listed and ents["Team Alpina"].listed
+
+
+def test_two_names_run_together_are_not_listed():
+    text = ("Premier Jan Voral sprach lange. Die Agentur Presto meldete es. Das zitierte die Agentur Presto Voral. "
+            "Tobias Rinner wechselte "
+            "zu Vitesse Arnheim. Die Aufstellung: Rinner Vitesse: Meyer, Klose.")
+    ents = story_entities(text, [("Jan Voral", "PER"), ("Presto", "ORG"), ("Presto Voral", "ORG"),
+                                 ("Tobias Rinner", "PER"), ("Vitesse Arnheim", "ORG"), ("Rinner Vitesse", "PER")])
+    assert not ents["Presto Voral"].listed
+    assert ents["Vitesse Arnheim"].listed and ents["Jan Voral"].listed
+
+
+def test_an_unknown_role_before_a_full_name_and_adjective_compounds():
+    text = "Goalie Jan Novak hielt alles. Goalie Jan Novak jubelte. Die EU-weiten Regeln gelten. Die EU-weiten Daten fehlen."
+    ents = story_entities(text, [("Goalie Jan Novak", "PER"), ("Goalie Jan Novak", "PER"), ("EU-weiten", "ORG"),
+                                 ("EU-weiten", "ORG")])
+    assert "Jan Novak" in ents and ents["Jan Novak"].type == "PER"
+    assert not ents["EU-weiten"].listed

@@ -29,11 +29,10 @@ from ..records import AnalysedArticle, Entity, Mention
 from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
 from .entity_de import nominative, person_genitive
 from .entity_en import english_entity, line_at, story_words
+from .entity_kinds import review_kinds
 from .entity_merge import merge_bare, merge_surnames
-from .entity_evidence import (
-    LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in, person_by_first_name, place_cue,
-    place_not_person, saxon_genitive, strip_descriptor, work_cue,
-)
+from .entity_evidence import (LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in,  # noqa
+                              person_by_first_name, place_cue, place_not_person, saxon_genitive, strip_descriptor, work_cue)
 from .gazetteer import ROLE_SUFFIX, LocalForms, adj_stem, gazetteer, noun_stem
 from .translit import (
     acronym_candidates, blocking_keys, compound_name, fold, genitive_base, is_acronym, joined_skeleton, name_parts,
@@ -591,7 +590,7 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
         plain_of[id(entities[-1])] = plain_count
         if bare:
             bare_of[id(entities[-1])] = bare
-    entities = merge_surnames(merge_bare(entities, bare_of, plain_of, _type_group), plain_of, lang)
+    entities = merge_surnames(merge_bare(review_kinds(entities, docs), bare_of, plain_of, _type_group), plain_of, lang)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     from .speakers import _remember
 

@@ -126,8 +126,9 @@ def _junk(name: str, label: str = "", lang: str = "de") -> bool:
         return True  # 'Art. Bhutan', 'Deutschen –'
     if re.search(r",\s*\S", name) or re.search(r"[^\W\d_]{2,}/[^\W\d_]{2,}", name):
         return True  # 'Caleta-Car, Ulmer', 'Johannes Steinhart, Obmann', 'Addis Abeba/Bujumbura': a list, not one name
-    if len(words) == 1 and (name in _TERM_ABBREVIATIONS or _inflected_compound_tail(name)):
-        return True  # 'BIP', 'Meinl-Geschäften'
+    if len(words) == 1 and (name in _TERM_ABBREVIATIONS or _inflected_compound_tail(name)
+                            or re.search(r"\w-[a-zäöüß]+$", name)):
+        return True  # 'BIP', 'Meinl-Geschäften', 'EU-weiten' (a compound ending in a small word is no name)
     if words[0].lower() in _stop_words() and words[0].lower() not in _PARTICLES and not (
             words[0].isupper() and len(words[0]) >= (2 if lang == "de" else 3)):
         return True  # 'Meines Wissens', 'Until Microsoft' (but the acronyms 'IS', 'WHO'; in English 'CA' is a state)
@@ -508,13 +509,28 @@ def _surname_like(word: str) -> bool:
     return not re.fullmatch(r"[A-ZÄÖÜ]\.", word) and word.lower() not in _PARTICLES and word not in _nouns_and_first_names()[1]
 
 
+_NAME_OPENERS = {"abu", "bin", "ibn", "umm", "al", "el", "van", "von", "de", "da", "di", "le", "la", "mac", "mc", "san",
+                 "santa", "sankt", "st.", "don", "dona"}
+
+
+def _word_before_full_name(words: list[str]) -> bool:
+    """A German word that is no first name before a first name and a surname: a role the lexicons do not
+    know ('Goalie Jan Novota', 'Keeper Jan Novota'); not 'Abu Mohammed X' nor a foreign first name."""
+    from .translit import known_word
+
+    first = _nouns_and_first_names()[1]
+    return len(words) >= 3 and words[1] in first and words[1][:1].isupper() and words[0] not in first \
+        and words[0][1:].islower() \
+        and words[0].lower() not in _NAME_OPENERS and known_word(words[0]) and words[2][:1].isupper()
+
+
 def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, str, str | None]:
     """(name, label, the bare name as a further alias or None): 'Soziologe Bernardo Arévalo' ->
     'Bernardo Arévalo' PER; 'Reederei Costa Crociere' -> 'Costa Crociere' when that is also written
     alone (or is a known place), else the bare name is only added as an alias. A person's name
     loses trailing common nouns too ('Reinhold Mitterlehner Montagmittag')."""
     words = name.split()
-    k = 0
+    k = int(label == "PER" and _word_before_full_name(words))  # 'Goalie Jan Novota'
     while k < len(words) - 1 and (_descriptor(words[k]) or re.fullmatch(r"[A-ZÄÖÜ]\w+s", words[k]) and k + 3 < len(words)
                                   and _descriptor(words[k + 1])):
         k += 1  # 'Reederei', 'Star-Quarterback', 'Carolinas Topverteidiger'

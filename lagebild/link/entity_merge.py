@@ -51,7 +51,7 @@ def merge_surnames(entities: list[Entity], plain_of: dict[int, int], lang: str =
     first: dict[str, list[Entity]] = {}
     for e in entities:
         words = e.name.split()
-        if e.type == "PER" and len(words) >= 2 and (lang == "de" or e.confidence > _JUNK):
+        if e.type == "PER" and len(words) >= 2 and e.confidence > _JUNK:  # a junk 'person' owns no surname
             last.setdefault(words[-1], []).append(e)
             first.setdefault(words[0], []).append(e)
     kinds = ("LOC",) if lang == "de" else ("LOC", "ORG", "PER", "MISC")

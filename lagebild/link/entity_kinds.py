@@ -1,0 +1,79 @@
+"""Kinds of names the NER model types by their words rather than by what they name (fifth outside audit).
+
+- Competitions and tournaments are events (MISC) whatever the model said: 'Champions League' ORG,
+  'Europa League' LOC, 'Australian Open' ORG. Their last word says so (a league that is an association,
+  'National Football League', stays an organisation).
+- Country codes of sports results ('Kristoff (NOR)', 'Demare (FRA/FDJ)') are no entities of their own:
+  three capitals right inside parentheses or before a slash, from the IOC list. They are not listed.
+- Two names run together ('zitierte die Agentur TASR Fico', a line-up 'Schaub Ajax: …') are no name:
+  a phrase whose first words are another entity's name and whose rest is a third's, one of them a
+  person and the other not, is not listed.
+"""
+from __future__ import annotations
+
+import re
+
+_EVENT = re.compile(r"(?:(?:Champions|Europa|Conference|Nations) League|[\s-](?:Open|Cup|Pokal|Trophy|Grand Prix|"
+                    r"Championships?|Meisterschaft|Weltmeisterschaft|Europameisterschaft|Weltcup|Olympics|Festival|"
+                    r"Biennale|Awards?|Marathon))$")
+
+# IOC country codes (results lists); only read in the parentheses/slash context of results
+_IOC = frozenset("""AFG ALB ALG AND ANG ARG ARM AUS AUT AZE BAH BAN BAR BEL BIH BLR BOL BRA BUL BUR CAN CHI CHN CIV
+CMR COL CRC CRO CUB CYP CZE DEN DOM ECU EGY ERI ESA ESP EST ETH FIJ FIN FRA GBR GEO GER GHA GRE GUA HKG HUN INA IND IRI
+IRL IRQ ISL ISR ITA JAM JOR JPN KAZ KEN KGZ KOR KOS KSA KUW LAT LBA LIB LIE LTU LUX MAR MAS MDA MEX MGL MKD MLT MNE MON
+NAM NED NGR NOR NZL PAK PAN PAR PER PHI POL POR PRK PUR QAT ROU RSA RUS SEN SIN SLO SRB SUI SVK SWE SYR THA TJK TPE TTO
+TUN TUR UAE UGA UKR URU USA UZB VEN VIE ZIM""".split())
+
+
+def event_name(name: str) -> bool:
+    """'Champions League', 'Australian Open', 'Vierschanzen-Tournee' is not matched: only a last word of its own."""
+    return bool(_EVENT.search(name))
+
+
+def country_code(name: str, before: list[str], after: list[str]) -> bool:
+    """An IOC code written as the nation of a result line at every mention: '(AUT)', '(FRA/FDJ)'."""
+    return name in _IOC and all(b.endswith("(") or a.startswith((")", "/")) for b, a in zip(before, after))
+
+
+def glued(name: str, others: dict[str, list[tuple[int, str]]], me: int = -1) -> bool:
+    """`name` read as two other entities' names run together, a person and a non-person; `others`: every
+    entity's aliases -> [(its index, 'person' for a person with a full name, else 'other')], `me`: this
+    entity's index (a lone word the model called a person may be anything: 'Ajax' PER)."""
+    def kind(part: str) -> str | None:
+        return next((t for j, t in others.get(part, ()) if j != me), None)
+
+    words = name.split()
+    for k in range(1, len(words)):
+        a, b = kind(" ".join(words[:k])), kind(" ".join(words[k:]))
+        if a and b and (a == "person") != (b == "person"):
+            return True
+    return False
+
+
+def review_kinds(entities: list, docs: list) -> list:
+    """The three rules above over a story's entities (before its merges: a glued 'Schaub Ajax' must not
+    take in the lone 'Ajax'). Glued names are judged twice: a second time without the names the first
+    pass found glued ('Ajax' is an alias of 'Schaub Ajax', which leaves 'Ajax Amsterdam' alone)."""
+    from .entity_evidence import LISTED, person_by_first_name
+
+    def alias_index(skip: set[int]) -> dict[str, list[tuple[int, str]]]:
+        out: dict[str, list[tuple[int, str]]] = {}
+        for k, e in enumerate(entities):
+            person = e.type == "PER" and " " in e.name and person_by_first_name(e.name)  # not 'Koza Ipek' PER
+            for alias in [*e.aliases, e.name.split()[-1]] if k not in skip else ():  # the surname alone too
+                out.setdefault(alias, []).append((k, "person" if person else "other"))
+        return out
+
+    first = alias_index(set())
+    maybe = {k for k, e in enumerate(entities) if " " in e.name and glued(e.name, first, k)}
+    second = alias_index(maybe)
+    texts = {d.id: d.text for d in docs}
+    for k, e in enumerate(entities):
+        if e.place is None and event_name(e.name):
+            e.type = "MISC"
+        before = [texts[m.article_id][max(0, m.start - 1):m.start] for m in e.mentions]
+        after = [texts[m.article_id][m.end:m.end + 1] for m in e.mentions]
+        if country_code(e.name, before, after) or (k in maybe and glued(e.name, second, k)):
+            e.confidence = min(e.confidence, 0.3)
+            e.listed = e.confidence >= LISTED
+    return entities
