@@ -87,3 +87,16 @@ def test_an_unknown_role_before_a_full_name_and_adjective_compounds():
                                  ("EU-weiten", "ORG")])
     assert "Jan Novak" in ents and ents["Jan Novak"].type == "PER"
     assert not ents["EU-weiten"].listed
+
+
+def test_series_numbers_and_stretches_of_time_are_no_dates():
+    from lagebild.analyse.timex import candidates
+
+    text = ("Die Bürgeranleihe 3/2031 läuft zehn Jahre, Stand 4/2031. In den fünf Jahren davor gab es keine. "
+            "Fünf Jahre zuvor war das anders. Ab 5/2031 gilt die Regel.")
+    doc = AnalysedArticle(Article(id="t", source="t", text=text, language="de"))
+    found = {text[c.start:c.end]: c.spec for c in candidates(doc)}
+    assert "3/2031" not in found and "2031" not in found  # the bond's series number
+    assert found["4/2031"]["m"] == 4 and found["5/2031"]["m"] == 5
+    assert not any(s.get("kind") == "shift" and "fünf Jahren" in k for k, s in found.items())
+    assert found["Fünf Jahre zuvor"]["kind"] == "shift"

@@ -14,19 +14,15 @@ import re
 from dataclasses import dataclass
 
 # ---------------------------------------------------------------- German lexicon
-MONTHS_DE = {
-    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "feb": 2, "febr": 2, "märz": 3,
-    "maerz": 3, "mär": 3, "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7,
-    "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
-    "november": 11, "nov": 11, "dezember": 12, "dez": 12,
-}
+MONTHS_DE = {"januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "feb": 2, "febr": 2, "märz": 3, "maerz": 3,
+             "mär": 3, "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8,
+             "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+             "dezember": 12, "dez": 12}
 WEEKDAYS_DE = {"montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5, "samstag": 6, "sonnabend": 6,
                "sonntag": 7}
 # day parts -> TIMEX3 suffixes; hours used when a clock time carries the part ("8 Uhr abends")
-PARTS_DE = {
-    "morgen": "MO", "früh": "MO", "frühmorgen": "MO", "vormittag": "MO", "mittag": "MI",
-    "nachmittag": "AF", "abend": "EV", "nacht": "NI", "vorabend": "EV",
-}
+PARTS_DE = {"morgen": "MO", "früh": "MO", "frühmorgen": "MO", "vormittag": "MO", "mittag": "MI", "nachmittag": "AF",
+            "abend": "EV", "nacht": "NI", "vorabend": "EV"}
 NUMBERS_DE = {
     "null": 0, "ein": 1, "eines": 1, "eins": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "zwei": 2,
     "zwo": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
@@ -357,6 +353,9 @@ def _date_month_numeric(m):
         return None  # '2008/09', '2011/12': two years (a season, a crisis), not September 2008
     if m.group("y1"):
         return {"kind": "date", "y": int(m.group("y1")), "m": int(m.group("m1")), "d": None}
+    if re.search(r"(?:\b(?!(?:Stand|Ausgabe|Heft|Ende|Anfang|Mitte|Beginn|Seit|Nach|Datum)\b)[A-ZÄÖÜ][\w-]{2,}[a-zäöüß]|\bNr\.)\s$",
+                 m.string[max(0, m.start() - 30):m.start()]):
+        return None  # 'Tilgungsanleihe 6/2015', 'Nr. 4/2015': a series or file number after a noun (not 'Stand 4/2015')
     return {"kind": "date", "y": int(m.group("y2")), "m": int(m.group("m2")), "d": None}
 
 
@@ -418,8 +417,8 @@ def _bare_year_ok(m, pre_group: str | None) -> bool:
     if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", after) and not re.match(r"\s+(?:Der|Die|Das|Im|In|Am|Als|Nach|Seit|Bis|Und|Auch)\b", after):
         return False
     before = m.string[max(0, m.start() - 25):m.start()]
-    if re.search(r"(?:Nr\.|Nummer|Artikel|Paragraf|§|Tel\.|Zimmer|PLZ|Seite|\d)\s*$", before):
-        return False
+    if re.search(r"(?:Nr\.|Nummer|Artikel|Paragraf|§|Tel\.|Zimmer|PLZ|Seite|\d|(?<!\d)\d{1,2}/)\s*$", before):
+        return False  # (the year of a '6/2015' the month rule did not take is none either)
     n = re.search(r"(\w+)\W*$", before)
     if n and number_de(n.group(1)) is not None and not n.group(1)[0].isdigit():
         return False
@@ -545,8 +544,8 @@ def _shift(m):
 def _shift_after(m):
     unit = unit_of(m.group("u"))
     n = number_de(m.group("n"))
-    if unit is None or n is None:
-        return None
+    if unit is None or n is None or re.search(r"\b(?:in|während|aus|von|mit)\s+den\s+$", m.string[max(0, m.start() - 14):m.start()], re.I):
+        return None  # 'in den sechs Jahren davor': a stretch of time, not a point
     return {"kind": "shift", "n": n, "unit": unit, "sign": 1 if m.group("dir").lower() in ("später", "danach", "darauf") else -1,
             "from_ref": True}
 
