@@ -67,6 +67,11 @@ def test_competitions_are_events_and_country_codes_of_results_are_not_listed():
                                  ("NOR", "ORG"), ("Paul Ferrand", "PER"), ("FRA", "ORG"), ("Team Alpina", "ORG"),
                                  ("Tim Auer", "PER"), ("AUT", "ORG")])
     assert ents["Europa League"].type == "MISC"
+    from lagebild.link.entity_evidence import _places
+    from lagebild.link.entity_kinds import club_name
+
+    city = next(c for c in ("Moskau", "Leverkusen", "Kiew") if c in _places())
+    assert club_name(f"Dynamo {city}") and not club_name(f"Hotel {city}") and not club_name(f"Bad {city}")
     assert not any(ents[c].listed for c in ("NOR", "FRA", "AUT"))
     assert ents["Jonas Brekke"].listed and ents["Team Alpina"].listed
 

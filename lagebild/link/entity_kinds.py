@@ -3,6 +3,8 @@
 - Competitions and tournaments are events (MISC) whatever the model said: 'Champions League' ORG,
   'Europa League' LOC, 'Australian Open' ORG. Their last word says so (a league that is an association,
   'National Football League', stays an organisation).
+- A 'place' that is a club named with its city ('ZSKA Moskau' LOC) or an English body ('Supreme Court'
+  LOC) is an organisation (not a 'person': the place list also holds surnames, 'Petro Poroschenko').
 - Country codes of sports results ('Kristoff (NOR)', 'Demare (FRA/FDJ)') are no entities of their own:
   three capitals right inside parentheses or before a slash, from the IOC list. They are not listed.
 - Two names run together ('zitierte die Agentur TASR Fico', a line-up 'Schaub Ajax: …') are no name:
@@ -30,6 +32,24 @@ def event_name(name: str) -> bool:
     return bool(_EVENT.search(name))
 
 
+# heads of the names of bodies in English, which the German model reads as places ('Supreme Court' LOC)
+_BODY_END = re.compile(r"\s(?:Court|Council|Committee|Commission|Agency|Ministry|Parliament|Senate|Congress|Bureau)$")
+_PLACE_OPENERS = {"groß", "klein", "neu", "alt", "bad", "ober", "unter", "nieder", "sankt", "st.", "san", "santa", "new",
+                  "old", "north", "south", "east", "west", "nord", "süd", "ost", "mittel", "greater", "upper", "lower"}
+
+
+def club_name(name: str) -> bool:
+    """A club named with its city ('ZSKA Moskau', 'Bayer Leverkusen', 'Dynamo Kiew'): two words, the second
+    a city of the place list, the first none, no first name, no common noun ('Hotel Wien') and no word that
+    makes a place name ('Bad Ischl', 'New York')."""
+    from .entity_evidence import _places, common_noun, first_names
+
+    words = name.split()
+    return len(words) == 2 and words[1] in _places() and words[0] not in _places() \
+        and words[0] not in first_names("en") and not common_noun(words[0]) \
+        and words[0].lower() not in _PLACE_OPENERS and words[0][:1].isupper()
+
+
 def country_code(name: str, before: list[str], after: list[str]) -> bool:
     """An IOC code written as the nation of a result line at every mention: '(AUT)', '(FRA/FDJ)'."""
     return name in _IOC and all(b.endswith("(") or a.startswith((")", "/")) for b, a in zip(before, after))
@@ -51,7 +71,7 @@ def glued(name: str, others: dict[str, list[tuple[int, str]]], me: int = -1) -> 
 
 
 def review_kinds(entities: list, docs: list) -> list:
-    """The three rules above over a story's entities (before its merges: a glued 'Schaub Ajax' must not
+    """The rules above over a story's entities (before its merges: a glued 'Schaub Ajax' must not
     take in the lone 'Ajax'). Glued names are judged twice: a second time without the names the first
     pass found glued ('Ajax' is an alias of 'Schaub Ajax', which leaves 'Ajax Amsterdam' alone)."""
     from .entity_evidence import LISTED, person_by_first_name
@@ -71,6 +91,8 @@ def review_kinds(entities: list, docs: list) -> list:
     for k, e in enumerate(entities):
         if e.place is None and event_name(e.name):
             e.type = "MISC"
+        elif e.place is None and e.type == "LOC" and (club_name(e.name) or _BODY_END.search(e.name)):
+            e.type = "ORG"
         before = [texts[m.article_id][max(0, m.start - 1):m.start] for m in e.mentions]
         after = [texts[m.article_id][m.end:m.end + 1] for m in e.mentions]
         if country_code(e.name, before, after) or (k in maybe and glued(e.name, second, k)):
