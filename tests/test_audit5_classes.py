@@ -105,3 +105,11 @@ def test_series_numbers_and_stretches_of_time_are_no_dates():
     assert found["4/2031"]["m"] == 4 and found["5/2031"]["m"] == 5
     assert not any(s.get("kind") == "shift" and "fünf Jahren" in k for k, s in found.items())
     assert found["Fünf Jahre zuvor"]["kind"] == "shift"
+
+
+def test_the_writers_lead_in_before_a_colon_is_not_the_message():
+    text = ("Die Leiterin der Klinik, Monika Haberl, sprach am Morgen. Haberl will mehr Personal: Wir brauchen "
+            "zehn Pflegekräfte mehr, sagte sie.")
+    qs = quotes_of(text, [("Monika Haberl", "PER"), ("Haberl", "PER")])
+    q = quote_with(qs, "zehn Pflegekräfte")
+    assert q.text.startswith("Wir brauchen") and q.speaker == "Haberl"

@@ -165,6 +165,10 @@ def analyse_unit(u: Unit, idx: int) -> list[Found]:
             # 'MESSAGE, sagte X.' — message is the clause before the comma
             ms = u.start
             me = toks[n - 1].start
+            colon = next((k for k in range(n - 3, 0, -1) if toks[k].text == ":" and not u.masked[k]
+                          and toks[k + 1].text[:1].isupper() and not u.masked[k + 1]), None)
+            if colon is not None and me - toks[colon + 1].start > 10:
+                ms = toks[colon + 1].start  # 'X will Nachahmer abschrecken: Wir wollen …, sagte sie': the writer's lead-in
             subject = np_after(toks, 0, n - 1)  # 'X, Sprecher der Y, bezeichnete …': an apposed subject
             apposed = subject is not None and subject.full[1] >= n - 2 and subject.full != subject.core
             # a fronted adverbial clause ('Da …, warnte X') is the writer's frame, not a message
