@@ -113,3 +113,19 @@ def test_the_writers_lead_in_before_a_colon_is_not_the_message():
     qs = quotes_of(text, [("Monika Haberl", "PER"), ("Haberl", "PER")])
     q = quote_with(qs, "zehn Pflegekräfte")
     assert q.text.startswith("Wir brauchen") and q.speaker == "Haberl"
+
+
+def test_a_descriptor_noun_before_a_name_is_no_part_of_it():
+    from lagebild.link.entity_evidence import strip_descriptor
+
+    assert strip_descriptor("Werbeagentur Blaue Welle", "ORG", set())[0] == "Blaue Welle"
+    assert strip_descriptor("Wissenschaftsfonds KWF", "ORG", set())[0] == "KWF"
+    assert strip_descriptor("Umweltpartei Grüne Mitte", "ORG", set())[0] == "Grüne Mitte"
+    for whole in ("Institut für Publizistik", "Österreichisches Museum für Kunst", "Kalmora GmbH", "Staatsanwaltschaft Wien", "Eagles of Death Metal"):
+        assert strip_descriptor(whole, "ORG", set())[0] == whole
+
+
+def test_newspapers_named_after_a_plural_noun_are_organisations():
+    text = ("Das berichteten die Zeitungen Le Petit Matin und Der Abendbote. Laut Le Petit Matin gab es Streit.")
+    ents = story_entities(text, [("Le Petit Matin", "LOC"), ("Der Abendbote", "PER"), ("Le Petit Matin", "LOC")])
+    assert ents["Le Petit Matin"].type == "ORG"

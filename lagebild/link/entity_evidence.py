@@ -320,7 +320,8 @@ _ORG_SUFFIX = re.compile(r"(?:^|\s)(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|PLC|
 # a kind-of-organisation noun written right before the name ('Reiseveranstalter Thomas Cook', 'Branchenverband Bitkom')
 _ORG_BEFORE = re.compile(r"(?:konzern|unternehmen|firma|veranstalter|hersteller|kette|versicherer|airline"
                          r"|fluggesellschaft|stiftung|verband|verein|institut|forschungsinstitut|bank|sender|zeitung"
-                         r"|magazin|agentur|partei|gewerkschaft|betreiber|anbieter|händler|konzerns|unternehmens)"
+                         r"|magazin|agentur|partei|gewerkschaft|betreiber|anbieter|händler|konzerns|unternehmens"
+                         r"|zeitungen|agenturen|magazine|sendern|tageszeitungen)"
                          r"\s+(?-i:[A-ZÄÖÜ]\w*\s+)?$", re.I)
 
 
@@ -562,6 +563,12 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
         return rest, label, None
     if rest in seen_alone or (end - k == 1 and rest in _places()):
         return rest, label, None
+    if k and end == len(words) and (common_noun(words[k - 1]) or _KIND_WORDS.search(words[k - 1])) \
+            and not re.search(r"(?:isch|lich|ig|al|ell|iv|er)(?:e|er|es|en|em)$", words[k - 1]) \
+            and words[k][:1].isupper() and words[k].lower() not in _stop_words() \
+            and not re.search(r"(?:gmbh|ag|kg|se|inc|ltd)$", rest, re.I) and not _junk(rest, label) and _name_shaped(rest, label):
+        return rest, label, None  # 'Reederei Costa Crociere', 'Wissenschaftsfonds FWF': the descriptor is no part of it
+        # (a lone plain word stays: 'Magazin Vice' would lose its evidence, 'Rheinische Post' its adjective)
     return name, label, rest if not _junk(rest, label) else None
 
 
