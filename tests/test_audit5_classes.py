@@ -129,3 +129,13 @@ def test_newspapers_named_after_a_plural_noun_are_organisations():
     text = ("Das berichteten die Zeitungen Le Petit Matin und Der Abendbote. Laut Le Petit Matin gab es Streit.")
     ents = story_entities(text, [("Le Petit Matin", "LOC"), ("Der Abendbote", "PER"), ("Le Petit Matin", "LOC")])
     assert ents["Le Petit Matin"].type == "ORG"
+
+
+def test_a_year_the_model_cut_off_a_name_is_not_shown():
+    from lagebild.analyse.timex_anchor import name_years
+
+    text = "Die Umweltschutzorganisation Global 2000 hilft. Das Internat wird von Global 2000 gefördert. Im Jahr 2000 nicht."
+    m = Mention("t", text.index("Umweltschutzorganisation"), text.index(" 2000"), "Umweltschutzorganisation Global", "ORG")
+    spans = name_years(text, [m])
+    assert len(spans) == 2 and all(text[a:b] == "2000" for a, b in spans)
+    assert (text.rindex("2000"), text.rindex("2000") + 4) not in spans

@@ -125,6 +125,9 @@ def name_years(text: str, mentions: list) -> set[tuple[int, int]]:
     for m in mentions:
         if m.label in ("ORG", "MISC", "PER") and (hit := re.search(r"([A-ZÄÖÜ][\w-]*)\s+(\d{4})$", m.text)):
             found.add(f"{hit[1]} {hit[2]}")
+        elif m.label in ("ORG", "MISC") and (hit := re.match(r" (\d{4})(?![\d.,:/-])", text[m.end:m.end + 6])) \
+                and (last := re.search(r"([A-ZÄÖÜ][\w-]*)$", m.text)):
+            found.add(f"{last[1]} {hit[1]}")  # the model cut the year off the name: '[Umweltschutzorganisation Global] 2000'
     spans: set[tuple[int, int]] = set()
     for name in found:
         for hit in re.finditer(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"\s+") + r"(?!\w)", text):
