@@ -139,3 +139,10 @@ def test_a_year_the_model_cut_off_a_name_is_not_shown():
     spans = name_years(text, [m])
     assert len(spans) == 2 and all(text[a:b] == "2000" for a, b in spans)
     assert (text.rindex("2000"), text.rindex("2000") + 4) not in spans
+
+
+def test_a_foreign_first_name_and_surname_is_a_person_but_no_place_is():
+    from lagebild.link.entity_kinds import foreign_person
+
+    assert foreign_person("Clayton Marbury") and foreign_person("Pablo Andurro")
+    assert not foreign_person("Beverly Hills") and not foreign_person("Sierra Leone") and not foreign_person("San Remo")

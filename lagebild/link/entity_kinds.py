@@ -35,7 +35,8 @@ def event_name(name: str) -> bool:
 # heads of the names of bodies in English, which the German model reads as places ('Supreme Court' LOC)
 _BODY_END = re.compile(r"\s(?:Court|Council|Committee|Commission|Agency|Ministry|Parliament|Senate|Congress|Bureau)$")
 _PLACE_OPENERS = {"groß", "klein", "neu", "alt", "bad", "ober", "unter", "nieder", "sankt", "st.", "san", "santa", "new",
-                  "old", "north", "south", "east", "west", "nord", "süd", "ost", "mittel", "greater", "upper", "lower"}
+                  "old", "north", "south", "east", "west", "nord", "süd", "ost", "mittel", "greater", "upper", "lower",
+                  "saint", "fort", "port", "lake", "mount", "los", "las", "el", "la", "le"}
 
 
 def club_name(name: str) -> bool:
@@ -48,6 +49,25 @@ def club_name(name: str) -> bool:
     return len(words) == 2 and words[1] in _places() and words[0] not in _places() \
         and words[0] not in first_names("en") and not common_noun(words[0]) \
         and words[0].lower() not in _PLACE_OPENERS and words[0][:1].isupper()
+
+
+_PLACE_END = re.compile(r"\s(?:Hills?|Heights|Park|Beach|Springs?|City|Falls|Islands?|Valley|Bay|Lake|River|Creek|"
+                        r"Harbou?r|Port|Point|Square|Street|Avenue|Road|Mountains?|County|Coast|Canyon|Woods?|Field|"
+                        r"Gardens?|Grove|Ridge|Bridge|Village|Town|Berg|Tal|See|Platz)$")
+
+
+def foreign_person(name: str) -> bool:
+    """'Pablo Andujar' ORG, 'Clayton Lockett' LOC: a first name of the international list (not the German
+    lexicon's, which `person_by_first_name` reads), then a surname; never a place the lists know
+    ('Sierra Leone'), nor a name ending in a place or an organisation word."""
+    from .entity_evidence import _ORG_WORDS, _places, common_noun, first_names
+    from .gazetteer import gazetteer
+
+    words = name.split()
+    return 2 <= len(words) <= 3 and words[0] in first_names("en") and all(w[:1].isupper() for w in words) \
+        and not any(w in _places() or common_noun(w) for w in words) and not _ORG_WORDS.search(words[-1]) \
+        and name not in _places() and gazetteer().lookup(name) is None and not _PLACE_END.search(name) \
+        and words[0].lower() not in _PLACE_OPENERS
 
 
 def country_code(name: str, before: list[str], after: list[str]) -> bool:
@@ -93,6 +113,8 @@ def review_kinds(entities: list, docs: list) -> list:
             e.type = "MISC"
         elif e.place is None and e.type == "LOC" and (club_name(e.name) or _BODY_END.search(e.name)):
             e.type = "ORG"
+        elif e.place is None and e.type in ("ORG", "LOC") and foreign_person(e.name):
+            e.type = "PER"
         before = [texts[m.article_id][max(0, m.start - 1):m.start] for m in e.mentions]
         after = [texts[m.article_id][m.end:m.end + 1] for m in e.mentions]
         if country_code(e.name, before, after) or (k in maybe and glued(e.name, second, k)):
