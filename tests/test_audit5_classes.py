@@ -146,3 +146,11 @@ def test_a_foreign_first_name_and_surname_is_a_person_but_no_place_is():
 
     assert foreign_person("Clayton Marbury") and foreign_person("Pablo Andurro")
     assert not foreign_person("Beverly Hills") and not foreign_person("Sierra Leone") and not foreign_person("San Remo")
+
+
+def test_another_name_run_on_into_a_noun_is_not_listed():
+    from lagebild.link.entity_kinds import run_on
+
+    others = {"Abendpost Nord": [(0, "other")], "Flyers": [(2, "other")], "Philadelphia": [(3, "other")]}
+    assert run_on("Abendpost Nord Rede", others, 1)
+    assert not run_on("Abendpost Nord", others, 0) and not run_on("Philadelphia Flyers", others, 4)

@@ -7,6 +7,7 @@
   LOC) is an organisation (not a 'person': the place list also holds surnames, 'Petro Poroschenko').
 - Country codes of sports results ('Kristoff (NOR)', 'Demare (FRA/FDJ)') are no entities of their own:
   three capitals right inside parentheses or before a slash, from the IOC list. They are not listed.
+- Another entity's name run on into a common noun ('Süddeutsche Zeitung Rede') is not listed.
 - Two names run together ('zitierte die Agentur TASR Fico', a line-up 'Schaub Ajax: …') are no name:
   a phrase whose first words are another entity's name and whose rest is a third's, one of them a
   person and the other not, is not listed.
@@ -90,6 +91,22 @@ def glued(name: str, others: dict[str, list[tuple[int, str]]], me: int = -1) -> 
     return False
 
 
+def run_on(name: str, others: dict[str, list[tuple[int, str]]], me: int) -> bool:
+    """Another entity's name run on into a common noun ('Süddeutsche Zeitung Rede' beside 'Süddeutsche
+    Zeitung', 'Prevc Lukenschieberei' beside 'Peter Prevc')."""
+    from .entity_evidence import _nouns_and_first_names, common_noun
+
+    import simplemma
+
+    words = name.split()
+    if len(words) < 2 or not words[-1][1:].islower() or (
+            words[-1].endswith("s") and simplemma.is_known(words[-1].lower(), lang="en")):
+        return False  # ('Philadelphia Flyers': an English plural names a team)
+    head = " ".join(words[:-1])
+    return any(j != me for j, _ in others.get(head, ())) and (
+        words[-1] in _nouns_and_first_names()[0] or common_noun(words[-1]))
+
+
 def review_kinds(entities: list, docs: list) -> list:
     """The rules above over a story's entities (before its merges: a glued 'Schaub Ajax' must not
     take in the lone 'Ajax'). Glued names are judged twice: a second time without the names the first
@@ -117,7 +134,7 @@ def review_kinds(entities: list, docs: list) -> list:
             e.type = "PER"
         before = [texts[m.article_id][max(0, m.start - 1):m.start] for m in e.mentions]
         after = [texts[m.article_id][m.end:m.end + 1] for m in e.mentions]
-        if country_code(e.name, before, after) or (k in maybe and glued(e.name, second, k)):
+        if country_code(e.name, before, after) or (k in maybe and glued(e.name, second, k)) or run_on(e.name, first, k):
             e.confidence = min(e.confidence, 0.3)
             e.listed = e.confidence >= LISTED
     return entities
