@@ -29,7 +29,7 @@ from ..records import AnalysedArticle, Entity, Mention
 from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
 from .entity_de import nominative, person_genitive
 from .entity_en import english_entity, line_at, story_words
-from .entity_kinds import review_kinds
+from .entity_kinds import foreign_person, review_kinds
 from .entity_merge import merge_bare, merge_surnames
 from .entity_evidence import (LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in,  # noqa
                               person_by_first_name, place_cue, place_not_person, saxon_genitive, strip_descriptor, work_cue)
@@ -545,8 +545,8 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
                 label = "LOC"  # 'die Hauptstadt Kuala Lumpur', 'die Stadt Flint'
             elif label == "PER" and multiword_place(name):
                 label = "LOC"  # 'Kuala Lumpur': the place list knows it, no first name of the lexicon
-            elif label != "PER" and person_by_first_name(name):
-                label = "PER"  # 'Malik Jackson' tagged ORG: a first name of the lexicon says person
+            elif label != "PER" and (person_by_first_name(name) or label != "MISC" and foreign_person(name)):
+                label = "PER"  # 'Malik Jackson' tagged ORG: a first name of the lexicon (or the international list) says person
             elif label == "LOC" and re.fullmatch(r"[A-ZÄÖÜ]\w*(?:[A-Z]\w*|\d+)", name) and not is_place_word(name):
                 label = "ORG"  # 'GfK', 'MediaCom', 'Ö3': brands and stations, places have no inner capitals or digits
             elif label in ("PER", "ORG") and place_not_person(

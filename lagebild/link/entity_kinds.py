@@ -7,6 +7,8 @@
   LOC) is an organisation (not a 'person': the place list also holds surnames, 'Petro Poroschenko').
 - Country codes of sports results ('Kristoff (NOR)', 'Demare (FRA/FDJ)') are no entities of their own:
   three capitals right inside parentheses or before a slash, from the IOC list. They are not listed.
+- A first name of the international list before a surname makes a person of an 'organisation' or
+  'place' ('Tracy Morgan' LOC), read in canonical.py after the organisation cues ('Thomas Cook').
 - Another entity's name run on into a common noun ('Süddeutsche Zeitung Rede') is not listed.
 - Two names run together ('zitierte die Agentur TASR Fico', a line-up 'Schaub Ajax: …') are no name:
   a phrase whose first words are another entity's name and whose rest is a third's, one of them a
@@ -130,8 +132,6 @@ def review_kinds(entities: list, docs: list) -> list:
             e.type = "MISC"
         elif e.place is None and e.type == "LOC" and (club_name(e.name) or _BODY_END.search(e.name)):
             e.type = "ORG"
-        elif e.place is None and e.type in ("ORG", "LOC") and foreign_person(e.name):
-            e.type = "PER"
         before = [texts[m.article_id][max(0, m.start - 1):m.start] for m in e.mentions]
         after = [texts[m.article_id][m.end:m.end + 1] for m in e.mentions]
         if country_code(e.name, before, after) or (k in maybe and glued(e.name, second, k)) or run_on(e.name, first, k):
