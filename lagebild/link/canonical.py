@@ -540,7 +540,7 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
                 label = "MISC"  # 'der Film The Revenant', '„Blade Runner“': the title of a work, whatever the model said
             elif org_cue(name, [it.mention.text for it in members], contexts, texts, label):
                 label = "ORG"  # 'TransCanada Corp', 'Reiseveranstalter Thomas Cook', 'Branchenverband Bitkom'
-            elif label in ("PER", "ORG") and not person_by_first_name(name) and (
+            elif label in ("PER", "ORG") and not (person_by_first_name(name) or foreign_person(name)) and (
                     place_cue(contexts) or label == "ORG" and org_written_in(name, contexts)):
                 label = "LOC"  # 'die Hauptstadt Kuala Lumpur', 'die Stadt Flint'
             elif label == "PER" and multiword_place(name):

@@ -304,9 +304,11 @@ def place_not_person(name: str, contexts: list[str], label: str = "PER") -> bool
     """A 'person' without a first name of the lexicon that is mostly written after a place preposition
     ('in Molenbeek', 'aus Mytilini', 'im Bataclan') is a place; so is an 'organisation' named by one
     word of the place list ('in München', 'nach Tirol'; 'bei Bayern' or 'von Bayern' do not count)."""
+    from .entity_kinds import foreign_person
+
     first = name.split()[0]
-    if first in _nouns_and_first_names()[1] or not contexts:
-        return False
+    if first in _nouns_and_first_names()[1] or not contexts or label == "PER" and foreign_person(name):
+        return False  # ('von Tracy Morgan': a first name of the international list is a person's too)
     if label == "ORG" and not (len(name.split()) == 1 and name in _places()):
         return False
     prep = _PLACE_PREP if label == "PER" else _PLACE_PREP_STRICT
