@@ -155,3 +155,20 @@ def test_another_name_run_on_into_a_noun_is_not_listed():
     others = {"Abendpost Nord": [(0, "other")], "Flyers": [(2, "other")], "Philadelphia": [(3, "other")]}
     assert run_on("Abendpost Nord Rede", others, 1)
     assert not run_on("Abendpost Nord", others, 0) and not run_on("Philadelphia Flyers", others, 4)
+
+
+def test_season_labels_counts_and_two_digit_counts_are_not_shown_as_years():
+    from lagebild.analyse.timex import candidates, find_timexes
+    from lagebild.analyse.nlp import split_sentences
+
+    text = ("Er soll Anfang Jänner 50 Hiebe erhalten. Mehr als 2000 zumeist Vermummte kamen. "
+            "In der Saison 2031/32 gewann der Klub. Von 2031 bis 2033 galt die Regel.")
+    doc = make(text)
+    found = {text[c.start:c.end]: c.spec for c in candidates(doc)}
+    assert found["Anfang Jänner 50"]["y"] is None and "2000" not in found
+    doc.sentences = split_sentences(text, "de")
+    find_timexes(doc)
+    shown = {t.text for t in doc.timexes if (t.confidence or 0) >= 0.6}
+    assert "2031" in shown and "32" not in shown  # 'von 2031 bis 2033' is a range of years; the season is no point
+    season = [t for t in doc.timexes if t.start == text.index("2031/32")]
+    assert season and season[0].confidence < 0.6

@@ -521,8 +521,9 @@ def find_timexes(doc: AnalysedArticle) -> None:
         es, ee = event_span(text, doc.sentences, c.start, c.end)
         future = is_future(text[es:ee])
         specs.append({"start": c.start, "end": c.end, "spec": c.spec, "rule": c.rule, "future": future, "event": (es, ee)})
-        if c.spec["kind"] == "year" and (c.start, c.end) in names:
-            specs[-1]["name"] = True  # 'Global 2000', 'Windows 2000': maybe a name, not a year
+        if c.spec["kind"] == "year" and ((c.start, c.end) in names or c.rule.startswith("year_range") and "/" in (
+                text[c.end:c.end + 2] if c.rule.endswith("first") else text[max(0, c.start - 2):c.start])):
+            specs[-1]["name"] = True  # 'Global 2000', 'Windows 2000': maybe a name; 'Saison 2014/15': a season label
         pairs.append((c, future))
     text_anchor = own_anchor(text, specs, pairs)
     anchor = Anchor.parse(doc.article.published, source="published") or text_anchor

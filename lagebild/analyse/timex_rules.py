@@ -390,8 +390,8 @@ def _month(m):
         return None  # month names are capitalised in German; 'mai' in running text is not one
     if word in ("august", "mai", "jan", "jun", "jul") and not (m.group("pre") or m.group("mod") or m.group("rel") or y):
         return None  # 'August' is also a first name; 'Mai' a surname
-    if y and len(y.strip("'")) == 2 and m.string[m.end():m.end() + 1].isalpha():
-        y = None
+    if y and len(y.strip("'")) == 2 and re.match(r"\s*[^\W\d_]", m.string[m.end():m.end() + 3]) and not y.startswith("'"):
+        y = None  # 'Anfang Jänner 50 Hiebe': a count, not 1950
     spec = {"kind": "date", "y": year_of(y) if y else None, "m": mo, "d": None,
             "mod": MODS.get((m.group("mod") or "").lower()), "off": rel_offset(m.group("rel"))}
     if y and len(y.strip("'")) == 2 and not m.group(0).rstrip().endswith(y):
@@ -417,7 +417,8 @@ def _bare_year_ok(m, pre_group: str | None) -> bool:
     if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", after) and not re.match(r"\s+(?:Der|Die|Das|Im|In|Am|Als|Nach|Seit|Bis|Und|Auch)\b", after):
         return False
     before = m.string[max(0, m.start() - 25):m.start()]
-    if re.search(r"(?:Nr\.|Nummer|Artikel|Paragraf|§|Tel\.|Zimmer|PLZ|Seite|\d|(?<!\d)\d{1,2}/)\s*$", before):
+    if re.search(r"(?:Nr\.|Nummer|Artikel|Paragraf|§|Tel\.|Zimmer|PLZ|Seite|\d|(?<!\d)\d{1,2}/|"
+                 r"\b(?:[Mm]ehr|[Ww]eniger|[Rr]und|[Kk]napp|[Ff]ast|[Ee]twa)\s+(?:als\s+)?)\s*$", before):
         return False  # (the year of a '6/2015' the month rule did not take is none either)
     n = re.search(r"(\w+)\W*$", before)
     if n and number_de(n.group(1)) is not None and not n.group(1)[0].isdigit():
