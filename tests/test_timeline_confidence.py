@@ -54,7 +54,10 @@ def test_historical_and_target_years_do_not_anchor_an_undated_article():
     crisis = doc("c", "Die Exporte sind im Mai gesunken. So stark war der Einbruch zuletzt in der Finanzkrise 2008/09.")
     rows = rows_by_text(crisis)
     assert not rows["Mai"]["shown"] if "Mai" in rows else True
-    assert {r["date"] for r in rows.values() if r["shown"]} == {"2008", "2009"}  # a two-year span, not 2008-09
+    # '2008/09' is a two-year label (a crisis, a season), kept as the years 2008 and 2009 in the JSON but not
+    # shown as two points of the timeline (outside audits judged such rows wrong)
+    assert {r["date"] for r in rows.values()} >= {"2008", "2009"}
+    assert not any(r["shown"] for r in rows.values())
     founded = doc("b", "Die Konferenz, die seit 1954 jährlich stattfindet, tagt heuer in Dresden. Bis 2030 soll sie wachsen.")
     assert {t.text: t.value for t in founded.timexes}["heuer"] == "XXXX"  # no anchor: left open, never 1954
     assert founded.extras["timex_anchor"] is None
