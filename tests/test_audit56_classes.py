@@ -172,3 +172,8 @@ def test_season_labels_counts_and_two_digit_counts_are_not_shown_as_years():
     assert "2031" in shown and "32" not in shown  # 'von 2031 bis 2033' is a range of years; the season is no point
     season = [t for t in doc.timexes if t.start == text.index("2031/32")]
     assert season and season[0].confidence < 0.6
+
+
+def test_one_message_with_two_cues_is_one_quote():
+    qs = quotes_of("Danach gefragt sagte Berger, dass die Hilfe für die Bauern alternativlos sei.")
+    assert len([q for q in qs if "alternativlos" in q.text]) == 1

@@ -332,6 +332,11 @@ def review_quotes(doc, found: list, base: int, mentions: SpanIndex | None = None
     keep = set(id(q) for q, f in zip(quotes, found) if not getattr(q, "_merged", False)
                and not (q.direct and not q.cue and q.speaker is None and f.kind == "direct" and _not_sentence(q.text))
                and not _inside_speaker(q, roles[q.id]) and not _apposition_only(q.text))
+    seen: set[tuple] = set()  # 'Danach gefragt sagte X, dass …': two cues, one speech act
+    for q in sorted((q for q in quotes if id(q) in keep), key=lambda q: -q.confidence):
+        if (q.start, q.end, q.speaker) in seen:
+            keep.discard(id(q))
+        seen.add((q.start, q.end, q.speaker))
     doc.quotes[base:] = [q for q in quotes if id(q) in keep]
     cut = threshold()
     for q in doc.quotes[base:]:  # shown: confident, and a speaker we could type
