@@ -177,3 +177,14 @@ def test_season_labels_counts_and_two_digit_counts_are_not_shown_as_years():
 def test_one_message_with_two_cues_is_one_quote():
     qs = quotes_of("Danach gefragt sagte Berger, dass die Hilfe für die Bauern alternativlos sei.")
     assert len([q for q in qs if "alternativlos" in q.text]) == 1
+
+
+def test_referees_users_and_two_persons_run_together():
+    from lagebild.link.entity_evidence import strip_descriptor
+
+    assert strip_descriptor("SR Obermoser", "ORG", set())[:2] == ("Obermoser", "PER")
+    assert strip_descriptor("Linz-Goalie Hagerer", "ORG", set())[:2] == ("Hagerer", "PER")
+    from lagebild.link.entity_kinds import glued
+
+    others = {"Obermann": [(0, "person")], "Berdak": [(1, "person")]}
+    assert glued("Obermann Berdak", others, 2) and not glued("Obermann Berdak", {"Obermann": [(0, "person")]}, 2)

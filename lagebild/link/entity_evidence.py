@@ -462,14 +462,24 @@ def _role_end(word: str) -> bool:
     return word in _nouns_and_first_names()[0] or common_noun(word, compounds=False)
 
 
+_SHORT_ROLES = ("Boss", "Chef", "Chefin", "Vize", "Star", "Legende", "Coach", "Trainer", "Ikone", "Goalie", "Keeper",
+                "Tormann", "Torhüter", "Kapitän", "Stürmer", "Legionär")
+
+
+def _person_tag(word: str) -> bool:
+    """A word that only ever stands before a person's name: 'SR Schüttengruber' (the referee of a match
+    report), 'User Getz' (a forum user), a short role after a hyphen ('Formel-1-Boss', 'Malmö-Goalie')."""
+    return word in ("SR", "User", "Userin") or "-" in word and word.rsplit("-", 1)[1] in _SHORT_ROLES
+
+
 def _descriptor(word: str) -> bool:
     """A leading common noun or role before a name: 'Grenzübergang', 'Star-Quarterback', 'Topverteidiger'."""
     from .gazetteer import ROLE_SUFFIX, noun_stem
 
+    if _person_tag(word):
+        return True
     if "-" in word:
         word = word.rsplit("-", 1)[1]
-        if word in ("Boss", "Chef", "Chefin", "Vize", "Star", "Legende", "Coach", "Trainer", "Ikone"):
-            return True  # 'Formel-1-Boss Bernie Ecclestone', 'FPÖ-Chef X': a short role after a hyphen
     if not word[:1].isupper() or not word[1:].islower():
         return False
     return common_noun(word) or word in _nouns_and_first_names()[0] or bool(_KIND_WORDS.fullmatch(word)) or (
@@ -552,7 +562,8 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
         return name, label, None  # 'Seite Russlands' is no name with a descriptor: it stays junk
     if person_by_first_name(rest):
         return rest, "PER", None
-    if k == 1 and end - k == 1 and "-" in words[0] and rest[:1].isupper() and _is_role_compound(words[0]):
+    if k == 1 and end - k == 1 and rest[:1].isupper() and (_person_tag(words[0]) or "-" in words[0]
+                                                            and _is_role_compound(words[0])):
         return rest, "PER", None  # 'ÖVP-Kandidat Khol': a party role before a surname
     if k and label != "PER" and _PLACE_KIND.fullmatch(words[k - 1]):
         label = "LOC"  # 'Grenzübergang Kufstein', 'Pariser Vorort Argenteuil': the descriptor says place

@@ -10,9 +10,9 @@
 - A first name of the international list before a surname makes a person of an 'organisation' or
   'place' ('Tracy Morgan' LOC), read in canonical.py after the organisation cues ('Thomas Cook').
 - Another entity's name run on into a common noun ('Süddeutsche Zeitung Rede') is not listed.
-- Two names run together ('zitierte die Agentur TASR Fico', a line-up 'Schaub Ajax: …') are no name:
-  a phrase whose first words are another entity's name and whose rest is a third's, one of them a
-  person and the other not, is not listed.
+- Two names run together ('zitierte die Agentur TASR Fico', a line-up 'Schaub Ajax: …', a results
+  line 'Nishikori Berdych') are no name: a phrase whose first words are another entity's name and whose
+  rest is a third's, one of them a person and the other not, or two different persons, is not listed.
 """
 from __future__ import annotations
 
@@ -82,14 +82,14 @@ def glued(name: str, others: dict[str, list[tuple[int, str]]], me: int = -1) -> 
     """`name` read as two other entities' names run together, a person and a non-person; `others`: every
     entity's aliases -> [(its index, 'person' for a person with a full name, else 'other')], `me`: this
     entity's index (a lone word the model called a person may be anything: 'Ajax' PER)."""
-    def kind(part: str) -> str | None:
-        return next((t for j, t in others.get(part, ()) if j != me), None)
+    def kind(part: str) -> tuple[int, str] | None:
+        return next(((j, t) for j, t in others.get(part, ()) if j != me), None)
 
     words = name.split()
     for k in range(1, len(words)):
         a, b = kind(" ".join(words[:k])), kind(" ".join(words[k:]))
-        if a and b and (a == "person") != (b == "person"):
-            return True
+        if a and b and ((a[1] == "person") != (b[1] == "person") or a[1] == b[1] == "person" and a[0] != b[0]):
+            return True  # a person and a non-person, or two persons ('Nishikori Berdych')
     return False
 
 
