@@ -93,6 +93,9 @@ def test_an_unknown_role_before_a_full_name_and_adjective_compounds():
                                  ("EU-weiten", "ORG")])
     assert "Jan Novak" in ents and ents["Jan Novak"].type == "PER"
     assert not ents["EU-weiten"].listed
+    from lagebild.link.entity_evidence import _junk
+
+    assert _junk("Sprachförderung", "LOC") and not _junk("Freiburg", "LOC")
 
 
 def test_series_numbers_and_stretches_of_time_are_no_dates():

@@ -136,10 +136,18 @@ def _junk(name: str, label: str = "", lang: str = "de") -> bool:
                                                             for w in words[1:]):
         return True  # 'Zoll gesenkt' (but 'Organisation für wirtschaftliche Zusammenarbeit')
     if len(words) == 1:
-        return common_noun(words[0], compounds=label != "PER") or _lexicon_noun(words[0])
+        return common_noun(words[0], compounds=label != "PER") or _lexicon_noun(words[0]) or _abstract_noun(words[0])
     if label != "PER" and all(_descriptive(w) for w in words):
         return True  # 'Kurdische Aufständische', 'Kölner Staatsanwaltschaft', 'Polizei Ordnungsaufgaben'
     return False
+
+
+def _abstract_noun(word: str) -> bool:
+    """A German abstract noun by its suffix, which no name has: 'Sprachförderung', 'Gesellschaft'."""
+    from .translit import known_word
+
+    return len(word) >= 8 and word[1:].islower() and bool(re.search(r"(?:ung|heit|keit|schaft|tät|ismus)$", word)) \
+        and known_word(word)  # (the model's place list is no guard: it holds 'Sprachförderung' too)
 
 
 # abbreviations that open a reference, never a name ('Art. 5', 'Abs. 2'); 'St.' and 'Dr.' are name parts
