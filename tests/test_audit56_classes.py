@@ -191,3 +191,12 @@ def test_referees_users_and_two_persons_run_together():
 
     others = {"Obermann": [(0, "person")], "Berdak": [(1, "person")]}
     assert glued("Obermann Berdak", others, 2) and not glued("Obermann Berdak", {"Obermann": [(0, "person")]}, 2)
+
+
+def test_buildings_are_places_and_listing_lines_run_together_are_junk():
+    text = "Das Spiel im Waldstadion Hartberg endete 1:1. Im Waldstadion Hartberg war es voll."
+    ents = story_entities(text, [("Waldstadion Hartberg", "ORG"), ("Waldstadion Hartberg", "ORG")])
+    assert ents["Waldstadion Hartberg"].type == "LOC"
+    from lagebild.link.entity_evidence import _junk
+
+    assert _junk("REPORTAGEDas", "ORG") and not _junk("PlayStation", "MISC") and not _junk("YouTube", "ORG")

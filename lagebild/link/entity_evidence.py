@@ -126,6 +126,9 @@ def _junk(name: str, label: str = "", lang: str = "de") -> bool:
         return True  # 'Art. Bhutan', 'Deutschen –'
     if re.search(r",\s*\S", name) or re.search(r"[^\W\d_]{2,}/[^\W\d_]{2,}", name):
         return True  # 'Caleta-Car, Ulmer', 'Johannes Steinhart, Obmann', 'Addis Abeba/Bujumbura': a list, not one name
+    if any(re.fullmatch(r"[A-ZÄÖÜ]{4,}[A-ZÄÖÜ][a-zäöüß]+", w) or (g := re.fullmatch(
+            r"([A-ZÄÖÜ][a-zäöüß]{3,})([A-ZÄÖÜ][a-zäöüß]{3,}\S*)", w)) and g[1] in _places() for w in words):
+        return True  # 'REPORTAGEDie', 'SV MattersburgErnst-Happel-Stadion': lines of a listing run together
     if len(words) == 1 and (name in _TERM_ABBREVIATIONS or _inflected_compound_tail(name)
                             or re.search(r"\w-[a-zäöüß]+$", name)):
         return True  # 'BIP', 'Meinl-Geschäften', 'EU-weiten' (a compound ending in a small word is no name)

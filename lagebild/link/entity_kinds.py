@@ -5,6 +5,7 @@
   'National Football League', stays an organisation).
 - A 'place' that is a club named with its city ('ZSKA Moskau' LOC) or an English body ('Supreme Court'
   LOC) is an organisation (not a 'person': the place list also holds surnames, 'Petro Poroschenko').
+- A building or ground ('Waldstadion Pasching' ORG, 'Al-Aksa Moschee' PER, 'Schloss Windsor') is a place.
 - Country codes of sports results ('Kristoff (NOR)', 'Demare (FRA/FDJ)') are no entities of their own:
   three capitals right inside parentheses or before a slash, from the IOC list. They are not listed.
 - A first name of the international list before a surname makes a person of an 'organisation' or
@@ -40,6 +41,14 @@ _BODY_END = re.compile(r"\s(?:Court|Council|Committee|Commission|Agency|Ministry
 _PLACE_OPENERS = {"groß", "klein", "neu", "alt", "bad", "ober", "unter", "nieder", "sankt", "st.", "san", "santa", "new",
                   "old", "north", "south", "east", "west", "nord", "süd", "ost", "mittel", "greater", "upper", "lower",
                   "saint", "fort", "port", "lake", "mount", "los", "las", "el", "la", "le"}
+
+
+# buildings and grounds the model types as organisations or persons ('Waldstadion Pasching' ORG, 'Al-Aksa Moschee'
+# PER): a building noun ends the name (a compound or a word after a name), or opens it ('Schloss Windsor')
+_BUILDING_END = re.compile(r"(?:\w(?:stadion|arena|moschee|kirche|kathedrale|dom|synagoge|tempel|palast)"
+                           r"|[\s-](?:Stadion|Arena|Moschee|Kathedrale|Synagoge|Tempel|Palast|Stadium|Bridge|Mosque"
+                           r"|Cathedral|Palace|Castle))$")
+_BUILDING_START = re.compile(r"^(?:Schloss|Stadion|Palais|Burg)\s")
 
 
 def club_name(name: str) -> bool:
@@ -132,6 +141,9 @@ def review_kinds(entities: list, docs: list) -> list:
             e.type = "MISC"
         elif e.place is None and e.type == "LOC" and (club_name(e.name) or _BODY_END.search(e.name)):
             e.type = "ORG"
+        elif e.place is None and e.type in ("ORG", "PER") and (_BUILDING_END.search(e.name)
+                                                             or _BUILDING_START.search(e.name)):
+            e.type = "LOC"
         before = [texts[m.article_id][max(0, m.start - 1):m.start] for m in e.mentions]
         after = [texts[m.article_id][m.end:m.end + 1] for m in e.mentions]
         if country_code(e.name, before, after) or (k in maybe and glued(e.name, second, k)) or run_on(e.name, first, k):
