@@ -48,7 +48,7 @@ _PLACE_OPENERS = {"groß", "klein", "neu", "alt", "bad", "ober", "unter", "niede
 _BUILDING_END = re.compile(r"(?:\w(?:stadion|arena|moschee|kirche|kathedrale|dom|synagoge|tempel|palast)"
                            r"|[\s-](?:Stadion|Arena|Moschee|Kathedrale|Synagoge|Tempel|Palast|Stadium|Bridge|Mosque"
                            r"|Cathedral|Palace|Castle))$")
-_BUILDING_START = re.compile(r"^(?:Schloss|Stadion|Palais|Burg)\s")
+_BUILDING_START = re.compile(r"^(?:Schloss|Palais|Burg|[A-ZÄÖÜ]?\w*(?:[Ss]tadion|[Aa]rena))\s")
 
 
 def club_name(name: str) -> bool:
