@@ -36,6 +36,8 @@ def test_a_document_noun_names_its_owner_or_is_not_shown():
                    "OECD-Angaben rund 80.000 Menschen. Bei dem Unfall wurden nach Polizeiangaben drei Menschen verletzt.")
     first = quote_with(qs, "im Herbst 2031")
     assert not first.shown  # 'Ankündigung' names nobody who announced it
+    listed = quotes_of("Der beste Laptop ist laut der Liste ein Modell aus Taiwan, das sehr leicht sei.")
+    assert not any(q.shown for q in listed)  # a list speaks for whoever made it
     assert quote_with(qs, "40 Millionen").speaker == "des Verkehrsministeriums"
     assert quote_with(qs, "80.000").speaker == "OECD"
     assert quote_with(qs, "drei Menschen").speaker == "Polizei"

@@ -38,7 +38,9 @@ _DOCUMENT = re.compile(
     r"umfragen|ermittlungen|dokument|dokumente|dokumenten|daten|zahlen|prognose|prognosen|recherche|recherchen|"
     r"unterlagen|papier|brief|interview|statement|urteil|gutachten|quellen|kreisen|darstellung|medienberichten|"
     r"feststellungen|ergebnisse|ergebnissen|berechnungen|auswertung|statistik|ankündigung|ankündigungen|behauptung|"
-    r"behauptungen|meldung|pressemitteilungen|"
+    r"behauptungen|meldung|pressemitteilungen|liste|rangliste|ranking|tabelle|bilanz|protokoll|dossier|akte|akten|"
+    r"anklageschrift|beschluss|verordnung|gesetz|gesetzes|vertrag|vertrags|entwurf|anfragebeantwortung|erlass|"
+    r"richtlinie|bestimmungen|"
     r"report|reports|statement|statements|figures|data|survey|study|sources|rapport|communiqué|sources|chiffres)$",
     re.I)
 # words that open a clause, never a speaker phrase (English/French function words, German adverbs)
