@@ -202,3 +202,8 @@ def test_buildings_are_places_and_listing_lines_run_together_are_junk():
     from lagebild.link.entity_evidence import _junk
 
     assert _junk("REPORTAGEDas", "ORG") and not _junk("PlayStation", "MISC") and not _junk("YouTube", "ORG")
+
+
+def test_a_place_written_only_in_the_genitive_is_named_in_the_nominative():
+    ents = story_entities("Die Fans Englands jubelten lange.", [("Englands", "LOC")])
+    assert "England" in ents and ents["England"].listed

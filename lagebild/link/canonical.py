@@ -464,7 +464,8 @@ def _choose_name(members: list[Item], docs: list[AnalysedArticle], label: str, p
         )
         if names:
             return max(names, key=lambda n: (names[n], len(n)))
-        return gaz.name(place, lang)
+        gen = [it.mention.text[:-1] for it in plain if it.mention.text.endswith("s") and gaz.rank(it.mention.text[:-1], lang) <= 0]
+        return max(gen, key=gen.count) if gen else gaz.name(place, lang)  # 'Englands' -> 'England', not 'Vereinigtes Königreich'
     pool = [it for it in plain if it.lang == lang] or plain or members
     counts = Counter(it.base for it in pool)
     # Spelling variants of one form count together (Selenskyj/Selenskij in one language).
@@ -473,10 +474,8 @@ def _choose_name(members: list[Item], docs: list[AnalysedArticle], label: str, p
         if full:  # a name with its surname beats first names alone ('Anna Maria' / 'Anna Maria Hochhauser')
             return max(full, key=lambda n: (not _first_names_only(n), counts[n], len(name_parts(n)), len(n)))
     else:
-        longs = [n for n in counts if not is_acronym(n)]
-        if longs:
-            return max(longs, key=lambda n: (counts[n] > 0, len(tokens(n)) >= 2, not _inflected_of(n, longs),
-                                             counts[n], len(n)))
+        if longs := [n for n in counts if not is_acronym(n)]:
+            return max(longs, key=lambda n: (counts[n] > 0, len(tokens(n)) >= 2, not _inflected_of(n, longs), counts[n], len(n)))
     return max(counts, key=lambda n: (counts[n], len(n)))
 
 

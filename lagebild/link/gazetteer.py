@@ -298,7 +298,10 @@ def gazetteer() -> Gazetteer:
             gaz.places.setdefault(code, Place(code))
             # a customary name ranks as a name; an adjective ('deutsch') or an inhabitant ('Franzose') as the
             # derived forms they are: the place of a text that only writes 'der Deutsche' is not named there
-            gaz.add_form(lang, form, code, 1 if lang == "de" and (form.endswith("sch") or form in _INHABITANTS) else -1)
+            derived = lang == "de" and (form.endswith("sch") or form in _INHABITANTS)
+            gaz.add_form(lang, form, code, 1 if derived else -1)
+            if lang == "de" and not derived and not form.endswith(("s", "x", "z", "ß", "er", "e", "in")):
+                gaz.add_form(lang, form + "s", code, 1)  # a customary name's genitive, as add_place does: 'Englands'
             words = form.split()
             if lang == "de" and len(words) >= 2 and words[0].endswith("e"):
                 gaz.add_form(lang, " ".join([words[0] + "n"] + words[1:]), code, 1)  # Russischen Föderation
