@@ -207,3 +207,13 @@ def test_buildings_are_places_and_listing_lines_run_together_are_junk():
 def test_a_place_written_only_in_the_genitive_is_named_in_the_nominative():
     ents = story_entities("Die Fans Englands jubelten lange.", [("Englands", "LOC")])
     assert "England" in ents and ents["England"].listed
+
+
+def test_research_accusations_and_object_pronouns_do_not_speak():
+    from lagebild.analyse.quote_checks import speaker_kind
+
+    assert speaker_kind("Ihnen", (0, 5), (), "de") is None
+    qs = quotes_of("Genauere Untersuchungen bestätigten, dass die Tiere sehr alt seien. Ein Kartell habe Geld "
+                   "gezahlt, so der Vorwurf der Staatsanwaltschaft.")
+    assert not quote_with(qs, "sehr alt").shown
+    assert quote_with(qs, "Geld").speaker == "der Staatsanwaltschaft"

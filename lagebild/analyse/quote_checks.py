@@ -30,6 +30,7 @@ from .speakers import DETERMINERS, _ROLE_WORDS
 
 _HERE = Path(__file__).parent
 _WORD = re.compile(r"[\w’'-]+", re.UNICODE)
+_OBJECT_PRONOUNS = {"ihnen", "ihm", "ihn", "uns", "euch", "mir", "mich", "dir", "dich", "sich", "them", "him", "her"}
 _PRONOUNS = {"er", "sie", "ich", "wir", "he", "she", "they", "we", "i", "il", "elle", "ils", "elles", "nous", "je"}
 _DOCUMENT = re.compile(
     r"(?:angaben|bericht|berichte|berichten|berichts|studie|studien|informationen|meldung|meldungen|erklärung|"
@@ -40,7 +41,7 @@ _DOCUMENT = re.compile(
     r"feststellungen|ergebnisse|ergebnissen|berechnungen|auswertung|statistik|ankündigung|ankündigungen|behauptung|"
     r"behauptungen|meldung|pressemitteilungen|liste|rangliste|ranking|tabelle|bilanz|protokoll|dossier|akte|akten|"
     r"anklageschrift|beschluss|verordnung|gesetz|gesetzes|vertrag|vertrags|entwurf|anfragebeantwortung|erlass|"
-    r"richtlinie|bestimmungen|"
+    r"richtlinie|bestimmungen|untersuchung|untersuchungen|forschung|vorwurf|vorwürfe|anschuldigung|anschuldigungen|"
     r"report|reports|statement|statements|figures|data|survey|study|sources|rapport|communiqué|sources|chiffres)$",
     re.I)
 # words that open a clause, never a speaker phrase (English/French function words, German adverbs)
@@ -136,8 +137,8 @@ def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de"
     if not words:
         return None
     low = [w.casefold() for w in words]
-    if low[0] in _CLAUSE_OPENERS or (lang == "de" and low[0] in _NON_SPEAKER_OPEN):
-        return None
+    if low[0] in _CLAUSE_OPENERS or (lang == "de" and low[0] in _NON_SPEAKER_OPEN) or len(low) == 1 and low[0] in _OBJECT_PRONOUNS:
+        return None  # ('Ihnen zufolge': the pronoun of someone named before, never resolved as a speaker here)
     if len(low) == 1 and low[0] in _PRONOUNS or (
             lang != "de" and re.sub(r"['’](?:ve|re|ll|d)$", "", phrase).casefold() in _PRONOUNS):
         return "pronoun"  # 'he', "They've argued"
@@ -155,7 +156,9 @@ def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de"
     chunk = _first_chunk(words, lang)  # 'Die Thüringer Landesregierung' (before 'des …', 'von …')
     if lang == "de" and len(chunk) > 1 and any(_noun_is_speaker(w) for w in chunk[1:]) and not _noun_is_speaker(head):
         head = next(w for w in chunk[1:] if _noun_is_speaker(w))
-    if head and _DOCUMENT.search(_base(head)) and not any(m.label == "PER" and m.text != head for m in inside):
+    doc_head = head and (_DOCUMENT.search(_base(head)) or chunk[:1] == [head] and len(chunk) == 2
+                         and head[1:].islower() and _DOCUMENT.search(_base(chunk[1])))  # 'Solche Forschung'
+    if doc_head and not any(m.label == "PER" and m.text != head for m in inside):
         return "document"  # (a PER mention that is just the head noun is a tagging slip: 'Marktprognosen')
     labels = {m.label for m in inside}
     if "PER" in labels:
