@@ -217,3 +217,14 @@ def test_research_accusations_and_object_pronouns_do_not_speak():
                    "gezahlt, so der Vorwurf der Staatsanwaltschaft.")
     assert not quote_with(qs, "sehr alt").shown
     assert quote_with(qs, "Geld").speaker == "der Staatsanwaltschaft"
+
+
+def test_a_city_that_only_stands_for_its_club_in_a_match_report():
+    from lagebild.link.entity_evidence import _places
+
+    city = next(c for c in ("Valencia", "Lyon", "Porto") if c in _places())
+    report = (f"Der Klub verlor 0:2 gegen {city}. {city} führte schon zur Pause 1:0. Am Ende stand es 0:2.")
+    ents = story_entities(report, [(city, "LOC"), (city, "LOC")])
+    assert ents[city].type == "ORG"
+    trip = f"Das Team reiste nach {city}. Gegen {city} verlor es 0:2, zuvor 1:1."
+    assert story_entities(trip, [(city, "LOC"), (city, "LOC")])[city].type == "LOC"
