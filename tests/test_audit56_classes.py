@@ -228,3 +228,11 @@ def test_a_city_that_only_stands_for_its_club_in_a_match_report():
     assert ents[city].type == "ORG"
     trip = f"Das Team reiste nach {city}. Gegen {city} verlor es 0:2, zuvor 1:1."
     assert story_entities(trip, [(city, "LOC"), (city, "LOC")])[city].type == "LOC"
+
+
+def test_a_body_named_in_the_genitive_of_its_head_noun():
+    from lagebild.link.entity_de import nominative
+
+    assert nominative("Instituts für Angewandte Akustik", "ORG")[0] == "Institut für Angewandte Akustik"
+    assert nominative("Hauses der Zukunft", "ORG")[0] == "Haus der Zukunft"
+    assert nominative("Campus für Kunst", "ORG")[0] == "Campus für Kunst"

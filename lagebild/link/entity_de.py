@@ -57,6 +57,9 @@ def _gender(noun: str) -> tuple[str, str]:
     return ("f", noun) if low.endswith(_FEM) else ("", noun)
 
 
+_GENITIVE_LINKS = {"für", "der", "des", "zur", "zum", "von", "vom", "am", "an", "im"}
+
+
 def nominative(name: str, label: str) -> tuple[str, str]:
     """(the name with its leading adjectives in the nominative, its type); see the module docstring."""
     name = re.sub(r"\s*:.*$|,+$", "", name) or name  # 'Deutsche Welle: Nena', 'Beatrix Karl,': the name ends there
@@ -64,6 +67,9 @@ def nominative(name: str, label: str) -> tuple[str, str]:
     k = 0
     while k < len(words) - 1 and _adjective(words[k]):
         k += 1
+    if not k and len(words) >= 3 and label != "PER" and words[1] in _GENITIVE_LINKS and words[0][1:].islower():
+        bare = _gender(words[0])[1]  # 'Instituts für Höhere Studien', 'Hauses der Geschichte': the head's genitive
+        return " ".join([bare] + words[1:]), label
     if not k or not words[k][:1].isupper():
         return name, label  # (cut at a colon or a trailing comma above)
     from .entity_evidence import _nouns_and_first_names
