@@ -236,3 +236,13 @@ def test_a_body_named_in_the_genitive_of_its_head_noun():
     assert nominative("Instituts für Angewandte Akustik", "ORG")[0] == "Institut für Angewandte Akustik"
     assert nominative("Hauses der Zukunft", "ORG")[0] == "Haus der Zukunft"
     assert nominative("Campus für Kunst", "ORG")[0] == "Campus für Kunst"
+
+
+def test_a_person_named_in_the_genitive_after_a_noun():
+    from lagebild.link.entity_de import saxon_genitive
+
+    assert saxon_genitive("Egon Schieles", ", die", "Es geht um Werke ")
+    assert saxon_genitive("Martin Gutls", ", in dem", "Mit einem Text ")
+    assert not saxon_genitive("Peter Williams", " sagte", "Ihr Sohn ")  # a relation takes the name in apposition
+    assert not saxon_genitive("Tom Jones", " sang", "Beim Konzert ")
+    assert not saxon_genitive("Rachel McAdams", " starbesetztes Drama", "mit ")

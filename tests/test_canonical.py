@@ -122,7 +122,7 @@ def test_names_keep_their_middle_names_and_organisations_their_seat():
 
 
 def test_bracketed_additions_and_saxon_genitives_leave_the_name():
-    from lagebild.link.entity_evidence import saxon_genitive
+    from lagebild.link.entity_de import saxon_genitive
 
     text = "Die Abgeordnete Julia Reda (Piraten) lobte den Film. Steven Spielbergs Film läuft. Serena Williams gewann."
     art = Article(id="a", source="a.txt", text=text, language="de")

@@ -88,7 +88,7 @@ def test_a_person_in_the_genitive_after_a_noun_is_named_in_the_nominative():
 
 def test_saxon_genitive_needs_the_owned_noun_right_after_the_name():
     """'Steve Jobs solche Patzer': 'solche' is no adjective of an owned noun, Jobs is the subject."""
-    from lagebild.link.entity_evidence import saxon_genitive
+    from lagebild.link.entity_de import saxon_genitive
 
     assert saxon_genitive("Steven Spielbergs", " Film") and not saxon_genitive("Serena Williams", " gewann")
     assert not saxon_genitive("Steve Jobs", " solche Patzer nicht durchgehen ließ")

@@ -27,12 +27,12 @@ from rapidfuzz import fuzz
 
 from ..records import AnalysedArticle, Entity, Mention
 from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
-from .entity_de import nominative, person_genitive
+from .entity_de import nominative, person_genitive, saxon_genitive
 from .entity_en import english_entity, line_at, story_words
 from .entity_kinds import foreign_person, review_kinds
 from .entity_merge import merge_bare, merge_surnames
 from .entity_evidence import (LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in,  # noqa
-                              person_by_first_name, place_cue, place_not_person, saxon_genitive, strip_descriptor, work_cue)
+                              person_by_first_name, place_cue, place_not_person, strip_descriptor, work_cue)
 from .gazetteer import ROLE_SUFFIX, LocalForms, adj_stem, gazetteer, noun_stem
 from .translit import (
     acronym_candidates, blocking_keys, compound_name, fold, genitive_base, is_acronym, joined_skeleton, name_parts,
@@ -96,7 +96,7 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
     person_names = {m.text for d in docs for m in d.mentions if m.label == "PER" and not m.derived}
     # full names the story also writes outside a genitive ('Tom Hanks spielt'): their s is the name's own
     plain_s = {m.text for d in docs for m in d.mentions if m.label == "PER" and m.text.endswith("s")
-               and not saxon_genitive(m.text, d.text[m.end:m.end + 40])}
+               and not saxon_genitive(m.text, d.text[m.end:m.end + 40], d.text[max(0, m.start - 30):m.start])}
     items: list[Item] = []
     for i, d in enumerate(docs):
         lang = d.article.language or "de"
@@ -137,8 +137,8 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
                 if base == text and it.label != "PER" and re.search(r"\b(?:des|eines)\s+$", d.text[max(0, m.start - 7):m.start]) \
                         and text.endswith("s") and not text.endswith("ss") and len(text) > 4:
                     base = text[:-1]  # 'des Pentagons' -> 'Pentagon' even when the base is never written
-                if base == text and lang == "de" and person_genitive(text, it.label, d.text[m.end:m.end + 40], plain_s,
-                                                                     person_names):
+                if base == text and lang == "de" and person_genitive(text, it.label, d.text[max(0, m.start - 30):m.end + 40],
+                                                                     plain_s, person_names, m.start - max(0, m.start - 30)):
                     base, it.label = text[:-1], "PER"  # 'Steven Spielbergs Film', 'Auslieferung Heinz-Christian Straches'
                 it.base, it.inflected = base, base != text
             elif it.place is not None and not m.derived and not m.norm:

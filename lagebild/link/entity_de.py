@@ -84,16 +84,55 @@ def nominative(name: str, label: str) -> tuple[str, str]:
     return " ".join([w[:-2] + ending for w in words[:k]] + [bare] + words[k + 1:]), label
 
 
-def person_genitive(text: str, label: str, after: str, plain_s: set[str], person_names: set[str]) -> bool:
+def person_genitive(text: str, label: str, around: str, plain_s: set[str], person_names: set[str], at: int = 0) -> bool:
     """A person's name in the genitive: before the noun it owns ('Steven Spielbergs Film'; not when the
     story writes the name with its s elsewhere: `plain_s`), or after a noun ('die Auslieferung
     Heinz-Christian Straches', tagged ORG by the model) when the story names the person by the surname
     without the s ('Strache' in `person_names`) and the name opens with first names."""
-    from .entity_evidence import any_first_name, saxon_genitive
+    from .entity_evidence import any_first_name
 
-    if label == "PER" and text not in plain_s and saxon_genitive(text, after):
-        return True
+    if label == "PER" and text not in plain_s and saxon_genitive(text, around[at + len(text):], around[:at]):
+        return True  # (`around`: the text around the mention, which starts at `at` in it)
     words = text.split()
     last = words[-1]
     return len(words) >= 2 and last[:-1] in person_names and last not in person_names \
         and bool(re.search(r"[^s]s$", last)) and all(any_first_name(p) for p in words[0].split("-"))
+
+
+def saxon_genitive(name: str, after: str, before: str = "") -> bool:
+    """A person's full name in the genitive (a first name of the lexicon, a last word ending in consonant
+    + s): before the noun it owns ('Steven Spielbergs Film'), or after a noun that is no role, relation or
+    title ('die Werke Egon Schieles', 'ein Text Martin Gutls'; there a surname of a vowel and s too). Not
+    'Serena Williams gewann', 'Christian Fuchs sagte' (the name itself ends in s); an adjective between
+    name and noun was tried twice and taken back ('Steve Jobs solche Patzer', 'mit Rachel McAdams
+    starbesetztes Drama')."""
+    from .entity_evidence import _is_role, _nouns_and_first_names, any_first_name, common_noun
+    from .translit import known_word
+
+    words = name.split()
+    first = _nouns_and_first_names()[1]
+    if len(words) < 2 or not any_first_name(words[0]):
+        return False
+    nxt = re.match(r"\s+([A-ZÄÖÜ][a-zäöüß]+)\b", after)
+    if words[0] in first and re.search(r"[^aeiousxz]s$", words[-1]) and nxt is not None and nxt.group(1) not in first \
+            and (common_noun(nxt.group(1)) or known_word(nxt.group(1))):
+        return True
+    owner = re.search(r"(?:^|(\w+)\s+)([A-ZÄÖÜ][a-zäöüß]{3,})\s+$", before)
+    if owner and (owner.group(1) or "").lower() in {"im", "am", "zum", "zur", "beim", "vom", "ins", "in"}:
+        return False  # 'im Konzert Tom Jones': a place of the phrase, then a name
+    return bool(owner and re.search(r"[^aiousxz]s$", words[-1]) and len(words[-1]) > 4
+                and common_noun(owner.group(2)) and not _is_role(owner.group(2)) and owner.group(2) not in first
+                and not _RELATION.fullmatch(owner.group(2)) and not _descriptor_role(owner.group(2)))
+
+
+# relations and titles before a name take it in apposition, not in the genitive ('ihr Sohn Peter Williams')
+_RELATION = re.compile(r"(?:Sohn|Tochter|Bruder|Schwester|Vater|Mutter|Frau|Mann|Ehefrau|Ehemann|Witwe|Witwer|Freund"
+                       r"|Freundin|Kollege|Kollegin|Partner|Partnerin|Onkel|Tante|Neffe|Nichte|Enkel|Enkelin|Cousin"
+                       r"|Cousine|Sänger|Sängerin|Autor|Autorin|Regisseur|Regisseurin|Schauspieler|Schauspielerin"
+                       r"|Künstler|Künstlerin|Maler|Malerin|Musiker|Musikerin|Dichter|Dichterin|Star|Legende)")
+
+
+def _descriptor_role(word: str) -> bool:
+    from .gazetteer import ROLE_SUFFIX, noun_stem
+
+    return bool(ROLE_SUFFIX.search(noun_stem(word)))

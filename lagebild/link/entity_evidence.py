@@ -594,18 +594,3 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
         return rest, label, None  # 'Reederei Costa Crociere', 'Wissenschaftsfonds FWF': the descriptor is no part of it
         # (a lone plain word stays: 'Magazin Vice' would lose its evidence, 'Rheinische Post' its adjective)
     return name, label, rest if not _junk(rest, label) else None
-
-
-def saxon_genitive(name: str, after: str) -> bool:
-    """A person's full name in the genitive before the noun it owns ('Steven Spielbergs Film'): a first
-    name of the lexicon, a last word ending in consonant + s, and a common noun right after it (but
-    'Serena Williams gewann', 'Christian Fuchs sagte': the name itself ends in s)."""
-    from .translit import known_word
-
-    words = name.split()
-    first = _nouns_and_first_names()[1]
-    nxt = re.match(r"\s+([A-ZÄÖÜ][a-zäöüß]+)\b", after)
-    # (first names of the international list and an adjective before the noun were tried: 'Steve Jobs solche
-    # Patzer' -> 'Steve Job', 'Rachel McAdams'; English surnames end in s)
-    return len(words) >= 2 and words[0] in first and bool(re.search(r"[^aeiousxz]s$", words[-1])) \
-        and nxt is not None and nxt.group(1) not in first and (common_noun(nxt.group(1)) or known_word(nxt.group(1)))
