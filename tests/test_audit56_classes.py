@@ -246,3 +246,10 @@ def test_a_person_named_in_the_genitive_after_a_noun():
     assert not saxon_genitive("Peter Williams", " sagte", "Ihr Sohn ")  # a relation takes the name in apposition
     assert not saxon_genitive("Tom Jones", " sang", "Beim Konzert ")
     assert not saxon_genitive("Rachel McAdams", " starbesetztes Drama", "mit ")
+
+
+def test_a_surname_written_alone_with_its_s_keeps_it():
+    text = ("Laut dem Staatsanwalt François Molinas gab es drei Teams. Das sei klar, sagte Molinas. "
+            "Es geht um Werke Egon Schieles, die verschwunden sind.")
+    ents = story_entities(text, [("François Molinas", "PER"), ("Molinas", "PER"), ("Egon Schieles", "PER")])
+    assert "François Molinas" in ents and "Egon Schiele" in ents

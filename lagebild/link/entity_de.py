@@ -91,10 +91,11 @@ def person_genitive(text: str, label: str, around: str, plain_s: set[str], perso
     without the s ('Strache' in `person_names`) and the name opens with first names."""
     from .entity_evidence import any_first_name
 
-    if label == "PER" and text not in plain_s and saxon_genitive(text, around[at + len(text):], around[:at]):
+    last = text.split()[-1]
+    if label == "PER" and text not in plain_s and (last not in person_names or last[:-1] in person_names) \
+            and saxon_genitive(text, around[at + len(text):], around[:at]):  # ('sagte Molins': the s is the name's)
         return True  # (`around`: the text around the mention, which starts at `at` in it)
     words = text.split()
-    last = words[-1]
     return len(words) >= 2 and last[:-1] in person_names and last not in person_names \
         and bool(re.search(r"[^s]s$", last)) and all(any_first_name(p) for p in words[0].split("-"))
 
@@ -125,14 +126,16 @@ def saxon_genitive(name: str, after: str, before: str = "") -> bool:
                 and not _RELATION.fullmatch(owner.group(2)) and not _descriptor_role(owner.group(2)))
 
 
+def _descriptor_role(word: str) -> bool:
+    """A role noun before a name ('Staatsanwalt François Molins'): the name stands in apposition."""
+    from ..analyse.quote_checks import _noun_is_speaker
+    from .gazetteer import ROLE_SUFFIX, noun_stem
+
+    return bool(ROLE_SUFFIX.search(noun_stem(word))) or _noun_is_speaker(word)
+
+
 # relations and titles before a name take it in apposition, not in the genitive ('ihr Sohn Peter Williams')
 _RELATION = re.compile(r"(?:Sohn|Tochter|Bruder|Schwester|Vater|Mutter|Frau|Mann|Ehefrau|Ehemann|Witwe|Witwer|Freund"
                        r"|Freundin|Kollege|Kollegin|Partner|Partnerin|Onkel|Tante|Neffe|Nichte|Enkel|Enkelin|Cousin"
                        r"|Cousine|Sänger|Sängerin|Autor|Autorin|Regisseur|Regisseurin|Schauspieler|Schauspielerin"
                        r"|Künstler|Künstlerin|Maler|Malerin|Musiker|Musikerin|Dichter|Dichterin|Star|Legende)")
-
-
-def _descriptor_role(word: str) -> bool:
-    from .gazetteer import ROLE_SUFFIX, noun_stem
-
-    return bool(ROLE_SUFFIX.search(noun_stem(word)))
