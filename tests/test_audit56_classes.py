@@ -253,3 +253,15 @@ def test_a_surname_written_alone_with_its_s_keeps_it():
             "Es geht um Werke Egon Schieles, die verschwunden sind.")
     ents = story_entities(text, [("François Molinas", "PER"), ("Molinas", "PER"), ("Egon Schieles", "PER")])
     assert "François Molinas" in ents and "Egon Schiele" in ents
+
+
+def test_results_lists_and_inflected_country_names():
+    from lagebild.link.entity_evidence import _junk
+    from lagebild.link.entity_kinds import country_code, event_name
+    from lagebild.link.gazetteer import gazetteer
+
+    assert _junk("V.Arizona Coyotes", "ORG") and not _junk("J.K. Rowling", "PER")
+    assert event_name("Ligue 1") and country_code("ENG", ["("], [")"])
+    gaz = gazetteer()
+    assert gaz.lookup("Vereinigten Arabischen Emiraten") == gaz.lookup("Vereinigte Arabische Emirate") == "AE"
+    assert gaz.lookup("Mazedonien") == "MK"

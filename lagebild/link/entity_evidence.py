@@ -115,8 +115,8 @@ def _junk(name: str, label: str = "", lang: str = "de") -> bool:
     words = name.split()
     if not words:
         return True
-    if re.fullmatch(r"[A-ZÄÖÜ]{1,2}\.", name):
-        return True  # 'A.': an initial alone
+    if re.fullmatch(r"[A-ZÄÖÜ]{1,2}\.", name) or re.match(r"[A-ZÄÖÜ]\.[A-ZÄÖÜ][a-zäöü]{2,}", name):
+        return True  # 'A.': an initial alone; 'V.Arizona Coyotes': a results line's 'n.V.' run into the next name
     if name.endswith("-") or len(words) == 1 and len(name) <= 3 and not name.isupper() or any(
             w[:1].islower() and w.endswith(".") and w.lower() not in _PARTICLES for w in words):
         return True  # 'Aibler Fleisch-', 'Ste', 'a. D.' (but 'Kim Jong Un')

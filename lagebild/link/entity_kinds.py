@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-_EVENT = re.compile(r"(?:(?:Champions|Europa|Conference|Nations) League|[\s-](?:Open|Cup|Pokal|Trophy|Grand Prix|"
+_EVENT = re.compile(r"(?:^(?:Ligue \d|Serie [AB]|Primera Divisi[oó]n|Premier League|Eredivisie|Süper Lig)|"
+                    r"(?:Champions|Europa|Conference|Nations) League|[\s-](?:Open|Cup|Pokal|Trophy|Grand Prix|"
                     r"Championships?|Meisterschaft|Weltmeisterschaft|Europameisterschaft|Weltcup|Olympics|Festival|"
                     r"Biennale|Awards?|Marathon))$")
 
@@ -29,7 +30,7 @@ _IOC = frozenset("""AFG ALB ALG AND ANG ARG ARM AUS AUT AZE BAH BAN BAR BEL BIH 
 CMR COL CRC CRO CUB CYP CZE DEN DOM ECU EGY ERI ESA ESP EST ETH FIJ FIN FRA GBR GEO GER GHA GRE GUA HKG HUN INA IND IRI
 IRL IRQ ISL ISR ITA JAM JOR JPN KAZ KEN KGZ KOR KOS KSA KUW LAT LBA LIB LIE LTU LUX MAR MAS MDA MEX MGL MKD MLT MNE MON
 NAM NED NGR NOR NZL PAK PAN PAR PER PHI POL POR PRK PUR QAT ROU RSA RUS SEN SIN SLO SRB SUI SVK SWE SYR THA TJK TPE TTO
-TUN TUR UAE UGA UKR URU USA UZB VEN VIE ZIM""".split())
+TUN TUR UAE UGA UKR URU USA UZB VEN VIE ZIM ENG SCO WAL NIR""".split())  # (golf and football: the home nations)
 
 
 def event_name(name: str) -> bool:

@@ -50,7 +50,7 @@ _IRREGULAR: dict[str, dict[str, str]] = {
         "tschechei": "CZ", "elfenbeinküste": "CI", "burma": "MM", "birma": "MM",
         "russische föderation": "RU", "volksrepublik china": "CN", "sowjetunion": "SU",
         "sowjetisch": "SU", "udssr": "SU", "dänisch": "DK", "däne": "DK", "dänin": "DK",
-        "palästina": "PS", "jemenitisch": "YE", "jemenit": "YE",
+        "palästina": "PS", "jemenitisch": "YE", "jemenit": "YE", "mazedonien": "MK", "mazedonisch": "MK",
         "zypriotisch": "CY", "zypriote": "CY", "zyprer": "CY", "portugiesisch": "PT", "asiatisch": "142",
         "u s": "US", "u s a": "US", "arabische emirate": "AE", "palästinensisch": "PS", "palästinenser": "PS", "palästinenserin": "PS", "türke": "TR", "türkin": "TR", "kosovarisch": "XK",
         "eu": "EU", "europäische union": "EU", "uno": "UN", "un": "UN", "vereinte nationen": "UN",
@@ -192,8 +192,13 @@ class Gazetteer:
         self.add_form(lang, name, code, rank_shift)
         words = name.split()
         if lang == "de" and len(words) >= 2 and words[0].endswith("e") and words[0][:1].isupper():
-            # 'Vereinigte Staaten' -> 'Vereinigten Staaten', 'Europäische Union' -> 'Europäischen Union'
+            # 'Vereinigte Staaten' -> 'Vereinigten Staaten', 'Europäische Union' -> 'Europäischen Union'; every
+            # adjective and a plural head: 'Vereinigte Arabische Emirate' -> 'Vereinigten Arabischen Emiraten'
+            adjs = [w + "n" if w.endswith("e") else w for w in words[:-1]]
             self.add_form(lang, " ".join([words[0] + "n"] + words[1:]), code, rank_shift + 1)
+            self.add_form(lang, " ".join(adjs + words[-1:]), code, rank_shift + 1)
+            if words[-1].endswith("e") and len(words) >= 3:
+                self.add_form(lang, " ".join(adjs + [words[-1] + "n"]), code, rank_shift + 1)
         if lang == "de":
             self.add_form(lang, name + "s", code, rank_shift + 1)  # genitive: Nordkoreas
             for adj, rank in german_adjectives(name).items():
