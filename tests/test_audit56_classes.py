@@ -261,6 +261,7 @@ def test_results_lists_and_inflected_country_names():
     from lagebild.link.gazetteer import gazetteer
 
     assert _junk("V.Arizona Coyotes", "ORG") and not _junk("J.K. Rowling", "PER")
+    assert _junk("Partei A", "ORG") and _junk("NGO", "ORG") and _junk("Wiener", "LOC") and not _junk("Peter Wiener", "PER")
     assert event_name("Ligue 1") and country_code("ENG", ["("], [")"])
     gaz = gazetteer()
     assert gaz.lookup("Vereinigten Arabischen Emiraten") == gaz.lookup("Vereinigte Arabische Emirate") == "AE"

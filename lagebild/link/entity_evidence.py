@@ -129,6 +129,10 @@ def _junk(name: str, label: str = "", lang: str = "de") -> bool:
     if any(re.fullmatch(r"[A-ZÄÖÜ]{4,}[A-ZÄÖÜ][a-zäöüß]+", w) or (g := re.fullmatch(
             r"([A-ZÄÖÜ][a-zäöüß]{3,})([A-ZÄÖÜ][a-zäöüß]{3,}\S*)", w)) and g[1] in _places() for w in words):
         return True  # 'REPORTAGEDie', 'SV MattersburgErnst-Happel-Stadion': lines of a listing run together
+    if len(words) == 2 and re.fullmatch(r"[A-ZÄÖÜ]", words[1]) and (
+            common_noun(words[0]) or _lexicon_noun(words[0]) or _ORG_WORDS.fullmatch(words[0])) or (
+            name.endswith("er") and (name[:-2] in _places() or name[:-3] in _places() and name[-3] in "aeio")):
+        return True  # 'Partei A' (a placeholder), 'New Yorker', 'Wiener', 'Sofioter': a place's derived form
     if len(words) == 1 and (name in _TERM_ABBREVIATIONS or _inflected_compound_tail(name)
                             or re.search(r"\w-[a-zäöüß]+$", name)):
         return True  # 'BIP', 'Meinl-Geschäften', 'EU-weiten' (a compound ending in a small word is no name)
@@ -160,7 +164,8 @@ _DOC_ABBREVIATIONS = {"art.", "abs.", "nr.", "ziff.", "kap.", "abb.", "tab.", "a
 _TERM_ABBREVIATIONS = {"BIP", "BSP", "BNE", "MwSt", "USt", "KMU", "Kfz", "KFZ", "Lkw", "LKW", "Pkw", "PKW", "AKW", "KKW",
                        "CO2", "SUV", "KI", "EDV", "PC", "TV", "WC", "DNA", "DNS", "ÖPNV", "CEO", "CFO", "IPO", "ETF",
                        "GDP", "VAT", "PS", "kW", "MW", "GW", "kWh", "BIP-Wachstum", "HVPI", "VPI", "EBIT",
-                       "EBITDA", "ALV", "WLAN", "SMS", "PDF", "GPS", "USB", "ABS"}
+                       "EBITDA", "ALV", "WLAN", "SMS", "PDF", "GPS", "USB", "ABS", "NGO", "NGOs", "CD", "CDs", "DVD",
+                       "LED", "UVP", "SIM", "App", "Apps"}
 
 
 def _possessive_noun(words: list[str]) -> bool:
