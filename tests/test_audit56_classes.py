@@ -266,3 +266,17 @@ def test_results_lists_and_inflected_country_names():
     gaz = gazetteer()
     assert gaz.lookup("Vereinigten Arabischen Emiraten") == gaz.lookup("Vereinigte Arabische Emirate") == "AE"
     assert gaz.lookup("Mazedonien") == "MK"
+
+
+def test_last_and_next_month_names_are_the_nearest_ones():
+    from lagebild.analyse.nlp import split_sentences
+    from lagebild.analyse.timex import find_timexes
+
+    text = ("Der Bericht kam im vergangenen September. Im vergangenen Dezember war es anders. "
+            "Im kommenden März geht es weiter. Im Mai vergangenen Jahres auch.")
+    doc = AnalysedArticle(Article(id="t", source="t", text=text, language="de", published="2031-11-02"))
+    doc.sentences = split_sentences(text, "de")
+    find_timexes(doc)
+    got = {t.text: t.value for t in doc.timexes}
+    assert got["vergangenen September"] == "2031-09" and got["vergangenen Dezember"] == "2030-12"
+    assert got["kommenden März"] == "2032-03" and got["Mai vergangenen Jahres"] == "2030-05"

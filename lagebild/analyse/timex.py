@@ -254,7 +254,10 @@ def resolve(spec: dict, anchor: Anchor | None, future: bool, last_day: date | No
                 return typ, f"XXXX-XX-{d:02d}" + suffix, None
             return typ, _ymd_value(y, m, d) + suffix, None
         if y is None:
-            if spec.get("off") is not None and anchor and anchor.year:
+            if spec.get("off") in (-1, 1) and spec.get("nearest") and anchor and anchor.year and anchor.month:
+                # 'im vergangenen September' (written in November): the last September before, this year's
+                y = anchor.year + (0 if (m - anchor.month) * spec["off"] > 0 else spec["off"])
+            elif spec.get("off") is not None and anchor and anchor.year:
                 y = anchor.year + spec["off"]
             else:
                 y = _pick_year(anchor, m, d, future)

@@ -393,7 +393,7 @@ def _month(m):
     if y and len(y.strip("'")) == 2 and re.match(r"\s*[^\W\d_]", m.string[m.end():m.end() + 3]) and not y.startswith("'"):
         y = None  # 'Anfang Jänner 50 Hiebe': a count, not 1950
     spec = {"kind": "date", "y": year_of(y) if y else None, "m": mo, "d": None,
-            "mod": MODS.get((m.group("mod") or "").lower()), "off": rel_offset(m.group("rel"))}
+            "mod": MODS.get((m.group("mod") or "").lower()), "off": rel_offset(m.group("rel")), "nearest": True}
     if y and len(y.strip("'")) == 2 and not m.group(0).rstrip().endswith(y):
         spec["y"] = None
     return spec
