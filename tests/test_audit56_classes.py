@@ -126,6 +126,9 @@ def test_a_descriptor_noun_before_a_name_is_no_part_of_it():
 
     assert strip_descriptor("Werbeagentur Blaue Welle", "ORG", set())[0] == "Blaue Welle"
     assert strip_descriptor("Wissenschaftsfonds KWF", "ORG", set())[0] == "KWF"
+    assert strip_descriptor("Magazin Kronos", "ORG", set())[0] == "Kronos"  # a lone name after a kind of body
+    for whole in ("Champions League", "Rheinische Post", "Bank Austria"):
+        assert strip_descriptor(whole, "ORG", set())[0] == whole
     assert strip_descriptor("Umweltpartei Grüne Mitte", "ORG", set())[0] == "Grüne Mitte"
     for whole in ("Institut für Publizistik", "Österreichisches Museum für Kunst", "Kalmora GmbH", "Staatsanwaltschaft Wien", "Eagles of Death Metal"):
         assert strip_descriptor(whole, "ORG", set())[0] == whole

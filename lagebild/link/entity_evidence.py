@@ -150,11 +150,9 @@ def _junk(name: str, label: str = "", lang: str = "de") -> bool:
 
 
 def _abstract_noun(word: str) -> bool:
-    """A German abstract noun by its suffix, which no name has: 'Sprachförderung', 'Gesellschaft'."""
+    """A German abstract noun by its suffix, which no name has ('Sprachförderung'; also in the model's place list)."""
     from .translit import known_word
-
-    return len(word) >= 8 and word[1:].islower() and bool(re.search(r"(?:ung|heit|keit|schaft|tät|ismus)$", word)) \
-        and known_word(word)  # (the model's place list is no guard: it holds 'Sprachförderung' too)
+    return len(word) >= 8 and word[1:].islower() and bool(re.search(r"(?:ung|heit|keit|schaft|tät|ismus)$", word)) and known_word(word)
 
 
 # abbreviations that open a reference, never a name ('Art. 5', 'Abs. 2'); 'St.' and 'Dr.' are name parts
@@ -592,10 +590,11 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
         return rest, label, None
     if rest in seen_alone or (end - k == 1 and rest in _places()):
         return rest, label, None
-    if k and end == len(words) and (common_noun(words[k - 1]) or _KIND_WORDS.search(words[k - 1])) \
-            and not re.search(r"(?:isch|lich|ig|al|ell|iv|er)(?:e|er|es|en|em)$", words[k - 1]) \
-            and words[k][:1].isupper() and words[k].lower() not in _stop_words() \
-            and not re.search(r"(?:gmbh|ag|kg|se|inc|ltd)$", rest, re.I) and not _junk(rest, label) and _name_shaped(rest, label):
-        return rest, label, None  # 'Reederei Costa Crociere', 'Wissenschaftsfonds FWF': the descriptor is no part of it
-        # (a lone plain word stays: 'Magazin Vice' would lose its evidence, 'Rheinische Post' its adjective)
+    noun = k and end == len(words) and (_KIND_WORDS.search(words[k - 1]) or common_noun(words[k - 1])) and not re.search(
+        r"(?:isch|lich|ig|al|ell|iv|er)(?:e|er|es|en|em)$", words[k - 1]) and not _junk(rest, label)  # (no adjective)
+    if noun and words[k][:1].isupper() and words[k].lower() not in _stop_words() and (_name_shaped(rest, label) and not re.search(
+            r"(?:gmbh|ag|kg|se|inc|ltd)$", rest, re.I) or k == 1 and (_KIND_WORDS.search(words[0]) or len(words[0]) >= 10)
+            and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]{2,}", rest) and not (common_noun(rest) or _lexicon_noun(rest)
+                                                                     or _ORG_WORDS.fullmatch(rest))):
+        return rest, label, None  # 'Reederei Costa Crociere', 'Wissenschaftsfonds FWF', 'Magazin Focus' (not 'Champions League')
     return name, label, rest if not _junk(rest, label) else None
