@@ -283,3 +283,11 @@ def test_last_and_next_month_names_are_the_nearest_ones():
     got = {t.text: t.value for t in doc.timexes}
     assert got["vergangenen September"] == "2031-09" and got["vergangenen Dezember"] == "2030-12"
     assert got["kommenden März"] == "2032-03" and got["Mai vergangenen Jahres"] == "2030-05"
+
+
+def test_companies_named_after_a_country_and_regions_by_direction():
+    from lagebild.link.entity_kinds import company_at_place, region_name
+
+    assert company_at_place("Japan Optics") and company_at_place("Eurotax Österreich")
+    assert not company_at_place("Paris Hilton") and not company_at_place("Sebastian Kurz")
+    assert region_name("Südosteuropa") and region_name("Nordafrika") and not region_name("Ostsee")

@@ -6,6 +6,8 @@
 - A 'place' that is a club named with its city ('ZSKA Moskau' LOC) or an English body ('Supreme Court'
   LOC) is an organisation (not a 'person': the place list also holds surnames, 'Petro Poroschenko').
 - A city that only ever stands for its club in match reports ('gegen Valencia') is an organisation.
+- A 'person' named after a place without a first name ('Japan Display') is a company; a direction before a
+  place ('Südosteuropa' ORG) is a place.
 - A building or ground ('Waldstadion Pasching' ORG, 'Al-Aksa Moschee' PER, 'Schloss Windsor') is a place.
 - Country codes of sports results ('Kristoff (NOR)', 'Demare (FRA/FDJ)') are no entities of their own:
   three capitals right inside parentheses or before a slash, from the IOC list. They are not listed.
@@ -140,6 +142,29 @@ def club_city(e, texts: dict[str, str]) -> bool:
     return True
 
 
+def company_at_place(name: str) -> bool:
+    """A 'person' whose name opens or ends with a country and has no first name: a company
+    ('Japan Display', 'Eurotax Österreich' PER)."""
+    from .entity_evidence import any_first_name
+    from .gazetteer import gazetteer
+
+    words = name.split()  # (a country, not a city: 'Paris Hilton')
+    return len(words) >= 2 and not any(any_first_name(w) for w in words) and (
+        gazetteer().rank(words[0]) <= 0 or gazetteer().rank(words[-1]) <= 0)
+
+
+def region_name(name: str) -> bool:
+    """'Südosteuropa', 'Nordafrika', 'Westbalkan' typed ORG or MISC: a direction before a place is a place."""
+    from .entity_evidence import _places
+    from .gazetteer import gazetteer
+
+    hit = re.fullmatch(r"(?:Nord|Süd|Ost|West|Mittel|Zentral)(?:ost|west)?([a-zäöü]\w{3,})", name)
+    if not hit:
+        return False
+    rest = hit[1].capitalize()
+    return rest in _places() or gazetteer().lookup(rest) is not None or rest in ("Europa", "Afrika", "Asien", "Balkan")
+
+
 def review_kinds(entities: list, docs: list) -> list:
     """The rules above over a story's entities (before its merges: a glued 'Schaub Ajax' must not
     take in the lone 'Ajax'). Glued names are judged twice: a second time without the names the first
@@ -163,8 +188,10 @@ def review_kinds(entities: list, docs: list) -> list:
             e.type = "MISC"
         elif e.place is None and e.type == "LOC" and (club_name(e.name) or _BODY_END.search(e.name)):
             e.type = "ORG"
-        elif club_city(e, texts):
+        elif club_city(e, texts) or e.type == "PER" and company_at_place(e.name):
             e.type = "ORG"
+        elif e.type != "LOC" and e.place is None and region_name(e.name):
+            e.type = "LOC"
         elif e.place is None and e.type in ("ORG", "PER") and (_BUILDING_END.search(e.name)
                                                              or _BUILDING_START.search(e.name)):
             e.type = "LOC"
