@@ -291,3 +291,10 @@ def test_companies_named_after_a_country_and_regions_by_direction():
     assert company_at_place("Japan Optics") and company_at_place("Eurotax Österreich")
     assert not company_at_place("Paris Hilton") and not company_at_place("Sebastian Kurz")
     assert region_name("Südosteuropa") and region_name("Nordafrika") and not region_name("Ostsee")
+
+
+def test_a_teaser_claim_repeated_in_the_body_is_one_quote():
+    text = ("Laut Rotem Kreuz 32 Menschen bei Beben gestorben. Lima – Bei einem Erdbeben im Süden des Landes sind "
+            "laut Rotem Kreuz 32 Menschen gestorben, 80 weitere wurden verletzt.")
+    qs = quotes_of(text)
+    assert len([q for q in qs if "32 Menschen" in q.text]) == 1

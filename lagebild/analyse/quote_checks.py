@@ -342,6 +342,7 @@ def review_quotes(doc, found: list, base: int, mentions: SpanIndex | None = None
         if (q.start, q.end, q.speaker) in seen:
             keep.discard(id(q))
         seen.add((q.start, q.end, q.speaker))
+    _drop_teaser_repeats(doc, [q for q in quotes if id(q) in keep], keep)
     doc.quotes[base:] = [q for q in quotes if id(q) in keep]
     cut = threshold()
     for q in doc.quotes[base:]:  # shown: confident, and a speaker we could type
@@ -421,6 +422,25 @@ def _document_owner(text: str, span: tuple[int, int], mentions: SpanIndex, lang:
         if len(part) >= 4 and _can_speak(part.capitalize()):
             return (start, start + len(part)), "role"  # 'Polizeiangaben', 'Regierungsangaben', 'Zeugenaussagen'
     return None
+
+
+def _drop_teaser_repeats(doc, quotes: list, keep: set) -> None:
+    """A claim in the article's first sentence (the teaser of a news text) that the body repeats with the
+    same speaker is shown once, from the body ('Laut Rotem Kreuz 32 Menschen ums Leben gekommen' above
+    'Laut Rotem Kreuz starben 32 Menschen, 80 weitere wurden verletzt')."""
+    if not doc.sentences:
+        return
+    first_end = doc.sentences[0][1]
+    for q in quotes:
+        if q.start >= first_end or q.speaker is None:
+            continue
+        words = set(_WORD.findall(q.text.casefold()))
+        for other in quotes:
+            if other.start >= first_end and (other.speaker or "").casefold() == q.speaker.casefold():
+                also = set(_WORD.findall(other.text.casefold()))
+                if words and 2 * len(words & also) >= len(words):
+                    keep.discard(id(q))
+                    break
 
 
 def _entity_after_cue(doc, q, mentions: SpanIndex, message_first: bool = False) -> tuple[int, int] | None:
