@@ -137,8 +137,9 @@ def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de"
     if not words:
         return None
     low = [w.casefold() for w in words]
-    if low[0] in _CLAUSE_OPENERS or (lang == "de" and low[0] in _NON_SPEAKER_OPEN) or len(low) == 1 and low[0] in _OBJECT_PRONOUNS:
-        return None  # ('Ihnen zufolge': the pronoun of someone named before, never resolved as a speaker here)
+    if low[0] in _CLAUSE_OPENERS or (lang == "de" and low[0] in _NON_SPEAKER_OPEN) or (
+            len(low) == 1 and low[0] in _OBJECT_PRONOUNS):
+        return None  # ('Ihnen zufolge': an object pronoun, never resolved as a speaker here)
     if len(low) == 1 and low[0] in _PRONOUNS or (
             lang != "de" and re.sub(r"['’](?:ve|re|ll|d)$", "", phrase).casefold() in _PRONOUNS):
         return "pronoun"  # 'he', "They've argued"

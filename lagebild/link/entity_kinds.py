@@ -1,4 +1,4 @@
-"""Kinds of names the NER model types by their words rather than by what they name (fifth outside audit).
+"""Kinds of names the NER model types by their words rather than by what they name (audits 5-9, README).
 
 - Competitions and tournaments are events (MISC) whatever the model said: 'Champions League' ORG,
   'Europa League' LOC, 'Australian Open' ORG. Their last word says so (a league that is an association,
@@ -6,7 +6,7 @@
 - A 'place' that is a club named with its city ('ZSKA Moskau' LOC) or an English body ('Supreme Court'
   LOC) is an organisation (not a 'person': the place list also holds surnames, 'Petro Poroschenko').
 - A city that only ever stands for its club in match reports ('gegen Valencia') is an organisation.
-- A 'person' named after a place without a first name ('Japan Display') is a company; a direction before a
+- A 'person' named after a country without a first name ('Japan Display') is a company; a direction before a
   place ('Südosteuropa' ORG) is a place.
 - A building or ground ('Waldstadion Pasching' ORG, 'Al-Aksa Moschee' PER, 'Schloss Windsor') is a place.
 - Country codes of sports results ('Kristoff (NOR)', 'Demare (FRA/FDJ)') are no entities of their own:
