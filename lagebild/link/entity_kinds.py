@@ -126,17 +126,18 @@ _SCORE = re.compile(r"(?<![\d:.,])\d{1,2}:\d{1,2}(?![\d:]|\s*Uhr)")
 _LOCATIVE = re.compile(r"(?:\b(?:in|im|aus|nach|nahe|bei|vor|ab|von|vom|zwischen|und)\s+|^\s*|\n\s*)$", re.I)
 
 
-def club_city(e, texts: dict[str, str]) -> bool:
+def club_city(e, texts: dict[str, str], sports: set[str]) -> bool:
     """A city that only ever stands for its club in match reports ('gegen Valencia', 'Kiew führte 2:0'):
     one word, no country, every mention in an article with several scores and none after a locative
-    word or as the dateline ('Graz –'); the outside audits judged such 'places' wrong."""
+    word or as the dateline ('Graz –'); the outside audits judged such 'places' wrong. `sports`: the ids of
+    the articles with several scores (counted once per article, not per mention)."""
     from .entity_evidence import _places
 
     if e.type != "LOC" or e.place is not None or " " in e.name or "-" in e.name or e.name not in _places():
         return False  # (a player the model read as a place is no club either: 'Atanga')
     for m in e.mentions:
         text = texts[m.article_id]
-        if len(_SCORE.findall(text)) < 2 or _LOCATIVE.search(text[max(0, m.start - 12):m.start]) \
+        if m.article_id not in sports or _LOCATIVE.search(text[max(0, m.start - 12):m.start]) \
                 or text[m.end:m.end + 3].startswith((" –", " -")):
             return False
     return True
@@ -183,12 +184,13 @@ def review_kinds(entities: list, docs: list) -> list:
     maybe = {k for k, e in enumerate(entities) if " " in e.name and glued(e.name, first, k)}
     second = alias_index(maybe)
     texts = {d.id: d.text for d in docs}
+    sports = {d.id for d in docs if len(_SCORE.findall(d.text, 0, 200_000)) >= 2}  # (a bounded look per article)
     for k, e in enumerate(entities):
         if e.place is None and event_name(e.name):
             e.type = "MISC"
         elif e.place is None and e.type == "LOC" and (club_name(e.name) or _BODY_END.search(e.name)):
             e.type = "ORG"
-        elif club_city(e, texts) or e.type == "PER" and company_at_place(e.name):
+        elif club_city(e, texts, sports) or e.type == "PER" and company_at_place(e.name):
             e.type = "ORG"
         elif e.type != "LOC" and e.place is None and region_name(e.name):
             e.type = "LOC"
