@@ -297,8 +297,7 @@ def review_quotes(doc, found: list, base: int, mentions: SpanIndex | None = None
             if cut != q.speaker_end:  # 'sagte der Schweizer der Gazzetta dello Sport': the paper was told
                 if src and tuple(src) == (q.speaker_start, q.speaker_end):
                     r["source"] = (q.speaker_start, cut)
-                q.attributed_to = [text[q.speaker_start:cut] if a == q.speaker else a for a in q.attributed_to]
-                q.speaker_end, q.speaker = cut, text[q.speaker_start:cut]
+                _respeak(q, text, (q.speaker_start, cut))
             span = (q.speaker_start, q.speaker_end)
             kind = speaker_kind(text, span, mentions, lang)
         if kind in (None, "unknown", "document") and q.cue_start is not None:
@@ -316,9 +315,8 @@ def review_quotes(doc, found: list, base: int, mentions: SpanIndex | None = None
             owner = _document_owner(text, span, mentions, lang)
             r["ownerless"] = owner is None
             if owner is not None:
-                (q.speaker_start, q.speaker_end), kind = owner
-                q.attributed_to = [text[q.speaker_start:q.speaker_end] if a == q.speaker else a for a in q.attributed_to]
-                q.speaker, span = text[q.speaker_start:q.speaker_end], owner[0]
+                span, kind = owner
+                _respeak(q, text, span)
         if span is not None and kind is None:  # no one who can speak: drop the speaker, keep the words
             r["rejected_speaker"] = span
             q.attributed_to = [a for a in q.attributed_to if a != q.speaker]
@@ -368,6 +366,13 @@ _OF_MEDIUM = re.compile(r"(?:sprecher|sprecherin|chef|chefin|leiter|leiterin|red
                         r"herausgeberin|mitarbeiter|mitarbeiterin|korrespondent|korrespondentin|reporter|reporterin|"
                         r"journalist|journalistin|direktor|direktorin|intendant|intendantin|autor|autorin|"
                         r"kolumnist|kolumnistin|moderator|moderatorin|geschäftsführer|geschäftsführerin)$", re.I)
+
+
+def _respeak(q, text: str, span: tuple[int, int]) -> None:
+    """The quote's speaker becomes text[span], in its attribution chain too (where the old speaker stood)."""
+    new = text[span[0]:span[1]]
+    q.attributed_to = [new if a == q.speaker else a for a in q.attributed_to]
+    (q.speaker_start, q.speaker_end), q.speaker = span, new
 
 
 def _addressee_cut(text: str, start: int, end: int) -> int:
@@ -432,16 +437,13 @@ def _drop_teaser_repeats(doc, quotes: list, keep: set) -> None:
     if not doc.sentences:
         return
     first_end = doc.sentences[0][1]
+    body = [((o.speaker or "").casefold(), set(_WORD.findall(o.text.casefold()))) for o in quotes if o.start >= first_end]
     for q in quotes:
         if q.start >= first_end or q.speaker is None:
             continue
         words = set(_WORD.findall(q.text.casefold()))
-        for other in quotes:
-            if other.start >= first_end and (other.speaker or "").casefold() == q.speaker.casefold():
-                also = set(_WORD.findall(other.text.casefold()))
-                if words and 2 * len(words & also) >= len(words):
-                    keep.discard(id(q))
-                    break
+        if words and any(spk == q.speaker.casefold() and 2 * len(words & also) >= len(words) for spk, also in body):
+            keep.discard(id(q))
 
 
 def _entity_after_cue(doc, q, mentions: SpanIndex, message_first: bool = False) -> tuple[int, int] | None:

@@ -197,9 +197,9 @@ def review_kinds(entities: list, docs: list) -> list:
         elif e.place is None and e.type in ("ORG", "PER") and (_BUILDING_END.search(e.name)
                                                              or _BUILDING_START.search(e.name)):
             e.type = "LOC"
-        before = [texts[m.article_id][max(0, m.start - 1):m.start] for m in e.mentions]
-        after = [texts[m.article_id][m.end:m.end + 1] for m in e.mentions]
-        if country_code(e.name, before, after) or (k in maybe and glued(e.name, second, k)) or run_on(e.name, first, k):
+        code = e.name in _IOC and country_code(e.name, [texts[m.article_id][max(0, m.start - 1):m.start] for m in e.mentions],
+                                               [texts[m.article_id][m.end:m.end + 1] for m in e.mentions])
+        if code or (k in maybe and glued(e.name, second, k)) or run_on(e.name, first, k):
             e.confidence = min(e.confidence, 0.3)
             e.listed = e.confidence >= LISTED
     return entities
