@@ -5,17 +5,21 @@ still carries dates: teasers of other articles, a mega menu's recent posts, an e
 date finder takes one of them, and the page gets a publication date it never stated (issue 17).
 Measured on 87 undated variants of dev pages (every written form of the page's own date cut out,
 then annotated blind; `tests/data/metadata_pages_cut.jsonl`): 51 got an invented date, 9 with
-this check (8 after the document-link and source-date rules).
+this check (8 after the document-link and source-date rules, 2 after the rules on what the words
+before a date say it dates and on teaser cards in their own <article>).
 
 A date that the page states for itself in its metadata (a date-named meta tag, JSON-LD
 datePublished/dateModified/dateCreated of the page rather than of a video or a comment, the page's
 own URL) is kept. Otherwise the date is dropped when the page writes it nowhere (the finder read it
 off an image path or a number), or, on a page with a headline, when every place it is written is
  - in an embedded social-network post, in a link to a document file (a PDF's date), right after a
-   link to another page as the date it was read ('(Stand: 27.1.2022)', 'abgerufen am'), or
+   link to another page as the date it was read ('(Stand: 27.1.2022)', 'abgerufen am'), after words
+   that say it dates another thing ('Release: 14.11.2019', a source's 'Stand', a span's end, an event
+   told in a sentence: `dates_other_thing`), or
  - outside the headline's box (the smallest element holding the date and an h1 holds NEAR_TITLE or
    more of the page's text) and, below that box, in a link to another page, in a teaser-like box
-   (teaser, related list, slider, menu, card ...) that links to another page, or in a box that names
+   (teaser, related list, slider, menu, card ..., or an <article> other than the page's largest)
+   that links to another page, or in a box that names
    today's date or a caption.
 Class names alone were tried before and lost own dates ('bb-teaser-meta' under a headline, a
 WordPress permalink around the date): the headline's box and the links are what keep those. A page
@@ -46,6 +50,31 @@ _FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|zip)(?:$|[?#])|__bl
 # right after a link to another page: when that source was read ('(Stand: 27.1.2022)', '(abgerufen am ...)')
 _RETRIEVED = re.compile(r"\W{0,3}(?:Stand|abgerufen(?:\s+am)?|Zugriff(?:\s+am)?|Abruf(?:datum)?|retrieved(?:\s+on)?"
                         r"|accessed(?:\s+on)?|consulté\s+le)\s*:?\s*", re.I)
+# what the words before a date say it dates, in the same text: another thing's date ('Release: 14.11.2019',
+# 'Kinostart: ...'), a source's ('Quelle: Forschungsbericht 523 (Stand: 28. November 2018)'), the end of a
+# span ('vom 9.1. - 10.2.2023'), or an event told in a sentence ('Im Bundesgesetzblatt vom 17. August 2021',
+# 'NASA startet ... am 8. November 2023': three words or more before a preposition). A publication
+# label ('Veröffentlicht am', 'Stand:') or a dateline ('Stuttgart, 8. November 2023 –') is none of these.
+_OTHER_THING = re.compile(r"\b(?:Release(?:datum|termin)?|Kinostart|Premiere|Erstausstrahlung|Veranstaltungs(?:datum|termin)"
+                          r"|Termine?|Einsendeschluss|Anmeldeschluss|Bewerbungsschluss|Deadline|Frist|Laufzeit|gültig(?:\s+bis)?"
+                          r"|Geburtstag|geboren|gestorben|Spieltermin|Anpfiff|Beginn|Ende|Event|Quellen?|Source)\b[^.!?]*$", re.I)
+_SPAN_END = re.compile(r"\d\.?\s*(?:[-–—]|bis)\s*$")
+_IN_SENTENCE = re.compile(r"(?:^|[.!?:]\s)(?:[^.!?:\s]+\s+){2,}(?:am|vom|von|bis(?:\s+zum)?|seit|ab|zum|dem|on|from|until|since|of)\s*$",
+                          re.I)
+_PUBLISHED = re.compile(r"ver[öo]ffentlicht|publiziert|erschien|aktualisiert|Stand\b|Datum|erstellt|geschrieben|verfasst"
+                        r"|eingestellt|gepostet|gespeichert|posted|published|updated|written|publié|mis à jour"
+                        r"|\b(?:von|by)\s+\S+(?:\s+\S+)?\s+(?:am|on)\s*$"
+                        r"|\bdies(?:e[rs]?)?\s+(?:Artikel|Beitrag|Text|Post|Eintrag|Meldung|Seite)", re.I)
+
+
+def dates_other_thing(before: str) -> bool:
+    """The words before a date (in the same text) say it dates another thing than the page (see above)."""
+    before = " ".join(before.split()[-14:])
+    if _PUBLISHED.search(before[-60:]) and not re.search(r"\bQuellen?\b|\bSource\b", before, re.I):
+        return False
+    return bool(_OTHER_THING.search(before) or _SPAN_END.search(before) or _IN_SENTENCE.search(before))
+
+
 # an embedded post of a social network: its date is the post's, wherever it stands
 _EMBED = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|fb-post|bluesky-embed|mastodon-embed", re.I)
 
@@ -183,6 +212,8 @@ def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: l
     body = tree.find("body")
     total = max(1, _text_len(body if body is not None else tree))
     sizes: dict[int, int] = {}  # text length of the boxes met, by id (each measured once)
+    # an <article> other than the page's largest one is a teaser (FAZ's 'tsr-Base' cards) when it links elsewhere
+    main = max(tree.iter("article"), key=_text_len, default=None)
     seen = 0
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag.lower() in ("script", "style", "meta", "title", "head"):
@@ -198,6 +229,10 @@ def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: l
             chain = [x for x in (holder, *holder.iterancestors()) if isinstance(x.tag, str)]
             if any(_EMBED.search(x.get("class") or "") for x in chain):
                 continue
+            if where != "attr":
+                before = (el.text_content() if where == "tail" else "") + text[:pat.search(text).start()]
+                if dates_other_thing(before):
+                    continue  # 'Release: 14.11.2019', '(Stand: ...)' of a source, a span's end, an event in a sentence
             if any(x.tag.lower() == "a" and _FILE_LINK.search(x.get("href") or "") for x in chain):
                 continue  # in a link to a document ('BGBl. Teil I Nr. 53 vom 17.08.2021' -> a PDF): its date
             if where == "tail" and el.tag.lower() == "a" and _RETRIEVED.match(text) and _links_elsewhere(el, base, own):
@@ -218,7 +253,7 @@ def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: l
             # another page (a teaser, a related list, a menu), or that names today's date or a caption
             branch = chain[:lowest]
             names = [" ".join((x.get("class") or "", x.get("id") or "")) for x in branch]
-            if not any(_NOT_OWN.search(n) or (x.tag.lower() == "a" or _TEASER.search(n)) and _links_elsewhere(x, base, own)
-                       for x, n in zip(branch, names)):
+            if not any(_NOT_OWN.search(n) or (x.tag.lower() == "a" or _TEASER.search(n) or x.tag.lower() == "article" and x is not main)
+                       and _links_elsewhere(x, base, own) for x, n in zip(branch, names)):
                 return False
     return True  # every place teaser-like, or the date is not written on the page at all
