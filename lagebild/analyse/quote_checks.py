@@ -42,6 +42,7 @@ _DOCUMENT = re.compile(
     r"behauptungen|meldung|pressemitteilungen|liste|rangliste|ranking|tabelle|bilanz|protokoll|dossier|akte|akten|"
     r"anklageschrift|beschluss|verordnung|gesetz|gesetzes|vertrag|vertrags|entwurf|anfragebeantwortung|erlass|"
     r"richtlinie|bestimmungen|untersuchung|untersuchungen|forschung|vorwurf|vorwürfe|anschuldigung|anschuldigungen|"
+    r"agb|geschäftsbedingungen|nutzungsbedingungen|satzung|verfassung|statuten|statut|regeln|regelwerk|"
     r"report|reports|statement|statements|figures|data|survey|study|sources|rapport|communiqué|sources|chiffres)$",
     re.I)
 # words that open a clause, never a speaker phrase (English/French function words, German adverbs)
@@ -358,7 +359,8 @@ _BODY = re.compile(r"(?:ministerium|ministeriums|amt|amts|amtes|behörde|institu
 
 # a medium after a speaker, in the dative or read as a genitive: the one who was told, not who speaks
 _TOLD = re.compile(
-    r"\s(?:der|dem)\s+(?=(?:[\w-]*(?:[Zz]eitung|[Aa]gentur|[Mm]agazin|[Ss]ender|[Bb]latt)|Gazzetta|Gazeta|Gazette|"
+    r"\s(?:der|dem)\s+(?=(?:[A-ZÄÖÜ][\w-]*\s+){0,2}(?:[\w-]*(?:[Zz]eitung|[Aa]gentur|[Mm]agazin|[Ss]ender|[Bb]latt|"
+    r"Allgemeinen|Rundschau|Nachrichten|Tagblatt|Anzeiger|Morgenpost|Abendblatt)|Gazzetta|Gazeta|Gazette|"
     r"APA|dpa|AFP|Reuters|SDA|KNA|ORF|ZDF|ARD|BBC|CNN|Bild|Kurier|Presse|Krone|Standard|STANDARD|Spiegel|Welt|"
     r"New York Times|Washington Post|Financial Times|Guardian|Times|Zeit|Tagesspiegel)\b)")
 # people of a medium: 'ein Sprecher der APA', 'der Chefredakteur der Zeitung' belong to it

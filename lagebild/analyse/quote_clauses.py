@@ -8,7 +8,7 @@ a quotation announced by a colon.
 """
 from __future__ import annotations
 
-from .speakers import DETERMINERS, PREPS, RELATIVE, SUBORD, Tok, Unit, is_adj, np_after
+from .speakers import AUX, DETERMINERS, PREPS, RELATIVE, SUBORD, Tok, Unit, is_adj, np_after
 from .speech_cues import konjunktiv_forms
 
 _NOT_MAIN = SUBORD | RELATIVE | {"um", "ohne", "statt", "anstatt", "wo", "wobei", "was", "wer", "denn", "bevor",
@@ -50,6 +50,7 @@ _DA_PREPS = {"von", "auf", "über", "mit", "an", "für", "aus", "um", "vor", "zu
 
 
 _FRAME_OPENERS = SUBORD | {"falls", "sofern", "soweit", "wenn", "nachdem", "als"}
+_PREP_OR_CONJ = {"seit", "seitdem", "während", "bis"}
 
 
 def _fronted_frame(u: Unit, comma: int) -> bool:
@@ -61,7 +62,9 @@ def _fronted_frame(u: Unit, comma: int) -> bool:
     if not toks or u.masked[0]:
         return False
     if toks[0].low in _FRAME_OPENERS:
-        return True
+        # 'seit', 'während', 'bis' also open a phrase: in 'Seit Beginn der Angriffe habe das Militär …
+        # geflogen, sagte X' the auxiliary stands second (a main clause: the message), not last
+        return not (toks[0].low in _PREP_OR_CONJ and any(t.low in AUX for t in toks[2:comma - 1]))
     if toks[0].low in PREPS:
         first = next((k for k in range(1, comma) if toks[k].text == "," and not u.masked[k]), None)
         return first is not None and first + 1 < comma and toks[first + 1].low in RELATIVE | {"dessen", "deren"}

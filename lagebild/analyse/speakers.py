@@ -103,6 +103,9 @@ class Phrase:
     full: tuple[int, int]  # token index range [i, j) with appositions
 
 
+_AGE_WORDS = {"mitte", "anfang", "ende"}  # 'laut Polizei Mitte 30': an age, no part of the source
+
+
 def _np_forward(toks: list[Tok], i: int, limit: int, pp_in: bool = True) -> int:
     """End index of a simple NP starting at token i (no apposition), or i if none."""
     j = i
@@ -125,6 +128,7 @@ def _np_forward(toks: list[Tok], i: int, limit: int, pp_in: bool = True) -> int:
             m = close + 1
             return m
     while m < limit and (is_cap(toks[m]) and toks[m].low not in DETERMINERS and toks[m].text not in ("Am", "Im", "In")
+                         and not (m > k and toks[m].low in _AGE_WORDS and m + 1 < limit and toks[m + 1].text.isdigit())
                          or (m > k and toks[m].low in _NAME_PARTICLES and m + 1 < limit and is_cap(toks[m + 1]))):
         m += 1
         # a title or initial with its dot inside a name: 'Dr. Heino Stoever', 'C.Y. Leung'
@@ -158,7 +162,9 @@ def _np_forward(toks: list[Tok], i: int, limit: int, pp_in: bool = True) -> int:
             if a < limit and is_cap(toks[a]) and toks[a].low not in DETERMINERS and a + 1 <= limit:
                 m = a + 1
                 continue
-        if nxt.low in _GENITIVE and m + 1 < limit and (is_cap(toks[m + 1]) or is_adj(toks[m + 1])):
+        if nxt.low in _GENITIVE and m + 1 < limit and (is_cap(toks[m + 1]) or is_adj(toks[m + 1])) and not (
+                nxt.low == "der" and is_adj(toks[m + 1]) and toks[m + 1].low.endswith("e")):  # 'der chinesische X': a subject
+
             e = _np_forward(toks, m, limit, pp_in)
             if e > m + 1:
                 m = e
