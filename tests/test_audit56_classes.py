@@ -122,7 +122,7 @@ def test_the_writers_lead_in_before_a_colon_is_not_the_message():
 
 
 def test_a_descriptor_noun_before_a_name_is_no_part_of_it():
-    from lagebild.link.entity_evidence import strip_descriptor
+    from lagebild.link.entity_descriptor import strip_descriptor
 
     assert strip_descriptor("Werbeagentur Blaue Welle", "ORG", set())[0] == "Blaue Welle"
     assert strip_descriptor("Wissenschaftsfonds KWF", "ORG", set())[0] == "KWF"
@@ -188,7 +188,7 @@ def test_one_message_with_two_cues_is_one_quote():
 
 
 def test_referees_users_and_two_persons_run_together():
-    from lagebild.link.entity_evidence import strip_descriptor
+    from lagebild.link.entity_descriptor import strip_descriptor
 
     assert strip_descriptor("SR Obermoser", "ORG", set())[:2] == ("Obermoser", "PER")
     assert strip_descriptor("Linz-Goalie Hagerer", "ORG", set())[:2] == ("Hagerer", "PER")

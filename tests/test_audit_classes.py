@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from lagebild.analyse.quote_checks import _apposition_only, speaker_kind
 from lagebild.link.canonical import canonical_entities
-from lagebild.link.entity_evidence import _junk, confidence, org_cue, place_cue, strip_descriptor
+from lagebild.link.entity_descriptor import strip_descriptor
+from lagebild.link.entity_evidence import _junk, confidence, org_cue, place_cue
 from lagebild.link.speakers import link_speakers
 from lagebild.records import AnalysedArticle, Article, Mention, Quote
 

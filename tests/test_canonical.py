@@ -106,7 +106,7 @@ def test_acronyms_that_spell_a_stop_word_are_names():
 
 
 def test_names_keep_their_middle_names_and_organisations_their_seat():
-    from lagebild.link.entity_evidence import strip_descriptor
+    from lagebild.link.entity_descriptor import strip_descriptor
 
     # a trailing word that reads as a noun is a surname after an initial, a particle or a first name
     assert strip_descriptor("Mark A. Brand", "PER", set())[0] == "Mark A. Brand"
@@ -340,7 +340,8 @@ def test_entities_are_names_issue16():
 
 
 def test_entity_evidence_rules():
-    from lagebild.link.entity_evidence import LISTED, confidence, strip_descriptor
+    from lagebild.link.entity_descriptor import strip_descriptor
+    from lagebild.link.entity_evidence import LISTED, confidence
 
     assert confidence("Nordkorea", "LOC", "KP", 1) > 0.9
     assert confidence("Zoll gesenkt", "MISC", None, 3) < LISTED  # a lower-case word is no part of a name

@@ -118,6 +118,6 @@ def test_a_text_that_only_names_inhabitants_lists_no_country():
 
 
 def test_a_short_role_after_a_hyphen_is_a_descriptor():
-    from lagebild.link.entity_evidence import strip_descriptor
+    from lagebild.link.entity_descriptor import strip_descriptor
 
     assert strip_descriptor("Formel-1-Boss Bernie Ecclestone", "ORG", set())[:2] == ("Bernie Ecclestone", "PER")

@@ -30,12 +30,14 @@ from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _rep
 from .entity_de import nominative, person_genitive, saxon_genitive
 from .entity_en import english_entity, line_at, story_words
 from .entity_kinds import foreign_person, review_kinds
+from .entity_acronyms import merge_acronyms
 from .entity_merge import merge_bare, merge_surnames
+from .entity_descriptor import strip_descriptor
 from .entity_evidence import (LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in,  # noqa
-                              person_by_first_name, place_cue, place_not_person, strip_descriptor, work_cue)
+                              person_by_first_name, place_cue, place_not_person, work_cue)
 from .gazetteer import ROLE_SUFFIX, LocalForms, adj_stem, gazetteer, noun_stem
 from .translit import (
-    acronym_candidates, blocking_keys, compound_name, fold, genitive_base, is_acronym, joined_skeleton, name_parts,
+    blocking_keys, compound_name, fold, genitive_base, is_acronym, joined_skeleton, name_parts,
     known_word, persons_compatible, skeleton_token, split_compound, split_name, strip_titles, surname_variants,
     token_similar, tokens,
 )
@@ -43,7 +45,6 @@ from .translit import (
 # Generic heads of organisation names: 'Wagner-Gruppe' / 'Wagner Group' / 'Wagner' are one group.
 _DESIGNATORS = {"grupe", "grup", "group", "konzern", "partei", "parti", "bevegung", "gmbh", "ag", "inc", "ltd",
                 "corp", "holding", "miliz", "milis"}
-_PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜäöü&]{1,9})\s*\)")
 ORG_PLACES = {"EU", "UN"}  # gazetteer region codes that name organisations
 _PLACE_PREP = re.compile(r"\b(?:in|im|nach|aus|nahe|nördlich|südlich|östlich|westlich|rund um)\s+$", re.I)
 _MAX_BLOCK = 60  # candidates per fuzzy blocking key before the key is ignored
@@ -94,6 +95,7 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
                 known.update(fold(t) for t in m.text.split())
     local_forms = LocalForms(docs, gaz)
     person_names = {m.text for d in docs for m in d.mentions if m.label == "PER" and not m.derived}
+    names = {m.text for d in docs for m in d.mentions if not m.derived}
     # full names the story also writes outside a genitive ('Tom Hanks spielt'): their s is the name's own
     plain_s = {m.text for d in docs for m in d.mentions if m.label == "PER" and m.text.endswith("s")
                and not saxon_genitive(m.text, d.text[m.end:m.end + 40], d.text[max(0, m.start - 30):m.start])}
@@ -104,7 +106,7 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
         # surnames of persons this article writes with first and last name: 'bei Stronach' is Frank Stronach
         surnames = {" ".join(split_name(m.text)[1]) for m in d.mentions if m.label == "PER" and not m.derived
                     and split_name(m.text)[0] and split_name(m.text)[1]}
-        for m in _repaired(d, lang, person_names):
+        for m in _repaired(d, lang, person_names, names):
             text = strip_titles(m.text.strip())
             it = Item(m, i, lang, text, m.label)
             if m.label == "PER" and not m.derived and text not in surnames and (
@@ -244,31 +246,6 @@ def _type_group(label: str) -> str:
     return "PER" if label == "PER" else "MISC" if label == "MISC" else "ORGLOC"
 
 
-def _acronym_links(docs: list[AnalysedArticle], items: list[Item], by_doc: dict[int, list[int]]) -> dict[str, set[int]]:
-    """'Institute for the Study of War (ISW)' and 'ISW (Institute ...)': acronym -> item ids."""
-    out: dict[str, set[int]] = defaultdict(set)
-    for d, idx in by_doc.items():
-        text = docs[d].text
-        for i in idx:
-            it = items[i]
-            if it.label == "PER" or it.place is not None or it.mention.derived:
-                continue
-            m = _PAREN_ACRONYM.match(text, it.mention.end)
-            if m and (gazetteer().lookup(m.group(1), docs[d].article.language or "de") is not None
-                      or is_place_word(m.group(1))):
-                m = None  # 'St. Gallen (Schweiz)': a place in parentheses says where, it is no short form
-            if m and not is_acronym(it.base) and len(tokens(it.base)) >= 2:
-                out[fold(m.group(1))].add(i)
-            if is_acronym(it.base):
-                after = re.match(r"\s*\(([^()]{6,120})\)", text[it.mention.end:])
-                if after:
-                    for j in idx:
-                        mj = items[j].mention
-                        if mj.start >= it.mention.end and mj.end <= it.mention.end + after.end():
-                            out[fold(it.base)].add(j)
-    return out
-
-
 # -------------------------------------------------------------------------------- the story
 
 def canonical_entities(docs: list[AnalysedArticle]) -> list[Entity]:
@@ -299,25 +276,7 @@ def canonical_entities(docs: list[AnalysedArticle]) -> list[Entity]:
             uf.union(i, multi.setdefault(joined_skeleton(it.base), i))
     _merge_across(items, uf)
     _first_names_to_full(items, uf)
-    # Acronyms: parenthesised definitions, then initials of long forms.
-    acr = _acronym_links(docs, items, by_doc)
-    short: dict[str, list[int]] = defaultdict(list)
-    for i, it in enumerate(items):
-        if it.place is None and it.label != "PER" and is_acronym(it.base):
-            short[fold(it.base)].append(i)
-    if short or acr:
-        by_initials: dict[str, set[int]] = defaultdict(set)
-        for i, it in enumerate(items):
-            if it.place is None and it.label in ("ORG", "MISC", "LOC") and not is_acronym(it.base):
-                for ini in acronym_candidates(it.base):
-                    by_initials[ini].add(i)
-        for key in set(short) | set(acr):
-            group = list(acr.get(key, ())) + short.get(key, [])
-            for j in group[1:]:
-                uf.union(group[0], j)
-            roots = {uf.find(j) for j in by_initials.get(key, ())} - {uf.find(group[0])}
-            if len(roots) == 1:  # only an unambiguous long form
-                uf.union(group[0], roots.pop())
+    acr = merge_acronyms(docs, items, by_doc, uf)  # parenthesised definitions, then initials of long forms
     return _build_entities(docs, items, uf, acr)
 
 

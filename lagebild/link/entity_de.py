@@ -19,7 +19,8 @@ import re
 # adjective stems of names: '-isch' (Deutsch, Olympisch), '-al' (International), ... and a few plain ones
 _ADJ_SUFFIX = re.compile(r"(?:isch|sch|ig|lich|al|ell|iv|är|ös|ant|ent)$")
 _ADJ_WORDS = frozenset("neu frei rot grün ober unter hoh groß klein alt heilig schwarz weiß blau golden erst zweit "
-                       "dritt letzt vereint vereinigt nah fern mittler evangelisch katholisch".split())
+                       "dritt letzt vereint vereinigt nah fern mittler evangelisch katholisch allgemein gemeinsam angewandt"
+                       .split())
 # head nouns (or their last compound part) by gender; the rest is read from feminine suffixes
 _MASC = ("tag", "hof", "dienst", "rat", "bund", "verband", "verein", "konzern", "handel", "senat", "kongress", "gipfel",
          "fonds", "sender", "kanal", "flughafen", "bahnhof", "zoo", "club", "klub", "markt", "ozean", "golf", "kreis",
@@ -64,7 +65,10 @@ def nominative(name: str, label: str) -> tuple[str, str]:
     """(the name with its leading adjectives in the nominative, its type); see the module docstring."""
     name = re.sub(r"\s*:.*$|,+$", "", name) or name  # 'Deutsche Welle: Nena', 'Beatrix Karl,': the name ends there
     words = name.split()
-    k = 0
+    j = 0  # a place's invariant -er adjective first: 'Frankfurter Allgemeinen Zeitung', 'Wiener Städtischen'
+    while j < len(words) - 2 and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+er", words[j]) and _adjective(words[j + 1]):
+        j += 1
+    k = j
     while k < len(words) - 1 and _adjective(words[k]):
         k += 1
     if not k and len(words) >= 3 and label != "PER" and words[1] in _GENITIVE_LINKS and words[0][1:].islower():
@@ -74,14 +78,14 @@ def nominative(name: str, label: str) -> tuple[str, str]:
         return name, label  # (cut at a colon or a trailing comma above)
     from .entity_evidence import _nouns_and_first_names
 
-    if words[k] in _nouns_and_first_names()[1] and len(words) - k >= 2:
+    if not j and words[k] in _nouns_and_first_names()[1] and len(words) - k >= 2:
         return " ".join(words[k:]), "PER"  # 'Deutschen Benjamin Becker': a nationality, then the person
     head = words[k]
     if re.search(r"(?:en|eln|ern)$", head) and not head.lower().endswith(_NEUT + _MASC):
         return name, label  # a plural ('Vereinten Nationen', 'Kanarischen Inseln'): nominative as written
     gender, bare = _gender(head)
     ending = _ENDING[gender]
-    return " ".join([w[:-2] + ending for w in words[:k]] + [bare] + words[k + 1:]), label
+    return " ".join(words[:j] + [w[:-2] + ending for w in words[j:k]] + [bare] + words[k + 1:]), label
 
 
 def person_genitive(text: str, label: str, around: str, plain_s: set[str], person_names: set[str], at: int = 0) -> bool:

@@ -166,6 +166,46 @@ def region_name(name: str) -> bool:
     return rest in _places() or gazetteer().lookup(rest) is not None or rest in ("Europa", "Afrika", "Asien", "Balkan")
 
 
+# things named by their kind at the end (audit 11): a disease, an agreement or law -> MISC; an
+# orchestra, a studio or a project -> ORG; a republic or kingdom -> LOC
+_THING_END = re.compile(r"(?:Grippe|Pest|Fieber|Syndrom|Virus|Seuche|Abkommen|Vertrag|Pakt|Protokoll|Gesetz|Richtlinie"
+                        r"|Doktrin|Agreement|Treaty|Act)$")
+_ORG_END = re.compile(r"(?:Philharmoniker|Symphoniker|Sinfoniker|Orchester|Orchestra|Ensemble|Entertainment|Studios?"
+                      r"|Project|Projekt|Quartett|Chor|Band|Records|Pictures|Games)$")
+_STATE = re.compile(r"(?:[Rr]epublik|Königreich|Fürstentum|Emirate|Sultanat|Valley)\b")
+# an acronym after the kind of thing it names: 'das Freihandelsabkommen TTIP', 'des Abkommens TTIP'
+_AGREEMENT_BEFORE = re.compile(r"(?:abkommen|abkommens|vertrag|vertrags|pakt|pakts|gesetz|gesetzes|richtlinie)\s+$", re.I)
+
+
+_ROLE_TAIL = re.compile(r"(?:chef|chefin|sprecher|sprecherin|leiter|leiterin|experte|expertin|ökonom|ökonomin|analyst"
+                        r"|analystin|berater|beraterin|minister|ministerin|direktor|direktorin|manager|managerin|trainer"
+                        r"|trainerin|coach|boss|vorsitzender|vorsitzende|kommissar|kommissarin)$")
+
+
+def _role_compound(name: str) -> bool:
+    """'Fernsehchef', 'Bank-Austria-Ökonom': a compound that ends in a role noun, no name."""
+    if " " in name:
+        return False
+    if "-" in name:
+        return bool(_ROLE_TAIL.fullmatch(name.rsplit("-", 1)[1].lower()))
+    m = _ROLE_TAIL.search(name.lower())
+    return m is not None and m.start() >= 4  # a compound ('Fernsehchef'), not the role alone
+
+
+def _kind_of_thing(e, texts: dict[str, str]) -> str | None:
+    """The type a name's own words (or the noun before an acronym) give it, if any (see above)."""
+    if e.place is not None:
+        return None
+    if _THING_END.search(e.name) and " " in e.name or e.name.isupper() and any(
+            _AGREEMENT_BEFORE.search(texts[m.article_id][max(0, m.start - 24):m.start]) for m in e.mentions):
+        return "MISC"
+    if e.type in ("PER", "LOC") and " " in e.name and _ORG_END.search(e.name):
+        return "ORG"
+    if e.type in ("ORG", "PER") and " " in e.name and _STATE.search(e.name):
+        return "LOC"
+    return None
+
+
 def review_kinds(entities: list, docs: list) -> list:
     """The rules above over a story's entities (before its merges: a glued 'Schaub Ajax' must not
     take in the lone 'Ajax'). Glued names are judged twice: a second time without the names the first
@@ -186,7 +226,9 @@ def review_kinds(entities: list, docs: list) -> list:
     texts = {d.id: d.text for d in docs}
     sports = {d.id for d in docs if len(_SCORE.findall(d.text, 0, 200_000)) >= 2}  # (a bounded look per article)
     for k, e in enumerate(entities):
-        if e.place is None and event_name(e.name):
+        if kind := _kind_of_thing(e, texts):
+            e.type = kind
+        elif e.place is None and event_name(e.name):
             e.type = "MISC"
         elif e.place is None and e.type == "LOC" and (club_name(e.name) or _BODY_END.search(e.name)):
             e.type = "ORG"
@@ -199,7 +241,8 @@ def review_kinds(entities: list, docs: list) -> list:
             e.type = "LOC"
         code = e.name in _IOC and country_code(e.name, [texts[m.article_id][max(0, m.start - 1):m.start] for m in e.mentions],
                                                [texts[m.article_id][m.end:m.end + 1] for m in e.mentions])
-        if code or (k in maybe and glued(e.name, second, k)) or run_on(e.name, first, k):
+        if code or (k in maybe and glued(e.name, second, k)) or run_on(e.name, first, k) or (
+                e.place is None and e.type != "PER" and _role_compound(e.name)):
             e.confidence = min(e.confidence, 0.3)
             e.listed = e.confidence >= LISTED
     return entities

@@ -45,6 +45,7 @@ def merge_surnames(entities: list[Entity], plain_of: dict[int, int], lang: str =
     'Nichols' PER): there a lone word joins the one person whose last (or else first) name it is.
     A lone surname that two persons of the story share ('Page' beside 'Bettie Page' and 'Jack Page')
     names neither for sure: it is not listed."""
+    entities = _compound_surnames(entities, plain_of)
     if lang != "de":
         entities = _org_heads(_same_person(entities, plain_of), plain_of)
     last: dict[str, list[Entity]] = {}
@@ -98,6 +99,24 @@ def _org_heads(entities: list[Entity], plain_of: dict[int, int]) -> list[Entity]
     for e in entities:
         owners = heads.get(e.name, []) if " " not in e.name and e.place is None and e.type != "PER" else []
         if len(owners) == 1 and e.name not in _places() and e.confidence > _JUNK:
+            _absorb(owners[0], e, plain_of, keep_higher=True)
+            dropped.add(id(e))
+    return [e for e in entities if id(e) not in dropped]
+
+
+def _compound_surnames(entities: list[Entity], plain_of: dict[int, int]) -> list[Entity]:
+    """'Peña Nieto' and 'Enrique Peña Nieto': a person named by a two-word surname alone (its first word
+    is no first name) is the one person of the story whose name ends with it."""
+    from .entity_evidence import any_first_name
+
+    persons = [e for e in entities if e.type == "PER" and e.confidence > _JUNK]
+    dropped: set[int] = set()
+    for e in persons:
+        words = e.name.split()
+        if len(words) < 2 or any_first_name(words[0]):
+            continue
+        owners = [o for o in persons if o is not e and len(o.name.split()) > len(words) and o.name.split()[-len(words):] == words]
+        if len(owners) == 1 and id(owners[0]) not in dropped:
             _absorb(owners[0], e, plain_of, keep_higher=True)
             dropped.add(id(e))
     return [e for e in entities if id(e) not in dropped]

@@ -13,7 +13,8 @@ from .translit import compound_splits, known_word
 _TRAILING = ARTICLES | {"und", "oder", "im", "in", "am", "an", "auf", "mit", "für", "zu", "bei", "nach", "aus", "and", "et"}
 
 
-def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = None) -> list[Mention]:
+def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = None,
+              names: set[str] = frozenset()) -> list[Mention]:
     """The article's mentions with two frequent NER boundary errors undone (new Mention objects with
     exact sub-spans; doc.mentions stays as the NER stage left it): trailing lower-case words
     ('Nordkorea von' -> 'Nordkorea') and two adjacent places read as one ('Nordkorea Russland')."""
@@ -39,6 +40,8 @@ def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = N
             m = _complete_name(doc, m, person_names)
         elif m.label in ("ORG", "LOC") and not m.derived:
             m = _with_institution(doc, m)
+        if m.label != "PER" and not m.derived and " " not in m.text and names:
+            m = _completed_by_story(doc, m, names)
         words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.text)]
         if m.derived or len(words) < 2:
             out.append(m)
@@ -92,6 +95,17 @@ def _complete_name(doc: AnalysedArticle, m: Mention, person_names: set[str]) -> 
         if doc.text[m.start:end] in person_names or _first_names_only(m.text) and _surname_like(nxt.group(1)):
             # 'Hans Joachim' | 'Schellnhuber': a span of first names only goes on to the surname written after it
             return Mention(m.article_id, m.start, end, doc.text[m.start:end], m.label, m.norm, m.derived, m.score)
+    return m
+
+
+def _completed_by_story(doc: AnalysedArticle, m: Mention, names: set[str]) -> Mention:
+    """A place or organisation cut short by the NER ('Puerto' | 'Ricos Firmen'): extend it by the next
+    word when the longer form, or that form without its genitive s, is a name the story writes whole."""
+    nxt = re.match(r"[ -]([A-ZÄÖÜ][\w'’-]*)", doc.text[m.end:m.end + 40])
+    if nxt:
+        longer = doc.text[m.start:m.end + nxt.end()]
+        if longer in names or longer.endswith("s") and longer[:-1] in names:
+            return Mention(m.article_id, m.start, m.start + len(longer), longer, m.label, m.norm, m.derived, m.score)
     return m
 
 
