@@ -72,3 +72,20 @@ def test_the_source_after_laut_ends_before_a_subject_or_an_age():
     assert told.speaker == "Reinhard Scolik"
     terms = quotes_of("Nutzer sind laut AGB zudem verpflichtet, Verstöße anderer zu melden.")
     assert not any(q.shown for q in terms)  # terms and conditions name nobody who says so
+
+
+def test_works_newspapers_and_abbreviated_places():
+    text = ("Nach dem Teenagerinnen-Drama Life Is Strange kommt ein Spiel. Life Is Strange\"-Entwickler jubeln. Der "
+            "Assistenz-Coach von Wr. Neustadt geht. Die Times of London berichtete.")
+    ents = story_entities(text, [("Life Is Strange", "LOC"), ('Life Is Strange"-Entwickler', "MISC"),
+                                 ("Assistenz-Coach von Wr", "PER"), ("Neustadt", "LOC"), ("Times of London", "MISC")])
+    assert ents["Life Is Strange"].type == "MISC"  # after a compound ending in a work noun
+    assert not ents['Life Is Strange"-Entwickler'].listed and not ents["von Wr"].listed
+    assert ents["Wr. Neustadt"].type == "LOC" and "Neustadt" not in ents
+    assert ents["Times of London"].type == "ORG"
+
+
+def test_a_bracketed_long_form_inside_the_speaker_phrase():
+    q = quotes_of("Das Establishment sagt nicht die Wahrheit, schrieb der Chef der Ukip (UK Independence Party), "
+                  "Nigel Farage, im Kurznachrichtendienst Twitter.", [("Ukip", "ORG"), ("Nigel Farage", "PER")])[0]
+    assert q.speaker == "Nigel Farage" and q.text.startswith("Das Establishment")

@@ -145,9 +145,10 @@ def _np_forward(toks: list[Tok], i: int, limit: int, pp_in: bool = True) -> int:
     # genitive chain / von-complement: 'ein Sprecher des Pentagons', 'Angaben von Ärzte ohne Grenzen'
     while m < limit:
         nxt = toks[m]
-        if (nxt.text == "(" and m + 2 < limit and toks[m + 2].text == ")" and toks[m + 1].text[:1].isalnum()
-):
-            m += 3  # 'der Agentur (dpa)'
+        close = next((x for x in range(m + 2, min(m + 6, limit)) if toks[x].text == ")"), None) if nxt.text == "(" else None
+        if close is not None and all(t.text[:1].isupper() or t.text[:1].isdigit() or k == m + 1 and t.text[:1].isalnum()
+                                     for k, t in enumerate(toks[m + 1:close], m + 1)):
+            m = close + 1  # 'der Agentur (dpa)', 'der Ukip (UK Independence Party)'
             continue
         if nxt.text in _OPEN_Q and m + 1 < limit:  # quoted name: 'die Zeitung „Yemen Observer“'
             close = next((x for x in range(m + 1, min(m + 8, limit)) if toks[x].text in _CLOSE_Q), None)

@@ -117,6 +117,8 @@ def _junk(name: str, label: str = "", lang: str = "de") -> bool:
         return True
     if re.fullmatch(r"[A-ZÄÖÜ]{1,2}\.", name) or re.match(r"[A-ZÄÖÜ]\.[A-ZÄÖÜ][a-zäöü]{2,}", name):
         return True  # 'A.': an initial alone; 'V.Arizona Coyotes': a results line's 'n.V.' run into the next name
+    if re.search(r"[\"„“”«»]", name) or words[0].lower() in _PARTICLES and all(len(w) <= 2 for w in words[1:]):
+        return True  # 'Life Is Strange"-Entwickler': a quotation mark is no part of a name; 'von Wr': a fragment
     if name.endswith("-") or len(words) == 1 and len(name) <= 3 and not name.isupper() or any(
             w[:1].islower() and w.endswith(".") and w.lower() not in _PARTICLES for w in words):
         return True  # 'Aibler Fleisch-', 'Ste', 'a. D.' (but 'Kim Jong Un')
@@ -383,9 +385,10 @@ def org_cue(name: str, mention_texts: list[str], contexts: list[str], texts: tup
 
 
 # a work noun right before a title ('der Film The Revenant', 'im Roman „Ben Hur“', 'das Spiel Metal Gear Solid')
-_WORK_BEFORE = re.compile(r"\b(?:Film|Kinofilm|Spielfilm|Filmen|Serie|Fernsehserie|Roman|Romans|Buch|Album|Song|Lied"
+_WORK_BEFORE = re.compile(r"(?:\b(?:Film|Kinofilm|Spielfilm|Filmen|Serie|Fernsehserie|Roman|Romans|Buch|Album|Song|Lied"
                           r"|Single|Spiel|Videospiel|Computerspiel|Game|Oper|Musical|Theaterstück|Dokumentation|Doku"
-                          r"|Sendung|Show|Bestseller|Streifen|Blockbuster|Thriller|Sitcom|Klassiker|Titel)\s*[„\"»]?$")
+                          r"|Sendung|Show|Bestseller|Streifen|Blockbuster|Thriller|Sitcom|Klassiker|Titel|Drama)"
+                          r"|(?<=[a-zäöüß])(?:spiel|film|serie|roman|game|drama|album))\s*[„\"»]?$")  # '-Drama', 'Horrorspiel'
 
 
 def work_cue(name: str, contexts: list[str], after: list[str]) -> bool:

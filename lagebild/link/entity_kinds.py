@@ -64,7 +64,7 @@ def club_name(name: str) -> bool:
     words = name.split()
     return len(words) == 2 and words[1] in _places() and words[0] not in _places() \
         and words[0] not in first_names("en") and not common_noun(words[0]) \
-        and words[0].lower() not in _PLACE_OPENERS and words[0][:1].isupper()
+        and words[0].lower() not in _PLACE_OPENERS and words[0][:1].isupper() and not words[0].endswith(".")
 
 
 _PLACE_END = re.compile(r"\s(?:Hills?|Heights|Park|Beach|Springs?|City|Falls|Islands?|Valley|Bay|Lake|River|Creek|"
@@ -172,6 +172,8 @@ _THING_END = re.compile(r"(?:Grippe|Pest|Fieber|Syndrom|Virus|Seuche|Abkommen|Ve
                         r"|Doktrin|Agreement|Treaty|Act)$")
 _ORG_END = re.compile(r"(?:Philharmoniker|Symphoniker|Sinfoniker|Orchester|Orchestra|Ensemble|Entertainment|Studios?"
                       r"|Project|Projekt|Quartett|Chor|Band|Records|Pictures|Games)$")
+_PRESS = re.compile(r"\b(?:Times|Post|Tribune|Journal|Herald|Gazette|Telegraph|Chronicle|Zeitung|Rundschau|Kurier|Anzeiger"
+                    r"|Tagblatt|Nachrichten)\b")  # a newspaper ('Times of London', 'Washington Post') is an organisation
 _STATE = re.compile(r"(?:[Rr]epublik|Königreich|Fürstentum|Emirate|Sultanat|Valley)\b")
 # an acronym after the kind of thing it names: 'das Freihandelsabkommen TTIP', 'des Abkommens TTIP'
 _AGREEMENT_BEFORE = re.compile(r"(?:abkommen|abkommens|vertrag|vertrags|pakt|pakts|gesetz|gesetzes|richtlinie)\s+$", re.I)
@@ -199,7 +201,8 @@ def _kind_of_thing(e, texts: dict[str, str]) -> str | None:
     if _THING_END.search(e.name) and " " in e.name or e.name.isupper() and any(
             _AGREEMENT_BEFORE.search(texts[m.article_id][max(0, m.start - 24):m.start]) for m in e.mentions):
         return "MISC"
-    if e.type in ("PER", "LOC") and " " in e.name and _ORG_END.search(e.name):
+    if e.type in ("PER", "LOC") and " " in e.name and _ORG_END.search(e.name) or e.type != "ORG" and " " in e.name \
+            and _PRESS.search(e.name):
         return "ORG"
     if e.type in ("ORG", "PER") and " " in e.name and _STATE.search(e.name):
         return "LOC"

@@ -40,6 +40,10 @@ def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = N
             m = _complete_name(doc, m, person_names)
         elif m.label in ("ORG", "LOC") and not m.derived:
             m = _with_institution(doc, m)
+            abbr = re.search(r"(?<![\w.])[A-ZÄÖÜ][a-zäöü]\. $", doc.text[max(0, m.start - 5):m.start])
+            if m.label == "LOC" and abbr:  # 'Wr. Neustadt', 'St. Pölten': the abbreviated word is part of the name
+                start = m.start - len(abbr.group())
+                m = Mention(m.article_id, start, m.end, doc.text[start:m.end], m.label, m.norm, m.derived, m.score)
         if m.label != "PER" and not m.derived and " " not in m.text and names:
             m = _completed_by_story(doc, m, names)
         words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.text)]
