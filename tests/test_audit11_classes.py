@@ -89,3 +89,10 @@ def test_a_bracketed_long_form_inside_the_speaker_phrase():
     q = quotes_of("Das Establishment sagt nicht die Wahrheit, schrieb der Chef der Ukip (UK Independence Party), "
                   "Nigel Farage, im Kurznachrichtendienst Twitter.", [("Ukip", "ORG"), ("Nigel Farage", "PER")])[0]
     assert q.speaker == "Nigel Farage" and q.text.startswith("Das Establishment")
+
+
+def test_a_fronted_noun_with_its_clause_is_the_writers_frame():
+    qs = quotes_of("Auf die Frage, ob er zurücktrete, sagte Müller, er bleibe im Amt. Zur Feststellung, dass die Partei "
+                   "nicht an Neuwahlen denke, sagte Huber: „Das sehen Sie richtig.“", [("Müller", "PER"), ("Huber", "PER")])
+    assert not any(q.text.startswith(("Auf die Frage", "Zur Feststellung")) for q in qs)
+    assert quote_with(qs, "Das sehen Sie richtig").speaker == "Huber"

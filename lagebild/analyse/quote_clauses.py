@@ -50,6 +50,7 @@ _DA_PREPS = {"von", "auf", "über", "mit", "an", "für", "aus", "um", "vor", "zu
 
 
 _FRAME_OPENERS = SUBORD | {"falls", "sofern", "soweit", "wenn", "nachdem", "als"}
+_NOUN_CLAUSE = {"dessen", "deren", "dass", "ob", "wie", "warum", "weshalb", "wann", "wer", "was", "wo"}
 _PREP_OR_CONJ = {"seit", "seitdem", "während", "bis"}
 
 
@@ -67,7 +68,8 @@ def _fronted_frame(u: Unit, comma: int) -> bool:
         return not (toks[0].low in _PREP_OR_CONJ and any(t.low in AUX for t in toks[2:comma - 1]))
     if toks[0].low in PREPS:
         first = next((k for k in range(1, comma) if toks[k].text == "," and not u.masked[k]), None)
-        return first is not None and first + 1 < comma and toks[first + 1].low in RELATIVE | {"dessen", "deren"}
+        # (or a noun with its clause: 'Auf die Frage, ob …, sagte X', 'Zur Feststellung, dass …, sagte X')
+        return first is not None and first + 1 < comma and toks[first + 1].low in RELATIVE | _NOUN_CLAUSE
     return False
 
 
