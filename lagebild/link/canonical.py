@@ -85,6 +85,11 @@ class Item:
     role_of: int | None = None  # item index of the person this role phrase directly precedes
 
 
+# places whose people are called by the same word in the plural (with an article: 'die Schweden')
+_PEOPLE_NAMED_LIKE_PLACES = frozenset("Schweden Schwaben Sachsen Bayern Franken Hessen Polen Preußen Friesen Westfalen Pommern"
+                                      .split())
+
+
 def _collect(docs: list[AnalysedArticle]) -> list[Item]:
     gaz = gazetteer()
     known: set[str] = set()
@@ -107,6 +112,8 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
         surnames = {" ".join(split_name(m.text)[1]) for m in d.mentions if m.label == "PER" and not m.derived
                     and split_name(m.text)[0] and split_name(m.text)[1]}
         for m in _repaired(d, lang, person_names, names):
+            if m.text in _PEOPLE_NAMED_LIKE_PLACES and re.search(r"\b(?:[Dd]ie|[Dd]en|[Dd]er)\s+$", d.text[max(0, m.start - 5):m.start]):
+                continue  # 'die Schweden', 'den Schwaben': the people, not the place
             text = strip_titles(m.text.strip())
             it = Item(m, i, lang, text, m.label)
             if m.label == "PER" and not m.derived and text not in surnames and (

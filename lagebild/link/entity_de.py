@@ -42,6 +42,12 @@ def _adjective(word: str) -> bool:
     return bool(_ADJ_SUFFIX.search(stem)) or stem in _ADJ_WORDS
 
 
+def _first_name(word: str) -> bool:
+    from .entity_evidence import _nouns_and_first_names
+
+    return word in _nouns_and_first_names()[1]
+
+
 def _gender(noun: str) -> tuple[str, str]:
     """(gender 'm'/'n'/'f'/'', the noun without a genitive or old dative ending) of a head noun."""
     low = noun.lower().split("-")[-1]
@@ -71,6 +77,9 @@ def nominative(name: str, label: str) -> tuple[str, str]:
     k = j
     while k < len(words) - 1 and _adjective(words[k]):
         k += 1
+    if not k and len(words) >= 3 and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+er?", words[0]) and _adjective(
+            words[0].removesuffix("r") + "n") and _first_name(words[1]):
+        return " ".join(words[1:]), "PER"  # 'der Deutsche Fabian Rießle': a nationality, then the person
     if not k and len(words) >= 3 and label != "PER" and words[1] in _GENITIVE_LINKS and words[0][1:].islower():
         bare = _gender(words[0])[1]  # 'Instituts für Höhere Studien', 'Hauses der Geschichte': the head's genitive
         return " ".join([bare] + words[1:]), label

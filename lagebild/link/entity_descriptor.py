@@ -10,7 +10,8 @@ from .entity_evidence import (_INSTITUTION, _KIND_WORDS, _ORG_WORDS, _PARTICLES,
                               _person_tag, _places, _stop_words, common_noun, person_by_first_name)
 from .gazetteer import place_code
 
-_SEAT_NAMED = re.compile(r"(?:kammer|hochschule|akademie|verband|verein|club|klub|studio|werke|kraftwerk)$", re.I)
+_SEAT_NAMED = re.compile(r"(?:kammer|hochschule|akademie|verband|verein|club|klub|studio|werke|kraftwerk|haus|hauses|büro|büros"
+                         r"|galerie|bibliothek|kunsthalle|museum|museums|zentrum|zentrums|stiftung|forum)$", re.I)
 
 
 def _named_after_seat(head: list[str], rest: str) -> bool:
@@ -84,7 +85,8 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
     if k == 1 and end - k == 1 and _INSTITUTION.search(words[0]):
         return name, "ORG", None  # 'Staatsanwaltschaft Wien', 'Landgericht Köln': the body, not its seat
     rest = " ".join(words[k:end])
-    if k and end - k == 1 and label == "ORG" and _named_after_seat(words[:k], rest):
+    if k and end - k == 1 and (label == "ORG" or label == "LOC" and _SEAT_NAMED.search(words[k - 1])) \
+            and _named_after_seat(words[:k], rest):
         return name, label, None  # 'Sturm Graz', 'Wirtschaftskammer Österreich': an organisation, not its seat
     if _genitive_phrase(words):
         return name, label, None  # 'Seite Russlands' is no name with a descriptor: it stays junk

@@ -25,7 +25,7 @@ import re
 _EVENT = re.compile(r"(?:^(?:Ligue \d|Serie [AB]|Primera Divisi[oó]n|Premier League|Eredivisie|Süper Lig)|"
                     r"(?:Champions|Europa|Conference|Nations) League|[\s-](?:Open|Cup|Pokal|Trophy|Grand Prix|"
                     r"Championships?|Meisterschaft|Weltmeisterschaft|Europameisterschaft|Weltcup|Olympics|Festival|"
-                    r"Biennale|Awards?|Marathon))$")
+                    r"Biennale|Awards?|Marathon|Konferenz|Summit))$|^Grand Prix$|\sFestival of\s")
 
 # IOC country codes (results lists); only read in the parentheses/slash context of results
 _IOC = frozenset("""AFG ALB ALG AND ANG ARG ARM AUS AUT AZE BAH BAN BAR BEL BIH BLR BOL BRA BUL BUR CAN CHI CHN CIV
@@ -51,8 +51,8 @@ _PLACE_OPENERS = {"groß", "klein", "neu", "alt", "bad", "ober", "unter", "niede
 # PER): a building noun ends the name (a compound or a word after a name), or opens it ('Schloss Windsor')
 _BUILDING_END = re.compile(r"(?:\w(?:stadion|arena|moschee|kirche|kathedrale|dom|synagoge|tempel|palast)"
                            r"|[\s-](?:Stadion|Arena|Moschee|Kathedrale|Synagoge|Tempel|Palast|Stadium|Bridge|Mosque"
-                           r"|Cathedral|Palace|Castle))$")
-_BUILDING_START = re.compile(r"^(?:Schloss|Palais|Burg|[A-ZÄÖÜ]?\w*(?:[Ss]tadion|[Aa]rena))\s")
+                           r"|Cathedral|Palace|Castle|Tower|Towers|Alm|Hütte))$")
+_BUILDING_START = re.compile(r"^(?:Schloss|Palais|Burg|KZ|[A-ZÄÖÜ]?\w*(?:[Ss]tadion|[Aa]rena))\s")
 
 
 def club_name(name: str) -> bool:
@@ -181,7 +181,8 @@ _AGREEMENT_BEFORE = re.compile(r"(?:abkommen|abkommens|vertrag|vertrags|pakt|pak
 
 _ROLE_TAIL = re.compile(r"(?:chef|chefin|sprecher|sprecherin|leiter|leiterin|experte|expertin|ökonom|ökonomin|analyst"
                         r"|analystin|berater|beraterin|minister|ministerin|direktor|direktorin|manager|managerin|trainer"
-                        r"|trainerin|coach|boss|vorsitzender|vorsitzende|kommissar|kommissarin)$")
+                        r"|trainerin|coach|boss|vorsitzender|vorsitzende|kommissar|kommissarin|titelverteidiger"
+                        r"|titelverteidigerin|siegerin|meisterin|obmann|obfrau)$")
 
 
 def _role_compound(name: str) -> bool:
@@ -192,6 +193,24 @@ def _role_compound(name: str) -> bool:
         return bool(_ROLE_TAIL.fullmatch(name.rsplit("-", 1)[1].lower()))
     m = _ROLE_TAIL.search(name.lower())
     return m is not None and m.start() >= 4  # a compound ('Fernsehchef'), not the role alone
+
+
+# a product named by its maker and a model word ('Apple Watch', 'OnePlus X', 'Windows XP', 'Cyanogen OS')
+_MODEL_WORD = re.compile(r"(?:One|Two|X|Pro|Max|Plus|Mini|Air|Watch|Pay|OS|XP|Phone|Pad|Lite|Ultra|Edge|Note"
+                         r"|Vista|Maps|Drive|Store|Play|Find|Glass|Echo|Kindle|Galaxy)$")
+
+
+def _product(e) -> bool:
+    """A two- or three-word name that ends in a model word and is no organisation by its own words
+    ('Apple Inc', 'Microsoft Deutschland'). (A maker's name first was tried too: it took 'Sony Music',
+    'HP Enterprise Services' and 'Oculus VR' for products.)"""
+    from .entity_evidence import _ORG_WORDS, _places, first_names
+
+    words = e.name.split()
+    if e.place is not None or e.type == "PER" or not 2 <= len(words) <= 3 or words[0] in first_names("en") \
+            or _ORG_WORDS.search(words[-1]) or words[-1] in _places() or _ORG_END.search(e.name):
+        return False
+    return bool(_MODEL_WORD.fullmatch(words[-1]))
 
 
 def _kind_of_thing(e, texts: dict[str, str]) -> str | None:
@@ -231,6 +250,8 @@ def review_kinds(entities: list, docs: list) -> list:
     for k, e in enumerate(entities):
         if kind := _kind_of_thing(e, texts):
             e.type = kind
+        elif _product(e):
+            e.type = "MISC"
         elif e.place is None and event_name(e.name):
             e.type = "MISC"
         elif e.place is None and e.type == "LOC" and (club_name(e.name) or _BODY_END.search(e.name)):

@@ -60,6 +60,9 @@ def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = N
                     out.append(m)
                     continue
         keep = len(words)
+        if keep > 2 and re.fullmatch(r"\d+[.,)]?", m.text[words[-1][0]:words[-1][1]]) \
+                and m.text[words[-2][0]:words[-2][1]] in _TRAILING:
+            keep -= 1  # 'Robert Friess von 3.' (but 'Schalke 04', 'Formel 1')
         while keep > 1 and m.text[words[keep - 1][0]:words[keep - 1][1]] in _TRAILING:
             keep -= 1
         if keep < len(words) and m.text[words[0][0]:words[0][1]][:1].isupper():

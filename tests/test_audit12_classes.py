@@ -1,0 +1,42 @@
+"""Error classes of the twelfth outside-style audit, on invented text: products by their model word,
+events, buildings and camps, institutions named after their seat, a nationality before a person, role
+nouns, the people of a region ('die Schweden'), a vote count run into a name."""
+from __future__ import annotations
+
+from test_audit56_classes import story_entities
+
+
+def test_products_events_and_buildings_get_their_type():
+    text = ("Apple hat Apple Pay und die Apple Watch gezeigt. Windows XP ist alt. Die Apple Inc klagt. Microsoft "
+            "Deutschland wächst. Die World Wide Developers Konferenz beginnt. Den Grand Prix gewann er. Im Trump Tower "
+            "und im KZ Dachau.")
+    ents = story_entities(text, [("Apple", "ORG"), ("Apple Pay", "ORG"), ("Apple Watch", "ORG"), ("Windows XP", "ORG"),
+                                 ("Apple Inc", "ORG"), ("Microsoft Deutschland", "ORG"),
+                                 ("World Wide Developers Konferenz", "ORG"), ("Grand Prix", "ORG"),
+                                 ("Trump Tower", "ORG"), ("KZ Dachau", "ORG")])
+    assert {ents[n].type for n in ("Apple Pay", "Apple Watch", "Windows XP")} == {"MISC"}
+    assert ents["Apple Inc"].type == "ORG" and ents["Microsoft Deutschland"].type == "ORG"
+    assert ents["World Wide Developers Konferenz"].type == "MISC" and ents["Grand Prix"].type == "MISC"
+    assert ents["Trump Tower"].type == "LOC" and ents["KZ Dachau"].type == "LOC"
+
+
+def test_an_institution_named_after_its_seat_is_not_the_place():
+    ents = story_entities("Das Kunsthaus Graz zeigt Bilder. In Graz regnet es.", [("Kunsthaus Graz", "LOC"), ("Graz", "LOC")])
+    assert "Kunsthaus Graz" in ents and ents["Graz"].aliases == ["Graz"]
+
+
+def test_nationalities_roles_and_counts_are_cut_from_persons():
+    text = ("Der Deutsche Fabian Rießle siegte. Klubobmann Andreas Schieder sprach, Klubobmann Schieder auch. Die "
+            "Weltcup-Titelverteidigerin jubelte. Gewählt wurde Robert Friess von 3. Dezember an. Schalke 04 siegte.")
+    ents = story_entities(text, [("Deutsche Fabian Rießle", "ORG"), ("Andreas Schieder", "PER"), ("Klubobmann Schieder", "PER"),
+                                 ("Weltcup-Titelverteidigerin", "ORG"), ("Robert Friess von 3.", "PER"), ("Schalke 04", "ORG")])
+    assert ents["Fabian Rießle"].type == "PER" and "Klubobmann Schieder" not in ents
+    assert "Schieder" in ents["Andreas Schieder"].aliases
+    assert not ents["Weltcup-Titelverteidigerin"].listed
+    assert "Robert Friess" in ents and "Schalke 04" in ents
+
+
+def test_the_people_of_a_region_are_not_the_region():
+    ents = story_entities("Die Schweden kaufen Volvo. Die Schwaben krempeln die Ärmel hoch. In Schweden regnet es.",
+                          [("Schweden", "LOC"), ("Schwaben", "LOC"), ("Schweden", "LOC")])
+    assert "Schwaben" not in ents and len(ents["Schweden"].mentions) == 1
