@@ -40,3 +40,10 @@ def test_the_people_of_a_region_are_not_the_region():
     ents = story_entities("Die Schweden kaufen Volvo. Die Schwaben krempeln die Ärmel hoch. In Schweden regnet es.",
                           [("Schweden", "LOC"), ("Schwaben", "LOC"), ("Schweden", "LOC")])
     assert "Schwaben" not in ents and len(ents["Schweden"].mentions) == 1
+
+
+def test_a_birthday_is_no_decade():
+    from lagebild.analyse.timex_rules import scan
+
+    assert not [c for c in scan("Er feierte daheim seinen rüstigen 70er.") if c.spec.get("kind") == "decade"]
+    assert [c for c in scan("In den 70er Jahren war das anders.") if c.spec.get("kind") == "decade"]
