@@ -47,3 +47,13 @@ def test_a_birthday_is_no_decade():
 
     assert not [c for c in scan("Er feierte daheim seinen rüstigen 70er.") if c.spec.get("kind") == "decade"]
     assert [c for c in scan("In den 70er Jahren war das anders.") if c.spec.get("kind") == "decade"]
+
+
+def test_purpose_soll_beside_an_indicative_verb_continues_no_report():
+    from test_audit56_classes import quotes_of
+
+    qs = quotes_of("Rovio sagte, das Spiel komme im Mai. Allerdings ist es grundsätzlich kostenlos und soll durch "
+                   "Zahlungen Geld einbringen.", [("Rovio", "ORG")])
+    qs += quotes_of("Rovio sagte, das Spiel komme im Mai. Der Chef soll zudem bald gehen.", [("Rovio", "ORG")])
+    assert not any("kostenlos" in q.text for q in qs)
+    assert any("bald gehen" in q.text for q in qs)  # hearsay 'soll' alone still continues the report

@@ -54,6 +54,7 @@ _SAY = {"sagen", "erklären", "mitteilen", "betonen", "berichten", "schreiben", 
         "bekanntgeben", "angeben", "bestätigen", "melden", "ergänzen", "hinzufügen", "unterstreichen", "erläutern",
         "antworten", "entgegnen", "verkünden", "meinen", "glauben"}
 _REPORTIVE = re.compile(r"\b(?:soll|sollen)\b")
+_INDICATIVE = re.compile(r"\b(?:ist|sind|hat|haben|wird|werden)\b")
 _PERFECT_INF = re.compile(r"\b\w+(?:t|en)\s+(?:haben|sein|worden\s+sein)\s*[.!?,;]")
 # speech-act verbs whose object (not a clause) is what was said: 'X warnte vor einer Eskalation'.
 # Kept: those whose reported-speech reading was right at least half the time on the tuning split.
@@ -493,8 +494,10 @@ def _free_indirect(u: Unit, idx: int, last_speaker, adjacent: bool = True) -> li
     reportive = _REPORTIVE.search(u.text, s, e) if not any(o < s < c for o, c in u.marks) else None
     if "I" in kinds:
         pass
-    elif last_speaker is not None and adjacent and (substitute_konjunktiv(forms) or reportive):
+    elif last_speaker is not None and adjacent and (substitute_konjunktiv(forms) or reportive and (
+            forms or not _INDICATIVE.search(u.text, s, e))):
         pass  # continuing a report: Konjunktiv II standing in for Konjunktiv I, and hearsay 'soll'
+        # (not beside an indicative 'ist'/'hat': 'Es ist kostenlos und soll Geld einbringen' is the writer's)
     elif reportive and _PERFECT_INF.search(u.text, reportive.end(), e):
         # 'Er soll den Anschlag geplant haben': hearsay; who claims it is not said in the sentence
         return [Found(s, e, False, "free", None, None, None, unit=idx)]
