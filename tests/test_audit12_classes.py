@@ -57,3 +57,13 @@ def test_purpose_soll_beside_an_indicative_verb_continues_no_report():
     qs += quotes_of("Rovio sagte, das Spiel komme im Mai. Der Chef soll zudem bald gehen.", [("Rovio", "ORG")])
     assert not any("kostenlos" in q.text for q in qs)
     assert any("bald gehen" in q.text for q in qs)  # hearsay 'soll' alone still continues the report
+
+
+def test_thirteenth_audit_headings_kinds_compass_and_role_tags():
+    ents = story_entities("ALLTAGSSPRACHE Die Kinder lernen. Die UNESCO lobt. In der Republik Kolumbien. Zwischen West und "
+                          "Ost. Dort spielt Warriors-Point-Guard Stephen Curry. In Steven Spielbergs Kalter-Krieg-Thriller.",
+                          [("ALLTAGSSPRACHE", "ORG"), ("UNESCO", "ORG"), ("Republik", "LOC"), ("West und Ost", "ORG"),
+                           ("Warriors-Point-Guard Stephen Curry", "PER"), ("Steven Spielbergs", "PER")])
+    assert not ents["ALLTAGSSPRACHE"].listed and ents["UNESCO"].listed
+    assert not ents["Republik"].listed and not ents["West und Ost"].listed
+    assert "Stephen Curry" in ents and "Steven Spielberg" in ents

@@ -127,9 +127,9 @@ def saxon_genitive(name: str, after: str, before: str = "") -> bool:
     first = _nouns_and_first_names()[1]
     if len(words) < 2 or not any_first_name(words[0]):
         return False
-    nxt = re.match(r"\s+([A-ZÄÖÜ][a-zäöüß]+)\b", after)
-    if words[0] in first and re.search(r"[^aeiousxz]s$", words[-1]) and nxt is not None and nxt.group(1) not in first \
-            and (common_noun(nxt.group(1)) or known_word(nxt.group(1))):
+    nxt = re.match(r"\s+(?:[A-ZÄÖÜ][\w]*-)*([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])", after)  # 'Kalter-Krieg-Thriller': its last part
+    if any_first_name(words[0]) and re.search(r"[^aeiousxz]s$", words[-1]) and nxt is not None \
+            and nxt.group(1) not in first and (common_noun(nxt.group(1)) or known_word(nxt.group(1))):
         return True
     owner = re.search(r"(?:^|(\w+)\s+)([A-ZÄÖÜ][a-zäöüß]{3,})\s+$", before)
     if owner and (owner.group(1) or "").lower() in {"im", "am", "zum", "zur", "beim", "vom", "ins", "in"}:

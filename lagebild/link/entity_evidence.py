@@ -111,12 +111,22 @@ def common_noun(word: str, compounds: bool = True) -> bool:
     return compounds and any(len(split) >= 2 and all(len(p) >= 4 for p in split) for split in compound_splits(word))
 
 
+# a place's kind alone is no name (the NER cut 'Republik Kolumbien', 'Landkreis Celle'; the place list has some)
+_KIND_ALONE = frozenset("republik landkreis bundesland bundesstaat gemeinde region provinz bezirk kanton hauptstadt stadt kreis "
+                        "staat insel halbinsel bundesstraße hauptstraße".split())
+_COMPASS = frozenset("nord süd ost west norden süden osten westen".split())
+
+
 def _junk(name: str, label: str = "", lang: str = "de") -> bool:
     words = name.split()
     if not words:
         return True
     if re.fullmatch(r"[A-ZÄÖÜ]{1,2}\.", name) or re.match(r"[A-ZÄÖÜ]\.[A-ZÄÖÜ][a-zäöü]{2,}", name):
         return True  # 'A.': an initial alone; 'V.Arizona Coyotes': a results line's 'n.V.' run into the next name
+    if len(words) == 1 and name.lower() in _KIND_ALONE or all(w.lower() in _COMPASS for w in words if w != "und"):
+        return True  # 'Republik', 'Landkreis', 'Bundesstraße' cut from their names; 'West und Ost'
+    if name.isupper() and any(len(w) >= 6 and w.isalpha() and common_noun(w.capitalize()) for w in words):
+        return True  # 'ALLTAGSSPRACHE', 'SCHULISCHE NACHMITTAGSBETREUUNG': a heading in capitals (not 'UNESCO')
     if re.search(r"[\"„“”«»]", name) or words[0].lower() in _PARTICLES and all(len(w) <= 2 for w in words[1:]):
         return True  # 'Life Is Strange"-Entwickler': a quotation mark is no part of a name; 'von Wr': a fragment
     if name.endswith("-") or len(words) == 1 and len(name) <= 3 and not name.isupper() or any(
@@ -480,7 +490,7 @@ def _role_end(word: str) -> bool:
 
 
 _SHORT_ROLES = ("Boss", "Chef", "Chefin", "Vize", "Star", "Legende", "Coach", "Trainer", "Ikone", "Goalie", "Keeper",
-                "Tormann", "Torhüter", "Kapitän", "Stürmer", "Legionär")
+                "Tormann", "Torhüter", "Kapitän", "Stürmer", "Legionär", "Guard", "Fan", "Spieler")
 
 
 def _person_tag(word: str) -> bool:
