@@ -67,3 +67,18 @@ def test_thirteenth_audit_headings_kinds_compass_and_role_tags():
     assert not ents["ALLTAGSSPRACHE"].listed and ents["UNESCO"].listed
     assert not ents["Republik"].listed and not ents["West und Ost"].listed
     assert "Stephen Curry" in ents and "Steven Spielberg" in ents
+
+
+def test_am_weekday_in_a_present_clause_is_the_coming_one():
+    from lagebild.analyse.timex import find_timexes
+    from lagebild.records import AnalysedArticle, Article
+
+    def values(text: str) -> list[str]:
+        doc = AnalysedArticle(Article(id="a", source="a", text=text, language="de", published="2016-01-28"))
+        find_timexes(doc)
+        return [t.value for t in doc.timexes]
+
+    assert values("Konzert\nDer Komponist gastiert am Sonntag im Radiokulturhaus.") == ["2016-01-31"]
+    assert values("Konzert\nDer Komponist gastierte am Sonntag im Radiokulturhaus.") == ["2016-01-24"]
+    assert values("Konzert\nDie Polizei sucht seit Sonntag nach dem Mann.") == ["2016-01-24"]
+    assert values("Polizei fasst am Sonntag den Täter\nDer Mann wurde verhaftet.") == ["2016-01-24"]  # a headline

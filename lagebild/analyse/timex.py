@@ -132,6 +132,14 @@ def is_future(clause: str) -> bool:
     return not strong
 
 
+def _upcoming(text: str, es: int, ee: int, at: int) -> bool:
+    """'am' + weekday in a clause told in the present with no past form ('Der Komponist gastiert am
+    Sonntag im Radiokulturhaus'): German news tells a coming event in the present (a past one in the
+    preterite or perfect); not in the first line (a headline tells past events in the present too)."""
+    return "\n" in text[:es] and re.search(r"\b[Aa]m\s+$", text[max(0, at - 4):at]) is not None \
+        and not _PAST.search(text, es, ee) and not _past_clause(text[es:ee])
+
+
 # ---------------------------------------------------------------- resolution
 def _ymd_value(y: int | None, m: int | None, d: int | None) -> str:
     ys = f"{y:04d}" if y else "XXXX"
@@ -522,7 +530,7 @@ def find_timexes(doc: AnalysedArticle) -> None:
     names = name_years(text, doc.mentions)
     for c in candidates(doc):
         es, ee = event_span(text, doc.sentences, c.start, c.end)
-        future = is_future(text[es:ee])
+        future = is_future(text[es:ee]) or c.spec["kind"] == "dow" and _upcoming(text, es, ee, c.start)
         specs.append({"start": c.start, "end": c.end, "spec": c.spec, "rule": c.rule, "future": future, "event": (es, ee)})
         if c.spec["kind"] == "year" and ((c.start, c.end) in names or c.rule.startswith("year_range") and "/" in (
                 text[c.end:c.end + 2] if c.rule.endswith("first") else text[max(0, c.start - 2):c.start])):
