@@ -82,3 +82,14 @@ def test_am_weekday_in_a_present_clause_is_the_coming_one():
     assert values("Konzert\nDer Komponist gastierte am Sonntag im Radiokulturhaus.") == ["2016-01-24"]
     assert values("Konzert\nDie Polizei sucht seit Sonntag nach dem Mann.") == ["2016-01-24"]
     assert values("Polizei fasst am Sonntag den Täter\nDer Mann wurde verhaftet.") == ["2016-01-24"]  # a headline
+
+
+def test_fourteenth_audit_place_endings_initials_and_journals():
+    ents = story_entities("Tore: M. Hofmann (12.), S. Hofmann (80.). In Uttar Pradesh und in Colorado Springs. Kellie Hill "
+                          "lachte. Das Fachblatt Biology Letters schreibt. Manchester City siegte.",
+                          [("M. Hofmann", "PER"), ("S. Hofmann", "PER"), ("Uttar Pradesh", "PER"), ("Colorado Springs", "ORG"),
+                           ("Kellie Hill", "PER"), ("Fachblatt Biology Letters", "LOC"), ("Manchester City", "ORG")])
+    assert "M. Hofmann" in ents and "S. Hofmann" in ents  # two players, not one
+    assert ents["Uttar Pradesh"].type == "LOC" and ents["Colorado Springs"].type == "LOC"
+    assert ents["Kellie Hill"].type == "PER" and ents["Manchester City"].type == "ORG"
+    assert ents["Biology Letters"].type == "ORG"

@@ -114,7 +114,7 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
         for m in _repaired(d, lang, person_names, names):
             if m.text in _PEOPLE_NAMED_LIKE_PLACES and re.search(r"\b(?:[Dd]ie|[Dd]en|[Dd]er)\s+$", d.text[max(0, m.start - 5):m.start]):
                 continue  # 'die Schweden', 'den Schwaben': the people, not the place
-            text = strip_titles(m.text.strip())
+            text = strip_titles(m.text.strip(), lang)
             it = Item(m, i, lang, text, m.label)
             if m.label == "PER" and not m.derived and text not in surnames and (
                     not m.norm and gaz.rank(text, lang) <= 0 and len(text) > 3 or " " not in text and is_place_word(text)):

@@ -308,12 +308,15 @@ def split_compound(text: str) -> str:
 
 # ------------------------------------------------------------------- name surfaces
 
-TITLES = {"herr", "frau", "dr", "prof", "sir", "mr", "mrs", "ms", "m", "mme", "dame", "lord"}
+TITLES = {"herr", "frau", "dr", "prof", "sir", "mr", "mrs", "ms", "mme", "dame", "lord"}
 
 
-def strip_titles(name: str) -> str:
+def strip_titles(name: str, lang: str = "fr") -> str:
+    """The name without leading titles; 'M.' is French 'Monsieur' only in French text (in German
+    results lists 'M. Hofmann' and 'S. Hofmann' are two players)."""
+    titles = TITLES | {"m"} if lang == "fr" else TITLES
     words = name.split()
-    while len(words) > 1 and fold(words[0]).rstrip(".") in TITLES:
+    while len(words) > 1 and fold(words[0]).rstrip(".") in titles:
         words = words[1:]
     return " ".join(words)
 
