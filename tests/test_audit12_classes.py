@@ -93,3 +93,18 @@ def test_fourteenth_audit_place_endings_initials_and_journals():
     assert ents["Uttar Pradesh"].type == "LOC" and ents["Colorado Springs"].type == "LOC"
     assert ents["Kellie Hill"].type == "PER" and ents["Manchester City"].type == "ORG"
     assert ents["Biology Letters"].type == "ORG"
+
+
+def test_until_a_month_ahead_and_a_weekday_in_a_one_line_text():
+    from lagebild.analyse.timex import find_timexes
+    from lagebild.records import AnalysedArticle, Article
+
+    def values(text: str, published: str | None = "2015-07-31") -> list[tuple[str, str]]:
+        doc = AnalysedArticle(Article(id="a", source="a", text=text, language="de", published=published))
+        find_timexes(doc)
+        return [(t.text, t.value) for t in doc.timexes]
+
+    assert ("Ende August", "2015-08") in values("Die Bilder hängen bis Ende August. Danach gehen sie nach Wien.")
+    assert ("Ende August", "2014-08") in values("Schau\nEr war bis Ende August im Amt.")  # told in the past
+    one_line = values("Die Bilder hängen in der Galerie. Vernissage ist am Samstag um 19 Uhr! (wh, 31.7.2015)", None)
+    assert ("Samstag um 19 Uhr", "2015-08-01T19:00") in one_line

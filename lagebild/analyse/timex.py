@@ -136,7 +136,18 @@ def _upcoming(text: str, es: int, ee: int, at: int) -> bool:
     """'am' + weekday in a clause told in the present with no past form ('Der Komponist gastiert am
     Sonntag im Radiokulturhaus'): German news tells a coming event in the present (a past one in the
     preterite or perfect); not in the first line (a headline tells past events in the present too)."""
-    return "\n" in text[:es] and re.search(r"\b[Aa]m\s+$", text[max(0, at - 4):at]) is not None \
+    return re.search(r"[.!?]\s|\n", text[:es]) is not None and re.search(r"\b[Aa]m\s+$", text[max(0, at - 4):at]) is not None \
+        and not _PAST.search(text, es, ee) and not _past_clause(text[es:ee]) and not _PERFECT_END.search(text[es:ee])
+
+
+# a perfect whose participle has no ge- ('Am Montag ist ein Zug entgleist', 'hat … verhaftet')
+_PERFECT_END = re.compile(r"\b(?:ist|sind|hat|haben)\b.*\b[a-zäöüß]+(?:t|en)\s*(?:[.!?,;]|$)")
+
+
+def _until(text: str, es: int, ee: int, at: int) -> bool:
+    """'bis Ende August', 'bis zum 15. August' in a clause with no past form: a deadline ahead ('Die
+    Bilder hängen bis Ende August' in a text of 31 July is this August, not last year's)."""
+    return re.search(r"\b[Bb]is\s+(?:zu[mr]\s+)?$", text[max(0, at - 9):at]) is not None \
         and not _PAST.search(text, es, ee) and not _past_clause(text[es:ee])
 
 
@@ -530,7 +541,8 @@ def find_timexes(doc: AnalysedArticle) -> None:
     names = name_years(text, doc.mentions)
     for c in candidates(doc):
         es, ee = event_span(text, doc.sentences, c.start, c.end)
-        future = is_future(text[es:ee]) or c.spec["kind"] == "dow" and _upcoming(text, es, ee, c.start)
+        future = is_future(text[es:ee]) or c.spec["kind"] == "dow" and _upcoming(text, es, ee, c.start) \
+            or c.spec["kind"] == "date" and _until(text, es, ee, c.start)
         specs.append({"start": c.start, "end": c.end, "spec": c.spec, "rule": c.rule, "future": future, "event": (es, ee)})
         if c.spec["kind"] == "year" and ((c.start, c.end) in names or c.rule.startswith("year_range") and "/" in (
                 text[c.end:c.end + 2] if c.rule.endswith("first") else text[max(0, c.start - 2):c.start])):
