@@ -215,8 +215,6 @@ def _product(e) -> bool:
 
 def _kind_of_thing(e, texts: dict[str, str]) -> str | None:
     """The type a name's own words (or the noun before an acronym) give it, if any (see above)."""
-    from .entity_evidence import first_names, person_by_first_name
-
     if e.place is not None:
         return None
     if _THING_END.search(e.name) and " " in e.name or e.name.isupper() and any(
@@ -225,11 +223,18 @@ def _kind_of_thing(e, texts: dict[str, str]) -> str | None:
     if e.type in ("PER", "LOC") and " " in e.name and _ORG_END.search(e.name) or e.type != "ORG" and " " in e.name \
             and _PRESS.search(e.name):
         return "ORG"
-    if e.type in ("ORG", "PER") and " " in e.name and (_STATE.search(e.name) or (
-            _PLACE_END.search(e.name) or e.name.endswith(" Pradesh")) and not e.name.endswith(" City")
-            and not person_by_first_name(e.name) and e.name.split()[0] not in first_names("en")):
-        return "LOC"  # 'Demokratische Volksrepublik Korea', 'Colorado Springs', 'Uttar Pradesh' (not 'Manchester City')
+    if e.type in ("ORG", "PER") and " " in e.name and (_STATE.search(e.name) or _ends_like_a_place(e.name)):
+        return "LOC"  # 'Demokratische Volksrepublik Korea', 'Colorado Springs', 'Uttar Pradesh'
     return None
+
+
+def _ends_like_a_place(name: str) -> bool:
+    """A place word ends the name ('Springs', 'Island', 'Pradesh'), and it is no club ('Manchester City')
+    and no person ('Kellie Hill': a first name opens it)."""
+    from .entity_evidence import first_names, person_by_first_name
+
+    return bool(_PLACE_END.search(name) or name.endswith(" Pradesh")) and not name.endswith(" City") \
+        and not person_by_first_name(name) and name.split()[0] not in first_names("en")
 
 
 def review_kinds(entities: list, docs: list) -> list:
