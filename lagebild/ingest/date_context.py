@@ -43,8 +43,8 @@ _NOT_PAGE = {"VideoObject", "Comment", "ImageObject", "Event", "Product", "Offer
              "AudioObject", "MediaObject", "SocialMediaPosting", "Question", "Answer", "Recipe"}
 _TEASER = re.compile(r"teaser|related|slider|swiper|carousel|\bslides?\b|mega-?menu|menu-item|sidebar|similar|link-?list"
                      r"|recent|grid-item|post-box|\bcards?\b|newslist|newsticker|views-row|thumb|weitere|empfehl", re.I)
-# boxes whose dates are never the page's: today's date in a site header, an image's caption
-_NOT_OWN = re.compile(r"today|current-?date|caption", re.I)
+# boxes whose dates are never the page's: today's date in a site header, an image's caption, a comment's meta line
+_NOT_OWN = re.compile(r"today|current-?date|caption|comment[-_]?(?:date|time|meta)|commentmetadata", re.I)
 # a link to a document file: a date in it is the document's ('Gesetzblatt vom 17.08.2021' -> a PDF)
 _FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|zip)(?:$|[?#])|__blob=", re.I)
 # right after a link to another page: when that source was read ('(Stand: 27.1.2022)', '(abgerufen am ...)')
