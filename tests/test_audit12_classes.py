@@ -108,3 +108,20 @@ def test_until_a_month_ahead_and_a_weekday_in_a_one_line_text():
     assert ("Ende August", "2014-08") in values("Schau\nEr war bis Ende August im Amt.")  # told in the past
     one_line = values("Die Bilder hängen in der Galerie. Vernissage ist am Samstag um 19 Uhr! (wh, 31.7.2015)", None)
     assert ("Samstag um 19 Uhr", "2015-08-01T19:00") in one_line
+
+
+def test_a_report_in_the_present_dates_a_past_weekday():
+    from lagebild.analyse.timex import find_timexes
+    from lagebild.records import AnalysedArticle, Article
+
+    doc = AnalysedArticle(Article(id="a", source="a", text="G7\nAlles ist friedlich, vermeldet die Polizei am Freitag in "
+                                  "Garmisch.", language="de", published="2015-06-06"))
+    find_timexes(doc)
+    assert [t.value for t in doc.timexes] == ["2015-06-05"]  # sixteenth audit: not the coming Friday
+
+
+def test_a_version_number_is_no_date():
+    from lagebild.analyse.timex_rules import scan
+
+    assert not [c for c in scan("Betroffen sind die Versionen 4.3.0 bis 4.3.16 sowie 5.0.7.") if c.rule == "date_dmy"]
+    assert [c for c in scan("Am 4.3.16 kam er an.") if c.rule == "date_dmy"]

@@ -135,11 +135,16 @@ def is_future(clause: str) -> bool:
 def _upcoming(text: str, es: int, ee: int, at: int) -> bool:
     """'am' + weekday in a clause told in the present with no past form ('Der Komponist gastiert am
     Sonntag im Radiokulturhaus'): German news tells a coming event in the present (a past one in the
-    preterite or perfect); not in the first line (a headline tells past events in the present too)."""
+    preterite or perfect); not in the first line (a headline tells past events in the present too), not
+    in a report ('vermeldet die Polizei am Freitag': the report is past, the present is the reporter's)."""
     return re.search(r"[.!?]\s|\n", text[:es]) is not None and re.search(r"\b[Aa]m\s+$", text[max(0, at - 4):at]) is not None \
-        and not _PAST.search(text, es, ee) and not _past_clause(text[es:ee]) and not _PERFECT_END.search(text[es:ee])
+        and not _PAST.search(text, es, ee) and not _past_clause(text[es:ee]) and not _PERFECT_END.search(text[es:ee]) \
+        and not _REPORTING.search(text, es, ee)
 
 
+# a report in the present tells what was said ('vermeldet die Polizei am Freitag': the last Friday)
+_REPORTING = re.compile(r"\b(?:meldet|vermeldet|berichtet|sagt|teilt|erklärt|bestätigt|gibt|heißt|kündigt|warnt|fordert"
+                        r"|betont|schreibt|twittert|räumt|verkündet|dementiert)\b")
 # a perfect whose participle has no ge- ('Am Montag ist ein Zug entgleist', 'hat … verhaftet')
 _PERFECT_END = re.compile(r"\b(?:ist|sind|hat|haben)\b.*\b[a-zäöüß]+(?:t|en)\s*(?:[.!?,;]|$)")
 

@@ -271,10 +271,15 @@ def _daypart(m):
     return {"kind": "time", "part": part_of(word), "off": off}
 
 
+_VERSION = re.compile(r"(?:[Vv]ersion(?:en)?|Release|Build|Firmware|\d+\.\d+\.\d+\s+bis)\s+$|[Vv]ersion(?:en)?\s+\S+\s+bis\s+$")
+
+
 @rule("de", "date_dmy", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r")\s*,?\s*(?:(?:den|dem)\s+)?)?"
       r"(?P<d>" + DAY_RE + r")\.\s?(?P<mo>0?[1-9]|1[0-2])\.(?:\s?(?P<y>" + YEAR_RE + r")|(?P<y2>\d\d))?(?!\d|[.,:]\d)")
 def _date_dmy(m):
     y = m.group("y") or m.group("y2")
+    if m.group("y2") and _VERSION.search(m.string, max(0, m.start() - 40), m.start()):
+        return None  # 'FortiOS-Versionen 4.3.0 bis 4.3.16': a version number
     return {"kind": "date", "y": year_of(y) if y else None, "m": int(m.group("mo")),
             "d": int(m.group("d"))}
 
@@ -386,6 +391,8 @@ def _year(m):
 
 
 _POSSESSIVE = re.compile(r"\b(?:sein|ihr|mein|dein|unser|euer)e[nm]?\s+(?:[a-zäöüß]+\s+)?$")
+
+
 @rule("de", "decade", _B + r"(?P<y>(?:1[6-9]|20)\d0|[2-9]0)er(?:\s*-?\s*Jahre[n]?)?\b")
 def _decade(m):
     y = m.group("y")
