@@ -138,8 +138,7 @@ def _upcoming(text: str, es: int, ee: int, at: int) -> bool:
     preterite or perfect); not in the first line (a headline tells past events in the present too), not
     in a report ('vermeldet die Polizei am Freitag': the report is past, the present is the reporter's)."""
     return re.search(r"[.!?]\s|\n", text[:es]) is not None and re.search(r"\b[Aa]m\s+$", text[max(0, at - 4):at]) is not None \
-        and not _PAST.search(text, es, ee) and not _past_clause(text[es:ee]) and not _PERFECT_END.search(text[es:ee]) \
-        and not _REPORTING.search(text, es, ee)
+        and _no_past(text, es, ee) and not _PERFECT_END.search(text[es:ee]) and not _REPORTING.search(text, es, ee)
 
 
 # a report in the present tells what was said ('vermeldet die Polizei am Freitag': the last Friday)
@@ -152,8 +151,12 @@ _PERFECT_END = re.compile(r"\b(?:ist|sind|hat|haben)\b.*\b[a-zäöüß]+(?:t|en)
 def _until(text: str, es: int, ee: int, at: int) -> bool:
     """'bis Ende August', 'bis zum 15. August' in a clause with no past form: a deadline ahead ('Die
     Bilder hängen bis Ende August' in a text of 31 July is this August, not last year's)."""
-    return re.search(r"\b[Bb]is\s+(?:zu[mr]\s+)?$", text[max(0, at - 9):at]) is not None \
-        and not _PAST.search(text, es, ee) and not _past_clause(text[es:ee])
+    return re.search(r"\b[Bb]is\s+(?:zu[mr]\s+)?$", text[max(0, at - 9):at]) is not None and _no_past(text, es, ee)
+
+
+def _no_past(text: str, es: int, ee: int) -> bool:
+    """The clause text[es:ee] has no past form (preterite, perfect)."""
+    return not _PAST.search(text, es, ee) and not _past_clause(text[es:ee])
 
 
 # ---------------------------------------------------------------- resolution

@@ -220,7 +220,8 @@ def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: l
             continue
         attrs = " ".join(v for k, v in el.attrib.items() if k.lower() in ("datetime", "content", "title"))
         for where, text in (("attr", attrs), ("text", el.text or ""), ("tail", el.tail or "")):
-            if not text or not pat.search(text):
+            hit = pat.search(text) if text else None
+            if hit is None:
                 continue
             holder = el.getparent() if where == "tail" else el
             seen += 1
@@ -230,7 +231,7 @@ def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: l
             if any(_EMBED.search(x.get("class") or "") for x in chain):
                 continue
             if where != "attr":
-                before = (el.text_content() if where == "tail" else "") + text[:pat.search(text).start()]
+                before = (el.text_content() if where == "tail" else "") + text[:hit.start()]
                 if dates_other_thing(before):
                     continue  # 'Release: 14.11.2019', '(Stand: ...)' of a source, a span's end, an event in a sentence
             if any(x.tag.lower() == "a" and _FILE_LINK.search(x.get("href") or "") for x in chain):

@@ -96,24 +96,30 @@ def _hyphenated_name(text: str) -> bool:
 def _complete_name(doc: AnalysedArticle, m: Mention, person_names: set[str]) -> Mention:
     """A name cut short by the NER ('Kim Jong' | 'Un hatten'): extend it by the next word when the
     longer form is a person named elsewhere in the story."""
-    nxt = re.match(r"[ -]([A-ZÄÖÜ][\w'’-]*)", doc.text[m.end:m.end + 40])
-    if nxt:
-        end = m.end + nxt.end()
-        if doc.text[m.start:end] in person_names or _first_names_only(m.text) and _surname_like(nxt.group(1)):
-            # 'Hans Joachim' | 'Schellnhuber': a span of first names only goes on to the surname written after it
-            return Mention(m.article_id, m.start, end, doc.text[m.start:end], m.label, m.norm, m.derived, m.score)
+    longer = _with_next_word(doc, m)
+    if longer is not None and (longer.text in person_names or _first_names_only(m.text)
+                               and _surname_like(longer.text[m.end - m.start + 1:])):
+        # 'Hans Joachim' | 'Schellnhuber': a span of first names only goes on to the surname written after it
+        return longer
     return m
 
 
 def _completed_by_story(doc: AnalysedArticle, m: Mention, names: set[str]) -> Mention:
     """A place or organisation cut short by the NER ('Puerto' | 'Ricos Firmen'): extend it by the next
     word when the longer form, or that form without its genitive s, is a name the story writes whole."""
-    nxt = re.match(r"[ -]([A-ZÄÖÜ][\w'’-]*)", doc.text[m.end:m.end + 40])
-    if nxt:
-        longer = doc.text[m.start:m.end + nxt.end()]
-        if longer in names or longer.endswith("s") and longer[:-1] in names:
-            return Mention(m.article_id, m.start, m.start + len(longer), longer, m.label, m.norm, m.derived, m.score)
+    longer = _with_next_word(doc, m)
+    if longer is not None and (longer.text in names or longer.text.endswith("s") and longer.text[:-1] in names):
+        return longer
     return m
+
+
+def _with_next_word(doc: AnalysedArticle, m: Mention) -> Mention | None:
+    """The mention extended by the capitalised word right after it (after a space or hyphen), if any."""
+    nxt = re.match(r"[ -]([A-ZÄÖÜ][\w'’-]*)", doc.text[m.end:m.end + 40])
+    if nxt is None:
+        return None
+    end = m.end + nxt.end()
+    return Mention(m.article_id, m.start, end, doc.text[m.start:end], m.label, m.norm, m.derived, m.score)
 
 
 def _with_institution(doc: AnalysedArticle, m: Mention) -> Mention:

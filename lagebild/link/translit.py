@@ -311,7 +311,7 @@ def split_compound(text: str) -> str:
 TITLES = {"herr", "frau", "dr", "prof", "sir", "mr", "mrs", "ms", "mme", "dame", "lord"}
 
 
-def strip_titles(name: str, lang: str = "fr") -> str:
+def strip_titles(name: str, lang: str) -> str:
     """The name without leading titles; 'M.' is French 'Monsieur' only in French text (in German
     results lists 'M. Hofmann' and 'S. Hofmann' are two players)."""
     titles = TITLES | {"m"} if lang == "fr" else TITLES
