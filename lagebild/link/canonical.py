@@ -31,6 +31,7 @@ from .entity_de import nominative, person_genitive, saxon_genitive
 from .entity_en import english_entity, line_at, story_words
 from .entity_kinds import foreign_person, review_kinds
 from .entity_acronyms import merge_acronyms
+from .entity_vouch import lower_unvouched
 from .entity_merge import merge_bare, merge_surnames
 from .entity_descriptor import strip_descriptor
 from .entity_evidence import (LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in,  # noqa
@@ -58,6 +59,7 @@ class CanonicalEntity(Entity):
     place: str | None = None  # ISO 3166 / CLDR code when the entity is a country or region
     confidence: float = 1.0  # how sure it is a name (entity_evidence.confidence)
     listed: bool = True  # shown in the lists of the report and UI (confidence >= entity_evidence.LISTED)
+    kind_word: bool = False  # a kind word of the name decided the type (entity_kinds), not the model alone
 
     def to_dict(self) -> dict:
         out = super().to_dict()
@@ -556,6 +558,7 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
         if bare:
             bare_of[id(entities[-1])] = bare
     entities = merge_surnames(merge_bare(review_kinds(entities, docs), bare_of, plain_of, _type_group), plain_of, lang)
+    entities = lower_unvouched(entities, plain_of, docs)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     from .speakers import _remember
 

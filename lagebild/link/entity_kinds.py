@@ -257,6 +257,7 @@ def review_kinds(entities: list, docs: list) -> list:
     texts = {d.id: d.text for d in docs}
     sports = {d.id for d in docs if len(_SCORE.findall(d.text, 0, 200_000)) >= 2}  # (a bounded look per article)
     for k, e in enumerate(entities):
+        e.kind_word = True
         if kind := _kind_of_thing(e, texts):
             e.type = kind
         elif _product(e):
@@ -272,6 +273,8 @@ def review_kinds(entities: list, docs: list) -> list:
         elif e.place is None and e.type in ("ORG", "PER") and (_BUILDING_END.search(e.name)
                                                              or _BUILDING_START.search(e.name)):
             e.type = "LOC"
+        else:
+            e.kind_word = False
         code = e.name in _IOC and country_code(e.name, [texts[m.article_id][max(0, m.start - 1):m.start] for m in e.mentions],
                                                [texts[m.article_id][m.end:m.end + 1] for m in e.mentions])
         if code or (k in maybe and glued(e.name, second, k)) or run_on(e.name, first, k) or (
