@@ -59,3 +59,12 @@ def test_a_place_after_a_locative_and_a_club_in_a_match_report_are_vouched_for()
     assert ents["Berlin Grollhaie"].listed  # a club named with its city, in a match report
     text = "Die Berlin Grollhaie stellten ein neues Logo vor. Es ist blau."
     assert not story_entities(text, [("Berlin Grollhaie", "ORG")])["Berlin Grollhaie"].listed
+
+
+def test_a_single_person_made_of_dictionary_words_needs_a_first_name_or_a_person_context():
+    text = ("Im Sommer kommt Silver Garden Lights ins Kino. Am Abend sprach Regisseur Golden Tower über den Dreh. "
+            "Die Musik schrieb Grelk Vastmann.")
+    ents = story_entities(text, [("Silver Garden Lights", "PER"), ("Golden Tower", "PER"), ("Grelk Vastmann", "PER")])
+    assert not ents["Silver Garden Lights"].listed  # a work's title the model read as a person
+    assert ents["Golden Tower"].listed  # a role noun before it: a person
+    assert ents["Grelk Vastmann"].listed  # an unknown surname is no dictionary word

@@ -13,6 +13,10 @@ So a place or organisation is *vouched for* by any of:
 * a name or alias that the annotated corpora mostly tag with the same type;
 * for an organisation, the shape of one: an acronym ('ÖVP', 'UNHCR') or an organisation or
   institution word ('Styria Verlag', 'Landesgericht Linz', 'FC Carpi', 'Washington Post').
+* for a person of one mention whose every word is a dictionary word ('Pulp Fiction', 'Mad Men',
+  'Kognitive Linguistik' PER): a first name or an initial, a surname of the lexicon's persons, a role
+  noun or speech verb before it, or an age or country code after it. Other persons need nothing more:
+  unknown surnames are endless, and the audits found them right.
 Anything else stays in the JSON with its mentions but is not listed (confidence below LISTED).
 """
 from __future__ import annotations
@@ -21,7 +25,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .entity_evidence import _INSTITUTION, _ORG_WORDS, LISTED, _places
+from .entity_de import _descriptor_role
+from .entity_en import ROLES
+from .entity_evidence import _INSTITUTION, _ORG_WORDS, LISTED, _places, any_first_name
 from .entity_kinds import _PLACE_END, _PLACE_OPENERS, _SCORE, club_name
 from .translit import is_acronym
 
@@ -34,6 +40,8 @@ _PRESS_OR_BODY = re.compile(r"(?:Times|Post|News|Journal|Tribune|Herald|Telegrap
                             r"|Orchestre|Team|Verein)")
 _STREET_OR_MOUNT = {"Monte", "Cape", "Kap", "Boulevard", "Avenue", "Rue", "Piazza", "Plaza"}
 _AFTER_LOCATIVE = re.compile(r"\b(?:in|im|nach|aus|auf|nahe|into|in the)\s+(?:der\s+|dem\s+|den\s+)?$", re.I)
+_AGE_AFTER = re.compile(r"\s*(?:\((?:\d{1,3}|[A-Z]{3})\)|,\s*\d{1,3}\s*,)")  # age, or a result's country code
+_SAYS_BEFORE = re.compile(r"\b(?:sagt|sagte|meint|meinte|erklärt|erklärte|betont|betonte|so|says|said)\s+$")
 _ORG_TAIL = re.compile(r"(?:kammer|vereinigung|gewerkschaft|genossenschaft|versicherung|kasse|werke)$", re.I)
 
 
@@ -65,6 +73,37 @@ def place_shaped(name: str) -> bool:
                                or bool(_PLACE_END.search(name)) or any(_INSTITUTION.search(w) for w in words))
 
 
+def person_shaped(name: str) -> bool:
+    """A first name of the lexicon or the international list ('Heinz-Christian Strache': its first part),
+    or an initial ('M. Stankovic')."""
+    first = name.split()[0]
+    return bool(re.fullmatch(r"[A-ZÄÖÜ]\.", first)) or any_first_name(first) or any_first_name(first.split("-")[0])
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
+    """A role noun just before the name ('Regisseur Elia Kazan', 'UN-Generalsekretär Ban Ki Moon',
+    'President Xi Jinping'), a speech verb ('sagt Dirck Möllmann'), or an age or a country code just after
+    it ('Wal Ferrao (34)', 'Francois Braud (FRA)')."""
+    before = text[max(0, start - 40):start].split()
+    word = before[-1].rsplit("-", 1)[-1].strip("(,") if before else ""
+    return bool(word) and word[:1].isupper() and (_descriptor_role(word) or word.lower() in ROLES) \
+        or bool(_AGE_AFTER.match(text, end)) or bool(_SAYS_BEFORE.search(text, max(0, start - 20), start))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    """Last words of the persons of two or more words in the lexicon ('Sanchez', 'Kazan')."""
+    return frozenset(f.split()[-1] for f, kind in annotated_names().items() if kind == "PER" and " " in f)
+
+
+def _dictionary_word(word: str) -> bool:
+    """'Pulp', 'Fiction', 'Linguistik' (simplemma's German or English word list)."""
+    import simplemma
+
+    w = word.lower().strip(".,")
+    return simplemma.is_known(w, lang="de") or simplemma.is_known(w, lang="en")
+
+
 def _place_word(word: str) -> bool:
     return word in _places() or annotated_names().get(word) == "LOC"
 
@@ -73,11 +112,15 @@ def vouched(e, texts: dict[str, str], sports: set[str]) -> bool:
     """Whether anything beyond the model's type says that a listed place or organisation is one: see the
     module docstring; in context also a place written after a locative preposition ('auf Lesbos') and a
     club named with a place in a match report ('Montreal Canadiens', 'Ried')."""
-    if e.type not in ("LOC", "ORG") or e.place is not None or e.kind_word:
+    if e.type not in ("LOC", "ORG", "PER") or e.place is not None or e.kind_word:
         return True
     known = annotated_names()
     if not known or any(known.get(a) == e.type for a in (e.name, *e.aliases)):
         return True
+    if e.type == "PER":  # unknown surnames are endless; a 'name' made of dictionary words only is suspect
+        return not all(_dictionary_word(w) for w in e.name.split()) or e.name.split()[-1] in _surnames() \
+            or person_shaped(e.name) or any(
+            _person_context(texts[m.article_id], m.start, m.end) for m in e.mentions)
     if e.type == "LOC":
         return place_shaped(e.name) or any(_AFTER_LOCATIVE.search(texts[m.article_id], max(0, m.start - 12), m.start)
                                            for m in e.mentions)
