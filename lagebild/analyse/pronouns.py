@@ -5,7 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from .speakers import _FEMALE_NAMES, _FEMALE_ROLE, _POSSESSIVE_PRONOUN, _ROLE_WORDS, PRONOUNS
+from .speakers import _FEMALE_NAMES, _FEMALE_ROLE, _POSSESSIVE_PRONOUN, _ROLE_WORDS, DETERMINERS, PRONOUNS
+
+# nouns for people that are no role ('die Frau', 'der Mann'): they can be what a speaking 'sie'/'er' means
+_PERSON_NOUNS = {"frau", "frauen", "mann", "männer", "kind", "kinder", "mädchen", "junge", "jungen", "mutter", "vater",
+                 "eltern", "tochter", "sohn", "bruder", "schwester", "familie", "paar", "person", "personen", "mensch",
+                 "menschen", "leute", "opfer", "zeuge", "zeugin", "zeugen", "freund", "freundin", "nachbar", "nachbarin",
+                 "nachbarn", "fans", "gast", "gäste", "witwe", "ehefrau", "ehemann", "partnerin", "partner", "team"}
 
 
 def gender_number(phrase: str) -> str:
@@ -33,6 +39,33 @@ def gender_number(phrase: str) -> str:
     if re.match(r"^[A-ZÄÖÜ][a-zäöüß]+ [A-ZÄÖÜ]", phrase) and words[0].lower().endswith("a"):
         return "f"
     return "?"
+
+
+_BODY_OR_PERSON_END = re.compile(r"(?:stadt|gemeinde|land|staat|firma|gewerkschaft|partei|verwaltung|regierung|kammer"
+                                 r"|nom|loge|krat|ast|ant|ent|ist|eur|ier|kollege|experte|pilot|soldat|kandidat|athlet|prophet|poet)$", re.I)
+
+
+def names_a_thing(phrase: str) -> bool:
+    """A phrase headed by a common noun that names no person, role or body ('Die Terrasse des Cafés',
+    'Verzögerungsmaßnahmen'): a subject or a misread 'speaker' that a speaking 'er'/'sie' cannot mean."""
+    from ..link.entity_evidence import _INSTITUTION, _ORG_WORDS
+    from ..link.gazetteer import ROLE_SUFFIX, noun_stem
+    from ..link.translit import compound_splits, known_word
+    from .quote_checks import _noun_is_speaker
+
+    words = [w.strip(",.;:()") for w in phrase.split()]
+    head = next((w for w in words if w[:1].isupper() and w.lower() not in DETERMINERS), None)
+    if head is None or not head[1:].islower() or head.lower() in _PERSON_NOUNS:
+        return False
+    if _noun_is_speaker(head) or _ROLE_WORDS.match(head) or ROLE_SUFFIX.search(noun_stem(head)) \
+            or len((_ORG_WORDS.search(head) or [""])[0]) >= 4 or _INSTITUTION.search(head) \
+            or _BODY_OR_PERSON_END.search(head):
+        return False
+    later = words[words.index(head) + 1:]
+    if later and later[0][:1].isupper() and later[0].lower() not in DETERMINERS:
+        return False  # 'Bürgermeister Ernst Kohl', 'Sprecherin Anna Berg': a name follows the noun
+    return known_word(head) and len(words) > 1 or any(
+        len(sp) >= 2 and all(len(x) >= 4 for x in sp) for sp in compound_splits(head))
 
 
 def pronoun_matches(pronoun: str, gn: str) -> bool:
@@ -86,6 +119,8 @@ def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[in
             kinds[c] = gender_number(phrase)
             if kinds[c] == "?" and phrase in full:  # a surname alone: the gender of its full name
                 kinds[c] = gender_number(full[phrase])
+            if c not in per_at and names_a_thing(phrase):
+                kinds[c] = "thing"
         return pronoun_matches(word, kinds[c])
 
     def is_subject(c: tuple[int, int]) -> bool:

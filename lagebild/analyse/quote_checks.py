@@ -31,6 +31,7 @@ from .speakers import DETERMINERS, _ROLE_WORDS
 _HERE = Path(__file__).parent
 _WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 _OBJECT_PRONOUNS = {"ihnen", "ihm", "ihn", "uns", "euch", "mir", "mich", "dir", "dich", "sich", "them", "him", "her"}
+_POSSESSIVE_PRONOUNS = {"seiner", "seinem", "seinen", "ihrer", "ihrem", "ihren"}  # 'Ihrer Ansicht (nach)' unresolved
 _PRONOUNS = {"er", "sie", "ich", "wir", "he", "she", "they", "we", "i", "il", "elle", "ils", "elles", "nous", "je"}
 _DOCUMENT = re.compile(
     r"(?:angaben|bericht|berichte|berichten|berichts|studie|studien|informationen|meldung|meldungen|erklärung|"
@@ -43,6 +44,7 @@ _DOCUMENT = re.compile(
     r"anklageschrift|beschluss|verordnung|gesetz|gesetzes|vertrag|vertrags|entwurf|anfragebeantwortung|erlass|"
     r"richtlinie|bestimmungen|untersuchung|untersuchungen|forschung|vorwurf|vorwürfe|anschuldigung|anschuldigungen|"
     r"agb|geschäftsbedingungen|nutzungsbedingungen|satzung|verfassung|statuten|statut|regeln|regelwerk|"
+    r"meinung|ansicht|auffassung|überzeugung|tenor|index|"
     r"report|reports|statement|statements|figures|data|survey|study|sources|rapport|communiqué|sources|chiffres)$",
     re.I)
 # words that open a clause, never a speaker phrase (English/French function words, German adverbs)
@@ -141,9 +143,9 @@ def speaker_kind(text: str, span: tuple[int, int], mentions=(), lang: str = "de"
     if low[0] in _CLAUSE_OPENERS or (lang == "de" and low[0] in _NON_SPEAKER_OPEN) or (
             len(low) == 1 and low[0] in _OBJECT_PRONOUNS):
         return None  # ('Ihnen zufolge': an object pronoun, never resolved as a speaker here)
-    if len(low) == 1 and low[0] in _PRONOUNS or (
+    if len(low) == 1 and low[0] in _PRONOUNS or len(low) == 2 and low[0] in _POSSESSIVE_PRONOUNS or (
             lang != "de" and re.sub(r"['’](?:ve|re|ll|d)$", "", phrase).casefold() in _PRONOUNS):
-        return "pronoun"  # 'he', "They've argued"
+        return "pronoun"  # 'he', "They've argued", 'Seiner Meinung' that no person took up
     if all(_TIME_WORD.fullmatch(w) or w in DETERMINERS or w in _PREP for w in low):
         return None  # 'Ende August', 'am Montag': when, not who
     if lang != "de" and PARTY_TAG.fullmatch(phrase):

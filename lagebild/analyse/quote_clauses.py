@@ -22,7 +22,9 @@ def _main_clause_start(toks: list[Tok], k: int) -> bool:
         return False
     first = toks[k]
     if first.low in RELATIVE and toks[k + 1].text[:1].isupper() and toks[k + 1].low not in DETERMINERS:
-        return True  # an article, not a relative pronoun: 'erklärte, die Entdeckung werfe …'
+        # an article, not a relative pronoun: 'erklärte, die Entdeckung werfe …'; but no verb up to the
+        # sentence end is the speaker's apposition ('meint X, die Leiterin der Abteilung im Ministerium.')
+        return _verb_follows(toks, k, stop={".", "!", "?", ";"})
     if first.low in _NOT_MAIN or not first.text[:1].isalnum():
         return False
     if first.low in ("er", "sie", "es", "man", "wir", "ich", "dies", "das"):
@@ -32,10 +34,23 @@ def _main_clause_start(toks: list[Tok], k: int) -> bool:
     if first.low in ("ein", "eine", "einer", "eines", "einem", "einen"):
         # 'berichtete X, ein überparteilicher Thinktank mit Sitz in Washington': an apposition when no verb
         # follows (adjectives, prepositions and nouns only; 'sein Land plane …' has its Konjunktiv)
-        end = next((j for j in range(k, len(toks)) if toks[j].text in {".", "!", "?", ";", ","}), len(toks))
-        return any(t.text.islower() and t.low not in DETERMINERS and t.low not in PREPS and not is_adj(t)
-                   for t in toks[k + 1:end])
+        return _verb_follows(toks, k, stop={".", "!", "?", ";", ","})
     return True
+
+
+_COORD = {"und", "oder", "sowie", "sondern", "aber", "bzw", "sowohl", "als", "auch"}
+
+
+def _verb_follows(toks: list[Tok], k: int, stop: set[str]) -> bool:
+    """A lower-case word that can be a verb (no article, preposition, adjective or conjunction) after
+    token k, before the first token of `stop`."""
+    end = next((j for j in range(k, len(toks)) if toks[j].text in stop), len(toks))
+
+    def adjective(j: int) -> bool:  # 'neue Fragen'; a bare -e word before no noun is a verb ('werfe neue …')
+        return is_adj(toks[j]) and not (toks[j].low.endswith("e") and (j + 1 >= end or toks[j + 1].text.islower()))
+
+    return any(toks[j].text.islower() and toks[j].low not in DETERMINERS and toks[j].low not in PREPS
+               and toks[j].low not in _COORD and not adjective(j) for j in range(k + 1, end))
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

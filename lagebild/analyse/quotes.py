@@ -481,6 +481,21 @@ def analyse_text(text: str, sentences: list[tuple[int, int]], lang: str = "de", 
 
 
 
+_SUBORDINATE_OPENERS = {"wo", "wie", "die", "der", "das", "denen", "dem", "den", "deren", "dessen", "welche", "welcher",
+                        "welches", "weil", "da", "damit", "dass", "wenn", "ob", "um", "womit", "wobei", "wodurch"}
+
+
+def _in_subordinate(text: str, s: int, k: int) -> bool:
+    """Whether position k lies in a clause after a comma that opens with a relative or subordinating word
+    ('…, wo Kleinkinder lernen sollen, …': a plan, not hearsay of the main clause)."""
+    comma = text.rfind(",", s, k)
+    if comma < 0:  # a sentence that is itself a subordinate clause: 'Zumal der Kader … erleben soll.'
+        words = text[s:k].split()
+        return bool(words) and words[0].lower() in ("zumal", "weil", "obwohl", "damit", "sodass")
+    words = text[comma + 1:k].split()
+    return bool(words) and words[0].lower() in _SUBORDINATE_OPENERS
+
+
 def _free_indirect(u: Unit, idx: int, last_speaker, adjacent: bool = True) -> list[Found]:
     """A Konjunktiv sentence without a cue: reported speech of the last speaker."""
     s, e = u.start, u.end
@@ -495,7 +510,7 @@ def _free_indirect(u: Unit, idx: int, last_speaker, adjacent: bool = True) -> li
     if "I" in kinds:
         pass
     elif last_speaker is not None and adjacent and (substitute_konjunktiv(forms) or reportive and (
-            forms or not _INDICATIVE.search(u.text, s, e))):
+            forms or not _INDICATIVE.search(u.text, s, e)) and not _in_subordinate(u.text, s, reportive.start())):
         pass  # continuing a report: Konjunktiv II standing in for Konjunktiv I, and hearsay 'soll'
         # (not beside an indicative 'ist'/'hat': 'Es ist kostenlos und soll Geld einbringen' is the writer's)
     elif reportive and _PERFECT_INF.search(u.text, reportive.end(), e):

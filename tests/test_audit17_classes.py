@@ -1,0 +1,52 @@
+"""Error classes of the seventeenth outside-style audit, on invented text: a speaking 'sie'/'er' taken
+for a thing, the speaker's apposition taken for the message, a plan in a relative clause or a
+'Zumal' fragment read as hearsay, an opinion noun as the speaker, an unresolved 'Ihrer Ansicht'.
+Mentions are built by hand."""
+from __future__ import annotations
+
+import lagebild.analyse.speakers  # noqa: F401  (pronouns.py is imported through speakers.py)
+from lagebild.analyse.pronouns import names_a_thing
+from tests.test_audit56_classes import quotes_of
+
+
+def test_a_thing_is_no_antecedent_of_a_speaking_pronoun():
+    assert names_a_thing("Die Terrasse des Hotels") and names_a_thing("Verzögerungsmaßnahmen")
+    for phrase in ("Die Frau", "Der Landrat Ernst Kohl", "die Polizei", "Die Partei", "Der Ökonom", "Die Firma",
+                   "Das Ministerium", "Der Kläger", "Grelling"):
+        assert not names_a_thing(phrase), phrase
+    text = ("Vor dem Hotel bleibe ich stehen. Die Terrasse des Hotels noch leer, und doch sehe ich sie vor mir. "
+            "Ich war nie eine Dame, sagte sie einmal.")
+    (q,) = quotes_of(text)
+    assert q.speaker != "Die Terrasse des Hotels" and not q.shown
+
+
+def test_the_speakers_apposition_is_not_the_message():
+    text = ("Sie sei froh über den Start des Projekts, meint Jana Brodek, die Leiterin der Abteilung Kultur- und "
+            "Sportförderung im Ministerium. Die Idee kam aus dem Ressort.")
+    (q,) = quotes_of(text, [("Jana Brodek", "PER")])
+    assert q.text.startswith("Sie sei froh") and q.speaker == "Jana Brodek"
+    (q,) = quotes_of("Die Forscherin Lena Sand erklärte, die Entdeckung werfe neue Fragen auf.",
+                     [("Lena Sand", "PER")])
+    assert q.text == "die Entdeckung werfe neue Fragen auf"
+
+
+def test_a_plan_in_a_relative_clause_or_a_zumal_fragment_continues_no_report():
+    text = ("Wir wollen das ausweiten, sagt Vereinschefin Mara Lind. Beim Verein sieht man das Projekt als Teil des "
+            "Programms, wo Kinder lernen sollen, Streit ohne Gewalt zu lösen. Die Handlung wird besprochen.")
+    quotes = quotes_of(text, [("Mara Lind", "PER")])
+    assert not any("Beim Verein" in q.text for q in quotes)
+    text = ("Wir brauchen keinen neuen Manager, meinte Obmann Grell. Zumal der Kader im Sommer keinen Umbruch "
+            "erleben soll. Der Vertrag läuft.")
+    quotes = quotes_of(text, [("Grell", "PER")])
+    assert not any(q.text.startswith("Zumal") for q in quotes)
+    text = "Wir brauchen keinen neuen Manager, meinte Obmann Grell. Der Kader soll im Sommer nur wenig Umbruch erleben."
+    assert any(q.text.startswith("Der Kader soll") for q in quotes_of(text, [("Grell", "PER")]))
+
+
+def test_an_opinion_is_no_speaker_and_an_unresolved_possessive_is_not_shown():
+    (q,) = quotes_of("Die Aufgabe, so die überwiegende Meinung im Team, ist dennoch nicht zu groß für ihn.")
+    assert not q.shown
+    quotes = quotes_of("Nach Meinung der Experten sei die Lage ernst.")
+    assert any(q.speaker == "der Experten" and q.shown for q in quotes)
+    quotes = quotes_of("Warum hat das Ihrer Ansicht nach nichts gebracht?")
+    assert not any(q.shown for q in quotes)
