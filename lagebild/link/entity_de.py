@@ -128,8 +128,12 @@ def saxon_genitive(name: str, after: str, before: str = "") -> bool:
     if len(words) < 2 or not any_first_name(words[0]):
         return False
     nxt = re.match(r"\s+(?:[A-ZÄÖÜ][\w]*-)*([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])", after)  # 'Kalter-Krieg-Thriller': its last part
-    if any_first_name(words[0]) and re.search(r"[^aeiousxz]s$", words[-1]) and nxt is not None \
-            and nxt.group(1) not in first and (common_noun(nxt.group(1)) or known_word(nxt.group(1))):
+    owned = nxt.group(1) if nxt is not None else None
+    if owned and re.fullmatch(r"Ex[a-zäöü]{4,}", owned):
+        owned = owned[2].upper() + owned[3:]  # 'Walter Meischbergers Exanwalt': the ex-lawyer
+    if re.search(r"[^aeiousxz]s$", words[-1]) and (
+            owned and owned not in first and (common_noun(owned) or known_word(owned))
+            or re.match(r"\s+(?:FC|SC|SV|VfL|VfB|AC|AS|FK|SK|TSV)\s+[A-ZÄÖÜ]", after)):  # 'Peter Stögers FC Köln'
         return True
     owner = re.search(r"(?:^|(\w+)\s+)([A-ZÄÖÜ][a-zäöüß]{3,})\s+$", before)
     if owner and (owner.group(1) or "").lower() in {"im", "am", "zum", "zur", "beim", "vom", "ins", "in"}:

@@ -54,6 +54,14 @@ def _places() -> frozenset[str]:
         return frozenset()
 
 
+def _annotated_place(word: str) -> bool:
+    """A place that the annotated NER corpora know as one, or any place when no name lexicon is shipped."""
+    from .entity_vouch import annotated_names
+
+    known = annotated_names()
+    return not known or known.get(word) == "LOC"
+
+
 @lru_cache(maxsize=1)
 def _nouns_and_first_names() -> tuple[frozenset[str], frozenset[str]]:
     from ..analyse.ner_doc import lexicon
@@ -95,8 +103,9 @@ def common_noun(word: str, compounds: bool = True) -> bool:
 
     if not word[:1].isupper() or not word[1:].islower() or len(word) < 4:
         return False
-    if word in _places():
-        return False
+    listed = word in _places()
+    if listed and _annotated_place(word):
+        return False  # (the model's place list has common nouns from self-training labels: 'Dateien', 'Senfgas')
     nouns, first = _nouns_and_first_names()
     if word in first:
         return False
@@ -108,7 +117,8 @@ def common_noun(word: str, compounds: bool = True) -> bool:
     if lemma != word and lemma[:1].isupper() and len(lemma) < len(word) and word.startswith(lemma[:-1]) \
             and lemma not in first:  # 'Williams' is a surname, not the plural of a noun 'William' 
         return True  # 'Luftangriffen' -> 'Luftangriff', 'Erklärungen' -> 'Erklärung'
-    return compounds and any(len(split) >= 2 and all(len(p) >= 4 for p in split) for split in compound_splits(word))
+    return compounds and not listed and any(len(split) >= 2 and all(len(p) >= 4 for p in split)
+                                            for split in compound_splits(word))
 
 
 # a place's kind alone is no name (the NER cut 'Republik Kolumbien', 'Landkreis Celle'; the place list has some)

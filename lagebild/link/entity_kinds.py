@@ -123,24 +123,31 @@ def run_on(name: str, others: dict[str, list[tuple[int, str]]], me: int) -> bool
 
 
 _SCORE = re.compile(r"(?<![\d:.,])\d{1,2}:\d{1,2}(?![\d:]|\s*Uhr)")
-_LOCATIVE = re.compile(r"(?:\b(?:in|im|aus|nach|nahe|bei|vor|ab|von|vom|zwischen|und)\s+|^\s*|\n\s*)$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|im|aus|nach|nahe|ab|zwischen)\s+$", re.I)
+_DATELINE_OR_VENUE = re.compile(r"(?:/[A-ZÄÖÜ][\w.-]*)*\s[–-]\s")  # 'Graz –', 'Paris/Lissabon –'; '(Graz, …' above
 
 
 def club_city(e, texts: dict[str, str], sports: set[str]) -> bool:
-    """A city that only ever stands for its club in match reports ('gegen Valencia', 'Kiew führte 2:0'):
-    one word, no country, every mention in an article with several scores and none after a locative
-    word or as the dateline ('Graz –'); the outside audits judged such 'places' wrong. `sports`: the ids of
-    the articles with several scores (counted once per article, not per mention)."""
+    """A city that stands for its club in match reports ('gegen Valencia', 'Kiew führte 2:0', 'Sieg von
+    Ingolstadt'): one word, no country, every mention in an article with several scores, and more of its
+    mentions club-like than after a locative word ('in Bremen'), in a dateline ('Graz/Salzburg –') or as a
+    venue ('(Graz, UPC-Arena'); the outside audits judged such 'places' wrong. `sports`: the ids of the
+    articles with several scores (counted once per article, not per mention)."""
     from .entity_evidence import _places
 
     if e.type != "LOC" or e.place is not None or " " in e.name or "-" in e.name or e.name not in _places():
         return False  # (a player the model read as a place is no club either: 'Atanga')
+    place = club = 0
     for m in e.mentions:
         text = texts[m.article_id]
-        if m.article_id not in sports or _LOCATIVE.search(text[max(0, m.start - 12):m.start]) \
-                or text[m.end:m.end + 3].startswith((" –", " -")):
+        if m.article_id not in sports:
             return False
-    return True
+        if _LOCATIVE.search(text[max(0, m.start - 12):m.start]) or _DATELINE_OR_VENUE.match(text, m.end) \
+                or text[m.start - 1:m.start] == "(":
+            place += 1
+        else:
+            club += 1
+    return club > place
 
 
 def company_at_place(name: str) -> bool:
