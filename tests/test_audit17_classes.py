@@ -76,3 +76,12 @@ def test_a_genitive_before_an_ex_role_or_a_club_is_stripped_and_self_trained_plu
     text = "Die Dateien wurden gelöscht. Viele Dateien sind weg. Die Dateien kamen nie zurück."
     ents = story_entities(text, [("Dateien", "LOC")] * 3)
     assert not ents["Dateien"].listed  # a plural noun, though self-training put it on the model's place list
+
+
+def test_a_year_kept_in_the_short_form_of_a_name_is_no_date():
+    from lagebild.analyse.timex_anchor import name_years
+
+    text = "Die Bewegung heißt Freedom Action Forum 2031 (FAF31). Bis 2031 wolle man wachsen."
+    spans = name_years(text, [])
+    assert (text.index("2031"), text.index("2031") + 4) in spans
+    assert (text.rindex("2031"), text.rindex("2031") + 4) not in spans

@@ -120,7 +120,8 @@ def in_apposition(text: str, first: dict, second: dict) -> bool:
 
 def name_years(text: str, mentions: list) -> set[tuple[int, int]]:
     """Spans of four-digit numbers that end an entity name ('Umweltschutzorganisation Global 2000'),
-    and every other place where the same 'Word 2000' stands (NER finds a name once, not always)."""
+    and every other place where the same 'Word 2000' stands (NER finds a name once, not always); also
+    a year whose bracketed short form carries it ('Movement 2025 (DiEM25)')."""
     found: set[str] = set()
     for m in mentions:
         if m.label in ("ORG", "MISC", "PER") and (hit := re.search(r"([A-ZÄÖÜ][\w-]*)\s+(\d{4})$", m.text)):
@@ -129,6 +130,9 @@ def name_years(text: str, mentions: list) -> set[tuple[int, int]]:
                 and (last := re.search(r"([A-ZÄÖÜ][\w-]*)$", m.text)):
             found.add(f"{last[1]} {hit[1]}")  # the model cut the year off the name: '[Umweltschutzorganisation Global] 2000'
     spans: set[tuple[int, int]] = set()
+    for hit in re.finditer(r"(?<![\w.-])(\d\d(\d\d))\s+\([A-Za-zÄÖÜäöü-]+(\d\d)\)", text):
+        if hit[2] == hit[3]:  # 'Democracy in Europe Movement 2025 (DiEM25)': its short form keeps the year
+            spans.add((hit.start(1), hit.end(1)))
     for name in found:
         for hit in re.finditer(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"\s+") + r"(?!\w)", text):
             spans.add((hit.end() - 4, hit.end()))
