@@ -85,3 +85,13 @@ def test_a_year_kept_in_the_short_form_of_a_name_is_no_date():
     spans = name_years(text, [])
     assert (text.index("2031"), text.index("2031") + 4) in spans
     assert (text.rindex("2031"), text.rindex("2031") + 4) not in spans
+
+
+def test_a_name_before_a_common_noun_is_no_name_but_a_body_or_a_group_keeps_it():
+    from lagebild.link.entity_evidence import _inflected_compound_tail
+
+    for junk in ("Grell-Provisionen", "Office-Dateien", "Dixi-Klos", "Hertha-Fans"):
+        assert _inflected_compound_tail(junk), junk
+    for name in ("Bertelsmann-Stiftung", "Robert-Koch-Institut", "Ernst-Happel-Stadion", "Qassam-Brigaden",
+                 "Houthi-Rebellen", "Garmisch-Partenkirchen", "Coca-Cola"):
+        assert not _inflected_compound_tail(name), name

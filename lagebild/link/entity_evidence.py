@@ -206,6 +206,9 @@ def _is_role(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower() and bool(ROLE_SUFFIX.search(noun_stem(word)))
 
 
+_GROUP_TAIL = re.compile(r"(?:brigaden?|rebellen|milizen?|truppen|garden?|kämpfer|bewegung|front)$", re.I)
+
+
 def _inflected_compound_tail(name: str) -> bool:
     """'Meinl-Geschäften': a hyphenated compound whose last part is an inflected common noun."""
     import simplemma
@@ -216,7 +219,13 @@ def _inflected_compound_tail(name: str) -> bool:
     if not last[:1].isupper() or not last[1:].islower():
         return False
     lemma = simplemma.lemmatize(last, lang="de")
-    return lemma != last and lemma[:1].isupper() and len(lemma) < len(last) and common_noun(lemma)
+    if lemma != last and lemma[:1].isupper() and len(lemma) < len(last) and common_noun(lemma):
+        return True
+    # 'Meinl-Provisionen', 'Office-Dateien', 'Dixi-Klos': a name before a common noun (not 'Bertelsmann-Stiftung',
+    # 'Robert-Koch-Institut', 'Ernst-Happel-Stadion': a body's or a building's kind ends its name)
+    return common_noun(last, compounds=False) and not (_ORG_WORDS.search(last) or _INSTITUTION.search(last)
+                                                        or _KIND_WORDS.search(last) or _is_role(last)
+                                                        or _GROUP_TAIL.search(last))  # 'Qassam-Brigaden'
 
 
 _GENERIC_PLACE = re.compile(r"(?:region|gemeinde|bundesland|bundesstaat|stadt|provinz|bezirk|dorf|ort|land|staat|kreis"
