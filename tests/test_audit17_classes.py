@@ -95,3 +95,8 @@ def test_a_name_before_a_common_noun_is_no_name_but_a_body_or_a_group_keeps_it()
     for name in ("Bertelsmann-Stiftung", "Robert-Koch-Institut", "Ernst-Happel-Stadion", "Qassam-Brigaden",
                  "Houthi-Rebellen", "Garmisch-Partenkirchen", "Coca-Cola"):
         assert not _inflected_compound_tail(name), name
+
+
+def test_a_web_address_ends_the_speaker_phrase_it_names():
+    (q,) = quotes_of("Laut dem deutschen Technikportal quelle.de bleibt die Hilfe nicht ohne Folgen, denn ein Brief liegt vor.")
+    assert q.speaker == "dem deutschen Technikportal quelle.de"
