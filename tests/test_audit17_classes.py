@@ -100,3 +100,29 @@ def test_a_name_before_a_common_noun_is_no_name_but_a_body_or_a_group_keeps_it()
 def test_a_web_address_ends_the_speaker_phrase_it_names():
     (q,) = quotes_of("Laut dem deutschen Technikportal quelle.de bleibt die Hilfe nicht ohne Folgen, denn ein Brief liegt vor.")
     assert q.speaker == "dem deutschen Technikportal quelle.de"
+
+
+def test_a_surname_that_splits_into_two_words_is_no_genitive_phrase():
+    from lagebild.link.entity_evidence import _possessive_noun
+
+    assert not _possessive_noun(["Demis", "Hassabis"])  # 'Hass' + 'abis' is no compound noun
+    assert _possessive_noun(["Rindts", "Punktezahl"]) and _possessive_noun(["Grubers", "Schreibtisch"])
+
+
+def test_the_speaker_shown_is_no_unlisted_entity_and_no_part_of_a_longer_name():
+    from lagebild.link.speakers import link_speakers
+    from lagebild.records import Entity, Mention, Quote
+
+    text = "Die Seite sei gesperrt, berichtete Quell Insider. Die Lage sei ernst, sagte die Professorin für Grelle Kunde."
+    doc = __import__("tests.test_audit56_classes", fromlist=["make"]).make(text)
+    q1 = Quote("a", 0, 22, text[0:22], False, speaker="Quell Insider", speaker_start=text.index("Quell"),
+               speaker_end=text.index("Quell") + 13)
+    s2 = text.index("die Professorin")
+    q2 = Quote("a", text.index("Die Lage"), text.index(", sagte"), "Die Lage sei ernst", False,
+               speaker="die Professorin für Grelle Kunde", speaker_start=s2, speaker_end=text.index(".", s2))
+    quell = Entity("Quell", "ORG", ["Quell"], ["a"], [Mention("a", q1.speaker_start, q1.speaker_start + 5, "Quell", "ORG")])
+    field = Entity("Grelle Kunde", "PER", ["Grelle Kunde"], ["a"],
+                   [Mention("a", text.index("Grelle"), text.index("Grelle") + 12, "Grelle Kunde", "PER")])
+    field.listed = False
+    link_speakers([q1, q2], [quell, field], [doc])
+    assert q1.speaker_entity is None and q2.speaker_entity is None

@@ -235,7 +235,6 @@ def test_link_speakers_uses_spans_descriptions_story_and_pronouns():
     t = "„Wir bleiben“, sagte der ukrainische Präsident. Ein Sprecher des Pentagons widersprach. Zelensky nickte. „Gut“, sagte er."
     b = make("b1", t, [("Pentagons", "ORG"), ("Zelensky", "PER")])
     docs = [a, b]
-    ents = canonical_entities(docs)
     s1 = t.index("der ukrainische Präsident")
     s2 = t.index("Ein Sprecher des Pentagons")
     s3 = t.index("er.")
@@ -244,6 +243,8 @@ def test_link_speakers_uses_spans_descriptions_story_and_pronouns():
         Quote("b1", s2, s2 + 40, "x", False, speaker="Ein Sprecher des Pentagons", speaker_start=s2, speaker_end=s2 + 26),
         Quote("b1", t.index("Gut"), t.index("Gut") + 3, "Gut", True, speaker="er", speaker_start=s3, speaker_end=s3 + 2),
     ]
+    b.quotes = list(quotes)  # as the analysis stage leaves them: the Pentagon speaks, so it is listed
+    ents = canonical_entities(docs)
     link_speakers(quotes, ents, docs)
     assert quotes[0].speaker_entity == "Wolodymyr Selenskyj"  # learnt in another article of the story
     assert quotes[1].speaker_entity == "Pentagon"

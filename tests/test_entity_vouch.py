@@ -68,3 +68,10 @@ def test_a_single_person_made_of_dictionary_words_needs_a_first_name_or_a_person
     assert not ents["Silver Garden Lights"].listed  # a work's title the model read as a person
     assert ents["Golden Tower"].listed  # a role noun before it: a person
     assert ents["Grelk Vastmann"].listed  # an unknown surname is no dictionary word
+
+
+def test_a_web_address_or_a_kind_noun_before_it_vouches_for_an_organisation():
+    assert organisation_shaped("quellportal.de") and organisation_shaped("Weltgrellorganisation")
+    text = "Die Zeitung Grollo Vesti berichtete zuerst. Ein Sprecher bestätigte das."
+    ents = story_entities(text, [("Grollo Vesti", "ORG")])
+    assert ents["Grollo Vesti"].listed

@@ -196,8 +196,14 @@ def _possessive_noun(words: list[str]) -> bool:
     if words[0] in _nouns_and_first_names()[1]:
         return False
     last = words[1]
-    return common_noun(last) or last in _nouns_and_first_names()[0] or _is_role(last) or bool(
-        _ORG_WORDS.fullmatch(last))  # 'Merkels Partei'
+    from ..analyse.ner_doc import common_word
+    from .translit import compound_splits, known_word
+
+    # a compound noun the dictionary knows ('Schreibtisch') or whose head is a common word ('Punktezahl'),
+    # not a surname that merely splits into two ('Hassabis': 'Hass' + 'abis')
+    return common_noun(last) and (known_word(last) or common_noun(last, compounds=False) or any(
+        len(sp) >= 2 and common_word(sp[-1].capitalize()) for sp in compound_splits(last))) \
+        or last in _nouns_and_first_names()[0] or _is_role(last) or bool(_ORG_WORDS.fullmatch(last))  # 'Merkels Partei'
 
 
 def _is_role(word: str) -> bool:

@@ -42,7 +42,14 @@ _STREET_OR_MOUNT = {"Monte", "Cape", "Kap", "Boulevard", "Avenue", "Rue", "Piazz
 _AFTER_LOCATIVE = re.compile(r"\b(?:in|im|nach|aus|auf|nahe|into|in the)\s+(?:der\s+|dem\s+|den\s+)?$", re.I)
 _AGE_AFTER = re.compile(r"\s*(?:\((?:\d{1,3}|[A-Z]{3})\)|,\s*\d{1,3}\s*,)")  # age, or a result's country code
 _SAYS_BEFORE = re.compile(r"\b(?:sagt|sagte|meint|meinte|erklärt|erklärte|betont|betonte|so|says|said)\s+$")
-_ORG_TAIL = re.compile(r"(?:kammer|vereinigung|gewerkschaft|genossenschaft|versicherung|kasse|werke)$", re.I)
+_ORG_TAIL = re.compile(r"(?:kammer|vereinigung|gewerkschaft|genossenschaft|versicherung|kasse|werke|organisation"
+                       r"|organization)$", re.I)
+_DOMAIN = re.compile(r"[\w-]+\.(?:de|at|ch|com|org|net|eu|fr|uk|io|info)", re.I)  # 'golem.de', 'Docs.com'
+# a kind noun right before the name says what it names: 'die Zeitung Danas', 'der Sender Puls 4'
+_KIND_BEFORE = re.compile(r"\b(?:Zeitung|Tageszeitung|Wochenzeitung|Zeitschrift|Magazin|Sender|Fernsehsender|Radiosender"
+                          r"|Partei|Firma|Konzern|Unternehmen|Agentur|Nachrichtenagentur|Organisation|Gruppe|Band"
+                          r"|Verein|Klub|Club|Plattform|Portal|Website|Webseite|Blog|Studio|Label|Bank|Airline"
+                          r"|Fluglinie|Hilfsorganisation|Menschenrechtsorganisation|Bewegung|Miliz|Rebellengruppe)\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -58,10 +65,10 @@ def annotated_names() -> dict[str, str]:
 
 
 def organisation_shaped(name: str) -> bool:
-    """An acronym or an organisation word in it ('Cyanogen Inc.', 'Radio Wien'), or a club named with its
-    city ('Dinamo Minsk')."""
+    """An acronym or an organisation word in it ('Cyanogen Inc.', 'Radio Wien'), a web address ('golem.de'),
+    or a club named with its city ('Dinamo Minsk')."""
     words = [w.strip(".,") for w in re.split(r"[\s\-/]+", name)]
-    return club_name(name) or any(is_acronym(w) or _ORG_WORDS.search(w) or _INSTITUTION.search(w)
+    return club_name(name) or bool(_DOMAIN.fullmatch(name)) or any(is_acronym(w) or _ORG_WORDS.search(w) or _INSTITUTION.search(w)
                                   or _PRESS_OR_BODY.fullmatch(w) or _ORG_TAIL.search(w) for w in words if w)
 
 
@@ -111,7 +118,8 @@ def _place_word(word: str) -> bool:
 def vouched(e, texts: dict[str, str], sports: set[str]) -> bool:
     """Whether anything beyond the model's type says that a listed place or organisation is one: see the
     module docstring; in context also a place written after a locative preposition ('auf Lesbos') and a
-    club named with a place in a match report ('Montreal Canadiens', 'Ried')."""
+    club named with a place in a match report ('Montreal Canadiens', 'Ried'), and an organisation after its
+    kind noun ('die Zeitung Danas')."""
     if e.type not in ("LOC", "ORG", "PER") or e.place is not None or e.kind_word:
         return True
     known = annotated_names()
@@ -125,16 +133,27 @@ def vouched(e, texts: dict[str, str], sports: set[str]) -> bool:
         return place_shaped(e.name) or any(_AFTER_LOCATIVE.search(texts[m.article_id], max(0, m.start - 12), m.start)
                                            for m in e.mentions)
     return organisation_shaped(e.name) or all(m.article_id in sports for m in e.mentions) and any(
-        _place_word(w) for w in e.name.split())
+        _place_word(w) for w in e.name.split()) or any(
+        _KIND_BEFORE.search(texts[m.article_id], max(0, m.start - 30), m.start) for m in e.mentions)
 
 
 def lower_unvouched(entities: list, plain_of: dict[int, int], docs: list) -> list:
-    """Unlist the places and organisations of one plain mention that nothing vouches for (they keep their
-    mentions in the JSON). Several mentions are evidence of their own."""
+    """Unlist the places, organisations and persons of one plain mention that nothing vouches for (they keep
+    their mentions in the JSON). Several mentions are evidence of their own; so is, for an organisation,
+    standing in the speaker phrase of a quote ('Ein Sprecher des Pentagons')."""
     texts = {d.id: d.text for d in docs}
     sports = {d.id for d in docs if len(_SCORE.findall(d.text, 0, 200_000)) >= 2}
+    speakers = {(d.id, q.speaker_start, q.speaker_end) for d in docs for q in d.quotes if q.speaker_start is not None}
+    by_article: dict[str, list[tuple[int, int]]] = {}
+    for aid, s, e in speakers:
+        by_article.setdefault(aid, []).append((s, e))
+
+    def speaks(e) -> bool:  # a name inside a quote's speaker phrase ('Ein Sprecher des Pentagons')
+        return any(s <= m.start and m.end <= t for m in e.mentions for s, t in by_article.get(m.article_id, ()))
+
     for e in entities:
-        if e.listed and plain_of.get(id(e), 0) <= 1 and not vouched(e, texts, sports):
+        if e.listed and plain_of.get(id(e), 0) <= 1 and not vouched(e, texts, sports) and not (
+                e.type == "ORG" and speaks(e)):
             e.confidence = min(e.confidence, _UNVOUCHED)
             e.listed = False
     return entities

@@ -199,7 +199,11 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
         # spans overlapping [s, e): they start before e and at most the longest span before s
         lo = bisect_left(starts.get(q.article_id, []), s - longest.get(q.article_id, 0)) if s is not None else 0
         hi = bisect_left(starts.get(q.article_id, []), e) if s is not None else 0
-        inside = [(ent, m) for ms, me, ent, m in spans[lo:hi] if ms < e and s < me]
+        # (junk is no speaker, nor a name of several words the lists leave out: 'Kognitive Linguistik' PER in
+        # 'die Professorin für Kognitive Linguistik' -- a lone word like 'Pentagon' often is, though unlisted;
+        # nor a name a longer one continues: 'Apple' in 'Apple Insider')
+        inside = [(ent, m) for ms, me, ent, m in spans[lo:hi] if ms < e and s < me and _may_speak(ent)
+                  and not (me < e and _CONTINUED.match(doc.text, me, e))]
         # several person spans in one speaker phrase ('Ukrainian President' + 'Volodymyr Zelensky'
         # from a model that split it): the entity the story names most, then the last one
         people = [(len(ent.mentions), m.end, ent) for ent, m in inside if ent.type == "PER" and not m.derived]
@@ -235,6 +239,14 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
                       if me <= anchor and anchor - me < 600 and ent.type == "PER" and not m.derived]
             if before:
                 q.speaker_entity = _pronoun_antecedent(doc, quotes, q, before, anchor)
+
+
+_CONTINUED = re.compile(r"[ -][A-ZÄÖÜ][a-zäöüß]")
+
+
+def _may_speak(ent: Entity) -> bool:
+    conf = getattr(ent, "confidence", 1.0)
+    return conf > 0.3 and (getattr(ent, "listed", True) or " " not in ent.name)
 
 
 def _names_whole(speaker: str, m: Mention) -> bool:
