@@ -140,3 +140,18 @@ def _colon_handover(u: Unit, found: list, colon_attr: dict) -> None:
             if f.speaker and (k not in colon_attr or colon_attr[k][1] is None):  # a speakerless verb inside the clause
                 colon_attr[k] = (f.cue, (f.speaker, f.speaker_full))
             break
+
+
+_SUBORDINATE_OPENERS = {"wo", "wie", "die", "der", "das", "denen", "dem", "den", "deren", "dessen", "welche", "welcher",
+                        "welches", "weil", "da", "damit", "dass", "wenn", "ob", "um", "womit", "wobei", "wodurch"}
+
+
+def _in_subordinate(text: str, s: int, k: int) -> bool:
+    """Whether position k lies in a clause after a comma that opens with a relative or subordinating word
+    ('…, wo Kleinkinder lernen sollen, …': a plan, not hearsay of the main clause)."""
+    comma = text.rfind(",", s, k)
+    if comma < 0:  # a sentence that is itself a subordinate clause: 'Zumal der Kader … erleben soll.'
+        words = text[s:k].split()
+        return bool(words) and words[0].lower() in ("zumal", "weil", "obwohl", "damit", "sodass")
+    words = text[comma + 1:k].split()
+    return bool(words) and words[0].lower() in _SUBORDINATE_OPENERS

@@ -40,8 +40,8 @@ from .speakers import (ADVERBS, AUX, DETERMINERS, END_PUNCT, PREPS, PRONOUNS, RE
                        Unit, clause_start, colon_subject, colon_verb, hard_start, heisst_source, is_adj, np_after,
                        resolve_pronouns, span_of, speaker_after, speaker_for_cue, unit_subject)
 from .speech_cues import cue_parts, cue_readings, first_person, konjunktiv_forms, substitute_konjunktiv
-from .quote_clauses import (_FRAME_OPENERS, _colon_handover, _fronted_frame, _has_konj, _main_clause_start,
-                             _particle_ok, _strip)
+from .quote_clauses import (_FRAME_OPENERS, _colon_handover, _fronted_frame, _has_konj, _in_subordinate,
+                             _main_clause_start, _particle_ok, _strip)
 from .quote_checks import review_quotes
 from .quote_reports import Found, _complement_report, _dies_report
 from .quote_marks import make_units, pair_quotes
@@ -479,21 +479,6 @@ def analyse_text(text: str, sentences: list[tuple[int, int]], lang: str = "de", 
     return found, units, candidates
 
 
-
-
-_SUBORDINATE_OPENERS = {"wo", "wie", "die", "der", "das", "denen", "dem", "den", "deren", "dessen", "welche", "welcher",
-                        "welches", "weil", "da", "damit", "dass", "wenn", "ob", "um", "womit", "wobei", "wodurch"}
-
-
-def _in_subordinate(text: str, s: int, k: int) -> bool:
-    """Whether position k lies in a clause after a comma that opens with a relative or subordinating word
-    ('…, wo Kleinkinder lernen sollen, …': a plan, not hearsay of the main clause)."""
-    comma = text.rfind(",", s, k)
-    if comma < 0:  # a sentence that is itself a subordinate clause: 'Zumal der Kader … erleben soll.'
-        words = text[s:k].split()
-        return bool(words) and words[0].lower() in ("zumal", "weil", "obwohl", "damit", "sodass")
-    words = text[comma + 1:k].split()
-    return bool(words) and words[0].lower() in _SUBORDINATE_OPENERS
 
 
 def _free_indirect(u: Unit, idx: int, last_speaker, adjacent: bool = True) -> list[Found]:
