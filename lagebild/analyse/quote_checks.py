@@ -361,7 +361,7 @@ _BODY = re.compile(r"(?:ministerium|ministeriums|amt|amts|amtes|behörde|institu
 
 # a medium after a speaker, in the dative or read as a genitive: the one who was told, not who speaks
 _TOLD = re.compile(
-    r"\s(?:der|dem)\s+(?=(?:[A-ZÄÖÜ][\w-]*\s+){0,2}(?:[\w-]*(?:[Zz]eitung|[Aa]gentur|[Mm]agazin|[Ss]ender|[Bb]latt|"
+    r"\s(?:der|dem)\s+(?=(?:[a-zäöü][\w-]*(?:e|en|er)\s+)?(?:[A-ZÄÖÜ][\w-]*\s+){0,2}(?:[\w-]*(?:[Zz]eitung|[Aa]gentur|[Mm]agazin|[Ss]ender|[Bb]latt|"
     r"Allgemeinen|Rundschau|Nachrichten|Tagblatt|Anzeiger|Morgenpost|Abendblatt)|Gazzetta|Gazeta|Gazette|"
     r"APA|dpa|AFP|Reuters|SDA|KNA|ORF|ZDF|ARD|BBC|CNN|Bild|Kurier|Presse|Krone|Standard|STANDARD|Spiegel|Welt|"
     r"New York Times|Washington Post|Financial Times|Guardian|Times|Zeit|Tagesspiegel)\b)")
@@ -379,11 +379,23 @@ def _respeak(q, text: str, span: tuple[int, int]) -> None:
     (q.speaker_start, q.speaker_end), q.speaker = span, new
 
 
+_PERSON_TOLD = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+) [A-ZÄÖÜ][\w-]+(\s(?:der|dem)\s+)([A-ZÄÖÜ][a-zäöüß]+)\s+[A-ZÄÖÜ]")
+
+
+def _first_name(word: str) -> bool:
+    from ..link.entity_evidence import any_first_name
+
+    return any_first_name(word)
+
+
 def _addressee_cut(text: str, start: int, end: int) -> int:
     """Where a speaker phrase ends before the medium it spoke to ('einer Augenzeugin der APA',
     'der Schweizer der Gazzetta'); `end` when it names none or the speaker works for it."""
     m = _TOLD.search(text, start, end)
-    if m is None or m.start() == start:
+    if m is None:
+        person = _PERSON_TOLD.search(text, start, end)  # 'schrieb Joe South der Linn Anderson': a person told
+        return person.start(2) if person and _first_name(person.group(1)) and _first_name(person.group(3)) else end
+    if m.start() == start:
         return end
     before = _WORD.findall(text[start:m.start()])
     if not before or _OF_MEDIUM.search(before[-1]) or before[-1].casefold() in DETERMINERS:

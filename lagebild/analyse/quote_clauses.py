@@ -155,3 +155,11 @@ def _in_subordinate(text: str, s: int, k: int) -> bool:
         return bool(words) and words[0].lower() in ("zumal", "weil", "obwohl", "damit", "sodass")
     words = text[comma + 1:k].split()
     return bool(words) and words[0].lower() in _SUBORDINATE_OPENERS
+
+
+def _in_wonach(text: str, s: int, k: int) -> bool:
+    """Whether position k lies in a 'wonach' clause: '…die Mitterlehner-Aussage, wonach die Arbeitnehmer …
+    fordern würden' reports the claim of the noun before it, not the last speaker's."""
+    comma = text.rfind(",", s, k)
+    words = text[comma + 1:k].split() if comma >= 0 else []
+    return bool(words) and words[0].lower() == "wonach"

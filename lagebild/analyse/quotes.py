@@ -41,7 +41,7 @@ from .speakers import (ADVERBS, AUX, DETERMINERS, END_PUNCT, PREPS, PRONOUNS, RE
                        resolve_pronouns, span_of, speaker_after, speaker_for_cue, unit_subject)
 from .speech_cues import cue_parts, cue_readings, first_person, konjunktiv_forms, substitute_konjunktiv
 from .quote_clauses import (_FRAME_OPENERS, _colon_handover, _fronted_frame, _has_konj, _in_subordinate,
-                             _main_clause_start, _particle_ok, _strip)
+                             _in_wonach, _main_clause_start, _particle_ok, _strip)
 from .quote_checks import review_quotes
 from .quote_reports import Found, _complement_report, _dies_report
 from .quote_marks import make_units, pair_quotes
@@ -489,7 +489,7 @@ def _free_indirect(u: Unit, idx: int, last_speaker, adjacent: bool = True) -> li
     if u.toks and u.toks[0].low in ("wenn", "falls", "ob", "als"):
         return []
     forms = [f for f in konjunktiv_forms(u.text[s:e], u.known) if not any(o < s + f[1] < c for o, c in u.marks)
-             and not first_person(u.text, s + f[1], s + f[2])]
+             and not first_person(u.text, s + f[1], s + f[2]) and not _in_wonach(u.text, s, s + f[1])]
     kinds = {k for *_, k in forms}
     reportive = _REPORTIVE.search(u.text, s, e) if not any(o < s < c for o, c in u.marks) else None
     if "I" in kinds:

@@ -1,0 +1,22 @@
+"""Error classes of the nineteenth outside-style audit, on invented text: the medium or the person a
+speaker talked to is no part of the speaker, and a 'wonach' clause reports its noun's claim, not the last
+speaker's. Mentions are built by hand."""
+from __future__ import annotations
+
+from tests.test_audit56_classes import quotes_of
+
+
+def test_a_medium_after_a_genitive_chain_or_a_person_told_is_cut_from_the_speaker():
+    (q,) = quotes_of("Man werde die Grenze schließen, sagte ein Sprecher der Regierung der slowakischen "
+                     "Nachrichtenagentur TASR.")
+    assert q.speaker == "ein Sprecher der Regierung"
+    (q,) = quotes_of("Ich verspreche dir keinen Garten, schrieb einst Paul Berger der Anna Lind ins Buch.",
+                     [("Paul Berger", "PER"), ("Anna Lind", "PER")])
+    assert q.speaker == "Paul Berger"
+
+
+def test_a_wonach_clause_continues_no_report_of_the_last_speaker():
+    text = ("Bis heute habe die Regierung nicht geantwortet, beklagte sich Gewerkschafter Grell. Kein Verständnis "
+            "hat er für die Aussage des Ministers, wonach die Arbeitnehmer ständig neue Regeln fordern würden.")
+    quotes = quotes_of(text, [("Grell", "PER")])
+    assert not any(q.text.startswith("Kein Verständnis") for q in quotes)
