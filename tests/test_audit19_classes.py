@@ -20,3 +20,11 @@ def test_a_wonach_clause_continues_no_report_of_the_last_speaker():
             "hat er für die Aussage des Ministers, wonach die Arbeitnehmer ständig neue Regeln fordern würden.")
     quotes = quotes_of(text, [("Grell", "PER")])
     assert not any(q.text.startswith("Kein Verständnis") for q in quotes)
+
+
+def test_a_month_names_a_year_before_1600():
+    from lagebild.evaluate.stories import run_story
+
+    story, _ = run_story(["Im Mai 1291 schlossen sich drei Orte zusammen, berichtete die Zeitung am 3. März 2031."])
+    values = {row["text"]: row["value"] for row in story["timeline"]}
+    assert values.get("Mai 1291") == "1291-05"

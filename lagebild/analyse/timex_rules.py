@@ -33,6 +33,7 @@ MONTH_RE = rf"(?:(?:{_MONTH_FULL})s?\b(?!-)|(?:{_MONTH_ABBR})\.)"
 WEEKDAY_RE = _alt(WEEKDAYS_DE)
 PART_RE = r"(?:frühmorgen|vormittag|nachmittag|vorabend|morgen|mittag|abend|nacht|früh)"
 YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
+HIST_YEAR_RE = r"(?:1\d\d\d|20\d\d)"  # after a month name any four digits from 1000 are its year ('Mai 1291')
 DAY_RE = r"(?:0?[1-9]|[12]\d|3[01])"
 REL_RE = (r"(?:übernächste[nmrs]?|vorletzte[nmrs]?|nächste[nmrs]?|kommende[nmrs]?|letzte[nmrs]?|"
           r"vergangene[nmrs]?|vorige[nmrs]?|diese[nmrs]?|laufende[nmrs]?|folgende[nmrs]?|"
@@ -316,7 +317,7 @@ def _date_month_numeric(m):
 
 @rule("de", "date_dm", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r")\s*,?\s*(?:(?:den|dem)\s+)?)?"
       r"(?:(?P<d>" + DAY_RE + r")\.?\s*|(?P<dw>" + _ORDW + r")\s+)(?P<m>" + MONTH_RE + r")"
-      r"(?:\s*,?\s*(?P<y>" + YEAR_RE + r"|'\d\d)(?!\d|[.,]\d))?")
+      r"(?:\s*,?\s*(?P<y>" + HIST_YEAR_RE + r"|'\d\d)(?!\d|[.,]\d))?")
 def _date_dm(m):
     d = int(m.group("d")) if m.group("d") else ordinal_de(m.group("dw"))
     if not d or d > 31 or not month_of(m.group("m")):
@@ -333,7 +334,7 @@ def _day_only(m):
 
 @rule("de", "month", r"(?P<pre>\b(?:im|seit|bis|ab|vom|zum|des|den|dem|von|nach|vor|Monat|zwischen|und|oder|in)\s+)?"
       r"(?P<x>(?:(?P<mod>" + MOD_RE + r")\s+(?:(?:des|dieses)\s+)?)?(?:(?P<rel>" + REL_RE + r")\s+)?"
-      r"(?P<m>" + MONTH_RE + r")(?:\s*,?\s*(?P<y>" + YEAR_RE + r"|'?\d\d)(?!\d|[.,]\d))?)",
+      r"(?P<m>" + MONTH_RE + r")(?:\s*,?\s*(?P<y>" + HIST_YEAR_RE + r"|'?\d\d)(?!\d|[.,]\d))?)",
       need=rf"{_MONTH_FULL}|{_MONTH_ABBR}")  # a flat alternation: found fast, where MONTH_RE is tried at every position
 def _month(m):
     mo = month_of(m.group("m"))
