@@ -28,3 +28,10 @@ def test_a_month_names_a_year_before_1600():
     story, _ = run_story(["Im Mai 1291 schlossen sich drei Orte zusammen, berichtete die Zeitung am 3. März 2031."])
     values = {row["text"]: row["value"] for row in story["timeline"]}
     assert values.get("Mai 1291") == "1291-05"
+
+
+def test_an_english_surname_ending_in_s_keeps_it_before_a_noun():
+    from lagebild.link.entity_de import saxon_genitive
+
+    assert not saxon_genitive("Bradley Jenkins", " Platz vier im Madison")
+    assert saxon_genitive("Steven Spielbergs", " Film") and saxon_genitive("Peter Grönigers", " Team")

@@ -113,6 +113,10 @@ def person_genitive(text: str, label: str, around: str, plain_s: set[str], perso
         and bool(re.search(r"[^s]s$", last)) and all(any_first_name(p) for p in words[0].split("-"))
 
 
+# surnames that end in -s of their own, common in English ('Bradley Wiggins', 'Judy Collins', 'Jesse Owens')
+_ENGLISH_S = re.compile(r"(?:ins|ens|ons|ings|ams|ards|olds)$")
+
+
 def saxon_genitive(name: str, after: str, before: str = "") -> bool:
     """A person's full name in the genitive (a first name of the lexicon, a last word ending in consonant
     + s): before the noun it owns ('Steven Spielbergs Film'), or after a noun that is no role, relation or
@@ -131,7 +135,7 @@ def saxon_genitive(name: str, after: str, before: str = "") -> bool:
     owned = nxt.group(1) if nxt is not None else None
     if owned and re.fullmatch(r"Ex[a-zäöü]{4,}", owned):
         owned = owned[2].upper() + owned[3:]  # 'Walter Meischbergers Exanwalt': the ex-lawyer
-    if re.search(r"[^aeiousxz]s$", words[-1]) and (
+    if re.search(r"[^aeiousxz]s$", words[-1]) and not _ENGLISH_S.search(words[-1]) and (
             owned and owned not in first and (common_noun(owned) or known_word(owned))
             or re.match(r"\s+(?:FC|SC|SV|VfL|VfB|AC|AS|FK|SK|TSV)\s+[A-ZÄÖÜ]", after)):  # 'Peter Stögers FC Köln'
         return True
