@@ -35,3 +35,13 @@ def test_an_english_surname_ending_in_s_keeps_it_before_a_noun():
 
     assert not saxon_genitive("Bradley Jenkins", " Platz vier im Madison")
     assert saxon_genitive("Steven Spielbergs", " Film") and saxon_genitive("Peter Grönigers", " Team")
+
+
+def test_a_person_in_parentheses_after_a_club_is_no_short_form_of_it():
+    from tests.test_audit56_classes import story_entities
+
+    text = "Samstag: Quellburg 04 (Grellner) – Hannover 96. Das Institut für Grenzstudien (IGS) warnt."
+    ents = story_entities(text, [("Quellburg 04", "ORG"), ("Grellner", "PER"), ("Hannover 96", "ORG"),
+                                 ("Institut für Grenzstudien", "ORG")])
+    assert "Grellner" not in ents["Quellburg 04"].aliases and ents["Grellner"].type == "PER"
+    assert "IGS" in ents["Institut für Grenzstudien"].aliases

@@ -55,6 +55,9 @@ def _acronym_links(docs: list[AnalysedArticle], items: list, by_doc: dict[int, l
             if m and (gazetteer().lookup(m.group(1), docs[d].article.language or "de") is not None
                       or is_place_word(m.group(1))):
                 m = None  # 'St. Gallen (Schweiz)': a place in parentheses says where, it is no short form
+            if m and not is_acronym(m.group(1)) and any(
+                    p.label == "PER" and p.start <= m.start(1) and m.end(1) <= p.end for p in docs[d].mentions):
+                m = None  # 'Bayern München (Alaba)': a person in parentheses, no short form (a player in a preview)
             if m and not is_acronym(it.base) and len(tokens(it.base)) >= 2:
                 out[fold(m.group(1))].add(i)
             if is_acronym(it.base):
