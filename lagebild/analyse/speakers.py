@@ -85,13 +85,13 @@ def tokenize(text: str, offset: int = 0, start: int = 0, end: int | None = None)
     return list(toks)
 
 
-_DOMAIN = re.compile(r"[a-z][\w-]*\.(?:de|at|ch|com|org|net|eu|fr|uk|io|info)")  # 'golem.de', 'derstandard.at'
+DOMAIN = re.compile(r"\w[\w-]*\.(?:de|at|ch|com|org|net|eu|fr|uk|io|info)", re.I)  # 'golem.de', 'Docs.com''
 
 
 def is_cap(tok: Tok) -> bool:
     t = tok.text
     return t[:1].isupper() or (t[:1].isdigit() and "-" in t) or bool(re.match(r"^[a-z]{1,4}-[A-ZÄÖÜ]", t)) \
-        or bool(_DOMAIN.fullmatch(t))
+        or bool(DOMAIN.fullmatch(t))
 
 
 def is_adj(tok: Tok) -> bool:

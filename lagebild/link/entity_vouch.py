@@ -8,15 +8,19 @@ right 0.66 of the time and the model-typed ones of one mention 0.61; where the a
 `names.tsv` (`lagebild train names`) know the name as an organisation, 92 of 94 were right, where they
 do not, 91 of 198.
 
-So a place or organisation is *vouched for* by any of:
+So a place or organisation of one plain mention is *vouched for* by any of:
 * a gazetteer code (`place`), or a kind word of its name that decided its type (entity_kinds);
 * a name or alias that the annotated corpora mostly tag with the same type;
-* for an organisation, the shape of one: an acronym ('ÖVP', 'UNHCR') or an organisation or
-  institution word ('Styria Verlag', 'Landesgericht Linz', 'FC Carpi', 'Washington Post').
-* for a person of one mention whose every word is a dictionary word ('Pulp Fiction', 'Mad Men',
-  'Kognitive Linguistik' PER): a first name or an initial, a surname of the lexicon's persons, a role
-  noun or speech verb before it, or an age or country code after it. Other persons need nothing more:
-  unknown surnames are endless, and the audits found them right.
+* the shape of one: for an organisation an acronym ('ÖVP', 'UNHCR'), an organisation or institution
+  word ('Styria Verlag', 'Landesgericht Linz', 'FC Carpi', 'Washington Post') or a web address
+  ('golem.de'); for a place a word that makes place names ('Bad Ischl', 'Monte Bondone');
+* its context: a place after a locative ('auf Lesbos'); an organisation after its kind noun ('die Zeitung
+  Danas'), in a quote's speaker phrase ('Ein Sprecher des Pentagons') or, named with a place, as a club
+  in a match report ('Montreal Canadiens').
+A person of one mention whose every word is a dictionary word ('Pulp Fiction', 'Mad Men', 'Kognitive
+Linguistik' PER) needs a first name or an initial, a surname of the lexicon's persons, a role noun or
+speech verb before it, or an age or country code after it. Other persons need nothing more: unknown
+surnames are endless, and the audits found them right.
 Anything else stays in the JSON with its mentions but is not listed (confidence below LISTED).
 """
 from __future__ import annotations
@@ -25,6 +29,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..analyse.speakers import DOMAIN
 from .entity_de import _descriptor_role
 from .entity_en import ROLES
 from .entity_evidence import _INSTITUTION, _ORG_WORDS, LISTED, _places, any_first_name
@@ -44,7 +49,6 @@ _AGE_AFTER = re.compile(r"\s*(?:\((?:\d{1,3}|[A-Z]{3})\)|,\s*\d{1,3}\s*,)")  # a
 _SAYS_BEFORE = re.compile(r"\b(?:sagt|sagte|meint|meinte|erklärt|erklärte|betont|betonte|so|says|said)\s+$")
 _ORG_TAIL = re.compile(r"(?:kammer|vereinigung|gewerkschaft|genossenschaft|versicherung|kasse|werke|organisation"
                        r"|organization)$", re.I)
-_DOMAIN = re.compile(r"[\w-]+\.(?:de|at|ch|com|org|net|eu|fr|uk|io|info)", re.I)  # 'golem.de', 'Docs.com'
 # a kind noun right before the name says what it names: 'die Zeitung Danas', 'der Sender Puls 4'
 _KIND_BEFORE = re.compile(r"\b(?:Zeitung|Tageszeitung|Wochenzeitung|Zeitschrift|Magazin|Sender|Fernsehsender|Radiosender"
                           r"|Partei|Firma|Konzern|Unternehmen|Agentur|Nachrichtenagentur|Organisation|Gruppe|Band"
@@ -68,8 +72,9 @@ def organisation_shaped(name: str) -> bool:
     """An acronym or an organisation word in it ('Cyanogen Inc.', 'Radio Wien'), a web address ('golem.de'),
     or a club named with its city ('Dinamo Minsk')."""
     words = [w.strip(".,") for w in re.split(r"[\s\-/]+", name)]
-    return club_name(name) or bool(_DOMAIN.fullmatch(name)) or any(is_acronym(w) or _ORG_WORDS.search(w) or _INSTITUTION.search(w)
-                                  or _PRESS_OR_BODY.fullmatch(w) or _ORG_TAIL.search(w) for w in words if w)
+    return club_name(name) or bool(DOMAIN.fullmatch(name)) or any(
+        is_acronym(w) or _ORG_WORDS.search(w) or _INSTITUTION.search(w) or _PRESS_OR_BODY.fullmatch(w)
+        or _ORG_TAIL.search(w) for w in words if w)
 
 
 def place_shaped(name: str) -> bool:
