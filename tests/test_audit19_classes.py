@@ -45,3 +45,22 @@ def test_a_person_in_parentheses_after_a_club_is_no_short_form_of_it():
                                  ("Institut für Grenzstudien", "ORG")])
     assert "Grellner" not in ents["Quellburg 04"].aliases and ents["Grellner"].type == "PER"
     assert "IGS" in ents["Institut für Grenzstudien"].aliases
+
+
+def test_a_speaker_that_names_nobody_is_not_shown_and_the_company_is_the_one_the_article_names():
+    from lagebild.link.speakers import hide_nameless
+    from lagebild.records import Entity, Mention, Quote
+
+    text = "Grelbay verkauft Waren. Der Fehler sei behoben, sagte das Unternehmen. Er sei ernst, sagte eine Sprecherin."
+    s1, s2 = text.index("das Unternehmen"), text.index("eine Sprecherin")
+    q1 = Quote("a", text.index("Der Fehler"), text.index(", sagte das"), "Der Fehler sei behoben", False,
+               speaker="das Unternehmen", speaker_start=s1, speaker_end=s1 + 15, shown=True)
+    q2 = Quote("a", text.index("Er sei"), text.index(", sagte eine"), "Er sei ernst", False,
+               speaker="eine Sprecherin", speaker_start=s2, speaker_end=s2 + 15, shown=True)
+    shop = Entity("Grelbay", "ORG", ["Grelbay"], ["a"], [Mention("a", 0, 7, "Grelbay", "ORG")])
+    hide_nameless([q1, q2], [shop])
+    assert q1.shown and q1.speaker_entity == "Grelbay"
+    assert not q2.shown  # whose spokeswoman? the quote stays in the JSON only
+    q3 = Quote("a", 0, 5, "x", False, speaker="das Unternehmen", speaker_start=s1, speaker_end=s1 + 15, shown=True)
+    hide_nameless([q3], [])
+    assert not q3.shown  # no organisation named before it

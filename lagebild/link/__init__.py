@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..records import AnalysedArticle, Story
 from .canonical import canonical_entities
-from .speakers import link_speakers
+from .speakers import hide_nameless, link_speakers
 from .cluster import cluster_articles, story_title
 from .figure_groups import group_figures
 from .lineage import find_lineage, origin_edges
@@ -28,6 +28,7 @@ def build_story(story_id: str, docs: list[AnalysedArticle], membership: list[dic
     entities = canonical_entities(docs)
     quotes = [q for d in docs for q in sorted(d.quotes, key=lambda q: q.start)]
     link_speakers(quotes, entities, docs)
+    hide_nameless(quotes, entities)
     figures = [f for d in docs for f in sorted(d.figures, key=lambda f: f.start)]
     timeline = build_timeline(docs)
     edges = find_lineage(docs)

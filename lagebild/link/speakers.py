@@ -249,6 +249,43 @@ def _may_speak(ent: Entity) -> bool:
     return conf > 0.3 and (getattr(ent, "listed", True) or " " not in ent.name)
 
 
+# a speaker phrase that names nobody: an article, at most an adjective, and a generic noun for a person or body
+# ('eine Sprecherin', 'das Unternehmen', 'lokaler Medien', 'ein Richter'); a compound or a genitive names whom
+# it belongs to ('Polizeisprecher', 'AFP-Journalistin', 'ein Sprecher des Ministeriums')
+_NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|des)\s+)?(?:[a-zäöü]\w*\s+)?"
+                       r"(?:Sprecher|Sprecherin|Unternehmen|Firma|Konzern|Organisation|Zeitung|Blatt|Magazin|Sender"
+                       r"|Medien|Journalist|Journalistin|Experte|Experten|Expertin|Wissenschaftler|Wissenschaftlerin"
+                       r"|Forscher|Forscherin|Richter|Richterin|Mitarbeiter|Mitarbeiterin|Augenzeuge|Augenzeugin|Zeuge"
+                       r"|Zeugin|Anwohner|Anwohnerin|Beamter|Beamtin|Insider|Quelle|Quellen|Kreise|Kreisen|Beobachter"
+                       r"|Behörden|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen)")
+
+
+_BODY_NOUN = re.compile(r"(?i:der|die|das|dem|den|des)\s+(?:Unternehmen|Unternehmens|Konzern|Konzerns|Firma|Organisation)")
+
+
+def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
+    """Show no quote whose speaker, as the report would write it, names nobody (the outside audits count
+    'eine Sprecherin' or 'lokaler Medien' as a wrong speaker); it stays in the JSON. 'das Unternehmen',
+    'die Organisation' mean the organisation the article names most often before the quote (by name, not in
+    a compound) among those it lists; else the quote is not shown either."""
+    counts: dict[str, dict[str, list[int]]] = defaultdict(dict)  # article -> organisation -> mention starts
+    for e in entities:
+        if e.type == "ORG" and getattr(e, "listed", True):
+            for m in e.mentions:
+                if not m.derived:  # ('UN-Soldaten' names soldiers, not the UN speaking)
+                    counts[m.article_id].setdefault(e.name, []).append(m.start)
+    for q in quotes:
+        if not q.shown or q.speaker_entity or not q.speaker or not _NAMELESS.fullmatch(q.speaker.strip()):
+            continue
+        at = q.speaker_start if q.speaker_start is not None else q.start
+        known = {name: [s for s in starts if s < at] for name, starts in counts.get(q.article_id, {}).items()}
+        known = {name: starts for name, starts in known.items() if starts}
+        if _BODY_NOUN.fullmatch(q.speaker.strip()) and known:
+            q.speaker_entity = max(known, key=lambda n: (len(known[n]), max(known[n])))
+        else:
+            q.shown = False
+
+
 def _names_whole(speaker: str, m: Mention) -> bool:
     """The speaker phrase is the organisation's name, give or take articles ('der WWF', 'WWF')."""
     rest = speaker.replace(m.text, " ", 1) if m.text in speaker else None
