@@ -64,3 +64,7 @@ def test_a_speaker_that_names_nobody_is_not_shown_and_the_company_is_the_one_the
     q3 = Quote("a", 0, 5, "x", False, speaker="das Unternehmen", speaker_start=s1, speaker_end=s1 + 15, shown=True)
     hide_nameless([q3], [])
     assert not q3.shown  # no organisation named before it
+    from lagebild.link.speakers import _NAMELESS
+
+    assert _NAMELESS.fullmatch("ein Behördensprecher") and _NAMELESS.fullmatch("der Ministeriumssprecher")
+    assert not _NAMELESS.fullmatch("ein Polizeisprecher") and not _NAMELESS.fullmatch("die Polizei")

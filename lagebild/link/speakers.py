@@ -250,14 +250,16 @@ def _may_speak(ent: Entity) -> bool:
 
 
 # a speaker phrase that names nobody: an article, at most an adjective, and a generic noun for a person or body
-# ('eine Sprecherin', 'das Unternehmen', 'lokaler Medien', 'ein Richter'); a compound or a genitive names whom
-# it belongs to ('Polizeisprecher', 'AFP-Journalistin', 'ein Sprecher des Ministeriums')
+# ('eine Sprecherin', 'das Unternehmen', 'lokaler Medien', 'ein Richter', 'ein Behördensprecher'); a compound
+# or a genitive that names the body says whom it speaks for ('Polizeisprecher', 'AFP-Journalistin', 'ein
+# Sprecher des Ministeriums')
 _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|des)\s+)?(?:[a-zäöü]\w*\s+)?"
                        r"(?:Sprecher|Sprecherin|Unternehmen|Firma|Konzern|Organisation|Zeitung|Blatt|Magazin|Sender"
                        r"|Medien|Journalist|Journalistin|Experte|Experten|Expertin|Wissenschaftler|Wissenschaftlerin"
                        r"|Forscher|Forscherin|Richter|Richterin|Mitarbeiter|Mitarbeiterin|Augenzeuge|Augenzeugin|Zeuge"
                        r"|Zeugin|Anwohner|Anwohnerin|Beamter|Beamtin|Insider|Quelle|Quellen|Kreise|Kreisen|Beobachter"
-                       r"|Behörden|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen)")
+                       r"|Behörden|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen|Opfer"
+                       r"|(?:Behörden|Ministeriums|Regierungs|Unternehmens|Konzern|Firmen)sprecher(?:in)?)")
 
 
 _BODY_NOUN = re.compile(r"(?i:der|die|das|dem|den|des)\s+(?:Unternehmen|Unternehmens|Konzern|Konzerns|Firma|Organisation)")
