@@ -68,3 +68,11 @@ def test_a_speaker_that_names_nobody_is_not_shown_and_the_company_is_the_one_the
 
     assert _NAMELESS.fullmatch("ein Behördensprecher") and _NAMELESS.fullmatch("der Ministeriumssprecher")
     assert not _NAMELESS.fullmatch("ein Polizeisprecher") and not _NAMELESS.fullmatch("die Polizei")
+
+
+def test_a_name_opened_by_a_weak_adjective_is_given_in_its_own_strong_form():
+    from lagebild.link.entity_de import nominative
+
+    assert nominative("Oberste Gerichtshof", "ORG")[0] == "Oberster Gerichtshof"
+    assert nominative("Rote Kreuz", "ORG")[0] == "Rotes Kreuz"
+    assert nominative("Deutsche Bank", "ORG")[0] == "Deutsche Bank"  # feminine: the same form

@@ -42,6 +42,15 @@ def _adjective(word: str) -> bool:
     return bool(_ADJ_SUFFIX.search(stem)) or stem in _ADJ_WORDS
 
 
+def _weak_adjective(word: str) -> bool:
+    """'Oberste', 'Europäische', 'Rote': an adjective's weak form after 'der/die/das' (a name's own form is
+    the strong one when it stands alone: 'Oberster Gerichtshof')."""
+    if not re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+e", word):
+        return False
+    stem = word[:-1].lower()
+    return bool(_ADJ_SUFFIX.search(stem)) or stem in _ADJ_WORDS or stem in ("oberst", "höchst", "zentral", "national")
+
+
 def _first_name(word: str) -> bool:
     from .entity_evidence import _nouns_and_first_names
 
@@ -83,6 +92,10 @@ def nominative(name: str, label: str) -> tuple[str, str]:
     if not k and len(words) >= 3 and label != "PER" and words[1] in _GENITIVE_LINKS and words[0][1:].islower():
         bare = _gender(words[0])[1]  # 'Instituts für Höhere Studien', 'Hauses der Geschichte': the head's genitive
         return " ".join([bare] + words[1:]), label
+    if not k and len(words) >= 2 and label != "PER" and _weak_adjective(words[0]) and words[1][1:].islower():
+        gender, _ = _gender(words[1])  # 'der Oberste Gerichtshof' -> 'Oberster Gerichtshof', 'Rote Kreuz' -> 'Rotes Kreuz'
+        if gender in ("m", "n"):
+            return " ".join([words[0] + _ENDING[gender][-1]] + words[1:]), label
     if not k or not words[k][:1].isupper():
         return name, label  # (cut at a colon or a trailing comma above)
     from .entity_evidence import _nouns_and_first_names
