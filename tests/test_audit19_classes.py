@@ -76,3 +76,15 @@ def test_a_name_opened_by_a_weak_adjective_is_given_in_its_own_strong_form():
     assert nominative("Oberste Gerichtshof", "ORG")[0] == "Oberster Gerichtshof"
     assert nominative("Rote Kreuz", "ORG")[0] == "Rotes Kreuz"
     assert nominative("Deutsche Bank", "ORG")[0] == "Deutsche Bank"  # feminine: the same form
+
+
+def test_a_region_capital_can_stand_for_its_club_and_a_dateline_with_its_region_is_the_place():
+    from tests.test_audit56_classes import story_entities
+
+    text = ("Salzburg/Linz – Der Meister kam zu einem 2:0. Gegen Salzburg hilft wenig, Salzburg führte schon zur "
+            "Pause 1:0, und Salzburg bleibt vorn.")
+    ents = story_entities(text, [("Salzburg", "LOC")] * 4)
+    assert ents["Salzburg"].type == "ORG"  # a region's capital (place code AT-5) used for the club
+    text = "Kassel (Hessen) – Der Klub siegte 2:0. Zur Pause stand es 1:0."
+    ents = story_entities(text, [("Kassel", "LOC")])
+    assert ents["Kassel"].type == "LOC"  # a dateline with its region in parentheses names the place

@@ -124,24 +124,30 @@ def run_on(name: str, others: dict[str, list[tuple[int, str]]], me: int) -> bool
 
 _SCORE = re.compile(r"(?<![\d:.,])\d{1,2}:\d{1,2}(?![\d:]|\s*Uhr)")
 _LOCATIVE = re.compile(r"\b(?:in|im|aus|nach|nahe|ab|zwischen)\s+$", re.I)
-_DATELINE_OR_VENUE = re.compile(r"(?:/[A-ZÄÖÜ][\w.-]*)*\s[–-]\s")  # 'Graz –', 'Paris/Lissabon –'; '(Graz, …' above
+_DATELINE_OR_VENUE = re.compile(r"(?:/[A-ZÄÖÜ][\w.-]*)*(?:\s\([^()]{1,30}\))?\s[–-]\s")  # 'Graz –', 'Paris/Lissabon –',
+# 'Salt Lake City (Utah) –'; '(Graz, …' is read where the function looks
 
 
 def club_city(e, texts: dict[str, str], sports: set[str]) -> bool:
     """A city that stands for its club in match reports ('gegen Valencia', 'Kiew führte 2:0', 'Sieg von
-    Ingolstadt'): one word, no country, every mention in an article with several scores, and more of its
+    Ingolstadt', 'St. Pölten will den Aufstieg'; a region's capital too: 'Salzburg'): a known place that is no
+    country, every mention in an article with several scores, and more of its
     mentions club-like than after a locative word ('in Bremen'), in a dateline ('Graz/Salzburg –') or as a
     venue ('(Graz, UPC-Arena'); the outside audits judged such 'places' wrong. `sports`: the ids of the
     articles with several scores (counted once per article, not per mention)."""
     from .entity_evidence import _places
+    from .entity_vouch import annotated_names
 
-    if e.type != "LOC" or e.place is not None or " " in e.name or "-" in e.name or e.name not in _places():
-        return False  # (a player the model read as a place is no club either: 'Atanga')
+    if e.type != "LOC" or e.place is not None and "-" not in e.place or "-" in e.name or not (
+            e.name in _places() or annotated_names().get(e.name) == "LOC"):
+        return False  # (a player the model read as a place is no club either: 'Atanga'; a country is its team)
     place = club = 0
     for m in e.mentions:
         text = texts[m.article_id]
         if m.article_id not in sports:
             return False
+        if m.derived:
+            continue  # ('die Wiener', 'die Salzburger': the demonym says nothing of the name's use)
         if _LOCATIVE.search(text[max(0, m.start - 12):m.start]) or _DATELINE_OR_VENUE.match(text, m.end) \
                 or text[m.start - 1:m.start] == "(":
             place += 1
