@@ -88,3 +88,11 @@ def test_a_region_capital_can_stand_for_its_club_and_a_dateline_with_its_region_
     text = "Kassel (Hessen) – Der Klub siegte 2:0. Zur Pause stand es 1:0."
     ents = story_entities(text, [("Kassel", "LOC")])
     assert ents["Kassel"].type == "LOC"  # a dateline with its region in parentheses names the place
+
+
+def test_sun_moon_and_self_trained_compound_nouns_are_no_names_but_towns_stay():
+    from lagebild.link.entity_evidence import _junk, common_noun
+
+    assert _junk("Sonne", "LOC") and _junk("Mond", "LOC")
+    assert common_noun("Krankenstand") and common_noun("Weltmeisterschaft")
+    assert not common_noun("Mattersburg") and not common_noun("Wolfsberg") and not common_noun("Salzburgs")
