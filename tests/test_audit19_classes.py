@@ -96,3 +96,11 @@ def test_sun_moon_and_self_trained_compound_nouns_are_no_names_but_towns_stay():
     assert _junk("Sonne", "LOC") and _junk("Mond", "LOC")
     assert common_noun("Krankenstand") and common_noun("Weltmeisterschaft")
     assert not common_noun("Mattersburg") and not common_noun("Wolfsberg") and not common_noun("Salzburgs")
+
+
+def test_a_nouns_apposition_after_the_speaker_is_no_message():
+    (q,) = quotes_of("Man werde das Netz ausbauen, sagte Paul Grell, Österreich-Chef des Konzerns Quellnet am "
+                     "Montagabend vor Journalisten.", [("Paul Grell", "PER")])
+    assert q.text == "Man werde das Netz ausbauen"
+    (q,) = quotes_of("Die Regierung teilte mit, Merkel habe den Plan gebilligt.", [("Merkel", "PER")])
+    assert q.text == "Merkel habe den Plan gebilligt"

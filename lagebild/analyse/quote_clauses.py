@@ -35,7 +35,9 @@ def _main_clause_start(toks: list[Tok], k: int) -> bool:
         # 'berichtete X, ein überparteilicher Thinktank mit Sitz in Washington': an apposition when no verb
         # follows (adjectives, prepositions and nouns only; 'sein Land plane …' has its Konjunktiv)
         return _verb_follows(toks, k, stop={".", "!", "?", ";", ","})
-    return True
+    # a noun with no verb to the sentence end is an apposition too ('sagte X, Österreich-Chef des Konzerns am
+    # Montag vor Journalisten.'); 'Merkel habe …' has its verb
+    return _verb_follows(toks, k, stop={".", "!", "?", ";"})
 
 
 _COORD = {"und", "oder", "sowie", "sondern", "aber", "bzw", "sowohl", "als", "auch"}
