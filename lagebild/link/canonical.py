@@ -29,7 +29,7 @@ from ..records import AnalysedArticle, Entity, Mention
 from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
 from .entity_de import nominative, person_genitive, saxon_genitive
 from .entity_en import english_entity, line_at, story_words
-from .entity_kinds import foreign_person, review_kinds
+from .entity_kinds import foreign_person, match_reports, review_kinds
 from .entity_acronyms import merge_acronyms
 from .entity_vouch import lower_unvouched
 from .entity_merge import merge_bare, merge_surnames
@@ -557,8 +557,10 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
         plain_of[id(entities[-1])] = plain_count
         if bare:
             bare_of[id(entities[-1])] = bare
-    entities = merge_surnames(merge_bare(review_kinds(entities, docs), bare_of, plain_of, _type_group), plain_of, lang)
-    entities = lower_unvouched(entities, plain_of, docs)
+    sports = match_reports(docs)
+    entities = merge_surnames(merge_bare(review_kinds(entities, docs, sports), bare_of, plain_of, _type_group),
+                              plain_of, lang)
+    entities = lower_unvouched(entities, plain_of, docs, sports)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     from .speakers import _remember
 

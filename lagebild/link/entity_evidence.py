@@ -58,6 +58,13 @@ _PLACE_NAME_END = re.compile(r"(?:berg|burg|dorf|stadt|feld|wang|zell|heim|hause
                              r"|straße|gasse|platz|au|ow|itz|stein|hof|furt|bruck|brück|münster|leben|wald|rode)$")
 
 
+def known_place(word: str) -> bool:
+    """A place of the model's place list or one the annotated NER corpora know as a place."""
+    from .entity_vouch import annotated_names
+
+    return word in _places() or annotated_names().get(word) == "LOC"
+
+
 def _annotated_place(word: str) -> bool:
     """A place that the annotated NER corpora know as one, or any place when no name lexicon is shipped."""
     from .entity_vouch import annotated_names

@@ -123,6 +123,11 @@ def run_on(name: str, others: dict[str, list[tuple[int, str]]], me: int) -> bool
 
 
 _SCORE = re.compile(r"(?<![\d:.,])\d{1,2}:\d{1,2}(?![\d:]|\s*Uhr)")
+
+
+def match_reports(docs: list) -> set[str]:
+    """The ids of the articles with several scores ('2:0', not '16:30 Uhr'; a bounded look per article)."""
+    return {d.id for d in docs if len(_SCORE.findall(d.text, 0, 200_000)) >= 2}
 _LOCATIVE = re.compile(r"\b(?:in|im|aus|nach|nahe|ab|zwischen)\s+$", re.I)
 _DATELINE_OR_VENUE = re.compile(r"(?:/[A-ZÄÖÜ][\w.-]*)*(?:\s\([^()]{1,30}\))?\s[–-]\s")  # 'Graz –', 'Paris/Lissabon –',
 # 'Salt Lake City (Utah) –'; '(Graz, …' is read where the function looks
@@ -135,11 +140,9 @@ def club_city(e, texts: dict[str, str], sports: set[str]) -> bool:
     mentions club-like than after a locative word ('in Bremen'), in a dateline ('Graz/Salzburg –') or as a
     venue ('(Graz, UPC-Arena'); the outside audits judged such 'places' wrong. `sports`: the ids of the
     articles with several scores (counted once per article, not per mention)."""
-    from .entity_evidence import _places
-    from .entity_vouch import annotated_names
+    from .entity_evidence import known_place
 
-    if e.type != "LOC" or e.place is not None and "-" not in e.place or "-" in e.name or not (
-            e.name in _places() or annotated_names().get(e.name) == "LOC"):
+    if e.type != "LOC" or e.place is not None and "-" not in e.place or "-" in e.name or not known_place(e.name):
         return False  # (a player the model read as a place is no club either: 'Atanga'; a country is its team)
     place = club = 0
     for m in e.mentions:
@@ -250,7 +253,7 @@ def _ends_like_a_place(name: str) -> bool:
         and not person_by_first_name(name) and name.split()[0] not in first_names("en")
 
 
-def review_kinds(entities: list, docs: list) -> list:
+def review_kinds(entities: list, docs: list, sports: set[str] | None = None) -> list:
     """The rules above over a story's entities (before its merges: a glued 'Schaub Ajax' must not
     take in the lone 'Ajax'). Glued names are judged twice: a second time without the names the first
     pass found glued ('Ajax' is an alias of 'Schaub Ajax', which leaves 'Ajax Amsterdam' alone)."""
@@ -268,7 +271,7 @@ def review_kinds(entities: list, docs: list) -> list:
     maybe = {k for k, e in enumerate(entities) if " " in e.name and glued(e.name, first, k)}
     second = alias_index(maybe)
     texts = {d.id: d.text for d in docs}
-    sports = {d.id for d in docs if len(_SCORE.findall(d.text, 0, 200_000)) >= 2}  # (a bounded look per article)
+    sports = match_reports(docs) if sports is None else sports  # (`match_reports`, when the caller has it)
     for k, e in enumerate(entities):
         e.kind_word = True
         if kind := _kind_of_thing(e, texts):

@@ -32,8 +32,8 @@ from pathlib import Path
 from ..analyse.speakers import DOMAIN
 from .entity_de import _descriptor_role
 from .entity_en import ROLES
-from .entity_evidence import _INSTITUTION, _ORG_WORDS, LISTED, _places, any_first_name
-from .entity_kinds import _PLACE_END, _PLACE_OPENERS, _SCORE, club_name
+from .entity_evidence import _INSTITUTION, _ORG_WORDS, LISTED, any_first_name, known_place
+from .entity_kinds import _PLACE_END, _PLACE_OPENERS, club_name
 from .translit import is_acronym
 
 _UNVOUCHED = LISTED - 0.05
@@ -116,15 +116,9 @@ def _dictionary_word(word: str) -> bool:
     return simplemma.is_known(w, lang="de") or simplemma.is_known(w, lang="en")
 
 
-def _place_word(word: str) -> bool:
-    return word in _places() or annotated_names().get(word) == "LOC"
-
-
 def vouched(e, texts: dict[str, str], sports: set[str]) -> bool:
-    """Whether anything beyond the model's type says that a listed place or organisation is one: see the
-    module docstring; in context also a place written after a locative preposition ('auf Lesbos') and a
-    club named with a place in a match report ('Montreal Canadiens', 'Ried'), and an organisation after its
-    kind noun ('die Zeitung Danas')."""
+    """Whether anything beyond the model's type says that a listed place, organisation or person is one
+    (see the module docstring). `sports`: the ids of the story's match reports (`match_reports`)."""
     if e.type not in ("LOC", "ORG", "PER") or e.place is not None or e.kind_word:
         return True
     known = annotated_names()
@@ -138,20 +132,17 @@ def vouched(e, texts: dict[str, str], sports: set[str]) -> bool:
         return place_shaped(e.name) or any(_AFTER_LOCATIVE.search(texts[m.article_id], max(0, m.start - 12), m.start)
                                            for m in e.mentions)
     return organisation_shaped(e.name) or all(m.article_id in sports for m in e.mentions) and any(
-        _place_word(w) for w in e.name.split()) or any(
+        known_place(w) for w in e.name.split()) or any(
         _KIND_BEFORE.search(texts[m.article_id], max(0, m.start - 30), m.start) for m in e.mentions)
 
 
-def lower_unvouched(entities: list, plain_of: dict[int, int], docs: list) -> list:
+def lower_unvouched(entities: list, plain_of: dict[int, int], docs: list, sports: set[str]) -> list:
     """Unlist the places, organisations and persons of one plain mention that nothing vouches for (they keep
     their mentions in the JSON). Several mentions are evidence of their own; so is, for an organisation,
     standing in the speaker phrase of a quote ('Ein Sprecher des Pentagons')."""
     texts = {d.id: d.text for d in docs}
-    sports = {d.id for d in docs if len(_SCORE.findall(d.text, 0, 200_000)) >= 2}
-    speakers = {(d.id, q.speaker_start, q.speaker_end) for d in docs for q in d.quotes if q.speaker_start is not None}
-    by_article: dict[str, list[tuple[int, int]]] = {}
-    for aid, s, e in speakers:
-        by_article.setdefault(aid, []).append((s, e))
+    by_article = {d.id: [(q.speaker_start, q.speaker_end) for q in d.quotes if q.speaker_start is not None]
+                  for d in docs}
 
     def speaks(e) -> bool:  # a name inside a quote's speaker phrase ('Ein Sprecher des Pentagons')
         return any(s <= m.start and m.end <= t for m in e.mentions for s, t in by_article.get(m.article_id, ()))
