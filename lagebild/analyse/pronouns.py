@@ -143,7 +143,11 @@ def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[in
             # the person the paragraph is about: its last named speaker beats a nearer name that never spoke
             para = text.rfind("\n", 0, at) + 1
             match = None
-            for k in range(bisect.bisect_left(said, (at + 1,)) - 1, -1, -1):
+            # 'kam Ablehnung von X, Rupert Wolff: Wir lehnen …, sagte er': the person who introduces the message
+            lead = bisect.bisect_left(per, (f.start,)) - 1
+            if lead >= 0 and text[per[lead][1]:f.start].strip() == ":" and fits(per[lead], word):
+                match = per[lead]
+            for k in range(bisect.bisect_left(said, (at + 1,)) - 1 if match is None else -1, -1, -1):
                 if said[k][0] < para:
                     break
                 c = value(said[k])

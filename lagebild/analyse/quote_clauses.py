@@ -3,13 +3,13 @@
 They answer grammatical questions about one unit's tokens: does a main clause start here, does a
 fronted part frame the sentence (a subordinate clause or a prepositional phrase with a relative
 clause) rather than state something, does a particle verb have its particle ('teilte … mit',
-'spricht davon'), is there a Konjunktiv in a span, and where does a reported clause hand over to
-a quotation announced by a colon.
+'spricht davon'), which words are speech cues, is there a Konjunktiv in a span, and where does a
+reported clause hand over to a quotation announced by a colon.
 """
 from __future__ import annotations
 
-from .speakers import AUX, DETERMINERS, PREPS, RELATIVE, SUBORD, Tok, Unit, is_adj, np_after
-from .speech_cues import konjunktiv_forms
+from .speakers import AUX, DETERMINERS, PREPS, RELATIVE, SUBORD, Tok, Unit, clause_start, is_adj, np_after
+from .speech_cues import cue_readings, konjunktiv_forms
 
 _NOT_MAIN = SUBORD | RELATIVE | {"um", "ohne", "statt", "anstatt", "wo", "wobei", "was", "wer", "denn", "bevor",
                                    "seit", "seitdem", "bis", "sobald", "so", "wie", "und", "oder", "aber", "sondern",
@@ -165,3 +165,34 @@ def _in_wonach(text: str, s: int, k: int) -> bool:
     comma = text.rfind(",", s, k)
     words = text[comma + 1:k].split() if comma >= 0 else []
     return bool(words) and words[0].lower() == "wonach"
+
+
+_AS_REPORTED = frozenset({"berichtet", "gemeldet"})
+_AS_ADVERBS = frozenset({"bereits", "schon", "gestern", "mehrfach", "ausführlich", "zuvor", "zuletzt"})
+
+
+def _cues(u: Unit) -> list[tuple[int, object]]:
+    """The speech cues of a unit: (token index, reading), capitalised nouns, attributive participles and
+    'wie berichtet' left out."""
+    out = []
+    for n, t in enumerate(u.toks):
+        if u.masked[n]:
+            continue
+        readings = cue_readings(t.text)
+        if not readings:
+            continue
+        if not t.text.islower() and n != 0:
+            continue  # nouns ('Berichten') are capitalised
+        if n > 0 and (u.toks[n - 1].low == "zu" or u.toks[n - 1].low in DETERMINERS and n + 1 < len(u.toks)
+                      and u.toks[n + 1].text[:1].isupper() and u.toks[n + 1].low not in DETERMINERS):
+            continue  # attributive participle: 'die berichteten Fälle' (but not '…, das teilte das Institut mit')
+        if t.low in _AS_REPORTED and (n > 0 and u.toks[n - 1].low == "wie"
+                                      or n > 1 and u.toks[n - 2].low == "wie" and u.toks[n - 1].low in _AS_ADVERBS):
+            continue  # 'wie (bereits) berichtet': the writer's paper reported it, nobody in the text
+        ok = [r for r in readings if _particle_ok(u, n, r.particle)]
+        cs = clause_start(u, n)
+        if any(u.toks[k].low in AUX for k in range(cs, n)):  # perfect tense: read as participle
+            ok = [r for r in ok if not r.finite] + [r for r in ok if r.finite]
+        if ok:
+            out.append((n, ok[0]))
+    return out

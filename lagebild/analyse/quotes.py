@@ -37,10 +37,10 @@ import re
 from ..records import AnalysedArticle, Quote, SpanIndex
 from .attribution import Source, claim_segments, find_sources
 from .speakers import (ADVERBS, AUX, DETERMINERS, END_PUNCT, PREPS, PRONOUNS, RELATIVE, SUBJ_STARTERS, SUBORD, Tok,
-                       Unit, clause_start, colon_subject, colon_verb, hard_start, heisst_source, is_adj, np_after,
-                       resolve_pronouns, span_of, speaker_after, speaker_for_cue, unit_subject)
+                       Unit, clause_start, colon_subject, colon_verb, hard_start, heisst_source, is_adj, looks_like_name,
+                       np_after, resolve_pronouns, span_of, speaker_after, speaker_for_cue, unit_subject)
 from .speech_cues import cue_parts, cue_readings, first_person, konjunktiv_forms, substitute_konjunktiv
-from .quote_clauses import (_FRAME_OPENERS, _colon_handover, _fronted_frame, _has_konj, _in_subordinate,
+from .quote_clauses import (_FRAME_OPENERS, _colon_handover, _cues, _fronted_frame, _has_konj, _in_subordinate,
                              _in_wonach, _main_clause_start, _particle_ok, _strip)
 from .quote_checks import review_quotes
 from .quote_reports import Found, _complement_report, _dies_report
@@ -54,6 +54,10 @@ _SAY = {"sagen", "erklären", "mitteilen", "betonen", "berichten", "schreiben", 
         "bekanntgeben", "angeben", "bestätigen", "melden", "ergänzen", "hinzufügen", "unterstreichen", "erläutern",
         "antworten", "entgegnen", "verkünden", "meinen", "glauben"}
 _REPORTIVE = re.compile(r"\b(?:soll|sollen)\b")
+# 'Normen sollen künftig nur noch auf Antrag erfolgen': a plan's 'sollen', the writer's, no hearsay
+_PLANNED = re.compile(r"\b(?:künftig|zukünftig|in\s+Zukunft|demnächst|ab\s+(?:sofort|\d|Januar|Jänner|Februar|März|April"
+                      r"|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Montag|Dienstag|Mittwoch|Donnerstag"
+                      r"|Freitag|Samstag|Sonntag|kommende|nächste|dem\s+Jahr))")
 _INDICATIVE = re.compile(r"\b(?:ist|sind|hat|haben|wird|werden)\b")
 _PERFECT_INF = re.compile(r"\b\w+(?:t|en)\s+(?:haben|sein|worden\s+sein)\s*[.!?,;]")
 # speech-act verbs whose object (not a clause) is what was said: 'X warnte vor einer Eskalation'.
@@ -68,28 +72,7 @@ _CASUALTIES = re.compile(r"\b(?:Todesopfer|Opfer|Tote|Toten|Menschenleben|Leben|
 
 # ---------------------------------------------------------------------------- analysis of one unit
 
-def _cues(u: Unit) -> list[tuple[int, object]]:
-    out = []
-    for n, t in enumerate(u.toks):
-        if u.masked[n]:
-            continue
-        readings = cue_readings(t.text)
-        if not readings:
-            continue
-        if not t.text.islower() and n != 0:
-            continue  # nouns ('Berichten') are capitalised
-        if n > 0 and (u.toks[n - 1].low == "zu" or u.toks[n - 1].low in DETERMINERS and n + 1 < len(u.toks)
-                      and u.toks[n + 1].text[:1].isupper() and u.toks[n + 1].low not in DETERMINERS):
-            continue  # attributive participle: 'die berichteten Fälle' (but not '…, das teilte das Institut mit')
-        ok = [r for r in readings if _particle_ok(u, n, r.particle)]
-        cs = clause_start(u, n)
-        if any(u.toks[k].low in AUX for k in range(cs, n)):  # perfect tense: read as participle
-            ok = [r for r in ok if not r.finite] + [r for r in ok if r.finite]
-        if ok:
-            out.append((n, ok[0]))
-    return out
-
-
+_NP_GLUE = frozenset({"zur", "zum", "vom", "beim", "im", "am", "und", "für"})
 def analyse_unit(u: Unit, idx: int) -> list[Found]:
     """Indirect and direct quotes of one unit (free indirect speech is handled by the caller)."""
     toks = u.toks
@@ -149,6 +132,9 @@ def analyse_unit(u: Unit, idx: int) -> list[Found]:
             nxt = toks[after + 1]
             if u.masked[after + 1]:
                 colon_attr[after] = (cue_span, spk)
+            elif nxt.low in ("und", "sowie") and any(toks[x].text.islower() and cue_readings(toks[x].text)
+                                                     for x in range(after + 2, min(after + 8, len(toks)))):
+                pass  # '…, meinte X, und Y ergänzte: …': another speaker's clause follows, the message comes before
             elif nxt.low in ("dass", "ob", "wonach", "wie", "warum", "wer", "was", "weshalb", "wann"):
                 msg = (nxt.start, body_end)
             elif _has_konj(u, nxt.start, body_end, strong=False) and not cue_readings(nxt.text):
@@ -172,6 +158,11 @@ def analyse_unit(u: Unit, idx: int) -> list[Found]:
                 ms = toks[colon + 1].start  # 'X will Nachahmer abschrecken: Wir wollen …, sagte sie': the writer's lead-in
             subject = np_after(toks, 0, n - 1)  # 'X, Sprecher der Y, bezeichnete …': an apposed subject
             apposed = subject is not None and subject.full[1] >= n - 2 and subject.full != subject.core
+            # 'Der Mitgründer der Stiftung …, Irfan al-Alawi, warf …': the subject and its name, no clause
+            last = max((k for k in range(n - 1) if toks[k].text == ","), default=None)
+            apposed = apposed or (last is not None and toks[0].low in DETERMINERS and looks_like_name(toks[last + 1:n - 1])
+                                  and all(not tk.text.islower() or tk.low in DETERMINERS or tk.low in PREPS
+                                          or tk.low in _NP_GLUE or is_adj(tk) for tk in toks[1:last]))
             # a fronted adverbial clause ('Da …, warnte X') is the writer's frame, not a message
             subordinate = _fronted_frame(u, n - 1)
             if (not any(o <= ms and me <= c + 1 for o, c in u.marks) and me - ms > 10 and not apposed
@@ -495,7 +486,8 @@ def _free_indirect(u: Unit, idx: int, last_speaker, adjacent: bool = True) -> li
     if "I" in kinds:
         pass
     elif last_speaker is not None and adjacent and (substitute_konjunktiv(forms) or reportive and (
-            forms or not _INDICATIVE.search(u.text, s, e)) and not _in_subordinate(u.text, s, reportive.start())):
+            forms or not _INDICATIVE.search(u.text, s, e)) and not _in_subordinate(u.text, s, reportive.start())
+            and not _PLANNED.search(u.text, reportive.end(), e)):
         pass  # continuing a report: Konjunktiv II standing in for Konjunktiv I, and hearsay 'soll'
         # (not beside an indicative 'ist'/'hat': 'Es ist kostenlos und soll Geld einbringen' is the writer's)
     elif reportive and _PERFECT_INF.search(u.text, reportive.end(), e):

@@ -259,7 +259,12 @@ _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|d
                        r"|Forscher|Forscherin|Richter|Richterin|Mitarbeiter|Mitarbeiterin|Augenzeuge|Augenzeugin|Zeuge"
                        r"|Zeugin|Anwohner|Anwohnerin|Beamter|Beamtin|Insider|Quelle|Quellen|Kreise|Kreisen|Beobachter"
                        r"|Behörden|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen|Opfer"
-                       r"|(?:Behörden|Ministeriums|Regierungs|Unternehmens|Konzern|Firmen)sprecher(?:in)?)")
+                       r"|(?:Behörden|Ministeriums|Regierungs|Unternehmens|Konzern|Firmen)sprecher(?:in)?"
+                       r"|(?:Behörden|Regierungs)?[Vv]ertreter(?:in)?|Ermittler|Ermittlerin|Fernsehen|Rundfunk|Radio)")
+# a body of a kind the story's place makes plain ('die Polizei', 'Polizeisprecher', 'das Landesfeuerwehrkommando'):
+# shown, and as the body the article lists by name when it does ('Landespolizeidirektion Wien')
+_SEAT_BODY = re.compile(r"(?:(?i:ein|eine|der|die|das|dem|den|des)\s+)?(?:[a-zäöü]\w*\s+)?\w*(polizei|feuerwehr|kommando"
+                        r"|staatsanwaltschaft)\w*", re.I)
 
 
 _BODY_NOUN = re.compile(r"(?i:der|die|das|dem|den|des)\s+(?:Unternehmen|Unternehmens|Konzern|Konzerns|Firma|Organisation)")
@@ -276,16 +281,30 @@ def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
             for m in e.mentions:
                 if not m.derived:  # ('UN-Soldaten' names soldiers, not the UN speaking)
                     counts[m.article_id].setdefault(e.name, []).append(m.start)
+    listed = {e.name for e in entities if getattr(e, "listed", True)}
     for q in quotes:
-        if not q.shown or q.speaker_entity or not q.speaker or not _NAMELESS.fullmatch(q.speaker.strip()):
+        if not q.shown or q.speaker_entity in listed or not q.speaker:
+            continue
+        seat = _SEAT_BODY.fullmatch(q.speaker.strip())
+        if not seat and not _NAMELESS.fullmatch(q.speaker.strip()):
             continue
         at = q.speaker_start if q.speaker_start is not None else q.start
         known = {name: [s for s in starts if s < at] for name, starts in counts.get(q.article_id, {}).items()}
         known = {name: starts for name, starts in known.items() if starts}
-        if _BODY_NOUN.fullmatch(q.speaker.strip()) and known:
+        if seat:  # only a listed body of that kind ('Landespolizeidirektion Wien', 'Berliner Polizei')
+            known = {name: starts for name, starts in known.items() if _body_of_kind(name, seat.group(1).lower())}
+        if (_BODY_NOUN.fullmatch(q.speaker.strip()) or seat) and known:
             q.speaker_entity = max(known, key=lambda n: (len(known[n]), max(known[n])))
-        else:
+        elif not seat:
             q.shown = False
+
+
+def _body_of_kind(name: str, head: str) -> bool:
+    """The name opens with the body ('Alpinpolizei Axams', 'Staatsanwaltschaft Mainz') or has only a place
+    adjective before it ('Berliner Polizei'); not a run-on 'Überall Polizei'."""
+    words = name.split()
+    k = next((i for i, w in enumerate(words) if head in w.lower()), None)
+    return k is not None and all(re.fullmatch(r"[A-ZÄÖÜ]\w+er", w) for w in words[:k])
 
 
 def _names_whole(speaker: str, m: Mention) -> bool:
