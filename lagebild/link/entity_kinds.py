@@ -186,6 +186,8 @@ def region_name(name: str) -> bool:
 # orchestra, a studio or a project -> ORG; a republic or kingdom -> LOC
 _THING_END = re.compile(r"(?:Grippe|Pest|Fieber|Syndrom|Virus|Seuche|Abkommen|Vertrag|Pakt|Protokoll|Gesetz|Richtlinie"
                         r"|Doktrin|Agreement|Treaty|Act)$")
+_AFFAIR = re.compile(r"(?:^|[\s-])(?:Causa|Affäre|Skandal)(?:$|[\s-])|\w-?(?:[Aa]ffäre|[Ss]kandal)$")
+_TOURNAMENT_SHORT = frozenset({"EM", "WM", "EURO", "Euro"})
 _ORG_END = re.compile(r"(?:Philharmoniker|Symphoniker|Sinfoniker|Orchester|Orchestra|Ensemble|Entertainment|Studios?"
                       r"|Project|Projekt|Quartett|Chor|Band|Records|Pictures|Games)$")
 _PRESS = re.compile(r"\b(?:Times|Post|Tribune|Journal|Herald|Gazette|Telegraph|Chronicle|Zeitung|Rundschau|Kurier|Anzeiger"
@@ -233,6 +235,8 @@ def _kind_of_thing(e, texts: dict[str, str]) -> str | None:
     """The type a name's own words (or the noun before an acronym) give it, if any (see above)."""
     if e.place is not None:
         return None
+    if _AFFAIR.search(e.name) or e.name in _TOURNAMENT_SHORT:
+        return "MISC"  # 'Causa Hypo', 'Hypo-Causa': an affair; 'EM', 'WM': a championship
     if _THING_END.search(e.name) and " " in e.name or e.name.isupper() and any(
             _AGREEMENT_BEFORE.search(texts[m.article_id][max(0, m.start - 24):m.start]) for m in e.mentions):
         return "MISC"

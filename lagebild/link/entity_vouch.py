@@ -32,7 +32,7 @@ from pathlib import Path
 from ..analyse.speakers import DOMAIN
 from .entity_de import _descriptor_role
 from .entity_en import ROLES
-from .entity_evidence import _INSTITUTION, _ORG_WORDS, LISTED, any_first_name, known_place
+from .entity_evidence import _INSTITUTION, _ORG_WORDS, LISTED, any_first_name, common_noun, known_place
 from .entity_kinds import _PLACE_END, _PLACE_OPENERS, club_name
 from .translit import is_acronym
 
@@ -81,7 +81,8 @@ def place_shaped(name: str) -> bool:
     """A word that makes a place name ('Bad Ischl', 'Lake Eyre Basin', 'Monte Bondone', 'Beverly Hills')
     or an institution's building ('Museum Ludwig')."""
     words = name.split()
-    return len(words) > 1 and (words[0].lower() in _PLACE_OPENERS or words[0] in _STREET_OR_MOUNT
+    return len(words) > 1 and (words[0].lower() in _PLACE_OPENERS and not common_noun(words[1], compounds=False)
+                               or words[0] in _STREET_OR_MOUNT
                                or bool(_PLACE_END.search(name)) or any(_INSTITUTION.search(w) for w in words))
 
 

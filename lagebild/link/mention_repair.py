@@ -38,8 +38,8 @@ def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = N
             continue
         if m.label == "PER" and person_names:
             m = _complete_name(doc, m, person_names)
-        elif m.label in ("ORG", "LOC") and not m.derived:
-            m = _with_institution(doc, m)
+        elif m.label in ("ORG", "LOC", "MISC") and not m.derived:
+            m = _with_complement(doc, _with_institution(doc, m))
             abbr = re.search(r"(?<![\w.])[A-ZÄÖÜ][a-zäöü]\. $", doc.text[max(0, m.start - 5):m.start])
             if m.label == "LOC" and abbr:  # 'Wr. Neustadt', 'St. Pölten': the abbreviated word is part of the name
                 start = m.start - len(abbr.group())
@@ -135,6 +135,36 @@ def _with_institution(doc: AnalysedArticle, m: Mention) -> Mention:
         return m
     start = m.start - len(before.group(0))
     return Mention(m.article_id, start, m.end, doc.text[start:m.end], "ORG", None, False, m.score)
+
+
+# a body's head noun that takes a 'für' complement into its name ('Europäischer Gerichtshof für Menschenrechte')
+_BODY_HEAD = re.compile(r"(?:zentrum|gerichtshof|institut|amt|ministerium|kommission|rat|verband|agentur|gesellschaft"
+                        r"|stiftung|akademie|komitee|fonds|organisation|beirat|büro|behörde|hochschule|forum|bund"
+                        r"|verein|netzwerk|allianz|zentrale|anstalt|senat|ausschuss)$", re.I)
+_FOR = re.compile(r" für ((?:[A-ZÄÖÜ][\w-]+ ){0,2}[A-ZÄÖÜ][\w-]*[a-zäöüß](?: und (?:[A-ZÄÖÜ][\w-]+ ){0,1}[A-ZÄÖÜ][\w-]*[a-zäöüß])?)\b")
+# a town named with its landscape or river: 'St. Georgen im Attergau', 'Frankfurt am Main', 'Weyer an der Enns'
+_SEAT = re.compile(r" (?:im|am|an der|ob der) ([A-ZÄÖÜ][a-zäöüß]*(?:gau|tal|see|wald|walde|gebirge|kreis)|Main|Inn|Lech"
+                   r"|Rhein|Donau|Enns|Ybbs|Traun|Mur|Salzach|Neckar|Mosel|Oder|Elbe|Saale|Tauber|Isar|Lahn|Ruhr)\b")
+
+
+def _with_complement(doc: AnalysedArticle, m: Mention) -> Mention:
+    """A body or town cut before its complement: 'Deutsches Zentrum' | 'für Infektionsforschung', 'St. Georgen'
+    | 'im Attergau'. The span takes the complement (a body becomes the organisation)."""
+    words = m.text.split()
+    if not words or not words[0][:1].isupper():
+        return m  # ('deutsche Bundesamt': a span that opens in lower case is no name's start)
+    after = doc.text[m.end:m.end + 80]
+    if m.label != "LOC" and _BODY_HEAD.search(words[-1]):
+        more = _FOR.match(after)
+        if more:
+            end = m.end + more.end()
+            return Mention(m.article_id, m.start, end, doc.text[m.start:end], "ORG", None, False, m.score)
+    if m.label == "LOC":
+        more = _SEAT.match(after)
+        if more:
+            end = m.end + more.end()
+            return Mention(m.article_id, m.start, end, doc.text[m.start:end], "LOC", None, False, m.score)
+    return m
 
 
 def _first_names_only(text: str) -> bool:
