@@ -43,6 +43,10 @@ def _covering(sentences: list[tuple[int, int]], start: int, end: int) -> list[tu
     return [(s, e) for s, e in sentences[lo:hi] if s < end and e > start]
 
 
+_APPOSITION = re.compile(r"\s*(?:dem|der|des|einem|einer|den)\s+(?:[a-zäöü]\w*\s+)?[A-ZÄÖÜ]\w*(?:\s+(?:der|des)\s+"
+                         r"(?:[a-zäöü]\w*\s+)?[A-ZÄÖÜ]\w*)?\s*,\s*$")
+
+
 def event_span(text: str, sentences: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """The clause of the sentence around [start, end): commas/dashes/colons split clauses;
     a clause shorter than five words grows into its neighbours (fronted 'Am Montag,')."""
@@ -73,6 +77,11 @@ def event_span(text: str, sentences: list[tuple[int, int]], start: int, end: int
     rel_s, rel_e = start - s0, end - s0
     i = next((k for k, (a, b) in enumerate(bounds) if a <= rel_s < b), 0)
     j = next((k for k, (a, b) in enumerate(bounds) if a < rel_e <= b), i)
+    # an apposition right after the expression ('als am Freitag, dem Gebetstag der Muslime, ein Kran stürzte')
+    # is no clause of its own: the clause goes on after it
+    if j + 2 < len(bounds) and sent[bounds[j][0]:bounds[j][1]].rstrip(" ,").endswith(sent[rel_s:rel_e]) \
+            and _APPOSITION.match(sent[bounds[j + 1][0]:bounds[j + 1][1]]):
+        j += 2
     a, b = bounds[i][0], bounds[j][1]
     while len(sent[a:b].split()) < 5 and (i > 0 or j < len(bounds) - 1):
         if j < len(bounds) - 1:
