@@ -281,3 +281,12 @@ def test_two_mentions_of_a_work_or_unknown_place_are_not_listed_in_english():
     assert confidence("Dark Angel", "MISC", None, 3, "en") >= LISTED
     assert confidence("Wells Fargo", "ORG", None, 2, "en") >= LISTED
     assert confidence("Tatort", "MISC", None, 2, "de") >= LISTED  # the model reads German well
+
+
+def test_works_named_after_people_awards_and_spaced_ages():
+    # a work noun after a name makes it a work, even with a first name ('Harry' is one)
+    assert english_type("Harry Potter", "PER", [" films to Chris Columbus"], ["entrusted the first two "]) == "MISC"
+    assert english_type("Harry Potter", "PER", [" said on Monday"], ["the boy "]) == "PER"
+    assert english_type("Primetime Emmy", "ORG", [" nomination"], ["received a "]) == "MISC"
+    # a token-spaced age ('61 - year - old') marks a person as '61-year-old' does
+    assert english_type("Anargyros Bizianis", "ORG", [", a municipal worker"], ['said 61 - year - old ']) == "PER"

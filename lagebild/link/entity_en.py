@@ -104,6 +104,10 @@ _WORK_BEFORE = re.compile(r"\b(?:sequel|prequel|film|movie|novel|book|album|song
                           r"play|opera|franchise|adaptation)\s*,?\s*(?:``|\"|“|‘|')?\s*$", re.I)
 
 
+# a work noun right after a name: 'Harry Potter films', '‘ Harry Potter ’ and ‘ Twilight ’ films' is not read
+_WORK_AFTER = re.compile(r"^\s*(?:films?|movies?|franchise|novels?|books?|saga|trilogy|sequels?)\b")
+
+
 def _quoted(before: str, after: str) -> bool:
     """The mention is all that a pair of quotes holds ('`` American Pie \'\'', '„Tatort“')."""
     before = re.sub(r"\b(?:The|A|An)\s*$", "", before.rstrip()).rstrip()  # '"The Golden Compass"'
@@ -193,7 +197,7 @@ _ORG_END = re.compile(r"(?:Police|Department|Office|Agency|Bureau|Service|Bank|C
                       r"|Ministry|Commission|Committee|Institute|Foundation|Army|Navy|Force|Guard|Sox|Chamber|Society|Federation"
                       r"|Organi[sz]ation|Authority|Board|League|Academy|Administration)$")
 _EVENT_END = re.compile(r"(?:Awards?|Prize|Act|Crusade|Cup|Games|Series|Festival|Olympics|Championships?|Trophy|Bowl"
-                        r"|Open|Grand Prix|Treaty|Accords?|Agreement|Protocol|Convention|Bill|Amendment)$")
+                        r"|Open|Grand Prix|Treaty|Accords?|Agreement|Protocol|Convention|Bill|Amendment|Emmys?|Grammys?|Globes?)$")
 _ARTICLES = frozenset("los las les des san santa el la le".split())  # 'Los Angeles', 'Las Vegas', 'Des Moines'
 _PLACE_PLURALS = frozenset("hills falls springs heights islands isles lakes mountains rapids woods fields gardens meadows "
                            "plains keys rocks sands palms pines oaks glades flats shoals dunes highlands lowlands states "
@@ -211,7 +215,7 @@ def _known_place(name: str) -> bool:
 # a person's own marks: an age ('Rahman, 36,', 'the 36-year-old Rahman') or an apposition with a role
 # ('Rahman, a former heavyweight champion')
 _AGE_AFTER = re.compile(r"^\s*,\s*\d{1,2}\s*,")
-_AGE_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+(?:[A-Z]\w*\s+)?$")
+_AGE_BEFORE = re.compile(r"\b\d{1,2}(?:-|\s+-?\s*)year(?:-|\s+-?\s*)old\s+(?:[A-Z]\w*\s+)?$")  # ('61 - year - old')
 _ROLE_APPOSITION = re.compile(r"^\s*,\s*(?:a|an|the)\s+((?:[\w-]+\s*){1,4})")
 _SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|added|stated|explained|noted|insisted|testified|wrote)\b")
 
@@ -251,6 +255,9 @@ def english_type(name: str, label: str, after: list[str], before: list[str] = ()
         if titled >= 2 and 4 * titled >= len(after) and not _person_mark(after, list(before)) and not any(
                 _SPEECH_AFTER.match(a) for a in after):
             return "MISC"  # 'the sequel, Catching Fire' and '"Catching Fire"' beside the model's ORG and LOC
+    if before and len(words) >= 2 and any(_WORK_AFTER.match(a) for a in after) and not _person_mark(
+            after, list(before)) and not any(_SPEECH_AFTER.match(a) for a in after):
+        return "MISC"  # 'the first two Harry Potter films', 'the Twilight franchise': a work, whoever it is named after
     if len(words) == 1 and label == "MISC" and re.fullmatch(r"[A-Z]{2,5}", name) and not _known_place(name):
         return "ORG"  # 'NBA', 'NFL': an acronym names a body far more often than an event or a product
     if len(words) == 1 and label in ("LOC", "ORG") and name in _first_names() and not _known_place(name):
