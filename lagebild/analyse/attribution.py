@@ -180,12 +180,29 @@ def claim_segments(text: str, start: int, end: int, sources: list[Source]) -> li
     claims = [s for s in sources if s.kind == "claim"]
     if not claims:
         return []
-    cuts = [start]
+    cuts = [_clause_start(text, start, claims[0].cue_start, end)]
     for prev, cur in zip(claims, claims[1:]):
         comma = text.rfind(",", prev.end, cur.cue_start)
         cuts.append(comma + 1 if comma >= 0 else cur.cue_start)
     cuts.append(end)
     return [(c, cuts[i], cuts[i + 1]) for i, c in enumerate(claims)]
+
+
+# where the clause of a 'laut' phrase in mid-sentence begins: after a dash or semicolon, or at a conjunction or
+# relative 'was' after a comma ('…, ihre Eltern sind katholisch, aber laut X eher abergläubisch')
+_CLAUSE_OPEN = re.compile(r"(?:\s[–—]\s|;\s|,\s+(?=(?:aber|doch|jedoch|sondern|was|wobei|während|und|denn)\s))")
+
+
+def _clause_start(text: str, start: int, cue: int, end: int) -> int:
+    """The start of the clause that holds the cue at `cue` within the sentence text[start:end] (a dash pair
+    around the 'laut' phrase is a parenthesis: 'Die Frau – laut Polizei Mitte 30 – starb')."""
+    opens = [m for m in _CLAUSE_OPEN.finditer(text, start, cue)]
+    if not opens:
+        return start
+    m = opens[-1]
+    if m.group().strip() in ("–", "—") and re.search(r"\s[–—]\s", text[cue:end]):
+        return start
+    return m.end()
 
 
 # ', organisers said 15,000', ', die Veranstalter schätzten rund 15.000', ', la CGT en a compté 15 000': the

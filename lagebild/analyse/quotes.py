@@ -72,6 +72,7 @@ _CASUALTIES = re.compile(r"\b(?:Todesopfer|Opfer|Tote|Toten|Menschenleben|Leben|
 
 # ---------------------------------------------------------------------------- analysis of one unit
 
+_SPEAKER_WORDS = frozenset({"ich", "wir", "man", "uns", "mir", "mich", "unser", "unsere", "unseren", "unserer"})
 _NP_GLUE = frozenset({"zur", "zum", "vom", "beim", "im", "am", "und", "für"})
 def analyse_unit(u: Unit, idx: int) -> list[Found]:
     """Indirect and direct quotes of one unit (free indirect speech is handled by the caller)."""
@@ -213,7 +214,14 @@ def analyse_unit(u: Unit, idx: int) -> list[Found]:
                 continue  # ', so X.' or ', so X weiter.' or ', so X in einer Mitteilung.'; not ', so dass …'
             end_tok = next((k for k in range(ph.full[1], len(toks)) if toks[k].text in {",", ".", ";", ":"}), len(toks))
             parenthetical = end_tok < len(toks) and toks[end_tok].text == "," and end_tok + 2 < len(toks)
-            s, e = _strip(u.text, u.start, u.body_end() if parenthetical else toks[n - 1].start)
+            colon = next((k for k in range(n - 3, 0, -1) if toks[k].text == ":" and not u.masked[k]
+                          and toks[k + 1].text[:1].isupper() and not u.masked[k + 1]), None)
+            # 'Die Grünen üben Kritik: Ein Schwierigkeitsgrad …, so X': the writer's lead-in is no message
+            lead = colon is not None and toks[n - 1].start - toks[colon + 1].start > 10 and not parenthetical \
+                and not _has_konj(u, u.start, toks[colon].start, strong=False) \
+                and not any(t.low in _SPEAKER_WORDS for t in toks[:colon])  # ('Wenn man …: …, so X': all speech)
+            first = toks[colon + 1].start if lead else u.start
+            s, e = _strip(u.text, first, u.body_end() if parenthetical else toks[n - 1].start)
             if e - s > 10 and not any(f.start <= s < f.end for f in found):
                 spk = (span_of(toks, ph.core), span_of(toks, ph.full))
                 found.append(Found(s, e, False, "indirect", (toks[n].start, toks[n].end), spk[0], spk[1], unit=idx))

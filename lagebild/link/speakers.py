@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..records import AnalysedArticle, Entity, Mention, Quote, SpanIndex
 from .canonical import _role_like
+from .entity_evidence import TITLES
 from .gazetteer import ARTICLES, NOT_ROLES, ROLE_SUFFIX, WORD, adj_stem, description_key, gazetteer, noun_stem
 from .speakers_index import PersonNames
 from .translit import fold, skeleton
@@ -81,7 +82,7 @@ def _role_before(doc: AnalysedArticle, m: Mention, blocked: SpanIndex) -> str | 
             k -= 1
             continue
         break
-    if first == len(words) - 1 and not (ROLE_SUFFIX.search(noun_stem(noun)) or "-" in noun):
+    if first == len(words) - 1 and not (ROLE_SUFFIX.search(noun_stem(noun)) or "-" in noun or noun in TITLES):
         return None
     return doc.text[words[first][0]:e]
 
@@ -105,7 +106,7 @@ def description_table(doc: AnalysedArticle) -> dict[frozenset, str]:
     if cache is not None and cache[0] == len(doc.mentions):
         return cache[1]
     lang = doc.article.language or "de"
-    blocked = SpanIndex(m for m in doc.mentions if not m.derived and not _role_like(m.text))
+    blocked = SpanIndex(m for m in doc.mentions if not m.derived and not _role_like(m.text) and m.text not in TITLES)
     table: dict[frozenset, str] = {}
     local: dict[str, str] = {}  # name -> its full local name, once per name (issue 18)
     for m in _person_mentions(doc):
@@ -216,6 +217,7 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
             q.speaker_entity = orgs[0][0].name  # 'der WWF': the organisation, never a person it employs
             continue
         named = None if inside else _by_alias(q.speaker, doc, entities, aliases)
+        named = named if named is not None and named.name not in TITLES else None  # ('der Papst': a title, no name)
         if named is not None and named.type in ("ORG", "LOC"):
             q.speaker_entity = named.name  # an organisation the story names: never a person described with it
             continue
@@ -226,7 +228,8 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
         other = orgs[0][0] if orgs else next(
             (ent for ent, m in inside if ent.type == "LOC" and not m.derived and _place_is_actor(doc, q.speaker, m)), None)
         if other is None:
-            other = _by_alias(q.speaker, doc, entities, aliases)
+            other = named if named is not None or not inside else _by_alias(q.speaker, doc, entities, aliases)
+            other = other if other is not None and other.name not in TITLES else None
         if other is not None:
             q.speaker_entity = other.name
             continue
@@ -260,14 +263,20 @@ _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|d
                        r"|Zeugin|Anwohner|Anwohnerin|Beamter|Beamtin|Insider|Quelle|Quellen|Kreise|Kreisen|Beobachter"
                        r"|Behörden|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen|Opfer"
                        r"|(?:Behörden|Ministeriums|Regierungs|Unternehmens|Konzern|Firmen)sprecher(?:in)?"
-                       r"|(?:Behörden|Regierungs)?[Vv]ertreter(?:in)?|Ermittler|Ermittlerin|Fernsehen|Rundfunk|Radio)")
+                       r"|(?:Behörden|Regierungs)?[Vv]ertreter(?:in)?|Ermittler|Ermittlerin|Fernsehen|Rundfunk|Radio"
+                       r"|(?:Nachrichten)?[Mm]agazins|Blattes|Senders|Verfasser|Autoren"
+                       r"|Sprecher(?:in)?\s+(?:des|der)\s+(?:\w*[Uu]nternehmens|\w*[Kk]onzerns|Firma|Nachrichtenmagazins"
+                       r"|Magazins|Zeitung|Blattes|Senders))")
 # a body of a kind the story's place makes plain ('die Polizei', 'Polizeisprecher', 'das Landesfeuerwehrkommando'):
 # shown, and as the body the article lists by name when it does ('Landespolizeidirektion Wien')
 _SEAT_BODY = re.compile(r"(?:(?i:ein|eine|der|die|das|dem|den|des)\s+)?(?:[a-zäöü]\w*\s+)?\w*(polizei|feuerwehr|kommando"
                         r"|staatsanwaltschaft)\w*", re.I)
 
 
-_BODY_NOUN = re.compile(r"(?i:der|die|das|dem|den|des)\s+(?:Unternehmen|Unternehmens|Konzern|Konzerns|Firma|Organisation)")
+_MEDIUM = re.compile(r"\b(?:Zeitung|Times|Post|Tribune|Journal|Herald|Gazette|Telegraph|Rundschau|Kurier|Anzeiger|Tagblatt"
+                    r"|Nachrichten|Spiegel|Standard|Presse|Krone|APA|dpa|AFP|Reuters|ORF|ARD|ZDF|BBC|CNN)\b")
+_BODY_NOUN = re.compile(r"(?:(?i:ein|einem|einer|eine|der|die|dem|den)\s+Sprecher(?:in)?\s+)?"
+                        r"(?i:der|die|das|dem|den|des)\s+(?:\w*[Uu]nternehmens?|\w*[Kk]onzerns?|Firma|Organisation)")
 
 
 def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
@@ -282,7 +291,11 @@ def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
                 if not m.derived:  # ('UN-Soldaten' names soldiers, not the UN speaking)
                     counts[m.article_id].setdefault(e.name, []).append(m.start)
     listed = {e.name for e in entities if getattr(e, "listed", True)}
+    things = {e.name for e in entities if e.type == "MISC"}
     for q in quotes:
+        if q.shown and q.speaker_entity in things:
+            q.shown = False  # 'Die Magna Carta hielt fest, dass …': a document, law or event, no one who speaks
+            continue
         if not q.shown or q.speaker_entity in listed or not q.speaker:
             continue
         seat = _SEAT_BODY.fullmatch(q.speaker.strip())
@@ -291,6 +304,7 @@ def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
         at = q.speaker_start if q.speaker_start is not None else q.start
         known = {name: [s for s in starts if s < at] for name, starts in counts.get(q.article_id, {}).items()}
         known = {name: starts for name, starts in known.items() if starts}
+        known = {name: starts for name, starts in known.items() if not _MEDIUM.search(name)}  # (who reports it)
         if seat:  # only a listed body of that kind ('Landespolizeidirektion Wien', 'Berliner Polizei')
             known = {name: starts for name, starts in known.items() if _body_of_kind(name, seat.group(1).lower())}
         if (_BODY_NOUN.fullmatch(q.speaker.strip()) or seat) and known:
