@@ -467,9 +467,16 @@ def _plain(it: Item, name: str, gaz) -> bool:
     if "-" in text and " " not in text and not _hyphenated_name(text) and text != name:
         return False
     if it.place is not None:
-        return text in (name, name + "s") or gaz.rank(text, it.lang) <= 0 or (
+        return text in (name, name + "s") or _inflected_as(text, name) or gaz.rank(text, it.lang) <= 0 or (
             text.endswith("s") and gaz.rank(text[:-1], it.lang) <= 0)
     return True
+
+
+def _inflected_as(text: str, name: str) -> bool:
+    """'Vereinten Nationen' for 'Vereinte Nationen': the same words but for an adjective's ending."""
+    a, b = text.split(), name.split()
+    return len(a) == len(b) > 1 and a[-1] == b[-1] and all(
+        x == y or x.rstrip("nrsm") == y.rstrip("nrsm") and x[:1].isupper() for x, y in zip(a[:-1], b[:-1]))
 
 
 def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr: dict[str, set[int]]) -> list[Entity]:

@@ -138,6 +138,9 @@ def common_noun(word: str, compounds: bool = True) -> bool:
 _KIND_ALONE = frozenset("republik landkreis bundesland bundesstaat gemeinde region provinz bezirk kanton hauptstadt stadt kreis "
                         "staat insel halbinsel bundesstraße hauptstraße".split())
 _COMPASS = frozenset("nord süd ost west norden süden osten westen".split())
+# titles that are no surnames ('König', 'Kaiser' and 'Prinz' are) and epithets of places
+TITLES = frozenset("Papst Kardinal Erzbischof Patriarch Kaiserin Königin Prinzessin Zar Zarin Scheich Emir Sultan Pharao "
+                    "Kalif Alpenrepublik Bundeshauptstadt Landeshauptstadt".split())
 
 
 def _junk(name: str, label: str = "", lang: str = "de") -> bool:
@@ -148,6 +151,8 @@ def _junk(name: str, label: str = "", lang: str = "de") -> bool:
         return True  # 'A.': an initial alone; 'V.Arizona Coyotes': a results line's 'n.V.' run into the next name
     if len(words) == 1 and name.lower() in _KIND_ALONE or all(w.lower() in _COMPASS for w in words if w != "und"):
         return True  # 'Republik', 'Landkreis', 'Bundesstraße' cut from their names; 'West und Ost'
+    if words[-1] in TITLES and all(w in TITLES or _is_role(w) for w in words):
+        return True  # 'der Papst', 'Generalberichterstatter Kardinal': a title, not the name of who holds it
     if len(words) == 1 and name.lower() in ("sonne", "mond"):
         return True  # 'von Sonne und Wind', 'die Erde vom Mond': corpora tag them LOC, the audits judged them no names
     if name.isupper() and any(len(w) >= 6 and w.isalpha() and common_noun(w.capitalize()) for w in words):

@@ -185,11 +185,13 @@ def region_name(name: str) -> bool:
 # things named by their kind at the end (audit 11): a disease, an agreement or law -> MISC; an
 # orchestra, a studio or a project -> ORG; a republic or kingdom -> LOC
 _THING_END = re.compile(r"(?:Grippe|Pest|Fieber|Syndrom|Virus|Seuche|Abkommen|Vertrag|Pakt|Protokoll|Gesetz|Richtlinie"
-                        r"|Doktrin|Agreement|Treaty|Act)$")
+                        r"|Doktrin|Agreement|Treaty|Act|Carta|Charta|Manifest|of Rights)$")
 _AFFAIR = re.compile(r"(?:^|[\s-])(?:Causa|Affäre|Skandal)(?:$|[\s-])|\w-?(?:[Aa]ffäre|[Ss]kandal)$")
 _TOURNAMENT_SHORT = frozenset({"EM", "WM", "EURO", "Euro"})
 _ORG_END = re.compile(r"(?:Philharmoniker|Symphoniker|Sinfoniker|Orchester|Orchestra|Ensemble|Entertainment|Studios?"
                       r"|Project|Projekt|Quartett|Chor|Band|Records|Pictures|Games)$")
+# an English body named after a person or place ('George Washington University' PER)
+_ENGLISH_BODY_END = re.compile(r"\s(?:University|College|Institute|Foundation|School|Hospital|Academy)$")
 _PRESS = re.compile(r"\b(?:Times|Post|Tribune|Journal|Herald|Gazette|Telegraph|Chronicle|Zeitung|Rundschau|Kurier|Anzeiger"
                     r"|Tagblatt|Nachrichten)\b")  # a newspaper ('Times of London', 'Washington Post') is an organisation
 _STATE = re.compile(r"(?:[Rr]epublik|Königreich|Fürstentum|Emirate|Sultanat|Valley)\b")
@@ -240,8 +242,8 @@ def _kind_of_thing(e, texts: dict[str, str]) -> str | None:
     if _THING_END.search(e.name) and " " in e.name or e.name.isupper() and any(
             _AGREEMENT_BEFORE.search(texts[m.article_id][max(0, m.start - 24):m.start]) for m in e.mentions):
         return "MISC"
-    if e.type in ("PER", "LOC") and " " in e.name and _ORG_END.search(e.name) or e.type != "ORG" and " " in e.name \
-            and _PRESS.search(e.name):
+    if e.type in ("PER", "LOC") and " " in e.name and (_ORG_END.search(e.name) or _ENGLISH_BODY_END.search(e.name)) \
+            or e.type != "ORG" and " " in e.name and _PRESS.search(e.name):
         return "ORG"
     if e.type in ("ORG", "PER") and " " in e.name and (_STATE.search(e.name) or _ends_like_a_place(e.name)):
         return "LOC"  # 'Demokratische Volksrepublik Korea', 'Colorado Springs', 'Uttar Pradesh'

@@ -149,8 +149,20 @@ def lower_unvouched(entities: list, plain_of: dict[int, int], docs: list, sports
         return any(s <= m.start and m.end <= t for m in e.mentions for s, t in by_article.get(m.article_id, ()))
 
     for e in entities:
-        if e.listed and plain_of.get(id(e), 0) <= 1 and not vouched(e, texts, sports) and not (
-                e.type == "ORG" and speaks(e)):
+        if e.listed and (plain_of.get(id(e), 0) <= 1 and not vouched(e, texts, sports) and not (
+                e.type == "ORG" and speaks(e)) or _indefinite(e, texts)):
             e.confidence = min(e.confidence, _UNVOUCHED)
             e.listed = False
     return entities
+
+
+_INDEFINITE = re.compile(r"\b(?:ein|eine|einen|einem|einer|eines|kein|keine|keinen|keinem|keiner|keines)\s+$")
+
+
+def _indefinite(e, texts: dict[str, str]) -> bool:
+    """A one-word 'name' that most of its mentions write right after an indefinite article ('ein Tablet',
+    'einen Slogan') is a common noun the model took for a name."""
+    if " " in e.name or e.type == "PER" or e.name.isupper() or e.place is not None or known_place(e.name):
+        return False  # ('ein geeintes Europa', 'ein Deutschland, das …': a place may take one)
+    hits = sum(1 for m in e.mentions if _INDEFINITE.search(texts[m.article_id][max(0, m.start - 40):m.start]))
+    return 2 * hits >= len(e.mentions) > 0

@@ -154,6 +154,9 @@ def _with_complement(doc: AnalysedArticle, m: Mention) -> Mention:
     if not words or not words[0][:1].isupper():
         return m  # ('deutsche Bundesamt': a span that opens in lower case is no name's start)
     after = doc.text[m.end:m.end + 80]
+    if m.label != "LOC" and re.match(r" Austria\b", after) and words[-1] != "Austria":
+        end = m.end + len(" Austria")  # 'ProSieben Austria', 'IST Austria': the Austrian body has it in its name
+        return Mention(m.article_id, m.start, end, doc.text[m.start:end], "ORG", None, False, m.score)
     if m.label != "LOC" and _BODY_HEAD.search(words[-1]):
         more = _FOR.match(after)
         if more:
