@@ -184,13 +184,20 @@ def claim_segments(text: str, start: int, end: int, sources: list[Source]) -> li
     for prev, cur in zip(claims, claims[1:]):
         comma = text.rfind(",", prev.end, cur.cue_start)
         cuts.append(comma + 1 if comma >= 0 else cur.cue_start)
-    cuts.append(end)
+    tail = _WRITERS_TAIL.search(text, cuts[-1], end)
+    cuts.append(tail.start() if tail and tail.start() > claims[-1].end else end)  # '… – der STANDARD berichtete'
     return [(c, cuts[i], cuts[i + 1]) for i, c in enumerate(claims)]
 
 
 # where the clause of a 'laut' phrase in mid-sentence begins: after a dash or semicolon, or at a conjunction or
 # relative 'was' after a comma ('…, ihre Eltern sind katholisch, aber laut X eher abergläubisch')
 _CLAUSE_OPEN = re.compile(r"(?:\s[–—]\s|;\s|,\s+(?=(?:aber|doch|jedoch|sondern|was|wobei|während|und|denn)\s))")
+
+
+_DATELINE = re.compile(r"[A-ZÄÖÜ][\w.]*(?:[ /-][A-ZÄÖÜ][\w.]*)*\s$")  # 'Hamburg/Wien –'
+_WRITERS_TAIL = re.compile(r"\s[–—]\s+(?:wie\s+)?(?:der|die|das)\s+[A-ZÄÖÜ]\S*\s+(?:berichtete|berichtet|meldete|schrieb)"
+                           r"\s*[.!]?\s*$")
+_ARTICLE_WORD = re.compile(r"\b(?:Der|Die|Das|Ein|Eine|Den|Dem|Des|The|A|An|Er|Sie|Es)\b")
 
 
 def _clause_start(text: str, start: int, cue: int, end: int) -> int:
@@ -201,6 +208,10 @@ def _clause_start(text: str, start: int, cue: int, end: int) -> int:
         return start
     m = opens[-1]
     if m.group().strip() in ("–", "—") and re.search(r"\s[–—]\s", text[cue:end]):
+        # a dash pair is a parenthesis ('Die Frau – laut Polizei Mitte 30 – starb'), but a dateline stays cut
+        dateline = _DATELINE.match(text, start, opens[0].start() + 1) if opens[0] is m else None
+        if dateline and not _ARTICLE_WORD.search(dateline.group()):
+            return opens[0].end()
         return start
     return m.end()
 

@@ -467,6 +467,9 @@ def candidates(doc: AnalysedArticle) -> list[Candidate]:
     text = doc.text
     lang = (doc.article.language or "de")[:2].lower()
     cands = merge_date_time(text, resolve_overlaps(scan(text, lang if lang in ("de", "en", "fr") else "de")))
+    # a number glued to letters or part of a web address is no date ('hundstorfer2016.at', 'Web2015')
+    cands = [c for c in cands if not (c.start > 0 and text[c.start - 1].isalpha() and text[c.start].isdigit()
+                                      or re.match(r"\.[a-z]{2,4}\b", text[c.end:c.end + 5]))]
     coordinate(text, cands)
     return cands
 

@@ -434,6 +434,7 @@ def _choose_name(members: list[Item], docs: list[AnalysedArticle], label: str, p
             return max(names, key=lambda n: (names[n], len(n)))
         gen = [it.mention.text[:-1] for it in plain if it.mention.text.endswith("s") and gaz.rank(it.mention.text[:-1], lang) <= 0]
         return max(gen, key=gen.count) if gen else gaz.name(place, lang)  # 'Englands' -> 'England', not 'Vereinigtes Königreich'
+    plain = [it for it in plain if it.role_of is None] or plain  # ('Tirols Landeschef' | 'Günther Platter': the name)
     pool = [it for it in plain if it.lang == lang] or plain or members
     counts = Counter(it.base for it in pool)
     # Spelling variants of one form count together (Selenskyj/Selenskij in one language).

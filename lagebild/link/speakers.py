@@ -258,7 +258,7 @@ def _may_speak(ent: Entity) -> bool:
 # Sprecher des Ministeriums')
 _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|des)\s+)?(?:[a-zäöü]\w*\s+)?"
                        r"(?:Sprecher|Sprecherin|Unternehmen|Firma|Konzern|Organisation|Zeitung|Blatt|Magazin|Sender"
-                       r"|Medien|Journalist|Journalistin|Experte|Experten|Expertin|Wissenschaftler|Wissenschaftlerin"
+                       r"|Medien|\w+medien|Journalist|Journalistin|Experte|Experten|Expertin|Wissenschaftler|Wissenschaftlerin"
                        r"|Forscher|Forscherin|Richter|Richterin|Mitarbeiter|Mitarbeiterin|Augenzeuge|Augenzeugin|Zeuge"
                        r"|Zeugin|Anwohner|Anwohnerin|Beamter|Beamtin|Insider|Quelle|Quellen|Kreise|Kreisen|Beobachter"
                        r"|Behörden|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen|Opfer"
@@ -273,6 +273,35 @@ _SEAT_BODY = re.compile(r"(?:(?i:ein|eine|der|die|das|dem|den|des)\s+)?(?:[a-zä
                         r"|staatsanwaltschaft)\w*", re.I)
 
 
+_ROLE_ARTICLES = frozenset("der die dem den des ein eine einem einen einer".split())
+_PERSON_ROLES = frozenset("Anwalt Anwältin Rechtsanwalt Rechtsanwältin Vorsitzende Vorsitzender Jährige Jähriger".split())
+
+
+def _bare_role(phrase: str) -> bool:
+    """An article, adjectives or an age and one role noun of a person, nothing that names who or whose
+    ('der Rechtsanwalt', 'der 28-Jährige Deutsche', 'der ehemalige Präsidentschaftskandidat'; not 'der
+    PiS-Vorsitzende', 'ein Sprecher des Ministeriums')."""
+    from .entity_evidence import _is_role
+
+    words = phrase.split()
+    if len(words) < 2 or len(words) > 5 or words[0].lower() not in _ROLE_ARTICLES:
+        return False
+    heads = [w for w in words[1:] if w[:1].isupper() or w[:1].isdigit()]
+    if not heads or any(not w[:1].isupper() and not w[:1].isdigit() and not w.islower() for w in words[1:]):
+        return False
+    for w in heads:
+        part = w.rsplit("-", 1)[-1]
+        if "-" in w and not re.fullmatch(r"\d+-[Jj]ährige[nr]?", w) or _BODY_COMPOUND.fullmatch(w):
+            return False  # 'IKG-Präsident', 'PiS-Vorsitzende', 'Polizeisprecher': the body is named
+        if not (_is_role(part) or part in _PERSON_ROLES or gazetteer().rank(part, "de") >= 1 and gazetteer().lookup(
+                part, "de")) or _RELATIVE_ROLE.fullmatch(part):  # (a nationality: 'der Deutsche')
+            return False
+    return True
+
+
+_BODY_COMPOUND = re.compile(r"[A-ZÄÖÜ]\w{2,}(?:sprecher|sprecherin|vertreter|vertreterin|chef|chefin|leiter|leiterin)")
+# plural groups and bodies are not a person's role ('Organisatoren', 'Beobachtern')
+_RELATIVE_ROLE = re.compile(r"\w+(?:en|ern)")
 _MEDIUM = re.compile(r"\b(?:Zeitung|Times|Post|Tribune|Journal|Herald|Gazette|Telegraph|Rundschau|Kurier|Anzeiger|Tagblatt"
                     r"|Nachrichten|Spiegel|Standard|Presse|Krone|APA|dpa|AFP|Reuters|ORF|ARD|ZDF|BBC|CNN)\b")
 _BODY_NOUN = re.compile(r"(?:(?i:ein|einem|einer|eine|der|die|dem|den)\s+Sprecher(?:in)?\s+)?"
@@ -299,6 +328,9 @@ def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
         if not q.shown or q.speaker_entity in listed or not q.speaker:
             continue
         seat = _SEAT_BODY.fullmatch(q.speaker.strip())
+        if not q.speaker_entity and _bare_role(q.speaker):
+            q.shown = False  # 'der Rechtsanwalt', 'der ehemalige Präsidentschaftskandidat': a role the article never names
+            continue
         if not seat and not _NAMELESS.fullmatch(q.speaker.strip()):
             continue
         at = q.speaker_start if q.speaker_start is not None else q.start
