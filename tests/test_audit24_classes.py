@@ -47,3 +47,11 @@ def test_a_year_inside_a_web_address_is_no_date():
                                   "1917 begann es.", language="de", published="2016-04-01"))
     values = {t.value for t in doc.timexes}
     assert "2016" not in values and "1917" in values
+
+
+def test_a_konjunktiv_after_a_subordinating_conjunction_continues_no_report():
+    qs = quotes_of("Das sei ein guter Vertrag, sagte Peter Filz. Zwei Experten hat die Agentur für diese Auswertung "
+                   "ausgeklammert, weil sie vor allem als Kenner der Parteien eingesetzt würden. Er sei zufrieden, "
+                   "weil alles klappe.", [("Peter Filz", "PER")])
+    assert not any("ausgeklammert" in q.text for q in qs)
+    assert any(q.text.startswith("Er sei zufrieden") for q in qs)  # a Konjunktiv main clause still continues

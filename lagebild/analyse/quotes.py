@@ -480,6 +480,17 @@ def analyse_text(text: str, sentences: list[tuple[int, int]], lang: str = "de", 
 
 
 
+_CONJUNCTIONS = frozenset({"weil", "da", "damit", "wenn", "falls", "obwohl", "sodass", "nachdem", "bevor", "als"})
+
+
+def _after_conjunction(text: str, s: int, k: int) -> bool:
+    """Position k lies in a clause a subordinating conjunction opens after a comma: its Konjunktiv is the
+    conjunction's ('weil sie … eingesetzt würden'), not a report of the main clause."""
+    comma = text.rfind(",", s, k)
+    words = text[comma + 1:k].split() if comma >= 0 else []
+    return bool(words) and words[0].lower() in _CONJUNCTIONS
+
+
 def _free_indirect(u: Unit, idx: int, last_speaker, adjacent: bool = True) -> list[Found]:
     """A Konjunktiv sentence without a cue: reported speech of the last speaker."""
     s, e = u.start, u.end
@@ -488,7 +499,8 @@ def _free_indirect(u: Unit, idx: int, last_speaker, adjacent: bool = True) -> li
     if u.toks and u.toks[0].low in ("wenn", "falls", "ob", "als"):
         return []
     forms = [f for f in konjunktiv_forms(u.text[s:e], u.known) if not any(o < s + f[1] < c for o, c in u.marks)
-             and not first_person(u.text, s + f[1], s + f[2]) and not _in_wonach(u.text, s, s + f[1])]
+             and not first_person(u.text, s + f[1], s + f[2]) and not _in_wonach(u.text, s, s + f[1])
+             and not _after_conjunction(u.text, s, s + f[1])]  # ('…hat X ausgeklammert, weil sie … eingesetzt würden')
     kinds = {k for *_, k in forms}
     reportive = _REPORTIVE.search(u.text, s, e) if not any(o < s < c for o, c in u.marks) else None
     if "I" in kinds:
