@@ -55,3 +55,12 @@ def test_a_konjunktiv_after_a_subordinating_conjunction_continues_no_report():
                    "weil alles klappe.", [("Peter Filz", "PER")])
     assert not any("ausgeklammert" in q.text for q in qs)
     assert any(q.text.startswith("Er sei zufrieden") for q in qs)  # a Konjunktiv main clause still continues
+
+
+def test_an_english_title_with_the_is_a_work_not_a_person_or_place():
+    from tests.test_audit56_classes import story_entities
+
+    ents = story_entities("Der Film The Revenant gewann. Auch The Hunting Ground lief. Die New York Times schrieb.",
+                          [("The Revenant", "LOC"), ("The Hunting Ground", "PER"), ("New York Times", "ORG")])
+    assert ents["The Revenant"].type == "MISC" and ents["The Hunting Ground"].type == "MISC"
+    assert ents["New York Times"].type == "ORG"

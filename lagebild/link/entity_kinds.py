@@ -239,6 +239,9 @@ def _kind_of_thing(e, texts: dict[str, str]) -> str | None:
         return None
     if _AFFAIR.search(e.name) or e.name in _TOURNAMENT_SHORT:
         return "MISC"  # 'Causa Hypo', 'Hypo-Causa': an affair; 'EM', 'WM': a championship
+    if e.type in ("PER", "LOC") and e.name.startswith("The ") and not _PRESS.search(e.name):
+        return "MISC"  # 'The Revenant' LOC, 'The Hunting Ground' PER: no person or place is called 'The …'
+
     if _THING_END.search(e.name) and " " in e.name or e.name.isupper() and any(
             _AGREEMENT_BEFORE.search(texts[m.article_id][max(0, m.start - 24):m.start]) for m in e.mentions):
         return "MISC"
