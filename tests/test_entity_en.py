@@ -290,3 +290,12 @@ def test_works_named_after_people_awards_and_spaced_ages():
     assert english_type("Primetime Emmy", "ORG", [" nomination"], ["received a "]) == "MISC"
     # a token-spaced age ('61 - year - old') marks a person as '61-year-old' does
     assert english_type("Anargyros Bizianis", "ORG", [", a municipal worker"], ['said 61 - year - old ']) == "PER"
+
+
+def test_a_first_name_the_ner_left_out_joins_the_name():
+    from tests.test_audit56_classes import story_entities
+
+    ents = story_entities("Der Täter erschoss die Protokollführerin Julie Ann Brandau. Brandau war 46. Auch König Abdullah "
+                          "Hamid kam.", [("Ann Brandau", "PER"), ("Brandau", "PER"), ("Abdullah Hamid", "PER")])
+    assert "Julie Ann Brandau" in ents and "Ann Brandau" not in ents
+    assert "Abdullah Hamid" in ents  # a title before a name is no first name ('König')

@@ -36,6 +36,8 @@ def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = N
                 if doc.text[a:b].strip():
                     out.append(Mention(m.article_id, a, b, doc.text[a:b].strip(), "LOC", None, False, m.score))
             continue
+        if m.label == "PER" and not m.derived:
+            m = _with_first_name_before(doc, m)
         if m.label == "PER" and person_names:
             m = _complete_name(doc, m, person_names)
         elif m.label in ("ORG", "LOC", "MISC") and not m.derived:
@@ -91,6 +93,25 @@ def _hyphenated_name(text: str) -> bool:
         return False
     last = parts[-1]
     return not (common_word(last) or last in lexicon()[0] or ROLE_SUFFIX.search(noun_stem(last)) and known_word(last))
+
+
+_NOT_FIRST = frozenset("January February March April May June July August September October November December "
+                       "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mai Juni Juli August "
+                       "König Königin Kaiser Kaiserin Prinz Prinzessin Fürst Graf Herzog Papst Sir Lord Lady Dame "
+                       "King Queen Prince Princess Pope Saint Sankt".split())  # (months, weekdays and titles)
+
+
+def _with_first_name_before(doc: AnalysedArticle, m: Mention) -> Mention:
+    """A name whose first first name the NER left out ('court reporter Julie' | 'Ann Brandau'): the span takes
+    the first name written right before it (a first name of the lists, no month or weekday)."""
+    from .entity_evidence import any_first_name
+
+    before = re.search(r"(?<![\w.])([A-ZÄÖÜ][a-zäöüß]+) $", doc.text[max(0, m.start - 30):m.start])
+    if not before or before.group(1) in _NOT_FIRST or not any_first_name(before.group(1)) \
+            or not any_first_name(m.text.split()[0]) or len(m.text.split()) < 2:
+        return m  # (only before a name that opens with a first name itself: 'Hans' | 'Peter Müller')
+    start = m.start - len(before.group(0))
+    return Mention(m.article_id, start, m.end, doc.text[start:m.end], m.label, m.norm, m.derived, m.score)
 
 
 def _complete_name(doc: AnalysedArticle, m: Mention, person_names: set[str]) -> Mention:
