@@ -83,3 +83,10 @@ def test_entities_of_the_23rd_audit():
     assert ents["George Washington University"].type == "ORG"
     assert not ents["Alpenrepublik"].listed
     assert "ProSieben Austria" in ents and "IST Austria" in ents
+
+
+def test_a_laut_phrase_in_a_relative_clause_governs_only_that_clause():
+    qs = quotes_of("Der Rat muss am Mittwoch einen Vertrag mit Nordland ratifizieren, dessen Soldaten laut Ostburg und "
+                   "Westhafen im Begriff sind, an der Front zu kämpfen.",
+                   [("Nordland", "LOC"), ("Ostburg", "LOC"), ("Westhafen", "LOC")])
+    assert quote_with(qs, "im Begriff").text.startswith("dessen Soldaten")
