@@ -64,3 +64,14 @@ def test_an_english_title_with_the_is_a_work_not_a_person_or_place():
                           [("The Revenant", "LOC"), ("The Hunting Ground", "PER"), ("New York Times", "ORG")])
     assert ents["The Revenant"].type == "MISC" and ents["The Hunting Ground"].type == "MISC"
     assert ents["New York Times"].type == "ORG"
+
+
+def test_an_old_year_far_back_in_a_text_without_paragraphs_does_not_date_later_expressions():
+    from lagebild.analyse import analyse_article
+    from lagebild.records import Article
+
+    filler = "Die Lage blieb in diesen Monaten angespannt, und die Regierung suchte nach neuen Wegen. " * 6
+    text = ("Das Jahr war ein Krisenjahr. Putin klagte schon in seiner ersten Rede im Juli 2000 über die Lage. "
+            + filler + "Die Wirtschaft steht im kommenden Jahr vor neuen Aufgaben.")
+    doc = analyse_article(Article(id="a", source="a", text=text, language="de", published="2015-12-30"))
+    assert {t.text: t.value for t in doc.timexes}["kommenden Jahr"] == "2016"

@@ -107,6 +107,9 @@ def anaphoric(spec: dict) -> bool:
     return spec["kind"] == "prev" or (spec["kind"] == "shift" and bool(spec.get("from_ref"))) or bool(spec.get("same"))
 
 
+_HISTORY_REACH = 400  # characters: about the two sentences after the explicit year
+
+
 def follows_text(spec: dict, ref: Reference, narrative: bool, pub_year: int | None, text: str, start: int) -> bool:
     """Whether this expression resolves against the text's own reference rather than the anchor."""
     if ref.year is None:
@@ -124,8 +127,9 @@ def follows_text(spec: dict, ref: Reference, narrative: bool, pub_year: int | No
         return False
     if ref.explicit_year is None or ref.explicit_year >= pub_year - 1:
         return False
-    # a history paragraph inside a news article: the explicit year stands in the same paragraph
-    return "\n" not in text[ref.explicit_at:start]
+    # a history paragraph inside a news article: the explicit year stands in the same paragraph, and near
+    # (texts without paragraph breaks, like 10kGNAD's, would otherwise follow any year named far before)
+    return "\n" not in text[ref.explicit_at:start] and start - ref.explicit_at <= _HISTORY_REACH
 
 
 def _ymd(y: int, m: int | None = None, d: int | None = None) -> str:
