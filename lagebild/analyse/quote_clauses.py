@@ -196,3 +196,14 @@ def _cues(u: Unit) -> list[tuple[int, object]]:
         if ok:
             out.append((n, ok[0]))
     return out
+
+
+_CONJUNCTIONS = frozenset({"weil", "da", "damit", "wenn", "falls", "obwohl", "sodass", "nachdem", "bevor", "als"})
+
+
+def _after_conjunction(text: str, s: int, k: int) -> bool:
+    """Position k lies in a clause a subordinating conjunction opens after a comma: its Konjunktiv is the
+    conjunction's ('weil sie … eingesetzt würden'), not a report of the main clause."""
+    comma = text.rfind(",", s, k)
+    words = text[comma + 1:k].split() if comma >= 0 else []
+    return bool(words) and words[0].lower() in _CONJUNCTIONS

@@ -40,8 +40,8 @@ from .speakers import (ADVERBS, AUX, DETERMINERS, END_PUNCT, PREPS, PRONOUNS, RE
                        Unit, clause_start, colon_subject, colon_verb, hard_start, heisst_source, is_adj, looks_like_name,
                        np_after, resolve_pronouns, span_of, speaker_after, speaker_for_cue, unit_subject)
 from .speech_cues import cue_parts, cue_readings, first_person, konjunktiv_forms, substitute_konjunktiv
-from .quote_clauses import (_FRAME_OPENERS, _colon_handover, _cues, _fronted_frame, _has_konj, _in_subordinate,
-                             _in_wonach, _main_clause_start, _particle_ok, _strip)
+from .quote_clauses import (_FRAME_OPENERS, _after_conjunction, _colon_handover, _cues, _fronted_frame, _has_konj,
+                             _in_subordinate, _in_wonach, _main_clause_start, _particle_ok, _strip)
 from .quote_checks import review_quotes
 from .quote_reports import Found, _complement_report, _dies_report
 from .quote_marks import make_units, pair_quotes
@@ -478,17 +478,6 @@ def analyse_text(text: str, sentences: list[tuple[int, int]], lang: str = "de", 
     return found, units, candidates
 
 
-
-
-_CONJUNCTIONS = frozenset({"weil", "da", "damit", "wenn", "falls", "obwohl", "sodass", "nachdem", "bevor", "als"})
-
-
-def _after_conjunction(text: str, s: int, k: int) -> bool:
-    """Position k lies in a clause a subordinating conjunction opens after a comma: its Konjunktiv is the
-    conjunction's ('weil sie … eingesetzt würden'), not a report of the main clause."""
-    comma = text.rfind(",", s, k)
-    words = text[comma + 1:k].split() if comma >= 0 else []
-    return bool(words) and words[0].lower() in _CONJUNCTIONS
 
 
 def _free_indirect(u: Unit, idx: int, last_speaker, adjacent: bool = True) -> list[Found]:
