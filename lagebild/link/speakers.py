@@ -294,14 +294,14 @@ def _bare_role(phrase: str) -> bool:
         if "-" in w and not re.fullmatch(r"\d+-[Jj]ährige[nr]?", w) or _BODY_COMPOUND.fullmatch(w):
             return False  # 'IKG-Präsident', 'PiS-Vorsitzende', 'Polizeisprecher': the body is named
         if not (_is_role(part) or part in _PERSON_ROLES or gazetteer().rank(part, "de") >= 1 and gazetteer().lookup(
-                part, "de")) or _RELATIVE_ROLE.fullmatch(part):  # (a nationality: 'der Deutsche')
+                part, "de")) or _PLURAL_ROLE.fullmatch(part):  # (a nationality: 'der Deutsche')
             return False
     return True
 
 
 _BODY_COMPOUND = re.compile(r"[A-ZÄÖÜ]\w{2,}(?:sprecher|sprecherin|vertreter|vertreterin|chef|chefin|leiter|leiterin)")
 # plural groups and bodies are not a person's role ('Organisatoren', 'Beobachtern')
-_RELATIVE_ROLE = re.compile(r"\w+(?:en|ern)")
+_PLURAL_ROLE = re.compile(r"\w+(?:en|ern)")
 _MEDIUM = re.compile(r"\b(?:Zeitung|Times|Post|Tribune|Journal|Herald|Gazette|Telegraph|Rundschau|Kurier|Anzeiger|Tagblatt"
                     r"|Nachrichten|Spiegel|Standard|Presse|Krone|APA|dpa|AFP|Reuters|ORF|ARD|ZDF|BBC|CNN)\b")
 _BODY_NOUN = re.compile(r"(?:(?i:ein|einem|einer|eine|der|die|dem|den)\s+Sprecher(?:in)?\s+)?"
@@ -310,9 +310,11 @@ _BODY_NOUN = re.compile(r"(?:(?i:ein|einem|einer|eine|der|die|dem|den)\s+Spreche
 
 def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
     """Show no quote whose speaker, as the report would write it, names nobody (the outside audits count
-    'eine Sprecherin' or 'lokaler Medien' as a wrong speaker); it stays in the JSON. 'das Unternehmen',
-    'die Organisation' mean the organisation the article names most often before the quote (by name, not in
-    a compound) among those it lists; else the quote is not shown either."""
+    'eine Sprecherin', 'lokaler Medien' or a bare 'der Rechtsanwalt' as a wrong speaker) or is a document or
+    event (a MISC entity); it stays in the JSON. 'das Unternehmen', 'die Organisation' mean the organisation
+    the article names most often before the quote (by name, not in a compound, never a medium) among those it
+    lists; else the quote is not shown either. 'die Polizei' is shown, as the police body the article lists
+    when it lists one."""
     counts: dict[str, dict[str, list[int]]] = defaultdict(dict)  # article -> organisation -> mention starts
     for e in entities:
         if e.type == "ORG" and getattr(e, "listed", True):
