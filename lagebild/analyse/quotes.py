@@ -72,8 +72,12 @@ _CASUALTIES = re.compile(r"\b(?:Todesopfer|Opfer|Tote|Toten|Menschenleben|Leben|
 
 # ---------------------------------------------------------------------------- analysis of one unit
 
+# words of a speaker's own voice ('Wenn man …: …, so X': the part before the colon is speech too)
 _SPEAKER_WORDS = frozenset({"ich", "wir", "man", "uns", "mir", "mich", "unser", "unsere", "unseren", "unserer"})
+# small words inside a subject noun phrase ('Der Mitgründer der Stiftung zur Erforschung …')
 _NP_GLUE = frozenset({"zur", "zum", "vom", "beim", "im", "am", "und", "für"})
+
+
 def analyse_unit(u: Unit, idx: int) -> list[Found]:
     """Indirect and direct quotes of one unit (free indirect speech is handled by the caller)."""
     toks = u.toks

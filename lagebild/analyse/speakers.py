@@ -110,8 +110,8 @@ class Phrase:
 # a body named by its seat: after an inverted verb 'in Bagdad' still belongs to it ('teilte die türkische
 # Botschaft in Bagdad mit': which embassy), where 'sagte X in Hannover' is the place of the saying
 _SEAT_HEAD = re.compile(r"(?:botschaft|konsulat|polizei|polizeidirektion|staatsanwaltschaft|feuerwehr|vertretung)$")
-_AGE_WORDS = {"mitte", "anfang", "ende"}
-_QUANTIFIERS = {"beiden", "zwei", "drei", "vier", "fünf", "vielen", "einigen", "mehreren", "wenigen"}  # 'laut Polizei Mitte 30': an age, no part of the source
+_AGE_WORDS = {"mitte", "anfang", "ende"}  # 'laut Polizei Mitte 30': an age, no part of the source
+_QUANTIFIERS = {"beiden", "zwei", "drei", "vier", "fünf", "vielen", "einigen", "mehreren", "wenigen"}  # 'der beiden …'
 
 
 def _np_forward(toks: list[Tok], i: int, limit: int, pp_in: bool = True) -> int:
