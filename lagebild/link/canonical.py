@@ -405,7 +405,11 @@ def _persons_compatible(a: str, b: str) -> bool:
 
 
 def _near(a: str, b: str) -> bool:
-    return fuzz.ratio(a, b) >= 92
+    """Spelled alike, and the same numbers ('Olympische Winterspiele 2018' is not 2006)."""
+    return fuzz.ratio(a, b) >= 92 and _NUMBERS.findall(a) == _NUMBERS.findall(b)
+
+
+_NUMBERS = re.compile(r"\d+")
 
 
 def _block(index: dict, key) -> list[int]:

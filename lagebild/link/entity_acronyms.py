@@ -62,9 +62,10 @@ def _acronym_links(docs: list[AnalysedArticle], items: list, by_doc: dict[int, l
                 out[fold(m.group(1))].add(i)
             if is_acronym(it.base):
                 after = re.match(r"\s*\(([^()]{6,120})\)", text[it.mention.end:])
-                if after:
+                if after:  # the long form opens the parentheses ('YPG (in deutschen Medien …)' names none)
+                    opens = it.mention.end + after.start(1) + len(after.group(1)) - len(after.group(1).lstrip())
                     for j in idx:
                         mj = items[j].mention
-                        if mj.start >= it.mention.end and mj.end <= it.mention.end + after.end():
+                        if mj.start == opens and not mj.derived and mj.end <= it.mention.end + after.end():
                             out[fold(it.base)].add(j)
     return out

@@ -140,7 +140,8 @@ _KIND_ALONE = frozenset("republik landkreis bundesland bundesstaat gemeinde regi
 _COMPASS = frozenset("nord süd ost west norden süden osten westen".split())
 # titles that are no surnames ('König', 'Kaiser' and 'Prinz' are) and epithets of places
 TITLES = frozenset("Papst Kardinal Erzbischof Patriarch Kaiserin Königin Prinzessin Zar Zarin Scheich Emir Sultan Pharao "
-                    "Kalif Alpenrepublik Bundeshauptstadt Landeshauptstadt".split())
+                    "Kalif Alpenrepublik Bundeshauptstadt Landeshauptstadt Oberst Oberstleutnant Leutnant "
+                    "Oberleutnant Feldwebel Gefreiter Admiral Brigadegeneral Generalleutnant Generalmajor".split())
 
 
 def _junk(name: str, label: str = "", lang: str = "de") -> bool:

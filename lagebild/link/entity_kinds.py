@@ -36,8 +36,13 @@ TUN TUR UAE UGA UKR URU USA UZB VEN VIE ZIM ENG SCO WAL NIR""".split())  # (golf
 
 
 def event_name(name: str) -> bool:
-    """'Champions League', 'Australian Open', 'Vierschanzen-Tournee' is not matched: only a last word of its own."""
-    return bool(_EVENT.search(name))
+    """'Champions League', 'Australian Open', 'Vierschanzen-Tournee' is not matched: only a last word of its own;
+    or a German compound that names a festival, games or a fair ('Dresdner Stollenfest', 'Olympische
+    Winterspiele', 'Leipziger Buchmesse')."""
+    return bool(_EVENT.search(name) or _EVENT_COMPOUND.search(name))
+
+
+_EVENT_COMPOUND = re.compile(r"[a-zäöü](?:(?<![Mm]ani)fest|festival|festspiele|spiele|spielen|messe|olympiade)(?: \d{4})?$")
 
 
 # heads of the names of bodies in English, which the German model reads as places ('Supreme Court' LOC)
@@ -222,11 +227,13 @@ _MODEL_WORD = re.compile(r"(?:One|Two|X|Pro|Max|Plus|Mini|Air|Watch|Pay|OS|XP|Ph
 
 def _product(e) -> bool:
     """A two- or three-word name that ends in a model word and is no organisation by its own words
-    ('Apple Inc', 'Microsoft Deutschland'). (A maker's name first was tried too: it took 'Sony Music',
+    ('Apple Inc', 'Microsoft Deutschland'), or a 'person' with a model code ('Hy5 TT'). (A maker's name first was tried too: it took 'Sony Music',
     'HP Enterprise Services' and 'Oculus VR' for products.)"""
     from .entity_evidence import _ORG_WORDS, _places, first_names
 
     words = e.name.split()
+    if e.type == "PER" and e.place is None and any(re.search(r"\d", w) for w in words):
+        return True  # 'Hy5 TT', 'Seat Mo 125': a model code, no person's name has digits
     if e.place is not None or e.type == "PER" or not 2 <= len(words) <= 3 or words[0] in first_names("en") \
             or _ORG_WORDS.search(words[-1]) or words[-1] in _places() or _ORG_END.search(e.name):
         return False

@@ -223,7 +223,8 @@ class Gazetteer:
             hit = self.forms.get(lg, {}).get(key)
             if hit is not None:
                 return hit[0]
-        if codes and text.isupper() and 2 <= len(text) <= 3:  # ISO codes as written in caps
+        if codes and text.isupper() and text.isascii() and 2 <= len(text) <= 3:  # ISO codes as written in caps
+            # (ASCII only: 'TÜV' folds to Tuvalu's 'TUV', 'ÖVP' must not fold to a code either)
             hit = self.forms.get("codes", {}).get(key) or (self.forms.get("codes3", {}).get(key) if lang == "de" else None)
             if hit is not None:
                 return hit[0]

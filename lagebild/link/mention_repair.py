@@ -9,6 +9,8 @@ from .gazetteer import ARTICLES, ROLE_SUFFIX, gazetteer, noun_stem
 from .entity_evidence import _places, common_noun
 from .translit import compound_splits, known_word
 
+# a person's name never joins words with these ('Grok für Tesla', 'Tobias und Jean Pierre')
+_JOINED = re.compile(r" (?:für|und|mit|gegen|über|oder|sowie|and|for|with|against|et|pour|avec) ")
 # Words an NER span sometimes drags along at its end ('Nordkorea von'); never the end of a name.
 _TRAILING = ARTICLES | {"und", "oder", "im", "in", "am", "an", "auf", "mit", "für", "zu", "bei", "nach", "aus", "and", "et"}
 
@@ -27,6 +29,8 @@ def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = N
             if not head[:1].isupper():
                 continue  # nothing of a name before the bracket
             m = Mention(m.article_id, m.start, m.start + len(head), head, m.label, m.norm, m.derived, m.score)
+        if m.label == "PER" and not m.derived and _JOINED.search(m.text):
+            continue  # 'Grok für Tesla' (a heading), 'Tobias und Jean Pierre': no one person's name
         if m.derived and _hyphenated_name(m.text):  # 'Kamp-Lintfort' tagged as a part: the whole is the name
             m = Mention(m.article_id, m.start, m.end, m.text, m.label, None, False, m.score)
         if m.label == "LOC" and not m.derived and ", " in m.text:  # 'St. George, Utah': two places
