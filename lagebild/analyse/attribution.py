@@ -191,7 +191,7 @@ def claim_segments(text: str, start: int, end: int, sources: list[Source]) -> li
 
 # where the clause of a 'laut' phrase in mid-sentence begins: after a dash or semicolon, or at a conjunction or
 # relative 'was' after a comma ('…, ihre Eltern sind katholisch, aber laut X eher abergläubisch')
-_CLAUSE_OPEN = re.compile(r"(?:\s[–—]\s|;\s|,\s+(?=(?:aber|doch|jedoch|sondern|was|wobei|während|und|denn|dessen|deren"
+_CLAUSE_OPEN = re.compile(r"(?:\s[–—]\s|[;:]\s|,\s+(?=(?:aber|doch|jedoch|sondern|was|wobei|während|und|denn|dessen|deren"
                           r"|denen|wo)\s))")
 
 

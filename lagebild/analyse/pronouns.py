@@ -81,6 +81,10 @@ _OBLIQUE_BEFORE = re.compile(r"\b(?:mit|gegen|neben|für|bei|beim|über|zu|zum|o
                              r"|with|against|for|about)\s+(?:(?:dem|den|der|des|einem|einen|the)\s+)?$", re.I)
 
 
+# how far back (characters) a pronoun looks for a subject outside its paragraph's speakers
+_REACH = 1000
+
+
 def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[int, tuple[int, int]]:
     """Replace pronoun speakers by the last named speaker, sentence subject or PER mention of
     matching gender/number ('er' -> 'Der Landrat Ernst Kohl'); the pronoun span is returned.
@@ -158,6 +162,8 @@ def resolve_pronouns(text: str, found: list, mentions, candidates=()) -> dict[in
                 last_fit = None
                 for k in range(bisect.bisect_left(every, (at + 1,)) - 1, -1, -1):
                     c = value(every[k])
+                    if c[1] < at - _REACH:
+                        break  # ('sagte sie in einem Interview' is not the body that spoke five paragraphs up)
                     if c[1] <= at and not (every[k][1] == 0 and f.start <= c[0] < f.end) and fits(c, word):
                         # never the subject of the message itself ('Solche Heime sollen nicht ..., sagt er': 'er'
                         # is not 'Solche Heime'); a person named in it still can be ('Nach Aussagen von X ...')

@@ -168,6 +168,7 @@ def _in_wonach(text: str, s: int, k: int) -> bool:
 
 
 _AS_REPORTED = frozenset({"berichtet", "gemeldet"})
+_FILLER_AFTER = frozenset({"mal", "einmal", "so", "es", "ruhig", "eher", "etwa", "lieber", ",", "–"})
 _AS_ADVERBS = frozenset({"bereits", "schon", "gestern", "mehrfach", "ausführlich", "zuvor", "zuletzt"})
 
 
@@ -189,6 +190,9 @@ def _cues(u: Unit) -> list[tuple[int, object]]:
         if t.low in _AS_REPORTED and (n > 0 and u.toks[n - 1].low == "wie"
                                       or n > 1 and u.toks[n - 2].low == "wie" and u.toks[n - 1].low in _AS_ADVERBS):
             continue  # 'wie (bereits) berichtet': the writer's paper reported it, nobody in the text
+        if t.low == "sagen" and n + 1 < len(u.toks) and u.toks[n + 1].low == "wir" and (
+                n + 2 >= len(u.toks) or u.toks[n + 2].low in _FILLER_AFTER or u.toks[n + 2].text[:1].isupper()):
+            continue  # 'sagen wir mal Berlin Prenzlauer Berg', 'sagen wir so': a filler, nobody reports
         ok = [r for r in readings if _particle_ok(u, n, r.particle)]
         cs = clause_start(u, n)
         if any(u.toks[k].low in AUX for k in range(cs, n)):  # perfect tense: read as participle

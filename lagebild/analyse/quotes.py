@@ -290,6 +290,9 @@ def _direct(u: Unit, idx: int, indirect: list[Found], colon_attr, frames, source
         if oi is None or ci is None:
             continue
         cue = spk = None
+        if oi > 0 and toks[oi - 1].low in DETERMINERS | PREPS and nwords <= 4 and all(
+                w[:1].isupper() or not w[:1].isalpha() for w in inner.split()):
+            continue  # 'Auf Nachfrage der „Straits Times“ sagte …': a name in quotation marks, no message
         # (a) cue after: '„…“, sagte X' / '„…“, so X'
         k = ci + 1
         comma = k < len(toks) and toks[k].text == ","

@@ -212,6 +212,8 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
         if person is not None:
             q.speaker_entity = person.name
             continue
+        if _member_speaker(q.speaker):
+            continue  # 'der Aktivist der … ATU', 'Ein BMW-Händler': a member or customer does not speak for the body
         orgs = [(ent, m) for ent, m in inside if ent.type == "ORG" and not m.derived]
         if orgs and _names_whole(q.speaker, orgs[0][1]):
             q.speaker_entity = orgs[0][0].name  # 'der WWF': the organisation, never a person it employs
@@ -273,8 +275,9 @@ _SEAT_BODY = re.compile(r"(?:(?i:ein|eine|der|die|das|dem|den|des)\s+)?(?:[a-zä
                         r"|staatsanwaltschaft)\w*", re.I)
 
 
-_ROLE_ARTICLES = frozenset("der die dem den des ein eine einem einen einer".split())
-_PERSON_ROLES = frozenset("Anwalt Anwältin Rechtsanwalt Rechtsanwältin Vorsitzende Vorsitzender Jährige Jähriger".split())
+_ROLE_ARTICLES = frozenset("der die das dem den des ein eine einem einen einer".split())
+_PERSON_ROLES = frozenset("Anwalt Anwältin Rechtsanwalt Rechtsanwältin Vorsitzende Vorsitzender Jährige Jähriger "
+                          "Staatsoberhaupt Regierungschef Regierungschefin Monarch Monarchin".split())
 
 
 def _bare_role(phrase: str) -> bool:
@@ -297,6 +300,20 @@ def _bare_role(phrase: str) -> bool:
                 part, "de")) or _PLURAL_ROLE.fullmatch(part):  # (a nationality: 'der Deutsche')
             return False
     return True
+
+
+# the head of a speaker phrase that is a member, customer or insider of a body, never its voice
+_MEMBER_HEAD = re.compile(r"(?:mitglied|händler|händlerin|aktivist|aktivistin|anhänger|anhängerin|kunde|kundin"
+                          r"|nutzer|nutzerin|bewohner|bewohnerin|besucher|besucherin|teilnehmer|teilnehmerin|insider)$",
+                          re.I)
+
+
+def _member_speaker(phrase: str) -> bool:
+    """The phrase's first noun is a member, customer or insider ('der Aktivist der Autonomous Tenant Union',
+    'Ein BMW-Händler in Weimar', 'Brancheninsider gegenüber ET-News'): a person it does not name."""
+    words = [w for w in WORD.findall(phrase) if w.casefold() not in _ROLE_ARTICLES]
+    head = next((w for w in words if w[:1].isupper()), "")
+    return bool(head) and bool(_MEMBER_HEAD.search(head.rsplit("-", 1)[-1]))
 
 
 _BODY_COMPOUND = re.compile(r"[A-ZÄÖÜ]\w{2,}(?:sprecher|sprecherin|vertreter|vertreterin|chef|chefin|leiter|leiterin)")
@@ -330,7 +347,7 @@ def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
         if not q.shown or q.speaker_entity in listed or not q.speaker:
             continue
         seat = _SEAT_BODY.fullmatch(q.speaker.strip())
-        if not q.speaker_entity and _bare_role(q.speaker):
+        if not q.speaker_entity and (_bare_role(q.speaker) or _member_speaker(q.speaker)):
             q.shown = False  # 'der Rechtsanwalt', 'der ehemalige Präsidentschaftskandidat': a role the article never names
             continue
         if not seat and not _NAMELESS.fullmatch(q.speaker.strip()):
