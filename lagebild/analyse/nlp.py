@@ -68,11 +68,20 @@ def _tokenizer(lang: str):
 _YEAR_END = re.compile(r"(?<=\b\d{4})\.(?=\s+[A-ZÄÖÜ„\"»«‚])")
 
 
+# ... nor is a sentence that opens with a year after a word's period ('… statt. 2023 beginnt das Fest'): split
+# there too, unless the word is an abbreviation ('inkl. 2023 …'; 'ca.', 'bzw.' are under four letters)
+_YEAR_START = re.compile(r"(?<![^\W\d_])([a-zäöüß]{4,})\.(?=\s+(?:1[89]|20)\d\d\s+[^\W\d_])")
+_SHORT_FORMS = frozenset({"inkl", "zzgl", "evtl", "mind", "bzgl", "insb", "usw"})
+
+
 def _split_after_years(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = sorted([m.end() for m in _YEAR_END.finditer(line, start, end)]
+                  + [m.end() for m in _YEAR_START.finditer(line, start, end) if m.group(1) not in _SHORT_FORMS])
     out, s = [], start
-    for m in _YEAR_END.finditer(line, start, end):
-        out.append((s, m.end()))
-        s = m.end()
+    for cut in cuts:
+        if s < cut < end:
+            out.append((s, cut))
+            s = cut
     out.append((s, end))
     return out
 

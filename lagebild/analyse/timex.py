@@ -20,9 +20,9 @@ from datetime import date, timedelta
 
 from ..records import AnalysedArticle, Timex
 from .timex_anchor import (APPOSITION_MISMATCH, FROM_TEXT, NAME_YEAR, confidence, deictic_day, explicit, in_apposition, name_years,
-                           signature_day)
+                           names_no_date, signature_day)
 from .timex_event import event_span
-from .timex_reference import Reference, follows_text, is_narrative, resolve_from_text
+from .timex_reference import Reference, coming, follows_text, is_narrative, resolve_from_text
 from .timex_rules import Candidate, duration_value, resolve_overlaps, scan
 from .timex_rules_history import coordinate
 
@@ -102,6 +102,7 @@ def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
 # ---------------------------------------------------------------- tense of the dated clause
 _FUTURE = re.compile(
     r"\b(?:wird|werden|werde|wirst|werdet|soll|sollen|sollte|sollten|muss|müssen|will|wollen|plant|planen|geplant|"
+    r"könnte|könnten|dürfte|dürften|"
     r"bevorstehend\w*|anstehend\w*|kommend\w*|erwartet|vorgesehen|angesetzt|shall|will|going\s+to|"
     r"va|vont|doit|doivent|prévu\w*)\b", re.I)
 _PAST = re.compile(
@@ -496,7 +497,8 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
                 # 'Gestern, Montag': the weekday names the day just named, whatever the anchor
                 typ, value = "TIME" if _time_suffix(spec) else "DATE", prev[1][:10] + _time_suffix(spec)
                 conf = prev[2] if date.fromisoformat(value[:10]).isoweekday() == spec["dow"] else APPOSITION_MISMATCH
-            if not value and follows_text(spec, ref, narrative, pub_year, text, item["start"]):
+            if not value and not coming(item, text, narrative, ref, pub_year) \
+                    and follows_text(spec, ref, narrative, pub_year, text, item["start"]):
                 got = resolve_from_text(spec, ref, _time_suffix(spec))
                 if got:
                     (typ, value), from_text = got, True
@@ -515,6 +517,11 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
             conf = NAME_YEAR if item.get("name") else confidence(spec, value, anchor.kind if anchor else None, from_text)
             if from_text:  # 'am Tag zuvor' is no surer than the date it counts from
                 conf = min(conf, ref_conf)
+            if spec["kind"] in ("prev", "shift") and spec.get("from_ref", spec["kind"] == "prev") and (
+                    not from_text or "XX" in value):
+                # 'zehn Jahre später', 'Am nächsten Tag' count from a time the text told, not from the publication
+                # date; a day counted from a year alone ('1895-XX-XX') dates nothing
+                conf = min(conf, NAME_YEAR)
         prev = (item, value, conf)
         # in a narrative text, dates resolved against the publication date establish nothing
         if typ in ("DATE", "TIME") and (not narrative or from_text or _explicit(spec)):
@@ -558,6 +565,8 @@ def find_timexes(doc: AnalysedArticle) -> None:
         if c.spec["kind"] == "year" and ((c.start, c.end) in names or c.rule.startswith("year_range") and "/" in (
                 text[c.end:c.end + 2] if c.rule.endswith("first") else text[max(0, c.start - 2):c.start])):
             specs[-1]["name"] = True  # 'Global 2000', 'Windows 2000': maybe a name; 'Saison 2014/15': a season label
+        elif names_no_date(text, c.spec, es, c.start):
+            specs[-1]["name"] = True  # 'Ausgabe 7/2019', 'jedes Jahr am Samstag vor dem zweiten Advent
         pairs.append((c, future))
     text_anchor = own_anchor(text, specs, pairs)
     anchor = Anchor.parse(doc.article.published, source="published") or text_anchor

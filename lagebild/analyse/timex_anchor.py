@@ -136,4 +136,26 @@ def name_years(text: str, mentions: list) -> set[tuple[int, int]]:
     for name in found:
         for hit in re.finditer(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"\s+") + r"(?!\w)", text):
             spans.add((hit.end() - 4, hit.end()))
+    for hit in _PLAN_YEAR.finditer(text):  # 'Spielplatzentwicklungskonzept 2025', 'Agenda 2030': a plan's name
+        spans.add((hit.start(1), hit.end(1)))
+    for hit in _SEASON.finditer(text):  # 'in der Saison 2004/2005': a season label, neither year alone
+        spans.update({(hit.start(1), hit.end(1)), (hit.start(2), hit.end(2))})
     return spans
+
+
+_PLAN_YEAR = re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ][\w-]*)?(?:[Kk]onzept|[Pp]lan|[Ss]trategie|[Aa]genda|[Pp]rogramm|[Vv]ision|[Pp]rojekt)\s+"
+                        r"(\d{4})(?![\d,:/-]|\.\d)")
+_SEASON = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)/((?:19|20)\d\d)(?![\d.,/-])")
+
+
+_HABITUAL = re.compile(r"\b(?:jedes\s+Jahr|jährlich|alljährlich|traditionell|traditionsgemäß|in\s+der\s+Regel"
+                       r"|üblicherweise|gewöhnlich|normalerweise|meistens|stets|jeweils|every\s+year|each\s+year"
+                       r"|annually|traditionally|usually)\b", re.I)
+_ISSUE_BEFORE = re.compile(r"\b(?:Ausgabe|Heft|Nr\.|Nummer|Band|Jahrgang)\s*$")
+
+
+def names_no_date(text: str, spec: dict, clause_start: int, start: int) -> bool:
+    """An issue's number ('in seiner aktuellen Ausgabe 7/2019') or a habit ('jedes Jahr am Samstag vor dem
+    zweiten Advent', 'traditionell im Frühjahr'): the expression dates no one event."""
+    return bool(_ISSUE_BEFORE.search(text, max(0, start - 12), start)) or spec["kind"] in ("date", "dow", "season") \
+        and spec.get("y") is None and bool(_HABITUAL.search(text, clause_start, start))

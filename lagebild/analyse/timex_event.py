@@ -47,6 +47,12 @@ _APPOSITION = re.compile(r"\s*(?:dem|der|des|einem|einer|den)\s+(?:[a-zäöü]\w
                          r"(?:[a-zäöü]\w*\s+)?[A-ZÄÖÜ]\w*)?\s*,\s*$")
 
 
+def _cut_after_number(text: str, end: int) -> bool:
+    """The sentence ends with a number's period ('Am 5.'), which may be a day's, not a sentence's end ('…
+    statt.' | '2023 beginnt' is two sentences)."""
+    return bool(re.search(r"\d\.\s*$", text[max(0, end - 4):end]))
+
+
 def event_span(text: str, sentences: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """The clause of the sentence around [start, end): commas/dashes/colons split clauses;
     a clause shorter than five words grows into its neighbours (fronted 'Am Montag,')."""
@@ -55,9 +61,10 @@ def event_span(text: str, sentences: list[tuple[int, int]], start: int, end: int
         i0 = sentences.index(covering[0])
         i1 = sentences.index(covering[-1])
         # the sentencizer may cut after '5.' in 'Am 5. Oktober': join with the neighbours first
-        if i0 > 0 and sentences[i0 - 1][1] >= covering[0][0] - 2:
+        if i0 > 0 and sentences[i0 - 1][1] >= covering[0][0] - 2 and _cut_after_number(text, sentences[i0 - 1][1]):
             i0 -= 1
-        if i1 + 1 < len(sentences) and sentences[i1 + 1][0] <= covering[-1][1] + 2:
+        if i1 + 1 < len(sentences) and sentences[i1 + 1][0] <= covering[-1][1] + 2 \
+                and _cut_after_number(text, covering[-1][1]):
             i1 += 1
         s0, e0 = sentences[i0][0], sentences[i1][1]
     else:
