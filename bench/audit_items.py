@@ -3,7 +3,8 @@
     python bench/audit_items.py DIR        # DIR from bench/audit_sample.py; writes DIR/review/items.txt
 
 One block per story (its article files), then every item the dossier shows, numbered: shown quotes
-(Q), listed entities (E) and shown timeline rows (T). A quote's speaker is given as the report shows
+(Q), listed entities (E) and shown timeline rows (T); each article with the publication date the
+dossier gives it (relative dates are judged against it). A quote's speaker is given as the report shows
 it (the canonical entity, else the phrase as written; `lagebild.report.markdown`), with the phrase as
 written beside it when they differ: what the reader sees is what is judged. Prints the three counts.
 """
@@ -23,8 +24,10 @@ def shown_speaker(q: dict) -> str:
 def items(dossier: dict) -> tuple[list[str], int, int, int]:
     out: list[str] = []
     nq = ne = nt = 0
+    dated = {a["id"]: a.get("published") for a in dossier.get("articles", [])}
     for story in sorted(dossier["stories"], key=lambda s: s["article_ids"][0]):
-        out.append("\n######## ARTICLE(S) " + ", ".join(f"articles/{a}.txt" for a in story["article_ids"]))
+        out.append("\n######## ARTICLE(S) " + ", ".join(
+            f"articles/{a}.txt (published {dated.get(a) or 'unknown'})" for a in story["article_ids"]))
         for q in story["quotes"]:
             if not q.get("shown"):
                 continue

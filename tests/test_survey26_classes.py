@@ -1,0 +1,117 @@
+"""Error classes of the survey of 42 German web pages (survey 26, tuned-on material), on invented text.
+
+Entities: a hyphenated one-word place or organisation whose head is a dictionary word ('Bio-Baumwolle',
+'Elektro-Roller') is no name however often it is mentioned; an acronym's parenthesis
+names its long form only when the long form opens it ('YPG (in deutschen Medien …)'); 'TÜV' is no ISO
+code; names that differ in a number are not merged; a person's name never joins two words with 'für' or
+'und'; 'Hy5 TT' is a model; a 'person' opened by an adjective ('Alte Meister') is none; festivals and
+games are events. Quotes: 'sagen wir mal' is a filler; a name in quotation marks after 'der' is no
+message; a member or customer does not speak for the body ('Ein Autohaus-Händler'); 'das
+Staatsoberhaupt' is a bare role; a pronoun looks back no further than 1,000 characters outside its
+paragraph's speakers; a colon before 'Laut' opens the claim's clause. Time: a season '2004/2005', an
+issue 'Ausgabe 7/2019', a plan's year and a habit date nothing; 'zehn Jahre später' needs a time the text
+told; a sentence that opens with a year after a word's period is its own sentence and dates its days."""
+from __future__ import annotations
+
+from tests.test_audit56_classes import quote_with, quotes_of
+
+
+def _story(text: str, published: str | None = None):
+    from lagebild.analyse import analyse_article
+    from lagebild.link import build_story
+    from lagebild.records import Article
+
+    doc = analyse_article(Article(id="a", source="a", text=text, language="de", published=published))
+    return doc, build_story("s", [doc], [])
+
+
+def _entity(name: str, kind: str):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(name=name, type=kind, aliases=[name], mentions=[], place=None, kind_word=False)
+
+
+def test_dictionary_compounds_are_no_places_or_bodies_however_often_mentioned():
+    from lagebild.link.entity_vouch import dictionary_word_name
+
+    for name, kind in (("Bio-Baumwolle", "LOC"), ("Elektro-Roller", "ORG"), ("Corona-Leugnern", "ORG"),
+                       ("Adblue-Tank", "LOC")):
+        assert dictionary_word_name(_entity(name, kind), {}), name
+    for name, kind in (("Preševo", "LOC"), ("Caritas", "ORG"), ("Kufstein", "LOC"), ("ÖVP", "ORG"),
+                       ("Antholz-Anterselva", "LOC"), ("Taekwando-Stadion", "LOC"), ("Houthi-Rebellen", "ORG"),
+                       ("Nordhausen-Nord", "LOC")):
+        assert not dictionary_word_name(_entity(name, kind), {}), name
+
+
+def test_acronym_parenthesis_tuv_numbers_and_joined_persons_do_not_merge():
+    _, story = _story("Die Kämpfer der mit den Arabern verbündeten YPG (in deutschen Medien oft „Dscheh-Peh-Geh“ "
+                      "genannt) sind stark. Deutschland liefert Waffen, in Deutschland wird gestritten. Der Experte vom "
+                      "TÜV Thüringen prüft. Bei den Olympischen Winterspielen 2018 in Pyeongchang und den Olympischen "
+                      "Winterspielen 2006 in Turin startete sie.")
+    by_name = {e.name: e for e in story.entities}
+    assert "YPG" not in by_name.get("Deutschland").aliases
+    assert not any(e.name == "Tuvalu" for e in story.entities)
+    assert not any("2018" in e.name and any("2006" in a for a in e.aliases) for e in story.entities)
+    from lagebild.link.mention_repair import _JOINED
+
+    assert _JOINED.search("Grok für Tesla") and _JOINED.search("Tobias und Jean Pierre")
+    assert not _JOINED.search("Ursula von der Leyen")
+
+
+def test_model_codes_adjectives_and_events_get_no_person_type():
+    from lagebild.link.entity_kinds import event_name
+    from lagebild.link.entity_vouch import opened_by_adjective
+
+    assert opened_by_adjective(_entity("Alte Meister", "PER")) and opened_by_adjective(_entity("Grüner Knopf", "PER"))
+    assert not opened_by_adjective(_entity("Karin Fischer", "PER"))
+    assert event_name("Dresdner Stollenfest") and event_name("Olympischen Winterspielen 2018")
+    assert not event_name("Kommunistisches Manifest")
+    _, story = _story("Der Kindersitz Hy5 TT kostet 300 Euro. Im Test lag der Hy5 TT vorn, sagte die Prüferin.")
+    assert not any(e.type == "PER" and "Hy5" in e.name for e in story.entities)
+
+
+def test_fillers_quoted_names_members_and_bare_roles_are_no_speakers():
+    qs = quotes_of("Und dann wird das anfangen in den Wohngegenden, sagen wir mal Hamburg Ottensen zum Beispiel, dass "
+                   "da die Eltern nicht mehr wollen, dass Sie da durchfahren.", [("Hamburg Ottensen", "LOC")])
+    assert not any(q.speaker and "Ottensen" in q.speaker for q in qs)
+    qs = quotes_of("Auf Nachfrage der „Morning Post“ sagte ein Sprecher von Lieferblitz: „Wir bieten diesen Dienst "
+                   "nicht an.“", [("Lieferblitz", "ORG")])
+    assert not any(q.text.strip() == "Morning Post" for q in qs)
+    from lagebild.link.speakers import _bare_role, _member_speaker
+
+    assert _member_speaker("Ein Autohaus-Händler in Gera") and _member_speaker("der Aktivist der Mieterunion")
+    assert _member_speaker("Brancheninsider gegenüber Technews")
+    assert not _member_speaker("ein Sprecher des Ministeriums") and not _member_speaker("Stefan")
+    assert _bare_role("das Staatsoberhaupt")
+
+
+def test_a_pronoun_does_not_reach_a_body_paragraphs_up():
+    filler = "Sie spielte viele Rollen an vielen Bühnen des Landes und in Filmen. " * 20
+    qs = quotes_of("Das teilte die Organisation Bühnenhilfe mit. Die Schauspielerin starb am Samstag.\n" + filler
+                   + "\n„Man muss es ernst nehmen“, sagte sie in einem Interview.", [("Bühnenhilfe", "ORG")])
+    q = quote_with(qs, "ernst nehmen")
+    assert not (q.speaker and "Organisation" in q.speaker)
+
+
+def test_a_colon_before_laut_opens_the_claims_clause():
+    qs = quotes_of("Das Ende ist damit nicht erreicht: Laut dem Magazin Technews könnte die Firma schon 2025 einen "
+                   "eigenen Akku bauen.", [("Technews", "ORG")])
+    q = quote_with(qs, "Akku")
+    assert q.text.startswith("Laut") and "Ende" not in q.text
+
+
+def test_seasons_issues_plans_habits_and_untold_offsets_date_nothing():
+    from lagebild.analyse.timex_anchor import SHOW_THRESHOLD
+
+    doc, _ = _story("In der Saison 2004/2005 stand sie dreimal auf dem Podium. Das berichtet das Magazin in seiner "
+                    "Ausgabe 7/2019. Unser Spielplatzkonzept 2025 zeigt Lücken. Das Fest findet jedes Jahr am Samstag "
+                    "vor dem zweiten Advent statt. Als die ersten Autos kamen, lachten viele. Doch zehn Jahre später "
+                    "waren die Kutschen weg.", published="2022-10-21")
+    shown = {t.text for t in doc.timexes if t.confidence >= SHOW_THRESHOLD}
+    assert not shown & {"2004", "2005", "7/2019", "2025", "Samstag", "zehn Jahre später"}, shown
+
+
+def test_a_year_opening_a_sentence_dates_its_days():
+    doc, _ = _story("Die Messe findet im Frühjahr statt. 2023 beginnt das Stollenfest am 9. Dezember mit einem Umzug.",
+                    published="2022-10-21")
+    assert {t.value for t in doc.timexes if t.text.startswith("9.")} == {"2023-12-09"}
