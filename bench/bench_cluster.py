@@ -12,7 +12,9 @@ measure; with --workers N the feature extraction of N-1 helper processes is not 
 throughput of the last stretch, RSS now and at its peak, and the number of stories.
 At the end the batch clean-up (refine + merge pass) is timed once (CPU per pass, wall for both),
 with the run's totals and the final number of stories, and B-cubed F1 against the synthetic
-stories is printed as a sanity check (not a quality claim).
+stories is printed as a sanity check (not a quality claim). With --hash a last line gives a hash
+of the stories after filing and after the clean-up (ids, members, copies, how each article joined):
+a speed change must leave both unchanged.
 """
 from __future__ import annotations
 
@@ -78,6 +80,22 @@ def articles(n: int, pool: list[str], seed: int = 7):
             made += 1
 
 
+def membership_hash(index: StoryIndex) -> str:
+    """A hash of every story (id, members in order, copies) and of how each article joined:
+    identical for identical clustering results (the check that a speed change changes nothing)."""
+    import hashlib
+
+    h = hashlib.sha1()
+    for sid in sorted(index.stories):
+        st = index.stories[sid]
+        h.update(f"{sid}:{','.join(st.article_ids)};{st.copies}\n".encode())
+    for aid in sorted(index.copy_of):
+        h.update(f"{aid}>{index.copy_of[aid]}\n".encode())
+    for aid in sorted(index.joined_via):
+        h.update(f"{aid}={index.joined_via[aid]}\n".encode())
+    return h.hexdigest()[:16]
+
+
 def _features(item):
     aid, text, published = item
     f = extract_features(aid, text, None, "de", published)
@@ -97,6 +115,8 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=1000)
     ap.add_argument("--workers", type=int, default=1,
                     help="processes for feature extraction (the index itself is one sequential writer)")
+    ap.add_argument("--hash", action="store_true",
+                    help="print a hash of the stories after filing and after the clean-up (identity checks)")
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     pool = sentences()
@@ -142,6 +162,10 @@ def main() -> None:
             last_t, last_n, last_c = now, done, cpu
     if args.workers > 1:
         workers.terminate()
+    th, ch = time.perf_counter(), time.process_time()
+    filed_hash = membership_hash(index) if args.hash else None
+    t0 += time.perf_counter() - th  # the hash is not part of the run's time
+    c0 += time.process_time() - ch
     tc, tw = time.process_time(), time.perf_counter()
     moves = index.refine()
     tr = time.process_time()
@@ -157,6 +181,8 @@ def main() -> None:
                       "stories": len(index.stories), "moves": moves, "merges": merges,
                       "rss_mb": round(rss_mb()), "peak_rss_mb": round(rss_mb("VmHWM")),
                       "synthetic_bcubed": bcubed(gold, pred)}), flush=True)
+    if args.hash:  # outside the timed part
+        print(json.dumps({"filed_hash": filed_hash, "final_hash": membership_hash(index)}), flush=True)
 
 
 if __name__ == "__main__":
