@@ -294,7 +294,7 @@ def review_kinds(entities: list, docs: list, sports: set[str] | None = None) -> 
             e.type = kind
         elif _product(e):
             e.type = "MISC"
-        elif e.place is None and event_name(e.name):
+        elif e.place is None and event_name(e.name) and not person_by_first_name(e.name):  # ('Joachim Standfest')
             e.type = "MISC"
         elif e.place is None and e.type == "LOC" and (club_name(e.name) or _BODY_END.search(e.name)):
             e.type = "ORG"
