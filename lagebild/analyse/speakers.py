@@ -114,6 +114,19 @@ _AGE_WORDS = {"mitte", "anfang", "ende"}  # 'laut Polizei Mitte 30': an age, no 
 _QUANTIFIERS = {"beiden", "zwei", "drei", "vier", "fünf", "vielen", "einigen", "mehreren", "wenigen"}  # 'der beiden …'
 
 
+_MONTH_OR_DAY = frozenset("januar jänner februar märz april mai juni juli august september oktober november dezember montag "
+                          "dienstag mittwoch donnerstag freitag samstag sonnabend sonntag".split())
+
+
+def _time_word(toks: list[Tok], m: int, limit: int) -> bool:
+    """A month or weekday, or 'Anfang'/'Mitte'/'Ende' before one: a time after the speaker, not part of the
+    name ('die Polizei Anfang Oktober'; 'Michael Ende sagte' keeps its name)."""
+    if toks[m].low in _MONTH_OR_DAY:
+        return True
+    return toks[m].low in ("anfang", "mitte", "ende", "beginn") and m + 1 < limit and (
+        toks[m + 1].low in _MONTH_OR_DAY or toks[m + 1].text.isdigit())
+
+
 def _np_forward(toks: list[Tok], i: int, limit: int, pp_in: bool = True) -> int:
     """End index of a simple NP starting at token i (no apposition), or i if none."""
     j = i
@@ -139,6 +152,7 @@ def _np_forward(toks: list[Tok], i: int, limit: int, pp_in: bool = True) -> int:
             return m
     while m < limit and (is_cap(toks[m]) and toks[m].low not in DETERMINERS and toks[m].text not in ("Am", "Im", "In")
                          and not (m > k and toks[m].low in _AGE_WORDS and m + 1 < limit and toks[m + 1].text.isdigit())
+                         and not (m > k and _time_word(toks, m, limit))
                          or (m > k and toks[m].low in _NAME_PARTICLES and m + 1 < limit and is_cap(toks[m + 1]))):
         m += 1
         # a title or initial with its dot inside a name: 'Dr. Heino Stoever', 'C.Y. Leung'

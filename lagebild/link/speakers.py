@@ -266,7 +266,7 @@ _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|d
                        r"|Behörden|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen|Opfer"
                        r"|(?:Behörden|Ministeriums|Regierungs|Unternehmens|Konzern|Firmen)sprecher(?:in)?"
                        r"|(?:Behörden|Regierungs)?[Vv]ertreter(?:in)?|Ermittler|Ermittlerin|Fernsehen|Rundfunk|Radio"
-                       r"|(?:Nachrichten)?[Mm]agazins|Blattes|Senders|Verfasser|Autoren"
+                       r"|(?:Nachrichten)?[Mm]agazins|Blattes|Senders|Verfasser|Autoren|O-Ton"
                        r"|Sprecher(?:in)?\s+(?:des|der)\s+(?:\w*[Uu]nternehmens|\w*[Kk]onzerns|Firma|Nachrichtenmagazins"
                        r"|Magazins|Zeitung|Blattes|Senders))")
 # a body of a kind the story's place makes plain ('die Polizei', 'Polizeisprecher', 'das Landesfeuerwehrkommando'):
@@ -289,8 +289,9 @@ def _bare_role(phrase: str) -> bool:
     words = phrase.split()
     if len(words) < 2 or len(words) > 5 or words[0].lower() not in _ROLE_ARTICLES:
         return False
-    heads = [w for w in words[1:] if w[:1].isupper() or w[:1].isdigit()]
-    if not heads or any(not w[:1].isupper() and not w[:1].isdigit() and not w.islower() for w in words[1:]):
+    heads = [w for w in words[1:] if (w[:1].isupper() or w[:1].isdigit()) and not w.endswith("-")]  # ('Familien- und')
+    if not heads or any(not w[:1].isupper() and not w[:1].isdigit() and not w.islower() for w in words[1:]
+                        if not w.endswith("-")):
         return False
     for w in heads:
         part = w.rsplit("-", 1)[-1]
