@@ -1,4 +1,5 @@
-"""Error classes of the survey of 42 German web pages (survey 26, tuned-on material), on invented text.
+"""Error classes of the surveys of 42 and 41 German web pages (surveys 26 and 27, tuned-on material), on
+invented text.
 
 Entities: a hyphenated one-word place or organisation whose head is a dictionary word ('Bio-Baumwolle',
 'Elektro-Roller') is no name however often it is mentioned; an acronym's parenthesis
@@ -115,3 +116,35 @@ def test_a_year_opening_a_sentence_dates_its_days():
     doc, _ = _story("Die Messe findet im Frühjahr statt. 2023 beginnt das Stollenfest am 9. Dezember mit einem Umzug.",
                     published="2022-10-21")
     assert {t.value for t in doc.timexes if t.text.startswith("9.")} == {"2023-12-09"}
+
+
+# survey 27 (41 more German web pages: news, blogs, press releases)
+
+def test_a_place_no_mention_puts_anywhere_is_not_listed():
+    _, story = _story("Plattform Zeitleser bietet 5000 Titel. Zeitleser wächst, sagte die Chefin. Zeitleser zahlt den "
+                      "Verlagen Geld. Die Polizei fand ihn in Oberwaldbach. Nach Oberwaldbach kamen viele.")
+    listed = {e.name for e in story.entities if e.listed}
+    assert "Zeitleser" not in listed or next(e for e in story.entities if e.name == "Zeitleser").type != "LOC"
+    from lagebild.link.entity_vouch import _LOCATIVE
+
+    assert _LOCATIVE.search("die Grenzstadt ") and _LOCATIVE.search("am ") and not _LOCATIVE.search("sagte ")
+
+
+def test_maize_a_quarter_papers_and_yearly_dates_are_no_dates():
+    from lagebild.analyse.timex_anchor import SHOW_THRESHOLD
+
+    doc, _ = _story("Biogas wird aus Mais gewonnen. Das kostet ein Viertel eines Abos. Das sagte sie der Welt am Sonntag. "
+                    "Der 11.10. eines jeden Jahres ist Weltmädchentag. Wärmepumpen brauchen den meisten Strom im Winter. "
+                    "Im Winter soll die Halle fertig sein. Am 1. Sep 2015 begann es.", published="2022-10-21")
+    shown = {t.text: t.value for t in doc.timexes if t.confidence >= SHOW_THRESHOLD}
+    assert "Mais" not in shown and not any("Viertel" in k for k in shown) and "Sonntag" not in shown
+    assert "11.10." not in shown and shown.get("Winter") == "2023-WI"  # only the coming winter of the plan
+    assert shown.get("1. Sep 2015") == "2015-09-01"
+
+
+def test_a_time_ends_a_speaker_phrase_and_coordinated_roles_are_bare():
+    from lagebild.link.speakers import _bare_role
+
+    qs = quotes_of("Wie die Polizei Anfang Oktober meldete, waren an zwei Bahnen Manipulationen entdeckt worden.")
+    assert all("Oktober" not in (q.speaker or "") for q in qs)
+    assert _bare_role("die Familien- und Frauenministerin")

@@ -565,7 +565,7 @@ def find_timexes(doc: AnalysedArticle) -> None:
         if c.spec["kind"] == "year" and ((c.start, c.end) in names or c.rule.startswith("year_range") and "/" in (
                 text[c.end:c.end + 2] if c.rule.endswith("first") else text[max(0, c.start - 2):c.start])):
             specs[-1]["name"] = True  # 'Global 2000', 'Windows 2000': maybe a name; 'Saison 2014/15': a season label
-        elif names_no_date(text, c.spec, es, c.start):
+        elif names_no_date(text, c.spec, (es, ee), c.start, c.end):
             specs[-1]["name"] = True  # 'Ausgabe 7/2019', 'jedes Jahr am Samstag vor dem zweiten Advent
         pairs.append((c, future))
     text_anchor = own_anchor(text, specs, pairs)

@@ -143,7 +143,7 @@ def name_years(text: str, mentions: list) -> set[tuple[int, int]]:
     return spans
 
 
-_PLAN_YEAR = re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ][\w-]*)?(?:[Kk]onzept|[Pp]lan|[Ss]trategie|[Aa]genda|[Pp]rogramm|[Vv]ision|[Pp]rojekt)\s+"
+_PLAN_YEAR = re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ][\w-]*)?(?:[Kk]onzept|[Ss]zenario|[Pp]lan|[Ss]trategie|[Aa]genda|[Pp]rogramm|[Vv]ision|[Pp]rojekt)\s+"
                         r"(\d{4})(?![\d,:/-]|\.\d)")
 _SEASON = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)/((?:19|20)\d\d)(?![\d.,/-])")
 
@@ -154,8 +154,30 @@ _HABITUAL = re.compile(r"\b(?:jedes\s+Jahr|jährlich|alljährlich|traditionell|t
 _ISSUE_BEFORE = re.compile(r"\b(?:Ausgabe|Heft|Nr\.|Nummer|Band|Jahrgang)\s*$")
 
 
-def names_no_date(text: str, spec: dict, clause_start: int, start: int) -> bool:
-    """An issue's number ('in seiner aktuellen Ausgabe 7/2019') or a habit ('jedes Jahr am Samstag vor dem
-    zweiten Advent', 'traditionell im Frühjahr'): the expression dates no one event."""
-    return bool(_ISSUE_BEFORE.search(text, max(0, start - 12), start)) or spec["kind"] in ("date", "dow", "season") \
-        and spec.get("y") is None and bool(_HABITUAL.search(text, clause_start, start))
+def names_no_date(text: str, spec: dict, clause: tuple[int, int], start: int, end: int) -> bool:
+    """An issue's number ('in seiner aktuellen Ausgabe 7/2019'), a newspaper's name ('Welt am Sonntag', „der
+    Freitag“), a habit ('jedes Jahr am Samstag vor dem zweiten Advent', 'traditionell im Frühjahr', 'im Oktober
+    eines jeden Jahres') or a season in a general statement ('Das funktioniert sogar im Winter'): the
+    expression dates no one event."""
+    if _ISSUE_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    if spec["kind"] == "dow" and (_PAPER_BEFORE.search(text, max(0, start - 30), start)
+                                  or re.search(r"[„»\"“]der\s+$", text[max(0, start - 6):start])):
+        return True
+    if spec["kind"] not in ("date", "dow", "season") or spec.get("y") is not None:
+        return False
+    if _HABITUAL.search(text, clause[0], start) or _EVERY_YEAR_AFTER.match(text, end):
+        return True
+    return spec["kind"] == "season" and spec.get("off") is None and _general(text[clause[0]:clause[1]])
+
+
+def _general(clause: str) -> bool:
+    """A clause in the present that marks neither a future nor a past ('Wärmepumpen benötigen den meisten
+    Strom im Winter')."""
+    from .timex import _PAST, is_future
+
+    return not is_future(clause) and not _PAST.search(clause)
+
+
+_PAPER_BEFORE = re.compile(r"\b(?:BZ|B\.Z\.|Welt|Bild|FAZ|F\.A\.Z\.|NZZ|Tagesspiegel|taz|Kurier|Krone)\s+am\s+$")
+_EVERY_YEAR_AFTER = re.compile(r"\s+(?:eines\s+)?jede[ns]\s+Jahres\b")

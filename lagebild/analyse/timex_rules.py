@@ -29,7 +29,8 @@ _ORDW = (r"(?:(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?(?:zwan
          r"fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn)te[nmr]?)")
 _MONTH_FULL = _alt(k for k in MONTHS_DE if len(k) > 4 or k in ("mai", "juni", "juli", "märz"))
 _MONTH_ABBR = _alt(k for k in MONTHS_DE if len(k) <= 4 and k not in ("mai", "juni", "juli", "märz"))
-MONTH_RE = rf"(?:(?:{_MONTH_FULL})s?\b(?!-)|(?:{_MONTH_ABBR})\.)"
+# ('Mais' is maize, not May's genitive; 'Sep 2015' is September without its period)
+MONTH_RE = rf"(?:(?!Mais\b)(?:{_MONTH_FULL})s?\b(?!-)|(?:{_MONTH_ABBR})(?:\.|(?=\s+(?:1[6-9]|20)\d\d\b)))"
 WEEKDAY_RE = _alt(WEEKDAYS_DE)
 PART_RE = r"(?:frühmorgen|vormittag|nachmittag|vorabend|morgen|mittag|abend|nacht|früh)"
 YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
@@ -232,7 +233,7 @@ _HOURW = r"(?:[01]?\d|2[0-4]|ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neu
 
 
 @rule("de", "clock_words", r"\b(?:(?P<h>ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+Uhr"
-      r"(?:\s+(?P<mi>" + _NUMW + r"))?|(?P<q>halb|viertel|dreiviertel)\s+(?P<qh>" + _HOURW + r")(?!\s*(?:Uhr|[.:,]\d))"
+      r"(?:\s+(?P<mi>" + _NUMW + r"))?|(?P<q>halb|viertel|dreiviertel)\s+(?P<qh>" + _HOURW + r")\b(?!\s*(?:Uhr|[.:,]\d))"
       r"|(?P<q2>viertel|(?P<n>" + _NUMW + r")\s+Min(?:uten|\.)?)\s+(?P<dir>nach|vor)\s+(?P<qh2>" + _HOURW + r")\b"
       r"(?:\s+Uhr)?)" + _PARTSUFFIX, need=r"Uhr|halb|viertel|Min(?:uten|\.)?\s+(?:nach|vor)")
 def _clock_words(m):
@@ -327,7 +328,7 @@ def _date_dm(m):
     return {"kind": "date", "y": year_of(m.group("y")) if m.group("y") else None, "m": month_of(m.group("m")), "d": d}
 
 
-@rule("de", "day_only", r"\b(?:am|vom|bis\s+zum|zum|den|dem)\s+(?P<x>(?P<d>" + DAY_RE + r")\.)(?!\d|\s*(?:" + MONTH_RE + r"|(?-i:[A-ZÄÖÜ])))")
+@rule("de", "day_only", r"\b(?:am|vom|bis\s+zum|zum|den|dem)\s+(?P<x>(?P<d>" + DAY_RE + r")\.)(?!\d|\s*(?:" + MONTH_RE + r"|(?-i:[A-ZÄÖÜ])|[-–]\s*\d))")
 def _day_only(m):
     return {"kind": "date", "y": None, "m": None, "d": int(m.group("d"))}
 
