@@ -82,6 +82,29 @@ def _count(st: "_Story", lang: str, k: int) -> None:
     st.langs[lang] = st.langs.get(lang, 0) + k
 
 
+def _day(published: str | None) -> int | None:
+    """The day ordinal of a publication date (None when unknown or unreadable)."""
+    return _ordinal(published[:10]) if published else None
+
+
+def _time_at(day: int | None, st: "_Story") -> float:
+    """time_factor of the distance in days from `day` to the nearer end of the story's date range
+    (1 when either is unknown)."""
+    if day is None or not st.first:
+        return 1.0
+    a, b = _ordinal(st.first[:10]), _ordinal(st.last[:10])
+    return time_factor(min(0 if a is None else abs(day - a), 0 if b is None else abs(day - b)))
+
+
+def _damped(raw: float, n: int, st: "_Story", langs: dict, day: int | None, lang: str) -> float:
+    """An article's average link to a story from its dot product `raw` with n counted members:
+    raw / n, damped by the time gap and scaled for the languages of the members `langs`
+    (one-language stories, the usual case, need no language scale). The one formula of
+    `StoryIndex._scaled_link`, also run per candidate by `_assign`."""
+    scale = 1.0 if len(langs) == 1 and lang in langs else language_scale({lang: 1}, langs)
+    return raw / n * _time_at(day, st) * scale
+
+
 def query_terms(keys: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The QUERY_TERMS heaviest terms of a vector (keys, weights), in argpartition's order: the
     order candidate stories are met in."""
@@ -197,8 +220,9 @@ class StoryIndex:
         for f in feats:
             self.vectoriser.observe(f)
         order = sorted(range(len(feats)), key=lambda i: (feats[i].published or "9999", feats[i].article_id))
-        for i in order:
-            self._assign(feats[i])
+        # the batch's vectors in one pass: the frequencies stay as observed while it is assigned
+        for i, vec in zip(order, self.vectoriser.arrays_many([feats[i] for i in order], STORED_TERMS)):
+            self._assign(feats[i], vec)
         if LOCAL_MERGE:
             # stories this batch touched may now link as wholes to stories filed earlier (or in
             # another order): the same merge rule, on the touched stories only (O(batch))
@@ -326,22 +350,7 @@ class StoryIndex:
             if len(langs) > 1:  # the article itself does not count
                 langs = dict(langs)
                 langs[lang] = langs.get(lang, 1) - 1
-        # one-language stories (the usual case) need no language scale
-        scale = 1.0 if len(langs) == 1 and lang in langs else language_scale({lang: 1}, langs)
-        return raw / n * self._time(published, st) * scale
-
-    @staticmethod
-    def _time(published: str | None, st: _Story) -> float:
-        """time_factor of the article's distance in days to the nearer end of the story's date range
-        (computed inline: it runs ~20 times per insertion)."""
-        if not published or not st.first:
-            return 1.0
-        p = _ordinal(published[:10])
-        if p is None:
-            return 1.0
-        a, b = _ordinal(st.first[:10]), _ordinal(st.last[:10])
-        gap = min(0 if a is None else abs(p - a), 0 if b is None else abs(p - b))
-        return time_factor(gap)
+        return _damped(raw, n, st, langs, _day(published), lang)
 
     def _units(self, st: _Story, k: int) -> list[str]:
         """The story's k most recently filed members that are not copies (bounded work)."""
@@ -412,9 +421,7 @@ class StoryIndex:
             self.copies_of[copy_of].append(aid)
         st.touch(art.published)
         self.story_of[aid] = st.id
-        append = self.postings.append
-        for h in top(art.keys, art.vals, KEY_TERMS).tolist():
-            append(h, st.id)
+        self.postings.append_many(top(art.keys, art.vals, KEY_TERMS), st.id)
 
     def _promote(self, copy: str, st: _Story) -> None:
         """Make a copy the counted member of its group instead of its original: syndicated
@@ -451,24 +458,28 @@ class StoryIndex:
         if not src.article_ids:
             self._retire(src, dst)
 
-    def _store(self, f: Features) -> _Stored:
-        keys, vals, chan = self.vectoriser.arrays(f, STORED_TERMS)
+    def _store(self, f: Features, vec: tuple[np.ndarray, np.ndarray, np.ndarray]) -> _Stored:
+        """Keep the article: `vec` is its `vectoriser.arrays(f, STORED_TERMS)` (`add` makes the
+        batch's vectors in one pass)."""
+        keys, vals, chan = vec
         known = None
-        for h, c in zip(keys.tolist(), chan.tolist()):
-            if c > 0 and h not in self.surface:
+        for h in keys[chan > 0].tolist():  # entity and number buckets
+            if h not in self.surface:
                 known = known if known is not None else f.surface()
                 if h in known:
                     self.surface[h] = known[h]
         art = self.stored[f.article_id] = _Stored(keys, vals, chan, f.published, sum(f.words.values()), f.language)
         return art
 
-    def _assign(self, f: Features) -> None:
-        art = self._store(f)
+    def _assign(self, f: Features, vec: tuple[np.ndarray, np.ndarray, np.ndarray]) -> None:
+        art = self._store(f, vec)
         cands = self._candidates(art.keys, art.vals)
         found = [self.stories[sid] for sid in cands]
         raws = sdots(art.keys, art.vals, found, HASH_BITS).tolist() if found else []
-        scored = sorted(((self._scaled_link(raw, art.vals, st.units, st, False, f.published, art.lang)
-                          if st.units > 0 else 0.0, sid) for raw, st, sid in zip(raws, found, cands)), reverse=True)
+        # each candidate's `_scaled_link` (0 without counted members), the article's day looked up once
+        day = _day(f.published)
+        scored = sorted(((_damped(raw, st.units, st, st.langs, day, art.lang) if st.units > 0 else 0.0, sid)
+                         for raw, st, sid in zip(raws, found, cands)), reverse=True)
         chosen = None
         # the best few candidates are also compared member by member: a near-copy joins its
         # original's story whatever the average, and one strong link backs a fair average
@@ -477,7 +488,7 @@ class StoryIndex:
             # score x units is the (damped) sum of the dots with all members (all weights are
             # positive), so no single member can reach DUP_SIM when it is below: skip the scan
             sim, member = self._closest(art, st) if score * st.units >= DUP_SIM else (0.0, None)
-            if sim * self._time(f.published, st) >= DUP_SIM:
+            if sim * _time_at(day, st) >= DUP_SIM:
                 self._file(f.article_id, st, copy_of=member)
                 self.joined_via[f.article_id] = "duplicate"
                 if art.length > self.stored[member].length:

@@ -301,6 +301,11 @@ def hashed(f: Features) -> list[tuple[np.ndarray, np.ndarray]]:
     return cached
 
 
+_WEIGHTS = (W_TEXT, W_ENT, W_NUM)
+_CHAN_CODES = np.arange(3, dtype=np.int8)
+_NO_TERMS = (np.zeros(0, np.int32), np.zeros(0, np.float32), np.zeros(0, np.int8))
+
+
 class Vectoriser:
     """Turns Features into weighted sparse vectors, keeping document frequencies.
 
@@ -322,43 +327,80 @@ class Vectoriser:
         """(buckets sorted, weights, channel 0/1/2) of the article's vector, its `top` heaviest
         terms only when given (each truncated channel then scaled back towards its full norm,
         see RENORM_TOP). Channels are TF-IDF weighted (sublinear tf), L2-normalised and scaled by
-        sqrt(channel weight)."""
+        sqrt(channel weight). One article of `arrays_many`."""
+        return self.arrays_many([f], top)[0]
+
+    def arrays_many(self, feats: list[Features], top: int | None = None) -> list[tuple[np.ndarray, np.ndarray,
+                                                                                       np.ndarray]]:
+        """`arrays` of each of several articles, weighted with the same document frequencies (the
+        story index weighs a whole batch after observing it), as array operations over the whole
+        batch: numpy's per-call overhead, not the arithmetic, was most of the cost of one article's
+        vector (issue 18). Per article only what fixes its exact values stays a call of its own:
+        each channel's norm (one `np.dot` over that channel's values) and the choice of its `top`
+        heaviest terms (one `np.argpartition`, whose order the kept norms are summed in).
+
+        The arrays returned are views of the batch's arrays (each article's own stretch)."""
+        seg_keys, seg_tfs, seg_len, seg_scale, seg_chan, n_terms = [], [], [], [], [], []
+        for f in feats:
+            channels = hashed(f)
+            # an article without numbers (or names) spreads the weight over the channels it has,
+            # so that it is not capped below articles that have all three
+            present = sum(w for (keys, _), w in zip(channels, _WEIGHTS) if len(keys)) if RENORMALISE else 1.0
+            total = 0
+            for c, ((keys, tfs), weight) in enumerate(zip(channels, _WEIGHTS)):
+                if len(keys) and weight > 0:
+                    seg_keys.append(keys)
+                    seg_tfs.append(tfs)
+                    seg_len.append(len(keys))
+                    seg_scale.append(math.sqrt(weight / present))
+                    seg_chan.append(c)
+                    total += len(keys)
+            n_terms.append(total)
+        if not seg_keys:
+            return [_NO_TERMS] * len(feats)
+        keys = np.concatenate(seg_keys)
         n = self.n_docs + 1 + PRIOR_DOCS
-        parts_k, parts_v, parts_c = [], [], []
-        channels = list(zip(hashed(f), (W_TEXT, W_ENT, W_NUM)))
-        # an article without numbers (or names) spreads the weight over the channels it has, so
-        # that it is not capped below articles that have all three
-        present = sum(w for (keys, _), w in channels if len(keys)) if RENORMALISE else 1.0
-        for c, ((keys, tfs), weight) in enumerate(channels):
-            if not len(keys) or weight <= 0:
-                continue
-            idf = np.log((n + 1) / (self.df[keys] + 1.0)) + 1.0
-            vals = (1.0 + np.log(tfs)) * idf
-            vals *= math.sqrt(weight / present) / np.sqrt(np.dot(vals, vals))
-            parts_k.append(keys)
-            parts_v.append(vals)
-            parts_c.append(np.full(len(keys), c, dtype=np.int8))
-        if not parts_k:
-            return np.zeros(0, np.int32), np.zeros(0, np.float32), np.zeros(0, np.int8)
-        keys, vals, chan = np.concatenate(parts_k), np.concatenate(parts_v), np.concatenate(parts_c)
-        if top is not None and len(keys) > top:
-            keep = np.argpartition(-vals, top)[:top]
+        idf = np.log((n + 1) / (self.df[keys] + 1.0)) + 1.0
+        vals = (1.0 + np.log(np.concatenate(seg_tfs))) * idf
+        s = 0
+        for scale, e in zip(seg_scale, np.cumsum(seg_len).tolist()):  # each channel L2-normalised
+            part = vals[s:e]
+            part *= scale / np.sqrt(np.dot(part, part))
+            s = e
+        chan = _CHAN_CODES[seg_chan].repeat(seg_len)
+        art = np.arange(len(feats)).repeat(n_terms)  # the article each term belongs to
+        cut = [i for i, k in enumerate(n_terms) if top is not None and k > top]
+        if cut:
+            # each long article's `top` heaviest terms, in argpartition's order
+            starts = np.cumsum([0] + n_terms).tolist()
+            sel = np.concatenate([np.argpartition(-vals[a:b], top)[:top] + a if b - a > top else np.arange(a, b)
+                                  for a, b in zip(starts, starts[1:])])
+            slot = art * 3 + chan  # (article, channel)
             if RENORM_TOP:  # channel norms before truncation
-                full = np.bincount(chan, weights=vals * vals, minlength=3)
-            keys, vals, chan = keys[keep], vals[keep], chan[keep]
-            if RENORM_TOP:
-                kept = np.bincount(chan, weights=vals * vals, minlength=3)
-                scale = np.sqrt(np.divide(full, kept, out=np.ones(3), where=kept > 0))
-                vals = vals * (scale[chan] ** RENORM_TOP)
-        order = np.argsort(keys, kind="stable")
-        keys, vals, chan = keys[order], vals[order], chan[order]
-        dup = np.flatnonzero(keys[1:] == keys[:-1])
-        if len(dup):  # two channels hashed to one bucket (rare): sum them, a valid dot operand
-            uk, inv = np.unique(keys, return_inverse=True)
-            vals = np.bincount(inv, weights=vals, minlength=len(uk))
+                full = np.bincount(slot, weights=vals * vals, minlength=3 * len(feats))
+            keys, vals, chan, art, slot = keys[sel], vals[sel], chan[sel], art[sel], slot[sel]
+            if RENORM_TOP:  # a truncated article's channels scaled back towards their full norms
+                kept = np.bincount(slot, weights=vals * vals, minlength=3 * len(feats))
+                scale = np.sqrt(np.divide(full, kept, out=np.ones(len(full)), where=kept > 0))
+                was_cut = np.zeros(len(feats), bool)
+                was_cut[cut] = True
+                vals = np.where(was_cut[art], vals * (scale[slot] ** RENORM_TOP), vals)
+            n_terms = [min(k, top) for k in n_terms]
+        # each article's terms sorted by bucket (stable: the order above breaks ties)
+        order = np.argsort((art.astype(np.int64) << HASH_BITS) + keys, kind="stable")
+        keys, vals, chan, art = keys[order], vals[order], chan[order], art[order]
+        keys32, vals32 = keys.astype(np.int32), vals.astype(np.float32)
+        bounds = np.cumsum([0] + n_terms).tolist()
+        out = [(keys32[a:b], vals32[a:b], chan[a:b]) for a, b in zip(bounds, bounds[1:])]
+        for i in set(art[np.flatnonzero((keys[1:] == keys[:-1]) & (art[1:] == art[:-1]))].tolist()):
+            # two channels of article i hashed to one bucket (rare): one term, the weights summed
+            # (a valid dot operand), the channel of the first
+            a, b = bounds[i], bounds[i + 1]
+            uk, inv = np.unique(keys[a:b], return_inverse=True)
             first = np.unique(inv, return_index=True)[1]
-            keys, chan = uk, chan[first]
-        return keys.astype(np.int32), vals.astype(np.float32), chan
+            merged = np.bincount(inv, weights=vals[a:b], minlength=len(uk))
+            out[i] = uk.astype(np.int32), merged.astype(np.float32), chan[a:b][first]
+        return out
 
     def vector(self, f: Features) -> tuple[dict[int, float], dict[str, set[int]]]:
         """(combined vector as a dict, {channel: buckets}) for one article."""
@@ -394,8 +436,10 @@ def _ordinal(iso: str) -> int | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def time_factor(gap_days: float | None) -> float:
-    """News stories are bursty: a week apart costs little, months apart almost rules a link out."""
+    """News stories are bursty: a week apart costs little, months apart almost rules a link out.
+    (Cached: the story index asks it for the same few gaps in days ~20 times per article.)"""
     if gap_days is None or gap_days <= 3:
         return 1.0
     return max(0.2, math.exp(-(gap_days - 3) / 30.0))
