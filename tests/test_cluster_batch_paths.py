@@ -8,6 +8,7 @@ import random
 import numpy as np
 import pytest
 
+from lagebild.link import cluster_refine
 from lagebild.link.similarity import (PRIOR_DOCS, RENORM_TOP, W_ENT, W_NUM, W_TEXT, Vectoriser, extract_features,
                                       hashed)
 
@@ -99,3 +100,43 @@ def test_batch_lookup_matches_the_one_vector_lookup():
     for i, (k, v) in enumerate(vecs):
         assert picked[i].tolist() == index.candidate_codes(k, v).tolist()
         assert set(picked[i].tolist()) <= set(roots[entry_vec == i].tolist())
+
+
+@pytest.mark.parametrize("chunk", [3, 37])
+def test_passes_in_small_chunks_make_the_same_moves_and_merges(monkeypatch, chunk):
+    """Many chunk ends, moves and merges inside chunks: the articles (stories) looked up again are
+    the ones a move (merge) touched."""
+    import copy
+
+    from test_cluster_refine import _index, _plain_merge, _plain_refine, _state
+
+    built = _index(seed=5)
+    plain = copy.deepcopy(built)
+    monkeypatch.setattr(cluster_refine, "CHUNK", chunk)
+    moves = built.refine()
+    assert moves == _plain_refine(plain) and moves > 10
+    assert _state(built) == _state(plain)
+    merges = built.merge_pass()
+    assert merges == _plain_merge(plain) and merges > 0
+    assert _state(built) == _state(plain)
+
+
+@pytest.mark.parametrize("chunk", [37, 256])
+def test_refine_with_screens_computed_ahead_makes_the_same_moves(monkeypatch, chunk):
+    """The second process's dot products (used where no move changed the stories since) leave
+    every move as it was."""
+    import copy
+
+    from test_cluster_refine import _index, _plain_refine, _state
+
+    built = _index(seed=6)
+    plain = copy.deepcopy(built)
+    monkeypatch.setattr(cluster_refine, "CHUNK", chunk)
+    monkeypatch.setattr(cluster_refine, "AHEAD_FROM", 1)
+    used = []
+    get = cluster_refine._Ahead.get
+    monkeypatch.setattr(cluster_refine._Ahead, "get", lambda self, c: used.append(get(self, c)) or used[-1])
+    moves = built.refine()
+    assert moves == _plain_refine(plain) and moves > 10
+    assert _state(built) == _state(plain)
+    assert any(u is not None for u in used)  # some chunks did come from the second process
