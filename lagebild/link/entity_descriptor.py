@@ -64,6 +64,13 @@ def _inflected_adjective(word: str) -> bool:
     return lemma != word.lower() and lemma.islower() and len(lemma) >= 3 and simplemma.is_known(lemma, lang="de")
 
 
+# a word that describes a country ('Nachbarland Österreich', 'Gastgeber Katar', 'EU-Mitglied Ungarn')
+_OF_A_COUNTRY = re.compile(r"(?:land|länder|staat|staaten|stadt|region|nation|republik|insel|inseln|reich|partner|nachbar"
+                           r"|gastgeber|gegner|rivale|favorit|mitglied|markt|heimat|ziel|teil|provinz|monarchie|königreich"
+                           r"|emirat|diktatur|demokratie|macht|supermacht|weltmacht|gründer|meister|weltmeister|europameister"
+                           r"|sieger|finalist|team|auswahl|elf)$", re.I)
+
+
 def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, str, str | None]:
     """(name, label, the bare name as a further alias or None): 'Soziologe Bernardo Arévalo' ->
     'Bernardo Arévalo' PER; 'Reederei Costa Crociere' -> 'Costa Crociere' when that is also written
@@ -104,6 +111,9 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
         return rest, "PER", None  # a role before a first and last name: 'Star-Quarterback Peyton Manning'
     if label == "PER" and end - k >= 2 and _name_shaped(rest, label):
         return rest, label, None
+    if k == 1 and end == len(words) and label in ("LOC", "ORG") and len(place_code(rest) or "") == 2 \
+            and not _OF_A_COUNTRY.search(words[0]):
+        return name, "ORG", None  # 'Intersport Deutschland', 'Sonderverfolgungsmechanismus Nicaragua': a body, not the country
     if rest in seen_alone or (end - k == 1 and rest in _places()):
         return rest, label, None
     noun = k and end == len(words) and (_KIND_WORDS.search(words[k - 1]) or common_noun(words[k - 1])) and not re.search(
