@@ -148,3 +148,38 @@ def test_a_time_ends_a_speaker_phrase_and_coordinated_roles_are_bare():
     qs = quotes_of("Wie die Polizei Anfang Oktober meldete, waren an zwei Bahnen Manipulationen entdeckt worden.")
     assert all("Oktober" not in (q.speaker or "") for q in qs)
     assert _bare_role("die Familien- und Frauenministerin")
+
+
+# audit 26 (the 11 shared pages outside every own set), fixed after it was scored
+
+def test_scrambled_paywall_paragraphs_are_removed_as_boilerplate():
+    from lagebild.clean import clean_document
+    from lagebild.records import RawDocument
+
+    gibberish = ("Bjagybpvymp Tfcfh dr Hqsemx, ahp Oogu iah fudvs Kvd gof gqnxvdzczdo rxnq mhe Wwfc vthwk Ujzc mrl "
+                 "duezohzewkey Tzkd xm Kprc paxobb. Ag qfusr mrnwttp Snca jht vw Wjdpyy qxg Nfhy at mlaos.")
+    spanish = ("A través de una transmisión en vivo en Instagram, vi a una amiga de la universidad que estaba en "
+               "las protestas contra el gobierno de la ciudad.")
+    text = "Streetart in Bonn: Was hinter dem Graffiti steckt\n" + gibberish + "\n" + spanish + \
+        "\nDie Stadt Bonn hat das neue Wandbild am Montag vorgestellt, sagte eine Sprecherin der Verwaltung."
+    art = clean_document(RawDocument(id="a", source="a", text=text))
+    assert "Bjagybpvymp" not in art.text and "transmisión" in art.text and "Wandbild" in art.text
+    assert any("Bjagybpvymp" in line for line in art.removed_lines)
+
+
+def test_a_body_named_with_a_country_is_not_the_country():
+    from lagebild.link.entity_descriptor import strip_descriptor
+
+    assert strip_descriptor("Intersport Deutschland", "LOC", set())[:2] == ("Intersport Deutschland", "ORG")
+    assert strip_descriptor("Nachbarland Österreich", "LOC", set())[0] == "Österreich"
+
+
+def test_idioms_period_years_and_a_weekday_before_its_day():
+    from lagebild.analyse.timex_anchor import SHOW_THRESHOLD
+
+    doc, _ = _story("Wir brauchen die Reform lieber morgen als übermorgen. Der Oktober war im Vergleich zum Zeitraum "
+                    "1961 bis 1990 deutlich zu warm. Im Oktober fiel wenig Regen. Die höchsten Werte meldeten am Freitag "
+                    "den 13. die Orte am Rhein.", published="2023-10-31")
+    shown = {(t.text, t.value) for t in doc.timexes if t.confidence >= SHOW_THRESHOLD}
+    assert not any(text in ("morgen", "übermorgen", "Freitag") for text, _ in shown), shown
+    assert ("Oktober", "1961-10") not in shown and ("Oktober", "2023-10") in shown

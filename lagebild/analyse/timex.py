@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from ..records import AnalysedArticle, Timex
 from .timex_anchor import (APPOSITION_MISMATCH, FROM_TEXT, NAME_YEAR, confidence, deictic_day, explicit, in_apposition, name_years,
-                           names_no_date, signature_day)
+                           names_no_date, period_year, signature_day)
 from .timex_event import event_span
 from .timex_reference import Reference, coming, follows_text, is_narrative, resolve_from_text
 from .timex_rules import Candidate, duration_value, resolve_overlaps, scan
@@ -524,7 +524,7 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
                 conf = min(conf, NAME_YEAR)
         prev = (item, value, conf)
         # in a narrative text, dates resolved against the publication date establish nothing
-        if typ in ("DATE", "TIME") and (not narrative or from_text or _explicit(spec)):
+        if typ in ("DATE", "TIME") and (not narrative or from_text or _explicit(spec)) and not item.get("period"):
             before = (ref.year, ref.month, ref.day)
             ref.update(value, spec, item["start"], text)
             if (ref.year, ref.month, ref.day) != before:
@@ -565,6 +565,8 @@ def find_timexes(doc: AnalysedArticle) -> None:
         if c.spec["kind"] == "year" and ((c.start, c.end) in names or c.rule.startswith("year_range") and "/" in (
                 text[c.end:c.end + 2] if c.rule.endswith("first") else text[max(0, c.start - 2):c.start])):
             specs[-1]["name"] = True  # 'Global 2000', 'Windows 2000': maybe a name; 'Saison 2014/15': a season label
+        elif c.spec["kind"] == "year" and period_year(text, c.start, c.end):
+            specs[-1]["period"] = True  # 'im Vergleich zu 1961 bis 1990': no reference for the text's later dates
         elif names_no_date(text, c.spec, (es, ee), c.start, c.end):
             specs[-1]["name"] = True  # 'Ausgabe 7/2019', 'jedes Jahr am Samstag vor dem zweiten Advent
         pairs.append((c, future))

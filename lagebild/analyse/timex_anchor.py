@@ -159,8 +159,10 @@ def names_no_date(text: str, spec: dict, clause: tuple[int, int], start: int, en
     Freitag“), a habit ('jedes Jahr am Samstag vor dem zweiten Advent', 'traditionell im Frühjahr', 'im Oktober
     eines jeden Jahres') or a season in a general statement ('Das funktioniert sogar im Winter'): the
     expression dates no one event."""
-    if _ISSUE_BEFORE.search(text, max(0, start - 12), start):
-        return True
+    if _ISSUE_BEFORE.search(text, max(0, start - 12), start) or _IDIOM.search(text, max(0, start - 30), min(len(text), end + 30)):
+        return True  # ('Ausgabe 7/2019'; 'lieber morgen als übermorgen': as soon as possible, no two days)
+    if spec["kind"] == "dow" and _DAY_AFTER.match(text, end):
+        return True  # 'am Freitag den 13.': the day that follows dates it; the weekday alone would pick another Friday
     if spec["kind"] == "dow" and (_PAPER_BEFORE.search(text, max(0, start - 30), start)
                                   or re.search(r"[„»\"“]der\s+$", text[max(0, start - 6):start])):
         return True
@@ -177,6 +179,18 @@ def _general(clause: str) -> bool:
     from .timex import _PAST, is_future
 
     return not is_future(clause) and not _PAST.search(clause)
+
+
+_IDIOM = re.compile(r"\blieber\s+(?:heute|morgen|jetzt)\s+als\s+(?:morgen|übermorgen|später)\b", re.I)
+_DAY_AFTER = re.compile(r",?\s+den\s+\d{1,2}\.")
+
+
+def period_year(text: str, start: int, end: int) -> bool:
+    """A year that bounds a period ('im Vergleich zu 1961 bis 1990', 'seit 1881', 'zwischen 2004 und 2006'): it
+    dates no event the text goes on to tell, so later months and days do not take it as their year."""
+    return bool(re.search(r"\b(?:seit|zwischen|von)\s+$", text[max(0, start - 10):start])
+                or re.match(r"\s*(?:bis|–|-|und)\s*(?:zum\s+|Ende\s+)?\d{4}\b", text[end:end + 16])
+                or re.search(r"\d{4}\s*(?:bis|–|-)\s*$", text[max(0, start - 12):start]))
 
 
 _PAPER_BEFORE = re.compile(r"\b(?:BZ|B\.Z\.|Welt|Bild|FAZ|F\.A\.Z\.|NZZ|Tagesspiegel|taz|Kurier|Krone)\s+am\s+$")
