@@ -258,7 +258,8 @@ def _may_speak(ent: Entity) -> bool:
 # ('eine Sprecherin', 'das Unternehmen', 'lokaler Medien', 'ein Richter', 'ein Behördensprecher'); a compound
 # or a genitive that names the body says whom it speaks for ('Polizeisprecher', 'AFP-Journalistin', 'ein
 # Sprecher des Ministeriums')
-_NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|des)\s+)?(?:[a-zäöü]\w*\s+)?"
+_NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|des|eines)\s+)?"
+                       r"(?:(?:[a-zäöü]\w*|[A-ZÄÖÜ]\w*(?:e|er|es|en|em))\s+){0,2}"  # ('Das staatliche sudanesische', 'Südsudanesische')
                        r"(?:Sprecher|Sprecherin|Unternehmen|Firma|Konzern|Organisation|Zeitung|Blatt|Magazin|Sender"
                        r"|Medien|\w+medien|Journalist|Journalistin|Experte|Experten|Expertin|Wissenschaftler|Wissenschaftlerin"
                        r"|Forscher|Forscherin|Richter|Richterin|Mitarbeiter|Mitarbeiterin|Augenzeuge|Augenzeugin|Zeuge"
@@ -266,7 +267,8 @@ _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|d
                        r"|Behörden|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen|Opfer"
                        r"|(?:Behörden|Ministeriums|Regierungs|Unternehmens|Konzern|Firmen)sprecher(?:in)?"
                        r"|(?:Behörden|Regierungs)?[Vv]ertreter(?:in)?|Ermittler|Ermittlerin|Fernsehen|Rundfunk|Radio"
-                       r"|(?:Nachrichten)?[Mm]agazins|Blattes|Senders|Verfasser|Autoren|O-Ton"
+                       r"|(?:Nachrichten)?[Mm]agazins|Blattes|Senders|Verfasser|Autoren|O-Ton|Mitarbeiters|Regierung"
+                       r"|Organisatoren(?:\s+der\s+\w+)?"
                        r"|Sprecher(?:in)?\s+(?:des|der)\s+(?:\w*[Uu]nternehmens|\w*[Kk]onzerns|Firma|Nachrichtenmagazins"
                        r"|Magazins|Zeitung|Blattes|Senders))")
 # a body of a kind the story's place makes plain ('die Polizei', 'Polizeisprecher', 'das Landesfeuerwehrkommando'):
@@ -295,7 +297,8 @@ def _bare_role(phrase: str) -> bool:
         return False
     for w in heads:
         part = w.rsplit("-", 1)[-1]
-        if "-" in w and not re.fullmatch(r"\d+-[Jj]ährige[nr]?", w) or _BODY_COMPOUND.fullmatch(w):
+        if "-" in w and not re.fullmatch(r"\d+-[Jj]ährige[nr]?|(?:Vize|Ex|Co|Ko|Vizepräsidenten)-\w+", w) \
+                or _BODY_COMPOUND.fullmatch(w):
             return False  # 'IKG-Präsident', 'PiS-Vorsitzende', 'Polizeisprecher': the body is named
         if not (_is_role(part) or part in _PERSON_ROLES or gazetteer().rank(part, "de") >= 1 and gazetteer().lookup(
                 part, "de")) or _PLURAL_ROLE.fullmatch(part):  # (a nationality: 'der Deutsche')
@@ -304,7 +307,8 @@ def _bare_role(phrase: str) -> bool:
 
 
 # the head of a speaker phrase that is a member, customer or insider of a body, never its voice
-_MEMBER_HEAD = re.compile(r"(?:mitglied|händler|händlerin|aktivist|aktivistin|anhänger|anhängerin|kunde|kundin"
+_MEMBER_HEAD = re.compile(r"(?:mitglied|händler|händlerin|aktivist|aktivistin|anhänger|anhängerin|kunde|kundin|mitarbeiter"
+                          r"|mitarbeiterin|mitarbeiters|politiker|politikerin|politikers|abgeordneter|abgeordnete"
                           r"|nutzer|nutzerin|bewohner|bewohnerin|besucher|besucherin|teilnehmer|teilnehmerin|insider)$",
                           re.I)
 
@@ -361,7 +365,7 @@ def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
             known = {name: starts for name, starts in known.items() if _body_of_kind(name, seat.group(1).lower())}
         if (_BODY_NOUN.fullmatch(q.speaker.strip()) or seat) and known:
             q.speaker_entity = max(known, key=lambda n: (len(known[n]), max(known[n])))
-        elif not seat:
+        else:  # ('die Polizei' with no police body the article lists: three of four audit reviewers judged it no name)
             q.shown = False
 
 
@@ -405,7 +409,7 @@ def _place_is_actor(doc: AnalysedArticle, speaker: str, m: Mention) -> bool:
         return False
     if re.search(r"\b[A-ZÄÖÜ][\w-]*\s+$", before) and not _GOVERNMENT_HEAD.search(before.strip()):
         return False  # 'die Statistik Austria', 'Radio Wien': the place is the last word of a name
-    return any(_GOVERNMENT_HEAD.search(w) for w in nouns) or not re.search(r"\b(?:in|aus|bei|für)\s+$", before)
+    return any(_GOVERNMENT_HEAD.search(w) for w in nouns) or not re.search(r"\b(?:in|aus|bei|für|von)\s+$", before)
 
 
 def _pronoun_antecedent(doc: AnalysedArticle, quotes: list[Quote], q: Quote,
