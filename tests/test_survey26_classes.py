@@ -183,3 +183,34 @@ def test_idioms_period_years_and_a_weekday_before_its_day():
     shown = {(t.text, t.value) for t in doc.timexes if t.confidence >= SHOW_THRESHOLD}
     assert not any(text in ("morgen", "übermorgen", "Freitag") for text, _ in shown), shown
     assert ("Oktober", "1961-10") not in shown and ("Oktober", "2023-10") in shown
+
+
+# survey 28 (40 Wikinews articles of the SpkAtt tuning split)
+
+def test_nameless_members_governments_and_places_of_a_role_are_no_speakers():
+    from lagebild.link.speakers import _NAMELESS, _bare_role, _member_speaker
+
+    for phrase in ("Das staatliche sudanesische Fernsehen", "Südsudanesische Vertreter", "eines Mitarbeiters",
+                   "der Regierung", "den Organisatoren der Konferenz"):
+        assert _NAMELESS.fullmatch(phrase), phrase
+    assert not _NAMELESS.fullmatch("Die Bundesregierung") and not _NAMELESS.fullmatch("Kanzler Scholz")
+    assert _bare_role("Der iranische Vize-Außenminister")
+    assert _member_speaker("ein örtlicher Mitarbeiter der Welthungerhilfe") and _member_speaker("des SPD-Politikers")
+
+
+def test_a_police_chief_of_a_place_is_not_the_place_speaking():
+    from lagebild.link.speakers import _place_is_actor
+    from lagebild.records import Mention
+
+    m = Mention("a", 0, 8, "Kandahar", "LOC", None, False, None)
+    assert not _place_is_actor(None, "des Polizeichefs von Kandahar", m)
+    assert _place_is_actor(None, "die Regierung von Kandahar", m)
+
+
+def test_designations_and_capitalised_papers_are_no_dates():
+    from lagebild.analyse.timex_anchor import SHOW_THRESHOLD
+
+    doc, _ = _story("Der Himmelskörper, genannt 2003 EL61, ist groß. Der Präsident sagte der BILD am Sonntag, er sei "
+                    "zufrieden.", published="2007-01-21")
+    shown = {t.text for t in doc.timexes if t.confidence >= SHOW_THRESHOLD}
+    assert "2003" not in shown and "Sonntag" not in shown

@@ -138,6 +138,8 @@ def name_years(text: str, mentions: list) -> set[tuple[int, int]]:
             spans.add((hit.end() - 4, hit.end()))
     for hit in _PLAN_YEAR.finditer(text):  # 'Spielplatzentwicklungskonzept 2025', 'Agenda 2030': a plan's name
         spans.add((hit.start(1), hit.end(1)))
+    for hit in re.finditer(r"(?<![\w.-])((?:19|20)\d\d) [A-Z]{1,2}\d{1,3}\b", text):
+        spans.add((hit.start(1), hit.end(1)))  # '2003 EL61': a minor planet's designation
     for hit in _SEASON.finditer(text):  # 'in der Saison 2004/2005': a season label, neither year alone
         spans.update({(hit.start(1), hit.end(1)), (hit.start(2), hit.end(2))})
     return spans
@@ -193,5 +195,5 @@ def period_year(text: str, start: int, end: int) -> bool:
                 or re.search(r"\d{4}\s*(?:bis|–|-)\s*$", text[max(0, start - 12):start]))
 
 
-_PAPER_BEFORE = re.compile(r"\b(?:BZ|B\.Z\.|Welt|Bild|FAZ|F\.A\.Z\.|NZZ|Tagesspiegel|taz|Kurier|Krone)\s+am\s+$")
+_PAPER_BEFORE = re.compile(r"\b(?:BZ|B\.Z\.|Welt|Bild|BILD|WELT|FAZ|F\.A\.Z\.|NZZ|Tagesspiegel|taz|Kurier|Krone)\s+am\s+$")
 _EVERY_YEAR_AFTER = re.compile(r"\s+(?:eines\s+)?jede[ns]\s+Jahres\b")
