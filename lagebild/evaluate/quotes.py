@@ -116,6 +116,9 @@ def predict(sentences: list[list[str]]) -> tuple[list[dict], str]:
     doc.sentences = split_sentences(text)
     find_entities(doc)  # as in the pipeline: speakers are checked against the entity mentions
     find_quotes(doc)
+    from ..link import build_story
+
+    build_story("eval", [doc], [])  # the link stage decides what the dossier shows (speaker names, nameless speakers)
     starts = sorted((s, e, k) for k, (s, e) in offsets.items())
 
     def toks(span):
@@ -396,6 +399,7 @@ def run(
         "quotes": shown_scores(pairs),
         "micro": {**full, "joint_simplified": simp["joint"]},
         "settings": {"scorer": "SpkAtt-2023 task 2 (Hungarian on message token-F1, macro per group and role)",
+                     "shown": "the dossier's shown flag after the link stage (one-article story)",
                      "split": split, "predictions": predictions or None},
         "seconds": round(time.perf_counter() - t0, 1),
     })
