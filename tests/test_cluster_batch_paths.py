@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+import time
 
 import numpy as np
 import pytest
@@ -122,21 +123,34 @@ def test_passes_in_small_chunks_make_the_same_moves_and_merges(monkeypatch, chun
 
 
 @pytest.mark.parametrize("chunk", [37, 256])
-def test_refine_with_screens_computed_ahead_makes_the_same_moves(monkeypatch, chunk):
-    """The second process's dot products (used where no move changed the stories since) leave
-    every move as it was."""
+def test_passes_with_screens_computed_ahead_make_the_same_moves_and_merges(monkeypatch, chunk):
+    """The second process's dot products (used where no move or merge changed the stories since)
+    leave every move and merge as it was."""
     import copy
 
-    from test_cluster_refine import _index, _plain_refine, _state
+    from test_cluster_refine import _index, _plain_merge, _plain_refine, _state
 
-    built = _index(seed=6)
+    built = _index(seed=5)
     plain = copy.deepcopy(built)
     monkeypatch.setattr(cluster_refine, "CHUNK", chunk)
     monkeypatch.setattr(cluster_refine, "AHEAD_FROM", 1)
     used = []
     get = cluster_refine._Ahead.get
-    monkeypatch.setattr(cluster_refine._Ahead, "get", lambda self, c: used.append(get(self, c)) or used[-1])
+
+    def get_waiting(self, c):  # the second half of the chunks: wait for the second process (a test only)
+        deadline = time.monotonic() + 10
+        while c >= len(self.chunks) // 2 and not self.done[c] and time.monotonic() < deadline:
+            time.sleep(0.001)
+        used.append(get(self, c))
+        return used[-1]
+
+    monkeypatch.setattr(cluster_refine._Ahead, "get", get_waiting)
     moves = built.refine()
     assert moves == _plain_refine(plain) and moves > 10
     assert _state(built) == _state(plain)
     assert any(u is not None for u in used)  # some chunks did come from the second process
+    used.clear()
+    merges = built.merge_pass()
+    assert merges == _plain_merge(plain) and merges > 0
+    assert _state(built) == _state(plain)
+    assert any(u is not None for u in used)

@@ -81,7 +81,7 @@ def refine_pass(index, rounds: int = 1) -> int:
     for _ in range(rounds):
         todo = [aid for aid in sorted(index.stored) if aid not in index.copy_of]  # copies never move
         chunks = [todo[s:s + CHUNK] for s in range(0, len(todo), CHUNK)]
-        ahead = _Ahead.start(index, chunks) if len(todo) >= AHEAD_FROM else None
+        ahead = _Ahead.start(index, chunks, _article_screens) if len(todo) >= AHEAD_FROM else None
         changed: set[int] = set()  # codes of the stories moves changed since `ahead` started
         try:
             for c, chunk in enumerate(chunks):
@@ -138,21 +138,55 @@ def _refine_chunk(index, aids: list[str], ahead: dict | None, changed: set[int])
     return moves
 
 
-class _Ahead:
-    """The refinement pass's screens computed ahead by a second (forked) process: for every
-    article of the chunks, from the last chunk backwards, its look-up and its dot products with its
-    own and its candidate stories, as the index was when the pass began. This process, working
-    from the first chunk forwards, takes a chunk's dot products when that chunk is done and uses
-    those of the stories no move has changed since (the look-ups it always makes itself, so a
-    screen reads the very candidates `_refine_one` reads): the two meet about half way, and the
-    pass costs this process about half. Only the screen's numbers come from there: every move is
-    decided here by `_refine_one`. When no process can be forked, or it fails, every chunk is
-    computed here, as without it."""
+def _article_screens(index, aids: list[str]) -> list[tuple | None]:
+    """For each article (the refinement's items): its vector and the codes of the stories it is
+    screened against, its own first."""
+    from .cluster import MAX_CANDIDATES, query_terms
 
-    def __init__(self, index, chunks: list[list[str]]):
+    stories, code = index.stories, index.postings.code
+    arts = [index.stored[a] for a in aids]
+    own = [code[stories[index.resolve(index.story_of[a])].id] for a in aids]
+    queries = [query_terms(a.keys, a.vals) for a in arts]
+    picked = index.postings.lookup_many([k for k, _ in queries], [w for _, w in queries], MAX_CANDIDATES)[0]
+    return [(a.keys, a.vals, [oc] + [x for x in found.tolist() if x != oc]) for a, oc, found in zip(arts, own, picked)]
+
+
+def _story_screens(index, sids: list[str]) -> list[tuple | None]:
+    """For each story (the merge pass's items; None when merged away): its sum vector and the
+    codes of its candidate stories."""
+    from .cluster import MAX_CANDIDATES, query_terms
+
+    sts = [index.stories.get(sid) for sid in sids]
+    live = [st for st in sts if st is not None]
+    queries = [query_terms(st.keys, st.vals) for st in live]
+    picked = iter(index.postings.lookup_many([k for k, _ in queries], [w for _, w in queries], MAX_CANDIDATES)[0]
+                  if live else [])
+    code = index.postings.code
+    out = []
+    for st in sts:
+        if st is None:
+            out.append(None)
+            continue
+        oc = code.get(st.id, -1)
+        out.append((st.keys, st.vals, [x for x in next(picked).tolist() if x != oc]))
+    return out
+
+
+class _Ahead:
+    """A clean-up pass's screens computed ahead by a second (forked) process: for every item of
+    the chunks (an article of the refinement, a story of the merge pass), from the last chunk
+    backwards, its look-up and its dot products with the stories it is screened against (`screens`
+    says which), as the index was when the pass began. This process, working from the first chunk
+    forwards, takes a chunk's dot products when that chunk is done and uses those of the stories
+    no move (merge) has changed since; its look-ups it always makes itself, so a screen reads the
+    very candidates the one-by-one step reads. The two meet about half way. Only the screens'
+    numbers come from there: every move and merge is decided here by the one-by-one step. When no
+    process can be forked, or it fails, every chunk is computed here, as without it."""
+
+    def __init__(self, chunks: list[list[str]], screens):
         from .cluster import MAX_CANDIDATES
 
-        self.chunks = chunks
+        self.chunks, self.screens = chunks, screens
         self.start_of = np.cumsum([0] + [len(c) for c in chunks]).tolist()
         width = MAX_CANDIDATES + 1
         n = self.start_of[-1]
@@ -163,14 +197,15 @@ class _Ahead:
         self.dots = np.frombuffer(buf[n * width * 4:n * width * 12], np.float64).reshape(n, width)
         self.done = np.frombuffer(buf[n * width * 12:n * width * 12 + len(chunks)], np.int8)
         self.reached = np.frombuffer(buf[n * width * 12 + len(chunks):], np.int64)  # this process's chunk
+        self.reached[0] = -1
         self.pid = 0
 
     @classmethod
-    def start(cls, index, chunks: list[list[str]]) -> "_Ahead | None":
+    def start(cls, index, chunks: list[list[str]], screens) -> "_Ahead | None":
         # forking a process that runs other threads could leave the copy holding their locks
         if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
             return None
-        ahead = cls(index, chunks)
+        ahead = cls(chunks, screens)
         try:
             pid = os.fork()
         except OSError:
@@ -187,36 +222,29 @@ class _Ahead:
         return ahead
 
     def _work(self, index) -> None:
-        from .cluster import MAX_CANDIDATES, query_terms
-
-        stories, postings = index.stories, index.postings
-        names, code = postings.names, postings.code
+        stories, names = index.stories, index.postings.names
         for c in range(len(self.chunks) - 1, -1, -1):
             if c <= self.reached[0]:
                 return  # this process got here first
-            arts = [index.stored[a] for a in self.chunks[c]]
-            owns = [stories[index.resolve(index.story_of[a])] for a in self.chunks[c]]
-            queries = [query_terms(a.keys, a.vals) for a in arts]
-            picked = postings.lookup_many([k for k, _ in queries], [w for _, w in queries], MAX_CANDIDATES)[0]
-            for row, art, own, found in zip(range(self.start_of[c], self.start_of[c + 1]), arts, owns, picked):
-                oc = code[own.id]
-                codes = [oc] + [x for x in found.tolist() if x != oc]
+            for row, screen in zip(range(self.start_of[c], self.start_of[c + 1]), self.screens(index, self.chunks[c])):
+                codes = screen[2] if screen is not None else []
                 self.codes[row, :len(codes)] = codes
                 self.codes[row, len(codes):] = -1
-                self.dots[row, :len(codes)] = dots(art.keys, art.vals, [stories[names[x]] for x in codes])
+                if codes:
+                    self.dots[row, :len(codes)] = dots(screen[0], screen[1], [stories[names[x]] for x in codes])
             self.done[c] = 1
 
     def get(self, c: int) -> dict | None:
-        """Chunk c's dot products, {article id: {story code: dot product}}, when the second process
-        has done it (None otherwise); tells it that this process has reached chunk c."""
+        """Chunk c's dot products, {item: {story code: dot product}}, when the second process has
+        done it (None otherwise); tells it that this process has reached chunk c."""
         self.reached[0] = c
         if not self.done[c]:
             return None
         out = {}
-        for row, aid in zip(range(self.start_of[c], self.start_of[c + 1]), self.chunks[c]):
+        for row, item in zip(range(self.start_of[c], self.start_of[c + 1]), self.chunks[c]):
             codes = self.codes[row]
             k = int((codes >= 0).sum())
-            out[aid] = dict(zip(codes[:k].tolist(), self.dots[row, :k].tolist()))
+            out[item] = dict(zip(codes[:k].tolist(), self.dots[row, :k].tolist()))
         return out
 
     def stop(self) -> None:
@@ -229,19 +257,29 @@ class _Ahead:
 
 def merge_pass_fast(index, work: list[str]) -> int:
     """StoryIndex.merge_pass over a work list (a stack: the last story first, a merged story pushed
-    back and looked at next): `_merge_one` for the stories that may merge. The next CHUNK stories'
-    candidates are looked up together; a merge changes two stories (the one kept, the one merged
-    away) and leads the postings of the second to the first, so a story of the chunk is looked up
-    again on its own when one of those is among its posting entries (or is itself)."""
+    back and looked at next): `_merge_one` for the stories that may merge. The work list is taken
+    CHUNK stories at a time, their candidates looked up together; a merge changes two stories (the
+    one kept, the one merged away) and leads the postings of the second to the first, so a story of
+    the chunk is looked up again on its own when one of those is among its posting entries (or is
+    itself). On a long work list a second process computes the screens ahead (`_Ahead`)."""
+    chunks = [work[max(0, e - CHUNK):e][::-1] for e in range(len(work), 0, -CHUNK)]  # in pop order
+    work.clear()  # what `_merge_one` pushes is looked at at once (`_merge_chunk`)
+    ahead = _Ahead.start(index, chunks, _story_screens) if len(chunks) * CHUNK >= AHEAD_FROM else None
+    changed: set[int] = set()  # codes of the stories merges changed since `ahead` started
     merges = 0
-    while work:
-        chunk = work[-CHUNK:][::-1]  # in the order they would be popped
-        del work[-CHUNK:]
-        merges += _merge_chunk(index, chunk, work)
+    try:
+        for c, chunk in enumerate(chunks):
+            merges += _merge_chunk(index, chunk, work, ahead.get(c) if ahead else None, changed)
+    finally:
+        if ahead:
+            ahead.stop()
     return merges
 
 
-def _merge_chunk(index, sids: list[str], work: list[str]) -> int:
+def _merge_chunk(index, sids: list[str], work: list[str], ahead: dict | None, changed: set[int]) -> int:
+    """The merge pass over one chunk of stories (`ahead`: the second process's dot products for
+    it, or None), each followed by the stories its merges push; returns the merges made. Adds the
+    codes of the stories it changes to `changed`."""
     from .cluster import MAX_CANDIDATES, query_terms
 
     stories, postings = index.stories, index.postings
@@ -255,36 +293,50 @@ def _merge_chunk(index, sids: list[str], work: list[str]) -> int:
     merges = 0
     for j, sid in enumerate(sids):
         codes = None if stale[j] else picked[j]
+        known = ahead.get(sid) if ahead is not None else None
         while sid is not None:
             st = stories.get(sid)
-            gone = _merge_step(index, st, codes, work) if st is not None else None
+            gone = _merge_step(index, st, codes, work, known, changed) if st is not None else None
             if gone is not None:
                 merges += 1
                 touched = np.array([code.get(gone, -1), code.get(index.resolve(gone), -1)], np.int64)  # away, kept
+                changed.update(touched.tolist())
                 row = int(entry_vec.searchsorted(j + 1))
                 stale[entry_vec[row:][np.isin(roots[row:], touched)]] = True
                 stale[np.isin(own_code, touched)] = True
             # a merged story is looked at again at once (looked up on its own), as `_merge_one` pushed it
-            sid, codes = (work.pop() if len(work) > base else None), None
+            sid, codes, known = (work.pop() if len(work) > base else None), None, None
     return merges
 
 
-def _merge_step(index, st, codes: np.ndarray | None, work: list[str]) -> str | None:
+def _merge_step(index, st, codes: np.ndarray | None, work: list[str], known: dict | None,
+                changed: set[int]) -> str | None:
     """One story of the merge pass: screened with its candidates (`codes`, or looked up now when
-    None); `_merge_one` when it may merge. Returns the id of the story merged away (or None)."""
+    None) and its dot products with them (`known`: those the second process computed, used for the
+    stories no merge changed since, this one included); `_merge_one` when it may merge. Returns the
+    id of the story merged away (or None)."""
     from .cluster import COHESION_RATIO, LINK_FLOOR
 
-    stories, names = index.stories, index.postings.names
+    stories, postings = index.stories, index.postings
+    names = postings.names
     if codes is None:
         codes = index.candidate_codes(st.keys, st.vals)
-    others = [o for o in map(stories.__getitem__, map(names.__getitem__, codes.tolist())) if o is not st]
+    oc = postings.code.get(st.id, -1)
+    codes = [c for c in codes.tolist() if c != oc]
+    others = [stories[names[c]] for c in codes]
     if not others:
         return None
     units = len(st.article_ids) - st.copies
     maybe = units <= 0
     if not maybe:
         thr = index.threshold
-        d = dots(st.keys, st.vals, others)
+        if known is None or oc in changed:
+            known = {}
+        d = [None if c in changed else known.get(c) for c in codes]
+        missing = [j for j, x in enumerate(d) if x is None]
+        if missing:
+            for j, x in zip(missing, dots(st.keys, st.vals, [others[j] for j in missing])):
+                d[j] = x
         own_coh = False  # not computed yet
         for other, raw in zip(others, d):
             n = len(other.article_ids) - other.copies
