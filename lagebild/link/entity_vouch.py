@@ -150,8 +150,8 @@ def lower_unvouched(entities: list, plain_of: dict[int, int], docs: list, sports
 
     for e in entities:
         if e.listed and (plain_of.get(id(e), 0) <= 1 and not vouched(e, texts, sports) and not (
-                e.type == "ORG" and speaks(e)) or _indefinite(e, texts) or dictionary_word_name(e, texts) or _placeless(e, texts)
-                         or opened_by_adjective(e)):
+                e.type == "ORG" and speaks(e)) or _indefinite(e, texts) or dictionary_word_name(e, texts)
+                         or _placeless(e, texts) or opened_by_adjective(e)):
             e.confidence = min(e.confidence, _UNVOUCHED)
             e.listed = False
     return entities
@@ -181,7 +181,7 @@ def dictionary_word_name(e, texts: dict[str, str]) -> bool:
 
 def _placeless(e, texts: dict[str, str]) -> bool:
     """A one-word place that no list knows and that no mention puts anywhere ('in', 'nach', 'aus', 'bei',
-    'über' … before it): 'Readly bietet …', 'Sammelwut', 'Demeter' LOC. On the listed unknown one-word places
+    'über' … before it): 'Sammelwut', 'Demeter' LOC. On the listed unknown one-word places
     of two or more mentions in four outside-style audits and two surveys of web pages, 12 of the 14 with no
     such context were wrong, 7 of the 14 with one were right."""
     if e.type != "LOC" or " " in e.name or e.place is not None or e.kind_word or known_place(e.name) \
@@ -191,8 +191,8 @@ def _placeless(e, texts: dict[str, str]) -> bool:
                    for m in e.mentions if m.article_id in texts)
 
 
-_LOCATIVE = re.compile(r"(?:\b(?:in|im|am|an|ans|zum|zur|nach|aus|nahe|bis|über|durch|vor|bei|nördlich|südlich|östlich|westlich|nordöstlich"
-                       r"|nordwestlich|südöstlich|südwestlich|into|from|near)\s+(?:der\s+|dem\s+|den\s+|des\s+|the\s+)?"
+_LOCATIVE = re.compile(r"(?:\b(?:in|im|am|an|ans|zum|zur|nach|aus|nahe|bis|über|durch|vor|bei|nördlich|südlich|östlich"
+                       r"|westlich|nordöstlich|nordwestlich|südöstlich|südwestlich|into|from|near)\s+(?:der\s+|dem\s+|den\s+|des\s+|the\s+)?"
                        r"|(?:stadt|städtchen|ort|ortschaft|dorf|gemeinde|provinz|region|bezirk|kanton|insel|see|city|town"
                        r"|village|province)\s+)$", re.I)  # (also 'die Grenzstadt Kilis', 'der Ort Birgitz')
 
@@ -218,9 +218,11 @@ def _german_word(word: str) -> bool:
     return simplemma.is_known(word, lang="de")
 
 
+# heads that make a hyphenated compound a group's or a place's name ('Houthi-Rebellen', 'Guanabara-Bucht')
 _GROUP_END = re.compile(r"-(?:Rebellen|Miliz|Milizen|Brigade|Brigaden|Bucht|See|Tal|Insel|Inseln|Gebirge|Kanal|Fluss"
-                        r"|Straße|Platz|Park|Brücke|Hafen|Bahnhof|Flughafen|Viertel|Kaserne)$")  # (and place heads)
-# a kind noun, also at the end of a compound, right before the name ('Nachrichtensender Skai')
+                        r"|Straße|Platz|Park|Brücke|Hafen|Bahnhof|Flughafen|Viertel|Kaserne)$")
+# a kind noun, also at the end of a compound, right before the name ('Nachrichtensender Skai'); wider than
+# _KIND_BEFORE (whole capitalised words only), which decides for names of one mention
 _KIND_WORD_BEFORE = re.compile(r"(?:zeitung|sender|magazin|zeitschrift|partei|agentur|verlag|konzern|firma|gruppe"
                                r"|bewegung|miliz|band|verein|klub|club|portal|plattform)\s+$", re.I)
 _INDEFINITE = re.compile(r"\b(?:ein|eine|einen|einem|einer|eines|kein|keine|keinen|keinem|keiner|keines)\s+$")

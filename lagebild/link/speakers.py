@@ -259,7 +259,8 @@ def _may_speak(ent: Entity) -> bool:
 # or a genitive that names the body says whom it speaks for ('Polizeisprecher', 'AFP-Journalistin', 'ein
 # Sprecher des Ministeriums')
 _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|des|eines)\s+)?"
-                       r"(?:(?:[a-zäöü]\w*|[A-ZÄÖÜ]\w*(?:e|er|es|en|em))\s+){0,2}"  # ('Das staatliche sudanesische', 'Südsudanesische')
+                       # up to two adjectives ('Das staatliche sudanesische', 'Südsudanesische')
+                       r"(?:(?:[a-zäöü]\w*|[A-ZÄÖÜ]\w*(?:e|er|es|en|em))\s+){0,2}"
                        r"(?:Sprecher|Sprecherin|Unternehmen|Firma|Konzern|Organisation|Zeitung|Blatt|Magazin|Sender"
                        r"|Medien|\w+medien|Journalist|Journalistin|Experte|Experten|Expertin|Wissenschaftler|Wissenschaftlerin"
                        r"|Forscher|Forscherin|Richter|Richterin|Mitarbeiter|Mitarbeiterin|Augenzeuge|Augenzeugin|Zeuge"
@@ -297,7 +298,7 @@ def _bare_role(phrase: str) -> bool:
         return False
     for w in heads:
         part = w.rsplit("-", 1)[-1]
-        if "-" in w and not re.fullmatch(r"\d+-[Jj]ährige[nr]?|(?:Vize|Ex|Co|Ko|Vizepräsidenten)-\w+", w) \
+        if "-" in w and not re.fullmatch(r"\d+-[Jj]ährige[nr]?|(?:Vize|Ex|Co|Ko)-\w+", w) \
                 or _BODY_COMPOUND.fullmatch(w):
             return False  # 'IKG-Präsident', 'PiS-Vorsitzende', 'Polizeisprecher': the body is named
         if not (_is_role(part) or part in _PERSON_ROLES or gazetteer().rank(part, "de") >= 1 and gazetteer().lookup(
@@ -306,7 +307,7 @@ def _bare_role(phrase: str) -> bool:
     return True
 
 
-# the head of a speaker phrase that is a member, customer or insider of a body, never its voice
+# the head of a speaker phrase that is a member, customer, employee or insider of a body, never its voice
 _MEMBER_HEAD = re.compile(r"(?:mitglied|händler|händlerin|aktivist|aktivistin|anhänger|anhängerin|kunde|kundin|mitarbeiter"
                           r"|mitarbeiterin|mitarbeiters|politiker|politikerin|politikers|abgeordneter|abgeordnete"
                           r"|nutzer|nutzerin|bewohner|bewohnerin|besucher|besucherin|teilnehmer|teilnehmerin|insider)$",
@@ -314,8 +315,9 @@ _MEMBER_HEAD = re.compile(r"(?:mitglied|händler|händlerin|aktivist|aktivistin|
 
 
 def _member_speaker(phrase: str) -> bool:
-    """The phrase's first noun is a member, customer or insider ('der Aktivist der Autonomous Tenant Union',
-    'Ein BMW-Händler in Weimar', 'Brancheninsider gegenüber ET-News'): a person it does not name."""
+    """The phrase's first noun is a member, customer, employee, politician or insider ('der Aktivist der
+    Autonomous Tenant Union', 'Ein BMW-Händler in Weimar', 'des SPD-Politikers', 'Brancheninsider gegenüber
+    ET-News'): a person it does not name, who does not speak for the body."""
     words = [w for w in WORD.findall(phrase) if w.casefold() not in _ROLE_ARTICLES]
     head = next((w for w in words if w[:1].isupper()), "")
     return bool(head) and bool(_MEMBER_HEAD.search(head.rsplit("-", 1)[-1]))
@@ -335,8 +337,9 @@ def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
     'eine Sprecherin', 'lokaler Medien' or a bare 'der Rechtsanwalt' as a wrong speaker) or is a document or
     event (a MISC entity); it stays in the JSON. 'das Unternehmen', 'die Organisation' mean the organisation
     the article names most often before the quote (by name, not in a compound, never a medium) among those it
-    lists; else the quote is not shown either. 'die Polizei' is shown, as the police body the article lists
-    when it lists one."""
+    lists; else the quote is not shown either. 'die Polizei' is shown as the police body the article lists,
+    and not at all when it lists none; members, customers and employees of a body ('Ein BMW-Händler') are not
+    its voice."""
     counts: dict[str, dict[str, list[int]]] = defaultdict(dict)  # article -> organisation -> mention starts
     for e in entities:
         if e.type == "ORG" and getattr(e, "listed", True):
