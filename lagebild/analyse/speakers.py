@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .timex_words import MONTH_NAMES_DE, WEEKDAYS_DE
+
 TOKEN = re.compile(r"\w+(?:[-.’'/&]\w+)*(?:-(?=\s))?|[^\w\s]", re.UNICODE)
 
 DETERMINERS = {
@@ -114,8 +116,7 @@ _AGE_WORDS = {"mitte", "anfang", "ende"}  # 'laut Polizei Mitte 30': an age, no 
 _QUANTIFIERS = {"beiden", "zwei", "drei", "vier", "fünf", "vielen", "einigen", "mehreren", "wenigen"}  # 'der beiden …'
 
 
-_MONTH_OR_DAY = frozenset("januar jänner februar märz april mai juni juli august september oktober november dezember montag "
-                          "dienstag mittwoch donnerstag freitag samstag sonnabend sonntag".split())
+_MONTH_OR_DAY = MONTH_NAMES_DE | frozenset(WEEKDAYS_DE)
 
 
 def _time_word(toks: list[Tok], m: int, limit: int) -> bool:

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .timex_words import (MONTHS_DE, NUMBERS_DE, ORDINALS_DE, PARTS_DE, UNITS_DE, VAGUE_DE, WEEKDAYS_DE,  # noqa: F401
+from .timex_words import (MONTH_NAMES_DE, MONTHS_DE, NUMBERS_DE, ORDINALS_DE, PARTS_DE, UNITS_DE, VAGUE_DE, WEEKDAYS_DE,  # noqa: F401
                           number_de, ordinal_de)
 
 
@@ -27,8 +27,8 @@ _NUMW = (r"(?:\d+(?:,\d+)?|(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun
 _ORDW = (r"(?:(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?(?:zwanzig|dreißig)sten|"
          r"(?:ers|zwei|drit|vier|fünf|sechs|sieb|sieben|ach|neun|zehn|elf|zwölf|dreizehn|vierzehn|"
          r"fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn)te[nmr]?)")
-_MONTH_FULL = _alt(k for k in MONTHS_DE if len(k) > 4 or k in ("mai", "juni", "juli", "märz"))
-_MONTH_ABBR = _alt(k for k in MONTHS_DE if len(k) <= 4 and k not in ("mai", "juni", "juli", "märz"))
+_MONTH_FULL = _alt(sorted(MONTH_NAMES_DE))
+_MONTH_ABBR = _alt(k for k in MONTHS_DE if k not in MONTH_NAMES_DE)
 # ('Mais' is maize, not May's genitive; 'Sep 2015' is September without its period)
 MONTH_RE = rf"(?:(?!Mais\b)(?:{_MONTH_FULL})s?\b(?!-)|(?:{_MONTH_ABBR})(?:\.|(?=\s+(?:1[6-9]|20)\d\d\b)))"
 WEEKDAY_RE = _alt(WEEKDAYS_DE)

@@ -8,6 +8,8 @@ MONTHS_DE = {"januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "feb
              "mär": 3, "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8,
              "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
              "dezember": 12, "dez": 12}
+# the written-out month names (not the abbreviations 'jan', 'okt'): 'mai', 'juni', 'juli', 'märz' are short
+MONTH_NAMES_DE = frozenset(k for k in MONTHS_DE if len(k) > 4 or k in ("mai", "juni", "juli", "märz"))
 WEEKDAYS_DE = {"montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5, "samstag": 6, "sonnabend": 6,
                "sonntag": 7}
 # day parts -> TIMEX3 suffixes; hours used when a clock time carries the part ("8 Uhr abends")

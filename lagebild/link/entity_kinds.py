@@ -227,8 +227,8 @@ _MODEL_WORD = re.compile(r"(?:One|Two|X|Pro|Max|Plus|Mini|Air|Watch|Pay|OS|XP|Ph
 
 def _product(e) -> bool:
     """A two- or three-word name that ends in a model word and is no organisation by its own words
-    ('Apple Inc', 'Microsoft Deutschland'), or a 'person' with a model code ('Hy5 TT'). (A maker's name first was tried too: it took 'Sony Music',
-    'HP Enterprise Services' and 'Oculus VR' for products.)"""
+    ('Apple Inc', 'Microsoft Deutschland'), or a 'person' with a model code ('Hy5 TT'). (A maker's name
+    first was tried too: it took 'Sony Music', 'HP Enterprise Services' and 'Oculus VR' for products.)"""
     from .entity_evidence import _ORG_WORDS, _places, first_names
 
     words = e.name.split()

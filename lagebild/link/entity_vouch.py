@@ -171,9 +171,8 @@ def dictionary_word_name(e, texts: dict[str, str]) -> bool:
             or e.kind_word or is_acronym(e.name) or any(c.isdigit() for c in e.name):
         return False
     known = annotated_names()
-    if any(known.get(a) == e.type for a in (e.name, *e.aliases)) or known_place(e.name) \
-            or organisation_shaped(e.name) or _PLACE_END.search(e.name) or _BUILDING_END.search(e.name) \
-            or _GROUP_END.search(e.name) or any(_KIND_WORD_BEFORE.search(texts[m.article_id], max(0, m.start - 30), m.start)
+    if any(known.get(a) == e.type for a in (e.name, *e.aliases)) or _place_by_name(e.name) \
+            or organisation_shaped(e.name) or _GROUP_END.search(e.name) or any(_KIND_WORD_BEFORE.search(texts[m.article_id], max(0, m.start - 30), m.start)
                                                 for m in e.mentions if m.article_id in texts):
         return False  # ('Taekwando-Stadion', 'Houthi-Rebellen', 'die Tageszeitung Politika', 'Nachrichtensender Skai')
     return _german_word(parts[-1]) and not any(known.get(p) in ("LOC", "ORG", "PER") or known_place(p) for p in parts[:-1])
@@ -184,8 +183,8 @@ def _placeless(e, texts: dict[str, str]) -> bool:
     'über' … before it): 'Sammelwut', 'Demeter' LOC. On the listed unknown one-word places
     of two or more mentions in four outside-style audits and two surveys of web pages, 12 of the 14 with no
     such context were wrong, 7 of the 14 with one were right."""
-    if e.type != "LOC" or " " in e.name or e.place is not None or e.kind_word or known_place(e.name) \
-            or annotated_names().get(e.name) == "LOC" or _PLACE_END.search(e.name) or _BUILDING_END.search(e.name):
+    if e.type != "LOC" or " " in e.name or e.place is not None or e.kind_word or _place_by_name(e.name) \
+            or annotated_names().get(e.name) == "LOC":
         return False
     return not any(_LOCATIVE.search(texts[m.article_id], max(0, m.start - 25), m.start)
                    for m in e.mentions if m.article_id in texts)
@@ -195,6 +194,11 @@ _LOCATIVE = re.compile(r"(?:\b(?:in|im|am|an|ans|zum|zur|nach|aus|nahe|bis|über
                        r"|westlich|nordöstlich|nordwestlich|südöstlich|südwestlich|into|from|near)\s+(?:der\s+|dem\s+|den\s+|des\s+|the\s+)?"
                        r"|(?:stadt|städtchen|ort|ortschaft|dorf|gemeinde|provinz|region|bezirk|kanton|insel|see|city|town"
                        r"|village|province)\s+)$", re.I)  # (also 'die Grenzstadt Kilis', 'der Ort Birgitz')
+
+
+def _place_by_name(name: str) -> bool:
+    """A place the lists know, or a name that ends like a place or a building ('Taekwando-Stadion')."""
+    return known_place(name) or bool(_PLACE_END.search(name) or _BUILDING_END.search(name))
 
 
 def opened_by_adjective(e) -> bool:
