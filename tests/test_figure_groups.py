@@ -421,3 +421,31 @@ def test_each_clause_of_a_sentence_says_whose_figure_it_is_in_the_texts_own_gram
     assert got == [("3.500", "Teilnehmern", ["Die Polizei"]), ("15.000", "Teilnehmern", ["die Veranstalter"])]
     assert kinds == ["disagreement"]
     assert figs("Die Produzenten meldeten ein Minus von 1,4 Prozent.")[0][0][1] == "Minus"  # no gap: unchanged
+
+
+def test_a_nationwide_figure_and_one_for_a_place_count_different_sets():
+    """'20,000 people took to the streets of Athens' and 'An estimated 100,000 people took to the streets as
+    part of nationwide strikes' (ECB+ dev survey): the country's count and one city's do not contradict; a
+    place named after the figure comes before a 'nationwide' later in the sentence."""
+    from lagebild.records import Mention
+
+    def flag(t1, e1, v1, t2, e2, v2, places=()):
+        a, b = _doc("a", t1, outlet="A"), _doc("b", t2, outlet="B")
+        for d in (a, b):
+            d.mentions = [Mention(d.id, d.text.index(p), d.text.index(p) + len(p), p, "LOC") for p in places if p in d.text]
+        figs = [_fig(a, e1, v1, "at_most", high=v1, topic="mensch:demonstriert", chain=["police"]),
+                _fig(b, e2, v2, "approx", low=0.9 * v2, high=1.1 * v2, topic="mensch:demonstriert", n=2)]
+        return group_figures(figs, [a, b])[0]
+    athens = "Police said as many as 20,000 people took to the streets of Athens as rallies all around the country began."
+    g = flag(athens, "as many as 20,000", 20000,
+             "An estimated 100,000 people took to the streets as part of nationwide strikes.", "estimated 100,000", 100000,
+             places=["Athens"])
+    assert not g["disagreement"] and "whole country" in g["reason"]
+    # two counts of the same place still contradict
+    g = flag(athens, "as many as 20,000", 20000, "An estimated 100,000 people took to the streets of Athens.",
+             "estimated 100,000", 100000, places=["Athens"])
+    assert g["disagreement"]
+    # German: 'bundesweit' before the figure
+    g = flag("Laut Polizei demonstrierten in Berlin bis zu 2.000 Menschen.", "bis zu 2.000", 2000,
+             "Bundesweit gingen etwa 9.000 Menschen auf die Straße, in Berlin vor allem.", "etwa 9.000", 9000, places=["Berlin"])
+    assert not g["disagreement"]

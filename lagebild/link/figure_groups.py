@@ -38,6 +38,8 @@ only when all of this holds (precision first; each rule is a kind of false flag 
   ('28 of his 68 punches'), the same modifiers when both have some
   ('verschwundene Wahlkarten' vs 'Wahlkarten' is fine, vs 'ausgegebene Wahlkarten' is not), no
   back-reference ('den sechs Kandidaten', 'alle 130');
+* the same place: not one figure for the whole country ('nationwide', 'bundesweit') and one for a place
+  named after it (figure_keys.scope);
 * the same time and scope: same year and day when both are dated, times that can overlap ('am
   Wochenende' and 'am Montag' danach cannot: figure_keys.same_time), both or neither a period total
   ('seit', 'binnen', 'bislang', 'insgesamt'), both or neither a rate ('each', 'per', 'täglich', 'pro'),
@@ -73,8 +75,8 @@ from collections.abc import Callable
 from ..analyse.figures import _konjunktiv
 from ..analyse.topics import person_topics
 from ..records import AnalysedArticle, Figure
-from .figure_keys import (PERIOD, base_unit, day_of, holder, mention_keys, reference, same_time, update_cue, when_of,
-                          year_of)
+from .figure_keys import (PERIOD, base_unit, day_of, holder, mention_keys, reference, same_time, scope, update_cue,
+                          when_of, year_of)
 from .canonical import majority_language
 from .gazetteer import place_code
 from .lineage import independent_count, lineage_groups
@@ -272,6 +274,7 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
         "_change": bool(doc and (_CHANGE_BEFORE.search(doc.text, max(0, fig.start - 40), fig.start)
                                  or _CHANGE_AFTER.match(doc.text, fig.end, min(len(doc.text), fig.end + 40)))),
         "_day": day_of(doc, sent, fig.start) if doc else None,
+        "_scope": scope(doc, fig, sent) if doc else None,
         "_when": when_of(doc, sent, fig.start) if doc else None,
         "_ref": reference(doc.text, fig.start) if doc else False,
         "_subset": bool(doc and (_SUBSET_BEFORE.search(doc.text, max(0, fig.start - 24), fig.start)
@@ -351,6 +354,8 @@ def _blocked(a: dict, b: dict) -> str | None:
         return f"values more than {MAX_RATIO:g} times apart: different sets counted"  # '32' vs 'mehr als 4.200'
     if a["_day"] and b["_day"] and a["_day"] != b["_day"] or not same_time(a["_when"], b["_when"]):
         return "dated to different days or weeks: a change over time"
+    if {a.get("_scope"), b.get("_scope")} == {"wide", "place"}:
+        return "one figure counts the whole country ('nationwide', 'bundesweit'), the other one place"
     if a["_hypo"] or b["_hypo"]:
         return "a figure stands in a condition ('if', 'wenn'), not a claim of fact"
     if a["_unit"] in MONEY and not (a["holder"] and b["holder"]):

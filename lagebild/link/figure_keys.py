@@ -215,6 +215,37 @@ def _weekdays(value: str | None) -> frozenset[int]:
     return frozenset()
 
 
+# the whole country or world as a figure's scope ('An estimated 100,000 people took to the streets as part of
+# nationwide strikes', 'bundesweit 3.000 Einsätze'): not the same set as a count in one place
+_WIDE = re.compile(r"\b(?:nationwide|countrywide|across\s+the\s+(?:country|nation)|(?:all\s+)?(?:around|throughout)\s+the"
+                   r"\s+(?:country|nation)|worldwide|around\s+the\s+world|bundesweit|landesweit|deutschlandweit"
+                   r"|österreichweit|schweizweit|weltweit|im\s+ganzen\s+Land|in\s+ganz\s+(?:Deutschland|Österreich|der\s+Schweiz)"
+                   r"|dans\s+tout\s+le\s+pays|à\s+travers\s+le\s+pays|mondial)", re.I)
+_SENTENCE_CUT = re.compile(r"[;:()\u2013\u2014]|\s-\s")
+
+
+def scope(doc: AnalysedArticle, fig: Figure, sent: tuple[int, int]) -> str | None:
+    """'wide' when the figure's clause names the whole country or world (before it, or after it before any
+    place), 'place' when it names a place first ('took to the streets of Athens as rallies all around the
+    country kicked off', 'in Berlin bis zu 2.000 Menschen'), else None. A nationwide figure and one for a
+    place count different sets."""
+    text = doc.text
+    end = next((m.start() for m in _SENTENCE_CUT.finditer(text, fig.end, sent[1])), sent[1])
+    cuts = [x.end() for x in _CLAUSE.finditer(text, sent[0], fig.start)]
+    lo = cuts[-1] if cuts else sent[0]
+    wide = _WIDE.search(text, lo, end)
+    if wide and wide.start() < fig.start:
+        return "wide"
+    before = wide.start() if wide else end
+    places = [m for m in doc.spans("mentions").starting_in(lo, before) if m.label == "LOC"]
+    if any(fig.end <= m.start for m in places) or any(_IN_PLACE.search(text, lo, m.start) for m in places if m.end <= fig.start):
+        return "place"
+    return "wide" if wide else None
+
+
+_IN_PLACE = re.compile(r"\b(?:in|im|of|at|à|en)\s+(?:der\s+|dem\s+|the\s+)?$", re.I)
+
+
 # a total over a period ('seit Oktober', 'in den vergangenen fünf Monaten', 'bislang') is not the count
 # of one event; two totals both 'seit ...' in different articles are a running series
 PERIOD = re.compile(r"\b(?:seit|binnen|innerhalb|bislang|bisher|insgesamt|vergangenen|letzten|since|so\s+far|depuis)\b", re.I)
