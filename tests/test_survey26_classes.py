@@ -214,3 +214,24 @@ def test_designations_and_capitalised_papers_are_no_dates():
                     "zufrieden.", published="2007-01-21")
     shown = {t.text for t in doc.timexes if t.confidence >= SHOW_THRESHOLD}
     assert "2003" not in shown and "Sonntag" not in shown
+
+
+def test_survey29_entity_classes():
+    """Survey 29 (40 Wikinews tuning docs): 'Den Haag' is a city, not a club named with its city; a German body in
+    one compound read as a place after 'am' is an organisation; 'von Liberia' (left of 'Ex-Präsident von Liberia')
+    is no person."""
+    from lagebild.link.entity_kinds import club_name
+    from lagebild.link.entity_vouch import place_phrase
+
+    assert not club_name("Den Haag") and club_name("ZSKA Moskau") and club_name("AS Roma")
+    from types import SimpleNamespace
+
+    from lagebild.link.entity_kinds import review_kinds
+
+    e = SimpleNamespace(name="Bundesgerichtshof", type="LOC", place=None, aliases=["Bundesgerichtshof"], mentions=[],
+                        confidence=0.9, listed=True)
+    review_kinds([e], [])
+    assert e.type == "ORG"
+    assert place_phrase(SimpleNamespace(type="PER", name="von Liberia"))
+    assert not place_phrase(SimpleNamespace(type="PER", name="von der Leyen"))
+    assert not place_phrase(SimpleNamespace(type="PER", name="Kurt von Figura"))

@@ -3,8 +3,9 @@
 - Competitions and tournaments are events (MISC) whatever the model said: 'Champions League' ORG,
   'Europa League' LOC, 'Australian Open' ORG. Their last word says so (a league that is an association,
   'National Football League', stays an organisation).
-- A 'place' that is a club named with its city ('ZSKA Moskau' LOC) or an English body ('Supreme Court'
-  LOC) is an organisation (not a 'person': the place list also holds surnames, 'Petro Poroschenko').
+- A 'place' that is a club named with its city ('ZSKA Moskau' LOC), an English body ('Supreme Court'
+  LOC) or a German body in one compound ('am Bundesgerichtshof' LOC) is an organisation (not a 'person':
+  the place list also holds surnames, 'Petro Poroschenko').
 - A city that only ever stands for its club in match reports ('gegen Valencia') is an organisation.
 - A 'person' named after a country without a first name ('Japan Display') is a company; a direction before a
   place ('Südosteuropa' ORG) is a place.
@@ -47,9 +48,14 @@ _EVENT_COMPOUND = re.compile(r"[a-zäöü](?:(?<![Mm]ani)fest|festival|festspiel
 
 # heads of the names of bodies in English, which the German model reads as places ('Supreme Court' LOC)
 _BODY_END = re.compile(r"\s(?:Court|Council|Committee|Commission|Agency|Ministry|Parliament|Senate|Congress|Bureau)$")
+# a German body named in one compound, which the model reads as a place after 'am', 'beim' ('am Bundesgerichtshof',
+# 'beim Verfassungsgericht' LOC, survey 29): the court or the ministry is an organisation
+_GERMAN_BODY = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}(?:gerichtshof|gericht|ministerium|anwaltschaft|behörde|kommission"
+                          r"|regierung|polizei)$")
 _PLACE_OPENERS = {"groß", "klein", "neu", "alt", "bad", "ober", "unter", "nieder", "sankt", "st.", "san", "santa", "new",
                   "old", "north", "south", "east", "west", "nord", "süd", "ost", "mittel", "greater", "upper", "lower",
-                  "saint", "fort", "port", "lake", "mount", "los", "las", "el", "la", "le"}
+                  "saint", "fort", "port", "lake", "mount", "los", "las", "el", "la", "le", "den", "de", "het", "the", "il"}
+# (articles open place names too: 'Den Haag', 'De Panne'; not 'AS', 'Al': 'AS Roma', 'Al Ahly')
 
 
 # buildings and grounds the model types as organisations or persons ('Waldstadion Pasching' ORG, 'Al-Aksa Moschee'
@@ -296,7 +302,8 @@ def review_kinds(entities: list, docs: list, sports: set[str] | None = None) -> 
             e.type = "MISC"
         elif e.place is None and event_name(e.name) and not person_by_first_name(e.name):  # ('Joachim Standfest')
             e.type = "MISC"
-        elif e.place is None and e.type == "LOC" and (club_name(e.name) or _BODY_END.search(e.name)):
+        elif e.place is None and e.type == "LOC" and (club_name(e.name) or _BODY_END.search(e.name)
+                                                      or _GERMAN_BODY.search(e.name)):
             e.type = "ORG"
         elif club_city(e, texts, sports) or e.type == "PER" and company_at_place(e.name):
             e.type = "ORG"

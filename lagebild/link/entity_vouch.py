@@ -151,7 +151,7 @@ def lower_unvouched(entities: list, plain_of: dict[int, int], docs: list, sports
     for e in entities:
         if e.listed and (plain_of.get(id(e), 0) <= 1 and not vouched(e, texts, sports) and not (
                 e.type == "ORG" and speaks(e)) or _indefinite(e, texts) or dictionary_word_name(e, texts)
-                         or _placeless(e, texts) or opened_by_adjective(e)):
+                         or _placeless(e, texts) or opened_by_adjective(e) or place_phrase(e)):
             e.confidence = min(e.confidence, _UNVOUCHED)
             e.listed = False
     return entities
@@ -214,6 +214,15 @@ def opened_by_adjective(e) -> bool:
     return lemma != first.lower() and lemma.islower() and first.lower().startswith(lemma[:-1] if len(lemma) > 3 else lemma) \
         and simplemma.is_known(lemma, lang="de") and all(  # ('Nasser Al-Khelaifi': a first name, then a name)
             "-" not in w and simplemma.is_known(w, lang="de") for w in e.name.split()[1:])
+
+
+def place_phrase(e) -> bool:
+    """A 'person' that is a preposition and a place the lists know ('von Liberia', left of 'Ex-Präsident von
+    Liberia' once the title is cut): no one's name (survey 29). A nobiliary 'von' opens a surname, not a
+    country ('Kurt von Figura', 'von der Leyen')."""
+    words = e.name.split()
+    return e.type == "PER" and len(words) >= 2 and words[0] in ("von", "vom", "aus", "of", "from", "de", "du") \
+        and known_place(" ".join(words[1:]))
 
 
 def _german_word(word: str) -> bool:
