@@ -185,6 +185,8 @@ def claim_segments(text: str, start: int, end: int, sources: list[Source]) -> li
         comma = text.rfind(",", prev.end, cur.cue_start)
         cuts.append(comma + 1 if comma >= 0 else cur.cue_start)
     tail = _WRITERS_TAIL.search(text, cuts[-1], end)
+    if cuts[0] > start and len(claims) == 1 and _RELATIVE.match(text, cuts[0]) and "," in text[claims[0].end:end]:
+        end = text.index(",", claims[0].end, end)  # a relative clause ends at its comma ('die laut Polizei bei 20 liegt,')
     cuts.append(tail.start() if tail and tail.start() > claims[-1].end else end)  # '… – der STANDARD berichtete'
     return [(c, cuts[i], cuts[i + 1]) for i, c in enumerate(claims)]
 
@@ -192,9 +194,12 @@ def claim_segments(text: str, start: int, end: int, sources: list[Source]) -> li
 # where the clause of a 'laut' phrase in mid-sentence begins: after a dash or semicolon, or at a conjunction or
 # relative 'was' after a comma ('…, ihre Eltern sind katholisch, aber laut X eher abergläubisch')
 _CLAUSE_OPEN = re.compile(r"(?:\s[–—]\s|[;:]\s|,\s+(?=(?:aber|doch|jedoch|sondern|was|wobei|während|und|denn|dessen|deren"
-                          r"|denen|wo)\s))")
+                          r"|denen|wo)\s)|,\s+(?=(?:der|die|das|welche|welcher|welches)\s+(?:\w+\s+){0,2}(?:(?:laut|gemäß|zufolge)\s|$)))")
+# (a relative clause the 'laut' phrase stands in: '…, der laut US-Justizministerium den Befehl ausgeführt habe'; the
+# search ends at the cue, so '$' is the cue)
 
 
+_RELATIVE = re.compile(r"(?:der|die|das|welche|welcher|welches)\s")
 _DATELINE = re.compile(r"[A-ZÄÖÜ][\w.]*(?:[ /-][A-ZÄÖÜ][\w.]*)*\s$")  # 'Hamburg/Wien –'
 _WRITERS_TAIL = re.compile(r"\s[–—]\s+(?:wie\s+)?(?:der|die|das)\s+[A-ZÄÖÜ]\S*\s+(?:berichtete|berichtet|meldete|schrieb)"
                            r"\s*[.!]?\s*$")

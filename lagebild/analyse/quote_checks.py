@@ -338,7 +338,8 @@ def review_quotes(doc, found: list, base: int, mentions: SpanIndex | None = None
     # quotation marks alone are no speech act: no cue and nobody (named or continued) says it
     keep = set(id(q) for q, f in zip(quotes, found) if not getattr(q, "_merged", False)
                and not (q.direct and not q.cue and q.speaker is None and f.kind == "direct" and _not_sentence(q.text))
-               and not _inside_speaker(q, roles[q.id]) and not _apposition_only(q.text))
+               and not _inside_speaker(q, roles[q.id]) and not _apposition_only(q.text)
+               and not (f.kind == "according" and _frames_another(q, zip(quotes, found))))
     seen: set[tuple] = set()  # 'Danach gefragt sagte X, dass …': two cues, one speech act
     for q in sorted((q for q in quotes if id(q) in keep), key=lambda q: -q.confidence):
         if (q.start, q.end, q.speaker) in seen:
@@ -516,6 +517,19 @@ def _inside_speaker(q, r: dict) -> bool:
     """A quoted name inside its own speaker phrase ('das „Space Telescope Science Institute“ teilte mit')."""
     spans = [(q.speaker_start, q.speaker_end), tuple(r.get("source") or (None, None))]
     return q.direct and any(a is not None and a <= q.start and q.end <= b for a, b in spans)
+
+
+def _frames_another(q, pairs) -> bool:
+    """A 'laut'/'nach' claim whose cue stands inside another quote's message, while the claim's message holds that
+    quote's cue and its whole message ('…
+    erklärte …, Mohammed el-Baradei, Nordkorea besitze seiner Meinung nach vier bis sechs Atomwaffen': 'seiner
+    Meinung nach' is inside the speech the verb reports): the claim's span is the frame, the verb's quote is
+    the speech act (survey 29). Only when the verb comes first and for the same speaker: 'Laut Polizei sagte der
+    Mann, …' is a chain of two, 'Nach Aussagen von X …, wie er erklärt: „…“' a claim and its quote."""
+    return any(o is not q and f.kind != "according" and o.cue_start not in (None, q.cue_start) and q.start <= o.cue_start < q.end
+               and q.start <= o.start and o.end <= q.end and o.cue_start < o.start <= q.cue_start < o.end and q.speaker is not None
+               and (o.speaker == q.speaker or q.speaker_pronoun_start is not None)
+               for o, f in pairs)
 
 
 def _not_sentence(text: str) -> bool:

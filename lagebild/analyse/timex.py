@@ -25,6 +25,7 @@ from .timex_event import event_span
 from .timex_reference import Reference, coming, follows_text, is_narrative, resolve_from_text
 from .timex_rules import Candidate, duration_value, resolve_overlaps, scan
 from .timex_rules_history import coordinate
+from .timex_tense import ahead, is_future, past_clause  # noqa: F401  (is_future: read by tests)
 
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
@@ -97,67 +98,6 @@ def _iso_week(d: date) -> str:
 def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
     k = y * 12 + (m - 1) + n
     return k // 12, k % 12 + 1
-
-
-# ---------------------------------------------------------------- tense of the dated clause
-_FUTURE = re.compile(
-    r"\b(?:wird|werden|werde|wirst|werdet|soll|sollen|sollte|sollten|muss|müssen|will|wollen|plant|planen|geplant|"
-    r"könnte|könnten|dürfte|dürften|"
-    r"bevorstehend\w*|anstehend\w*|kommend\w*|erwartet|vorgesehen|angesetzt|shall|will|going\s+to|"
-    r"va|vont|doit|doivent|prévu\w*)\b", re.I)
-_PAST = re.compile(
-    r"\b(?:war|waren|wurde|wurden|hatte|hatten|hat|haben|ist\s+\w+\s+(?:ge\w+en|ge\w+t)|sagte|sagten|erklärte|erklärten|"
-    r"teilte|teilten|berichtete|berichteten|hieß|gab|kam|kamen|fand|fanden|starb|starben|begann|begannen|"
-    r"\w+te\b|\w+ten\b|ge\w+t\b|ge\w+en\b|was|were|had|did|said|\w+ed\b|a\s+été|ont|était)\b", re.I)
-
-
-_STRONG_PAST = ("war", "waren", "wurde", "wurden", "hatte", "hatten", "sagte", "sagten", "erklärte", "erklärten",
-                "was", "were", "had", "said")
-
-
-def _past_clause(clause: str) -> bool:
-    """A clause told in the past: a preterite or a perfect ('hat … geschafft')."""
-    if re.search(r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren)\b.*\bge\w+(?:t|en)\b", clause):
-        return True
-    return any(p.split()[0] in _STRONG_PAST for p in (m.group(0).lower() for m in _PAST.finditer(clause)))
-
-
-def is_future(clause: str) -> bool:
-    """True when the clause reads as future (modal or 'werden' without a past form)."""
-    fut = _FUTURE.search(clause)
-    if not fut:
-        return False
-    past = [m.group(0).lower() for m in _PAST.finditer(clause)]
-    strong = [p for p in past if p.split()[0] in ("war", "waren", "wurde", "wurden", "hatte", "hatten", "sagte", "sagten",
-                                                  "erklärte", "erklärten", "was", "were", "had", "said")]
-    return not strong
-
-
-def _upcoming(text: str, es: int, ee: int, at: int) -> bool:
-    """'am' + weekday in a clause told in the present with no past form ('Der Komponist gastiert am
-    Sonntag im Radiokulturhaus'): German news tells a coming event in the present (a past one in the
-    preterite or perfect); not in the first line (a headline tells past events in the present too), not
-    in a report ('vermeldet die Polizei am Freitag': the report is past, the present is the reporter's)."""
-    return re.search(r"[.!?]\s|\n", text[:es]) is not None and re.search(r"\b[Aa]m\s+$", text[max(0, at - 4):at]) is not None \
-        and _no_past(text, es, ee) and not _PERFECT_END.search(text[es:ee]) and not _REPORTING.search(text, es, ee)
-
-
-# a report in the present tells what was said ('vermeldet die Polizei am Freitag': the last Friday)
-_REPORTING = re.compile(r"\b(?:meldet|vermeldet|berichtet|sagt|teilt|erklärt|bestätigt|gibt|heißt|kündigt|warnt|fordert"
-                        r"|betont|schreibt|twittert|räumt|verkündet|dementiert)\b")
-# a perfect whose participle has no ge- ('Am Montag ist ein Zug entgleist', 'hat … verhaftet')
-_PERFECT_END = re.compile(r"\b(?:ist|sind|hat|haben)\b.*\b[a-zäöüß]+(?:t|en)\s*(?:[.!?,;]|$)")
-
-
-def _until(text: str, es: int, ee: int, at: int) -> bool:
-    """'bis Ende August', 'bis zum 15. August' in a clause with no past form: a deadline ahead ('Die
-    Bilder hängen bis Ende August' in a text of 31 July is this August, not last year's)."""
-    return re.search(r"\b[Bb]is\s+(?:zu[mr]\s+)?$", text[max(0, at - 9):at]) is not None and _no_past(text, es, ee)
-
-
-def _no_past(text: str, es: int, ee: int) -> bool:
-    """The clause text[es:ee] has no past form (preterite, perfect)."""
-    return not _PAST.search(text, es, ee) and not _past_clause(text[es:ee])
 
 
 # ---------------------------------------------------------------- resolution
@@ -504,7 +444,7 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
                     (typ, value), from_text = got, True
             if not value and present_is_ref and spec["kind"] == "relday" and spec.get("off") == 0 and not spec.get("part"):
                 typ, value = "DATE", "PRESENT_REF"  # 'heute' in a history text: the present, not 2011-02-16
-            if not value and spec.get("within") and spec.get("n") and _past_clause(text[item["event"][0]:item["event"][1]]):
+            if not value and spec.get("within") and spec.get("n") and past_clause(text[item["event"][0]:item["event"][1]]):
                 # 'schaffte die Strecke in vier Tagen': a span measured from the reference, not a date
                 typ, value = "DURATION", duration_value(spec["n"], spec["unit"])
             if not value:
@@ -559,8 +499,7 @@ def find_timexes(doc: AnalysedArticle) -> None:
     names = name_years(text, doc.mentions)
     for c in candidates(doc):
         es, ee = event_span(text, doc.sentences, c.start, c.end)
-        future = is_future(text[es:ee]) or c.spec["kind"] == "dow" and _upcoming(text, es, ee, c.start) \
-            or c.spec["kind"] == "date" and _until(text, es, ee, c.start)
+        future = ahead(text, es, ee, c.start, c.spec["kind"])
         specs.append({"start": c.start, "end": c.end, "spec": c.spec, "rule": c.rule, "future": future, "event": (es, ee)})
         if c.spec["kind"] == "year" and ((c.start, c.end) in names or c.rule.startswith("year_range") and "/" in (
                 text[c.end:c.end + 2] if c.rule.endswith("first") else text[max(0, c.start - 2):c.start])):

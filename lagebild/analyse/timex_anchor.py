@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .timex_tense import _PAST, is_future
+
 # chosen on tests/data/timeline_undated_cases.jsonl and the time_dev dev slice (see tests/test_timeline_confidence.py):
 # everything fixed by the text itself or by a stated date is shown; guesses from other articles or
 # from the dates an undated text mentions are not
@@ -178,8 +180,6 @@ def names_no_date(text: str, spec: dict, clause: tuple[int, int], start: int, en
 def _general(clause: str) -> bool:
     """A clause in the present that marks neither a future nor a past ('Wärmepumpen benötigen den meisten
     Strom im Winter')."""
-    from .timex import _PAST, is_future
-
     return not is_future(clause) and not _PAST.search(clause)
 
 

@@ -328,7 +328,9 @@ def _date_dm(m):
     return {"kind": "date", "y": year_of(m.group("y")) if m.group("y") else None, "m": month_of(m.group("m")), "d": d}
 
 
-@rule("de", "day_only", r"\b(?:am|vom|bis\s+zum|zum|den|dem)\s+(?P<x>(?P<d>" + DAY_RE + r")\.)(?!\d|\s*(?:" + MONTH_RE + r"|(?-i:[A-ZÄÖÜ])|[-–]\s*\d))")
+@rule("de", "day_only", r"\b(?:am|vom|bis\s+zum|zum|den|dem)\s+(?P<x>(?P<d>" + DAY_RE + r")\.)(?!\d|\s*(?:" + MONTH_RE + r"|(?-i:[A-ZÄÖÜ])|[-–]\s*\d)"
+      r"|\s+(?!(?:des|dies|jed|kommend|vergangen|letzt|nächst|laufend|selb)\w*\s)[a-zäöüß]{2,}(?:e|en|er|es|em)\s+(?-i:[A-ZÄÖÜ]))")
+# (not an ordinal before an adjective and its noun: 'den 15. deutschen Bundestag')
 def _day_only(m):
     return {"kind": "date", "y": None, "m": None, "d": int(m.group("d"))}
 
@@ -395,7 +397,7 @@ def _year(m):
 _POSSESSIVE = re.compile(r"\b(?:sein|ihr|mein|dein|unser|euer)e[nm]?\s+(?:[a-zäöüß]+\s+)?$")
 
 
-@rule("de", "decade", _B + r"(?P<y>(?:1[6-9]|20)\d0|[2-9]0)er(?:\s*-?\s*Jahre[n]?)?\b")
+@rule("de", "decade", _B + r"(?P<y>(?:1[6-9]|20)\d0|[2-9]0)-?er(?:\s*-?\s*Jahre[n]?)?\b")
 def _decade(m):
     y = m.group("y")
     if len(y) == 2 and m.group(0).endswith("er") and _POSSESSIVE.search(m.string, max(0, m.start() - 30), m.start()):
@@ -491,8 +493,8 @@ _UNIT_RE = (r"(?P<u>Jahrzehnte?n?|Jahrhunderte?n?|Jahre?n?|Jahres|Monate?n?|Mona
       r"(?P<n>" + _NUMW + r"|einem|einer|" + VAGUE_DE + r")\s+" + _UNIT_RE + r")\b(?!\s+(?:lang|später|zuvor|vorher))")
 def _shift(m):
     unit = unit_of(m.group("u"))
-    if unit in (None, "WE", "HY"):
-        return None
+    if unit in (None, "WE", "HY") or m.group("dir").lower() == "in" and m.group("u")[:3].lower() in ("sek", "min"):
+        return None  # ('in 10 Sekunden', 'in fünf Minuten': a moment from now in a quote, no day of a timeline)
     n = number_de(m.group("n"))
     if m.group("dir").lower() == "nach":
         # 'nach zwei Tagen' may be the day two days later in a narrative (not 'nach mehr als drei Tagen')

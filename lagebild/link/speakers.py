@@ -265,7 +265,8 @@ _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|d
                        r"|Medien|\w+medien|Journalist|Journalistin|Experte|Experten|Expertin|Wissenschaftler|Wissenschaftlerin"
                        r"|Forscher|Forscherin|Richter|Richterin|Mitarbeiter|Mitarbeiterin|Augenzeuge|Augenzeugin|Zeuge"
                        r"|Zeugin|Anwohner|Anwohnerin|Beamter|Beamtin|Insider|Quelle|Quellen|Kreise|Kreisen|Beobachter"
-                       r"|Behörden|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen|Opfer"
+                       r"|\w*[Bb]ehörden?|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen|Opfer|\w*[Dd]irektion"
+                       r"|\w*[Ss]timme"  # ('der Sicherheitsbehörden', 'laut Gefängnisdirektion', 'die Tonbandstimme')
                        r"|(?:Behörden|Ministeriums|Regierungs|Unternehmens|Konzern|Firmen)sprecher(?:in)?"
                        r"|(?:Behörden|Regierungs)?[Vv]ertreter(?:in)?|Ermittler|Ermittlerin|Fernsehen|Rundfunk|Radio"
                        r"|(?:Nachrichten)?[Mm]agazins|Blattes|Senders|Verfasser|Autoren|O-Ton|Mitarbeiters|Regierung"
@@ -317,12 +318,15 @@ _MEMBER_HEAD = re.compile(r"(?:mitglied|händler|händlerin|aktivist|aktivistin|
 def _member_speaker(phrase: str) -> bool:
     """The phrase's first noun is a member, customer, employee, politician or insider ('der Aktivist der
     Autonomous Tenant Union', 'Ein BMW-Händler in Weimar', 'des SPD-Politikers', 'Brancheninsider gegenüber
-    ET-News'): a person it does not name, who does not speak for the body."""
+    ET-News'): a person it does not name, who does not speak for the body; or it ends in a relative
+    ('Demjanjuks Sohn', 'seine Witwe'): someone the article does not name."""
     words = [w for w in WORD.findall(phrase) if w.casefold() not in _ROLE_ARTICLES]
     head = next((w for w in words if w[:1].isupper()), "")
-    return bool(head) and bool(_MEMBER_HEAD.search(head.rsplit("-", 1)[-1]))
+    return bool(head) and bool(_MEMBER_HEAD.search(head.rsplit("-", 1)[-1])) or bool(words) and words[-1] in _KIN
 
 
+_KIN = frozenset("Sohn Tochter Vater Mutter Bruder Schwester Ehefrau Ehemann Frau Witwe Witwer Neffe Nichte Enkel "
+                 "Enkelin Onkel Tante Cousin Cousine Schwiegersohn Schwiegertochter Eltern Sohnes Vaters Bruders".split())
 _BODY_COMPOUND = re.compile(r"[A-ZÄÖÜ]\w{2,}(?:sprecher|sprecherin|vertreter|vertreterin|chef|chefin|leiter|leiterin)")
 # plural groups and bodies are not a person's role ('Organisatoren', 'Beobachtern')
 _PLURAL_ROLE = re.compile(r"\w+(?:en|ern)")

@@ -1,0 +1,82 @@
+"""The tense of a dated clause: does a weekday or a date without a year lie ahead or behind?
+
+German news tells a coming event in the present or with a modal ('Der Ausschuss tagt am Montag', 'soll
+am Mittwoch abstimmen') and a past one in the preterite or perfect; a deadline ('bis Samstag'), a
+start ('ab Donnerstag') or a schedule ('für Montag geladen') lies ahead. `timex.find_timexes` reads the
+clause an expression dates (its event span) with these tests.
+"""
+from __future__ import annotations
+
+import re
+
+_FUTURE = re.compile(
+    r"\b(?:wird|werden|werde|wirst|werdet|soll|sollen|sollte|sollten|muss|müssen|will|wollen|plant|planen|geplant|"
+    r"könnte|könnten|dürfte|dürften|"
+    r"bevorstehend\w*|anstehend\w*|kommend\w*|erwartet|vorgesehen|angesetzt|shall|will|going\s+to|"
+    r"va|vont|doit|doivent|prévu\w*)\b", re.I)
+_PAST = re.compile(
+    r"\b(?:war|waren|wurde|wurden|hatte|hatten|hat|haben|ist\s+\w+\s+(?:ge\w+en|ge\w+t)|sagte|sagten|erklärte|erklärten|"
+    r"teilte|teilten|berichtete|berichteten|hieß|gab|kam|kamen|fand|fanden|starb|starben|begann|begannen|"
+    r"\w+te\b|\w+ten\b|ge\w+t\b|ge\w+en\b|was|were|had|did|said|\w+ed\b|a\s+été|ont|était)\b", re.I)
+
+
+_STRONG_PAST = ("war", "waren", "wurde", "wurden", "hatte", "hatten", "sagte", "sagten", "erklärte", "erklärten",
+                "was", "were", "had", "said")
+
+
+def past_clause(clause: str) -> bool:
+    """A clause told in the past: a preterite or a perfect ('hat … geschafft')."""
+    if re.search(r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren)\b.*\bge\w+(?:t|en)\b", clause):
+        return True
+    return any(p.split()[0] in _STRONG_PAST for p in (m.group(0).lower() for m in _PAST.finditer(clause)))
+
+
+def is_future(clause: str) -> bool:
+    """True when the clause reads as future (modal or 'werden' without a past form)."""
+    fut = _FUTURE.search(clause)
+    if not fut:
+        return False
+    return not any(m.group(0).lower().split()[0] in _STRONG_PAST for m in _PAST.finditer(clause))
+
+
+def _upcoming(text: str, es: int, ee: int, at: int) -> bool:
+    """'am' + weekday in a clause told in the present with no past form ('Der Komponist gastiert am
+    Sonntag im Radiokulturhaus'): German news tells a coming event in the present (a past one in the
+    preterite or perfect); not in the first line (a headline tells past events in the present too), not
+    in a report ('vermeldet die Polizei am Freitag': the report is past, the present is the reporter's)."""
+    return re.search(r"[.!?]\s|\n", text[:es]) is not None and re.search(r"\b[Aa]m\s+$", text[max(0, at - 4):at]) is not None \
+        and _no_past(text, es, ee) and not _PERFECT_END.search(text[es:ee]) and not _REPORTING.search(text, es, ee)
+
+
+# a report in the present tells what was said ('vermeldet die Polizei am Freitag': the last Friday)
+_REPORTING = re.compile(r"\b(?:meldet|vermeldet|berichtet|sagt|teilt|erklärt|bestätigt|gibt|heißt|kündigt|warnt|fordert"
+                        r"|betont|schreibt|twittert|räumt|verkündet|dementiert)\b")
+# a perfect whose participle has no ge- ('Am Montag ist ein Zug entgleist', 'hat … verhaftet')
+_PERFECT_END = re.compile(r"\b(?:ist|sind|hat|haben)\b.*\b[a-zäöüß]+(?:t|en)\s*(?:[.!?,;]|$)")
+
+
+def _until(text: str, es: int, ee: int, at: int) -> bool:
+    """'bis Ende August', 'bis zum 15. August', 'bis Samstag', 'ab Donnerstag' in a clause with no past form:
+    a deadline or a start ahead ('Die Bilder hängen bis Ende August' in a text of 31 July is this August, not
+    last year's; 'dass Osram ab Donnerstag die Preise anhebt')."""
+    return re.search(r"\b(?:[Bb]is|[Aa]b)\s+(?:zu[mr]\s+|dem\s+)?$", text[max(0, at - 9):at]) is not None \
+        and _no_past(text, es, ee)
+
+
+def _scheduled(text: str, es: int, ee: int, at: int) -> bool:
+    """'für Montag geladen', 'für den 15. März angesetzt': a day something is set for lies ahead, also in a
+    perfect ('hat für Montag zu einer Sondersitzung geladen'); not in a preterite or pluperfect ('hatte für
+    Montag geladen': told from after it)."""
+    return re.search(r"\b[Ff]ür\s+(?:den\s+|kommenden\s+|den\s+kommenden\s+)?$", text[max(0, at - 20):at]) is not None \
+        and not any(m.group(0).lower() in _STRONG_PAST for m in _PAST.finditer(text, es, ee))
+
+
+def ahead(text: str, es: int, ee: int, at: int, kind: str) -> bool:
+    """Does the expression at `at` (a spec of `kind`) in the clause text[es:ee] point ahead of its anchor?"""
+    return is_future(text[es:ee]) or kind == "dow" and _upcoming(text, es, ee, at) \
+        or kind in ("date", "dow") and (_until(text, es, ee, at) or _scheduled(text, es, ee, at))
+
+
+def _no_past(text: str, es: int, ee: int) -> bool:
+    """The clause text[es:ee] has no past form (preterite, perfect)."""
+    return not _PAST.search(text, es, ee) and not past_clause(text[es:ee])
