@@ -62,3 +62,14 @@ def test_decades_ordinals_and_seconds():
                    "Bundestag aufgelöst. Er sagte: „Das machen wir in 10 Sekunden.“", "2005-07-21")
     assert tl.get("1950-er") == "195" and tl.get("1960-er Jahren") == "196"
     assert "15." not in tl and "in 10 Sekunden" not in tl
+
+
+def test_a_name_after_a_roles_genitive_stands_in_apposition():
+    """'Der Vorsitzende der Selbstverwaltung Istvan Kovacs hob hervor': Kovacs is his name, not a genitive
+    'Kovac-s' of the noun before it ('die Werke Egon Schieles' stays a genitive)."""
+    from lagebild.link.entity_de import saxon_genitive
+
+    d = analyse(articles=[lagebild.Article(text="Titel\nDer Vorsitzende der Selbstverwaltung Istvan Kovacs hob hervor, "
+                                                "der Schutz dürfe nicht mit Waffen erfolgen.", published="2009-01-20")])
+    assert [e.name for e in d.stories[0].entities if e.type == "PER"] == ["Istvan Kovacs"]
+    assert saxon_genitive("Egon Schieles", " sind teuer", "die Werke ")

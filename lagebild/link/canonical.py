@@ -148,8 +148,8 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
                 if base == text and it.label != "PER" and re.search(r"\b(?:des|eines)\s+$", d.text[max(0, m.start - 7):m.start]) \
                         and text.endswith("s") and not text.endswith("ss") and len(text) > 4:
                     base = text[:-1]  # 'des Pentagons' -> 'Pentagon' even when the base is never written
-                if base == text and lang == "de" and person_genitive(text, it.label, d.text[max(0, m.start - 30):m.end + 40],
-                                                                     plain_s, person_names, m.start - max(0, m.start - 30)):
+                if base == text and lang == "de" and person_genitive(text, it.label, d.text[max(0, m.start - 60):m.end + 40],
+                                                                     plain_s, person_names, m.start - max(0, m.start - 60)):
                     base, it.label = text[:-1], "PER"  # 'Steven Spielbergs Film', 'Auslieferung Heinz-Christian Straches'
                 it.base, it.inflected = base, base != text
             elif it.place is not None and not m.derived and not m.norm:

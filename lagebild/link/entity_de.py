@@ -155,6 +155,9 @@ def saxon_genitive(name: str, after: str, before: str = "") -> bool:
     owner = re.search(r"(?:^|(\w+)\s+)([A-ZÄÖÜ][a-zäöüß]{3,})\s+$", before)
     if owner and (owner.group(1) or "").lower() in {"im", "am", "zum", "zur", "beim", "vom", "ins", "in"}:
         return False  # 'im Konzert Tom Jones': a place of the phrase, then a name
+    role = re.search(r"([A-ZÄÖÜ][\w-]+)\s+(?:der|des)\s+[A-ZÄÖÜ][a-zäöüß]{3,}\s+$", before)
+    if role and (_is_role(role.group(1)) or _descriptor_role(role.group(1))):
+        return False  # 'Der Vorsitzende der Selbstverwaltung Istvan Kovacs hob hervor': the role's name in apposition
     return bool(owner and re.search(r"[^aiousxz]s$", words[-1]) and len(words[-1]) > 4
                 and common_noun(owner.group(2)) and not _is_role(owner.group(2)) and owner.group(2) not in first
                 and not _RELATION.fullmatch(owner.group(2)) and not _descriptor_role(owner.group(2)))
