@@ -73,3 +73,13 @@ def test_a_name_after_a_roles_genitive_stands_in_apposition():
                                                 "der Schutz dürfe nicht mit Waffen erfolgen.", published="2009-01-20")])
     assert [e.name for e in d.stories[0].entities if e.type == "PER"] == ["Istvan Kovacs"]
     assert saxon_genitive("Egon Schieles", " sind teuer", "die Werke ")
+
+
+def test_a_name_with_roles_joined_by_und_is_the_subject_not_a_message():
+    """'Kurt von Figura, Präsident der Universität Göttingen und derzeitiger Vorsitzender der
+    Landeshochschulkonferenz, begrüßte den Beschluss der Landesregierung als „…“': von Figura speaks (the 'und'
+    had cut the clause, the name was read as a message and the government as the speaker)."""
+    qs = _quotes("Kurt von Figura, Präsident der Universität Göttingen und derzeitiger Vorsitzender der "
+                 "Landeshochschulkonferenz, begrüßte den Beschluss der niedersächsischen Landesregierung als „wesentlichen "
+                 "Schritt für den Erhalt der Hochschulen“.")
+    assert [(q[2], q[3]) for q in qs] == [("Kurt von Figura", "wesentlichen Schritt für den Erhalt der Hochschulen")]

@@ -5,7 +5,15 @@ from __future__ import annotations
 import bisect
 import re
 
-from .speakers import _FEMALE_NAMES, _FEMALE_ROLE, _POSSESSIVE_PRONOUN, _ROLE_WORDS, DETERMINERS, PRONOUNS
+from .speakers import _ROLE_WORDS, DETERMINERS, PRONOUNS
+
+_POSSESSIVE_PRONOUN = {"seiner": "er", "seinem": "er", "seinen": "er", "ihrer": "sie", "ihrem": "sie", "ihren": "sie"}
+_FEMALE_ROLE = re.compile(r"(?:in|innen)$")
+_FEMALE_NAMES = {
+    "angela", "annalena", "ursula", "kamala", "hillary", "nancy", "marine", "giorgia", "theresa", "liz",
+    "christine", "olena", "julia", "maria", "anna", "nina", "svenja", "nancy", "sahra", "alice", "ricarda",
+    "franziska", "katarina", "katrin", "claudia", "manuela", "malu", "kristalina", "agnes", "marie", "karin",
+}
 
 # nouns for people that are no role ('die Frau', 'der Mann'): they can be what a speaking 'sie'/'er' means
 _PERSON_NOUNS = {"frau", "frauen", "mann", "männer", "kind", "kinder", "mädchen", "junge", "jungen", "mutter", "vater",

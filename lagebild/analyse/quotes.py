@@ -38,7 +38,7 @@ from ..records import AnalysedArticle, Quote, SpanIndex
 from .attribution import Source, claim_segments, find_sources
 from .speakers import (ADVERBS, AUX, DETERMINERS, END_PUNCT, PREPS, PRONOUNS, RELATIVE, SUBJ_STARTERS, SUBORD, Tok,
                        Unit, clause_start, colon_subject, colon_verb, hard_start, heisst_source, is_adj, looks_like_name,
-                       np_after, resolve_pronouns, span_of, speaker_after, speaker_for_cue, unit_subject)
+                       np_after, resolve_pronouns, role_apposition, span_of, speaker_after, speaker_for_cue, unit_subject)
 from .speech_cues import cue_parts, cue_readings, first_person, konjunktiv_forms, substitute_konjunktiv
 from .quote_clauses import (_FRAME_OPENERS, _after_conjunction, _colon_handover, _cues, _fronted_frame, _has_konj,
                              _in_subordinate, _in_wonach, _main_clause_start, _particle_ok, _strip)
@@ -167,7 +167,8 @@ def analyse_unit(u: Unit, idx: int) -> list[Found]:
             last = max((k for k in range(n - 1) if toks[k].text == ","), default=None)
             apposed = apposed or (last is not None and toks[0].low in DETERMINERS and looks_like_name(toks[last + 1:n - 1])
                                   and all(not tk.text.islower() or tk.low in DETERMINERS or tk.low in PREPS
-                                          or tk.low in _NP_GLUE or is_adj(tk) for tk in toks[1:last]))
+                                          or tk.low in _NP_GLUE or is_adj(tk) for tk in toks[1:last])) \
+                or role_apposition(u, 0, n) is not None  # 'Kurt von Figura, Präsident der X und Vorsitzender der Y, begrüßte'
             # a fronted adverbial clause ('Da …, warnte X') is the writer's frame, not a message
             subordinate = _fronted_frame(u, n - 1)
             if (not any(o <= ms and me <= c + 1 for o, c in u.marks) and me - ms > 10 and not apposed

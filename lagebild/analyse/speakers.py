@@ -26,7 +26,6 @@ DETERMINERS = {
     "the", "a", "le", "les", "l'", "un", "une",  # English/French articles (quotes in foreign text)
 }
 PRONOUNS = {"er": "m", "sie": "f|pl", "es": "n"}
-_POSSESSIVE_PRONOUN = {"seiner": "er", "seinem": "er", "seinen": "er", "ihrer": "sie", "ihrem": "sie", "ihren": "sie"}
 # Lower-case words that can never be part of a speaker phrase even if they end like adjectives.
 _NOT_ADJ = {
     "werden", "haben", "seien", "sein", "wären", "hätten", "würden", "sollen", "wollen", "können", "müssen",
@@ -46,18 +45,11 @@ _ADJ_PP = {"für", "in", "im", "von", "aus", "mit", "seit", "bei", "zur", "zum",
 _NAME_PARTICLES = {"al", "el", "bin", "van", "de", "da", "di", "du", "le", "la", "ben", "abu", "ter", "dos", "del"}
 _OPEN_Q = set("„»«\"“")
 _CLOSE_Q = set("“”«»\"")
-_FEMALE_ROLE = re.compile(r"(?:in|innen)$")
 _ROLE_WORDS = re.compile(
     r"(?:Sprecher|Minister|Präsident|Kanzler|Chef|Leiter|Direktor|Vorsitzende|Abgeordnete|Botschafter|"
     r"Bürgermeister|Senator|Richter|Anwalt|Anwält|Experte|Expert|Beamte|Beamt|Sekretär|Kommissar|Berater|"
     r"Analyst|Korrespondent|Reporter|Journalist|Sprecher|Generalsekretär|Premierminister|Ministerpräsident|"
-    r"Staatschef|Regierungschef|Kommandeur|Gouverneur|Polizeisprecher|Staatsanwalt|Ermittler)",
-)
-_FEMALE_NAMES = {
-    "angela", "annalena", "ursula", "kamala", "hillary", "nancy", "marine", "giorgia", "theresa", "liz",
-    "christine", "olena", "julia", "maria", "anna", "nina", "svenja", "nancy", "sahra", "alice", "ricarda",
-    "franziska", "katarina", "katrin", "claudia", "manuela", "malu", "kristalina", "agnes", "marie", "karin",
-}
+    r"Staatschef|Regierungschef|Kommandeur|Gouverneur|Polizeisprecher|Staatsanwalt|Ermittler)")
 
 
 @dataclass(slots=True, init=False)
@@ -422,21 +414,33 @@ def heisst_source(u: Unit, n: int) -> tuple[tuple[int, int], tuple[int, int]] | 
     return None
 
 
-def _role_apposition(u: Unit, h: int, v: int):
+def role_apposition(u: Unit, h: int, v: int):
     """'Der Vertreter der Arbeitgeber im Aufsichtsrat, Peter Clever, hat …': a role phrase with any
-    prepositional attributes, then the name as apposition between commas right before the verb.
-    Only words that can make up a noun phrase (capitalised, determiners, prepositions, inflected
-    adjectives, brackets) may stand in the role part, so a fronted clause never qualifies."""
+    prepositional attributes, then the name as apposition between commas right before the verb; or the name
+    first and roles joined by 'und' ('Kurt von Figura, Präsident der Universität Göttingen und derzeitiger
+    Vorsitzender der Landeshochschulkonferenz, begrüßte …'; survey 29: the 'und' had cut the clause). Only words
+    that can make up a noun phrase (capitalised, determiners, prepositions, inflected adjectives, brackets)
+    may stand in the role part, so a fronted clause never qualifies."""
     toks = u.toks
-    if v - h < 5 or toks[v - 1].text != "," or u.masked[h] or toks[h].low not in DETERMINERS:
+    if v - h < 5 or toks[v - 1].text != "," or u.masked[h]:
         return None
     c1 = next((k for k in range(h + 1, v - 1) if toks[k].text == "," and not u.masked[k]), None)
-    if c1 is None or c1 - h < 2:
+    if c1 is None or c1 - h < 2 and toks[h].low in DETERMINERS:
         return None
-    role_ok = all(t.text[:1].isupper() or t.low in DETERMINERS or t.low in PREPS or t.text in "()"
-                  or is_adj(t) for t in toks[h:c1])
+
+    def np_words(part: list[Tok]) -> bool:
+        return all(t.text[:1].isupper() or t.low in DETERMINERS or t.low in PREPS or t.text in "()" or is_adj(t)
+                   or t.low in _COORD for t in part)
+    if toks[h].low not in DETERMINERS:  # the name first, then its roles
+        name = np_after(toks, h, c1)
+        if name is None or name.full[1] != c1 or toks[h].low.startswith("kein") \
+                or not all(is_cap(t) or t.low in ("von", "zu") for t in toks[h:c1]) \
+                or not any(t.low in _COORD for t in toks[c1 + 1:v - 1]) or not np_words(toks[c1 + 1:v - 1]):
+            return None  # (without 'und' the clause start already sees the apposition)
+        return span_of(toks, name.core), (toks[h].start, toks[v - 2].end)
     ap = np_after(toks, c1 + 1, v - 1)
-    if not role_ok or ap is None or ap.full[1] != v - 1 or not looks_like_name(toks[ap.core[0]:ap.core[1]]):
+    if not np_words(toks[h:c1]) or any(t.low in _COORD for t in toks[h:c1]) or ap is None or ap.full[1] != v - 1 \
+            or not looks_like_name(toks[ap.core[0]:ap.core[1]]):
         return None
     return span_of(toks, ap.core), (toks[h].start, toks[v - 2].end)
 
@@ -499,7 +503,7 @@ def speaker_for_cue(u: Unit, n: int, finite: bool, shared=None,
         if (ph is not None and ph.full[1] + 1 < v and toks[ph.full[1]].text == "," and toks[v - 1].text == ","
                 and toks[ph.full[1] + 1].low in RELATIVE | {"dessen", "deren"}):  # 'Jimmy Carter, der … war, sagte'
             return span_of(toks, ph.core), span_of(toks, ph.full)
-        appo = _role_apposition(u, h, v)
+        appo = role_apposition(u, h, v)
         if appo is not None:
             return appo
         if toks[h].low in {"wie"} | SUBORD:
