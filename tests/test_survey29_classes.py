@@ -83,3 +83,12 @@ def test_a_name_with_roles_joined_by_und_is_the_subject_not_a_message():
                  "Landeshochschulkonferenz, begrüßte den Beschluss der niedersächsischen Landesregierung als „wesentlichen "
                  "Schritt für den Erhalt der Hochschulen“.")
     assert [(q[2], q[3]) for q in qs] == [("Kurt von Figura", "wesentlichen Schritt für den Erhalt der Hochschulen")]
+
+
+def test_a_national_body_keeps_its_country_and_a_treaty_town_is_no_place_of_the_story():
+    d = analyse(articles=[lagebild.Article(text="Titel\nDie Kommunistische Partei Frankreichs will dagegen stimmen. Der "
+                                                "Vertrag von Lissabon tritt in Kraft. Den Vertrag von Lissabon hatten alle "
+                                                "Staaten unterschrieben.", published="2009-01-20")])
+    ents = {e.name: e for e in d.stories[0].entities}
+    assert "Kommunistische Partei Frankreichs" in ents and ents["Kommunistische Partei Frankreichs"].type == "ORG"
+    assert "Lissabon" not in ents or not ents["Lissabon"].listed

@@ -151,7 +151,8 @@ def lower_unvouched(entities: list, plain_of: dict[int, int], docs: list, sports
     for e in entities:
         if e.listed and (plain_of.get(id(e), 0) <= 1 and not vouched(e, texts, sports) and not (
                 e.type == "ORG" and speaks(e)) or _indefinite(e, texts) or dictionary_word_name(e, texts)
-                         or _placeless(e, texts) or opened_by_adjective(e) or place_phrase(e)):
+                         or _placeless(e, texts) or opened_by_adjective(e) or place_phrase(e)
+                         or _inside_a_name(e, texts)):
             e.confidence = min(e.confidence, _UNVOUCHED)
             e.listed = False
     return entities
@@ -223,6 +224,17 @@ def place_phrase(e) -> bool:
     words = e.name.split()
     return e.type == "PER" and len(words) >= 2 and words[0] in ("von", "vom", "aus", "of", "from", "de", "du") \
         and known_place(" ".join(words[1:]))
+
+
+def _inside_a_name(e, texts: dict[str, str]) -> bool:
+    """A place named only inside the name of a treaty, battle or conference ('Vertrag von Lissabon', 'Abkommen von
+    Minsk', 'Schlacht von Verdun'): the article speaks of the treaty, not of the town (survey 29)."""
+    return e.type == "LOC" and bool(e.mentions) and all(
+        _NAMED_AFTER.search(texts[m.article_id], max(0, m.start - 30), m.start) for m in e.mentions if m.article_id in texts)
+
+
+_NAMED_AFTER = re.compile(r"\b(?:Vertrag|Vertrags|Vertrages|Abkommen|Abkommens|Frieden|Friedens|Schlacht|Konferenz|Gipfel"
+                          r"|Protokoll|Protokolls|Treaty|Battle|Agreement|Accords?|Peace)\s+(?:von|vom|of)\s+$")
 
 
 def _german_word(word: str) -> bool:

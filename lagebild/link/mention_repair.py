@@ -172,9 +172,15 @@ _SEAT = re.compile(r" (?:im|am|an der|ob der) ([A-ZÄÖÜ][a-zäöüß]*(?:gau|t
                    r"|Rhein|Donau|Enns|Ybbs|Traun|Mur|Salzach|Neckar|Mosel|Oder|Elbe|Saale|Tauber|Isar|Lahn|Ruhr)\b")
 
 
+# a national body named with its country in the genitive ('Kommunistische Partei Chinas', 'Nationalbank Polens')
+_NATIONAL_BODY = re.compile(r"(?:Partei|[Bb]ank|Akademie|Armee|Kirche|Nationalversammlung|Gewerkschaft)$")
+_COUNTRY_GENITIVE = re.compile(r" ([A-ZÄÖÜ][a-zäöü]+s)\b")
+
+
 def _with_complement(doc: AnalysedArticle, m: Mention) -> Mention:
     """A body or town cut before its complement: 'Deutsches Zentrum' | 'für Infektionsforschung', 'St. Georgen'
-    | 'im Attergau'. The span takes the complement (a body becomes the organisation)."""
+    | 'im Attergau', 'Kommunistische Partei' | 'Frankreichs'. The span takes the complement (a body becomes the
+    organisation)."""
     words = m.text.split()
     if not words or not words[0][:1].isupper():
         return m  # ('deutsche Bundesamt': a span that opens in lower case is no name's start)
@@ -185,6 +191,12 @@ def _with_complement(doc: AnalysedArticle, m: Mention) -> Mention:
     if m.label != "LOC" and _BODY_HEAD.search(words[-1]):
         more = _FOR.match(after)
         if more:
+            end = m.end + more.end()
+            return Mention(m.article_id, m.start, end, doc.text[m.start:end], "ORG", None, False, m.score)
+    if m.label == "ORG" and _NATIONAL_BODY.search(words[-1]):
+        more = _COUNTRY_GENITIVE.match(after)
+        code = gazetteer().lookup(more.group(1)[:-1], "de") if more else None
+        if code and "-" not in code:  # a country ('Kommunistische Partei' | 'Frankreichs'), not a region or city
             end = m.end + more.end()
             return Mention(m.article_id, m.start, end, doc.text[m.start:end], "ORG", None, False, m.score)
     if m.label == "LOC":
