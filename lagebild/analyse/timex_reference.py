@@ -113,6 +113,9 @@ _HISTORY_REACH = 400  # characters: about the two sentences after the explicit y
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ]|\n")
 
 
+_FOR_YEAR = re.compile(r"\b(?:für|über)\s+(?:das\s+(?:Jahr|Geschäftsjahr)\s+)?$", re.I)
+
+
 def follows_text(spec: dict, ref: Reference, narrative: bool, pub_year: int | None, text: str, start: int) -> bool:
     """Whether this expression resolves against the text's own reference rather than the anchor."""
     if ref.year is None:
@@ -126,11 +129,13 @@ def follows_text(spec: dict, ref: Reference, narrative: bool, pub_year: int | No
         return False  # 'dieses Jahr', 'heuer' in a dated text: its own year, even after a history paragraph
     if narrative or anaphoric(spec):
         return True
-    if pub_year is None:  # undated: the anchor inferred from the text already follows the text
+    if pub_year is None or spec.get("news_deictic"):  # ('im vergangenen Jahr' in a news paragraph on 2003)  # undated: the anchor inferred from the text already follows the text
         return False
     if ref.explicit_year is not None and spec["kind"] == "date" and start - ref.explicit_at <= 80 \
-            and not _SENTENCE_END.search(text, ref.explicit_at, start):
+            and not _SENTENCE_END.search(text, ref.explicit_at, start) \
+            and not _FOR_YEAR.search(text, max(0, ref.explicit_at - 30), ref.explicit_at):
         return True  # '2023 beginnt das Stollenfest am 9. Dezember': the year its own sentence names
+        # (not the year a report is for: 'Der Jahresabschluss für 2004 wird im April veröffentlicht')
     if ref.explicit_year is None or ref.explicit_year >= pub_year - 1:
         return False
     # a history paragraph inside a news article: the explicit year stands in the same paragraph, and near

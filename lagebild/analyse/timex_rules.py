@@ -225,6 +225,8 @@ def _clock(m):
 @rule("de", "clock_colon", _B + r"(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?|h(?P<mi2>[0-5]\d))"
       r"(?![\d:]|[.,]\d)" + _PARTSUFFIX)
 def _clock_colon(m):
+    if re.search(r"\d:\d{1,2}\s*\($", m.string[max(0, m.start() - 10):m.start()]) and m.string[m.end():m.end() + 1] == ")":
+        return None  # '31:23 (18:11)': a half-time score after the final one, no time of day
     return _time_spec(int(m.group("h")), int(m.group("mi") or m.group("mi2")),
                       int(m.group("s")) if m.group("s") else None, m.group("pt"))
 
@@ -538,8 +540,11 @@ def _relunit(m):
     deictic = ((m.group("rel") or "").lower(), u) in (("dieses", "jahr"), ("dieses", "quartal"), ("diesen", "monat"),
                                                       ("diese", "woche")) and not m.group("mod") \
         and not re.search(r"\b(?:in|an|seit|bis|ab|für|von)\s+$", m.string[max(0, m.start() - 6):m.start()], re.I)
+    # 'im vergangenen Jahr', 'nächste Woche': the writer's now in news, even after a history paragraph (survey 30:
+    # 'auf dem Niveau des Geschäftsjahres 2003 … Im vergangenen Jahr' had been 2002); a narrative keeps its own
+    news = re.match(r"(?:vergangen|letzt|vorig|nächst|kommend)", (m.group("rel") or "").lower()) is not None
     return {"kind": "relunit", "unit": unit, "off": off, "mod": MODS.get((m.group("mod") or "").lower()),
-            **({"deictic": True} if deictic else {})}
+            **({"deictic": True} if deictic else {}), **({"news_deictic": True} if news else {})}
 
 
 @rule("de", "ref", r"\b(?P<x>jetzt|derzeit|zurzeit|zur\s+Zeit|gegenwärtig|momentan|heutzutage|aktuell(?=\s+(?:\w+\s+)?(?:[a-zäöü]+(?:t|en)\b))|"

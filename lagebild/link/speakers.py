@@ -264,24 +264,26 @@ _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|d
                        r"(?:Sprecher|Sprecherin|Unternehmen|Firma|Konzern|Organisation|Zeitung|Blatt|Magazin|Sender"
                        r"|Medien|\w+medien|Journalist|Journalistin|Experte|Experten|Expertin|Wissenschaftler|Wissenschaftlerin"
                        r"|Forscher|Forscherin|Richter|Richterin|Mitarbeiter|Mitarbeiterin|Augenzeuge|Augenzeugin|Zeuge"
-                       r"|Zeugin|Anwohner|Anwohnerin|Beamter|Beamtin|Insider|Quelle|Quellen|Kreise|Kreisen|Beobachter"
+                       r"|Zeugin|Anwohner|Anwohnerin|Beamter|Beamtin|Beamten|Insider|Quelle|Quellen|Kreise|Kreisen|Beobachter"
                        r"|\w*[Bb]ehörden?|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen|Opfer|\w*[Dd]irektion"
                        r"|\w*[Ss]timme"  # ('der Sicherheitsbehörden', 'laut Gefängnisdirektion', 'die Tonbandstimme')
                        r"|(?:Behörden|Ministeriums|Regierungs|Unternehmens|Konzern|Firmen)sprecher(?:in)?"
                        r"|(?:Behörden|Regierungs)?[Vv]ertreter(?:in)?|Ermittler|Ermittlerin|Fernsehen|Rundfunk|Radio"
                        r"|(?:Nachrichten)?[Mm]agazins|Blattes|Senders|Verfasser|Autoren|O-Ton|Mitarbeiters|Regierung"
-                       r"|Organisatoren(?:\s+der\s+\w+)?"
+                       r"|(?:Organisatoren|Veranstalter)(?:\s+der\s+\w+)?"
                        r"|Sprecher(?:in)?\s+(?:des|der)\s+(?:\w*[Uu]nternehmens|\w*[Kk]onzerns|Firma|Nachrichtenmagazins"
                        r"|Magazins|Zeitung|Blattes|Senders))")
 # a body of a kind the story's place makes plain ('die Polizei', 'Polizeisprecher', 'das Landesfeuerwehrkommando'):
 # shown, and as the body the article lists by name when it does ('Landespolizeidirektion Wien')
-_SEAT_BODY = re.compile(r"(?:(?i:ein|eine|der|die|das|dem|den|des)\s+)?(?:[a-zäöü]\w*\s+)?\w*(polizei|feuerwehr|kommando"
-                        r"|staatsanwaltschaft)\w*", re.I)
+_SEAT_BODY = re.compile(r"(?:(?i:ein|eine|der|die|das|dem|den|des)\s+)?(?:Sprecher(?:in)?\s+(?:der|des)\s+)?(?:[a-zäöü]\w*\s+)?"
+                        r"\w*(polizei|feuerwehr|kommando|staatsanwaltschaft)\w*", re.I)  # ('eine Sprecherin der Staatsanwaltschaft')
 
 
-_ROLE_ARTICLES = frozenset("der die das dem den des ein eine einem einen einer".split())
+_ROLE_ARTICLES = frozenset("der die das dem den des ein eine einem einen einer dessen deren sein seine seinem seinen seiner "
+                           "ihr ihre ihrem ihren ihrer".split())  # ('dessen Stellvertreter': someone else, unnamed)
 _PERSON_ROLES = frozenset("Anwalt Anwältin Rechtsanwalt Rechtsanwältin Vorsitzende Vorsitzender Jährige Jähriger "
-                          "Staatsoberhaupt Regierungschef Regierungschefin Monarch Monarchin".split())
+                          "Staatsoberhaupt Regierungschef Regierungschefin Monarch Monarchin Stellvertreter "
+                          "Stellvertreterin Nachfolger Nachfolgerin Vorgänger Vorgängerin".split())
 
 
 def _bare_role(phrase: str) -> bool:
@@ -300,7 +302,7 @@ def _bare_role(phrase: str) -> bool:
     for w in heads:
         part = w.rsplit("-", 1)[-1]
         if "-" in w and not re.fullmatch(r"\d+-[Jj]ährige[nr]?|(?:Vize|Ex|Co|Ko)-\w+", w) \
-                or _BODY_COMPOUND.fullmatch(w):
+                or _BODY_COMPOUND.fullmatch(w) and w not in _PERSON_ROLES:  # ('Stellvertreter' names no body)
             return False  # 'IKG-Präsident', 'PiS-Vorsitzende', 'Polizeisprecher': the body is named
         if not (_is_role(part) or part in _PERSON_ROLES or gazetteer().rank(part, "de") >= 1 and gazetteer().lookup(
                 part, "de")) or _PLURAL_ROLE.fullmatch(part):  # (a nationality: 'der Deutsche')
@@ -315,6 +317,17 @@ _MEMBER_HEAD = re.compile(r"(?:mitglied|händler|händlerin|aktivist|aktivistin|
                           re.I)
 
 
+def _cut_phrase(phrase: str) -> bool:
+    """A pronoun pointing back at a thing ('laut dem') or a phrase that opens in lower case with no article
+    ('geltende frühere Präsident Irans', cut from 'der als gemäßigt geltende …'): no speaker a reader can name."""
+    words = phrase.split()
+    return bool(words) and (phrase.strip().lower() in _PRONOUN_SOURCES or words[0][:1].islower()
+                            and words[0].lower() not in _ROLE_ARTICLES | _OTHER_ARTICLES)
+
+
+_OTHER_ARTICLES = frozenset("eines the a an le la les l' un une du einige mehrere zwei drei vier viele beide".split())
+
+
 def _member_speaker(phrase: str) -> bool:
     """The phrase's first noun is a member, customer, employee, politician or insider ('der Aktivist der
     Autonomous Tenant Union', 'Ein BMW-Händler in Weimar', 'des SPD-Politikers', 'Brancheninsider gegenüber
@@ -325,6 +338,9 @@ def _member_speaker(phrase: str) -> bool:
     return bool(head) and bool(_MEMBER_HEAD.search(head.rsplit("-", 1)[-1])) or bool(words) and words[-1] in _KIN
 
 
+# a 'laut' source that is a pronoun pointing back at a thing ('laut dem', 'denen zufolge'); and a speaker phrase
+# that opens in lower case is a cut ('geltende frühere Präsident Irans')
+_PRONOUN_SOURCES = frozenset("dem der den denen dessen deren diesem dieser diesen".split())
 _KIN = frozenset("Sohn Tochter Vater Mutter Bruder Schwester Ehefrau Ehemann Frau Witwe Witwer Neffe Nichte Enkel "
                  "Enkelin Onkel Tante Cousin Cousine Schwiegersohn Schwiegertochter Eltern Sohnes Vaters Bruders".split())
 _BODY_COMPOUND = re.compile(r"[A-ZÄÖÜ]\w{2,}(?:sprecher|sprecherin|vertreter|vertreterin|chef|chefin|leiter|leiterin)")
@@ -359,7 +375,7 @@ def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
         if not q.shown or q.speaker_entity in listed or not q.speaker:
             continue
         seat = _SEAT_BODY.fullmatch(q.speaker.strip())
-        if not q.speaker_entity and (_bare_role(q.speaker) or _member_speaker(q.speaker)):
+        if not q.speaker_entity and (_bare_role(q.speaker) or _member_speaker(q.speaker) or _cut_phrase(q.speaker)):
             q.shown = False  # 'der Rechtsanwalt', 'der ehemalige Präsidentschaftskandidat': a role the article never names
             continue
         if not seat and not _NAMELESS.fullmatch(q.speaker.strip()):
