@@ -75,9 +75,6 @@ SCAN_STORIES = 3  # best candidate stories whose members are compared one by one
 LOCAL_MERGE = True  # `add` runs the merge pass on the stories its batch touched
 GC_FREEZE_FROM = 20_000  # articles in the index before long-lived objects leave the GC's view
 
-_CHANNELS = ("text", "entities", "numbers")
-
-
 def _count(st: "_Story", lang: str, k: int) -> None:
     st.langs[lang] = st.langs.get(lang, 0) + k
 
@@ -537,42 +534,9 @@ class StoryIndex:
         self.postings.redirect(gone.id, keep.id)
 
     def _evidence(self, aid: str, st: _Story) -> dict:
-        """Why `aid` is in `st`: its average link to the other members, split by channel."""
-        art = self.stored[aid]
-        original = self.copy_of.get(aid)
-        n = st.units - 1
-        parts = {c: 0.0 for c in _CHANNELS}
-        shared: dict[str, list[tuple[float, str]]] = {"entities": [], "numbers": []}
-        if n > 0:
-            # the rest of the story: a copy is not in the sum vector, its original is left out
-            own = art.vals if original is None else at(self.stored[original].keys, self.stored[original].vals, art.keys)
-            rest = st.get(art.keys) - own
-            for h, v, c, other in zip(art.keys.tolist(), art.vals.tolist(), art.chan.tolist(), rest.tolist()):
-                if other <= 1e-7:
-                    continue
-                contrib = v * other / n
-                parts[_CHANNELS[c]] += contrib
-                if c > 0 and h in self.surface:
-                    shared[_CHANNELS[c]].append((contrib, self.surface[h]))
-        score = sum(parts.values())
-        via = self.joined_via.get(aid, "founder")
-        if original is not None:
-            via = "duplicate"  # evidence: 'duplicate_of'
-        elif n > 0 and via != "founder":
-            via = max(parts, key=parts.get)
-        row = {
-            "article_id": aid,
-            "score": round(score, 4),
-            "similarity": {k: round(v, 4) for k, v in parts.items()},
-            "shared_entities": [t for _, t in sorted(shared["entities"], reverse=True)[:10]],
-            "shared_figures": [t for _, t in sorted(shared["numbers"], reverse=True)[:10]],
-            "joined_via": via if n > 0 or original is not None else "singleton",
-        }
-        if original is not None:
-            row["duplicate_of"] = original
-            row["duplicate_similarity"] = round(sdot(art.keys, art.vals, self.stored[original].keys,
-                                                      self.stored[original].vals), 4)
-        return row
+        """Why `aid` is in `st`: its average link to the other members, split by channel
+        (cluster_evidence.evidence_row)."""
+        return evidence_row(self, aid, st)
 
 
 def cluster_articles(docs: list[AnalysedArticle]) -> list[dict]:
@@ -596,4 +560,5 @@ def cluster_features(feats: list[Features]) -> list[dict]:
 
 
 from . import cluster_refine as _fast  # noqa: E402  (the fast clean-up passes)
+from .cluster_evidence import evidence_row  # noqa: E402
 from .titles import story_title  # noqa: E402,F401  (re-exported: the story API lives here)
