@@ -38,3 +38,23 @@ def test_last_year_in_news_and_a_report_for_a_year():
                "(18:11) durchgesetzt.", "2005-03-11")
     tl = {t.text: t.value for t in s.timeline}
     assert tl["vergangenen Jahr"] == "2004" and tl["April"] == "2005-04" and "18:11" not in tl
+
+
+def test_adjectives_currencies_radio_institutes_and_congresses():
+    from types import SimpleNamespace
+
+    from lagebild.link.entity_kinds import _kind_of_thing, event_name
+    from lagebild.link.entity_vouch import _not_a_name
+    from lagebild.records import Mention
+
+    text = "Auch dieses Jahr gab es einen Markt für Dresdner Geschichte. Die Spenden lagen bei US $ 42.000."
+    dresdner = SimpleNamespace(name="Dresdner", type="LOC", place=None,
+                               mentions=[Mention("a", text.index("Dresdner"), text.index("Dresdner") + 8, "Dresdner", "LOC")])
+    assert _not_a_name(dresdner, {"a": text})
+    assert _not_a_name(SimpleNamespace(name="US $", type="LOC", place=None, mentions=[]), {"a": text})
+    mittelmeer = SimpleNamespace(name="Mittelmeer", type="LOC", place=None,
+                                 mentions=[Mention("a", 0, 10, "Mittelmeer", "LOC")])
+    assert not _not_a_name(mittelmeer, {"a": "Mittelmeer Flüchtlinge"})  # a place's name, not an adjective
+    assert event_name("Chaos Computer Club-Kongress") and not event_name("US Congress")
+    for name, kind in (("National Public Radio", "PER"), ("Space Telescope Science Institute", "MISC")):
+        assert _kind_of_thing(SimpleNamespace(name=name, type=kind, place=None, mentions=[]), {}) == "ORG"

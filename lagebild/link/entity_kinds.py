@@ -26,7 +26,7 @@ import re
 _EVENT = re.compile(r"(?:^(?:Ligue \d|Serie [AB]|Primera Divisi[oó]n|Premier League|Eredivisie|Süper Lig)|"
                     r"(?:Champions|Europa|Conference|Nations) League|[\s-](?:Open|Cup|Pokal|Trophy|Grand Prix|"
                     r"Championships?|Meisterschaft|Weltmeisterschaft|Europameisterschaft|Weltcup|Olympics|Festival|"
-                    r"Biennale|Awards?|Marathon|Konferenz|Summit))$|^Grand Prix$|\sFestival of\s")
+                    r"Biennale|Awards?|Marathon|Konferenz|Summit)|-Kongress)$|^Grand Prix$|\sFestival of\s")
 
 # IOC country codes (results lists); only read in the parentheses/slash context of results
 _IOC = frozenset("""AFG ALB ALG AND ANG ARG ARM AUS AUT AZE BAH BAN BAR BEL BIH BLR BOL BRA BUL BUR CAN CHI CHN CIV
@@ -200,7 +200,7 @@ _THING_END = re.compile(r"(?:Grippe|Pest|Fieber|Syndrom|Virus|Seuche|Abkommen|Ve
 _AFFAIR = re.compile(r"(?:^|[\s-])(?:Causa|Affäre|Skandal)(?:$|[\s-])|\w-?(?:[Aa]ffäre|[Ss]kandal)$")
 _TOURNAMENT_SHORT = frozenset({"EM", "WM", "EURO", "Euro"})
 _ORG_END = re.compile(r"(?:Philharmoniker|Symphoniker|Sinfoniker|Orchester|Orchestra|Ensemble|Entertainment|Studios?"
-                      r"|Project|Projekt|Quartett|Chor|Band|Records|Pictures|Games)$")
+                      r"|Project|Projekt|Quartett|Chor|Band|Records|Pictures|Games|Radio|Broadcasting)$")
 # an English body named after a person or place ('George Washington University' PER)
 _ENGLISH_BODY_END = re.compile(r"\s(?:University|College|Institute|Foundation|School|Hospital|Academy)$")
 _PRESS = re.compile(r"\b(?:Times|Post|Tribune|Journal|Herald|Gazette|Telegraph|Chronicle|Zeitung|Rundschau|Kurier|Anzeiger"
@@ -259,6 +259,7 @@ def _kind_of_thing(e, texts: dict[str, str]) -> str | None:
             _AGREEMENT_BEFORE.search(texts[m.article_id][max(0, m.start - 24):m.start]) for m in e.mentions):
         return "MISC"
     if e.type in ("PER", "LOC") and " " in e.name and (_ORG_END.search(e.name) or _ENGLISH_BODY_END.search(e.name)) \
+            or e.type == "MISC" and " " in e.name and _ENGLISH_BODY_END.search(e.name) \
             or e.type != "ORG" and " " in e.name and _PRESS.search(e.name):
         return "ORG"
     if e.type in ("ORG", "PER") and " " in e.name and (_STATE.search(e.name) or _ends_like_a_place(e.name)):

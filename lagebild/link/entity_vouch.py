@@ -152,7 +152,7 @@ def lower_unvouched(entities: list, plain_of: dict[int, int], docs: list, sports
         if e.listed and (plain_of.get(id(e), 0) <= 1 and not vouched(e, texts, sports) and not (
                 e.type == "ORG" and speaks(e)) or _indefinite(e, texts) or dictionary_word_name(e, texts)
                          or _placeless(e, texts) or opened_by_adjective(e) or place_phrase(e)
-                         or _inside_a_name(e, texts)):
+                         or _inside_a_name(e, texts) or _not_a_name(e, texts)):
             e.confidence = min(e.confidence, _UNVOUCHED)
             e.listed = False
     return entities
@@ -235,6 +235,17 @@ def _inside_a_name(e, texts: dict[str, str]) -> bool:
 
 _NAMED_AFTER = re.compile(r"\b(?:Vertrag|Vertrags|Vertrages|Abkommen|Abkommens|Frieden|Friedens|Schlacht|Konferenz|Gipfel"
                           r"|Protokoll|Protokolls|Treaty|Battle|Agreement|Accords?|Peace)\s+(?:von|vom|of)\s+$")
+
+
+def _not_a_name(e, texts: dict[str, str]) -> bool:
+    """A currency sign ('US $' LOC) or a place's adjective before a noun at every mention ('Markt für Dresdner
+    Geschichte', 'im New Yorker Central Park Zoo' LOC/MISC; survey 30): no name of its own."""
+    if any(c in e.name for c in "$€£¥"):
+        return True
+    stem = e.name[:-2]
+    return e.type in ("LOC", "MISC") and e.place is None and e.name.endswith("er") and bool(e.mentions) \
+        and any(known_place(p) for p in (stem, stem + "en", stem[:-1] + "en", stem + "a", stem[:-1] + "a") if len(p) > 3) \
+        and all(re.match(r" [A-ZÄÖÜ]", texts[m.article_id][m.end:m.end + 2]) for m in e.mentions if m.article_id in texts)
 
 
 def _german_word(word: str) -> bool:
