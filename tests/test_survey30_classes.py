@@ -58,3 +58,29 @@ def test_adjectives_currencies_radio_institutes_and_congresses():
     assert event_name("Chaos Computer Club-Kongress") and not event_name("US Congress")
     for name, kind in (("National Public Radio", "PER"), ("Space Telescope Science Institute", "MISC")):
         assert _kind_of_thing(SimpleNamespace(name=name, type=kind, place=None, mentions=[]), {}) == "ORG"
+
+
+def test_survey31_classes():
+    """Survey 31: race times ('Maria Riesch (1:15:40)', 'mit 1:15:32') are no times of day ('um 8:00:31' is); a
+    weekday inside a person's name ('Jerzy Montag') and a paper's name ('Rundschau am Sonntag') date nothing and
+    set no day for what follows; a clinic or institute named with its town is no form of the town; 'BBC News' is
+    an organisation."""
+    from types import SimpleNamespace
+
+    from lagebild.link.entity_kinds import _kind_of_thing
+
+    s = _story("Maria Riesch (1:15:40) wurde Vierte, Lindsey Kildow kam mit 1:15:32 ins Ziel. Am 14. Oktober um 8:00:31 "
+               "ist es so weit.", "2020-01-08")
+    shown = {t.text: t.value for t in s.timeline if t.extra.get("shown", True)}
+    assert "1:15:40" not in shown and "1:15:32" not in shown and shown["14. Oktober um 8:00:31"] == "2019-10-14T08:00:31"
+    s = _story("Der Grünen-Politiker Jerzy Montag kritisierte das. Das berichtete die Rundschau am Sonntag. Um 13:15 Uhr "
+               "fiel der Startschuss. Die Ärzte der Universitätsfrauenklinik Erlangen sind in Erlangen tätig.", "2020-01-08")
+    shown = {t.text: t.value for t in s.timeline if t.extra.get("shown", True)}
+    assert "Montag" not in shown and "Sonntag" not in shown and shown["13:15 Uhr"] == "2020-01-08T13:15"
+    ents = {e.name: e for e in s.entities}
+    assert ents["Erlangen"].aliases == ["Erlangen"] and ents["Universitätsfrauenklinik Erlangen"].type == "ORG"
+    ents = {e.name: e for e in _story("Das Kriminologische Forschungsinstitut Niedersachsen warnt, in Niedersachsen sei "
+                                      "alles schlimm.", "2020-01-08").entities}
+    assert ents["Niedersachsen"].type == "LOC" and ents["Niedersachsen"].aliases == ["Niedersachsen"]
+    assert _kind_of_thing(SimpleNamespace(name="BBC News", type="MISC", place=None, mentions=[]), {}) == "ORG"
+    assert _kind_of_thing(SimpleNamespace(name="Fake News", type="MISC", place=None, mentions=[]), {}) is None

@@ -464,7 +464,8 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
                 conf = min(conf, NAME_YEAR)
         prev = (item, value, conf)
         # in a narrative text, dates resolved against the publication date establish nothing
-        if typ in ("DATE", "TIME") and (not narrative or from_text or _explicit(spec)) and not item.get("period"):
+        if typ in ("DATE", "TIME") and (not narrative or from_text or _explicit(spec)) and not item.get("period") \
+                and not item.get("name"):  # ('Jerzy Montag', 'Welt am Sonntag' name no day the text moves to)
             before = (ref.year, ref.month, ref.day)
             ref.update(value, spec, item["start"], text)
             if (ref.year, ref.month, ref.day) != before:
@@ -506,7 +507,8 @@ def find_timexes(doc: AnalysedArticle) -> None:
             specs[-1]["name"] = True  # 'Global 2000', 'Windows 2000': maybe a name; 'Saison 2014/15': a season label
         elif c.spec["kind"] == "year" and period_year(text, c.start, c.end):
             specs[-1]["period"] = True  # 'im Vergleich zu 1961 bis 1990': no reference for the text's later dates
-        elif names_no_date(text, c.spec, (es, ee), c.start, c.end):
+        elif names_no_date(text, c.spec, (es, ee), c.start, c.end) or c.spec["kind"] == "dow" and any(
+                m.label == "PER" and m.start <= c.start and c.end <= m.end for m in doc.mentions):  # 'Jerzy Montag'
             specs[-1]["name"] = True  # 'Ausgabe 7/2019', 'jedes Jahr am Samstag vor dem zweiten Advent
         pairs.append((c, future))
     text_anchor = own_anchor(text, specs, pairs)

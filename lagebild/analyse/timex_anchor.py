@@ -195,5 +195,6 @@ def period_year(text: str, start: int, end: int) -> bool:
                 or re.search(r"\d{4}\s*(?:bis|–|-)\s*$", text[max(0, start - 12):start]))
 
 
-_PAPER_BEFORE = re.compile(r"\b(?:BZ|B\.Z\.|Welt|Bild|BILD|WELT|FAZ|F\.A\.Z\.|NZZ|Tagesspiegel|taz|Kurier|Krone)\s+am\s+$")
+_PAPER_BEFORE = re.compile(r"\b(?:BZ|B\.Z\.|Welt|Bild|BILD|WELT|FAZ|F\.A\.Z\.|NZZ|Tagesspiegel|taz|Kurier|Krone|Rundschau"
+                           r"|Morgenpost|Abendblatt|Express|Presse)\s+am\s+$")
 _EVERY_YEAR_AFTER = re.compile(r"\s+(?:eines\s+)?jede[ns]\s+Jahres\b")

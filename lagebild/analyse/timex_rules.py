@@ -227,6 +227,9 @@ def _clock(m):
 def _clock_colon(m):
     if re.search(r"\d:\d{1,2}\s*\($", m.string[max(0, m.start() - 10):m.start()]) and m.string[m.end():m.end() + 1] == ")":
         return None  # '31:23 (18:11)': a half-time score after the final one, no time of day
+    if m.group("s") and (re.search(r"(?:\(|\b(?:in|mit|von|Zeit))\s*$", m.string[max(0, m.start() - 6):m.start()])
+                         or re.match(r"\s*(?:\)|Minuten|Stunden|min\b|h\b)", m.string[m.end():m.end() + 9])):
+        return None  # 'Maria Riesch (1:15:40)', 'mit 1:15:32': a race time, not the time of day ('um 8:00:31')
     return _time_spec(int(m.group("h")), int(m.group("mi") or m.group("mi2")),
                       int(m.group("s")) if m.group("s") else None, m.group("pt"))
 

@@ -89,8 +89,9 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
             end -= 1  # but 'Mark A. Brand', 'Hans Joachim Schellnhuber', 'Otto Frederick Warmbier' keep theirs
     if not k and end == len(words):
         return name, label, None
-    if k == 1 and end - k == 1 and _INSTITUTION.search(words[0]):
-        return name, "ORG", None  # 'Staatsanwaltschaft Wien', 'Landgericht Köln': the body, not its seat
+    if k == 1 and end - k == 1 and (_INSTITUTION.search(words[0]) or _KIND_WORDS.search(words[0])
+                                                 and not _PLACE_KIND.fullmatch(words[0]) and place_code(words[1])):
+        return name, "ORG", None  # 'Staatsanwaltschaft Wien', 'Forschungsinstitut Niedersachsen': the body, not its seat
     rest = " ".join(words[k:end])
     if k and end - k == 1 and (label == "ORG" or label == "LOC" and _SEAT_NAMED.search(words[k - 1])) \
             and _named_after_seat(words[:k], rest):

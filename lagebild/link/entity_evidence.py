@@ -511,7 +511,7 @@ _PLACE_KIND = re.compile(rf"(?:\w*-)?(?:\w*(?:{_PLACE_KINDS}))$", re.I)
 
 # bodies named after their seat: the whole is the organisation ('Landgericht Köln', 'Universität Wien')
 _INSTITUTION = re.compile(r"(?:gericht|gerichtshof|anwaltschaft|polizei|polizeidirektion|ministerium|universität|uni"
-                          r"|hochschule|klinikum|spital|krankenhaus|rathaus|magistrat|stadtwerke|bistum|erzdiözese|diözese"
+                          r"|hochschule|klinikum|klinik|spital|krankenhaus|rathaus|magistrat|stadtwerke|bistum|erzdiözese|diözese"
                           r"|landesregierung|stadtregierung|bezirkshauptmannschaft|landratsamt|amt|behörde|börse"
                           r"|flughafen|bahnhof|zoo|theater|oper|museum|festspiele)$", re.I)
 

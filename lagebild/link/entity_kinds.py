@@ -205,6 +205,7 @@ _ORG_END = re.compile(r"(?:Philharmoniker|Symphoniker|Sinfoniker|Orchester|Orche
 _ENGLISH_BODY_END = re.compile(r"\s(?:University|College|Institute|Foundation|School|Hospital|Academy)$")
 _PRESS = re.compile(r"\b(?:Times|Post|Tribune|Journal|Herald|Gazette|Telegraph|Chronicle|Zeitung|Rundschau|Kurier|Anzeiger"
                     r"|Tagblatt|Nachrichten)\b")  # a newspaper ('Times of London', 'Washington Post') is an organisation
+_NEWS_OUTLET = re.compile(r"(?:[A-Z]{2,5}|Fox|Sky|Yahoo|Google|Bloomberg|Reuters|Euronews) News")  # 'BBC News' (not 'Fake News')
 _STATE = re.compile(r"(?:[Rr]epublik|Königreich|Fürstentum|Emirate|Sultanat|Valley)\b")
 # an acronym after the kind of thing it names: 'das Freihandelsabkommen TTIP', 'des Abkommens TTIP'
 _AGREEMENT_BEFORE = re.compile(r"(?:abkommen|abkommens|vertrag|vertrags|pakt|pakts|gesetz|gesetzes|richtlinie)\s+$", re.I)
@@ -259,7 +260,7 @@ def _kind_of_thing(e, texts: dict[str, str]) -> str | None:
             _AGREEMENT_BEFORE.search(texts[m.article_id][max(0, m.start - 24):m.start]) for m in e.mentions):
         return "MISC"
     if e.type in ("PER", "LOC") and " " in e.name and (_ORG_END.search(e.name) or _ENGLISH_BODY_END.search(e.name)) \
-            or e.type == "MISC" and " " in e.name and _ENGLISH_BODY_END.search(e.name) \
+            or e.type == "MISC" and " " in e.name and _ENGLISH_BODY_END.search(e.name) or _NEWS_OUTLET.fullmatch(e.name) \
             or e.type != "ORG" and " " in e.name and _PRESS.search(e.name):
         return "ORG"
     if e.type in ("ORG", "PER") and " " in e.name and (_STATE.search(e.name) or _ends_like_a_place(e.name)):
