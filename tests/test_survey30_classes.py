@@ -84,3 +84,15 @@ def test_survey31_classes():
     assert ents["Niedersachsen"].type == "LOC" and ents["Niedersachsen"].aliases == ["Niedersachsen"]
     assert _kind_of_thing(SimpleNamespace(name="BBC News", type="MISC", place=None, mentions=[]), {}) == "ORG"
     assert _kind_of_thing(SimpleNamespace(name="Fake News", type="MISC", place=None, mentions=[]), {}) is None
+
+
+def test_survey31_speakers_and_bodies():
+    """'Die britische Tageszeitung', 'Der Generalanwalt' / 'des Generalanwalts' name nobody; 'Deutsche
+    Schutzvereinigung' takes its 'für Wertpapierbesitz'."""
+    from lagebild.link.speakers import _NAMELESS, _bare_role
+
+    assert _NAMELESS.fullmatch("Die britische Tageszeitung") and _NAMELESS.fullmatch("die Internet-Nachrichtensite")
+    assert _bare_role("des Generalanwalts") and _bare_role("Der Generalanwalt") and not _bare_role("der PiS-Vorsitzende")
+    ents = {e.name for e in _story("Die Deutsche Schutzvereinigung für Wertpapierbesitz (DSW) kritisierte den Plan.",
+                                   "2020-01-08").entities}
+    assert "Deutsche Schutzvereinigung für Wertpapierbesitz" in ents

@@ -163,7 +163,7 @@ def _with_institution(doc: AnalysedArticle, m: Mention) -> Mention:
 
 
 # a body's head noun that takes a 'für' complement into its name ('Europäischer Gerichtshof für Menschenrechte')
-_BODY_HEAD = re.compile(r"(?:zentrum|gerichtshof|institut|amt|ministerium|kommission|rat|verband|agentur|gesellschaft"
+_BODY_HEAD = re.compile(r"(?:zentrum|gerichtshof|institut|amt|ministerium|kommission|rat|verband|vereinigung|agentur|gesellschaft"
                         r"|stiftung|akademie|komitee|fonds|organisation|beirat|büro|behörde|hochschule|forum|bund"
                         r"|verein|netzwerk|allianz|zentrale|anstalt|senat|ausschuss)$", re.I)
 _FOR = re.compile(r" für ((?:[A-ZÄÖÜ][\w-]+ ){0,2}[A-ZÄÖÜ][\w-]*[a-zäöüß](?: und (?:[A-ZÄÖÜ][\w-]+ ){0,1}[A-ZÄÖÜ][\w-]*[a-zäöüß])?)\b")

@@ -262,7 +262,7 @@ _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|d
                        # up to two adjectives ('Das staatliche sudanesische', 'Südsudanesische')
                        r"(?:(?:[a-zäöü]\w*|[A-ZÄÖÜ]\w*(?:e|er|es|en|em))\s+){0,2}"
                        r"(?:Sprecher|Sprecherin|Unternehmen|Firma|Konzern|Organisation|Zeitung|Blatt|Magazin|Sender"
-                       r"|Medien|\w+medien|Journalist|Journalistin|Experte|Experten|Expertin|Wissenschaftler|Wissenschaftlerin"
+                       r"|Medien|\w+medien|[\w-]*[Nn]achrichtensite|[\w-]*[Ww]ebsite|\w*[Tt]ageszeitung|\w*[Ww]ochenzeitung|Journalist|Journalistin|Experte|Experten|Expertin|Wissenschaftler|Wissenschaftlerin"
                        r"|Forscher|Forscherin|Richter|Richterin|Mitarbeiter|Mitarbeiterin|Augenzeuge|Augenzeugin|Zeuge"
                        r"|Zeugin|Anwohner|Anwohnerin|Beamter|Beamtin|Beamten|Insider|Quelle|Quellen|Kreise|Kreisen|Beobachter"
                        r"|\w*[Bb]ehörden?|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen|Opfer|\w*[Dd]irektion"
@@ -283,7 +283,7 @@ _ROLE_ARTICLES = frozenset("der die das dem den des ein eine einem einen einer d
                            "ihr ihre ihrem ihren ihrer".split())  # ('dessen Stellvertreter': someone else, unnamed)
 _PERSON_ROLES = frozenset("Anwalt Anwältin Rechtsanwalt Rechtsanwältin Vorsitzende Vorsitzender Jährige Jähriger "
                           "Staatsoberhaupt Regierungschef Regierungschefin Monarch Monarchin Stellvertreter "
-                          "Stellvertreterin Nachfolger Nachfolgerin Vorgänger Vorgängerin".split())
+                          "Stellvertreterin Nachfolger Nachfolgerin Vorgänger Vorgängerin Generalanwalt Generalanwältin".split())
 
 
 def _bare_role(phrase: str) -> bool:
@@ -304,6 +304,7 @@ def _bare_role(phrase: str) -> bool:
         if "-" in w and not re.fullmatch(r"\d+-[Jj]ährige[nr]?|(?:Vize|Ex|Co|Ko)-\w+", w) \
                 or _BODY_COMPOUND.fullmatch(w) and w not in _PERSON_ROLES:  # ('Stellvertreter' names no body)
             return False  # 'IKG-Präsident', 'PiS-Vorsitzende', 'Polizeisprecher': the body is named
+        part = part[:-1] if part.endswith("s") and part[:-1] in _PERSON_ROLES else part  # ('des Generalanwalts')
         if not (_is_role(part) or part in _PERSON_ROLES or gazetteer().rank(part, "de") >= 1 and gazetteer().lookup(
                 part, "de")) or _PLURAL_ROLE.fullmatch(part):  # (a nationality: 'der Deutsche')
             return False
@@ -321,7 +322,8 @@ def _cut_phrase(phrase: str) -> bool:
     """A pronoun pointing back at a thing ('laut dem') or a phrase that opens in lower case with no article
     ('geltende frühere Präsident Irans', cut from 'der als gemäßigt geltende …'): no speaker a reader can name."""
     words = phrase.split()
-    return bool(words) and (phrase.strip().lower() in _PRONOUN_SOURCES or words[0][:1].islower()
+    return bool(words) and (phrase.strip().lower() in _PRONOUN_SOURCES or re.fullmatch(r"(?:Prof|Dr|Hr|Fr)\.?", phrase.strip())
+                            or words[0][:1].islower()
                             and words[0].lower() not in _ROLE_ARTICLES | _OTHER_ARTICLES)
 
 
