@@ -96,3 +96,10 @@ def test_survey31_speakers_and_bodies():
     ents = {e.name for e in _story("Die Deutsche Schutzvereinigung für Wertpapierbesitz (DSW) kritisierte den Plan.",
                                    "2020-01-08").entities}
     assert "Deutsche Schutzvereinigung für Wertpapierbesitz" in ents
+
+
+def test_a_name_that_opens_with_a_particle_is_no_cut_phrase():
+    from lagebild.link.speakers import _cut_phrase
+
+    assert not _cut_phrase("el-Baradei") and not _cut_phrase("van Gaal") and not _cut_phrase("de Maizière")
+    assert _cut_phrase("geltende frühere Präsident Irans") and _cut_phrase("dem") and _cut_phrase("Prof.")

@@ -323,10 +323,11 @@ def _cut_phrase(phrase: str) -> bool:
     ('geltende frühere Präsident Irans', cut from 'der als gemäßigt geltende …'): no speaker a reader can name."""
     words = phrase.split()
     return bool(words) and (phrase.strip().lower() in _PRONOUN_SOURCES or re.fullmatch(r"(?:Prof|Dr|Hr|Fr)\.?", phrase.strip())
-                            or words[0][:1].islower()
-                            and words[0].lower() not in _ROLE_ARTICLES | _OTHER_ARTICLES)
+                            or words[0][:1].islower() and "-" not in words[0]  # ('el-Baradei', 'al-Assad': names)
+                            and words[0].lower() not in _ROLE_ARTICLES | _OTHER_ARTICLES | _PARTICLES)
 
 
+_PARTICLES = frozenset("von van de da di du le la el al ibn bin ben abu ter dos del".split())  # ('van Gaal', 'de Maizière')
 _OTHER_ARTICLES = frozenset("eines the a an le la les l' un une du einige mehrere zwei drei vier viele beide".split())
 
 
