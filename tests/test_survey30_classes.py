@@ -103,3 +103,17 @@ def test_a_name_that_opens_with_a_particle_is_no_cut_phrase():
 
     assert not _cut_phrase("el-Baradei") and not _cut_phrase("van Gaal") and not _cut_phrase("de Maizière")
     assert _cut_phrase("geltende frühere Präsident Irans") and _cut_phrase("dem") and _cut_phrase("Prof.")
+
+
+def test_survey32_genitive_bodies_observers_and_some_court():
+    """Survey 32: 'des Bundeskriminalamtes' is the Bundeskriminalamt (and 'des Auswärtigen Amtes' the Auswärtiges
+    Amt), not 'Bundeskriminalamte'; 'Politischen Beobachtern' and 'Ein Londoner Gericht' name nobody ('das
+    Gericht' of the story's trial stays)."""
+    from lagebild.link.speakers import _NAMELESS, _SOME_COURT
+
+    s = _story("Das geht aus einer Information des Bundeskriminalamtes hervor. Der Sprecher des Auswärtigen Amtes "
+               "schwieg.", "2020-01-08")
+    names = {e.name for e in s.entities}
+    assert "Bundeskriminalamt" in names and "Bundeskriminalamte" not in names
+    assert _NAMELESS.fullmatch("Politischen Beobachtern") and _SOME_COURT.fullmatch("Ein Londoner Gericht")
+    assert not _SOME_COURT.fullmatch("das Gericht")

@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import simplemma
 from rapidfuzz import fuzz
 
 from ..records import AnalysedArticle, Entity, Mention
@@ -147,7 +148,8 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
                 base = genitive_base(text, known)
                 if base == text and it.label != "PER" and re.search(r"\b(?:des|eines)\s+$", d.text[max(0, m.start - 7):m.start]) \
                         and text.endswith("s") and not text.endswith("ss") and len(text) > 4:
-                    base = text[:-1]  # 'des Pentagons' -> 'Pentagon' even when the base is never written
+                    base = text[:-2] if text.endswith("es") and _lemma(text.split()[-1]) == text.split()[-1][:-2] \
+                        else text[:-1]  # 'des Pentagons' -> 'Pentagon' even when never written; 'Bundeskriminalamtes'
                 if base == text and lang == "de" and person_genitive(text, it.label, d.text[max(0, m.start - 60):m.end + 40],
                                                                      plain_s, person_names, m.start - max(0, m.start - 60)):
                     base, it.label = text[:-1], "PER"  # 'Steven Spielbergs Film', 'Auslieferung Heinz-Christian Straches'
@@ -162,12 +164,14 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
     return items
 
 
+def _lemma(word: str) -> str:
+    return simplemma.lemmatize(word, lang="de")
+
+
 def _generic_head(bare: str, written: set[str], gaz) -> bool:
     """A one-word dictionary noun left of a name once its 'descriptor' is cut ('Landtag' of 'Schweriner Landtag',
     'Club' of 'Chaos Computer Club', 'Baby' of 'Million Dollar Baby') that the story never writes alone: no alias
     (survey 30: a reader takes it for a name of its own)."""
-    import simplemma
-
     return " " not in bare and "-" not in bare and bare not in written and simplemma.is_known(bare, lang="de") \
         and gaz.lookup(bare, "de") is None
 

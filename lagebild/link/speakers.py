@@ -264,7 +264,7 @@ _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|d
                        r"(?:Sprecher|Sprecherin|Unternehmen|Firma|Konzern|Organisation|Zeitung|Blatt|Magazin|Sender"
                        r"|Medien|\w+medien|[\w-]*[Nn]achrichtensite|[\w-]*[Ww]ebsite|\w*[Tt]ageszeitung|\w*[Ww]ochenzeitung|Journalist|Journalistin|Experte|Experten|Expertin|Wissenschaftler|Wissenschaftlerin"
                        r"|Forscher|Forscherin|Richter|Richterin|Mitarbeiter|Mitarbeiterin|Augenzeuge|Augenzeugin|Zeuge"
-                       r"|Zeugin|Anwohner|Anwohnerin|Beamter|Beamtin|Beamten|Insider|Quelle|Quellen|Kreise|Kreisen|Beobachter"
+                       r"|Zeugin|Anwohner|Anwohnerin|Beamter|Beamtin|Beamten|Insider|Quelle|Quellen|Kreise|Kreisen|Beobachter|Beobachtern"
                        r"|\w*[Bb]ehörden?|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen|Opfer|\w*[Dd]irektion"
                        r"|\w*[Ss]timme"  # ('der Sicherheitsbehörden', 'laut Gefängnisdirektion', 'die Tonbandstimme')
                        r"|(?:Behörden|Ministeriums|Regierungs|Unternehmens|Konzern|Firmen)sprecher(?:in)?"
@@ -328,6 +328,7 @@ def _cut_phrase(phrase: str) -> bool:
 
 
 _PARTICLES = frozenset("von van de da di du le la el al ibn bin ben abu ter dos del".split())  # ('van Gaal', 'de Maizière')
+_SOME_COURT = re.compile(r"(?i:ein|einem|eines)\s+(?:\w+\s+){0,2}Gericht\w*")  # 'ein Londoner Gericht' (not 'das Gericht' of the story)
 _OTHER_ARTICLES = frozenset("eines the a an le la les l' un une du einige mehrere zwei drei vier viele beide".split())
 
 
@@ -378,7 +379,8 @@ def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
         if not q.shown or q.speaker_entity in listed or not q.speaker:
             continue
         seat = _SEAT_BODY.fullmatch(q.speaker.strip())
-        if not q.speaker_entity and (_bare_role(q.speaker) or _member_speaker(q.speaker) or _cut_phrase(q.speaker)):
+        if not q.speaker_entity and (_bare_role(q.speaker) or _member_speaker(q.speaker) or _cut_phrase(q.speaker)
+                                     or _SOME_COURT.fullmatch(q.speaker.strip())):
             q.shown = False  # 'der Rechtsanwalt', 'der ehemalige Präsidentschaftskandidat': a role the article never names
             continue
         if not seat and not _NAMELESS.fullmatch(q.speaker.strip()):
