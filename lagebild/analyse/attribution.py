@@ -194,7 +194,8 @@ def claim_segments(text: str, start: int, end: int, sources: list[Source]) -> li
 # where the clause of a 'laut' phrase in mid-sentence begins: after a dash or semicolon, or at a conjunction or
 # relative 'was' after a comma ('…, ihre Eltern sind katholisch, aber laut X eher abergläubisch')
 _CLAUSE_OPEN = re.compile(r"(?:\s[–—]\s|[;:]\s|,\s+(?=(?:aber|doch|jedoch|sondern|was|wobei|während|und|denn|dessen|deren"
-                          r"|denen|wo)\s)|,\s+(?=(?:der|die|das|welche|welcher|welches)\s+(?:\w+\s+){0,2}(?:(?:laut|gemäß|zufolge)\s|$)))")
+                          r"|denen|wo)\s)"
+                          r"|,\s+(?=(?:der|die|das|welche|welcher|welches)\s+(?:\w+\s+){0,2}(?:(?:laut|gemäß|zufolge)\s|$)))")
 # (a relative clause the 'laut' phrase stands in: '…, der laut US-Justizministerium den Befehl ausgeführt habe'; the
 # search ends at the cue, so '$' is the cue)
 

@@ -526,8 +526,9 @@ def _frames_another(q, pairs) -> bool:
     Meinung nach' is inside the speech the verb reports): the claim's span is the frame, the verb's quote is
     the speech act (survey 29). Only when the verb comes first and for the same speaker: 'Laut Polizei sagte der
     Mann, …' is a chain of two, 'Nach Aussagen von X …, wie er erklärt: „…“' a claim and its quote."""
-    return any(o is not q and f.kind != "according" and o.cue_start not in (None, q.cue_start) and q.start <= o.cue_start < q.end
-               and q.start <= o.start and o.end <= q.end and o.cue_start < o.start <= q.cue_start < o.end and q.speaker is not None
+    return any(o is not q and f.kind != "according" and o.cue_start not in (None, q.cue_start)
+               and q.start <= o.cue_start < q.end and q.start <= o.start and o.end <= q.end
+               and o.cue_start < o.start <= q.cue_start < o.end and q.speaker is not None
                and (o.speaker == q.speaker or q.speaker_pronoun_start is not None)
                for o, f in pairs)
 

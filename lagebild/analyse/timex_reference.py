@@ -129,7 +129,9 @@ def follows_text(spec: dict, ref: Reference, narrative: bool, pub_year: int | No
         return False  # 'dieses Jahr', 'heuer' in a dated text: its own year, even after a history paragraph
     if narrative or anaphoric(spec):
         return True
-    if pub_year is None or spec.get("news_deictic"):  # ('im vergangenen Jahr' in a news paragraph on 2003)  # undated: the anchor inferred from the text already follows the text
+    if pub_year is None or spec.get("news_deictic"):
+        # undated: the anchor inferred from the text already follows the text; 'im vergangenen Jahr' in news is the
+        # writer's last year, also in a paragraph on 2003
         return False
     if ref.explicit_year is not None and spec["kind"] == "date" and start - ref.explicit_at <= 80 \
             and not _SENTENCE_END.search(text, ref.explicit_at, start) \

@@ -205,7 +205,8 @@ _ORG_END = re.compile(r"(?:Philharmoniker|Symphoniker|Sinfoniker|Orchester|Orche
 _ENGLISH_BODY_END = re.compile(r"\s(?:University|College|Institute|Foundation|School|Hospital|Academy)$")
 _PRESS = re.compile(r"\b(?:Times|Post|Tribune|Journal|Herald|Gazette|Telegraph|Chronicle|Zeitung|Rundschau|Kurier|Anzeiger"
                     r"|Tagblatt|Nachrichten)\b")  # a newspaper ('Times of London', 'Washington Post') is an organisation
-_NEWS_OUTLET = re.compile(r"(?:[A-Z]{2,5}|Fox|Sky|Yahoo|Google|Bloomberg|Reuters|Euronews) News")  # 'BBC News' (not 'Fake News')
+# a news outlet: 'BBC News', 'Fox News' (not 'Fake News')
+_NEWS_OUTLET = re.compile(r"(?:[A-Z]{2,5}|Fox|Sky|Yahoo|Google|Bloomberg|Reuters|Euronews) News")
 _STATE = re.compile(r"(?:[Rr]epublik|Königreich|Fürstentum|Emirate|Sultanat|Valley)\b")
 # an acronym after the kind of thing it names: 'das Freihandelsabkommen TTIP', 'des Abkommens TTIP'
 _AGREEMENT_BEFORE = re.compile(r"(?:abkommen|abkommens|vertrag|vertrags|pakt|pakts|gesetz|gesetzes|richtlinie)\s+$", re.I)

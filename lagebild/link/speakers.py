@@ -262,9 +262,11 @@ _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|d
                        # up to two adjectives ('Das staatliche sudanesische', 'Südsudanesische')
                        r"(?:(?:[a-zäöü]\w*|[A-ZÄÖÜ]\w*(?:e|er|es|en|em))\s+){0,2}"
                        r"(?:Sprecher|Sprecherin|Unternehmen|Firma|Konzern|Organisation|Zeitung|Blatt|Magazin|Sender"
-                       r"|Medien|\w+medien|[\w-]*[Nn]achrichtensite|[\w-]*[Ww]ebsite|\w*[Tt]ageszeitung|\w*[Ww]ochenzeitung|Journalist|Journalistin|Experte|Experten|Expertin|Wissenschaftler|Wissenschaftlerin"
+                       r"|Medien|\w+medien|[\w-]*[Nn]achrichtensite|[\w-]*[Ww]ebsite|\w*[Tt]ageszeitung|\w*[Ww]ochenzeitung"
+                       r"|Journalist|Journalistin|Experte|Experten|Expertin|Wissenschaftler|Wissenschaftlerin"
                        r"|Forscher|Forscherin|Richter|Richterin|Mitarbeiter|Mitarbeiterin|Augenzeuge|Augenzeugin|Zeuge"
-                       r"|Zeugin|Anwohner|Anwohnerin|Beamter|Beamtin|Beamten|Insider|Quelle|Quellen|Kreise|Kreisen|Beobachter|Beobachtern"
+                       r"|Zeugin|Anwohner|Anwohnerin|Beamter|Beamtin|Beamten|Insider|Quelle|Quellen|Kreise|Kreisen"
+                       r"|Beobachter|Beobachtern"
                        r"|\w*[Bb]ehörden?|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen|Opfer|\w*[Dd]irektion"
                        r"|\w*[Ss]timme"  # ('der Sicherheitsbehörden', 'laut Gefängnisdirektion', 'die Tonbandstimme')
                        r"|(?:Behörden|Ministeriums|Regierungs|Unternehmens|Konzern|Firmen)sprecher(?:in)?"
@@ -327,8 +329,11 @@ def _cut_phrase(phrase: str) -> bool:
                             and words[0].lower() not in _ROLE_ARTICLES | _OTHER_ARTICLES | _PARTICLES)
 
 
+# a 'laut' source that is a pronoun pointing back at a thing ('laut dem', 'denen zufolge')
+_PRONOUN_SOURCES = frozenset("dem der den denen dessen deren diesem dieser diesen".split())
 _PARTICLES = frozenset("von van de da di du le la el al ibn bin ben abu ter dos del".split())  # ('van Gaal', 'de Maizière')
-_SOME_COURT = re.compile(r"(?i:ein|einem|eines)\s+(?:\w+\s+){0,2}Gericht\w*")  # 'ein Londoner Gericht' (not 'das Gericht' of the story)
+# an indefinite court: 'ein Londoner Gericht' (not 'das Gericht' of the story's trial)
+_SOME_COURT = re.compile(r"(?i:ein|einem|eines)\s+(?:\w+\s+){0,2}Gericht\w*")
 _OTHER_ARTICLES = frozenset("eines the a an le la les l' un une du einige mehrere zwei drei vier viele beide".split())
 
 
@@ -342,9 +347,7 @@ def _member_speaker(phrase: str) -> bool:
     return bool(head) and bool(_MEMBER_HEAD.search(head.rsplit("-", 1)[-1])) or bool(words) and words[-1] in _KIN
 
 
-# a 'laut' source that is a pronoun pointing back at a thing ('laut dem', 'denen zufolge'); and a speaker phrase
-# that opens in lower case is a cut ('geltende frühere Präsident Irans')
-_PRONOUN_SOURCES = frozenset("dem der den denen dessen deren diesem dieser diesen".split())
+# relatives: 'Demjanjuks Sohn', 'seine Witwe' name someone the article does not name
 _KIN = frozenset("Sohn Tochter Vater Mutter Bruder Schwester Ehefrau Ehemann Frau Witwe Witwer Neffe Nichte Enkel "
                  "Enkelin Onkel Tante Cousin Cousine Schwiegersohn Schwiegertochter Eltern Sohnes Vaters Bruders".split())
 _BODY_COMPOUND = re.compile(r"[A-ZÄÖÜ]\w{2,}(?:sprecher|sprecherin|vertreter|vertreterin|chef|chefin|leiter|leiterin)")
