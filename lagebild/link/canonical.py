@@ -32,7 +32,7 @@ from .entity_de import nominative, person_genitive, saxon_genitive
 from .entity_en import english_entity, line_at, story_words
 from .entity_kinds import foreign_person, match_reports, review_kinds
 from .entity_acronyms import merge_acronyms
-from .entity_vouch import annotated_names, lower_unvouched
+from .entity_vouch import _german_word, annotated_names, lower_unvouched
 from .entity_merge import merge_bare, merge_surnames
 from .entity_descriptor import strip_descriptor
 from .entity_evidence import (LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in,  # noqa
@@ -172,7 +172,7 @@ def _generic_head(bare: str, written: set[str], gaz) -> bool:
     """A one-word dictionary noun left of a name once its 'descriptor' is cut ('Landtag' of 'Schweriner Landtag',
     'Club' of 'Chaos Computer Club', 'Baby' of 'Million Dollar Baby') that the story never writes alone: no alias
     (survey 30: a reader takes it for a name of its own)."""
-    return " " not in bare and "-" not in bare and bare not in written and simplemma.is_known(bare, lang="de") \
+    return " " not in bare and "-" not in bare and bare not in written and _german_word(bare) \
         and gaz.lookup(bare, "de") is None
 
 

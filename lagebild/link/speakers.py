@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
+from ..analyse.speakers import _NAME_PARTICLES
 from ..records import AnalysedArticle, Entity, Mention, Quote, SpanIndex
 from .canonical import _role_like
 from .entity_evidence import TITLES
@@ -331,7 +332,7 @@ def _cut_phrase(phrase: str) -> bool:
 
 # a 'laut' source that is a pronoun pointing back at a thing ('laut dem', 'denen zufolge')
 _PRONOUN_SOURCES = frozenset("dem der den denen dessen deren diesem dieser diesen".split())
-_PARTICLES = frozenset("von van de da di du le la el al ibn bin ben abu ter dos del".split())  # ('van Gaal', 'de Maizière')
+_PARTICLES = _NAME_PARTICLES | {"von", "ibn"}  # the name grammar's particles ('van Gaal', 'de Maizière', 'von Figura')
 # an indefinite court: 'ein Londoner Gericht' (not 'das Gericht' of the story's trial)
 _SOME_COURT = re.compile(r"(?i:ein|einem|eines)\s+(?:\w+\s+){0,2}Gericht\w*")
 _OTHER_ARTICLES = frozenset("eines the a an le la les l' un une du einige mehrere zwei drei vier viele beide".split())
