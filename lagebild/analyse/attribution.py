@@ -191,10 +191,33 @@ def claim_segments(text: str, start: int, end: int, sources: list[Source]) -> li
     return [(c, cuts[i], cuts[i + 1]) for i, c in enumerate(claims)]
 
 
+# words that continue an apposition or open a relative clause after its comma ('Nach Aussage von X, einem
+# ehemaligen Minister, der der Gruppe angehört, wurde …'): the message resumes at the first other lowercase word
+_COMMA_WORD = re.compile(r",\s+([a-zäöüß]+)\b")
+_APPOSITION_WORDS = frozenset("der die das dem den des ein eine einer einem eines einen welche welcher welches dessen deren "
+                              "denen von vom aus in im mit bei beim seit für zur zum und oder sowie".split())
+
+
+def after_apposed_frame(text: str, s: int, e: int, src: Source) -> int:
+    """A message that opens with its 'nach Aussage von X' / 'laut X' frame followed by an apposition keeps the
+    frame out ('Nach Aussagen von Enrique Tarragona, Geschäftsführer von Zeit Online, steht sein Haus …' ->
+    'steht sein Haus …'): a short frame ('Laut ROG wurden …') stays, as readers and the corpora take it."""
+    if text[s:src.cue_start].strip() or not text.startswith(",", max(src.end, src.full_end)):
+        return s
+    for m in _COMMA_WORD.finditer(text, src.end, e):
+        if m.group(1) not in _APPOSITION_WORDS:
+            return m.start(1) if e - m.start(1) >= 8 else s
+    return s
+
+
 # where the clause of a 'laut' phrase in mid-sentence begins: after a dash or semicolon, or at a conjunction or
 # relative 'was' after a comma ('…, ihre Eltern sind katholisch, aber laut X eher abergläubisch')
 _CLAUSE_OPEN = re.compile(r"(?:\s[–—]\s|[;:]\s|,\s+(?=(?:aber|doch|jedoch|sondern|was|wobei|während|und|denn|dessen|deren"
                           r"|denen|wo)\s)"
+                          # an adverb and a finite verb open a main clause of its own ('…, dann wurde es laut X
+                          # gelöscht', '…, so sollen diese laut Vorschlag der CDU …'; not the frame ', so der Aufruf')
+                          r"|,\s+(?=(?:dann|so|danach|anschließend|inzwischen|seitdem|deshalb|daher|trotzdem|zuvor"
+                          r"|später|nun|jetzt)\s+(?!(?:der|die|das|dem|den|des|ein|eine|einer|einem|eines)\s)[a-zäöü]+\s)"
                           r"|,\s+(?=(?:der|die|das|welche|welcher|welches)\s+(?:\w+\s+){0,2}(?:(?:laut|gemäß|zufolge)\s|$)))")
 # (a relative clause the 'laut' phrase stands in: '…, der laut US-Justizministerium den Befehl ausgeführt habe'; the
 # search ends at the cue, so '$' is the cue)

@@ -208,7 +208,9 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
                   and not (me < e and _CONTINUED.match(doc.text, me, e))]
         # several person spans in one speaker phrase ('Ukrainian President' + 'Volodymyr Zelensky'
         # from a model that split it): the entity the story names most, then the last one
-        people = [(len(ent.mentions), m.end, ent) for ent, m in inside if ent.type == "PER" and not m.derived]
+        agency = _INSTITUTION_NAMED.search(q.speaker)  # ('dem Konzert-Büro Richard Weber': not the person)
+        people = [(len(ent.mentions), m.end, ent) for ent, m in inside if ent.type == "PER" and not m.derived
+                  and not agency]
         person = max(people, key=lambda x: (x[0], x[1]))[2] if people else None
         if person is not None:
             q.speaker_entity = person.name
@@ -224,7 +226,7 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
         if named is not None and named.type in ("ORG", "LOC"):
             q.speaker_entity = named.name  # an organisation the story names: never a person described with it
             continue
-        name = resolve_description(q.speaker, doc)
+        name = resolve_description(q.speaker, doc) if not agency else None
         if name:
             q.speaker_entity = name
             continue
@@ -348,6 +350,40 @@ def _member_speaker(phrase: str) -> bool:
     return bool(head) and bool(_MEMBER_HEAD.search(head.rsplit("-", 1)[-1])) or bool(words) and words[-1] in _KIN
 
 
+# bodies and things whose names end like a role ('Handelskammer', 'Sicherheitsrat', 'Sekretariat', 'Parlament')
+_BODY_TAIL = re.compile(r"(?:kammer|rat|senat|sekretariat|konsulat|rektorat|dekanat|magistrat|parlament|department"
+                        r"|management|regiment|center|centre|zentrum|theater|magazin|ausschuss|gremium|kommando"
+                        r"|präsidium|gericht|institut|amt|ministerium|komitee|kommission|verband|verein|partei)$")
+_COMPLEMENT = frozenset("der des von vom aus in im bei beim am an für".split())
+
+
+def _role_of_body(phrase: str) -> bool:
+    """One person's role with the body or place it belongs to and no name ('Der Einsatzleiter der Polizei in
+    Dortmund', 'dem Korrespondenten al-Jazeeras', 'Ein Jäger aus der Region Halle', 'Parteivorsitzender der
+    Bundes-Grünen'): someone the article does not name, who does not speak for the body -- only a spokesperson
+    does ('eine Sprecherin des Bundesverfassungsgerichts'); a group ('den Aktivisten von …') is left alone."""
+    from .entity_evidence import _is_role
+
+    words = phrase.split()
+    k = 1 if words and words[0].lower() in _ROLE_ARTICLES else 0
+    while k < len(words) - 1 and k < 3 and words[k][:1].islower() and words[k].lower() not in _COMPLEMENT:
+        k += 1  # adjectives ('Der iranische', 'ein örtlicher')
+    while k < len(words) - 1 and words[k].endswith("er") and words[k + 1][:1].isupper():
+        k += 1  # a place adjective ('des Berliner Verfassungsschutzes', 'der Dortmunder Polizeichef')
+    if k >= len(words) - 1 or not words[k][:1].isupper():
+        return False
+    head, rest = words[k], words[k + 1:]
+    part = head.rsplit("-", 1)[-1]
+    if re.search(r"sprecher(?:in)?s?$", part, re.I) or not (_is_role(part) or part in _PERSON_ROLES) \
+            or part.endswith("in") and not _is_role(part[:-2]) or _BODY_TAIL.search(noun_stem(part)):
+        return False  # ('Magazin' is no role's feminine form; 'der Handelskammer von Thessaloniki' is a body)
+    if _PLURAL_ROLE.fullmatch(part) and (k == 0 or words[0].lower() in ("den", "die", "der")) \
+            or words[0].lower() == "die" and not part.endswith("in"):
+        return False  # a group of the body ('den Aktivisten von »Its going down«', 'Die Richter des Gerichts')
+    # a body after it, or one genitive name ('al-Jazeeras')
+    return rest[0].lower() in _COMPLEMENT or len(rest) == 1 and rest[0].endswith("s") and bool(re.search(r"[-'’]", rest[0]))
+
+
 # relatives: 'Demjanjuks Sohn', 'seine Witwe' name someone the article does not name
 _KIN = frozenset("Sohn Tochter Vater Mutter Bruder Schwester Ehefrau Ehemann Frau Witwe Witwer Neffe Nichte Enkel "
                  "Enkelin Onkel Tante Cousin Cousine Schwiegersohn Schwiegertochter Eltern Sohnes Vaters Bruders".split())
@@ -384,7 +420,7 @@ def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
             continue
         seat = _SEAT_BODY.fullmatch(q.speaker.strip())
         if not q.speaker_entity and (_bare_role(q.speaker) or _member_speaker(q.speaker) or _cut_phrase(q.speaker)
-                                     or _SOME_COURT.fullmatch(q.speaker.strip())):
+                                     or _SOME_COURT.fullmatch(q.speaker.strip()) or _role_of_body(q.speaker)):
             q.shown = False  # 'der Rechtsanwalt', 'der ehemalige Präsidentschaftskandidat': a role the article never names
             continue
         if not seat and not _NAMELESS.fullmatch(q.speaker.strip()):
@@ -418,9 +454,11 @@ def _names_whole(speaker: str, m: Mention) -> bool:
 
 
 # an institution noun that makes a following place part of its name or seat, not the speaker
-_INSTITUTION_HEAD = re.compile(r"(?:stelle|organisation|institut|stiftung|zentrum|verband|verein|gruppe|netzwerk"
+_INSTITUTION_HEAD = re.compile(r"(?:stelle|organisation|institut|stiftung|zentrum|verband|verein|gruppe|netzwerk|amt|ministerium"
                                r"|komitee|kommission|büro|agentur|universität|gericht|anwaltschaft|partei|gesellschaft"
                                r"|observatory|organization|institute|foundation|group|centre|center)$", re.I)
+# a person's name right after an institution noun names the institution ('dem Konzert-Büro Richard Weber')
+_INSTITUTION_NAMED = re.compile(r"(?i:büro|agentur|institut|stiftung|kanzlei|verlag|galerie)\s+[A-ZÄÖÜ]")
 # (a ministry is one body of a government, not its capital: 'das Innenministerium in Kairo' is not Kairo)
 _GOVERNMENT_HEAD = re.compile(r"(?:regierung|führung|behörden|armee|militär|government|authorities)$", re.I)
 
