@@ -1,8 +1,8 @@
 """Error classes of the shown quotes of surveys 26-32 that the code of the last round still showed (judged blind;
 tuned-on material), on invented text.
 
-A frame with an apposition ('Nach Aussage von X, einem ehemaligen Minister, der …, wurde …') stays out of the
-message; a main clause after a comma and an adverb with its verb ('…, dann wurde es laut X gelöscht') is the
+A fronted frame, also with an apposition ('Nach Aussage von X, einem ehemaligen Minister, der …, wurde …'), stays
+out of the message; a main clause after a comma and an adverb with its verb ('…, dann wurde es laut X gelöscht') is the
 'laut' phrase's clause, not the sentence; a person's role with its body and no name ('Der Einsatzleiter der
 Polizei in Dortmund', 'dem Korrespondenten al-Jazeeras') is not shown; a place in the genitive of an office
 ('Das Auswärtige Amt der Bundesrepublik Deutschland') and a person's name after an institution noun ('dem
@@ -24,8 +24,8 @@ def test_a_frame_with_an_apposition_stays_out_of_the_message():
                "Laut Thaksin Shinawatra wurden die Wahlen gefälscht.")
     texts = [q.text for q in s.quotes]
     assert "wurde die Partei ausgewählt, weil sie klein ist" in texts
-    # a short frame stays, as readers and the corpora take it
-    assert "Laut Thaksin Shinawatra wurden die Wahlen gefälscht" in texts
+    # a short fronted frame stays out too: the message is what was said
+    assert "wurden die Wahlen gefälscht" in texts
 
 
 def test_a_main_clause_after_an_adverb_is_the_claims_clause():
@@ -43,9 +43,11 @@ def test_a_role_with_its_body_and_no_name():
                    "der Auto-Experte Achmed Leser vom TÜV Thüringen", "den Aktivisten von »Its going down«",
                    "die Hilfsorganisation Ärzte ohne Grenzen", "dem südkoreanischen Magazin ET-News",
                    "der Verband kommunaler Unternehmen", "des Berliner Verfassungsschutzes",
-                   "Die Richter des Bundesverwaltungsgerichtes", "der Handelskammer von Thessaloniki",
-                   "der Sicherheitsrat der Vereinten Nationen"):
+                   "der Handelskammer von Thessaloniki", "der Sicherheitsrat der Vereinten Nationen"):
         assert not _role_of_body(phrase), phrase
+    # a group speaks for a body the story lists, not for a thing
+    assert not _role_of_body("Die Richter des Bundesverwaltungsgerichtes", frozenset({"bundesverwaltungsgericht"}))
+    assert _role_of_body("die Unterstützer des Antrags", frozenset({"bundesverwaltungsgericht"}))
     s = _story("In Dortmund demonstrierten 500 Menschen. Der Einsatzleiter der Polizei in Dortmund sagte: „Solche "
                "Fratzen habe ich noch nie gesehen.“")
     assert s.quotes and not any(q.shown for q in s.quotes)
@@ -58,3 +60,24 @@ def test_an_office_and_an_agency_speak_not_their_place_or_namesake():
     by_text = {q.text[:20]: q for q in s.quotes}
     assert by_text["der erste Hilfsflug "].speaker_entity != "Deutschland"
     assert all(q.speaker_entity != "Richard Weber" for q in s.quotes)
+
+
+def test_survey33_speakers_a_court_and_a_cut_name():
+    """Survey 33: 'Ein Regierungssprecher in Berlin', 'Ein Sprecher der Rettungsdienste' and 'die Unterstützer des
+    Antrags' name nobody; 'Das Gericht' of an article that lists one court is that court; a fronted frame with a
+    prepositional phrase ('Nach Angaben der X gegenüber dem Weser-Kurier ist …') and a trailing 'ließ er
+    verlautbaren' stay out of the message; 'Der Technologieexperte Adrian Kingsley-Hughes schrieb' is no genitive."""
+    s = _story("Das Oberlandesgericht Düsseldorf hat die Angeklagten verurteilt. Das Gericht sah es als erwiesen an, "
+               "dass die Täter Anschläge verüben wollten. Ein Regierungssprecher in Berlin sagte, man sei erleichtert. "
+               "Ein Sprecher der Rettungsdienste erklärte, er gehe nicht davon aus, dass jemand überlebt habe. Die "
+               "Unterstützer des Antrags entgegneten, dass die Investoren eingebunden werden sollen.")
+    shown = {q.speaker: q for q in s.quotes if q.shown}
+    assert list(shown) == ["Das Gericht"] and shown["Das Gericht"].speaker_entity == "Oberlandesgericht Düsseldorf"
+    s = _story("Nach Angaben der Ryanair-Sprecherin Anja Seugling gegenüber dem Weser-Kurier ist der Flughafen Bremen "
+               "der am stärksten wachsende Standort. Die Steuerausfälle würden laut Finanzminister Peer Steinbrück "
+               "nicht an anderer Stelle ausgeglichen, ließ er verlautbaren. Der Technologieexperte Adrian "
+               "Kingsley-Hughes schrieb, dass der Code recht authentisch aussehe.")
+    texts = [q.text for q in s.quotes]
+    assert "ist der Flughafen Bremen der am stärksten wachsende Standort" in texts
+    assert "Die Steuerausfälle würden laut Finanzminister Peer Steinbrück nicht an anderer Stelle ausgeglichen" in texts
+    assert "Adrian Kingsley-Hughes" in {e.name for e in s.entities}

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -332,7 +333,9 @@ def review_quotes(doc, found: list, base: int, mentions: SpanIndex | None = None
                 q.speaker = q.speakers[0]
                 q.speaker_start, q.speaker_end = parts[0]
         q.speaker_kind = kind
-        r["features"] = feats = features(text, q, f, kind)
+        # the confidence model reads the quote as found, its fronted frame included (as it was fitted)
+        as_found = replace(q, start=f.frame_start, text=text[f.frame_start:q.end]) if f.frame_start is not None else q
+        r["features"] = feats = features(text, as_found, f, kind)
         q.confidence = round(confidence(f.kind, bool(q.cue), kind, feats), 3)
     _merge_inner(doc, quotes, roles)
     # quotation marks alone are no speech act: no cue and nobody (named or continued) says it

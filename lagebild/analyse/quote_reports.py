@@ -25,6 +25,7 @@ class Found:
     chain_inner: list[str] = field(default_factory=list)
     unit: int = 0
     extra: list = field(default_factory=list)  # further message parts (corpus style): the 'Dies' of 'Dies sagte X'
+    frame_start: int | None = None  # the start before a fronted 'laut X' frame was cut off (the confidence reads it)
 
 
 def _dies_report(u: Unit, idx: int, prev: tuple[int, int]) -> Found | None:

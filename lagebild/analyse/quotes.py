@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from ..records import AnalysedArticle, Quote, SpanIndex
-from .attribution import Source, after_apposed_frame, claim_segments, find_sources
+from .attribution import Source, after_frame, claim_segments, find_sources
 from .speakers import (ADVERBS, AUX, DETERMINERS, END_PUNCT, PREPS, PRONOUNS, RELATIVE, SUBJ_STARTERS, SUBORD, Tok,
                        Unit, clause_start, colon_subject, colon_verb, hard_start, heisst_source, is_adj, looks_like_name,
                        np_after, resolve_pronouns, role_apposition, span_of, speaker_after, speaker_for_cue, unit_subject)
@@ -267,12 +267,12 @@ def _claims(u: Unit, idx: int, sources: list[Source], found: list[Found], frames
             continue
         if in_frame and not found and u.marks:  # outer source of a direct quote: handled in _direct
             continue
-        s, e = _strip(u.text, a, b)
-        s = after_apposed_frame(u.text, s, e, src)
+        s0, e = _strip(u.text, a, b)
+        s = after_frame(u.text, s0, e, src)
         if e - s < 8:
             continue
         f = Found(s, e, False, "according", (src.cue_start, src.cue_end), (src.start, src.end),
-                  (src.full_start, src.full_end), unit=idx)
+                  (src.full_start, src.full_end), unit=idx, frame_start=s0 if s != s0 else None)
         f.chain_outer = list(relay)
         f.chain_inner = list(via)
         out.append(f)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .timex_words import MONTH_NAMES_DE, WEEKDAYS_DE
 
-TOKEN = re.compile(r"\w+(?:[-.’'/&]\w+)*(?:-(?=\s))?|[^\w\s]", re.UNICODE)
+TOKEN = re.compile(r"\w+(?:[-.’'‘ʻ/&]\w+)*(?:-(?=\s))?|[^\w\s]", re.UNICODE)  # ('Mira‘at', 'Hawaiʻi': one word)
 
 DETERMINERS = {
     "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",

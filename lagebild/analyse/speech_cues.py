@@ -195,7 +195,7 @@ _COMPOUND_HEADS = r"(?:angaben|aussagen|informationen|berichten|meldungen|schät
 # Prepositional / adverbial attribution cues ('laut X', 'gemäß X', 'nach Angaben von X', 'nach einem
 # Bericht der Zeitung'); 'nach' only before a source noun so that 'nach dem Spiel' does not count.
 ACCORDING_PRE = re.compile(
-    r"\b(?:[Ll]aut|[Gg]emäß|[Aa]ccording\s+to|[Ss]elon|[Dd][’']après|[Nn]ach\s+(?=(?:(?:den|dem|der|einer|einem|eines|eigenen)\s+)?"
+    r"\b(?:(?:[Ll]aut|[Gg]emäß)\b|[Aa]ccording\s+to|[Ss]elon|[Dd][’']après|[Nn]ach\s+(?=(?:(?:den|dem|der|einer|einem|eines|eigenen)\s+)?"
     r"(?:[a-zäöüß]+(?:en|er|em|e)\s+){0,2}(?:[A-ZÄÖÜ]?[\w-]*?" + _SOURCE_NOUNS + "|[A-ZÄÖÜ][\\w-]*?" + _COMPOUND_HEADS
     + r")\b))"
 )

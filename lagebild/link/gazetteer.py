@@ -376,7 +376,7 @@ NOT_ROLES = {"laut", "auch", "dass", "als", "wie", "wenn", "weil", "doch", "aber
              "am", "im", "beim", "zum", "zur", "vom", "ins", "auf", "aus", "in", "an", "um", "sowie",
              "sagt", "so", "ebenso", "selbst", "allein", "nur", "erst", "noch", "schon", "jetzt"}
 ROLE_SUFFIX = re.compile(r"(?:er|in|ent|ant|ist|or|eur|chef|minister|kanzler|sprecher|führer|leiter|rat|obmann?|obfrau|"
-                         r"at|är|general|haber|oberhaupt|vertreter|beauftragte|experte|analyst|berater)$")
+                         r"at|är|general|haber|oberhaupt|vertreter|beauftragte|experte?|analyst|berater)$")
 WORD = re.compile(r"[\wÄÖÜäöüß][\wÄÖÜäöüß\-\.']*")
 
 

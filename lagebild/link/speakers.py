@@ -277,7 +277,8 @@ _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|d
                        r"|(?:Nachrichten)?[Mm]agazins|Blattes|Senders|Verfasser|Autoren|O-Ton|Mitarbeiters|Regierung"
                        r"|(?:Organisatoren|Veranstalter)(?:\s+der\s+\w+)?"
                        r"|Sprecher(?:in)?\s+(?:des|der)\s+(?:\w*[Uu]nternehmens|\w*[Kk]onzerns|Firma|Nachrichtenmagazins"
-                       r"|Magazins|Zeitung|Blattes|Senders))")
+                       r"|Magazins|Zeitung|Blattes|Senders|\w*[Dd]ienste|\w*[Dd]ienstes))"  # ('der Rettungsdienste')
+                       r"(?:\s+(?:in|aus)\s+[A-ZÄÖÜ][\w-]+)?")  # ('Ein Regierungssprecher in Berlin': still nobody named)
 # a body of a kind the story's place makes plain ('die Polizei', 'Polizeisprecher', 'das Landesfeuerwehrkommando'):
 # shown, and as the body the article lists by name when it does ('Landespolizeidirektion Wien')
 _SEAT_BODY = re.compile(r"(?:(?i:ein|eine|der|die|das|dem|den|des)\s+)?(?:Sprecher(?:in)?\s+(?:der|des)\s+)?(?:[a-zäöü]\w*\s+)?"
@@ -337,6 +338,8 @@ _PRONOUN_SOURCES = frozenset("dem der den denen dessen deren diesem dieser diese
 _PARTICLES = _NAME_PARTICLES | {"von", "ibn"}  # the name grammar's particles ('van Gaal', 'de Maizière', 'von Figura')
 # an indefinite court: 'ein Londoner Gericht' (not 'das Gericht' of the story's trial)
 _SOME_COURT = re.compile(r"(?i:ein|einem|eines)\s+(?:\w+\s+){0,2}Gericht\w*")
+_THE_COURT = re.compile(r"(?i:das|dem|des)\s+Gerichte?s?")
+_COURT_NAME = re.compile(r"(?i:gericht|court|tribunal)")
 _OTHER_ARTICLES = frozenset("eines the a an le la les l' un une du einige mehrere zwei drei vier viele beide".split())
 
 
@@ -357,7 +360,7 @@ _BODY_TAIL = re.compile(r"(?:kammer|rat|senat|sekretariat|konsulat|rektorat|deka
 _COMPLEMENT = frozenset("der des von vom aus in im bei beim am an für".split())
 
 
-def _role_of_body(phrase: str) -> bool:
+def _role_of_body(phrase: str, names: frozenset[str] = frozenset()) -> bool:
     """One person's role with the body or place it belongs to and no name ('Der Einsatzleiter der Polizei in
     Dortmund', 'dem Korrespondenten al-Jazeeras', 'Ein Jäger aus der Region Halle', 'Parteivorsitzender der
     Bundes-Grünen'): someone the article does not name, who does not speak for the body -- only a spokesperson
@@ -379,9 +382,23 @@ def _role_of_body(phrase: str) -> bool:
         return False  # ('Magazin' is no role's feminine form; 'der Handelskammer von Thessaloniki' is a body)
     if _PLURAL_ROLE.fullmatch(part) and (k == 0 or words[0].lower() in ("den", "die", "der")) \
             or words[0].lower() == "die" and not part.endswith("in"):
-        return False  # a group of the body ('den Aktivisten von »Its going down«', 'Die Richter des Gerichts')
+        # a group speaks for a body it names ('den Aktivisten von »Its going down«', 'Die Richter des
+        # Bundesverwaltungsgerichtes'), not for a thing ('die Unterstützer des Antrags', 'den Organisatoren der Konferenz')
+        return bool(rest) and rest[0].lower() in _COMPLEMENT and _common_nouns_only(rest[1:], names)
     # a body after it, or one genitive name ('al-Jazeeras')
     return rest[0].lower() in _COMPLEMENT or len(rest) == 1 and rest[0].endswith("s") and bool(re.search(r"[-'’]", rest[0]))
+
+
+def _common_nouns_only(words: list[str], names: frozenset[str] = frozenset()) -> bool:
+    """Articles and dictionary nouns (in any case form), no name: 'des Antrags', 'der Konferenz'; not a word of
+    a listed entity's name (`names`, lower case: 'des Bundesverwaltungsgerichtes')."""
+    from .entity_evidence import common_noun
+    from .entity_vouch import _german_word
+
+    caps = [w.strip("„“»«\"'()") for w in words if w.lower() not in ARTICLES]
+    return bool(caps) and len(caps) <= 2 and all(
+        w[:1].isupper() and w[1:].islower() and (common_noun(w) or _german_word(w))
+        and not {w.lower(), w.lower()[:-1], w.lower()[:-2]} & names for w in caps)
 
 
 # relatives: 'Demjanjuks Sohn', 'seine Witwe' name someone the article does not name
@@ -411,6 +428,7 @@ def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
                 if not m.derived:  # ('UN-Soldaten' names soldiers, not the UN speaking)
                     counts[m.article_id].setdefault(e.name, []).append(m.start)
     listed = {e.name for e in entities if getattr(e, "listed", True)}
+    words = frozenset(w.lower() for e in entities if getattr(e, "listed", True) for a in e.aliases for w in a.split())
     things = {e.name for e in entities if e.type == "MISC"}
     for q in quotes:
         if q.shown and q.speaker_entity in things:
@@ -420,8 +438,13 @@ def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
             continue
         seat = _SEAT_BODY.fullmatch(q.speaker.strip())
         if not q.speaker_entity and (_bare_role(q.speaker) or _member_speaker(q.speaker) or _cut_phrase(q.speaker)
-                                     or _SOME_COURT.fullmatch(q.speaker.strip()) or _role_of_body(q.speaker)):
+                                     or _SOME_COURT.fullmatch(q.speaker.strip()) or _role_of_body(q.speaker, words)):
             q.shown = False  # 'der Rechtsanwalt', 'der ehemalige Präsidentschaftskandidat': a role the article never names
+            continue
+        if not q.speaker_entity and _THE_COURT.fullmatch(q.speaker.strip()):
+            courts = [name for name in counts.get(q.article_id, {}) if _COURT_NAME.search(name)]
+            if len(courts) == 1:  # 'Das Gericht' of an article that lists one court: that court
+                q.speaker_entity = courts[0]
             continue
         if not seat and not _NAMELESS.fullmatch(q.speaker.strip()):
             continue
