@@ -332,12 +332,40 @@ def _merge_pair(a: dict, b: dict) -> dict | None:
     return None
 
 
+# a part of a day before the day it belongs to: 'am Abend des 23.06.2011', 'in der Nacht zu Samstag, dem 24. November'
+# (the night before that day: its evening lies on the day before), 'in der Nacht auf Montag'
+_PART_OF = re.compile(r"^\s+(?:(?P<of>des|vom)|(?P<to>zu|zum|zur|auf))\s+$")
+
+
+def _part_of_day(text: str, prev: Candidate, c: Candidate) -> dict | None:
+    glue = _PART_OF.match(text[prev.end:c.start])
+    part, day = prev.spec, c.spec
+    if not glue or part["kind"] != "time" or part.get("part") is None or part.get("h") is not None \
+            or day["kind"] not in ("date", "dow") or day["kind"] == "date" and day.get("d") is None:
+        return None
+    if glue.group("to") and part["part"] != "NI":
+        return None
+    merged = dict(day, part=part["part"])
+    if glue.group("to"):  # 'die Nacht zu Samstag' begins on Friday evening
+        if day["kind"] == "dow":
+            merged["dow"] = (day["dow"] - 2) % 7 + 1
+        elif day["d"] > 1:
+            merged["d"] = day["d"] - 1
+            merged.pop("dow", None)
+        else:
+            return None
+    return merged
+
+
 def merge_date_time(text: str, cands: list[Candidate]) -> list[Candidate]:
     """'5. Oktober' + 'um 14 Uhr' -> one TIME; '8 Uhr' + 'heute Abend' likewise; weak pieces
-    ('um 7' alone) survive only when merged."""
+    ('um 7' alone) survive only when merged; 'am Abend des 23.06.2011' is that evening."""
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
+        if prev is not None and (part_of := _part_of_day(text, prev, c)) is not None:
+            out[-1] = Candidate(prev.start, c.end, part_of, prev.rule + "+" + c.rule)
+            continue
         if prev is not None and _GLUE.match(text[prev.end:c.start]):
             pair = _merge_pair(prev.spec, c.spec)
             if pair is not None:
@@ -492,6 +520,9 @@ def normalise(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) ->
     doc.extras["timex_mods"] = {f"{item['start']}:{item['end']}": item["spec"].get("mod") for item in specs if item["spec"].get("mod")}
 
 
+_SHORT_SECOND = re.compile(r"-\d\d(?!\d|[.,:]\d)")  # the second year of '2007-08' (a season, not two years)
+
+
 def find_timexes(doc: AnalysedArticle) -> None:
     """Add `Timex`es to doc.timexes (normalised against the article date, or an inferred one)."""
     text = doc.text
@@ -502,9 +533,12 @@ def find_timexes(doc: AnalysedArticle) -> None:
         es, ee = event_span(text, doc.sentences, c.start, c.end)
         future = ahead(text, es, ee, c.start, c.spec["kind"])
         specs.append({"start": c.start, "end": c.end, "spec": c.spec, "rule": c.rule, "future": future, "event": (es, ee)})
-        if c.spec["kind"] == "year" and ((c.start, c.end) in names or c.rule.startswith("year_range") and "/" in (
-                text[c.end:c.end + 2] if c.rule.endswith("first") else text[max(0, c.start - 2):c.start])):
-            specs[-1]["name"] = True  # 'Global 2000', 'Windows 2000': maybe a name; 'Saison 2014/15': a season label
+        first = c.rule.endswith("first")
+        if c.spec["kind"] == "year" and ((c.start, c.end) in names or c.rule.startswith("year_range") and (
+                "/" in (text[c.end:c.end + 2] if first else text[max(0, c.start - 2):c.start])
+                or _SHORT_SECOND.match(text, c.end if first else c.start - 1))):
+            specs[-1]["name"] = True  # 'Global 2000', 'Windows 2000': maybe a name; 'Saison 2014/15', 'Bundesliga
+            # 2007-08': a season label
         elif c.spec["kind"] == "year" and period_year(text, c.start, c.end):
             specs[-1]["period"] = True  # 'im Vergleich zu 1961 bis 1990': no reference for the text's later dates
         elif names_no_date(text, c.spec, (es, ee), c.start, c.end) or c.spec["kind"] == "dow" and any(

@@ -402,10 +402,10 @@ def _year(m):
 _POSSESSIVE = re.compile(r"\b(?:sein|ihr|mein|dein|unser|euer)e[nm]?\s+(?:[a-zäöüß]+\s+)?$")
 
 
-@rule("de", "decade", _B + r"(?P<y>(?:1[6-9]|20)\d0|[2-9]0)-?er(?:\s*-?\s*Jahre[n]?)?\b")
+@rule("de", "decade", _B + r"(?P<y>(?:1[6-9]|20)\d0|[2-9]0)-?er(?:n\b|(?:\s*-?\s*Jahre[n]?)?\b)")  # ('in den 1970-ern')
 def _decade(m):
     y = m.group("y")
-    if len(y) == 2 and m.group(0).endswith("er") and _POSSESSIVE.search(m.string, max(0, m.start() - 30), m.start()):
+    if len(y) == 2 and m.group(0).endswith(("er", "ern")) and _POSSESSIVE.search(m.string, max(0, m.start() - 30), m.start()):
         return None  # 'feierte seinen rüstigen 70er': a birthday, not the 1970s
     return {"kind": "decade", "v": (y[:3] if len(y) == 4 else "19" + y[0])}
 

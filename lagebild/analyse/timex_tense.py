@@ -17,16 +17,25 @@ _FUTURE = re.compile(
 _PAST = re.compile(
     r"\b(?:war|waren|wurde|wurden|hatte|hatten|hat|haben|ist\s+\w+\s+(?:ge\w+en|ge\w+t)|sagte|sagten|erklärte|erklärten|"
     r"teilte|teilten|berichtete|berichteten|hieß|gab|kam|kamen|fand|fanden|starb|starben|begann|begannen|"
-    r"\w+te\b|\w+ten\b|ge\w+t\b|ge\w+en\b|was|were|had|did|said|\w+ed\b|a\s+été|ont|était)\b", re.I)
+    # (preterites and participles in lower case: 'Rettungsmannschaften', 'Seite' are nouns)
+    r"(?-i:[a-zäöüß]\w*te|[a-zäöüß]\w*ten|ge\w+t|ge\w+en)\b|was|were|had|did|said|\w+ed\b|a\s+été|ont|était)\b", re.I)
 
 
 _STRONG_PAST = ("war", "waren", "wurde", "wurden", "hatte", "hatten", "sagte", "sagten", "erklärte", "erklärten",
                 "was", "were", "had", "said")
 
 
+# a perfect infinitive after a modal tells a past event ('soll … belästigt oder genötigt haben', 'soll am Montag
+# festgenommen worden sein', 'soll … gestorben sein'), not a coming one
+_PERFECT_INFINITIVE = re.compile(r"\b[a-zäöüß]+(?:t|en)\s+(?:haben|worden\s+sein)\b"
+                                 r"|\b(?:soll|sollen)\b.*\bge[a-zäöüß]+(?:t|en)\s+sein\b")
+
+
 def past_clause(clause: str) -> bool:
-    """A clause told in the past: a preterite or a perfect ('hat … geschafft')."""
-    if re.search(r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren)\b.*\bge\w+(?:t|en)\b", clause):
+    """A clause told in the past: a preterite or a perfect ('hat … geschafft'), also after a modal ('soll …
+    gesagt haben')."""
+    if re.search(r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren)\b.*\bge\w+(?:t|en)\b", clause) \
+            or _PERFECT_INFINITIVE.search(clause):
         return True
     return any(p.split()[0] in _STRONG_PAST for p in (m.group(0).lower() for m in _PAST.finditer(clause)))
 
@@ -34,7 +43,7 @@ def past_clause(clause: str) -> bool:
 def is_future(clause: str) -> bool:
     """True when the clause reads as future (modal or 'werden' without a past form)."""
     fut = _FUTURE.search(clause)
-    if not fut:
+    if not fut or _PERFECT_INFINITIVE.search(clause):
         return False
     return not any(m.group(0).lower().split()[0] in _STRONG_PAST for m in _PAST.finditer(clause))
 
@@ -59,8 +68,8 @@ def _until(text: str, es: int, ee: int, at: int) -> bool:
     """'bis Ende August', 'bis zum 15. August', 'bis Samstag', 'ab Donnerstag' in a clause with no past form:
     a deadline or a start ahead ('Die Bilder hängen bis Ende August' in a text of 31 July is this August, not
     last year's; 'dass Osram ab Donnerstag die Preise anhebt')."""
-    return re.search(r"\b(?:[Bb]is|[Aa]b)\s+(?:zu[mr]\s+|dem\s+)?$", text[max(0, at - 9):at]) is not None \
-        and _no_past(text, es, ee)
+    return re.search(r"\b(?:[Bb]is|[Aa]b|frühestens|spätestens)\s+(?:zu[mr]\s+|dem\s+|am\s+)?$", text[max(0, at - 16):at]) \
+        is not None and _no_past(text, es, ee)  # ('frühestens am Sonntag eintreffen': ahead)
 
 
 def _scheduled(text: str, es: int, ee: int, at: int) -> bool:
@@ -71,10 +80,24 @@ def _scheduled(text: str, es: int, ee: int, at: int) -> bool:
         and not any(m.group(0).lower() in _STRONG_PAST for m in _PAST.finditer(text, es, ee))
 
 
+# a day something is set or moved to ('hat den Termin auf Ende September, Anfang Oktober festgelegt', 'auf den 8.
+# Mai verschoben'), also in a perfect; a date a clause calls a date to come ('Mögliche Termine seien der 24. September')
+_SET_FOR = re.compile(r"\bauf\s.*?\b(?:festgelegt|verschoben|vertagt|angesetzt|terminiert|verlegt|festgesetzt)\b")
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s|$)")
+_DATE_NOUN = re.compile(r"\b(?:Termine?|Stichtag|Wahltermin|Wahltag|Starttermin)\b")
+
+
+def _set_for(text: str, es: int, ee: int, at: int) -> bool:
+    stop = _SENTENCE_END.search(text, ee, ee + 150)  # the verb may stand after the clause's comma ('…, Anfang Oktober festgelegt')
+    hit = _SET_FOR.search(text, es, stop.start() if stop else ee)
+    return (hit is not None and hit.start() < at < hit.end() or bool(_DATE_NOUN.search(text, es, ee)) and _no_past(text, es, ee)) \
+        and not any(m.group(0).lower() in _STRONG_PAST for m in _PAST.finditer(text, es, ee))
+
+
 def ahead(text: str, es: int, ee: int, at: int, kind: str) -> bool:
     """Does the expression at `at` (a spec of `kind`) in the clause text[es:ee] point ahead of its anchor?"""
     return is_future(text[es:ee]) or kind == "dow" and _upcoming(text, es, ee, at) \
-        or kind in ("date", "dow") and (_until(text, es, ee, at) or _scheduled(text, es, ee, at))
+        or kind in ("date", "dow") and (_until(text, es, ee, at) or _scheduled(text, es, ee, at) or _set_for(text, es, ee, at))
 
 
 def _no_past(text: str, es: int, ee: int) -> bool:
