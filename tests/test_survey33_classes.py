@@ -107,3 +107,28 @@ def test_survey33_timeline():
     assert tl["Abend des 23.11.2007"][0] == "2007-11-23TEV"
     tl = rows("Wegen eines Sturms können die Rettungsmannschaften frühestens am Sonntag Morgen eintreffen.", "2008-08-13")
     assert tl["Sonntag Morgen"][0] == "2008-08-17TMO"
+
+
+def test_survey33_entities():
+    """Survey 33's entity classes: a kind or role noun before a name is no alias ('Billigflieger Ryanair',
+    'Raumstation ISS'), nor a legal form or club kind alone ('Corp', 'SV'); an official name stays ('Bundesrepublik
+    Deutschland'); a name in quotes after a magazine or company is an organisation ('des Magazins „Der Spiegel“',
+    'der Firma „Air Pony Express Inc“'); 'vom Typ Fairchild Metroliner' is a product; 'Oliver' is a first name, no
+    nationality ('Oliver Rudolf Jufer'), and the most complete form of a person's name is the name; a name after its
+    role noun keeps its s ('der Fahrer Charles Riggs Probleme')."""
+    from lagebild.link.entity_descriptor import clean_aliases
+    from lagebild.link.entity_de import nominative, with_first_names
+
+    assert clean_aliases("Ryanair", ["Ryanair", "Billigflieger Ryanair"]) == ["Ryanair"]
+    assert clean_aliases("Hamburger SV", ["Hamburger SV", "HSV", "SV"]) == ["Hamburger SV", "HSV"]
+    assert clean_aliases("Deutschland", ["Deutschland", "Bundesrepublik Deutschland"]) == ["Deutschland",
+                                                                                        "Bundesrepublik Deutschland"]
+    assert nominative("Oliver Rudolf Jufer", "PER") == ("Oliver Rudolf Jufer", "PER")
+    assert with_first_names("Rudolf Jufer", ["Rudolf Jufer", "Oliver Rudolf Jufer"]) == "Oliver Rudolf Jufer"
+    assert with_first_names("Le Pen", ["Le Pen", "Marine Le Pen", "Jean-Marie Le Pen"]) == "Le Pen"
+    s = _story("Nach Angaben des Magazins „Der Spiegel“ sei die Lage ernst. Es handelt sich um ein Charterflugzeug vom "
+               "Typ Fairchild Metroliner, das nach London flog. Die Frachtmaschine der Firma „Air Pony Express Inc“ "
+               "landete. Kurz nach dem Start bekam der Fahrer Charles Riggs Probleme.")
+    types = {e.name: e.type for e in s.entities}
+    assert types["Der Spiegel"] == "ORG" and types["Air Pony Express Inc"] == "ORG"
+    assert types["Fairchild Metroliner"] == "MISC" and "Charles Riggs" in types

@@ -28,13 +28,13 @@ from rapidfuzz import fuzz
 
 from ..records import AnalysedArticle, Entity, Mention
 from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
-from .entity_de import nominative, person_genitive, saxon_genitive
+from .entity_de import nominative, person_genitive, saxon_genitive, with_first_names
 from .entity_en import english_entity, line_at, story_words
 from .entity_kinds import foreign_person, match_reports, review_kinds
 from .entity_acronyms import merge_acronyms
 from .entity_vouch import _german_word, annotated_names, lower_unvouched
 from .entity_merge import merge_bare, merge_surnames
-from .entity_descriptor import strip_descriptor
+from .entity_descriptor import clean_aliases, strip_descriptor
 from .entity_evidence import (LISTED, confidence, is_place_word, multiword_place, org_cue, org_written_in,  # noqa
                               person_by_first_name, place_cue, place_not_person, work_cue)
 from .gazetteer import ROLE_SUFFIX, LocalForms, adj_stem, gazetteer, noun_stem
@@ -462,7 +462,8 @@ def _choose_name(members: list[Item], docs: list[AnalysedArticle], label: str, p
     if label == "PER":
         full = [n for n in counts if len(name_parts(n)) >= 2]
         if full:  # a name with its surname beats first names alone ('Anna Maria' / 'Anna Maria Hochhauser')
-            return max(full, key=lambda n: (not _first_names_only(n), counts[n], len(name_parts(n)), len(n)))
+            best = max(full, key=lambda n: (not _first_names_only(n), counts[n], len(name_parts(n)), len(n)))
+            return with_first_names(best, full)  # ('Oliver Rudolf Jufer' beside 'Rudolf Jufer')
     else:
         if longs := [n for n in counts if not is_acronym(n)]:
             return max(longs, key=lambda n: (counts[n] > 0, len(tokens(n)) >= 2, not _inflected_of(n, longs), counts[n], len(n)))
@@ -568,6 +569,7 @@ def _build_entities(docs: list[AnalysedArticle], items: list[Item], uf: _UF, acr
             aliases.insert(0, name)
         if bare and bare not in aliases and not _generic_head(bare, {it.base for it in plain}, gaz):
             aliases.append(bare)  # 'Costa Crociere' inside 'Reederei Costa Crociere'
+        aliases = clean_aliases(name, aliases)  # ('Corp', 'Billigflieger Ryanair')
         forms = list(dict.fromkeys(it.mention.text for it in members if it.inflected or it.mention.derived))
         for it in members:
             if it.mention.norm is None:

@@ -87,7 +87,7 @@ def nominative(name: str, label: str) -> tuple[str, str]:
     while k < len(words) - 1 and _adjective(words[k]):
         k += 1
     if not k and len(words) >= 3 and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+er?", words[0]) and _adjective(
-            words[0].removesuffix("r") + "n") and _first_name(words[1]):
+            words[0].removesuffix("r") + "n") and _first_name(words[1]) and not _first_name(words[0]):  # ('Oliver')
         return " ".join(words[1:]), "PER"  # 'der Deutsche Fabian Rießle': a nationality, then the person
     if not k and len(words) >= 3 and label != "PER" and words[1] in _GENITIVE_LINKS and words[0][1:].islower():
         bare = _gender(words[0])[1]  # 'Instituts für Höhere Studien', 'Hauses der Geschichte': the head's genitive
@@ -144,6 +144,9 @@ def saxon_genitive(name: str, after: str, before: str = "") -> bool:
     first = _nouns_and_first_names()[1]
     if len(words) < 2 or not any_first_name(words[0]):
         return False
+    role = _APPOSED_ROLE.search(before)
+    if role and (_is_role(role.group(1)) or _descriptor_role(role.group(1))):
+        return False  # 'bekam der Pilot Charles Riggs Probleme': the name in apposition to its role keeps its s
     nxt = re.match(r"\s+(?:[A-ZÄÖÜ][\w]*-)*([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])", after)  # 'Kalter-Krieg-Thriller': its last part
     owned = nxt.group(1) if nxt is not None else None
     if owned and re.fullmatch(r"Ex[a-zäöü]{4,}", owned):
@@ -163,6 +166,10 @@ def saxon_genitive(name: str, after: str, before: str = "") -> bool:
                 and not _RELATION.fullmatch(owner.group(2)) and not _descriptor_role(owner.group(2)))
 
 
+# an article and a role noun right before a name ('der Pilot', 'des Technologieexperten')
+_APPOSED_ROLE = re.compile(r"\b(?:der|des|dem|den|ein|eines|einem|einen)\s+(?:[a-zäöüß]\w*\s+)?([A-ZÄÖÜ][a-zäöüß]+)\s+$")
+
+
 def _descriptor_role(word: str) -> bool:
     """A role noun before a name ('Staatsanwalt François Molins'): the name stands in apposition."""
     from ..analyse.quote_checks import _noun_is_speaker
@@ -176,3 +183,15 @@ _RELATION = re.compile(r"(?:Sohn|Tochter|Bruder|Schwester|Vater|Mutter|Frau|Mann
                        r"|Freundin|Kollege|Kollegin|Partner|Partnerin|Onkel|Tante|Neffe|Nichte|Enkel|Enkelin|Cousin"
                        r"|Cousine|Sänger|Sängerin|Autor|Autorin|Regisseur|Regisseurin|Schauspieler|Schauspielerin"
                        r"|Künstler|Künstlerin|Maler|Malerin|Musiker|Musikerin|Dichter|Dichterin|Star|Legende)")
+
+
+def with_first_names(best: str, names) -> str:
+    """The most complete form of a person's name the story writes: 'Oliver Rudolf Jufer' for 'Rudolf Jufer' when
+    the words before it are first names (not 'Kardinal Jorge Bergoglio', not a cut 'Oliver Sebrantke von LC')."""
+    from .entity_evidence import any_first_name
+
+    longer = sorted((n for n in names if n.endswith(" " + best)), key=len)
+    if not longer or any(not longer[-1].endswith(" " + n) for n in longer[:-1]) \
+            or not all(any_first_name(w) for w in longer[-1][:-len(best)].split()):
+        return best  # none, or two people ('Marine Le Pen', 'Jean-Marie Le Pen' beside 'Le Pen'), or no first names
+    return longer[-1]

@@ -125,3 +125,37 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
                                                                      or _ORG_WORDS.fullmatch(rest))):
         return rest, label, None  # 'Reederei Costa Crociere', 'Wissenschaftsfonds FWF', 'Magazin Focus' (not 'Champions League')
     return name, label, rest if not _junk(rest, label) else None
+
+
+# a legal form or a club's kind alone is no alias of the name it ends or opens ('Corp' of 'Microsoft Corp', 'SV' of
+# 'Hamburger SV')
+_FORM_ALONE = frozenset("Corp Corporation Inc Ltd LLC PLC AG GmbH SE KG Co SV SC FC AC VfL VfB TSV SK FK AS BC".split())
+
+
+def clean_aliases(name: str, aliases: list[str]) -> list[str]:
+    """The aliases a reader can use for the entity: no legal form alone ('Corp'), no alias that is another alias
+    with a kind or role noun before it ('Billigflieger Ryanair', 'Raumstation ISS'; the name itself stays)."""
+    have = set(aliases)
+    out = []
+    for a in aliases:
+        words = a.split()
+        if a != name and (a in _FORM_ALONE or len(words) >= 2 and " ".join(words[1:]) in have
+                          and _kind_before(words[0])):
+            continue
+        out.append(a)
+    return out or aliases
+
+
+# the kinds and roles written before a name as a description ('Billigflieger Ryanair', 'Raumstation ISS', 'Model
+# Daniela Katzenberger', 'Betreiberfirma SpaceX'); an official or whole name stays ('Bundesrepublik Deutschland',
+# 'Hansestadt Hamburg', 'International Biathlon Union', 'Girondins Bordeaux', 'Microsoft HoloLens')
+_KIND_TAIL = re.compile(r"(?:flieger|firma|konzern|unternehmen|sender|senderketten?|zeitung|magazin|agentur|raumstation|insel"
+                        r"|gebiet|heimat|dissident|dissidentin|aktivist|aktivistin|shops?|gruppe|teilrepublik|chef|chefin"
+                        r"|sprecher|sprecherin|leiter|leiterin|experte|expertin|analyst|analystin|berater|beraterin|minister"
+                        r"|ministerin|direktor|direktorin|manager|managerin|trainer|trainerin|sänger|sängerin|schauspieler"
+                        r"|schauspielerin|model|moderator|moderatorin|politiker|politikerin|präsident|präsidentin)$")
+
+
+def _kind_before(word: str) -> bool:
+    """A kind or role noun written before a name (see _KIND_TAIL), not a name's own first word."""
+    return word[:1].isupper() and word[1:].islower() and bool(_KIND_TAIL.search(word.lower()))

@@ -266,7 +266,19 @@ def _kind_of_thing(e, texts: dict[str, str]) -> str | None:
         return "ORG"
     if e.type in ("ORG", "PER") and " " in e.name and (_STATE.search(e.name) or _ends_like_a_place(e.name)):
         return "LOC"  # 'Demokratische Volksrepublik Korea', 'Colorado Springs', 'Uttar Pradesh'
+    before = [texts[m.article_id][max(0, m.start - 28):m.start] for m in e.mentions if m.article_id in texts]
+    if e.type != "ORG" and (" " in e.name and _LEGAL_FORM_END.search(e.name) or before and all(
+            _OUTLET_BEFORE.search(b) for b in before)):
+        return "ORG"  # 'Air Pony Express Inc'; 'des Magazins „Der Spiegel“', 'der Firma Air Pony Express'
+    if e.type != "MISC" and before and all(_MODEL_BEFORE.search(b) for b in before):
+        return "MISC"  # 'ein Charterflugzeug vom Typ Fairchild Metroliner': a product
     return None
+
+
+_LEGAL_FORM_END = re.compile(r"\s(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|PLC|plc|AG|GmbH|SE|KG|OHG|S\.A\.|N\.V\.)$")
+_OUTLET_BEFORE = re.compile(r"\b(?:(?:Nachrichten|Wochen|Monats)?[Mm]agazins?|\w*[Zz]eitung|Zeitschrift|\w*[Ss]enders?"
+                            r"|Firma|Unternehmens?|Konzerns?|Fluggesellschaft|Airline|Verlags?|Agentur)\s+[„\"»]?$")
+_MODEL_BEFORE = re.compile(r"\b(?:vom\s+Typ|des\s+Typs|Typs?|Modells?|Baureihe)\s+[„\"»]?$")
 
 
 def _ends_like_a_place(name: str) -> bool:
