@@ -132,3 +132,36 @@ def test_survey33_entities():
     types = {e.name: e.type for e in s.entities}
     assert types["Der Spiegel"] == "ORG" and types["Air Pony Express Inc"] == "ORG"
     assert types["Fairchild Metroliner"] == "MISC" and "Charles Riggs" in types
+
+
+def test_survey34_national_teams():
+    """Survey 34: in a match report of a tournament of nations, a country that mostly stands for its team is an
+    organisation ('Ghana - Australien: 1:1', 'Italiens Torwart', 'gegen Algerien'); one that stands for the country
+    ('Spaniens Farben', 'Frankreichs Staatspräsident') stays a place."""
+    s = _story("Fußball-WM: Ghana und Australien trennten sich 1:1. Die Niederlande schlugen Japan mit 1:0. Italiens "
+               "Torwart Buffon ist verletzt. Der Schiedsrichter zeigte Spaniens Farben gelb und rot.\n\nGhana - Australien: "
+               "1:1 (1:1)\n\nDer Trainer Ghanas war zufrieden. Gegen Australien reicht ein Remis.\n\nNiederlande - Japan: "
+               "1:0 (0:0)\n\nJapans Keeper hielt lange. Italiens Torhüter Buffon fehlt.", "2010-06-20")
+    types = {e.name: e.type for e in s.entities}
+    assert types["Ghana"] == "ORG" and types["Australien"] == "ORG" and types["Italien"] == "ORG"
+    assert types.get("Spanien", "LOC") == "LOC"
+
+
+def test_survey34_quotes_and_a_version():
+    """Survey 34: a quoted term inside a sentence is no message ('Er sagte, „No-Go-Areas“ dürfe es nicht geben');
+    'nach Angaben der Polizei vom Dienstag' names the police, not a day; 'Politische Berater' and a 'Der Verband' or
+    'Die Universität' the article does not list name nobody, one it lists is that body; a party in parentheses after
+    a person's name is not the speaker; 'NetworkManager 1.8.' after 'Versionswechsel' is no date."""
+    s = _story("Die Universität Heidelberg prüft die Arbeit. Die Universität begründete, dass viele Passagen abgeschrieben "
+               "wurden. Der Verband sagte, man sei zufrieden. Politische Berater sagen, dass ein Kandidat viel Geld braucht. "
+               "„Gegen das Wiederanfahren bestehen keine Einwände“, sagte Ministerin Gitta Trauernicht (SPD). Er sagte, "
+               "„No-Go-Areas“ dürfe es nicht geben. 46 Beamte wurden nach Angaben der Polizei vom Dienstag verletzt.")
+    shown = {q.speaker: q for q in s.quotes if q.shown}
+    assert shown["Die Universität"].speaker_entity == "Universität Heidelberg"
+    assert "Der Verband" not in shown and "Politische Berater" not in shown
+    assert shown["Ministerin Gitta Trauernicht (SPD)"].speaker_entity != "SPD"
+    assert not any(q.shown and q.text == "No-Go-Areas" for q in s.quotes)
+    assert all(q.speaker != "der Polizei vom Dienstag" for q in s.quotes)
+    s = _story("Mehr Sicherheit gibt es dank dem Versionswechsel auf NetworkManager 1.8. Am 1.9. beginnt die Messe.",
+               "2017-05-01")
+    assert [t.text for t in s.timeline] == ["1.9."]

@@ -127,6 +127,8 @@ def find_sources(text: str, start: int, end: int) -> list[Source]:
             core = _strip_source_noun(toks, ph)
         s, e = _span(toks, core)
         fs, fe = _span(toks, ph.full)  # with apposition: 'laut X, Sprecher der Y,'
+        if (day := _SOURCE_DAY.search(text, s, e)) is not None:
+            e = fe = day.start()  # 'nach Angaben der Polizei vom Dienstag': the day is the report's, not the source
         out.append(Source("claim", text[s:e], s, e, toks[n].text, toks[n].start, cue_end, fs, fe))
     # 'X zufolge'
     for n, t in enumerate(toks):
@@ -189,6 +191,10 @@ def claim_segments(text: str, start: int, end: int, sources: list[Source]) -> li
         end = text.index(",", claims[0].end, end)  # a relative clause ends at its comma ('die laut Polizei bei 20 liegt,')
     cuts.append(tail.start() if tail and tail.start() > claims[-1].end else end)  # '… – der STANDARD berichtete'
     return [(c, cuts[i], cuts[i + 1]) for i, c in enumerate(claims)]
+
+
+_SOURCE_DAY = re.compile(r"\s+(?:vom|am)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende"
+                         r"|\d{1,2}\.\s*[A-ZÄÖÜ]\w+)$")
 
 
 # the words a fronted 'laut X' / 'nach Angaben X' frame may go on with before its verb: articles, prepositions and

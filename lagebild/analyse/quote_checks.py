@@ -353,7 +353,15 @@ def review_quotes(doc, found: list, base: int, mentions: SpanIndex | None = None
     cut = threshold()
     for q in doc.quotes[base:]:  # shown: confident, and a speaker we could type
         q.shown = q.confidence >= cut and q.speaker is not None and q.speaker_kind not in (None, "unknown", "pronoun") \
-            and not roles[q.id].get("ownerless")
+            and not roles[q.id].get("ownerless") and not _quoted_term(text, q)
+
+
+def _quoted_term(text: str, q) -> bool:
+    """One or two quoted words inside a sentence ('es dürfe keine „No-Go-Areas“ geben'): a term, no message
+    (survey 34); '„Nein“, sagte er' and 'Er sagte: „Nein“' stay."""
+    return q.direct and len(_WORD.findall(q.text)) <= 2 and (
+        re.search(r"[a-zäöüß]\s*[„\"»«‚‘“]?\s*$", text[max(0, q.start - 4):q.start]) is not None
+        or re.match(r"[“”\"«»‘’]?\s+[a-zäöüß]", text[q.end:q.end + 4]) is not None)  # ('Er sagte, „No-Go-Areas“ dürfe …')
 
 
 _OWNER_LINK = re.compile(r"\s(?:des|der|von|vom|seitens|by|from|of)\s", re.I)

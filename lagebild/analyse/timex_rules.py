@@ -278,6 +278,7 @@ def _daypart(m):
     return {"kind": "time", "part": part_of(word), "off": off}
 
 
+_VERSION_NEAR = re.compile(r"(?:[Vv]ersion\w*|Release|Update|Firmware|Build)\b[^.!?\n]{0,40}$")
 _VERSION = re.compile(r"(?:[Vv]ersion(?:en)?|Release|Build|Firmware|\d+\.\d+\.\d+\s+bis)\s+$|[Vv]ersion(?:en)?\s+\S+\s+bis\s+$")
 
 
@@ -285,8 +286,9 @@ _VERSION = re.compile(r"(?:[Vv]ersion(?:en)?|Release|Build|Firmware|\d+\.\d+\.\d
       r"(?P<d>" + DAY_RE + r")\.\s?(?P<mo>0?[1-9]|1[0-2])\.(?:\s?(?P<y>" + YEAR_RE + r")|(?P<y2>\d\d))?(?!\d|[.,:]\d)")
 def _date_dmy(m):
     y = m.group("y") or m.group("y2")
-    if m.group("y2") and _VERSION.search(m.string, max(0, m.start() - 40), m.start()):
-        return None  # 'FortiOS-Versionen 4.3.0 bis 4.3.16': a version number
+    if m.group("y2") and _VERSION.search(m.string, max(0, m.start() - 40), m.start()) or not y and \
+            _VERSION_NEAR.search(m.string, max(0, m.start() - 60), m.start()):
+        return None  # 'FortiOS-Versionen 4.3.0 bis 4.3.16', 'Versionswechsel auf NetworkManager 1.8.': a version number
     return {"kind": "date", "y": year_of(y) if y else None, "m": int(m.group("mo")),
             "d": int(m.group("d"))}
 

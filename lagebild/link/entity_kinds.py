@@ -170,6 +170,41 @@ def club_city(e, texts: dict[str, str], sports: set[str]) -> bool:
     return club > place
 
 
+# a tournament of national teams ('Fußball-WM', 'Länderspiel', 'Achtelfinale')
+_NATIONS_CUP = re.compile(r"\b(?:WM|EM|Weltmeisterschaft|Europameisterschaft|Länderspiel\w*|National(?:mannschaft|team|elf)"
+                          r"|Gruppenspiel\w*|Achtelfinale|Viertelfinale|Halbfinale|World\s+Cup|Euro\s+20\d\d)\b")
+# a country's mention read as its team: a pairing ('Ghana - Australien', 'Frankreich–Mexiko'), an opponent ('gegen
+# Algerien', 'zwischen Mexiko und Uruguay', 'Sieg Uruguays', 'schlugen Japan'), a player or coach of it ('Italiens
+# Torwart', 'Frankreichs Teamführung', 'Deutschlands nächster Gruppengegner'), a result ('trennten sich', 'unterlag')
+_TEAM_BEFORE = re.compile(r"(?:[–-]\s*|\b(?:gegen|Sieg|Niederlage|Sieg\s+über|schlug|schlugen|besiegte|besiegten|bezwang"
+                          r"|zwischen\s+[A-ZÄÖÜ]\w+\s+und|trennte\s+sich\s+von|(?:Trainer|Torwart|Torhüter|Schlussmann|Kapitän"
+                          r"|Ausscheiden|Teams?|Spiel|Spieles)(?:\s+(?:der|des|von))?)\s+)$")
+_TEAM_AFTER = re.compile(r"\s*[–-]\s*[A-ZÄÖÜ]|s?\s+(?:Torwart|Torhüter|Keeper|Stürmer|Verteidiger|Trainer|Coach|Teamführung"
+                         r"|Team|Mannschaft|Kapitän|Elf|Abwehr|Auswahl|Mittelfeld|nächster\s+Gruppengegner|Spieler"
+                         r"|Nationalspieler|Tor|Tore|Führung|Ausgleich|Ausscheiden|Niederlage|Sieg)\b|\s+(?:schlug|schlugen"
+                         r"|besiegte|gewann|verlor|trennte|trennten|unterlag|siegte|spielte|führte|erzielte|glich)\b"
+                         r"|\s+und\s+[A-ZÄÖÜ]\w+\s+(?:trennten|spielten)\b")
+
+
+def national_team(e, texts: dict[str, str], sports: set[str]) -> bool:
+    """A country that stands for its national team in a match report of a tournament of nations (survey 34:
+    'Ghana - Australien: 1:1', 'Italiens Torwart Buffon', 'gegen Algerien'): every mention in an article with
+    several scores and a word of such a tournament, and more mentions read as the team than not ('aus Uruguay',
+    'Frankreichs Staatspräsident', 'Spaniens Farben' stay the country)."""
+    if e.type != "LOC" or e.place is None or "-" in e.place:
+        return False
+    team = named = 0
+    for m in e.mentions:
+        text = texts[m.article_id]
+        if m.article_id not in sports or not _NATIONS_CUP.search(text, 0, 20_000):
+            return False
+        if m.derived:
+            continue  # ('die Franzosen': the demonym says nothing of the name's use)
+        named += 1
+        team += bool(_TEAM_BEFORE.search(text, max(0, m.start - 40), m.start) or _TEAM_AFTER.match(text, m.end))
+    return 2 * team > named
+
+
 def company_at_place(name: str) -> bool:
     """A 'person' whose name opens or ends with a country and has no first name: a company
     ('Japan Display', 'Eurotax Österreich' PER)."""
@@ -320,7 +355,7 @@ def review_kinds(entities: list, docs: list, sports: set[str] | None = None) -> 
         elif e.place is None and e.type == "LOC" and (club_name(e.name) or _BODY_END.search(e.name)
                                                       or _GERMAN_BODY.search(e.name)):
             e.type = "ORG"
-        elif club_city(e, texts, sports) or e.type == "PER" and company_at_place(e.name):
+        elif club_city(e, texts, sports) or national_team(e, texts, sports) or e.type == "PER" and company_at_place(e.name):
             e.type = "ORG"
         elif e.type != "LOC" and e.place is None and region_name(e.name):
             e.type = "LOC"

@@ -16,6 +16,7 @@ from ..records import AnalysedArticle, Entity, Mention, Quote, SpanIndex
 from .canonical import _role_like
 from .entity_evidence import TITLES
 from .gazetteer import ARTICLES, NOT_ROLES, ROLE_SUFFIX, WORD, adj_stem, description_key, gazetteer, noun_stem
+from .speaker_roles import _ROLE_ARTICLES, _bare_role, _role_of_body
 from .speakers_index import PersonNames
 from .translit import fold, skeleton
 
@@ -217,7 +218,9 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
             continue
         if _member_speaker(q.speaker):
             continue  # 'der Aktivist der … ATU', 'Ein BMW-Händler': a member or customer does not speak for the body
-        orgs = [(ent, m) for ent, m in inside if ent.type == "ORG" and not m.derived]
+        orgs = [(ent, m) for ent, m in inside if ent.type == "ORG" and not m.derived
+                and not (doc.text[m.start - 1:m.start] == "(" and _first_name_in(doc.text[s:m.start]))]
+        # ('Ministerin Gitta Trauernicht (SPD)': her party; 'der Weltgesundheitsorganisation (WHO)' stays the WHO)
         if orgs and _names_whole(q.speaker, orgs[0][1]):
             q.speaker_entity = orgs[0][0].name  # 'der WWF': the organisation, never a person it employs
             continue
@@ -252,6 +255,12 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
 _CONTINUED = re.compile(r"[ -][A-ZÄÖÜ][a-zäöüß]")
 
 
+def _first_name_in(phrase: str) -> bool:
+    from .entity_evidence import any_first_name
+
+    return any(any_first_name(w) for w in WORD.findall(phrase) if w[:1].isupper())
+
+
 def _may_speak(ent: Entity) -> bool:
     conf = getattr(ent, "confidence", 1.0)
     return conf > 0.3 and (getattr(ent, "listed", True) or " " not in ent.name)
@@ -269,7 +278,8 @@ _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|d
                        r"|Journalist|Journalistin|Experte|Experten|Expertin|Wissenschaftler|Wissenschaftlerin"
                        r"|Forscher|Forscherin|Richter|Richterin|Mitarbeiter|Mitarbeiterin|Augenzeuge|Augenzeugin|Zeuge"
                        r"|Zeugin|Anwohner|Anwohnerin|Beamter|Beamtin|Beamten|Insider|Quelle|Quellen|Kreise|Kreisen"
-                       r"|Beobachter|Beobachtern"
+                       r"|Beobachter|Beobachtern|Berater|Beraterin|Analysten|Analystin|Fachleute|Kritiker|Kritikerin"
+                       r"|Befürworter|Gegner"  # ('Politische Berater', 'Kritiker')
                        r"|\w*[Bb]ehörden?|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen|Opfer|\w*[Dd]irektion"
                        r"|\w*[Ss]timme"  # ('der Sicherheitsbehörden', 'laut Gefängnisdirektion', 'die Tonbandstimme')
                        r"|(?:Behörden|Ministeriums|Regierungs|Unternehmens|Konzern|Firmen)sprecher(?:in)?"
@@ -283,38 +293,6 @@ _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|d
 # shown, and as the body the article lists by name when it does ('Landespolizeidirektion Wien')
 _SEAT_BODY = re.compile(r"(?:(?i:ein|eine|der|die|das|dem|den|des)\s+)?(?:Sprecher(?:in)?\s+(?:der|des)\s+)?(?:[a-zäöü]\w*\s+)?"
                         r"\w*(polizei|feuerwehr|kommando|staatsanwaltschaft)\w*", re.I)  # ('eine Sprecherin der Staatsanwaltschaft')
-
-
-_ROLE_ARTICLES = frozenset("der die das dem den des ein eine einem einen einer dessen deren sein seine seinem seinen seiner "
-                           "ihr ihre ihrem ihren ihrer".split())  # ('dessen Stellvertreter': someone else, unnamed)
-_PERSON_ROLES = frozenset("Anwalt Anwältin Rechtsanwalt Rechtsanwältin Vorsitzende Vorsitzender Jährige Jähriger "
-                          "Staatsoberhaupt Regierungschef Regierungschefin Monarch Monarchin Stellvertreter "
-                          "Stellvertreterin Nachfolger Nachfolgerin Vorgänger Vorgängerin Generalanwalt Generalanwältin".split())
-
-
-def _bare_role(phrase: str) -> bool:
-    """An article, adjectives or an age and one role noun of a person, nothing that names who or whose
-    ('der Rechtsanwalt', 'der 28-Jährige Deutsche', 'der ehemalige Präsidentschaftskandidat'; not 'der
-    PiS-Vorsitzende', 'ein Sprecher des Ministeriums')."""
-    from .entity_evidence import _is_role
-
-    words = phrase.split()
-    if len(words) < 2 or len(words) > 5 or words[0].lower() not in _ROLE_ARTICLES:
-        return False
-    heads = [w for w in words[1:] if (w[:1].isupper() or w[:1].isdigit()) and not w.endswith("-")]  # ('Familien- und')
-    if not heads or any(not w[:1].isupper() and not w[:1].isdigit() and not w.islower() for w in words[1:]
-                        if not w.endswith("-")):
-        return False
-    for w in heads:
-        part = w.rsplit("-", 1)[-1]
-        if "-" in w and not re.fullmatch(r"\d+-[Jj]ährige[nr]?|(?:Vize|Ex|Co|Ko)-\w+", w) \
-                or _BODY_COMPOUND.fullmatch(w) and w not in _PERSON_ROLES:  # ('Stellvertreter' names no body)
-            return False  # 'IKG-Präsident', 'PiS-Vorsitzende', 'Polizeisprecher': the body is named
-        part = part[:-1] if part.endswith("s") and part[:-1] in _PERSON_ROLES else part  # ('des Generalanwalts')
-        if not (_is_role(part) or part in _PERSON_ROLES or gazetteer().rank(part, "de") >= 1 and gazetteer().lookup(
-                part, "de")) or _PLURAL_ROLE.fullmatch(part):  # (a nationality: 'der Deutsche')
-            return False
-    return True
 
 
 # the head of a speaker phrase that is a member, customer, employee or insider of a body, never its voice
@@ -338,7 +316,8 @@ _PRONOUN_SOURCES = frozenset("dem der den denen dessen deren diesem dieser diese
 _PARTICLES = _NAME_PARTICLES | {"von", "ibn"}  # the name grammar's particles ('van Gaal', 'de Maizière', 'von Figura')
 # an indefinite court: 'ein Londoner Gericht' (not 'das Gericht' of the story's trial)
 _SOME_COURT = re.compile(r"(?i:ein|einem|eines)\s+(?:\w+\s+){0,2}Gericht\w*")
-_THE_COURT = re.compile(r"(?i:das|dem|des)\s+Gerichte?s?")
+_THE_BODY = re.compile(r"(?i:der|die|das|dem|den|des)\s+(Gericht|Universität|Hochschule|Verband|Verein|Ministerium|Klinik)"
+                       r"(?:e?s)?")
 _COURT_NAME = re.compile(r"(?i:gericht|court|tribunal)")
 _OTHER_ARTICLES = frozenset("eines the a an le la les l' un une du einige mehrere zwei drei vier viele beide".split())
 
@@ -353,60 +332,9 @@ def _member_speaker(phrase: str) -> bool:
     return bool(head) and bool(_MEMBER_HEAD.search(head.rsplit("-", 1)[-1])) or bool(words) and words[-1] in _KIN
 
 
-# bodies and things whose names end like a role ('Handelskammer', 'Sicherheitsrat', 'Sekretariat', 'Parlament')
-_BODY_TAIL = re.compile(r"(?:kammer|rat|senat|sekretariat|konsulat|rektorat|dekanat|magistrat|parlament|department"
-                        r"|management|regiment|center|centre|zentrum|theater|magazin|ausschuss|gremium|kommando"
-                        r"|präsidium|gericht|institut|amt|ministerium|komitee|kommission|verband|verein|partei)$")
-_COMPLEMENT = frozenset("der des von vom aus in im bei beim am an für".split())
-
-
-def _role_of_body(phrase: str, names: frozenset[str] = frozenset()) -> bool:
-    """One person's role with the body or place it belongs to and no name ('Der Einsatzleiter der Polizei in
-    Dortmund', 'dem Korrespondenten al-Jazeeras', 'Ein Jäger aus der Region Halle', 'Parteivorsitzender der
-    Bundes-Grünen'): someone the article does not name, who does not speak for the body -- only a spokesperson
-    does ('eine Sprecherin des Bundesverfassungsgerichts'); a group ('den Aktivisten von …') is left alone."""
-    from .entity_evidence import _is_role
-
-    words = phrase.split()
-    k = 1 if words and words[0].lower() in _ROLE_ARTICLES else 0
-    while k < len(words) - 1 and k < 3 and words[k][:1].islower() and words[k].lower() not in _COMPLEMENT:
-        k += 1  # adjectives ('Der iranische', 'ein örtlicher')
-    while k < len(words) - 1 and words[k].endswith("er") and words[k + 1][:1].isupper():
-        k += 1  # a place adjective ('des Berliner Verfassungsschutzes', 'der Dortmunder Polizeichef')
-    if k >= len(words) - 1 or not words[k][:1].isupper():
-        return False
-    head, rest = words[k], words[k + 1:]
-    part = head.rsplit("-", 1)[-1]
-    if re.search(r"sprecher(?:in)?s?$", part, re.I) or not (_is_role(part) or part in _PERSON_ROLES) \
-            or part.endswith("in") and not _is_role(part[:-2]) or _BODY_TAIL.search(noun_stem(part)):
-        return False  # ('Magazin' is no role's feminine form; 'der Handelskammer von Thessaloniki' is a body)
-    if _PLURAL_ROLE.fullmatch(part) and (k == 0 or words[0].lower() in ("den", "die", "der")) \
-            or words[0].lower() == "die" and not part.endswith("in"):
-        # a group speaks for a body it names ('den Aktivisten von »Its going down«', 'Die Richter des
-        # Bundesverwaltungsgerichtes'), not for a thing ('die Unterstützer des Antrags', 'den Organisatoren der Konferenz')
-        return bool(rest) and rest[0].lower() in _COMPLEMENT and _common_nouns_only(rest[1:], names)
-    # a body after it, or one genitive name ('al-Jazeeras')
-    return rest[0].lower() in _COMPLEMENT or len(rest) == 1 and rest[0].endswith("s") and bool(re.search(r"[-'’]", rest[0]))
-
-
-def _common_nouns_only(words: list[str], names: frozenset[str] = frozenset()) -> bool:
-    """Articles and dictionary nouns (in any case form), no name: 'des Antrags', 'der Konferenz'; not a word of
-    a listed entity's name (`names`, lower case: 'des Bundesverwaltungsgerichtes')."""
-    from .entity_evidence import common_noun
-    from .entity_vouch import _german_word
-
-    caps = [w.strip("„“»«\"'()") for w in words if w.lower() not in ARTICLES]
-    return bool(caps) and len(caps) <= 2 and all(
-        w[:1].isupper() and w[1:].islower() and (common_noun(w) or _german_word(w))
-        and not {w.lower(), w.lower()[:-1], w.lower()[:-2]} & names for w in caps)
-
-
 # relatives: 'Demjanjuks Sohn', 'seine Witwe' name someone the article does not name
 _KIN = frozenset("Sohn Tochter Vater Mutter Bruder Schwester Ehefrau Ehemann Frau Witwe Witwer Neffe Nichte Enkel "
                  "Enkelin Onkel Tante Cousin Cousine Schwiegersohn Schwiegertochter Eltern Sohnes Vaters Bruders".split())
-_BODY_COMPOUND = re.compile(r"[A-ZÄÖÜ]\w{2,}(?:sprecher|sprecherin|vertreter|vertreterin|chef|chefin|leiter|leiterin)")
-# plural groups and bodies are not a person's role ('Organisatoren', 'Beobachtern')
-_PLURAL_ROLE = re.compile(r"\w+(?:en|ern)")
 _MEDIUM = re.compile(r"\b(?:Zeitung|Times|Post|Tribune|Journal|Herald|Gazette|Telegraph|Rundschau|Kurier|Anzeiger|Tagblatt"
                     r"|Nachrichten|Spiegel|Standard|Presse|Krone|APA|dpa|AFP|Reuters|ORF|ARD|ZDF|BBC|CNN)\b")
 _BODY_NOUN = re.compile(r"(?:(?i:ein|einem|einer|eine|der|die|dem|den)\s+Sprecher(?:in)?\s+)?"
@@ -441,10 +369,14 @@ def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
                                      or _SOME_COURT.fullmatch(q.speaker.strip()) or _role_of_body(q.speaker, words)):
             q.shown = False  # 'der Rechtsanwalt', 'der ehemalige Präsidentschaftskandidat': a role the article never names
             continue
-        if not q.speaker_entity and _THE_COURT.fullmatch(q.speaker.strip()):
-            courts = [name for name in counts.get(q.article_id, {}) if _COURT_NAME.search(name)]
-            if len(courts) == 1:  # 'Das Gericht' of an article that lists one court: that court
-                q.speaker_entity = courts[0]
+        if not q.speaker_entity and (body := _THE_BODY.fullmatch(q.speaker.strip())):
+            head = body.group(1).lower()
+            named = [name for name in counts.get(q.article_id, {})
+                     if (_COURT_NAME.search(name) if head == "gericht" else head in name.lower())]
+            if len(named) == 1:  # 'Das Gericht', 'Die Universität' of an article that lists one: that body
+                q.speaker_entity = named[0]
+            elif head != "gericht":  # ('das Gericht' of a trial story stays: survey 28 judged it right)
+                q.shown = False
             continue
         if not seat and not _NAMELESS.fullmatch(q.speaker.strip()):
             continue
