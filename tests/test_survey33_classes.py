@@ -165,3 +165,18 @@ def test_survey34_quotes_and_a_version():
     s = _story("Mehr Sicherheit gibt es dank dem Versionswechsel auf NetworkManager 1.8. Am 1.9. beginnt die Messe.",
                "2017-05-01")
     assert [t.text for t in s.timeline] == ["1.9."]
+
+
+def test_survey35_yesterday_and_strong_preterites():
+    """Survey 35: 'am gestrigen Donnerstag' / 'vom gestrigen Dienstagabend' is yesterday, whatever the clause's tense;
+    a strong preterite ('stach sie … ein') tells a past weekday, now that capitalised nouns ending in -ten no longer
+    count as preterites ('Studenten')."""
+    def rows(text: str, published: str) -> dict:
+        return {t.text: t.value for t in _story(text, published).timeline}
+
+    assert rows("Der Beschleuniger musste am gestrigen Donnerstag abgeschaltet werden.", "2008-09-19")["Donnerstag"] \
+        == "2008-09-18"
+    assert rows("Nach Informationen der Stadtverwaltung vom gestrigen Dienstagabend muss eine Schule schließen.",
+                "2008-04-30")["Dienstagabend"] == "2008-04-29TEV"
+    assert rows("Bei dem Treffen am Samstagnachmittag stach sie auf den Studenten mit einem Messer ein.",
+                "2011-06-27")["Samstagnachmittag"] == "2011-06-25TAF"

@@ -18,7 +18,13 @@ _PAST = re.compile(
     r"\b(?:war|waren|wurde|wurden|hatte|hatten|hat|haben|ist\s+\w+\s+(?:ge\w+en|ge\w+t)|sagte|sagten|erklärte|erklärten|"
     r"teilte|teilten|berichtete|berichteten|hieß|gab|kam|kamen|fand|fanden|starb|starben|begann|begannen|"
     # (preterites and participles in lower case: 'Rettungsmannschaften', 'Seite' are nouns)
-    r"(?-i:[a-zäöüß]\w*te|[a-zäöüß]\w*ten|ge\w+t|ge\w+en)\b|was|were|had|did|said|\w+ed\b|a\s+été|ont|était)\b", re.I)
+    r"(?-i:[a-zäöüß]\w*te|[a-zäöüß]\w*ten|ge\w+t|ge\w+en)\b|was|were|had|did|said|\w+ed\b|a\s+été|ont|était"
+    # strong preterites ('stach sie … ein', 'ging', 'fiel'), also with a prefix in a subordinate clause ('einstach')
+    r"|(?-i:lag|lagen|[a-zäöüß]*(?:stach|ging|sah|stand|fiel|hielt|rief|lief|trat|traf|nahm|sprach|brach|schlug|warf|zog"
+    r"|flog|floh|saß|blieb|schrieb|stieg|fuhr|trug|bot|verlor|gewann|erschien|entschied|ließ|griff|schoss|stieß|schien"
+    r"|wies|riss|litt|stritt|schnitt|sank|sprang|trank|zwang|fand|kam|gab|starb|begann|bat|lud|vergaß|wuchs"
+    r"|schlief|verschwand|gelang|misslang|geschah|empfahl|befahl|betrog|erhob|erwog|floss|goss|genoss|schloss"
+    r"|verbot|sang|schwamm|schwor|stahl|unterlag)(?:en|st)?))\b", re.I)  # ('schlagen', 'analog', 'daß' are none)
 
 
 _STRONG_PAST = ("war", "waren", "wurde", "wurden", "hatte", "hatten", "sagte", "sagten", "erklärte", "erklärten",
@@ -94,8 +100,14 @@ def _set_for(text: str, es: int, ee: int, at: int) -> bool:
         and not any(m.group(0).lower() in _STRONG_PAST for m in _PAST.finditer(text, es, ee))
 
 
+# 'am gestrigen Donnerstag', 'vom gestrigen Dienstagabend': yesterday, whatever the tense of the clause
+_YESTERDAY_BEFORE = re.compile(r"\b(?:vor)?gestrige[nmrs]?\s+$", re.I)
+
+
 def ahead(text: str, es: int, ee: int, at: int, kind: str) -> bool:
     """Does the expression at `at` (a spec of `kind`) in the clause text[es:ee] point ahead of its anchor?"""
+    if _YESTERDAY_BEFORE.search(text, max(0, at - 16), at):
+        return False
     return is_future(text[es:ee]) or kind == "dow" and _upcoming(text, es, ee, at) \
         or kind in ("date", "dow") and (_until(text, es, ee, at) or _scheduled(text, es, ee, at) or _set_for(text, es, ee, at))
 
