@@ -211,10 +211,11 @@ _FRAME_MARKS = set("„“”\"»«‚‘'")
 def after_frame(text: str, s: int, e: int, src: Source) -> int:
     """Where the message of a claim begins when its frame opens the sentence: at the verb after the frame
     ('Nach Aussagen von Enrique Tarragona, Geschäftsführer von Zeit Online, steht sein Haus …' -> 'steht sein
-    Haus …'; 'Laut ROG wurden …' -> 'wurden …'; 'According to police, the man …' -> 'the man …'): the message
-    is what was said, not the attributing frame (outside audits judged long frames wrong spans). The verb is the
-    first lower-case word after the source that is no article, preposition or adjective of a name or apposition;
-    a relative clause in an apposition runs to its comma. `s` when no such verb is found."""
+    Haus …'; 'Laut ROG wurden …' -> 'wurden …'): the message is what was said, not the attributing frame
+    (outside audits judged long frames wrong spans). The verb is the first lower-case word after the source that
+    is no article, preposition or adjective of a name or apposition; a relative clause in an apposition runs to
+    its comma. `s` when no such verb is found (an English or French frame, whose subject follows in lower case,
+    stays whole)."""
     if text[s:src.cue_start].strip() or src.cue_start > src.start:
         return s
     pos = max(src.end, src.full_end)

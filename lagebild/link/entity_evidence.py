@@ -387,10 +387,11 @@ def place_not_person(name: str, contexts: list[str], label: str = "PER") -> bool
     return 2 * sum(1 for c in contexts if prep.search(c)) > len(contexts)
 
 
-# legal-form and organisation words that end a company's or body's name ('TransCanada Corp', 'Meinl Bank AG')
-_ORG_SUFFIX = re.compile(r"(?:^|\s)(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|PLC|plc|AG|GmbH|SE|KG|OHG|Co\.?|S\.A\."
-                         r"|N\.V\.|Holding|Group|Gruppe|Konzern|Stiftung|Foundation|Verband|Verein|Institut|Bank"
-                         r"|Airlines?|Versicherung)$")
+# legal forms that end a company's name ('TransCanada Corp', 'Meinl Bank AG'; entity_kinds reads them too)
+LEGAL_FORMS = r"Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|PLC|plc|AG|GmbH|SE|KG|OHG|S\.A\.|N\.V\."
+# ... and organisation words that end a body's name
+_ORG_SUFFIX = re.compile(r"(?:^|\s)(?:" + LEGAL_FORMS + r"|Co\.?|Holding|Group|Gruppe|Konzern|Stiftung|Foundation|Verband"
+                         r"|Verein|Institut|Bank|Airlines?|Versicherung)$")
 # a kind-of-organisation noun written right before the name ('Reiseveranstalter Thomas Cook', 'Branchenverband Bitkom')
 _ORG_BEFORE = re.compile(r"(?:konzern|unternehmen|firma|veranstalter|hersteller|kette|versicherer|airline"
                          r"|fluggesellschaft|stiftung|verband|verein|institut|forschungsinstitut|bank|sender|zeitung"

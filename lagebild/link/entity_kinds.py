@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from .entity_evidence import LEGAL_FORMS
+
 _EVENT = re.compile(r"(?:^(?:Ligue \d|Serie [AB]|Primera Divisi[oó]n|Premier League|Eredivisie|Süper Lig)|"
                     r"(?:Champions|Europa|Conference|Nations) League|[\s-](?:Open|Cup|Pokal|Trophy|Grand Prix|"
                     r"Championships?|Meisterschaft|Weltmeisterschaft|Europameisterschaft|Weltcup|Olympics|Festival|"
@@ -310,7 +312,7 @@ def _kind_of_thing(e, texts: dict[str, str]) -> str | None:
     return None
 
 
-_LEGAL_FORM_END = re.compile(r"\s(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|PLC|plc|AG|GmbH|SE|KG|OHG|S\.A\.|N\.V\.)$")
+_LEGAL_FORM_END = re.compile(r"\s(?:" + LEGAL_FORMS + r")$")
 _OUTLET_BEFORE = re.compile(r"\b(?:(?:Nachrichten|Wochen|Monats)?[Mm]agazins?|\w*[Zz]eitung|Zeitschrift|\w*[Ss]enders?"
                             r"|Firma|Unternehmens?|Konzerns?|Fluggesellschaft|Airline|Verlags?|Agentur)\s+[„\"»]?$")
 _MODEL_BEFORE = re.compile(r"\b(?:vom\s+Typ|des\s+Typs|Typs?|Modells?|Baureihe)\s+[„\"»]?$")
