@@ -180,3 +180,20 @@ def test_survey35_yesterday_and_strong_preterites():
                 "2008-04-30")["Dienstagabend"] == "2008-04-29TEV"
     assert rows("Bei dem Treffen am Samstagnachmittag stach sie auf den Studenten mit einem Messer ein.",
                 "2011-06-27")["Samstagnachmittag"] == "2011-06-25TAF"
+
+
+def test_survey35_entities_and_a_named_aid_organisation():
+    """Survey 35: 'Air Koryo' is an airline; a road code after 'auf der' is a road (the telecom 'A1' stays); a
+    first-name genitive the model typed an organisation is a person ('Stanley Kubricks Film'); 'Die
+    Hilfsorganisation' is the organisation the article names before it."""
+    s = _story("Der Komponist schrieb einige Titel zu Stanley Kubricks Film. Der Unfall auf der A1 bei Salzburg "
+               "blockierte auf der A1 den Verkehr. Die Nordkoreanische Air Koryo darf nicht landen.")
+    types = {e.name: e.type for e in s.entities}
+    assert types.get("Air Koryo") == "ORG" and types.get("A1") == "LOC" and "Stanley Kubricks" not in types
+    from lagebild.link.speakers import _BODY_NOUN, _NAMELESS
+
+    # 'Die Hilfsorganisation' is the organisation the article lists before it, else not shown
+    assert _NAMELESS.fullmatch("Die Hilfsorganisation") and _BODY_NOUN.fullmatch("Die Hilfsorganisation")
+    s = _story("In Kenia sind 20.000 Menschen auf der Flucht. Die Hilfsorganisation geht davon aus, dass sich die Zahl "
+               "auf 35.000 erhöhen könnte.")
+    assert s.quotes and not any(q.shown for q in s.quotes)

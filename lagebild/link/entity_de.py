@@ -119,8 +119,10 @@ def person_genitive(text: str, label: str, around: str, plain_s: set[str], perso
 
     words = text.split()
     last = words[-1]
-    if label == "PER" and text not in plain_s and (last not in person_names or last[:-1] in person_names) \
+    if label in ("PER", "ORG", "MISC") and text not in plain_s \
+            and (last not in person_names or last[:-1] in person_names) \
             and saxon_genitive(text, around[at + len(text):], around[:at]):  # ('sagte Molins': the s is the name's)
+        # (a person the model typed ORG or MISC too: 'Stanley Kubricks Film'; saxon_genitive asks for a first name)
         return True  # (`around`: the text around the mention, which starts at `at` in it)
     return len(words) >= 2 and last[:-1] in person_names and last not in person_names \
         and bool(re.search(r"[^s]s$", last)) and all(any_first_name(p) for p in words[0].split("-"))

@@ -309,7 +309,18 @@ def _kind_of_thing(e, texts: dict[str, str]) -> str | None:
         return "ORG"  # 'Air Pony Express Inc'; 'des Magazins „Der Spiegel“', 'der Firma Air Pony Express'
     if e.type != "MISC" and before and all(_MODEL_BEFORE.search(b) for b in before):
         return "MISC"  # 'ein Charterflugzeug vom Typ Fairchild Metroliner': a product
+    if e.type != "ORG" and _AIRLINE.match(e.name):
+        return "ORG"  # 'Air Koryo' PER, 'Air Berlin': an airline
+    if e.type != "LOC" and _ROAD.fullmatch(e.name) and before and 2 * sum(
+            bool(_ROAD_BEFORE.search(b)) for b in before) > len(before):
+        return "LOC"  # 'auf der A1', 'Bundesstraße B125': a road (not the Austrian telecom 'A1')
     return None
+
+
+_AIRLINE = re.compile(r"Air\s+(?!(?:Force|Base|Show|Bag|Port|Mail|Traffic|Station|Strike|Raid|Defen[cs]e|Marshal|Quality)\b)"
+                      r"[A-ZÄÖÜ]\w+$")
+_ROAD = re.compile(r"(?:A|B|BAB|E|L|K)\s?\d{1,3}")
+_ROAD_BEFORE = re.compile(r"\b(?:auf|über)\s+(?:der|die)\s+$|(?:Autobahn|Bundesstraße|Schnellstraße|Landesstraße)\s+$")
 
 
 _LEGAL_FORM_END = re.compile(r"\s(?:" + LEGAL_FORMS + r")$")

@@ -273,7 +273,7 @@ def _may_speak(ent: Entity) -> bool:
 _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|des|eines)\s+)?"
                        # up to two adjectives ('Das staatliche sudanesische', 'Südsudanesische')
                        r"(?:(?:[a-zäöü]\w*|[A-ZÄÖÜ]\w*(?:e|er|es|en|em))\s+){0,2}"
-                       r"(?:Sprecher|Sprecherin|Unternehmen|Firma|Konzern|Organisation|Zeitung|Blatt|Magazin|Sender"
+                       r"(?:Sprecher|Sprecherin|Unternehmen|Firma|Konzern|(?!Welt)\w*[Oo]rganisation|Zeitung|Blatt|Magazin|Sender"
                        r"|Medien|\w+medien|[\w-]*[Nn]achrichtensite|[\w-]*[Ww]ebsite|\w*[Tt]ageszeitung|\w*[Ww]ochenzeitung"
                        r"|Journalist|Journalistin|Experte|Experten|Expertin|Wissenschaftler|Wissenschaftlerin"
                        r"|Forscher|Forscherin|Richter|Richterin|Mitarbeiter|Mitarbeiterin|Augenzeuge|Augenzeugin|Zeuge"
@@ -338,7 +338,7 @@ _KIN = frozenset("Sohn Tochter Vater Mutter Bruder Schwester Ehefrau Ehemann Fra
 _MEDIUM = re.compile(r"\b(?:Zeitung|Times|Post|Tribune|Journal|Herald|Gazette|Telegraph|Rundschau|Kurier|Anzeiger|Tagblatt"
                     r"|Nachrichten|Spiegel|Standard|Presse|Krone|APA|dpa|AFP|Reuters|ORF|ARD|ZDF|BBC|CNN)\b")
 _BODY_NOUN = re.compile(r"(?:(?i:ein|einem|einer|eine|der|die|dem|den)\s+Sprecher(?:in)?\s+)?"
-                        r"(?i:der|die|das|dem|den|des)\s+(?:\w*[Uu]nternehmens?|\w*[Kk]onzerns?|Firma|Organisation)")
+                        r"(?i:der|die|das|dem|den|des)\s+(?:\w*[Uu]nternehmens?|\w*[Kk]onzerns?|Firma|(?!Welt)\w*[Oo]rganisation)")
 
 
 def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
