@@ -25,15 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.audit_items import shown_speaker  # noqa: E402
 from lagebild.datapaths import shared_data  # noqa: E402
 
 HERE = Path(__file__).resolve().parent / "surveys"
-
-
-def shown_speaker(q: dict) -> str:
-    """The speaker as the Markdown/HTML report writes it (bench/audit_items.py)."""
-    names = q.get("speakers") or []
-    return q.get("speaker_entity") or (" / ".join(names) if len(names) > 1 else q.get("speaker")) or "?"
 
 
 def _hash(parts: list) -> str:

@@ -146,8 +146,7 @@ def saxon_genitive(name: str, after: str, before: str = "") -> bool:
     first = _nouns_and_first_names()[1]
     if len(words) < 2 or not any_first_name(words[0]):
         return False
-    role = _APPOSED_ROLE.search(before)
-    if role and (_is_role(role.group(1)) or _descriptor_role(role.group(1))):
+    if _role_noun(_APPOSED_ROLE.search(before)):
         return False  # 'bekam der Pilot Charles Riggs Probleme': the name in apposition to its role keeps its s
     nxt = re.match(r"\s+(?:[A-ZÄÖÜ][\w]*-)*([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])", after)  # 'Kalter-Krieg-Thriller': its last part
     owned = nxt.group(1) if nxt is not None else None
@@ -160,8 +159,7 @@ def saxon_genitive(name: str, after: str, before: str = "") -> bool:
     owner = re.search(r"(?:^|(\w+)\s+)([A-ZÄÖÜ][a-zäöüß]{3,})\s+$", before)
     if owner and (owner.group(1) or "").lower() in {"im", "am", "zum", "zur", "beim", "vom", "ins", "in"}:
         return False  # 'im Konzert Tom Jones': a place of the phrase, then a name
-    role = re.search(r"([A-ZÄÖÜ][\w-]+)\s+(?:der|des)\s+[A-ZÄÖÜ][a-zäöüß]{3,}\s+$", before)
-    if role and (_is_role(role.group(1)) or _descriptor_role(role.group(1))):
+    if _role_noun(re.search(r"([A-ZÄÖÜ][\w-]+)\s+(?:der|des)\s+[A-ZÄÖÜ][a-zäöüß]{3,}\s+$", before)):
         return False  # 'Der Vorsitzende der Selbstverwaltung Istvan Kovacs hob hervor': the role's name in apposition
     return bool(owner and re.search(r"[^aiousxz]s$", words[-1]) and len(words[-1]) > 4
                 and common_noun(owner.group(2)) and not _is_role(owner.group(2)) and owner.group(2) not in first
@@ -170,6 +168,13 @@ def saxon_genitive(name: str, after: str, before: str = "") -> bool:
 
 # an article and a role noun right before a name ('der Pilot', 'des Technologieexperten')
 _APPOSED_ROLE = re.compile(r"\b(?:der|des|dem|den|ein|eines|einem|einen)\s+(?:[a-zäöüß]\w*\s+)?([A-ZÄÖÜ][a-zäöüß]+)\s+$")
+
+
+def _role_noun(hit) -> bool:
+    """The word a pattern's first group caught is a role noun (a name after it stands in apposition)."""
+    from .entity_evidence import _is_role
+
+    return hit is not None and (_is_role(hit.group(1)) or _descriptor_role(hit.group(1)))
 
 
 def _descriptor_role(word: str) -> bool:
