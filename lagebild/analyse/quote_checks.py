@@ -351,9 +351,22 @@ def review_quotes(doc, found: list, base: int, mentions: SpanIndex | None = None
     _drop_teaser_repeats(doc, [q for q in quotes if id(q) in keep], keep)
     doc.quotes[base:] = [q for q in quotes if id(q) in keep]
     cut = threshold()
+    index = SpanIndex(doc.quotes[base:])
+    framing = {id(q) for q, f in zip(quotes, found) if f.kind == "according" and id(q) in keep
+               and any(o is not q and o.speaker_start is not None and q.start <= o.speaker_start and o.speaker_end <= q.end
+                       and _head(o.speaker) != _head(q.speaker) for o in index.within(q.start, q.end))}
     for q in doc.quotes[base:]:  # shown: confident, and a speaker we could type
         q.shown = q.confidence >= cut and q.speaker is not None and q.speaker_kind not in (None, "unknown", "pronoun") \
-            and not roles[q.id].get("ownerless") and not _quoted_term(text, q)
+            and not roles[q.id].get("ownerless") and not _quoted_term(text, q) and id(q) not in framing
+        # ('Wie die SZ berichtete, soll … laut der HIS-Studie …': the 'laut' claim's message holds another quote with its
+        # speaker; that quote is the speech act, the claim only its frame: survey 37; not when both name one source:
+        # 'kam laut Süddeutscher Zeitung zu dem Schluss, …, wie die Zeitung schreibt')
+
+
+def _head(phrase: str | None) -> str:
+    """The last word of a speaker phrase ('Zeitung' of 'laut Süddeutscher Zeitung' and of 'wie die Zeitung schreibt')."""
+    words = _WORD.findall(phrase or "")
+    return words[-1].casefold().removesuffix("s") if words else ""  # ('nach Aussagen Gordons' … 'Michael Gordon')
 
 
 def _quoted_term(text: str, q) -> bool:
@@ -364,6 +377,7 @@ def _quoted_term(text: str, q) -> bool:
         or re.match(r"[“”\"«»‘’]?\s+[a-zäöüß]", text[q.end:q.end + 4]) is not None)  # ('Er sagte, „No-Go-Areas“ dürfe …')
 
 
+_RECORDS_FROM = re.compile(r"(?i:dokument|unterlage|akte|datei)(?:e|en|n|s)?\s+aus\s")
 _OWNER_LINK = re.compile(r"\s(?:des|der|von|vom|seitens|by|from|of)\s", re.I)
 _SPEAKING = ("person", "organisation", "role", "place")
 # heads of the names of public bodies ('Familienministeriums', 'Bundesamt'), which speak through documents
@@ -430,6 +444,8 @@ def _document_owner(text: str, span: tuple[int, int], mentions: SpanIndex, lang:
     if not heads:
         return None
     after = heads[0].end()
+    if _RECORDS_FROM.match(phrase, heads[0].start()):
+        return None  # 'Laut Dokumenten aus der Birthler-Behörde': files kept there, not what the office says (survey 37)
     link = _OWNER_LINK.search(phrase, after - 1)
     if link is not None:
         own = (s + link.start() + 1, e)

@@ -22,9 +22,10 @@ from ..records import AnalysedArticle, Timex
 from .timex_anchor import (APPOSITION_MISMATCH, FROM_TEXT, NAME_YEAR, confidence, deictic_day, explicit, in_apposition, name_years,
                            names_no_date, period_year, signature_day)
 from .timex_event import event_span
-from .timex_reference import Reference, coming, follows_text, is_narrative, resolve_from_text
+from .timex_reference import SMALL_HOURS, Reference, coming, follows_text, in_told_week, is_narrative, named_after, resolve_from_text
 from .timex_rules import Candidate, duration_value, resolve_overlaps, scan
 from .timex_rules_history import coordinate
+from .timex_scan import lines_apart
 from .timex_tense import ahead, is_future, past_clause  # noqa: F401  (is_future: read by tests)
 
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -433,7 +434,7 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 def candidates(doc: AnalysedArticle) -> list[Candidate]:
     """Resolved, merged candidate spans of one article."""
-    text = doc.text
+    text = lines_apart(doc.text)
     lang = (doc.article.language or "de")[:2].lower()
     cands = merge_date_time(text, resolve_overlaps(scan(text, lang if lang in ("de", "en", "fr") else "de")))
     # a number glued to letters or part of a web address is no date ('hundstorfer2016.at', 'Web2015')
@@ -457,7 +458,8 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
     ref = Reference()
     prev: tuple[dict, str, float] | None = None  # last item, its value and confidence
     ref_conf = 1.0  # confidence of the value that set the text's reference last
-    for item in specs:
+    told: date | None = None  # the last calendar day the text stated ('am Mittwoch, den 25. Mai 2005')
+    for n, item in enumerate(specs):
         spec = item["spec"]
         try:
             typ, value, from_text, conf = "", "", False, None
@@ -477,6 +479,14 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
                 typ, value = "DURATION", duration_value(spec["n"], spec["unit"])
             if not value:
                 typ, value, _ = resolve(spec, anchor, item["future"], ref.day)
+                value = in_told_week(spec, value, anchor, told if not item["future"] else None,
+                                      text[item["event"][0]:item["event"][1]], ref.day)
+            named = named_after(text, item, specs[n + 1] if n + 1 < len(specs) else None)
+            if named:  # 'Am nächsten Morgen, es war der 29. August 2005, …': the day the apposition names
+                value = named + value[10:] if value[:1].isdigit() else named
+            if spec["kind"] == "prev" and spec.get("part") == "MO" and prev is not None and SMALL_HOURS.search(prev[1]) \
+                    and value[:10] == (date.fromisoformat(prev[1][:10]) + timedelta(days=1)).isoformat():
+                value = prev[1][:10] + value[10:]  # '… kurz nach Mitternacht erstochen. Am nächsten Morgen …': that morning
         except (ValueError, OverflowError, KeyError, TypeError):
             continue
         if not value:
@@ -491,6 +501,11 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
                 # date; a day counted from a year alone ('1895-XX-XX') dates nothing
                 conf = min(conf, NAME_YEAR)
         prev = (item, value, conf)
+        if spec["kind"] == "date" and spec.get("d") and spec.get("m") and re.match(r"\d{4}-\d\d-\d\d", value):
+            try:
+                told = date.fromisoformat(value[:10])
+            except ValueError:  # ('31. Februar')
+                pass
         # in a narrative text, dates resolved against the publication date establish nothing
         if typ in ("DATE", "TIME") and (not narrative or from_text or _explicit(spec)) and not item.get("period") \
                 and not item.get("name"):  # ('Jerzy Montag', 'Welt am Sonntag' name no day the text moves to)

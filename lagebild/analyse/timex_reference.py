@@ -18,6 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from .timex_tense import past_form_only
+
+if TYPE_CHECKING:
+    from .timex import Anchor
 
 # share of a dated document's explicit years that must lie before (publication year - 1)
 NARRATIVE_SHARE = 0.6
@@ -236,3 +242,40 @@ def coming(item: dict, text: str, narrative: bool, ref: Reference, pub_year: int
 
 
 _PRESENT_FUTURE = re.compile(r"\b(?:dürfte|dürften)\b")
+
+
+_NAMED_DAY = re.compile(r"\s*,\s*(?:es\s+war\s+)?(?:der|dem|den)\s+$")
+
+
+def named_after(text: str, item: dict, nxt: dict | None) -> str | None:
+    """The full date an anaphoric day names in apposition right after it ('Am nächsten Morgen, es war der 29. August
+    2005'), else None."""
+    if item["spec"]["kind"] != "prev" or nxt is None:
+        return None
+    day = nxt["spec"]
+    if day["kind"] != "date" or not (day.get("y") and day.get("m") and day.get("d")) \
+            or not _NAMED_DAY.fullmatch(text, item["end"], nxt["start"]):
+        return None
+    return f"{day['y']:04d}-{day['m']:02d}-{day['d']:02d}"
+
+
+SMALL_HOURS = re.compile(r"^\d{4}-\d\d-\d\dT0[0-5]:")
+
+
+def in_told_week(spec: dict, value: str, anchor: Anchor | None, told: date | None, event: str, ref_day: date | None) -> str:
+    """Two corrections of a value resolved against the publication date, for a text that stated a day of its own
+    (survey 36). A weekday of a past clause that falls on the publication day itself, in a text that told of a day in
+    the two weeks before: the first such weekday from that day ('am Mittwoch, den 25. Mai' ... 'am Donnerstag' in a text of Thursday 2 June is 26 May; the
+    publication day would read 'heute'). A clock time in a past clause is no later than the publication day, even
+    after a coming date ('wird erst am 2. Oktober gewählt' ... 'lag die Wahlbeteiligung um 14:00 Uhr bei …')."""
+    pub = anchor.date if anchor else None
+    if pub is None or not value[:1].isdigit():
+        return value
+    if spec["kind"] == "dow" and spec.get("off") is None and spec.get("week_off") is None and told is not None \
+            and value[:10] == pub.isoformat() and 1 <= (pub - told).days <= 13:
+        day = told + timedelta(days=(spec["dow"] - told.isoweekday()) % 7)
+        return day.isoformat() + value[10:] if day < pub else value
+    if spec["kind"] == "time" and spec.get("h") is not None and ref_day is not None and ref_day > pub \
+            and value[:10] == ref_day.isoformat() and past_form_only(event):
+        return pub.isoformat() + value[10:]
+    return value

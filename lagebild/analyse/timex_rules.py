@@ -230,6 +230,8 @@ def _clock_colon(m):
     if m.group("s") and (re.search(r"(?:\(|\b(?:in|mit|von|Zeit))\s*$", m.string[max(0, m.start() - 6):m.start()])
                          or re.match(r"\s*(?:\)|Minuten|Stunden|min\b|h\b)", m.string[m.end():m.end() + 9])):
         return None  # 'Maria Riesch (1:15:40)', 'mit 1:15:32': a race time, not the time of day ('um 8:00:31')
+    if re.match(r"\s*(?:Minuten|Min\.|min\b|Sekunden|Sek\.|Stunden|Std\.)", m.string[m.end():m.end() + 10]):
+        return None  # 'einen Rückstand von 1:01 Minuten': a span, no time of day (survey 37)
     return _time_spec(int(m.group("h")), int(m.group("mi") or m.group("mi2")),
                       int(m.group("s")) if m.group("s") else None, m.group("pt"))
 
@@ -258,7 +260,9 @@ def _clock_words(m):
 
 @rule("de", "midnight", r"\b(?:um\s+)?(?P<x>Mitternacht)\b")
 def _midnight(m):
-    return {"kind": "time", "h": 0, "mi": 0, "s": None}
+    # ('am Samstag kurz vor Mitternacht', 'bis Mitternacht': the end of that day, T24:00; survey 37)
+    end = re.search(r"\b(?:vor|bis)\s+$", m.string[max(0, m.start("x") - 5):m.start("x")]) is not None
+    return {"kind": "time", "h": 24 if end else 0, "mi": 0, "s": None}
 
 
 @rule("de", "daypart", r"\b(?:(?:[Aa]m|[Gg]egen|[Ii]n\s+der|[Zz]ur)\s+)?(?P<x>(?:(?P<rel>[Dd]iese[nmrs]?|[Ll]etzte[nmrs]?|[Gg]estrige[nmrs]?|[Hh]eutige[nmrs]?)\s+)?"
@@ -282,7 +286,7 @@ _VERSION_NEAR = re.compile(r"(?:[Vv]ersion\w*|Release|Update|Firmware|Build)\b[^
 _VERSION = re.compile(r"(?:[Vv]ersion(?:en)?|Release|Build|Firmware|\d+\.\d+\.\d+\s+bis)\s+$|[Vv]ersion(?:en)?\s+\S+\s+bis\s+$")
 
 
-@rule("de", "date_dmy", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r")\s*,?\s*(?:(?:den|dem)\s+)?)?"
+@rule("de", "date_dmy", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r")(?P<wpt>" + PART_RE + r")?\s*,?\s*(?:(?:den|dem)\s+)?)?"
       r"(?P<d>" + DAY_RE + r")\.\s?(?P<mo>0?[1-9]|1[0-2])\.(?:\s?(?P<y>" + YEAR_RE + r")|(?P<y2>\d\d))?(?!\d|[.,:]\d)")
 def _date_dmy(m):
     y = m.group("y") or m.group("y2")
@@ -290,7 +294,7 @@ def _date_dmy(m):
             _VERSION_NEAR.search(m.string, max(0, m.start() - 60), m.start()):
         return None  # 'FortiOS-Versionen 4.3.0 bis 4.3.16', 'Versionswechsel auf NetworkManager 1.8.': a version number
     return {"kind": "date", "y": year_of(y) if y else None, "m": int(m.group("mo")),
-            "d": int(m.group("d"))}
+            "d": int(m.group("d")), **({"part": part_of(m.group("wpt"))} if m.group("wpt") else {})}
 
 
 @rule("de", "date_dm_nodot", r"\b(?:am|vom|zum|bis|ab|den|dem)\s+(?P<x>(?P<d>" + DAY_RE + r")\.(?P<mo>0?[1-9]|1[0-2]))(?![\d.,:])")
@@ -323,7 +327,7 @@ def _date_month_numeric(m):
     return {"kind": "date", "y": int(m.group("y2")), "m": int(m.group("m2")), "d": None}
 
 
-@rule("de", "date_dm", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r")\s*,?\s*(?:(?:den|dem)\s+)?)?"
+@rule("de", "date_dm", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r")(?P<wpt>" + PART_RE + r")?\s*,?\s*(?:(?:den|dem)\s+)?)?"
       r"(?:(?P<d>" + DAY_RE + r")\.?\s*|(?P<dw>" + _ORDW + r")\s+)(?P<m>" + MONTH_RE + r")"
       r"(?:\s*,?\s*(?P<y>" + HIST_YEAR_RE + r"|'\d\d)(?!\d|[.,]\d))?")
 def _date_dm(m):
@@ -332,7 +336,9 @@ def _date_dm(m):
         return None
     if m.group("d") and m.string[m.end("d"):m.end("d") + 1] not in (".", " ", "\u00a0"):
         return None  # '5Oktober' is no date; '5. Oktober' / '5 Oktober' are
-    return {"kind": "date", "y": year_of(m.group("y")) if m.group("y") else None, "m": month_of(m.group("m")), "d": d}
+    # ('am Montagmorgen, dem 18. Juni': that morning)
+    return {"kind": "date", "y": year_of(m.group("y")) if m.group("y") else None, "m": month_of(m.group("m")), "d": d,
+            **({"part": part_of(m.group("wpt"))} if m.group("wpt") else {})}
 
 
 @rule("de", "day_only", r"\b(?:am|vom|bis\s+zum|zum|den|dem)\s+(?P<x>(?P<d>" + DAY_RE + r")\.)(?!\d|\s*(?:" + MONTH_RE + r"|(?-i:[A-ZÄÖÜ])|[-–]\s*\d)"
@@ -479,6 +485,7 @@ def _morgen_cap(m):
 
 @rule("de", "prevday", r"\b(?P<x>(?:am|einen)\s+Tag\s+(?:zuvor|davor|vorher|danach|darauf|später)|am\s+(?:Vortag|Folgetag|Vorabend|"
       r"selben\s+Tag|gleichen\s+Tag|nächsten\s+Tag|folgenden\s+Tag|darauffolgenden\s+Tag)|tags\s+(?:zuvor|darauf|davor)|"
+      r"am\s+(?:nächsten|folgenden|darauffolgenden)\s+(?P<pt>Morgen|Vormittag|Mittag|Nachmittag|Abend)|"
       r"zwei\s+Tage\s+(?:zuvor|später|danach|davor))\b")
 def _prevday(m):
     t = m.group("x").lower()
@@ -489,7 +496,8 @@ def _prevday(m):
         off = 0
     if t.startswith("zwei"):
         off *= 2
-    return {"kind": "prev", "off": off, "part": "EV" if "vorabend" in t else None}
+    # ('am nächsten Morgen': the morning of the day after the one the text told of)
+    return {"kind": "prev", "off": off, "part": "EV" if "vorabend" in t else part_of(m.group("pt"))}
 
 
 _UNIT_RE = (r"(?P<u>Jahrzehnte?n?|Jahrhunderte?n?|Jahre?n?|Jahres|Monate?n?|Monats|Wochen?|Tage?n?|Tages|Stunden?|"

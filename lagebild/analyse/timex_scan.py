@@ -260,3 +260,17 @@ class TextScan:
                     yield m
                     i = m.end()
             nxt = max(nxt, i)
+
+
+def lines_apart(text: str) -> str:
+    """The text with its line breaks made impassable (a NUL each, same offsets) unless its lines are hard-wrapped
+    prose: a headline's last word and the next line's first are no expression ('stellte Regierungsprogramm vor' /
+    'Einen Tag nach …', a ticker's '00:36' / 'Heute waren …'; survey 36), while '…, dass der Mann am 5.' / 'Mai 2020
+    verhaftet wurde' of a wrapped text is one date."""
+    if "\n" not in text:
+        return text
+    lengths = [len(line) for line in text.split("\n") if line.strip()]
+    wrapped = sum(40 <= n <= 100 for n in lengths)
+    if wrapped >= 3 and wrapped * 2 >= len(lengths):
+        return text
+    return text.replace("\n", "\0")

@@ -46,6 +46,11 @@ def past_clause(clause: str) -> bool:
     return any(p.split()[0] in _STRONG_PAST for p in (m.group(0).lower() for m in _PAST.finditer(clause)))
 
 
+def past_form_only(clause: str) -> bool:
+    """A past form ('lag', 'gab', 'wurde') and nothing that reads as future."""
+    return _PAST.search(clause) is not None and _FUTURE.search(clause) is None
+
+
 def is_future(clause: str) -> bool:
     """True when the clause reads as future (modal or 'werden' without a past form)."""
     fut = _FUTURE.search(clause)

@@ -124,8 +124,25 @@ def person_genitive(text: str, label: str, around: str, plain_s: set[str], perso
             and saxon_genitive(text, around[at + len(text):], around[:at]):  # ('sagte Molins': the s is the name's)
         # (a person the model typed ORG or MISC too: 'Stanley Kubricks Film'; saxon_genitive asks for a first name)
         return True  # (`around`: the text around the mention, which starts at `at` in it)
+    if label == "PER" and re.search(r"[^sxzß]s$", last) and len(text) > 4 and text[:-1] in _tails(person_names):
+        return True  # 'der Anwältin Rahmani Purs' beside 'Arasch Rahmani Pur': the name the story writes, in the genitive
     return len(words) >= 2 and last[:-1] in person_names and last not in person_names \
         and bool(re.search(r"[^s]s$", last)) and all(any_first_name(p) for p in words[0].split("-"))
+
+
+_TAILS: list = [None, set()]  # (the person names last asked about, their tails): built once per story
+
+
+def _tails(person_names: set[str]) -> set[str]:
+    """Every person name of the story and each of its word tails ('Rahmani Pur' of 'Arasch Rahmani Pur'), of two
+    words or more, or of one word the story also writes alone."""
+    if _TAILS[0] is not person_names:
+        tails = set(person_names)
+        for n in person_names:
+            words = n.split()
+            tails.update(" ".join(words[k:]) for k in range(1, len(words) - 1))
+        _TAILS[:] = [person_names, tails]
+    return _TAILS[1]
 
 
 # surnames that end in -s of their own, common in English ('Bradley Wiggins', 'Judy Collins', 'Jesse Owens')
@@ -140,6 +157,7 @@ def saxon_genitive(name: str, after: str, before: str = "") -> bool:
     name and noun was tried twice and taken back ('Steve Jobs solche Patzer', 'mit Rachel McAdams
     starbesetztes Drama')."""
     from .entity_evidence import _is_role, _nouns_and_first_names, any_first_name, common_noun
+    from .gazetteer import demonym_noun
     from .translit import known_word
 
     words = name.split()
@@ -163,6 +181,7 @@ def saxon_genitive(name: str, after: str, before: str = "") -> bool:
         return False  # 'Der Vorsitzende der Selbstverwaltung Istvan Kovacs hob hervor': the role's name in apposition
     return bool(owner and re.search(r"[^aiousxz]s$", words[-1]) and len(words[-1]) > 4
                 and common_noun(owner.group(2)) and not _is_role(owner.group(2)) and owner.group(2) not in first
+                and not demonym_noun(owner.group(2))  # ('der Brite Adam Yates': in apposition; survey 37)
                 and not _RELATION.fullmatch(owner.group(2)) and not _descriptor_role(owner.group(2)))
 
 

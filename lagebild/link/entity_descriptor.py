@@ -149,7 +149,7 @@ def clean_aliases(name: str, aliases: list[str]) -> list[str]:
 # the kinds and roles written before a name as a description ('Billigflieger Ryanair', 'Raumstation ISS', 'Model
 # Daniela Katzenberger', 'Betreiberfirma SpaceX'); an official or whole name stays ('Bundesrepublik Deutschland',
 # 'Hansestadt Hamburg', 'International Biathlon Union', 'Girondins Bordeaux', 'Microsoft HoloLens')
-_KIND_TAIL = re.compile(r"(?:flieger|firma|konzern|unternehmen|sender|senderketten?|zeitung|magazin|agentur|raumstation|insel"
+_KIND_TAIL = re.compile(r"(?:flieger|firma|konzern|unternehmen|sender|senderketten?|zeitung|magazin|agentur|raumstation|insel|verband"
                         r"|gebiet|heimat|dissident|dissidentin|aktivist|aktivistin|shops?|gruppe|teilrepublik|chef|chefin"
                         r"|sprecher|sprecherin|leiter|leiterin|experte|expertin|analyst|analystin|berater|beraterin|minister"
                         r"|ministerin|direktor|direktorin|manager|managerin|trainer|trainerin|sänger|sängerin|schauspieler"
@@ -158,4 +158,7 @@ _KIND_TAIL = re.compile(r"(?:flieger|firma|konzern|unternehmen|sender|senderkett
 
 def _kind_before(word: str) -> bool:
     """A kind or role noun written before a name (see _KIND_TAIL), not a name's own first word."""
-    return word[:1].isupper() and word[1:].islower() and bool(_KIND_TAIL.search(word.lower()))
+    from .gazetteer import demonym_noun
+
+    return word[:1].isupper() and word[1:].islower() and (bool(_KIND_TAIL.search(word.lower())) or demonym_noun(word))
+    # ('der Deutsche Marcel Kittel': a nationality, no part of his name; survey 37)

@@ -28,7 +28,8 @@ from .entity_evidence import LEGAL_FORMS
 _EVENT = re.compile(r"(?:^(?:Ligue \d|Serie [AB]|Primera Divisi[oó]n|Premier League|Eredivisie|Süper Lig)|"
                     r"(?:Champions|Europa|Conference|Nations) League|[\s-](?:Open|Cup|Pokal|Trophy|Grand Prix|"
                     r"Championships?|Meisterschaft|Weltmeisterschaft|Europameisterschaft|Weltcup|Olympics|Festival|"
-                    r"Biennale|Awards?|Marathon|Konferenz|Summit)|-Kongress)$|^Grand Prix$|\sFestival of\s")
+                    r"Biennale|Awards?|Marathon|Konferenz|Summit)|-Kongress)$|^Grand Prix$|\sFestival of\s"
+                    r"|^(?:Tour de|Tour of|Giro d['’]|Vuelta a)\s?\w")  # (stage races: 'Tour de France' ORG, survey 37)
 
 # IOC country codes (results lists); only read in the parentheses/slash context of results
 _IOC = frozenset("""AFG ALB ALG AND ANG ARG ARM AUS AUT AZE BAH BAN BAR BEL BIH BLR BOL BRA BUL BUR CAN CHI CHN CIV
@@ -66,6 +67,10 @@ _BUILDING_END = re.compile(r"(?:\w(?:stadion|arena|moschee|kirche|kathedrale|dom
                            r"|[\s-](?:Stadion|Arena|Moschee|Kathedrale|Synagoge|Tempel|Palast|Stadium|Bridge|Mosque"
                            r"|Cathedral|Palace|Castle|Tower|Towers|Alm|Hütte))$")
 _BUILDING_START = re.compile(r"^(?:Schloss|Palais|Burg|KZ|[A-ZÄÖÜ]?\w*(?:[Ss]tadion|[Aa]rena))\s")
+
+
+# the legal forms of sports clubs opening a name ('FC Sachsen Leipzig', '1. FC Köln', 'TSV 1860 München')
+_CLUB_FORM = re.compile(r"(?:1\.\s)?(?:FC|SC|SV|TSV|VfB|VfL|FSV|BSC|SSC|SpVgg|TuS|SG|SK|FK|AC|AS|CF|CD|SSV|KSV|ASV|ESV)\s[A-ZÄÖÜ\d]")
 
 
 def club_name(name: str) -> bool:
@@ -324,7 +329,7 @@ _ROAD_BEFORE = re.compile(r"\b(?:auf|über)\s+(?:der|die)\s+$|(?:Autobahn|Bundes
 
 
 _LEGAL_FORM_END = re.compile(r"\s(?:" + LEGAL_FORMS + r")$")
-_OUTLET_BEFORE = re.compile(r"\b(?:(?:Nachrichten|Wochen|Monats)?[Mm]agazins?|\w*[Zz]eitung|Zeitschrift|\w*[Ss]enders?"
+_OUTLET_BEFORE = re.compile(r"\b(?:(?:Nachrichten|Wochen|Monats)?[Mm]agazins?|\w*[Zz]eitung|\w*[Zz]eitschrift|\w*[Ss]enders?"
                             r"|Firma|Unternehmens?|Konzerns?|Fluggesellschaft|Airline|Verlags?|Agentur)\s+[„\"»]?$")
 _MODEL_BEFORE = re.compile(r"\b(?:vom\s+Typ|des\s+Typs|Typs?|Modells?|Baureihe)\s+[„\"»]?$")
 
@@ -366,8 +371,8 @@ def review_kinds(entities: list, docs: list, sports: set[str] | None = None) -> 
         elif e.place is None and event_name(e.name) and not person_by_first_name(e.name):  # ('Joachim Standfest')
             e.type = "MISC"
         elif e.place is None and e.type == "LOC" and (club_name(e.name) or _BODY_END.search(e.name)
-                                                      or _GERMAN_BODY.search(e.name)):
-            e.type = "ORG"
+                                                      or _GERMAN_BODY.search(e.name)) or e.type != "ORG" and _CLUB_FORM.match(e.name):
+            e.type = "ORG"  # ('FC Sachsen Leipzig' MISC: a club; survey 37)
         elif club_city(e, texts, sports) or national_team(e, texts, sports) or e.type == "PER" and company_at_place(e.name):
             e.type = "ORG"
         elif e.type != "LOC" and e.place is None and region_name(e.name):

@@ -54,6 +54,8 @@ _IRREGULAR: dict[str, dict[str, str]] = {
         "zypriotisch": "CY", "zypriote": "CY", "zyprer": "CY", "portugiesisch": "PT", "asiatisch": "142",
         "u s": "US", "u s a": "US", "arabische emirate": "AE", "palästinensisch": "PS", "palästinenser": "PS", "palästinenserin": "PS", "türke": "TR", "türkin": "TR", "kosovarisch": "XK",
         "eu": "EU", "europäische union": "EU", "uno": "UN", "un": "UN", "vereinte nationen": "UN",
+        "ddr": "DD", "jugoslawien": "YU", "jugoslawisch": "YU", "tschechoslowakei": "CS",  # (former states: 'DDR' ORG,
+        "tschechoslowakisch": "CS",  # survey 37)
     },
     "en": {"usa": "US", "us": "US", "america": "US", "american": "US", "britain": "GB",
            "great britain": "GB", "uk": "GB", "british": "GB", "briton": "GB", "french": "FR",
@@ -319,7 +321,8 @@ def gazetteer() -> Gazetteer:
                     gaz.add_form(lang, form + ending, code, 1)
                 for noun, rank in german_inhabitants(form, 0).items():  # (derived, before a region: Amerikaner)
                     gaz.add_form(lang, noun, code, rank)
-    gaz.places.setdefault("SU", Place("SU")).names.setdefault("de", "Sowjetunion")
+    for code, name in (("SU", "Sowjetunion"), ("DD", "DDR"), ("YU", "Jugoslawien"), ("CS", "Tschechoslowakei")):
+        gaz.places.setdefault(code, Place(code)).names.setdefault("de", name)
     # German and Austrian states (names are German in ISO 3166-2): 'bayerische', 'Tiroler'.
     for cc in ("DE", "AT"):
         for sub in pycountry.subdivisions.get(country_code=cc) or ():
@@ -417,3 +420,13 @@ def description_key(phrase: str, lang: str = "de") -> frozenset[str]:
             else:
                 out.add(adj_stem(part))
     return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def demonym_noun(word: str, lang: str = "de") -> bool:
+    """An inhabitant or nationality noun ('Brite', 'Deutsche', 'Australier'), not a place's own name ('Berlin')."""
+    gaz = gazetteer()
+    if not word[:1].isupper() or gaz.rank(word, lang) < 1:
+        return False
+    code = gaz.lookup(word, lang)
+    return code is not None and fold(gaz.name(code, lang)) != fold(word)

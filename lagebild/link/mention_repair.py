@@ -46,6 +46,9 @@ def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = N
             m = _complete_name(doc, m, person_names)
         elif m.label in ("ORG", "LOC", "MISC") and not m.derived:
             m = _with_complement(doc, _with_institution(doc, m))
+            more = _SUSPENDED.match(doc.text, m.end) if m.label != "LOC" and " " in m.text and m.text[-1:].isalpha() else None
+            if more:  # 'Deutsches Zentrum für Luft' | '- und Raumfahrt': the compound the hyphen leaves open (survey 37)
+                m = Mention(m.article_id, m.start, more.end(), doc.text[m.start:more.end()], m.label, m.norm, m.derived, m.score)
             abbr = re.search(r"(?<![\w.])[A-ZÄÖÜ][a-zäöü]\. $", doc.text[max(0, m.start - 5):m.start])
             if m.label == "LOC" and abbr:  # 'Wr. Neustadt', 'St. Pölten': the abbreviated word is part of the name
                 start = m.start - len(abbr.group())
@@ -85,6 +88,10 @@ def _repaired(doc: AnalysedArticle, lang: str, person_names: set[str] | None = N
             continue
         out.append(m)
     return out
+
+
+# the rest of a compound whose first part a hyphen leaves open ('Luft- und Raumfahrt', 'Umwelt-, Natur- und Verbraucherschutz')
+_SUSPENDED = re.compile(r"-(?:,\s+[A-ZÄÖÜ]\w*-)*\s+(?:und|oder)\s+[A-ZÄÖÜ][\w-]*[a-zäöüß]\b")
 
 
 def _hyphenated_name(text: str) -> bool:

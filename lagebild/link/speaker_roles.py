@@ -54,7 +54,7 @@ _COMPLEMENT = frozenset("der des von vom aus in im bei beim am an für".split())
 def _role_of_body(phrase: str, names: frozenset[str] = frozenset()) -> bool:
     """One person's role with the body or place it belongs to and no name ('Der Einsatzleiter der Polizei in
     Dortmund', 'dem Korrespondenten al-Jazeeras', 'Ein Jäger aus der Region Halle', 'Parteivorsitzender der
-    Bundes-Grünen'): someone the article does not name, who does not speak for the body -- only a spokesperson
+    Bundes-Grünen', 'die Moderatorin eines Lokalsenders'): someone the article does not name, who does not speak for the body -- only a spokesperson
     does ('eine Sprecherin des Bundesverfassungsgerichts'); a group ('den Aktivisten von …') is left alone."""
     from .entity_evidence import _is_role
 
@@ -77,7 +77,7 @@ def _role_of_body(phrase: str, names: frozenset[str] = frozenset()) -> bool:
         # Bundesverwaltungsgerichtes'), not for a thing ('die Unterstützer des Antrags', 'den Organisatoren der Konferenz')
         return bool(rest) and rest[0].lower() in _COMPLEMENT and _common_nouns_only(rest[1:], names)
     # a body after it, or one genitive name ('al-Jazeeras')
-    return rest[0].lower() in _COMPLEMENT or len(rest) == 1 and rest[0].endswith("s") and bool(re.search(r"[-'’]", rest[0]))
+    return rest[0].lower() in _COMPLEMENT | {"eines", "einer"} or len(rest) == 1 and rest[0].endswith("s") and bool(re.search(r"[-'’]", rest[0]))
 
 
 def _common_nouns_only(words: list[str], names: frozenset[str] = frozenset()) -> bool:
@@ -90,3 +90,21 @@ def _common_nouns_only(words: list[str], names: frozenset[str] = frozenset()) ->
     return bool(caps) and len(caps) <= 2 and all(
         w[:1].isupper() and w[1:].islower() and (common_noun(w) or _german_word(w))
         and not {w.lower(), w.lower()[:-1], w.lower()[:-2]} & names for w in caps)
+
+
+_ROLE_BEFORE_NAME = re.compile(r"(?:^|\s)(?i:der|die|des|dem|den|ein|eine|eines|einer|einem)\s+(?:[a-zäöüß]\w*\s+){0,2}"
+                               r"([A-ZÄÖÜ][\w-]*)\s+$")
+
+
+def role_holder_before(before: str) -> bool:
+    """The speaker phrase before a name is an article and a person's role other than a spokesperson ('der Anwältin'
+    of 'der Anwältin Rahmani Purs'): with the name in the genitive the role holder speaks, someone the article does not
+    name -- not the person whose lawyer, doctor or minister it is (a spokesperson does speak for them)."""
+    from .entity_evidence import _is_role
+
+    hit = _ROLE_BEFORE_NAME.search(before)
+    if hit is None:
+        return False
+    part = hit.group(1).rsplit("-", 1)[-1]
+    return not re.search(r"sprecher(?:in)?$", part, re.I) and (_is_role(part) or part in _PERSON_ROLES
+                                                              or part[:-2] in _PERSON_ROLES and part.endswith("in"))

@@ -16,7 +16,7 @@ from ..records import AnalysedArticle, Entity, Mention, Quote, SpanIndex
 from .canonical import _role_like
 from .entity_evidence import TITLES
 from .gazetteer import ARTICLES, NOT_ROLES, ROLE_SUFFIX, WORD, adj_stem, description_key, gazetteer, noun_stem
-from .speaker_roles import _ROLE_ARTICLES, _bare_role, _role_of_body
+from .speaker_roles import _ROLE_ARTICLES, _bare_role, _role_of_body, role_holder_before
 from .speakers_index import PersonNames
 from .translit import fold, skeleton
 
@@ -62,8 +62,8 @@ def _role_before(doc: AnalysedArticle, m: Mention, blocked: SpanIndex) -> str | 
     s, e, noun = words[-1]
     if not noun[:1].isupper() or noun.casefold() in NOT_ROLES or len(noun) < 4:
         return None
-    if blocked.overlapping(s, e):
-        return None  # the word is another name, not a role
+    if blocked.overlapping(s, e) or _persons(doc).genitive_of_other(m.text):
+        return None  # the word is another name, not a role; 'der Anwältin Rahmani Purs' describes someone else
     first = len(words) - 1
     k = first - 1
     modifiers = 0
@@ -141,7 +141,9 @@ def _unique_match(key: frozenset, table: dict) -> str | None:
 
 def _name_in_phrase(phrase: str, doc: AnalysedArticle) -> str | None:
     """A person of the article named inside the phrase ('Kremlsprecher Dmitri Peskow' -> Peskow's name)."""
-    words = [_genitive_strip(w) for w in WORD.findall(phrase) if w[:1].isupper()]
+    found = WORD.findall(phrase)
+    words = [_genitive_strip(w) for i, w in enumerate(found) if w[:1].isupper()
+             and not (i and _INDEFINITE.search(found[i - 1] + " "))]  # ('eines Lokalsenders': a noun, no one's name)
     best = _persons(doc).best_name(words)  # the name sharing most words (token_similar), via an index
     return _local_full_name(doc, best) if best else None
 
@@ -206,12 +208,17 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
         # 'die Professorin für Kognitive Linguistik' -- a lone word like 'Pentagon' often is, though unlisted;
         # nor a name a longer one continues: 'Apple' in 'Apple Insider')
         inside = [(ent, m) for ms, me, ent, m in spans[lo:hi] if ms < e and s < me and _may_speak(ent)
-                  and not (me < e and _CONTINUED.match(doc.text, me, e))]
+                  and not (me < e and _CONTINUED.match(doc.text, me, e))
+                  and not (" " not in ent.name and not getattr(ent, "listed", True) and _INDEFINITE.search(doc.text[max(0, ms - 7):ms]))]
         # several person spans in one speaker phrase ('Ukrainian President' + 'Volodymyr Zelensky'
         # from a model that split it): the entity the story names most, then the last one
         agency = _INSTITUTION_NAMED.search(q.speaker)  # ('dem Konzert-Büro Richard Weber': not the person)
         people = [(len(ent.mentions), m.end, ent) for ent, m in inside if ent.type == "PER" and not m.derived
                   and not agency]
+        if any(ent.type in ("PER", "ORG") and _genitive_of(ent, m, doc) and role_holder_before(doc.text[s:m.start])
+               for ent, m in inside):
+            q.shown = False  # 'Nach Angaben der Anwältin Rahmani Purs': his lawyer, whom the article does not name
+            continue
         person = max(people, key=lambda x: (x[0], x[1]))[2] if people else None
         if person is not None:
             q.speaker_entity = person.name
@@ -252,7 +259,16 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
                 q.speaker_entity = _pronoun_antecedent(doc, quotes, q, before, anchor)
 
 
+def _genitive_of(ent: Entity, m: Mention, doc: AnalysedArticle) -> bool:
+    """The mention is the genitive of the entity's name ('Bahrami Turs' of 'Bahrami Tur') or of a person name the
+    article writes without the s."""
+    return len(m.text) > 4 and m.text[-1] == "s" and m.text[-2] not in "sxzß" and (
+        ent.name == m.text[:-1] or ent.name.endswith(" " + m.text[:-1]) or _persons(doc).genitive_of_other(m.text))
+
+
 _CONTINUED = re.compile(r"[ -][A-ZÄÖÜ][a-zäöüß]")
+# an indefinite article right before a lone unlisted word: a noun, no name ('die Moderatorin eines Lokalsenders')
+_INDEFINITE = re.compile(r"\b(?i:ein|eine|eines|einer|einem|einen)\s+$")
 
 
 def _first_name_in(phrase: str) -> bool:

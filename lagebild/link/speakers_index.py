@@ -11,6 +11,7 @@ seed: they now fall to the name the article writes first, the same in every run)
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..records import Mention
@@ -109,6 +110,7 @@ class PersonNames:
         self.folded_tokens: set[str] | None = None
         self._tokens: TokenIndex | None = None  # built on first use, like the full-name indexes
         self._full: dict[bool, FullNames] = {}
+        self._tails: set[str] | None = None  # every name and its tails ('Rahmani Pur' of 'Arasch Rahmani Pur')
 
     def _token_index(self) -> tuple[TokenIndex, dict[str, list[int]]]:
         if self._tokens is None:
@@ -139,3 +141,12 @@ class PersonNames:
             if hits[i] > best_score or (hits[i] == best_score and best and len(name) > len(best)):
                 best, best_score = name, hits[i]
         return best
+
+    def genitive_of_other(self, text: str) -> bool:
+        """`text` is the genitive of a person name the article writes without the s ('Rahmani Purs' beside 'Arasch
+        Rahmani Pur', 'Samanis' beside 'Mohammed Resa Ali Samani'): someone's, not that person's own name."""
+        if len(text) < 5 or not re.search(r"[^sxzß]s$", text):
+            return False
+        if self._tails is None:
+            self._tails = {" ".join(n.split()[k:]) for n in self.names for k in range(len(n.split()))}
+        return text[:-1] in self._tails

@@ -203,6 +203,13 @@ def _first_names_compatible(a: list[str], b: list[str]) -> bool:
 
 
 @lru_cache(maxsize=262144)
+def _any_first_name(word: str) -> bool:
+    from .entity_evidence import any_first_name
+
+    return any_first_name(word)
+
+
+@lru_cache(maxsize=262144)
 def persons_compatible(a: str, b: str) -> bool:
     """Two full or partial person names can denote one person. Different given names with one
     surname are two people (Vitali / Wladimir Klitschko); so are Slavic feminine/masculine forms."""
@@ -224,6 +231,11 @@ def persons_compatible(a: str, b: str) -> bool:
         return False
     if len(ga) >= 2 and len(ga) == len(gb):
         return all(token_similar(x, y, 80.0) for x, y in zip(ga, gb))  # Kim Jong Un vs Kim Yo Jong
+    short, long_ = sorted((ga, gb), key=len)
+    if [x.casefold() for x in long_[len(long_) - len(short):]] == [x.casefold() for x in short] \
+            and _any_first_name(long_[0]) and _any_first_name(short[0]):
+        # (not 'Amtrak George D. Warrington': a name run on from another; not 'García Pérez', a double surname)
+        return True  # 'Ali Samani' is the tail of 'Mohammed Resa Ali Samani': his last given name and surname
     return _first_names_compatible(ga, gb)
 
 
