@@ -1,4 +1,4 @@
-"""Error classes of surveys 36-37 (Wikinews tuning docs, judged blind; tuned-on material), on invented text.
+"""Error classes of surveys 36-38 (Wikinews tuning docs, judged blind; tuned-on material), on invented text.
 
 Quotes: a role holder of a person named in the genitive ('der Anwältin Rahmani Purs') speaks, not that person; 'die
 Moderatorin eines Lokalsenders' names no one; a 'laut' claim whose message holds another quote with its speaker is only
@@ -127,3 +127,33 @@ def test_a_next_morning_named_in_apposition():
     s = _story("Am 28. August 2005 fuhren sie nach Hause. Am nächsten Morgen, es war der 29. August 2005, wurde das "
                "Viertel überschwemmt.", published="2015-08-20")
     assert ("Am nächsten Morgen", "2005-08-29TMO") in _rows(s)
+
+
+def test_survey38_time_classes():
+    s = _story("Ein Uhrenmuseum in Biel erhält eine Armbanduhr. Der Bericht geht auf die UN-Resolution 1612 vom Juli 2005 "
+               "zurück. Am 19. Juni dieses Jahres wurde ein Abkommen unterzeichnet. Die Schülerin wurde an einem "
+               "Sonnabend im Mai ermordet. Dort konnte ihm nicht mehr geholfen werden, am Montag verstarb er. Heute vor "
+               "genau einem Jahr erging das Urteil.", published="2006-08-23")
+    rows = _rows(s)
+    assert not any(t.text.lower().startswith("ein uhr") for t in s.timeline)
+    assert not any(t.value == "1612" for t in s.timeline)
+    assert ("19. Juni dieses Jahres", "2006-06-19") in rows
+    assert not any(t.text == "Sonnabend" for t in s.timeline)
+    assert ("Montag", "2006-08-21") in rows
+    assert ("vor genau einem Jahr", "2005-08-23") in rows and not any(t.text == "Heute" for t in s.timeline)
+
+
+def test_survey38_kinds_of_names():
+    from types import SimpleNamespace
+
+    from lagebild.link.entity_kinds import _kind_of_thing
+    from lagebild.link.mention_repair import _SEAT
+
+    def kind(name, typ):
+        return _kind_of_thing(SimpleNamespace(name=name, type=typ, place=None, mentions=[]), {})
+
+    for name in ("WM 2006", "Zyklon Tasha", "HMS Orpheus", "McDonnell Douglas MD-80", "Airbus A320"):
+        assert kind(name, "ORG") == "MISC", name
+    assert kind("National Hurricane Centre", "ORG") != "MISC"
+    assert kind("Ernst & Young", "PER") == "ORG"
+    assert _SEAT.match(" im Landkreis Diepholz") is None and _SEAT.match(" im Attergau") is not None

@@ -172,8 +172,15 @@ def _weekday_date(anchor: Anchor, dow: int, off: int | None, future: bool, week_
     return base - timedelta(days=(-delta) % 7)
 
 
-def _shift_date(base: date, n: float, unit: str, sign: int) -> tuple[str, date | None]:
+def _shift_date(base: date, n: float, unit: str, sign: int, exact: bool = False) -> tuple[str, date | None]:
     k = int(round(n)) * sign
+    if exact and unit in ("W", "M", "Y"):  # 'Heute vor einem Jahr': the same day then
+        if unit == "W":
+            d = base + timedelta(weeks=k)
+        else:
+            y, m = _add_months(base.year, base.month, k * (12 if unit == "Y" else 1))
+            d = date(y, m, min(base.day, _days_in(y, m)))
+        return d.isoformat(), d
     if unit == "D":
         d = base + timedelta(days=k)
         return d.isoformat(), d
@@ -298,7 +305,7 @@ def resolve(spec: dict, anchor: Anchor | None, future: bool, last_day: date | No
             if anchor and anchor.year and spec["unit"] == "Y":
                 return "DATE", f"{anchor.year + int(spec['n']) * spec['sign']:04d}", None
             return "DATE", "PAST_REF" if spec["sign"] < 0 else "FUTURE_REF", None
-        value, day = _shift_date(base, spec["n"], spec["unit"], spec["sign"])
+        value, day = _shift_date(base, spec["n"], spec["unit"], spec["sign"], bool(spec.get("exact")))
         return "DATE", value, day
     if kind == "ref":
         return "DATE", spec["v"], None

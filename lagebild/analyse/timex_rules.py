@@ -239,7 +239,7 @@ def _clock_colon(m):
 _HOURW = r"(?:[01]?\d|2[0-4]|ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)"
 
 
-@rule("de", "clock_words", r"\b(?:(?P<h>ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+Uhr"
+@rule("de", "clock_words", r"\b(?:(?P<h>ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+Uhr\b"
       r"(?:\s+(?P<mi>" + _NUMW + r"))?|(?P<q>halb|viertel|dreiviertel)\s+(?P<qh>" + _HOURW + r")\b(?!\s*(?:Uhr|[.:,]\d))"
       r"|(?P<q2>viertel|(?P<n>" + _NUMW + r")\s+Min(?:uten|\.)?)\s+(?P<dir>nach|vor)\s+(?P<qh2>" + _HOURW + r")\b"
       r"(?:\s+Uhr)?)" + _PARTSUFFIX, need=r"Uhr|halb|viertel|Min(?:uten|\.)?\s+(?:nach|vor)")
@@ -329,7 +329,8 @@ def _date_month_numeric(m):
 
 @rule("de", "date_dm", _B + r"(?:(?P<wd>" + WEEKDAY_RE + r")(?P<wpt>" + PART_RE + r")?\s*,?\s*(?:(?:den|dem)\s+)?)?"
       r"(?:(?P<d>" + DAY_RE + r")\.?\s*|(?P<dw>" + _ORDW + r")\s+)(?P<m>" + MONTH_RE + r")"
-      r"(?:\s*,?\s*(?P<y>" + HIST_YEAR_RE + r"|'\d\d)(?!\d|[.,]\d))?")
+      r"(?:\s*,?\s*(?P<y>" + HIST_YEAR_RE + r"|'\d\d)(?!\d|[.,]\d)|\s+(?P<yrel>dieses|des\s+laufenden|letzten|vergangenen"
+      r"|vorigen|kommenden|nächsten)\s+Jahres\b)?")
 def _date_dm(m):
     d = int(m.group("d")) if m.group("d") else ordinal_de(m.group("dw"))
     if not d or d > 31 or not month_of(m.group("m")):
@@ -337,8 +338,10 @@ def _date_dm(m):
     if m.group("d") and m.string[m.end("d"):m.end("d") + 1] not in (".", " ", "\u00a0"):
         return None  # '5Oktober' is no date; '5. Oktober' / '5 Oktober' are
     # ('am Montagmorgen, dem 18. Juni': that morning)
+    rel = (m.group("yrel") or "").lower()  # ('am 19. Juni dieses Jahres', 'am 3. Mai letzten Jahres')
+    off = {"": None, "letzten": -1, "vergangenen": -1, "vorigen": -1, "kommenden": 1, "nächsten": 1}.get(rel, 0)
     return {"kind": "date", "y": year_of(m.group("y")) if m.group("y") else None, "m": month_of(m.group("m")), "d": d,
-            **({"part": part_of(m.group("wpt"))} if m.group("wpt") else {})}
+            **({"part": part_of(m.group("wpt"))} if m.group("wpt") else {}), **({"off": off} if off is not None else {})}
 
 
 @rule("de", "day_only", r"\b(?:am|vom|bis\s+zum|zum|den|dem)\s+(?P<x>(?P<d>" + DAY_RE + r")\.)(?!\d|\s*(?:" + MONTH_RE + r"|(?-i:[A-ZÄÖÜ])|[-–]\s*\d)"
@@ -389,7 +392,7 @@ def _bare_year_ok(m, pre_group: str | None) -> bool:
     if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", after) and not re.match(r"\s+(?:Der|Die|Das|Im|In|Am|Als|Nach|Seit|Bis|Und|Auch)\b", after):
         return False
     before = m.string[max(0, m.start() - 25):m.start()]
-    if re.search(r"(?:Nr\.|Nummer|Artikel|Paragraf|§|Tel\.|Zimmer|PLZ|Seite|\d|(?<!\d)\d{1,2}/|"
+    if re.search(r"(?:Nr\.|Nummer|Artikel|Paragraf|§|Tel\.|Zimmer|PLZ|Seite|[Rr]esolution|\d|(?<!\d)\d{1,2}/|"
                  r"\b(?:[Mm]ehr|[Ww]eniger|[Rr]und|[Kk]napp|[Ff]ast|[Ee]twa)\s+(?:als\s+)?)\s*$", before):
         return False  # (the year of a '6/2015' the month rule did not take is none either)
     n = re.search(r"(\w+)\W*$", before)
@@ -452,6 +455,8 @@ def _quarter(m):
       r"(?:\s*(?P<pt2>(?:früh|Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht))(?!\s*(?:Uhr|\d)))?)(?!\w)"
       r"(?:\s+(?P<later>in\s+(?P<n>" + _NUMW + r")\s+Wochen))?")
 def _weekday(m):
+    if re.search(r"\b[Aa]n\s+einem\s+$", m.string[max(0, m.start() - 9):m.start()]) and not m.group("rel"):
+        return None  # 'an einem Sonnabend im Mai': some Saturday, no date (survey 38)
     return {"kind": "dow", "dow": WEEKDAYS_DE[m.group("wd").lower()], "off": rel_offset(m.group("rel")),
             "part": part_of(m.group("pt") or m.group("pt2"))}
 
@@ -466,6 +471,9 @@ def _weekday_week(m):
       r"(?:\s*(?P<pt>früh|Früh|Morgen|morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)(?!\s*Uhr)\b)?", flags=0)
 def _relday(m):
     w = m.group("w").lower()
+    if w == "heute" and not m.group("pt") and re.match(r"\s+vor\s+(?:genau\s+|fast\s+|knapp\s+)?\w+\s+(?:Jahr|Monat|Woche)",
+                                                     m.string[m.end():m.end() + 40]):
+        return None  # 'Heute vor genau einem Jahr': the day a year ago (the shift rule), not today
     if m.group("w") == "morgen" and m.string[max(0, m.start() - 6):m.start()].lower().strip() in ("am", "guten", "den", "jeden"):
         return None
     if re.search(r"[A-ZÄÖÜ]\w+\s+von\s+$", m.string[max(0, m.start() - 30):m.start()]) and \
@@ -515,8 +523,9 @@ def _shift(m):
         # 'nach zwei Tagen' may be the day two days later in a narrative (not 'nach mehr als drei Tagen')
         after = n is not None and n >= 2 and not re.search(r"mehr\s+als|über", m.group("x"))
         return {"kind": "dur", "n": n, "unit": unit, "after": after}
+    exact = m.group("dir").lower() == "vor" and re.search(r"\b[Hh]eute\s+$", m.string[max(0, m.start() - 7):m.start()])
     return {"kind": "shift", "n": n, "unit": unit, "sign": -1 if m.group("dir").lower() == "vor" else 1,
-            "within": m.group("dir").lower() == "in"}
+            "within": m.group("dir").lower() == "in", **({"exact": True} if exact else {})}  # ('Heute vor einem Jahr': that day)
 
 
 @rule("de", "shift_after", r"\b(?P<x>(?P<n>" + _NUMW + r"|einen|eine)\s+" + _UNIT_RE + r"\s+(?P<dir>später|danach|darauf|zuvor|vorher|davor|früher))\b",

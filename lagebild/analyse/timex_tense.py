@@ -28,7 +28,9 @@ _PAST = re.compile(
 
 
 _STRONG_PAST = ("war", "waren", "wurde", "wurden", "hatte", "hatten", "sagte", "sagten", "erklärte", "erklärten",
-                "was", "were", "had", "said")
+                "was", "were", "had", "said",
+                # a modal's preterite makes 'werden' a passive, no future ('Dort konnte ihm nicht mehr geholfen werden')
+                "konnte", "konnten", "musste", "mussten", "durfte", "durften", "wollte", "wollten")
 
 
 # a perfect infinitive after a modal tells a past event ('soll … belästigt oder genötigt haben', 'soll am Montag

@@ -241,6 +241,10 @@ _THING_END = re.compile(r"(?:Grippe|Pest|Fieber|Syndrom|Virus|Seuche|Abkommen|Ve
                         r"|Doktrin|Agreement|Treaty|Act|Carta|Charta|Manifest|of Rights)$")
 _AFFAIR = re.compile(r"(?:^|[\s-])(?:Causa|Affäre|Skandal)(?:$|[\s-])|\w-?(?:[Aa]ffäre|[Ss]kandal)$")
 _TOURNAMENT_SHORT = frozenset({"EM", "WM", "EURO", "Euro"})
+# a championship with its year, a storm, a ship, a maker's model code ('Airbus A320', 'McDonnell Douglas MD-80')
+_NAMED_THING = re.compile(r"(?:(?:EM|WM|EURO|Euro)\s+\d{4}|(?:Zyklon|Hurrikan|Taifun|Wirbelsturm|Tropensturm|Orkan|Sturmtief"
+                          r"|Hurricane|Typhoon|Cyclone)\s+(?!Cent(?:er|re)\b|Zentrum\b|Season\b)[A-ZÄÖÜ]\w+|(?:HMS|USS|RMS|SMS|HMAS|HMCS|MV|MS)\s+[A-ZÄÖÜ]\w+"
+                          r"|(?:[A-ZÄÖÜ]\w+\s+){1,2}[A-Z]{1,3}-?\d{2,4}[a-z]?)$")
 _ORG_END = re.compile(r"(?:Philharmoniker|Symphoniker|Sinfoniker|Orchester|Orchestra|Ensemble|Entertainment|Studios?"
                       r"|Project|Projekt|Quartett|Chor|Band|Records|Pictures|Games|Radio|Broadcasting)$")
 # an English body named after a person or place ('George Washington University' PER)
@@ -294,8 +298,11 @@ def _kind_of_thing(e, texts: dict[str, str]) -> str | None:
     """The type a name's own words (or the noun before an acronym) give it, if any (see above)."""
     if e.place is not None:
         return None
-    if _AFFAIR.search(e.name) or e.name in _TOURNAMENT_SHORT:
-        return "MISC"  # 'Causa Hypo', 'Hypo-Causa': an affair; 'EM', 'WM': a championship
+    if _AFFAIR.search(e.name) or e.name in _TOURNAMENT_SHORT or _NAMED_THING.match(e.name):
+        return "MISC"  # 'Causa Hypo', 'Hypo-Causa': an affair; 'EM', 'WM 2006': a championship; 'Zyklon Tasha', 'HMS
+        # Orpheus', 'McDonnell Douglas MD-80' (survey 38)
+    if e.type == "PER" and " & " in e.name:
+        return "ORG"  # 'Ernst & Young': a firm
     if e.type in ("PER", "LOC") and e.name.startswith("The ") and not _PRESS.search(e.name):
         return "MISC"  # 'The Revenant' LOC, 'The Hunting Ground' PER: no person or place is called 'The …'
 

@@ -175,7 +175,8 @@ _BODY_HEAD = re.compile(r"(?:zentrum|gerichtshof|institut|amt|ministerium|kommis
                         r"|verein|netzwerk|allianz|zentrale|anstalt|senat|ausschuss)$", re.I)
 _FOR = re.compile(r" für ((?:[A-ZÄÖÜ][\w-]+ ){0,2}[A-ZÄÖÜ][\w-]*[a-zäöüß](?: und (?:[A-ZÄÖÜ][\w-]+ ){0,1}[A-ZÄÖÜ][\w-]*[a-zäöüß])?)\b")
 # a town named with its landscape or river: 'St. Georgen im Attergau', 'Frankfurt am Main', 'Weyer an der Enns'
-_SEAT = re.compile(r" (?:im|am|an der|ob der) ([A-ZÄÖÜ][a-zäöüß]*(?:gau|tal|see|wald|walde|gebirge|kreis)|Main|Inn|Lech"
+_SEAT = re.compile(r" (?:im|am|an der|ob der) ((?!(?:Land|Stadt|Rhein-|Main-)?[Kk]reis\b)[A-ZÄÖÜ][a-zäöüß]*(?:gau|tal|see|wald|walde"
+                   r"|gebirge|kreis)|Main|Inn|Lech"
                    r"|Rhein|Donau|Enns|Ybbs|Traun|Mur|Salzach|Neckar|Mosel|Oder|Elbe|Saale|Tauber|Isar|Lahn|Ruhr)\b")
 
 
