@@ -1,4 +1,4 @@
-"""Error classes of surveys 36-38 (Wikinews tuning docs, judged blind; tuned-on material), on invented text.
+"""Error classes of surveys 36-39 (Wikinews tuning docs, judged blind; tuned-on material), on invented text.
 
 Quotes: a role holder of a person named in the genitive ('der Anwältin Rahmani Purs') speaks, not that person; 'die
 Moderatorin eines Lokalsenders' names no one; a 'laut' claim whose message holds another quote with its speaker is only
@@ -157,3 +157,48 @@ def test_survey38_kinds_of_names():
     assert kind("National Hurricane Centre", "ORG") != "MISC"
     assert kind("Ernst & Young", "PER") == "ORG"
     assert _SEAT.match(" im Landkreis Diepholz") is None and _SEAT.match(" im Attergau") is not None
+
+
+def test_survey39_speakers():
+    from lagebild.link.speaker_roles import _bare_role, role_holder_before
+
+    assert role_holder_before("Der behandelnde Arzt ") and role_holder_before("der Anwältin ")
+    assert not role_holder_before("ein Sprecher ")
+    assert _bare_role("Der Distrikt-Gouverneur") and not _bare_role("Der SPD-Vorsitzende")
+    s = _story("Der Skandal zieht Kreise. Gegenüber NDR Info äußerte Heiner Falldorf: „Das ist hoffentlich der Anfang vom "
+               "Ende dieser Affäre.“")
+    assert not any(q.shown and (q.speaker_entity or q.speaker or "").startswith("NDR") for q in s.quotes)
+    s = _story("Ein Mann ist gestorben. Inzwischen hat er laut einer Sprecherin der Staatsanwaltschaft ein Geständnis "
+               "abgelegt.")
+    assert not any(q.shown for q in s.quotes)
+
+
+def test_survey39_names():
+    from lagebild.link.entity_de import nominative
+    from lagebild.link.entity_descriptor import strip_descriptor
+
+    assert nominative("Süddeutscher Zeitung", "ORG")[0] == "Süddeutsche Zeitung"
+    assert nominative("Neuer Zürcher Zeitung", "ORG")[0] == "Neue Zürcher Zeitung"
+    for name in ("Leipziger Buchmesse", "River Mur", "Fischer Syracuse", "Frankfurter Allgemeine Zeitung"):
+        assert nominative(name, "ORG")[0] == name
+    assert nominative("Landesbetriebs Mobilität Rheinland-Pfalz", "ORG")[0] == "Landesbetrieb Mobilität Rheinland-Pfalz"
+    assert nominative("Bündnispartners Partei", "ORG")[0] == "Bündnispartners Partei"
+    # a body of a state is never folded into the state
+    assert strip_descriptor("Landesbetriebs Mobilität Rheinland-Pfalz", "ORG", {"Rheinland-Pfalz"})[0] != "Rheinland-Pfalz"
+
+
+def test_survey39_time_classes():
+    s = _story("Überschwemmungen haben in der Nacht von Samstag auf Sonntag mehr als 100 Todesopfer gefordert. Der "
+               "Brandherd konnte in der Nacht noch nicht festgestellt werden. McEwen legte die Etappe in fünf Stunden "
+               "zurück. Die Hunde, die den Bären aufspüren sollen, sind am Samstag eingetroffen. Lahm kann am Samstag die "
+               "Reise nach Sardinien antreten.", published="2006-08-07")
+    rows = _rows(s)
+    assert ("Nacht von Samstag auf Sonntag", "2006-08-05TNI") in rows
+    assert ("Nacht", "2006-08-05TNI") in rows  # the night the text told of
+    s2 = _story("Der Brandherd konnte in der Nacht noch nicht festgestellt werden.", published="2006-08-07")
+    assert ("Nacht", "2006-08-06TNI") in _rows(s2)  # the night before the Monday morning's text
+    assert not any("Stunden" in t.text for t in s.timeline)
+    samstage = sorted(t.value for t in s.timeline if t.text == "Samstag")
+    assert samstage == ["2006-08-05", "2006-08-12"]
+    s = _story("Der Belag wurde stark beschädigt und soll noch in der Nacht ausgebessert werden.", published="2007-09-25")
+    assert ("Nacht", "2007-09-25TNI") in _rows(s)

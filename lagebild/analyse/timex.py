@@ -26,7 +26,7 @@ from .timex_reference import SMALL_HOURS, Reference, coming, follows_text, in_to
 from .timex_rules import Candidate, duration_value, resolve_overlaps, scan
 from .timex_rules_history import coordinate
 from .timex_scan import lines_apart
-from .timex_tense import ahead, is_future, past_clause  # noqa: F401  (is_future: read by tests)
+from .timex_tense import ahead, is_future, past_clause, past_form_only  # noqa: F401  (is_future: read by tests)
 
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
@@ -481,7 +481,7 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
                     (typ, value), from_text = got, True
             if not value and present_is_ref and spec["kind"] == "relday" and spec.get("off") == 0 and not spec.get("part"):
                 typ, value = "DATE", "PRESENT_REF"  # 'heute' in a history text: the present, not 2011-02-16
-            if not value and spec.get("within") and spec.get("n") and past_clause(text[item["event"][0]:item["event"][1]]):
+            if not value and spec.get("within") and spec.get("n") and past_form_only(text[item["event"][0]:item["event"][1]]):
                 # 'schaffte die Strecke in vier Tagen': a span measured from the reference, not a date
                 typ, value = "DURATION", duration_value(spec["n"], spec["unit"])
             if not value:
@@ -515,7 +515,8 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
                 pass
         # in a narrative text, dates resolved against the publication date establish nothing
         if typ in ("DATE", "TIME") and (not narrative or from_text or _explicit(spec)) and not item.get("period") \
-                and not item.get("name"):  # ('Jerzy Montag', 'Welt am Sonntag' name no day the text moves to)
+                and not item.get("name") and not (spec["kind"] == "time" and spec.get("h") is None and spec.get("part")):
+            # (a part of a day alone, 'in der Nacht', names no day of its own the text moves to)  # ('Jerzy Montag', 'Welt am Sonntag' name no day the text moves to)
             before = (ref.year, ref.month, ref.day)
             ref.update(value, spec, item["start"], text)
             if (ref.year, ref.month, ref.day) != before:

@@ -275,6 +275,10 @@ def in_told_week(spec: dict, value: str, anchor: Anchor | None, told: date | Non
             and value[:10] == pub.isoformat() and 1 <= (pub - told).days <= 13:
         day = told + timedelta(days=(spec["dow"] - told.isoweekday()) % 7)
         return day.isoformat() + value[10:] if day < pub else value
+    if spec["kind"] == "time" and spec.get("part") == "NI" and spec.get("h") is None and spec.get("off") is None \
+            and value == pub.isoformat() + "TNI" and past_form_only(event):
+        return (pub - timedelta(days=1)).isoformat() + "TNI"  # 'konnte in der Nacht nicht festgestellt werden' in a text
+        # of the morning after: the night before it, coded by its evening's day as 'die Nacht zu Samstag' is (survey 39)
     if spec["kind"] == "time" and spec.get("h") is not None and ref_day is not None and ref_day > pub \
             and value[:10] == ref_day.isoformat() and past_form_only(event):
         return pub.isoformat() + value[10:]

@@ -451,6 +451,13 @@ def _quarter(m):
     return {"kind": "quarter", "y": int(m.group("y")) if m.group("y") else None, "q": f"{'H' if half else 'Q'}{2 if half and nw.startswith('letzt') else n}", "off": off}
 
 
+@rule("de", "night_between", r"\b(?P<x>Nacht\s+(?:von|vom)\s+(?P<wd>" + WEEKDAY_RE + r")\s+(?:auf|zum|zu)\s+(?:den\s+)?(?:"
+      + WEEKDAY_RE + r"))\b", need="Nacht")
+def _night_between(m):
+    # 'in der Nacht von Samstag auf Sonntag': Saturday's night, as 'in der Nacht zu Sonntag' (survey 39)
+    return {"kind": "dow", "dow": WEEKDAYS_DE[m.group("wd").lower()], "off": None, "part": "NI"}
+
+
 @rule("de", "weekday", _B + r"(?P<x>(?:(?P<rel>" + REL_RE + r")\s+)?(?P<wd>" + WEEKDAY_RE + r")(?P<pt>" + PART_RE + r")?"
       r"(?:\s*(?P<pt2>(?:früh|Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht))(?!\s*(?:Uhr|\d)))?)(?!\w)"
       r"(?:\s+(?P<later>in\s+(?P<n>" + _NUMW + r")\s+Wochen))?")
@@ -516,8 +523,9 @@ _UNIT_RE = (r"(?P<u>Jahrzehnte?n?|Jahrhunderte?n?|Jahre?n?|Jahres|Monate?n?|Mona
       r"(?P<n>" + _NUMW + r"|einem|einer|" + VAGUE_DE + r")\s+" + _UNIT_RE + r")\b(?!\s+(?:lang|später|zuvor|vorher))")
 def _shift(m):
     unit = unit_of(m.group("u"))
-    if unit in (None, "WE", "HY") or m.group("dir").lower() == "in" and m.group("u")[:3].lower() in ("sek", "min"):
-        return None  # ('in 10 Sekunden', 'in fünf Minuten': a moment from now in a quote, no day of a timeline)
+    if unit in (None, "WE", "HY") or m.group("dir").lower() == "in" and m.group("u")[:3].lower() in ("sek", "min", "stu", "std"):
+        return None  # ('in 10 Sekunden', 'in fünf Minuten': a moment from now in a quote, no day of a timeline; 'legte die
+        # Etappe in fünf Stunden zurück': a span, survey 39)
     n = number_de(m.group("n"))
     if m.group("dir").lower() == "nach":
         # 'nach zwei Tagen' may be the day two days later in a narrative (not 'nach mehr als drei Tagen')

@@ -11,7 +11,7 @@ import re
 
 _FUTURE = re.compile(
     r"\b(?:wird|werden|werde|wirst|werdet|soll|sollen|sollte|sollten|muss|müssen|will|wollen|plant|planen|geplant|"
-    r"könnte|könnten|dürfte|dürften|"
+    r"könnte|könnten|dürfte|dürften|möchte|möchten|"
     r"bevorstehend\w*|anstehend\w*|kommend\w*|erwartet|vorgesehen|angesetzt|shall|will|going\s+to|"
     r"va|vont|doit|doivent|prévu\w*)\b", re.I)
 _PAST = re.compile(
@@ -27,6 +27,9 @@ _PAST = re.compile(
     r"|verbot|sang|schwamm|schwor|stahl|unterlag)(?:en|st)?))\b", re.I)  # ('schlagen', 'analog', 'daß' are none)
 
 
+# a separable verb's prefix before the participle's ge- ('sind am Samstag eingetroffen', 'hat … festgestellt')
+_SEPARABLE = r"(?:ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen|heraus|herein|hinaus|um|dar)?"
+_PERFECT = re.compile(r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren)\b.*\b" + _SEPARABLE + r"ge\w+(?:t|en)\b")
 _STRONG_PAST = ("war", "waren", "wurde", "wurden", "hatte", "hatten", "sagte", "sagten", "erklärte", "erklärten",
                 "was", "were", "had", "said",
                 # a modal's preterite makes 'werden' a passive, no future ('Dort konnte ihm nicht mehr geholfen werden')
@@ -42,22 +45,26 @@ _PERFECT_INFINITIVE = re.compile(r"\b[a-zäöüß]+(?:t|en)\s+(?:haben|worden\s+
 def past_clause(clause: str) -> bool:
     """A clause told in the past: a preterite or a perfect ('hat … geschafft'), also after a modal ('soll …
     gesagt haben')."""
-    if re.search(r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren)\b.*\bge\w+(?:t|en)\b", clause) \
+    if _PERFECT.search(clause) \
             or _PERFECT_INFINITIVE.search(clause):
         return True
     return any(p.split()[0] in _STRONG_PAST for p in (m.group(0).lower() for m in _PAST.finditer(clause)))
 
 
 def past_form_only(clause: str) -> bool:
-    """A past form ('lag', 'gab', 'wurde') and nothing that reads as future."""
-    return _PAST.search(clause) is not None and _FUTURE.search(clause) is None
+    """A past form ('lag', 'gab', 'wurde') and nothing that reads as future: no future word at all, or only the
+    passive 'werden' of a modal's preterite ('konnte … nicht festgestellt werden'; not '…wurde beschädigt und soll noch
+    in der Nacht ausgebessert werden')."""
+    return _PAST.search(clause) is not None and not is_future(clause) and (
+        _FUTURE.search(clause) is None or re.search(r"\b(?:konnte|konnten|musste|mussten|durfte|durften)\b", clause) is not None)
 
 
 def is_future(clause: str) -> bool:
     """True when the clause reads as future (modal or 'werden' without a past form)."""
     fut = _FUTURE.search(clause)
-    if not fut or _PERFECT_INFINITIVE.search(clause):
-        return False
+    if not fut or _PERFECT_INFINITIVE.search(clause) or re.search(r"\b(?:sind|ist|hat|haben)\s+(?:\w+\s+){0,3}?am\s+\w+\s+"
+                                                                    + _SEPARABLE + r"ge\w+(?:t|en)\b", clause):
+        return False  # ('…, die ihn aufspüren sollen, sind am Samstag eingetroffen': the main clause's perfect, survey 39)
     return not any(m.group(0).lower().split()[0] in _STRONG_PAST for m in _PAST.finditer(clause))
 
 
@@ -120,5 +127,13 @@ def ahead(text: str, es: int, ee: int, at: int, kind: str) -> bool:
 
 
 def _no_past(text: str, es: int, ee: int) -> bool:
-    """The clause text[es:ee] has no past form (preterite, perfect)."""
-    return not _PAST.search(text, es, ee) and not past_clause(text[es:ee])
+    """The clause text[es:ee] has no past form (preterite, perfect). An infinitive that ends like a weak preterite
+    plural ('kann am Samstag die Reise antreten', 'halten', 'arbeiten': its own lemma) is none (survey 39)."""
+    return not any(not _infinitive(m.group(0)) for m in _PAST.finditer(text, es, ee)) and not past_clause(text[es:ee])
+
+
+def _infinitive(word: str) -> bool:
+    import simplemma
+
+    return word.endswith("ten") and word[:1].islower() and simplemma.is_known(word, lang="de") \
+        and simplemma.lemmatize(word, lang="de") == word

@@ -73,6 +73,24 @@ def _gender(noun: str) -> tuple[str, str]:
     return ("f", noun) if low.endswith(_FEM) else ("", noun)
 
 
+_BODY_HEAD_NOUN = re.compile(r"(?:betrieb|verein|verband|amt|institut|zentrum|bund|rat|konzern|werk|dienst|ausschuss"
+                             r"|komitee|gericht|ministerium|büro|haus|fonds|kollegium|senat)$")
+
+
+def _place_word(stem: str) -> bool:
+    """'Leipzig' of 'Leipziger': a place's adjective, which never inflects."""
+    from .entity_evidence import _places
+    from .gazetteer import gazetteer
+
+    return stem in _places() or gazetteer().lookup(stem, "de") is not None
+
+
+def _lemma(word: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="de")
+
+
 _GENITIVE_LINKS = {"für", "der", "des", "zur", "zum", "von", "vom", "am", "an", "im"}
 
 
@@ -80,6 +98,14 @@ def nominative(name: str, label: str) -> tuple[str, str]:
     """(the name with its leading adjectives in the nominative, its type); see the module docstring."""
     name = re.sub(r"\s*:.*$|,+$", "", name) or name  # 'Deutsche Welle: Nena', 'Beatrix Karl,': the name ends there
     words = name.split()
+    if label != "PER" and len(words) >= 2 and _gender(words[-1])[0] == "f":
+        for i, w in enumerate(words[:-1]):  # 'laut Süddeutscher Zeitung', 'der Neuer Zürcher Zeitung': a feminine head's
+            if not re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+er", w):  # strong dative or genitive; the nominative ends in -e
+                break
+            stem = w[:-2]
+            if _lemma(w.lower()) == stem.lower() and not _place_word(stem):  # (an adjective: not 'River', 'Fischer')
+                words[i] = w[:-1]  # (a place's invariant -er adjective stays: 'Frankfurter', 'Zürcher')
+        name = " ".join(words)
     j = 0  # a place's invariant -er adjective first: 'Frankfurter Allgemeinen Zeitung', 'Wiener Städtischen'
     while j < len(words) - 2 and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+er", words[j]) and _adjective(words[j + 1]):
         j += 1
@@ -92,6 +118,10 @@ def nominative(name: str, label: str) -> tuple[str, str]:
     if not k and len(words) >= 3 and label != "PER" and words[1] in _GENITIVE_LINKS and words[0][1:].islower():
         bare = _gender(words[0])[1]  # 'Instituts für Höhere Studien', 'Hauses der Geschichte': the head's genitive
         return " ".join([bare] + words[1:]), label
+    if not k and len(words) >= 2 and label != "PER" and len(words[0]) >= 8 and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+e?s", words[0]) \
+            and words[1][:1].isupper() and _lemma(words[0]) in (words[0][:-1], words[0][:-2]) \
+            and _BODY_HEAD_NOUN.search(_lemma(words[0])):
+        return " ".join([_lemma(words[0])] + words[1:]), label  # 'des Landesbetriebs Mobilität Rheinland-Pfalz' (survey 39)
     if not k and len(words) >= 2 and label != "PER" and _weak_adjective(words[0]) and words[1][1:].islower():
         gender, _ = _gender(words[1])  # 'der Oberste Gerichtshof' -> 'Oberster Gerichtshof', 'Rote Kreuz' -> 'Rotes Kreuz'
         if gender in ("m", "n"):

@@ -93,6 +93,9 @@ def strip_descriptor(name: str, label: str, seen_alone: set[str]) -> tuple[str, 
                                                  and not _PLACE_KIND.fullmatch(words[0]) and place_code(words[1])):
         return name, "ORG", None  # 'Staatsanwaltschaft Wien', 'Forschungsinstitut Niedersachsen': the body, not its seat
     rest = " ".join(words[k:end])
+    if k >= 2 and end == len(words) and label == "ORG" and place_code(rest) \
+            and not any(_PLACE_KIND.fullmatch(w) for w in words[:k]):
+        return name, label, None  # 'Landesbetriebs Mobilität Rheinland-Pfalz': a body of the state, never the state (survey 39)
     if k and end - k == 1 and (label == "ORG" or label == "LOC" and _SEAT_NAMED.search(words[k - 1])) \
             and _named_after_seat(words[:k], rest):
         return name, label, None  # 'Sturm Graz', 'Wirtschaftskammer Österreich': an organisation, not its seat

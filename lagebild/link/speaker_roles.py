@@ -29,7 +29,7 @@ def _bare_role(phrase: str) -> bool:
         return False
     for w in heads:
         part = w.rsplit("-", 1)[-1]
-        if "-" in w and not re.fullmatch(r"\d+-[Jj]ährige[nr]?|(?:Vize|Ex|Co|Ko)-\w+", w) \
+        if "-" in w and not re.fullmatch(r"\d+-[Jj]ährige[nr]?|(?:Vize|Ex|Co|Ko)-\w+", w) and not _common_prefix(w) \
                 or _BODY_COMPOUND.fullmatch(w) and w not in _PERSON_ROLES:  # ('Stellvertreter' names no body)
             return False  # 'IKG-Präsident', 'PiS-Vorsitzende', 'Polizeisprecher': the body is named
         part = part[:-1] if part.endswith("s") and part[:-1] in _PERSON_ROLES else part  # ('des Generalanwalts')
@@ -37,6 +37,19 @@ def _bare_role(phrase: str) -> bool:
                 part, "de")) or _PLURAL_ROLE.fullmatch(part):  # (a nationality: 'der Deutsche')
             return False
     return True
+
+
+def _common_prefix(word: str) -> bool:
+    """A hyphenated role whose first part is a common noun of no body ('Distrikt-Gouverneur', 'Provinz-Gouverneur';
+    not 'IKG-Präsident', 'PiS-Vorsitzende', 'SPD-Chef'): the role names no one (survey 39)."""
+    from .entity_evidence import common_noun
+
+    first = word.split("-", 1)[0]
+    return len(first) > 3 and first[1:].islower() and (common_noun(first) or first in _UNIT_NOUNS) \
+        and gazetteer().lookup(first, "de") is None
+
+
+_UNIT_NOUNS = frozenset("Distrikt Provinz Bezirk Kreis Region Gemeinde Kommune Gouvernement Präfektur Kanton".split())
 
 
 _BODY_COMPOUND = re.compile(r"[A-ZÄÖÜ]\w{2,}(?:sprecher|sprecherin|vertreter|vertreterin|chef|chefin|leiter|leiterin)")
@@ -100,11 +113,13 @@ def role_holder_before(before: str) -> bool:
     """The speaker phrase before a name is an article and a person's role other than a spokesperson ('der Anwältin'
     of 'der Anwältin Rahmani Purs'): with the name in the genitive the role holder speaks, someone the article does not
     name -- not the person whose lawyer, doctor or minister it is (a spokesperson does speak for them)."""
+    from .entity_de import _descriptor_role
     from .entity_evidence import _is_role
 
     hit = _ROLE_BEFORE_NAME.search(before)
     if hit is None:
         return False
     part = hit.group(1).rsplit("-", 1)[-1]
-    return not re.search(r"sprecher(?:in)?$", part, re.I) and (_is_role(part) or part in _PERSON_ROLES
+    return not re.search(r"sprecher(?:in)?$", part, re.I) and (_is_role(part) or part in _PERSON_ROLES or _descriptor_role(part)
                                                               or part[:-2] in _PERSON_ROLES and part.endswith("in"))
+    # ('Der behandelnde Arzt Lahms': his doctor, survey 39)

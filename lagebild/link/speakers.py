@@ -267,6 +267,7 @@ def _genitive_of(ent: Entity, m: Mention, doc: AnalysedArticle) -> bool:
 
 
 _CONTINUED = re.compile(r"[ -][A-ZÄÖÜ][a-zäöüß]")
+_TO_WHOM = re.compile(r"\s*(?i:gegenüber)\s")
 # an indefinite article right before a lone unlisted word: a noun, no name ('die Moderatorin eines Lokalsenders')
 _INDEFINITE = re.compile(r"\b(?i:ein|eine|eines|einer|einem|einen)\s+$")
 
@@ -307,7 +308,8 @@ _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|d
                        r"(?:\s+(?:in|aus)\s+[A-ZÄÖÜ][\w-]+)?")  # ('Ein Regierungssprecher in Berlin': still nobody named)
 # a body of a kind the story's place makes plain ('die Polizei', 'Polizeisprecher', 'das Landesfeuerwehrkommando'):
 # shown, and as the body the article lists by name when it does ('Landespolizeidirektion Wien')
-_SEAT_BODY = re.compile(r"(?:(?i:ein|eine|der|die|das|dem|den|des)\s+)?(?:Sprecher(?:in)?\s+(?:der|des)\s+)?(?:[a-zäöü]\w*\s+)?"
+_SEAT_BODY = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|eines|der|die|das|dem|den|des)\s+)?(?:Sprecher(?:in)?\s+(?:der|des)\s+)?"
+                        r"(?:[a-zäöü]\w*\s+)?"
                         r"\w*(polizei|feuerwehr|kommando|staatsanwaltschaft)\w*", re.I)  # ('eine Sprecherin der Staatsanwaltschaft')
 
 
@@ -378,6 +380,9 @@ def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
         if q.shown and q.speaker_entity in things:
             q.shown = False  # 'Die Magna Carta hielt fest, dass …': a document, law or event, no one who speaks
             continue
+        if q.shown and q.speaker and _TO_WHOM.match(q.speaker):
+            q.shown = False  # 'Gegenüber NDR Info äußerte …': whom it was said to, never who said it (survey 39)
+            continue
         if not q.shown or q.speaker_entity in listed or not q.speaker:
             continue
         seat = _SEAT_BODY.fullmatch(q.speaker.strip())
@@ -391,7 +396,7 @@ def hide_nameless(quotes: list[Quote], entities: list[Entity]) -> None:
                      if (_COURT_NAME.search(name) if head == "gericht" else head in name.lower())]
             if len(named) == 1:  # 'Das Gericht', 'Die Universität' of an article that lists one: that body
                 q.speaker_entity = named[0]
-            elif head != "gericht":  # ('das Gericht' of a trial story stays: survey 28 judged it right)
+            else:  # ('das Gericht' of a trial story: survey 28 judged it right, surveys 33 and 36 three times no name)
                 q.shown = False
             continue
         if not seat and not _NAMELESS.fullmatch(q.speaker.strip()):
