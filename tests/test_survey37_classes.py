@@ -1,4 +1,4 @@
-"""Error classes of surveys 36-39 (Wikinews tuning docs, judged blind; tuned-on material), on invented text.
+"""Error classes of surveys 36-40 (Wikinews tuning docs, judged blind; tuned-on material), on invented text.
 
 Quotes: a role holder of a person named in the genitive ('der Anwältin Rahmani Purs') speaks, not that person; 'die
 Moderatorin eines Lokalsenders' names no one; a 'laut' claim whose message holds another quote with its speaker is only
@@ -202,3 +202,22 @@ def test_survey39_time_classes():
     assert samstage == ["2006-08-05", "2006-08-12"]
     s = _story("Der Belag wurde stark beschädigt und soll noch in der Nacht ausgebessert werden.", published="2007-09-25")
     assert ("Nacht", "2007-09-25TNI") in _rows(s)
+
+
+def test_survey40_classes():
+    from lagebild.link.speakers import _of_someone_else, _some_one
+
+    for phrase in ("eines US-Forschers", "ein US-Vertreter", "einer Lokalzeitung", "Ein anderer malischer Militärvertreter"):
+        assert _some_one(phrase), phrase
+    for phrase in ("eine AFP-Journalistin", "Ein WWF-Sprecher", "ein Kreml-Sprecher", "Ein Porschesprecher",
+                   "ein Sprecher des Ministeriums"):
+        assert not _some_one(phrase), phrase
+    text = "nach Einschätzung der Ermittler der Mörder des elfjährigen Jungen Rhys Jones"
+    assert _of_someone_else(text, text.index("der Ermittler"), text.index("Rhys"))
+    text = "Der Vorsitzende des Haushaltsausschusses des Parlaments Alain Lamassoure"
+    assert not _of_someone_else(text, 0, text.index("Alain"))
+    s = _story("Die Rechtsextremen marschierten erneut. Die Gruppe „Vederö“ hatte am Donnerstag zum Erscheinen in "
+               "Uniformen aufgerufen. Der Skandal veranlasste den Senator Christopher Dodd, am Dienstag einen "
+               "Gesetzentwurf auf den Weg zu bringen.", published="2011-04-23")
+    rows = _rows(s)
+    assert ("Donnerstag", "2011-04-21") in rows and ("Dienstag", "2011-04-19") in rows

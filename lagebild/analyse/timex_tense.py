@@ -74,7 +74,24 @@ def _upcoming(text: str, es: int, ee: int, at: int) -> bool:
     preterite or perfect); not in the first line (a headline tells past events in the present too), not
     in a report ('vermeldet die Polizei am Freitag': the report is past, the present is the reporter's)."""
     return re.search(r"[.!?]\s|\n", text[:es]) is not None and re.search(r"\b[Aa]m\s+$", text[max(0, at - 4):at]) is not None \
-        and _no_past(text, es, ee) and not _PERFECT_END.search(text[es:ee]) and not _REPORTING.search(text, es, ee)
+        and _no_past(text, es, ee) and not _PERFECT_END.search(text[es:ee]) and not _REPORTING.search(text, es, ee) \
+        and not _FINAL_PARTICIPLE.search(text[es:ee]) and not _past_governed(text, es, ee)
+
+
+# a clause that ends in a past participle ('… am Donnerstag zum Erscheinen … aufgerufen.'): its auxiliary stands before
+# it, outside the clause the expression dates (survey 40)
+_FINAL_PARTICIPLE = re.compile(r"\b" + _SEPARABLE + r"ge[a-zäöüß]{3,}(?:t|en)\s*[.!?]?\s*$")
+_SENTENCE_START = re.compile(r"[.!?]\s+(?=\S)|\n")
+
+
+def _past_governed(text: str, es: int, ee: int) -> bool:
+    """An infinitive clause ('…, am Dienstag im Senat einen Gesetzentwurf auf den Weg zu bringen') takes its time from
+    the clause that governs it: past when the sentence before it has a past form and no future (survey 40)."""
+    if not re.search(r"\bzu\s+[a-zäöüß]+en\s*[.!?,]?\s*$|\b[a-zäöüß]+zu[a-zäöüß]+en\s*[.!?,]?\s*$", text[es:ee]):
+        return False
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, max(0, es - 300), es)]
+    head = text[starts[-1] if starts else max(0, es - 300):es]
+    return past_form_only(head)
 
 
 # a report in the present tells what was said ('vermeldet die Polizei am Freitag': the last Friday)

@@ -504,7 +504,7 @@ def person_by_first_name(name: str) -> bool:
 
 # nouns that name the kind of a place or body in apposition before its name ('Provinz Sirnak', 'Partei Pro NRW')
 _PLACE_KINDS = ("provinz|region|stadt|gemeinde|bezirk|enklave|insel|hafen|grenzübergang|dorf|viertel|vorort|kreis|land"
-                "|staat|fluss|see|ort|stadtteil|hauptstadt")
+                "|staat|fluss|see|ort|stadtteil|hauptstadt|präfektur|kanton|distrikt|departement|gouvernement")
 _KIND_WORDS = re.compile(rf"(?:{_PLACE_KINDS}|stadion|flughafen|bahnhof|partei|verband|institut|konzern|firma|sender"
                          r"|zeitung|magazin|blatt|journal|agentur|behörde|kette|mission|uni)$", re.I)
 _PLACE_KIND = re.compile(rf"(?:\w*-)?(?:\w*(?:{_PLACE_KINDS}))$", re.I)
