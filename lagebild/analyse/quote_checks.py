@@ -377,6 +377,7 @@ def _quoted_term(text: str, q) -> bool:
         or re.match(r"[“”\"«»‘’]?\s+[a-zäöüß]", text[q.end:q.end + 4]) is not None)  # ('Er sagte, „No-Go-Areas“ dürfe …')
 
 
+# files kept at an office ('Laut Dokumenten aus der Birthler-Behörde') are no statement of it
 _RECORDS_FROM = re.compile(r"(?i:dokument|unterlage|akte|datei)(?:e|en|n|s)?\s+aus\s")
 _OWNER_LINK = re.compile(r"\s(?:des|der|von|vom|seitens|by|from|of)\s", re.I)
 _SPEAKING = ("person", "organisation", "role", "place")

@@ -22,7 +22,7 @@ from ..records import AnalysedArticle, Timex
 from .timex_anchor import (APPOSITION_MISMATCH, FROM_TEXT, NAME_YEAR, confidence, deictic_day, explicit, in_apposition, name_years,
                            names_no_date, period_year, signature_day)
 from .timex_event import event_span
-from .timex_reference import SMALL_HOURS, Reference, coming, follows_text, in_told_week, is_narrative, named_after, resolve_from_text
+from .timex_reference import SMALL_HOURS, Reference, coming, follows_text, corrected_value, is_narrative, named_after, resolve_from_text
 from .timex_rules import Candidate, duration_value, resolve_overlaps, scan
 from .timex_rules_history import coordinate
 from .timex_scan import lines_apart
@@ -486,7 +486,7 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
                 typ, value = "DURATION", duration_value(spec["n"], spec["unit"])
             if not value:
                 typ, value, _ = resolve(spec, anchor, item["future"], ref.day)
-                value = in_told_week(spec, value, anchor, told if not item["future"] else None,
+                value = corrected_value(spec, value, anchor, told if not item["future"] else None,
                                       text[item["event"][0]:item["event"][1]], ref.day)
             named = named_after(text, item, specs[n + 1] if n + 1 < len(specs) else None)
             if named:  # 'Am nächsten Morgen, es war der 29. August 2005, …': the day the apposition names
@@ -516,7 +516,7 @@ def timexes_for(doc: AnalysedArticle, specs: list[dict], anchor: Anchor | None) 
         # in a narrative text, dates resolved against the publication date establish nothing
         if typ in ("DATE", "TIME") and (not narrative or from_text or _explicit(spec)) and not item.get("period") \
                 and not item.get("name") and not (spec["kind"] == "time" and spec.get("h") is None and spec.get("part")):
-            # (a part of a day alone, 'in der Nacht', names no day of its own the text moves to)  # ('Jerzy Montag', 'Welt am Sonntag' name no day the text moves to)
+            # ('Jerzy Montag', 'Welt am Sonntag' and a part of a day alone, 'in der Nacht', name no day the text moves to)
             before = (ref.year, ref.month, ref.day)
             ref.update(value, spec, item["start"], text)
             if (ref.year, ref.month, ref.day) != before:

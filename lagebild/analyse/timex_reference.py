@@ -262,12 +262,14 @@ def named_after(text: str, item: dict, nxt: dict | None) -> str | None:
 SMALL_HOURS = re.compile(r"^\d{4}-\d\d-\d\dT0[0-5]:")
 
 
-def in_told_week(spec: dict, value: str, anchor: Anchor | None, told: date | None, event: str, ref_day: date | None) -> str:
-    """Two corrections of a value resolved against the publication date, for a text that stated a day of its own
-    (survey 36). A weekday of a past clause that falls on the publication day itself, in a text that told of a day in
-    the two weeks before: the first such weekday from that day ('am Mittwoch, den 25. Mai' ... 'am Donnerstag' in a text of Thursday 2 June is 26 May; the
-    publication day would read 'heute'). A clock time in a past clause is no later than the publication day, even
-    after a coming date ('wird erst am 2. Oktober gewählt' ... 'lag die Wahlbeteiligung um 14:00 Uhr bei …')."""
+def corrected_value(spec: dict, value: str, anchor: Anchor | None, told: date | None, event: str,
+                    ref_day: date | None) -> str:
+    """Three corrections of a value resolved against the publication date (surveys 36 and 39). A weekday of a past
+    clause that falls on the publication day itself, in a text that told of a day (`told`) in the two weeks before: the
+    first such weekday from that day ('am Mittwoch, den 25. Mai' ... 'am Donnerstag' in a text of Thursday 2 June is 26
+    May; the publication day would read 'heute'). A bare 'in der Nacht' of a past clause: the night before the
+    publication day. A clock time in a past clause is no later than the publication day, even after a coming date
+    ('wird erst am 2. Oktober gewählt' ... 'lag die Wahlbeteiligung um 14:00 Uhr bei …')."""
     pub = anchor.date if anchor else None
     if pub is None or not value[:1].isdigit():
         return value

@@ -146,7 +146,7 @@ def ahead(text: str, es: int, ee: int, at: int, kind: str) -> bool:
 def _no_past(text: str, es: int, ee: int) -> bool:
     """The clause text[es:ee] has no past form (preterite, perfect). An infinitive that ends like a weak preterite
     plural ('kann am Samstag die Reise antreten', 'halten', 'arbeiten': its own lemma) is none (survey 39)."""
-    return not any(not _infinitive(m.group(0)) for m in _PAST.finditer(text, es, ee)) and not past_clause(text[es:ee])
+    return all(_infinitive(m.group(0)) for m in _PAST.finditer(text, es, ee)) and not past_clause(text[es:ee])
 
 
 def _infinitive(word: str) -> bool:

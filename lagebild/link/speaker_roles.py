@@ -67,8 +67,9 @@ _COMPLEMENT = frozenset("der des von vom aus in im bei beim am an für".split())
 def _role_of_body(phrase: str, names: frozenset[str] = frozenset()) -> bool:
     """One person's role with the body or place it belongs to and no name ('Der Einsatzleiter der Polizei in
     Dortmund', 'dem Korrespondenten al-Jazeeras', 'Ein Jäger aus der Region Halle', 'Parteivorsitzender der
-    Bundes-Grünen', 'die Moderatorin eines Lokalsenders'): someone the article does not name, who does not speak for the body -- only a spokesperson
-    does ('eine Sprecherin des Bundesverfassungsgerichts'); a group ('den Aktivisten von …') is left alone."""
+    Bundes-Grünen', 'die Moderatorin eines Lokalsenders'): someone the article does not name, who does not speak for
+    the body -- only a spokesperson does ('eine Sprecherin des Bundesverfassungsgerichts'); a group ('den Aktivisten
+    von …') is left alone."""
     from .entity_evidence import _is_role
 
     words = phrase.split()
@@ -90,7 +91,8 @@ def _role_of_body(phrase: str, names: frozenset[str] = frozenset()) -> bool:
         # Bundesverwaltungsgerichtes'), not for a thing ('die Unterstützer des Antrags', 'den Organisatoren der Konferenz')
         return bool(rest) and rest[0].lower() in _COMPLEMENT and _common_nouns_only(rest[1:], names)
     # a body after it, or one genitive name ('al-Jazeeras')
-    return rest[0].lower() in _COMPLEMENT | {"eines", "einer"} or len(rest) == 1 and rest[0].endswith("s") and bool(re.search(r"[-'’]", rest[0]))
+    return rest[0].lower() in _COMPLEMENT | {"eines", "einer"} \
+        or len(rest) == 1 and rest[0].endswith("s") and bool(re.search(r"[-'’]", rest[0]))
 
 
 def _common_nouns_only(words: list[str], names: frozenset[str] = frozenset()) -> bool:
@@ -112,7 +114,8 @@ _ROLE_BEFORE_NAME = re.compile(r"(?:^|\s)(?i:der|die|des|dem|den|ein|eine|eines|
 def role_holder_before(before: str) -> bool:
     """The speaker phrase before a name is an article and a person's role other than a spokesperson ('der Anwältin'
     of 'der Anwältin Rahmani Purs'): with the name in the genitive the role holder speaks, someone the article does not
-    name -- not the person whose lawyer, doctor or minister it is (a spokesperson does speak for them)."""
+    name -- not the person whose lawyer, doctor or minister it is ('Der behandelnde Arzt Lahms'; a spokesperson does
+    speak for them)."""
     from .entity_de import _descriptor_role
     from .entity_evidence import _is_role
 
@@ -120,6 +123,5 @@ def role_holder_before(before: str) -> bool:
     if hit is None:
         return False
     part = hit.group(1).rsplit("-", 1)[-1]
-    return not re.search(r"sprecher(?:in)?$", part, re.I) and (_is_role(part) or part in _PERSON_ROLES or _descriptor_role(part)
-                                                              or part[:-2] in _PERSON_ROLES and part.endswith("in"))
-    # ('Der behandelnde Arzt Lahms': his doctor, survey 39)
+    return not re.search(r"sprecher(?:in)?$", part, re.I) and (
+        _is_role(part) or part in _PERSON_ROLES or _descriptor_role(part) or part[:-2] in _PERSON_ROLES and part.endswith("in"))

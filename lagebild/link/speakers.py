@@ -209,7 +209,8 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], docs: list[Analys
         # nor a name a longer one continues: 'Apple' in 'Apple Insider')
         inside = [(ent, m) for ms, me, ent, m in spans[lo:hi] if ms < e and s < me and _may_speak(ent)
                   and not (me < e and _CONTINUED.match(doc.text, me, e))
-                  and not (" " not in ent.name and not getattr(ent, "listed", True) and _INDEFINITE.search(doc.text[max(0, ms - 7):ms]))]
+                  and not (" " not in ent.name and not getattr(ent, "listed", True)
+                           and _INDEFINITE.search(doc.text[max(0, ms - 7):ms]))]
         # several person spans in one speaker phrase ('Ukrainian President' + 'Volodymyr Zelensky'
         # from a model that split it): the entity the story names most, then the last one
         agency = _INSTITUTION_NAMED.search(q.speaker)  # ('dem Konzert-Büro Richard Weber': not the person)
@@ -283,6 +284,8 @@ def _some_one(phrase: str) -> bool:
         return False
     head = phrase.split()[-1]
     return "-" not in head or gazetteer().lookup(head.split("-", 1)[0], "de") is not None
+
+
 _GENITIVE_LINK = re.compile(r"\s(?:des|der)\s")
 # a person noun in the genitive right before a name takes it in apposition ('des elfjährigen Jungen Rhys Jones')
 _PERSON_BEFORE = re.compile(r"(?:Jungen|Mädchens|Kindes|Kinds|Mannes|Opfers|Schülers|Schülerin|Babys|Sohnes|Tochter|Bruders"
@@ -294,6 +297,8 @@ def _of_someone_else(text: str, s: int, at: int) -> bool:
     noun there ('der Ermittler der Mörder des elfjährigen Jungen Rhys Jones'): someone the phrase speaks of, not who
     speaks (survey 40); 'Der Vorsitzende des Haushaltsausschusses des Parlaments Alain Lamassoure' is the chairman."""
     return len(_GENITIVE_LINK.findall(text, s + 1, at)) >= 2 and _PERSON_BEFORE.search(text, max(s, at - 20), at) is not None
+
+
 _TO_WHOM = re.compile(r"\s*(?i:gegenüber)\s")
 # an indefinite article right before a lone unlisted word: a noun, no name ('die Moderatorin eines Lokalsenders')
 _INDEFINITE = re.compile(r"\b(?i:ein|eine|eines|einer|einem|einen)\s+$")
