@@ -1,4 +1,4 @@
-"""Error classes of surveys 36-40 (Wikinews tuning docs, judged blind; tuned-on material), on invented text.
+"""Error classes of surveys 36-41 (Wikinews tuning docs, judged blind; tuned-on material), on invented text.
 
 Quotes: a role holder of a person named in the genitive ('der Anwältin Rahmani Purs') speaks, not that person; 'die
 Moderatorin eines Lokalsenders' names no one; a 'laut' claim whose message holds another quote with its speaker is only
@@ -221,3 +221,11 @@ def test_survey40_classes():
                "Gesetzentwurf auf den Weg zu bringen.", published="2011-04-23")
     rows = _rows(s)
     assert ("Donnerstag", "2011-04-21") in rows and ("Dienstag", "2011-04-19") in rows
+
+
+def test_survey41_recurring_classes():
+    s = _story("Im November 2016 errang der heute 65-jährige Bauer einen Sieg vor Gericht. Er verglich die Gene heute "
+               "lebender Asiaten. Die Oppositionsparteien erklärten, dass keine Neuwahl nötig sein werde. Die "
+               "Hausverwaltung versicherte, dass die Gedenktafel noch existiere.", published="2017-02-24")
+    assert not any(t.text.lower() == "heute" for t in s.timeline)
+    assert not any(q.shown for q in s.quotes)

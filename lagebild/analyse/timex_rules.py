@@ -481,6 +481,8 @@ def _relday(m):
     if w == "heute" and not m.group("pt") and re.match(r"\s+vor\s+(?:genau\s+|fast\s+|knapp\s+)?\w+\s+(?:Jahr|Monat|Woche)",
                                                      m.string[m.end():m.end() + 40]):
         return None  # 'Heute vor genau einem Jahr': the day a year ago (the shift rule), not today
+    if w == "heute" and re.match(r"\s+(?:\d+[- ]?[Jj]ährige|[a-zäöüß]+ende[nrms]?\s+[A-ZÄÖÜ])", m.string[m.end():m.end() + 30]):
+        return None  # 'der heute 65-jährige', 'heute lebender Asiaten': an age, a present state, no day (surveys 40-41)
     if m.group("w") == "morgen" and m.string[max(0, m.start() - 6):m.start()].lower().strip() in ("am", "guten", "den", "jeden"):
         return None
     if re.search(r"[A-ZÄÖÜ]\w+\s+von\s+$", m.string[max(0, m.start() - 30):m.start()]) and \

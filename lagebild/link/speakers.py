@@ -328,7 +328,9 @@ _NAMELESS = re.compile(r"(?:(?i:ein|eine|einer|einem|einen|der|die|das|dem|den|d
                        r"|Forscher|Forscherin|Richter|Richterin|Mitarbeiter|Mitarbeiterin|Augenzeuge|Augenzeugin|Zeuge"
                        r"|Zeugin|Anwohner|Anwohnerin|Beamter|Beamtin|Beamten|Insider|Quelle|Quellen|Kreise|Kreisen"
                        r"|Beobachter|Beobachtern|Berater|Beraterin|Analysten|Analystin|Fachleute|Kritiker|Kritikerin"
-                       r"|Befürworter|Gegner|Opposition"  # ('Politische Berater', 'Kritiker', 'der politischen Opposition')
+                       r"|Befürworter|Gegner|Opposition\w*|\w*[Vv]erwaltung"
+                       # ('Politische Berater', 'Kritiker', 'der politischen Opposition', 'die Oppositionsparteien', 'Die
+                       # Hausverwaltung': surveys 36, 40 and 41)
                        r"|\w*[Bb]ehörden?|Beteiligte|Beteiligten|Verantwortliche|Verantwortlichen|Opfer|\w*[Dd]irektion"
                        r"|\w*[Ss]timme"  # ('der Sicherheitsbehörden', 'laut Gefängnisdirektion', 'die Tonbandstimme')
                        r"|(?:Behörden|Ministeriums|Regierungs|Unternehmens|Konzern|Firmen)sprecher(?:in)?"
