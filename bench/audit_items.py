@@ -21,31 +21,39 @@ def shown_speaker(q: dict) -> str:
     return q.get("speaker_entity") or (" / ".join(names) if len(names) > 1 else q.get("speaker")) or "?"
 
 
+def shown_items(dossier: dict):
+    """(story, item id as numbered for the reviewer, item) of every shown quote ('Q1'), listed entity ('E1') and shown
+    timeline row ('T1'), story by story in the order of their first article; None as the id opens each story. The one
+    walk that both the review list (`items`) and `bench/survey_score.py` number their items by."""
+    n = {"Q": 0, "E": 0, "T": 0}
+    for story in sorted(dossier["stories"], key=lambda s: s["article_ids"][0]):
+        yield story, None, None
+        for kind, field, flag in (("Q", "quotes", "shown"), ("E", "entities", "listed"), ("T", "timeline", "shown")):
+            for item in story[field]:
+                if item.get(flag):
+                    n[kind] += 1
+                    yield story, f"{kind}{n[kind]}", item
+
+
 def items(dossier: dict) -> tuple[list[str], int, int, int]:
     out: list[str] = []
-    nq = ne = nt = 0
+    counts = {"Q": 0, "E": 0, "T": 0}
     dated = {a["id"]: a.get("published") for a in dossier.get("articles", [])}
-    for story in sorted(dossier["stories"], key=lambda s: s["article_ids"][0]):
-        out.append("\n######## ARTICLE(S) " + ", ".join(
-            f"articles/{a}.txt (published {dated.get(a) or 'unknown'})" for a in story["article_ids"]))
-        for q in story["quotes"]:
-            if not q.get("shown"):
-                continue
-            nq += 1
-            who = shown_speaker(q)
-            written = f", written {q['speaker']!r}" if q.get("speaker") and q["speaker"] != who else ""
-            out.append(f"Q{nq}: speaker={who!r} ({q['form']}, cue={q.get('cue')!r}{written}) text={q['text']!r}")
-        for e in story["entities"]:
-            if not e.get("listed"):
-                continue
-            ne += 1
-            out.append(f"E{ne}: {e['name']!r} type={e['type']} aliases={e['aliases']} mentions={len(e['mentions'])}")
-        for t in story["timeline"]:
-            if not t.get("shown"):
-                continue
-            nt += 1
-            out.append(f"T{nt}: value={t['value']} expression={t['text']!r} in: {t['event']!r}")
-    return out, nq, ne, nt
+    for story, item_id, x in shown_items(dossier):
+        if item_id is None:
+            out.append("\n######## ARTICLE(S) " + ", ".join(
+                f"articles/{a}.txt (published {dated.get(a) or 'unknown'})" for a in story["article_ids"]))
+            continue
+        counts[item_id[0]] += 1
+        if item_id[0] == "Q":
+            who = shown_speaker(x)
+            written = f", written {x['speaker']!r}" if x.get("speaker") and x["speaker"] != who else ""
+            out.append(f"{item_id}: speaker={who!r} ({x['form']}, cue={x.get('cue')!r}{written}) text={x['text']!r}")
+        elif item_id[0] == "E":
+            out.append(f"{item_id}: {x['name']!r} type={x['type']} aliases={x['aliases']} mentions={len(x['mentions'])}")
+        else:
+            out.append(f"{item_id}: value={x['value']} expression={x['text']!r} in: {x['event']!r}")
+    return out, counts["Q"], counts["E"], counts["T"]
 
 
 def main() -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.audit_items import shown_speaker  # noqa: E402
+from bench.audit_items import shown_items, shown_speaker  # noqa: E402
 from lagebild.datapaths import shared_data  # noqa: E402
 
 HERE = Path(__file__).resolve().parent / "surveys"
@@ -37,22 +37,17 @@ def _hash(parts: list) -> str:
 
 def item_keys(dossier: dict) -> list[tuple[str, str]]:
     """(item id as numbered for the reviewer, key hash) of every shown quote, listed entity and shown row, in the
-    order of bench/audit_items.py."""
+    order of bench/audit_items.py (its `shown_items` walk)."""
     out = []
-    nq = ne = nt = 0
-    for story in sorted(dossier["stories"], key=lambda s: s["article_ids"][0]):
-        for q in story["quotes"]:
-            if q.get("shown"):
-                nq += 1
-                out.append((f"Q{nq}", _hash(["Q", q["article_id"], q["text"], shown_speaker(q)])))
-        for e in story["entities"]:
-            if e.get("listed"):
-                ne += 1
-                out.append((f"E{ne}", _hash(["E", story["article_ids"][0], e["name"], e["type"]])))
-        for t in story["timeline"]:
-            if t.get("shown"):
-                nt += 1
-                out.append((f"T{nt}", _hash(["T", t["article_id"], t["text"], t["value"], t["event"]])))
+    for story, item_id, x in shown_items(dossier):
+        if item_id is None:
+            continue
+        if item_id[0] == "Q":
+            out.append((item_id, _hash(["Q", x["article_id"], x["text"], shown_speaker(x)])))
+        elif item_id[0] == "E":
+            out.append((item_id, _hash(["E", story["article_ids"][0], x["name"], x["type"]])))
+        else:
+            out.append((item_id, _hash(["T", x["article_id"], x["text"], x["value"], x["event"]])))
     return out
 
 
