@@ -1,6 +1,7 @@
 """List what an outside-style audit's reviewer judges (README: outside-style audits).
 
-    python bench/audit_items.py DIR        # DIR from bench/audit_sample.py; writes DIR/review/items.txt
+    python bench/audit_items.py DIR        # DIR from bench/audit_sample.py or bench/survey_sample.py; writes
+                                           # DIR/review/items.txt and its two reviewers' parts items_qt.txt, items_e.txt
 
 One block per story (its article files), then every item the dossier shows, numbered: shown quotes
 (Q), listed entities (E) and shown timeline rows (T); each article with the publication date the
@@ -64,6 +65,10 @@ def main() -> None:
     lines, nq, ne, nt = items(dossier)
     (args.dir / "review").mkdir(exist_ok=True)
     (args.dir / "review" / "items.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # the two reviewers' parts: quotes and timeline rows; entities (each with the article headers)
+    for name, drop in (("items_qt.txt", ("E",)), ("items_e.txt", ("Q", "T"))):
+        part = [line for line in lines if not line.startswith(drop)]
+        (args.dir / "review" / name).write_text("\n".join(part) + "\n", encoding="utf-8")
     print(json.dumps({"quotes": nq, "entities": ne, "timeline": nt}))
 
 
