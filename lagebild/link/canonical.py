@@ -23,12 +23,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-import simplemma
 from rapidfuzz import fuzz
 
 from ..records import AnalysedArticle, Entity, Mention
 from .mention_repair import _TRAILING, _first_names_only, _hyphenated_name, _repaired  # noqa: F401  (split from here)
-from .entity_de import nominative, person_genitive, saxon_genitive, with_first_names
+from .entity_de import _lemma, nominative, person_genitive, saxon_genitive, with_first_names
 from .entity_en import english_entity, line_at, story_words
 from .entity_kinds import foreign_person, match_reports, review_kinds
 from .entity_acronyms import merge_acronyms
@@ -162,10 +161,6 @@ def _collect(docs: list[AnalysedArticle]) -> list[Item]:
             items.append(it)
         _attach_roles(items, first, d)
     return items
-
-
-def _lemma(word: str) -> str:
-    return simplemma.lemmatize(word, lang="de")
 
 
 def _generic_head(bare: str, written: set[str], gaz) -> bool:

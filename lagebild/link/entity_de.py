@@ -167,11 +167,9 @@ def _tails(person_names: set[str]) -> set[str]:
     """Every person name of the story and each of its word tails ('Rahmani Pur' of 'Arasch Rahmani Pur'), of two
     words or more, or of one word the story also writes alone."""
     if _TAILS[0] is not person_names:
-        tails = set(person_names)
-        for n in person_names:
-            words = n.split()
-            tails.update(" ".join(words[k:]) for k in range(1, len(words) - 1))
-        _TAILS[:] = [person_names, tails]
+        from .translit import name_tails
+
+        _TAILS[:] = [person_names, name_tails(person_names, min_words=2)]
     return _TAILS[1]
 
 

@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 
 from ..records import Mention
-from .translit import (_parts, _split, _surname_variants, joined_skeleton, persons_compatible, phonetic_key,
+from .translit import (_parts, name_tails, _split, _surname_variants, joined_skeleton, persons_compatible, phonetic_key,
                        skeleton_token, token_similar)
 
 _LONG = 10  # token_similar's fuzzy branch without a phonetic match needs both skeletons this long
@@ -148,5 +148,5 @@ class PersonNames:
         if len(text) < 5 or not re.search(r"[^sxzß]s$", text):
             return False
         if self._tails is None:
-            self._tails = {" ".join(n.split()[k:]) for n in self.names for k in range(len(n.split()))}
+            self._tails = name_tails(self.names)
         return text[:-1] in self._tails

@@ -355,3 +355,13 @@ def compound_name(text: str, known: set[str]) -> str:
         if key[:n] in known:
             return text[:n]
     return split_compound(text)
+
+
+def name_tails(names, min_words: int = 1) -> set[str]:
+    """Every name and each of its word tails of at least `min_words` words ('Rahmani Pur' and 'Pur' of 'Arasch Rahmani
+    Pur'): the forms a genitive 's' may stand on."""
+    out = set(names)
+    for n in names:
+        words = n.split()
+        out.update(" ".join(words[k:]) for k in range(1, len(words) - min_words + 1))
+    return out
