@@ -149,6 +149,7 @@ class Figure:
     attributed_to: list[str] = field(default_factory=list)
     date: str | None = None  # when the figure holds, if the sentence dates it
     id: str = ""
+    strict: bool = False  # the hedge excludes its bound: 'mehr als 50' (> 50), 'weniger als 5' (< 5)
 
     def to_dict(self) -> dict:
         return plain_dict(self)

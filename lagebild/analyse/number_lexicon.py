@@ -43,7 +43,7 @@ def _hedge(qual: str, lo: float | None, hi: float | None, *phrases: str) -> None
 
 _hedge("approx", 0.9, 1.1, "etwa", "rund", "ca.", "ca", "circa", "zirka", "ungefähr", "schätzungsweise",
        "geschätzt", "geschätzte", "geschätzten", "um die", "an die", "grob", "in etwa", "etwa rund")
-_hedge("approx", 0.9, 1.0, "knapp", "fast", "beinahe", "nahezu", "annähernd", "nicht ganz")
+_hedge("approx", 0.9, 1.0, "knapp", "knappe", "knappen", "fast", "beinahe", "nahezu", "annähernd", "nicht ganz")
 _hedge("approx", 1.0, 1.1, "gut", "gute", "guten", "etwas mehr als", "etwas über")
 _hedge("at_least", 1.0, None, "mindestens", "wenigstens", "zumindest", "mehr als", "über", "mind.",
        "weit über", "weit mehr als", "deutlich mehr als", "deutlich über", "ab", "nicht weniger als",
@@ -104,8 +104,11 @@ LABEL_NOUNS = {
     "version", "halle", "terminal", "flug", "bus", "route", "autobahn", "kw", "sektor", "zone",
     "bezirk", "hausnummer", "top", "tabelle", "abbildung", "abb", "anlage", "reaktor", "etappe",
     "spieltag", "jahrgang", "modell", "typ", "bundesstraße", "buslinie", "postfach", "az",
-    "aktenzeichen", "iso", "din", "vers", "psalm", "sure", "tel", "telefon", "fax", "hotline", "mobil",
+    "aktenzeichen", "iso", "din", "vers", "psalm", "sure", "tel", "telefon", "fax", "hotline", "mobil", "vol",
 }
+# label nouns in the plural, before a list of numbers: 'auf den Plätzen drei und vier', 'Linien 5, 10 und 18'
+LABEL_PLURALS = {"plätze", "plätzen", "ränge", "rängen", "linien", "artikeln", "paragrafen", "paragraphen", "gleise",
+                 "gleisen", "hallen", "etappen", "punkte", "punkten", "ziffern", "nummern", "seiten", "kapiteln"}
 _STREET = re.compile(r"(straße|strasse|str|weg|platz|allee|gasse|ring|damm|ufer|chaussee)$", re.I)
 # words before a bare 4-digit number that make it a year
 YEAR_CUES = {
@@ -117,7 +120,7 @@ DETERMINERS = {
     "der", "die", "das", "dem", "den", "des", "am", "im", "zum", "zur", "vom", "beim", "ins", "ein",
     "eine", "einer", "einem", "eines", "seinem", "seiner", "ihrem", "ihrer", "dessen", "deren", "jeder",
     "jedem", "jeden", "jede", "diese", "dieser", "diesem", "diesen", "dieses", "bis", "seit", "ab",
-    "sein", "seine", "seinen", "ihr", "ihre", "ihren", "unser", "unsere", "unseren",
+    "sein", "seine", "seinen", "ihr", "ihre", "ihren", "unser", "unsere", "unseren", "seines", "ihres", "unseres",
 }
 
 

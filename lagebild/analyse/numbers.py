@@ -48,8 +48,8 @@ from . import number_lexicon_intl as intl
 from .number_lexicon_intl import intl_core, intl_rejected, intl_unit_after
 from .number_lexicon import de_unit_after
 from .number_lexicon import (  # noqa: F401  (re-exported for figures.py and the dev-set builder)
-    parse_digits, parse_number_word, CURRENCIES, DETERMINERS, FRACTIONS, HEDGES, LABEL_NOUNS, MEASURES, MONTHS, MULTIPLIERS,
-    TIME_UNITS, UNITS, VAGUE_DETERMINERS, VAGUE_PLURALS, YEAR_CUES, _ABBREV_MULT,
+    parse_digits, parse_number_word, CURRENCIES, DETERMINERS, FRACTIONS, HEDGES, LABEL_NOUNS, LABEL_PLURALS, MEASURES,
+    MONTHS, MULTIPLIERS, TIME_UNITS, UNITS, VAGUE_DETERMINERS, VAGUE_PLURALS, YEAR_CUES, _ABBREV_MULT,
     _FOREIGN_CURRENCIES, _MAX_HEDGE, _PREFIX_CURRENCIES, _STREET, _VAGUE_UNITS,
 )
 
@@ -90,6 +90,7 @@ class NumberMatch:
     unit: str | None = None
     core_start: int = 0  # the number itself, without hedge
     core_end: int = 0
+    strict: bool = False  # the hedge excludes its bound: 'mehr als 50' is > 50, 'knapp unter 5' < 5
 
 
 class _Lex:
@@ -352,8 +353,8 @@ class Scanner:
                         pass  # end of paragraph: '... waren es 500.'
                     elif after.low.rstrip(".") in self.L.months or after.kind == "num":
                         return True  # '5. Oktober', '5. 10.'
-                    elif after.kind == "word" and after.text[0].islower():
-                        return True  # ordinal: 'der 3. und 4. Angriff'
+                    elif after.kind == "word" and (after.text[0].islower() or after.start == nxt.end):
+                        return True  # ordinal: 'der 3. und 4. Angriff', 'ihren 2.Sitz'
                     elif after.text in (",", ")", ";", "]", "/"):
                         return True  # minute or rank: 'Müller (42.)', '(24., 30.)'
                     elif prev is None or prev.text in (":", "(", "–", "-", ",") or "\n" in text[prev.end:first.start]:
@@ -385,15 +386,30 @@ class Scanner:
         pw = self.prev_word(c.i)
         if pw is not None and not hedged and (pw.low in self.L.labels or pw.text in ("§", "#")):
             return True
+        if pw is not None and not hedged and c.digits and re.fullmatch(r"[ABKLSU]", pw.text):
+            return True  # a road or a line: 'die A 5', 'die B 27', 'die U 6'
+        if prev is not None and prev.text in "„\"“«»‚" and after_core is not None and after_core.text in "“\"”»«‘" \
+                and c.j == c.i + 1 and c.unit is None:
+            return True  # a number alone in quotation marks is a name: 'im Nachtclub „911“'
+        head = self._list_head(c.i) if self.L.lang == "de" and not hedged else None
+        if head is not None and (head.low in self.L.labels or head.low in LABEL_PLURALS
+                                 or re.search(r"linien?$", head.low)):
+            return True  # 'auf den Plätzen drei und vier', 'die Straßenbahnlinien 5, 10, 18 und 58'
         if pw is not None and c.digits and pw.kind == "word" and pw.text[0].isupper() and _STREET.search(pw.low):
             return True
         # durations and clock times: 'drei Tage', '15 Uhr', '70 Jahren', 'halb 8', 'gegen vier'
         if after_core is not None and after_core.low in self.L.time:
             return True
+        if after_core is not None and after_core.low in (self.L.and_, self.L.or_, self.L.to, "-", "–") \
+                and self.tok(c.j + 1) is not None and self.toks[c.j + 1].kind == "num" \
+                and self.tok(c.j + 2) is not None and self.toks[c.j + 2].low in self.L.time:
+            return True  # the first of a pair that shares its time unit: '14 und 18 Jahre alten', '3 oder 4 Tage'
+
         if after_core is not None and _ORDINAL_MULT.search(after_core.low):
             return True  # 'der einhundert Milliardste'
         if prev is not None and prev.low in self.L.clock and c.value is not None and c.value <= 24 \
-                and c.value == int(c.value) and c.unit is None and c.mult == 1 and not hedged:
+                and c.value == int(c.value) and c.unit is None and c.mult == 1 and not hedged \
+                and not self._range_of_things(c):
             if prev.low in ("halb", "viertel", "dreiviertel") or after_core is None \
                     or not (after_core.kind == "word" and after_core.text[0].isupper()):
                 return True
@@ -402,6 +418,32 @@ class Scanner:
             if n2.start == after_core.end and n2.kind == "word" and after_core.start == self.toks[c.j - 1].end:
                 return True  # 'drei-Zimmer-', '300-Millionen-Euro-Paket'
         return False
+
+    def _list_head(self, i: int) -> Tok | None:
+        """The word before the list of numbers that token i closes ('Linien 5, 10 und 18' -> 'Linien'), or the
+        word before i itself; None when a list runs on too long."""
+        k = i - 1
+        for _ in range(24):
+            p = self.tok(k)
+            if p is None:
+                return None
+            if p.kind == "num" or p.text == "," or p.low in (self.L.and_, self.L.or_, self.L.to) \
+                    or parse_number_word(p.low) is not None:
+                k -= 1
+                continue
+            return p if p.kind == "word" else None
+        return None
+
+    def _range_of_things(self, c: _Core) -> bool:
+        """'vier bis sechs Atomwaffen', '20-25 Prozent': the core opens a range whose other end counts
+        something that is no time unit (so a clock cue before it, 'nach', 'um', is no clock time)."""
+        sep = self.tok(c.j)
+        second = self.full_core(c.j + 1) if sep is not None and sep.low in (self.L.to, "-", "–") else None
+        if second is None or second[1] != c.j + 1:
+            return False
+        after = self.tok(second[0].j)
+        return second[0].unit is not None or after is not None and after.kind == "word" \
+            and after.low not in self.L.time and (after.text[0].isupper() or after.low in self.L.units)
 
     def _open_paren(self, i: int) -> bool:
         """Is there an unclosed '(' within the 15 tokens before i?"""
@@ -556,11 +598,14 @@ class Scanner:
                     out.append(self._match(start, c.j + 2, v, v, None, "at_least", c.unit, start, c.j))
                     i = c.j + 2
                     continue
-                p1, p2 = self.tok(start - 1), self.tok(start - 2)
-                if hedge is None and p1 is not None and p2 is not None and p1.low == self.L.or_ \
-                        and p2.low in _ONE and 1 < v <= 10 and (not out or out[-1].end <= p2.start):
-                    # 'ein oder zwei Geschworene', 'one or two jurors': the article word is the low end
-                    out.append(self._match(start - 2, c.j, None, 1.0, v, "range", c.unit, start, c.j))
+                p1, p2, p3 = self.tok(start - 1), self.tok(start - 2), self.tok(start - 3)
+                if hedge is None and p1 is not None and p2 is not None and p2.low in _ONE and 1 < v <= 10 \
+                        and (p1.low in (self.L.or_, self.L.to) or p1.low == self.L.and_ and p3 is not None
+                             and p3.low == self.L.between) and (not out or out[-1].end <= p2.start):
+                    # 'ein oder zwei Geschworene', 'one or two jurors', 'einer bis vier', 'zwischen einer und
+                    # vier Zigaretten': the article word is the low end
+                    first = start - 3 if p1.low == self.L.and_ else start - 2
+                    out.append(self._match(first, c.j, None, 1.0, v, "range", c.unit, start, c.j))
                 elif hedge is None:
                     out.append(self._match(start, c.j, v, v, v, "exact", c.unit, start, c.j))
                 else:
@@ -577,11 +622,24 @@ class Scanner:
 
     def _match(self, si: int, ej: int, value, low, high, qual, unit, ci: int, cj: int) -> NumberMatch:
         s, e = self.toks[si].start, self.toks[ej - 1].end
+        core_start = self.toks[ci].start
+        if unit == "°" and _BELOW_ZERO.match(self.text, e):  # '196 Grad unter Null' is -196 °
+            value, low, high = (None if x is None else -x for x in (value, high, low))
+            qual = {"at_least": "at_most", "at_most": "at_least"}.get(qual, qual)
         return NumberMatch(
             start=s, end=e, text=self.text[s:e], value=_round(value), low=_round(low), high=_round(high),
-            qualifier=qual, unit=unit, core_start=self.toks[ci].start, core_end=self.toks[cj - 1].end,
+            qualifier=qual, unit=unit, core_start=core_start, core_end=self.toks[cj - 1].end,
+            strict=qual in ("at_least", "at_most", "approx") and bool(_STRICT_HEDGE.search(self.text[s:core_start])),
         )
 
+
+_BELOW_ZERO = re.compile(r"\s+(?:unter\s+Null|minus\b)", re.I)
+
+# hedges that exclude their bound ('mehr als', 'über', 'weniger als', 'unter', 'more than', 'plus de'), unless
+# negated ('nicht mehr als' is at most, 'no fewer than' at least): shown as '>' / '<' (report.common.fmt_range)
+_STRICT_HEDGE = re.compile(
+    r"(?i)^(?!.*\b(?:nicht|no|not|pas)\b).*\b(?:mehr\s+als|über|weniger\s+als|unter|more\s+than|over|above|in\s+excess\s+of|"
+    r"upwards\s+of|fewer\s+than|less\s+than|under|below|plus\s+d|moins\s+d|au-delà)", re.S)
 
 _ONE = frozenset({"ein", "eine", "einen", "einem", "einer", "eins", "one", "un", "une"})
 

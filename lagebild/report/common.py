@@ -7,12 +7,19 @@ def fmt_number(x) -> str:
         return "–"
     if float(x).is_integer():
         return f"{int(x):,}".replace(",", ".")
-    return f"{x:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    # as many decimals as the number has (up to 4 below 100, 2 above): '41,9', '0,059', not '41,90', '0,06'
+    s = f"{x:,.{2 if abs(x) >= 100 else 4}f}".rstrip("0").rstrip(".")
+    return s.replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 def fmt_range(fig: dict) -> str:
     q = fig.get("qualifier")
     lo, hi, v = fig.get("low"), fig.get("high"), fig.get("value")
+    if fig.get("strict"):  # 'mehr als 50' > 50, 'knapp über 50' > 50, 'weniger als 5' < 5
+        if q in ("at_least", "approx") and lo is not None and lo == (v if v is not None else lo):
+            return f"> {fmt_number(lo)}"
+        if q in ("at_most", "approx") and hi is not None and hi == (v if v is not None else hi):
+            return f"< {fmt_number(hi)}"
     if q == "approx" and v is not None:
         return f"≈ {fmt_number(v)}"
     if lo is not None and hi is not None and lo != hi:
@@ -35,7 +42,8 @@ def fmt_unit(fig: dict) -> str:
 def fmt_figure(fig: dict) -> str:
     """Range and unit: '≈ 1.500', '1,60 m', '≤ 8.000.000 €'; fractions as percent."""
     if fig.get("unit") == "frac":
-        f = dict(fig, **{k: (fig[k] * 100 if fig.get(k) is not None else None) for k in ("value", "low", "high")})
+        # '1/3' is 33,33 %, not 33,3333 %: a share to two decimals of a percent
+        f = dict(fig, **{k: (round(fig[k] * 100, 2) if fig.get(k) is not None else None) for k in ("value", "low", "high")})
         return fmt_range(f) + " %"
     unit = fmt_unit(fig)
     return fmt_range(fig) + (f" {unit}" if unit else "")

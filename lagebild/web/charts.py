@@ -27,7 +27,7 @@ class Markup(_Markup):
 
         return Markup(str.format(self, *map(safe, args), **{k: safe(v) for k, v in kwargs.items()}))
 
-from ..report.common import chain, fmt_number, fmt_range
+from ..report.common import chain, fmt_figure, fmt_number
 from .views import evidence_url, label
 
 PALETTE = ["#2f6fb0", "#d9822b", "#3a9a5b", "#8e5bb5", "#c0392b", "#16a2a2", "#a0522d", "#6b7a8f"]
@@ -140,7 +140,7 @@ def range_chart(group: dict, arts: dict) -> Markup:
         who = chain(f.get("attributed_to") or [])
         src = label(arts.get(f.get("article_id")), f.get("article_id") or "")
         head = _trunc(src, 22) + (" · " + _trunc(who, 22) if who else "")
-        tip = f"{src}: {f.get('text', '')}" + (f" — laut {who}" if who else "") + f" [{fmt_range(f)} {f.get('count_of', '')}]"
+        tip = f"{src}: {f.get('text', '')}" + (f" — laut {who}" if who else "") + f" [{fmt_figure(f)} {f.get('count_of', '')}]"
         url = evidence_url(f)
         parts.append(Markup('<a href="{}" class="ev-link" data-figure="{}"><title>{}</title>').format(url or "#", f.get("id") or "", tip))
         parts.append(Markup('<rect x="0" y="{:.1f}" width="{}" height="{}" fill="transparent" class="row-hit"/>').format(

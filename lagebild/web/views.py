@@ -330,7 +330,7 @@ def article_items(analysis: dict) -> list[dict]:
     for f in analysis.get("figures", []):
         who = chain(f.get("attributed_to") or [])
         add("figure", f.get("start"), f.get("end"), f.get("text"),
-            f"{fmt_range(f)} {f.get('count_of') or ''}" + (f" (laut {who})" if who else ""))
+            f"{fmt_figure(f)} {f.get('count_of') or ''}" + (f" (laut {who})" if who else ""))
     for t in analysis.get("timexes", []):
         unsure = isinstance(t.get("confidence"), (int, float)) and t["confidence"] < SHOW_THRESHOLD
         add("timex", t.get("start"), t.get("end"), t.get("text"),
@@ -402,7 +402,7 @@ def item_lists(analysis: dict) -> dict:
                      for (n, lab), ms in sorted(mentions.items(), key=lambda kv: (-len(kv[1]), kv[0]))],
         "quotes": [{"speaker": q.get("speaker") or "?", "text": q.get("text") or "", "direct": bool(q.get("direct")),
                     "cue": q.get("cue") or "", "url": link(q["start"], q["end"])} for q in analysis.get("quotes", [])],
-        "figures": [{"range": fmt_range(f), "text": f.get("text") or "", "count_of": f.get("count_of") or "",
+        "figures": [{"range": fmt_figure(f), "text": f.get("text") or "", "count_of": f.get("count_of") or "",
                      "claimant": chain(f.get("attributed_to") or []), "url": link(f["start"], f["end"])}
                     for f in analysis.get("figures", [])],
         "timexes": [{"text": t.get("text") or "", "value": readable_time(t.get("value"), t.get("type")),
