@@ -392,8 +392,6 @@ class _Attributor:
         self.doc = doc
         self.chain_fn = attribution_chain
         self.cache: dict[tuple[int, int, int | None], list[str]] = {}
-        self.quote_of: dict[tuple[int, int, int | None], list[int]] = {}  # chains read off a quote: its span
-        self.last_quote: list[int] | None = None  # the quote the last `chain` came from, if any
         self._quotes: SpanIndex | None = None
 
     def own(self, s: int, e: int, focus: int | None) -> list[str]:
@@ -414,7 +412,6 @@ class _Attributor:
                     if q.start <= at < q.end or (focus is None and s <= q.start < e):
                         chain = _quote_chain(q)
                         if chain:
-                            self.quote_of[key] = [q.start, q.end]
                             break
             self.cache[key] = chain
         return self.cache[key]
@@ -423,7 +420,6 @@ class _Attributor:
         sents = self.doc.sentences or [(0, len(self.doc.text))]
         s, e = sents[sent_index]
         chain = self.own(s, e, focus)
-        self.last_quote = self.quote_of.get((s, e, focus))
         k = sent_index
         # reported speech goes on in Konjunktiv I: carry the source back over up to 3 sentences
         while not chain and k > 0 and self.doc.article.language in ("de", None, "") and _konjunktiv(self.doc.text[sents[k][0]:sents[k][1]]):
@@ -431,7 +427,6 @@ class _Attributor:
             if "\n" in self.doc.text[pe:sents[k][0]]:
                 break  # a new paragraph starts a new source
             chain = self.own(ps, pe, None)
-            self.last_quote = self.quote_of.get((ps, pe, None))
             k -= 1
             if sent_index - k >= 3:
                 break
@@ -510,7 +505,6 @@ def find_figures(doc: AnalysedArticle) -> None:
         extras[fig.id] = {
             "head": info["head"], "head_topic": info["head_topic"],
             "count_start": span[0] if span else None, "count_end": span[1] if span else None,
-            "source_quote": attributor.last_quote,  # the source came from this quote's speaker: shown only with it
         }
         _elliptic_count(doc, fig, sents[si][0], extras)
 

@@ -21,19 +21,6 @@ def assign_ids(docs: list[AnalysedArticle]) -> None:
             quote.id = quote.id or f"{doc.id}:q{i + 1}"
 
 
-def drop_hidden_sources(docs: list[AnalysedArticle]) -> None:
-    """A figure whose source was read off a quote's speaker names that source only while the quote is
-    shown: a speaker the quote checks or the speaker links hid ('Erst', 'Tote', a pronoun, a role that
-    names no one) is no more a figure's source than a quote's."""
-    for doc in docs:
-        extras = doc.extras.get("figures", {})
-        hidden = {(q.start, q.end) for q in doc.quotes if not q.shown}
-        for fig in doc.figures:
-            span = (extras.get(fig.id) or {}).get("source_quote")
-            if span and tuple(span) in hidden:
-                fig.attributed_to = []
-
-
 def build_story(story_id: str, docs: list[AnalysedArticle], membership: list[dict]) -> Story:
     """Link the analysed articles of one story into a `Story`."""
     assign_ids(docs)
@@ -42,7 +29,6 @@ def build_story(story_id: str, docs: list[AnalysedArticle], membership: list[dic
     quotes = [q for d in docs for q in sorted(d.quotes, key=lambda q: q.start)]
     link_speakers(quotes, entities, docs)
     hide_nameless(quotes, entities)
-    drop_hidden_sources(docs)
     figures = [f for d in docs for f in sorted(d.figures, key=lambda f: f.start)]
     timeline = build_timeline(docs)
     edges = find_lineage(docs)

@@ -1,0 +1,80 @@
+"""Figures as a reader sees them: classes from the figure survey of Wikinews tuning documents (round 42).
+
+Every sentence here is invented; each test names the class the survey found."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.analyse.numbers import scan_numbers
+from lagebild.report.common import fmt_figure, fmt_number
+
+
+def _figs(text: str, lang: str = "de") -> list[tuple[str, str]]:
+    """(words, shown value) of every quantity expression."""
+    return [(m.text, fmt_figure({"qualifier": m.qualifier, "low": m.low, "high": m.high, "value": m.value,
+                                 "unit": m.unit, "strict": m.strict})) for m in scan_numbers(text, lang)]
+
+
+@pytest.mark.parametrize("text,shown", [
+    ("Es wurden mehr als 400 Gefangene freigelassen.", "> 400"),
+    ("Über 1.200 Abgeordnete stimmten zu.", "> 1.200"),
+    ("Der Anteil lag bei weniger als 10 Prozent.", "< 10 %"),
+    ("Das Gebot lag bei etwas über 63.000 Euro.", "> 63.000 €"),
+    ("Mindestens 3 Menschen starben.", "≥ 3"),
+    ("Bis zu 8 Millionen Granaten wurden geliefert.", "≤ 8.000.000"),
+    ("Nicht weniger als 5 Boote kenterten.", "≥ 5"),
+    ("Es gab more than 40 arrests.", None),  # mixed text: no German hedge, nothing asserted
+])
+def test_strict_hedges_shown_as_strict(text, shown):
+    got = _figs(text)
+    if shown is None:
+        return
+    assert got and got[0][1] == shown
+
+
+def test_english_and_french_strict_hedges():
+    assert _figs("Police said more than 40 people were hurt.", "en")[0][1] == "> 40"
+    assert _figs("No fewer than 5 boats sank.", "en")[0][1] == "≥ 5"
+    assert _figs("Il y a eu plus de 300 morts.", "fr")[0][1] == "> 300"
+
+
+def test_numbers_keep_their_decimals():
+    assert fmt_number(2.268) == "2,268"
+    assert fmt_number(42.195) == "42,195"
+    assert fmt_number(41.9) == "41,9"
+    assert fmt_number(12345.678) == "12.345,68"
+    assert fmt_figure({"qualifier": "exact", "value": 0.419, "low": 0.419, "high": 0.419, "unit": "frac"}) == "41,9 %"
+    assert fmt_figure({"qualifier": "exact", "value": 1 / 3, "low": 1 / 3, "high": 1 / 3, "unit": "frac"}) == "33,33 %"
+
+
+@pytest.mark.parametrize("text,words,shown", [
+    ("Das Land besitze seiner Meinung nach drei bis fünf Raketen.", "drei bis fünf", "3–5"),
+    ("Die Firma hebt die Preise um 10-15 Prozent an.", "10-15 Prozent", "10–15 %"),
+    ("Sie nahmen zwischen einer und drei Tabletten täglich.", "zwischen einer und drei", "1–3"),
+    ("Schon einer bis zwei Becher am Tag schaden.", "einer bis zwei", "1–2"),
+    ("Die Proben wurden bei 80 Grad unter Null gelagert.", "80 Grad", "-80 °"),
+    ("Der Umsatz stieg um knappe 12 Prozent.", "knappe 12 Prozent", "≈ 12 %"),
+])
+def test_ranges_and_hedges_read_whole(text, words, shown):
+    assert (words, shown) in _figs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Das Treffen beginnt gegen vier bis fünf Uhr.",
+    "Geöffnet ist um 8 bis 10 Uhr.",
+    "Von dort fahren die Buslinien 3, 7 und 12 ab.",
+    "Die Firmen landeten auf den Rängen zwei und fünf.",
+    "Auf den Plätzen 19 und 13 folgten Banken.",
+    "Der Unfall ereignete sich auf der B 27 bei Tübingen.",
+    "Im Club „808“ feierten die Gäste bis zum Morgen.",
+    "Die Band veröffentlichte „Greatest Hits Vol.2“ im Herbst.",
+    "Sie verlor ihren 3.Titel im Finale.",
+    "Zur Feier seines 90. Geburtstags kamen Gäste.",
+    "Die 15 und 17 Jahre alten Schüler wurden befragt.",
+])
+def test_not_figures(text):
+    assert _figs(text) == []
+
+
+def test_a_plain_list_of_counts_stays():
+    assert [w for w, _ in _figs("Es kamen 5, 10 und 20 Menschen in die drei Orte.")][:3] == ["5", "10", "20"]
