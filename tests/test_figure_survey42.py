@@ -78,3 +78,65 @@ def test_not_figures(text):
 
 def test_a_plain_list_of_counts_stays():
     assert [w for w, _ in _figs("Es kamen 5, 10 und 20 Menschen in die drei Orte.")][:3] == ["5", "10", "20"]
+
+
+# ---- second part of the survey (part B): units, 'bis' as a bound, ages, ordinals, codes, whole counted phrases
+
+@pytest.mark.parametrize("text,shown", [
+    ("Der Wagen fuhr mit 80 Kilometern pro Stunde in die Kurve.", "80 km/h"),
+    ("Das Becken hat ein Volumen von 2 km³.", "2 km³"),
+    ("Das Land zahlte 30 Millionen Deutsche Mark.", "30.000.000 DM"),
+    ("Das Beben erreichte eine Stärke von 5,8 Mw.", "5,8 Mw"),
+    ("Die Zustimmung liegt bei zwei Dritteln.", "66,67 %"),
+    ("Der Preis sank um zirca 4 Prozent.", "≈ 4 %"),
+    ("Die Rakete trägt Sprengköpfe bis 400 kg.", "≤ 400 kg"),
+    ("Er siegte in der Gewichtsklasse bis 60 Kilogramm.", "≤ 60 kg"),
+])
+def test_units_and_bounds(text, shown):
+    assert shown in [s for _, s in _figs(text)]
+
+
+def test_bis_alone_stays_a_range_word():
+    assert _figs("Die Kosten liegen bei 3 bis 5 kg Gold.") == [("3 bis 5 kg", "3–5 kg")]
+    assert [s for _, s in _figs("Bis 2030 sollen 5 Millionen Euro fließen.")] == ["5.000.000 €"]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Kirche stammt aus dem frühen 15. Jahrhundert.",
+    "Die Schule nahm die neue 11. Jahrgangsstufe auf.",
+    "Der Film lief auf SAT.1 am Abend.",
+    "Eine Boeing 737-500 landete sicher.",
+    "Gestorben: Sängerin Anna Berg, 81, Schauspieler Max Kurz, 64, beide in Wien.",
+    "Der Teamchef wurde 70\nEr feierte im kleinen Kreis.",
+    "Sie lebte mit ihren drei und sechs Jahre alten Söhnen in Ulm.",
+])
+def test_more_non_figures(text):
+    assert _figs(text) == []
+
+
+def _counted(text: str) -> list[tuple[str, str, str]]:
+    from lagebild.pipeline import process
+    from lagebild.records import RawDocument
+
+    doc = process([RawDocument(id="c1", source="c1", text="Bericht\n\n" + text, published="2024-05-02")]).docs[0]
+    return [(f.text, f.count_of, f.topic) for f in doc.figures]
+
+
+def test_whole_counted_phrases():
+    got = _counted("Die Forscher befragten 12.000 Frauen und Männer. Im Viertel gibt es drei Obst- und "
+                   "Gemüsestände. Das Archiv hat 5.000 Schwarz/Weiß-Fotos. Die Band erhielt 12 Goldene Schallplatten. "
+                   "Russland schickte 300 Soldaten und Frankreich 200 Polizisten. Dabei wurden 5 Deutsche verletzt.")
+    counted = {t: c for t, c, _ in got}
+    assert counted["12.000"] == "Frauen und Männer"
+    assert counted["drei"] == "Obst- und Gemüsestände"
+    assert counted["5.000"] == "Schwarz/Weiß-Fotos"
+    assert counted["12"] == "Goldene Schallplatten"
+    assert counted["300"] == "Soldaten"  # 'und Frankreich 200 …' is the next clause, not a counted pair
+    assert counted["5"] == "Deutsche"
+    topics = {t: tp for t, _, tp in got}
+    assert topics["12.000"] == "frau+mann"  # neither the women nor the men alone: never grouped with 'Frauen'
+
+
+def test_a_model_code_is_no_range():
+    got = _counted("Eine Boeing 737-800 landete in Palma. Die Zahl stieg auf 300-500 Menschen.")
+    assert [t for t, _, _ in got] == ["300-500"]

@@ -266,6 +266,10 @@ def _product_number(text: str, sent_start: int, m: NumberMatch) -> bool:
     """'iPhone 14 Modelle', 'PlayStation 5 Konsolen', 'GTX 970 Karten': a bare number right after a
     word with a capital inside it (a product or brand, never a German noun) names a model, even
     when a noun follows."""
+    if m.qualifier == "range" and m.unit is None and re.fullmatch(r"\d{3,}-\d{3,}", m.text):
+        words = list(_WORD.finditer(text[sent_start:m.start]))  # 'Boeing 737-800', 'Typ 320-200': a model's code
+        return bool(words) and text[sent_start + words[-1].end():m.start] == " " and words[-1].group()[:1].isupper() \
+            and words[-1].group().lower() not in DETERMINERS and words[-1].start() > 0
     if m.qualifier != "exact" or m.unit is not None or m.start != m.core_start or m.value is None:
         return False
     if m.value != int(m.value) or "." in m.text or not m.text[:1].isdigit():
@@ -480,8 +484,14 @@ def find_figures(doc: AnalysedArticle) -> None:
             continue  # a win-loss record or a vote tally ('a 35-47 record', '162-139', 'a 5-4 vote'): a score
         if lang == "de" and (_product_number(text, s, m) or _race_name(text, s, m)):
             continue
+        whole = _whole_count(doc, span) if span and lang == "de" else span
+        span = whole
         count_of = text[span[0]:span[1]] if span else ""
         info = topic_info(count_of, lang) if count_of else {"key": "", "head": "", "topic": "", "head_topic": ""}
+        parts = [p for p in _CONJUNCTS.split(count_of) if p.strip()] if count_of else []
+        if len(parts) > 1:  # 'Frauen und Männer' counts neither the women nor the men alone: a topic of its own
+            key = "+".join(topic_info(p.rstrip("-"), lang)["topic"] or p.lower() for p in parts)
+            info = {"key": key, "head": key, "topic": key, "head_topic": key}
         topic = info["topic"] or _DIMENSION.get(m.unit or "", "")
         if info["key"] in _SCORE_HEADS or info["head"] in _SCORE_HEADS:
             topic = ""  # a score or a table tally: never grouped
@@ -507,6 +517,36 @@ def find_figures(doc: AnalysedArticle) -> None:
             "count_start": span[0] if span else None, "count_end": span[1] if span else None,
         }
         _elliptic_count(doc, fig, sents[si][0], extras)
+
+
+_NOUN = r"[A-ZÄÖÜ][^\W\d_]*(?:-[^\W\d_]+)*"
+# what a counted noun goes on with: a suspended compound ('Straßen- und Hallenmärkte'), a slashed compound
+# ('Schwarz/Weiß-Abbildungen'), nouns coordinated with it ('Frauen und Männern', 'Reis, Decken und Planen')
+_SUSPENDED = re.compile(rf"-[ \t]+(?:und|oder|bzw\.|sowie)[ \t]+{_NOUN}")
+_SLASHED = re.compile(r"/[^\W\d_]+(?:-[^\W\d_]+)*")
+_COORDINATED = re.compile(rf"(?:,[ \t]+{_NOUN})*[ \t]+(?:und|oder|sowie)[ \t]+{_NOUN}(?=[,.;:!?)“\"]|\s+(?!\d)|$)")
+_CONJUNCTS = re.compile(r",\s+|\s+(?:und|oder|sowie|bzw\.)\s+|/")
+_NAME_ADJ = re.compile(rf"[ \t]+{_NOUN}")  # 'Goldene Schallplatten': a capitalised adjective and its noun
+# endings of adjectives written with a capital in a name ('Goldene', 'Grüne', 'Olympische'), not nouns ('Staaten')
+_CAP_ADJ = re.compile(r"(?:isch|en|ig|lich|al|rot|blau|gelb|grün|weiß|schwarz)e[nr]?$")
+
+
+def _whole_count(doc: AnalysedArticle, span: tuple[int, int]) -> tuple[int, int]:
+    """The counted phrase `span` with what it goes on with (_SUSPENDED, _SLASHED, _COORDINATED: no named entity
+    among the nouns added, 'Soldaten und Russland' is no counted pair; a capitalised adjective's noun)."""
+    text, (s, e) = doc.text, span
+    m = _SUSPENDED.match(text, e) or _SLASHED.match(text, e)
+    if m:
+        return s, m.end()
+    word = text[s:e].split()[-1] if text[s:e].split() else ""
+    if word[:1].isupper() and _CAP_ADJ.search(word) and word.lower() not in _NOT_ADJ:
+        m = _NAME_ADJ.match(text, e)
+        if m and m.end() - e < 30 and not text[e:m.end()].strip().lower() in DETERMINERS:
+            e = m.end()  # '49 Goldene Schallplatten' (not '5 Deutsche wurden …')
+    m = _COORDINATED.match(text, e)
+    if m and not any(x.start < m.end() and x.end > e for x in doc.mentions):
+        return s, m.end()
+    return s, e
 
 
 # between a counted figure and a bare one that another source gives: a clause break

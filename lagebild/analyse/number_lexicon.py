@@ -29,7 +29,8 @@ _VAGUE_UNITS = {
     "millionen": 1e6, "milliarden": 1e9, "billionen": 1e12,
     **{k: v for k, v in VAGUE_PLURALS.items() if k != "zigtausende"},
 }
-FRACTIONS = {"halbe": 2, "halbes": 2, "drittel": 3, "viertel": 4, "fünftel": 5, "sechstel": 6, "achtel": 8, "zehntel": 10}
+FRACTIONS = {"halbe": 2, "halbes": 2, "drittel": 3, "viertel": 4, "fünftel": 5, "sechstel": 6, "achtel": 8, "zehntel": 10,
+             "dritteln": 3, "vierteln": 4, "fünfteln": 5, "sechsteln": 6, "achteln": 8, "zehnteln": 10}
 
 # hedges, lower-case token sequences -> (qualifier, low factor, high factor); factors apply to v,
 # None means "no bound". Longest sequence wins.
@@ -41,7 +42,7 @@ def _hedge(qual: str, lo: float | None, hi: float | None, *phrases: str) -> None
         HEDGES[tuple(p.split())] = (qual, lo, hi)
 
 
-_hedge("approx", 0.9, 1.1, "etwa", "rund", "ca.", "ca", "circa", "zirka", "ungefähr", "schätzungsweise",
+_hedge("approx", 0.9, 1.1, "etwa", "rund", "ca.", "ca", "circa", "zirka", "zirca", "ungefähr", "schätzungsweise",
        "geschätzt", "geschätzte", "geschätzten", "um die", "an die", "grob", "in etwa", "etwa rund")
 _hedge("approx", 0.9, 1.0, "knapp", "knappe", "knappen", "fast", "beinahe", "nahezu", "annähernd", "nicht ganz")
 _hedge("approx", 1.0, 1.1, "gut", "gute", "guten", "etwas mehr als", "etwas über")
@@ -66,7 +67,7 @@ CURRENCIES = {
 MEASURES = {
     "%": "%", "prozent": "%", "prozentpunkte": "pp", "prozentpunkten": "pp", "prozentpunkt": "pp",
     "km": "km", "kilometer": "km", "kilometern": "km", "quadratkilometer": "km2", "quadratkilometern": "km2",
-    "km²": "km2", "km2": "km2", "qkm": "km2", "meter": "m", "metern": "m", "m": "m", "quadratmeter": "m2",
+    "km²": "km2", "km2": "km2", "qkm": "km2", "km³": "km3", "kubikkilometer": "km3", "meter": "m", "metern": "m", "m": "m", "quadratmeter": "m2",
     "quadratmetern": "m2", "m²": "m2", "qm": "m2", "kubikmeter": "m3", "kubikmetern": "m3", "m³": "m3",
     "zentimeter": "cm", "cm": "cm", "millimeter": "mm", "mm": "mm", "meilen": "mi", "seemeilen": "nmi",
     "tonnen": "t", "t": "t", "megatonnen": "Mt", "kilotonnen": "kt", "kilogramm": "kg", "kilo": "kg",
@@ -105,6 +106,7 @@ LABEL_NOUNS = {
     "bezirk", "hausnummer", "top", "tabelle", "abbildung", "abb", "anlage", "reaktor", "etappe",
     "spieltag", "jahrgang", "modell", "typ", "bundesstraße", "buslinie", "postfach", "az",
     "aktenzeichen", "iso", "din", "vers", "psalm", "sure", "tel", "telefon", "fax", "hotline", "mobil", "vol",
+    "position", "aktenzahl", "geschäftszahl", "jahrgangsstufe",
 }
 # label nouns in the plural, before a list of numbers: 'auf den Plätzen drei und vier', 'Linien 5, 10 und 18'
 LABEL_PLURALS = {"plätze", "plätzen", "ränge", "rängen", "linien", "artikeln", "paragrafen", "paragraphen", "gleise",
@@ -228,6 +230,8 @@ def de_unit_after(sc, j: int) -> tuple[str, int] | None:
         if n.low in CURRENCIES and n.kind == "word" or n.low in _FOREIGN_CURRENCIES:
             # 'indische Rupien', 'kambodschanische Riel', 'finnische Mark'
             return CURRENCIES.get(n.low) or _FOREIGN_CURRENCIES[n.low], j + 2
+    if lw in ("deutsche", "deutschen") and sc.tok(j + 1) is not None and sc.toks[j + 1].low == "mark":
+        return "DM", j + 2  # 'Deutsche Mark' (the capital D fails the adjective test above)
     if lw in ("schweizer",):
         n = sc.tok(j + 1)
         if n is not None and n.low == "franken":
@@ -240,8 +244,13 @@ def de_unit_after(sc, j: int) -> tuple[str, int] | None:
         return lw + ("2" if sc.toks[j + 1].text == "²" else "3"), j + 2
     if lw == "fr" and sc.tok(j + 1) is not None and sc.toks[j + 1].text == ".":
         return "CHF", j + 2
+    if t.text == "Mw":
+        return "Mw", j + 1  # moment magnitude, not megawatt ('MW')
     if lw in UNITS:
         if len(lw) == 1 and lw.isalpha() and not t.text.islower():
             return None  # 'GTX 970M', 'Typ 3 T': one capital letter is not a unit
+        p1, p2 = sc.tok(j + 1), sc.tok(j + 2)
+        if UNITS[lw] == "km" and p1 is not None and p2 is not None and p1.low == "pro" and p2.low == "stunde":
+            return "km/h", j + 3  # '55 Kilometern pro Stunde'
         return UNITS[lw], j + 1
     return None

@@ -333,6 +333,11 @@ class Scanner:
                     return True  # 'F-16', 'Covid-19', 'A/320'
                 if prev.text in ".,:/" and pp is not None and pp.text[-1:].isdigit() and pp.end == prev.start:
                     return True  # second half of '15.30', '3:1', '12.5'
+                if prev.text == "." and pp is not None and pp.kind == "word" and pp.end == prev.start and pp.text.isupper():
+                    return True  # 'SAT.1'
+                if prev.text == "-" and pp is not None and pp.kind == "num" and pp.end == prev.start \
+                        and c.value is not None and parse_digits(pp.text) is not None and parse_digits(pp.text) >= c.value:
+                    return True  # no range: a model code ('Boeing 737-500')
             if nxt is not None and nxt.start == first.end:
                 if nxt.kind == "word" and (nxt.low not in self.L.units or len(nxt.text) == 1 and nxt.text.isupper()) \
                         and nxt.low not in self.L.mult:
@@ -361,6 +366,8 @@ class Scanner:
                         return True  # list item: 'Session: 1. Nico Rosberg'
                     elif prev is not None and prev.low in self.L.determiners:
                         return True  # 'die 3. Panzerbrigade'
+                    elif after.low in _ORDINAL_NOUNS:
+                        return True  # 'im frühen 16. Jahrhundert', 'die untergebrachte 12. Jahrgangsstufe'
                     elif after.kind == "sym" and after.text not in "\"„“«»)":
                         return True
             if re.fullmatch(r"0\d+", s):
@@ -371,6 +378,14 @@ class Scanner:
                 return True  # a score or a ratio: '2 zu 1', 'im Verhältnis 3 zu 1'
             if prev is not None and prev.text in "([" and nxt is not None and nxt.text in ")]," and c.j == c.i + 1:
                 return True  # age or reference in brackets: 'Putin (72)', 'Aysha (35, Name geändert)'
+            if prev is not None and prev.text == "," and nxt is not None and nxt.text == "," and c.j == c.i + 1 \
+                    and pp is not None and pp.kind == "word" and pp.text[:1].isupper() and c.value is not None \
+                    and c.value <= 110 and c.value == int(c.value):
+                return True  # an age between commas: 'Florijana Ismaili, 24, Schauspielerin …'
+            if prev is not None and prev.low in ("wurde", "wird", "werde", "würde") and c.j == c.i + 1 \
+                    and (nxt is None or nxt.text in ".!\n" or "\n" in text[first.end:nxt.start]) and c.value is not None \
+                    and c.value <= 120:
+                return True  # 'Der Teamchef wurde 60': an age
             if self._phone_like(c):
                 return True
             if prev is not None and prev.kind == "num" and c.j == c.i + 1:
@@ -400,10 +415,11 @@ class Scanner:
         # durations and clock times: 'drei Tage', '15 Uhr', '70 Jahren', 'halb 8', 'gegen vier'
         if after_core is not None and after_core.low in self.L.time:
             return True
-        if after_core is not None and after_core.low in (self.L.and_, self.L.or_, self.L.to, "-", "–") \
-                and self.tok(c.j + 1) is not None and self.toks[c.j + 1].kind == "num" \
-                and self.tok(c.j + 2) is not None and self.toks[c.j + 2].low in self.L.time:
-            return True  # the first of a pair that shares its time unit: '14 und 18 Jahre alten', '3 oder 4 Tage'
+        if after_core is not None and after_core.low in (self.L.and_, self.L.or_, self.L.to, "-", "–"):
+            other = self.full_core(c.j + 1)
+            if other is not None and other[1] == c.j + 1 and self.tok(other[0].j) is not None \
+                    and self.toks[other[0].j].low in self.L.time:
+                return True  # the first of a pair that shares its time unit: '14 und 18 Jahre alten', '3 oder 4 Tage'
 
         if after_core is not None and _ORDINAL_MULT.search(after_core.low):
             return True  # 'der einhundert Milliardste'
@@ -530,6 +546,11 @@ class Scanner:
             if start < i and out and self.toks[start].start < out[-1].end:
                 start, c.unit = i, None  # that currency sign belongs to the previous amount
             hedge = self.hedge_before(start)
+            p0 = self.tok(start - 1)
+            if hedge is None and c.unit is not None and c.unit != "°" and p0 is not None and p0.low == self.L.to \
+                    and self.L.lang == "de" and not (out and self.toks[start - 2:start - 1]
+                                                     and out[-1].end >= self.toks[start - 2].start):
+                hedge = (start - 1, ("at_most", None, 1.0))  # 'bis 500 kg', 'eine Reichweite bis 300 km'
             if hedge is None and c.approx:
                 hedge = (start, ("approx", 0.9, 1.1))
             zwischen = None
@@ -632,6 +653,13 @@ class Scanner:
             strict=qual in ("at_least", "at_most", "approx") and bool(_STRICT_HEDGE.search(self.text[s:core_start])),
         )
 
+
+# nouns only an ordinal number stands before ('16. Jahrhundert', '100. Geburtstag'): 'N.' before them is no count
+_ORDINAL_NOUNS = {"jahrhundert", "jahrhunderts", "jahrhunderten", "jahrtausend", "jahrtausends", "jahrgangsstufe",
+                  "klasse", "stock", "stockwerk", "geburtstag", "geburtstags", "geburtstages", "jahrestag", "jahrestags",
+                  "todestag", "todestags", "mal", "platz", "rang", "spieltag", "etappe", "legislaturperiode", "amtszeit",
+                  "auflage", "ausgabe", "staffel", "weltkrieg", "weltkriegs", "weltkrieges", "parteitag", "bundesliga",
+                  "liga", "runde", "lauf", "sitz", "kanal", "programm", "semester", "sinfonie", "symphonie"}
 
 _BELOW_ZERO = re.compile(r"\s+(?:unter\s+Null|minus\b)", re.I)
 

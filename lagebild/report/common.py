@@ -36,7 +36,8 @@ def fmt_range(fig: dict) -> str:
 def fmt_unit(fig: dict) -> str:
     """A figure's unit as shown after its value ('m', '€', '%'); '' for plain counts."""
     u = fig.get("unit") or ""
-    return {"EUR": "€", "USD": "US$", "frac": "", "pp": "Prozentpunkte"}.get(u, u)
+    return {"EUR": "€", "USD": "US$", "frac": "", "pp": "Prozentpunkte", "m2": "m²", "km2": "km²", "m3": "m³",
+            "km3": "km³"}.get(u, u)
 
 
 def fmt_figure(fig: dict) -> str:
