@@ -140,3 +140,26 @@ def test_whole_counted_phrases():
 def test_a_model_code_is_no_range():
     got = _counted("Eine Boeing 737-800 landete in Palma. Die Zahl stieg auf 300-500 Menschen.")
     assert [t for t, _, _ in got] == ["300-500"]
+
+
+def test_vague_amounts_shown_as_written():
+    assert fmt_figure({"qualifier": "vague", "value": None, "low": 2000.0, "high": 9999.0, "text": "Tausende"}) == "Tausende"
+    assert fmt_figure({"qualifier": "vague", "value": None, "low": 2e8, "high": 999999999.0, "unit": "EUR",
+                       "text": "mehrere hundert Millionen Euro"}) == "mehrere hundert Millionen Euro"
+    assert fmt_figure({"qualifier": "at_least", "value": None, "low": 2000.0, "high": None, "strict": True,
+                       "text": "mehr als Tausende"}) == "mehr als Tausende"
+
+
+def test_a_source_names_someone():
+    from lagebild.analyse.figures import _sources
+
+    assert _sources(["Er"], "Artikel") == []
+    assert _sources(["Wer"], "") == []
+    assert _sources(["Erst"], "Osttimoresen") == []
+    assert _sources(["Angaben"], "PS") == []
+    assert _sources(["Osten des Landes"], "Menschen") == []
+    assert _sources(["Tote"], "Menschen") == []
+    assert _sources(["Demonstranten"], "Demonstranten") == []
+    assert _sources(["ersten Angaben"], "Tote") == ["ersten Angaben"]
+    assert _sources(["die Polizei"], "Demonstranten") == ["die Polizei"]
+    assert _sources(["Angaben der Polizei"], "Tote") == ["Angaben der Polizei"]

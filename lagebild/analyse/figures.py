@@ -380,6 +380,21 @@ def _count_left_intl(text: str, sent_start: int, m: NumberMatch, lang: str) -> t
     return (sent_start + hit.start(1), sent_start + hit.end(1)) if hit else None
 
 
+# a figure's source names someone who can give it: not a pronoun or a lone function word ('Er', 'Ihnen', 'Wer',
+# 'Erst'), not 'Angaben' cut from its owner, not a direction ('Osten des Landes'), not the dead or the counted
+_NO_SOURCE = re.compile(
+    r"(?i)(?:er|sie|es|ihnen|ihm|ihr|ihn|wer|was|man|wir|ich|du|uns|dieser|diese|jener|erst|auch|dann|doch|noch|nur|"
+    r"so|wie|da|hier|dort|jetzt|nun|angaben)"
+    r"|(?:im\s+)?(?:(?:nord|süd)?(?:osten|westen)|norden|süden|tote[n]?|verletzte[n]?|opfer)(?:\s+(?:des|der|von)\s.*)?")
+
+
+def _sources(chain: list[str], count_of: str) -> list[str]:
+    """The chain without what names no source (_NO_SOURCE) and without the counted noun itself ('laut
+    Demonstranten' for 'hunderttausende von Demonstranten')."""
+    counted = count_of.strip().lower()
+    return [x for x in chain if not _NO_SOURCE.fullmatch(x.strip()) and x.strip().lower() != counted]
+
+
 def _quote_chain(q: Quote) -> list[str]:
     chain = list(q.attributed_to)
     if q.speaker and q.speaker not in chain:
@@ -508,7 +523,7 @@ def find_figures(doc: AnalysedArticle) -> None:
         fig = Figure(
             article_id=doc.id, start=start, end=m.end, text=shown, value=value, low=low,
             high=high, qualifier=m.qualifier, unit=m.unit, count_of=count_of, topic=topic,
-            attributed_to=attributor.chain(si, m.start), date=_date_for(doc, s, e, m.start, dated),
+            attributed_to=_sources(attributor.chain(si, m.start), count_of), date=_date_for(doc, s, e, m.start, dated),
             id=f"{doc.id}:fig{len(doc.figures)}", strict=m.strict,
         )
         doc.figures.append(fig)
