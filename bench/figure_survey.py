@@ -174,7 +174,12 @@ def score(parts: list[str]) -> None:
             state = "kept" if it["key"] in now else "changed" if it["at"] in at else "gone"
             c[f"{state}_{it['label']}"] += 1
         c["unjudged_now"] = len(at - {it["at"] for it in judged})
-        print(json.dumps({"part": part, "judged": len(judged), **dict(sorted(c.items()))}))
+        kept = c["kept_right"] + c["kept_wrong"]
+        first = sum(it["label"] == "right" for it in judged)
+        print(json.dumps({"task": "figure_survey", "part": part, "judged": len(judged),
+                          "first_precision": round(first / max(1, len(judged)), 6),
+                          "kept_precision": round(c["kept_right"] / kept, 6) if kept else None,
+                          **dict(sorted(c.items()))}))
 
 
 def main() -> None:

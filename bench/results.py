@@ -83,6 +83,14 @@ def _fmt_cluster(d):
             f"shuffled order, neutral ids")
 
 
+def _fmt_figure_survey(d):
+    return (f"shown figures right (value, unit, counted noun, source as shown): {d['kept_right']} of "
+            f"{d['kept_right'] + d['kept_wrong']} judged figures still shown as judged ({_f(d['kept_precision'])}); "
+            f"when judged {_f(d['first_precision'])} of {d['judged']}; {d.get('changed_right', 0) + d.get('changed_wrong', 0)} "
+            f"shown differently now ({d.get('changed_wrong', 0)} of them judged wrong), {d.get('gone_right', 0) + d.get('gone_wrong', 0)} "
+            f"no longer shown ({d.get('gone_wrong', 0)} judged wrong), {d['unjudged_now']} shown that no one judged")
+
+
 def _fmt_numbers(d):
     return f"span {_prf(d.get('spans') or d)}" + (f", values exact {_f(d['values_exact'])}" if "values_exact" in d else "")
 
@@ -274,6 +282,19 @@ ROWS: list[Row] = [
         HELD_OUT, "lagebild eval metadata tests/data/metadata_pages_cut_fresh.jsonl", _fmt_dates_only, needs=SHARED,
         note="first scored with the rules unchanged since the cut set above: 0 invented (the finder before those "
              "rules: 4 invented, 3 of 9 right); the pages are not read for rules, was 0 invented dates of 9 pages, date accuracy 0.778; the figure in this row after the round of surveys 37-40 (Wikinews tuning docs: role holders of a person named in the genitive, addressees, framing 'laut' claims and nameless courts not shown; nominative names, former states, kinds of names; nights, weekdays of the week a text told, past clauses), scored twice that round: at its refresh after survey 40's fixes and after three recurring classes of surveys 36-41 ('heute' in an age, nameless opposition parties and administrations), not read in between"),
+    Row("figures_C", "figures shown in the dossier (German Wikinews)",
+        "figure survey part C: 181 Wikinews articles of surveys 28-41 (read for quote, entity and time rules, never "
+        "for figure rules), 543 shown figures judged blind by helper reviewers (bench/figure_guideline.md)",
+        HELD_OUT, "python bench/figure_survey.py score --parts C", _fmt_figure_survey, needs=SHARED,
+        note="judged once, on the final figure code of its round (ebff242); 25 of its 38 'not a figure' items are the "
+             "single scores of one football report; not read for rules"),
+    Row("figures_A", "figures shown in the dossier (German Wikinews)",
+        "figure survey part A: 182 articles, 572 shown figures judged blind on the code before the figure rules "
+        "of its round, then tuned on", TUNED, "python bench/figure_survey.py score --parts A", _fmt_figure_survey,
+        needs=SHARED),
+    Row("figures_B", "figures shown in the dossier (German Wikinews)",
+        "figure survey part B: 197 articles, 597 shown figures judged blind after part A's rules (1afee79), then "
+        "tuned on", TUNED, "python bench/figure_survey.py score --parts B", _fmt_figure_survey, needs=SHARED),
     Row("stories_heldout", "figure disagreements and canonical entities",
         "own 10kGNAD multi-article stories, held-out part (15 stories, 32 articles; annotated before any run)",
         HELD_OUT, "lagebild eval stories tests/data/stories_heldout.jsonl", _fmt_stories,
