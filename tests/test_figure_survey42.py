@@ -163,3 +163,14 @@ def test_a_source_names_someone():
     assert _sources(["ersten Angaben"], "Tote") == ["ersten Angaben"]
     assert _sources(["die Polizei"], "Demonstranten") == ["die Polizei"]
     assert _sources(["Angaben der Polizei"], "Tote") == ["Angaben der Polizei"]
+
+
+def test_party_name_number():
+    assert _figs("Die Abgeordnete von Bündnis 90/Die Grünen stimmte dagegen.") == []
+
+
+def test_a_speech_speaker_gives_only_what_is_in_the_message():
+    from lagebild.analyse.attribution import attribution_chain
+
+    text = "Den noch 16.000 verbliebenen Flüchtlingen sicherte der Präsident zu, dass sie zurückkehren dürften."
+    assert attribution_chain(text, 0, len(text), focus=text.index("16.000")) == []

@@ -351,8 +351,8 @@ def _speech_speaker(text: str, start: int, end: int, focus: int | None, lang: st
     best = None
     for speaker, cue, q_start, q_end in _speech_quotes(text, start, end, lang):
         if speaker and cue not in ("laut", "Laut", "zufolge", "nach", "Nach", "gemäß", "Gemäß"):
-            if focus is None or q_start <= focus < q_end or best is None:
-                best = speaker
+            if focus is None or q_start <= focus < q_end:
+                best = speaker  # an item outside every message is not what the speaker said
     return best
 
 

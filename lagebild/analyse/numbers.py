@@ -344,6 +344,9 @@ class Scanner:
                     return True  # '5G', '3D', '2er', '970M'
                 if nxt.text in (":", "/") and nxt2 is not None and nxt2.kind == "num" and nxt2.start == nxt.end:
                     return True  # 3:1, 24/7, 15:30, 030/12345
+                if nxt.text == "/" and nxt2 is not None and nxt2.kind == "word" and nxt2.start == nxt.end \
+                        and nxt2.text[:1].isupper() and prev is not None and prev.kind == "word" and prev.text[:1].isupper():
+                    return True  # part of a name: 'Bündnis 90/Die Grünen'
                 if nxt.text == "-" and nxt2 is not None and nxt2.start == nxt.end and nxt2.kind == "word":
                     return True  # '32-Jähriger', '3-Zimmer-Wohnung'
                 if nxt.text == "-" and (nxt2 is None or nxt2.start > nxt.end):
