@@ -1,6 +1,7 @@
 """The figure survey (README: figures shown in the dossier): every figure the dossier shows, judged blind.
 
     python bench/figure_survey.py draw DIR                 # DIR/A, DIR/B, DIR/C: the 560 surveyed Wikinews docs in 3 parts
+    python bench/figure_survey.py draw-gnad DIR            # DIR/D: 50 10kGNAD test articles outside the own story sets
     lagebild report DIR/A/input.jsonl -o DIR/A/dossier
     python bench/figure_survey.py items DIR/A [--parts 4]  # DIR/A/review/items_f1.txt ... (one reviewer each)
     (reviewers judge blind, after bench/figure_guideline.md, into DIR/A/review/judgments_f1.txt ...)
@@ -54,6 +55,34 @@ def survey_docs() -> list[str]:
     for p in sorted(HERE.glob("survey*.jsonl")):
         ids += json.loads(p.read_text(encoding="utf-8").splitlines()[0])["docs"]
     return sorted(ids, key=lambda i: hashlib.sha1((SALT + i).encode("utf-8")).hexdigest())
+
+
+def gnad_documents(ids: set[str] | None = None) -> dict[str, dict]:
+    """10kGNAD test articles as 'gnad_NNNN' (row index) records (no date: the corpus has none)."""
+    import csv
+
+    from lagebild.datapaths import shared_data
+
+    csv.field_size_limit(1 << 24)
+    with open(shared_data("corpus", "10kgnad", "test.csv"), encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter=";", quotechar="'"))
+    out = {f"gnad_{i:04d}": {"id": f"gnad_{i:04d}", "text": r[1]} for i, r in enumerate(rows) if len(r) > 1}
+    return out if ids is None else {k: v for k, v in out.items() if k in ids}
+
+
+def draw_gnad(out: Path, n: int = 50) -> None:
+    """Part D: n 10kGNAD test articles by sha1('fig43:' + row), outside the own stories sets (tests/data/stories_*)."""
+    root = Path(__file__).resolve().parent.parent
+    used: set[int] = set()
+    for f in ("stories_dev.jsonl", "stories_heldout.jsonl"):
+        used.update(int(x) for x in re.findall(r'"line":\s*(\d+)', (root / "tests" / "data" / f).read_text(encoding="utf-8")))
+    docs = gnad_documents()
+    pool = [int(k[5:]) for k in docs if int(k[5:]) not in used and int(k[5:]) + 1 not in used]
+    pick = sorted(pool, key=lambda i: hashlib.sha1(f"fig43:{i}".encode()).hexdigest())[:n]
+    (out / "D").mkdir(parents=True, exist_ok=True)
+    (out / "D" / "input.jsonl").write_text("".join(json.dumps(docs[f"gnad_{i:04d}"], ensure_ascii=False) + "\n"
+                                                   for i in pick), encoding="utf-8")
+    print(json.dumps({"part": "D", "pool": len(pool), "docs": len(pick)}))
 
 
 def draw(out: Path) -> None:
@@ -165,7 +194,7 @@ def score(parts: list[str]) -> None:
             continue
         rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
         head, judged = rows[0], rows[1:]
-        docs = _documents(set(head["docs"]))
+        docs = {**_documents(set(head["docs"])), **gnad_documents({i for i in head["docs"] if i.startswith("gnad_")})}
         dossier = dossier_for([docs[i] for i in head["docs"]])
         now = {_h([aid, f["start"], f["end"], shown(f)]) for _, aid, f in numbered(dossier)}
         at = {_h([aid, f["start"], f["end"]]) for _, aid, f in numbered(dossier)}
@@ -186,16 +215,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("draw").add_argument("out", type=Path)
+    sub.add_parser("draw-gnad").add_argument("out", type=Path)
     p = sub.add_parser("items")
     p.add_argument("dir", type=Path)
     p.add_argument("--parts", type=int, default=4)
     p = sub.add_parser("record")
-    p.add_argument("part", choices=list("ABC"))
+    p.add_argument("part", choices=list("ABCD"))
     p.add_argument("dir", type=Path)
     sub.add_parser("score").add_argument("--parts", default="A,B,C")
     args = ap.parse_args()
     if args.cmd == "draw":
         draw(args.out)
+    elif args.cmd == "draw-gnad":
+        draw_gnad(args.out)
     elif args.cmd == "items":
         items(args.dir, args.parts)
     elif args.cmd == "record":
