@@ -174,3 +174,24 @@ def test_a_speech_speaker_gives_only_what_is_in_the_message():
 
     text = "Den noch 16.000 verbliebenen Flüchtlingen sicherte der Präsident zu, dass sie zurückkehren dürften."
     assert attribution_chain(text, 0, len(text), focus=text.index("16.000")) == []
+
+
+def test_a_bracket_source_stays_in_its_bracket():
+    from lagebild.analyse.attribution import attribution_chain
+
+    t = "Getroffen wurde auch die Stadt, 37 Kilometer entfernt (laut Armee 46 Kilometer)."
+    assert attribution_chain(t, 0, len(t), focus=t.index("37")) == []
+    assert attribution_chain(t, 0, len(t), focus=t.index("46")) == ["Armee"]
+
+
+def test_a_disaster_that_claims_lives_is_no_source():
+    got = _counted("Erdrutsch in Peru fordert zwölf Tote\n\nNach Angaben der Polizei starben 12 Menschen.")
+    assert ("zwölf", "Tote") in [(t, c) for t, c, _ in got]
+    from lagebild.pipeline import process
+    from lagebild.records import RawDocument
+
+    doc = process([RawDocument(id="c2", source="c2", text="Erdrutsch in Peru fordert zwölf Tote\n\nNach Angaben der "
+                                "Polizei starben 12 Menschen.", published="2024-05-02")]).docs[0]
+    by_text = {f.text: f.attributed_to for f in doc.figures}
+    assert by_text["zwölf"] == []
+    assert by_text["12"] == ["der Polizei"]

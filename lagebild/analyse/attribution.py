@@ -324,6 +324,8 @@ def attribution_chain(text: str, start: int, end: int, focus: int | None = None,
     südkoreanischen Informationen 1.500') the source nearest to the focus wins.
     """
     sources = find_sources(text, start, end)
+    if focus is not None:  # '37 Kilometer entfernt (nach anderen Angaben 46 Kilometer)': a bracket's source stays in it
+        sources = [x for x in sources if not _bracketed_apart(text, start, x.cue_start, focus)]
     speaker = (_clause_speaker(text, start, focus) if focus is not None else None) or _speech_speaker(
         text, start, end, focus, lang if lang in ("en", "fr") else "de")
     chain: list[str] = []
@@ -343,6 +345,24 @@ def attribution_chain(text: str, start: int, end: int, focus: int | None = None,
         chain.append(speaker)
     chain.extend(s.text for s in sources if s.kind == "via" and s.text not in chain)
     return chain
+
+
+def _bracketed_apart(text: str, start: int, at: int, focus: int) -> bool:
+    """Whether position `at` lies inside a bracket of the sentence (from `start`) that does not hold `focus`."""
+    depth, opened = 0, -1
+    for i in range(at - 1, start - 1, -1):
+        c = text[i]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            if depth == 0:
+                opened = i
+                break
+            depth -= 1
+    if opened < 0:
+        return False
+    close = text.find(")", at)
+    return not (opened < focus < (close if close >= 0 else len(text)))
 
 
 def _speech_speaker(text: str, start: int, end: int, focus: int | None, lang: str = "de") -> str | None:

@@ -388,10 +388,18 @@ _NO_SOURCE = re.compile(
     r"|(?:im\s+)?(?:(?:nord|süd)?(?:osten|westen)|norden|süden|tote[n]?|verletzte[n]?|opfer)(?:\s+(?:des|der|von)\s.*)?")
 
 
-def _sources(chain: list[str], count_of: str) -> list[str]:
+# 'Flugzeugabsturz in Alaska fordert fünf Opfer': the idiom of a disaster that claims lives, no speaker's demand
+_CLAIMS_LIVES = re.compile(r"\bforder\w*\s+(?:\w+\s+){0,3}$", re.I)
+_LIVES = re.compile(r"(?i)(?:\w*tote[n]?|\w*opfer[n]?|menschenleben|leben|verletzte[n]?)$")
+
+
+def _sources(chain: list[str], count_of: str, before: str = "") -> list[str]:
     """The chain without what names no source (_NO_SOURCE) and without the counted noun itself ('laut
-    Demonstranten' for 'hunderttausende von Demonstranten')."""
+    Demonstranten' for 'hunderttausende von Demonstranten'); none for lives a disaster 'fordert' (`before`: the
+    sentence up to the figure)."""
     counted = count_of.strip().lower()
+    if count_of and _LIVES.search(count_of.strip()) and _CLAIMS_LIVES.search(before):
+        return []
     return [x for x in chain if not _NO_SOURCE.fullmatch(x.strip()) and x.strip().lower() != counted]
 
 
@@ -523,7 +531,7 @@ def find_figures(doc: AnalysedArticle) -> None:
         fig = Figure(
             article_id=doc.id, start=start, end=m.end, text=shown, value=value, low=low,
             high=high, qualifier=m.qualifier, unit=m.unit, count_of=count_of, topic=topic,
-            attributed_to=_sources(attributor.chain(si, m.start), count_of), date=_date_for(doc, s, e, m.start, dated),
+            attributed_to=_sources(attributor.chain(si, m.start), count_of, text[s:start]), date=_date_for(doc, s, e, m.start, dated),
             id=f"{doc.id}:fig{len(doc.figures)}", strict=m.strict,
         )
         doc.figures.append(fig)
