@@ -86,7 +86,8 @@ def test_a_distinct_group_says_what_kept_its_figures_apart():
     fb = _fig(b, "300.000", 300000, "exact", topic="kommentar")
     g = group_figures([fa, fb], [a, b])[0]
     assert g["kind"] == "distinct" and g["disagreement"] is False
-    assert g["reason"] == "values differ, not a contradiction: neither figure is attributed to a source or reported as a claim"
+    assert g["reason"] == ("values differ, not a contradiction: no source claims either figure: two statements of the "
+                           "article, read as counts of different things")
     fa.attributed_to = ["Behörde"]
     assert group_figures([fa, fb], [a, b])[0]["disagreement"] is True
 

@@ -195,3 +195,23 @@ def test_a_disaster_that_claims_lives_is_no_source():
     by_text = {f.text: f.attributed_to for f in doc.figures}
     assert by_text["zwölf"] == []
     assert by_text["12"] == ["der Polizei"]
+
+
+def test_too_general_figures_are_no_series_or_agreement():
+    from lagebild.link import build_stories
+    from lagebild.pipeline import process
+    from lagebild.records import RawDocument
+
+    text = ("Gedenken an das Beben\n\nZur Gedenkfeier 2005 kamen 6.000 Menschen. Bei dem Beben 2004 hatten 900 "
+            "Menschen ihr Leben verloren.")
+    docs = process([RawDocument(id="g1", source="g1", text=text, published="2005-12-26")]).docs
+    groups = [g for s in build_stories(docs) for g in s.figure_groups]
+    assert groups and all(g["kind"] == "distinct" for g in groups)
+    assert all(g["kind"] != "series" for g in groups)
+
+
+def test_ums_leben_is_a_death():
+    from lagebild.analyse.topics import predicate_class
+
+    t = "Durch die Fluten kamen 900 Menschen ums Leben."
+    assert predicate_class(t, 0, len(t), t.index("900"), t.index("Menschen") + 8) == "tot"

@@ -243,7 +243,7 @@ PREDICATES = [
                   r"|(?:ihre|ihr)\s+(?:Häuser|Wohnungen|Haus|Zuhause)\s+verlassen"
                   r"|evacuat\w*|évacu\w*"),
     ("betroffen", r"betroffen\w*|affected|touch[ée]e?s\b|concern[ée]e?s\b"),
-    ("tot", r"getötet|ums\s+Leben\s+gekommen|starben|gestorben|(?:mit\s+)?in\s+den\s+Tod|tödlich\s+verletzt|killed|died|tu[ée]e?s\b|mort(?:e|s|es)?\b|décédé\w*"),
+    ("tot", r"getötet|ums\s+Leben(?:\s+gekommen)?|starben|gestorben|(?:mit\s+)?in\s+den\s+Tod|tödlich\s+verletzt|killed|died|tu[ée]e?s\b|mort(?:e|s|es)?\b|décédé\w*"),
     ("verletzt", r"verletzt\w*|verwundet\w*|injured|wounded|bless[ée]e?s\b"),
     ("vermisst", r"vermisst\w*|missing|disparu\w*"),
     ("vertrieben", r"obdachlos\w*|vertrieben|geflohen|geflüchtet|displaced|homeless|fled|déplac[ée]e?s\b|sans-abri"),

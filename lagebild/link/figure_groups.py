@@ -348,7 +348,7 @@ def _blocked(a: dict, b: dict) -> str | None:
     if not _same_set(a, b):
         return "the counted phrases name different sets ('other', 'plant species' against 'species')"
     if not (a["_claim"] or b["_claim"]):
-        return "neither figure is attributed to a source or reported as a claim"  # two bare statements
+        return "no source claims either figure: two statements of the article, read as counts of different things"
     ca, cb = a["_v"], b["_v"]
     if ca is None or cb is None or ca <= 0 or cb <= 0 or max(ca, cb) > MAX_RATIO * min(ca, cb) * (1 + 1e-9):
         return f"values more than {MAX_RATIO:g} times apart: different sets counted"  # '32' vs 'mehr als 4.200'
@@ -443,10 +443,10 @@ def _verdict(topic: str, members: list[dict], lang: str = "de") -> tuple[str, st
         if kind == "series":
             return kind, f"{pair}: running totals ('seit ...') reported at different times", ids
         return kind, f"{pair}: a later or corrected figure replaces the earlier one", ids
+    if unchecked is not None:  # too general to compare: no series and no agreement either (figure survey groups)
+        return "distinct", unchecked, []
     if len(years) >= 2:
         return "series", "figures for different years: " + ", ".join(years), []
-    if unchecked is not None and not _consistent(ivs):
-        return "distinct", unchecked, []
     if _consistent(ivs):
         if ivs:
             lo, hi = max(i[0] for i in ivs), min(i[1] for i in ivs)
