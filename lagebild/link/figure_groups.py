@@ -346,7 +346,7 @@ def _blocked(a: dict, b: dict) -> str | None:
     if a["year"] and b["year"] and a["year"] != b["year"]:
         return "dated to different years"
     if not _same_set(a, b):
-        return "the counted phrases name different sets ('other', 'plant species' against 'species')"
+        return "the counted phrases name different sets (a part, another kind or other ones of what the other counts)"
     if not (a["_claim"] or b["_claim"]):
         return "no source claims either figure: two statements of the article, read as counts of different things"
     ca, cb = a["_v"], b["_v"]
@@ -355,9 +355,9 @@ def _blocked(a: dict, b: dict) -> str | None:
     if a["_day"] and b["_day"] and a["_day"] != b["_day"] or not same_time(a["_when"], b["_when"]):
         return "dated to different days or weeks: a change over time"
     if {a.get("_scope"), b.get("_scope")} == {"wide", "place"}:
-        return "one figure counts the whole country ('nationwide', 'bundesweit'), the other one place"
+        return "one figure counts the whole country, the other one place"
     if a["_hypo"] or b["_hypo"]:
-        return "a figure stands in a condition ('if', 'wenn'), not a claim of fact"
+        return "a figure stands in a condition, not a claim of fact"
     if a["_unit"] in MONEY and not (a["holder"] and b["holder"]):
         return "a sum whose own sentence does not say whose offer, deal or payment it is"
     if a["_ref"] or b["_ref"] or a["_period"] != b["_period"] or a["_each"] != b["_each"] \
@@ -373,13 +373,13 @@ def _comparable(topic: str, members: list[dict]) -> str | None:
     """Why the figures of a key cannot be checked against each other, or None when they can."""
     counted = [m for m in members if m["_counted"]]
     if topic in GENERIC_TOPICS or len(counted) < 2:
-        return "what is counted is too general to compare ('Menschen', a bare length or area)"
+        return "what is counted is too general to compare (people with no word on what happened to them, a bare length or area)"
     if ":" not in topic and {m["_unit"] for m in counted} == {"%"} and (topic in person_topics() or topic in POPULATIONS):
-        return "a share of people ('63 Prozent der Befragten'): what they said or did decides which share it is"
+        return "a share of people: what they said or did decides which share it is"
     if topic.split(":", 1)[0] in DURATIONS and not all(m["_term"] for m in counted):
-        return "a span of time ('seven seasons', 'seit 15 Jahren'): spans of different stints, not one quantity"
+        return "a span of time: spans of different stints, not one quantity"
     if topic.split(":", 1)[0] in CHANGE_TOPICS:
-        return "a change ('ein Minus von ...') without what changed: the figures need not measure the same thing"
+        return "a change without what changed: the figures need not measure the same thing"
     if len(_value_clusters(counted)) > MAX_CLUSTERS:
         return f"more than {MAX_CLUSTERS} different values: the figures count different things (per day, place or group)"
     return None
@@ -441,7 +441,7 @@ def _verdict(topic: str, members: list[dict], lang: str = "de") -> tuple[str, st
                 why += f"; an estimate is read as within a factor {HEDGE_FACTOR:g} of its number"
             return kind, f"{pair}: the values cannot both hold ({why})", ids
         if kind == "series":
-            return kind, f"{pair}: running totals ('seit ...') reported at different times", ids
+            return kind, f"{pair}: running totals reported at different times", ids
         return kind, f"{pair}: a later or corrected figure replaces the earlier one", ids
     if unchecked is not None:  # too general to compare: no series and no agreement either (figure survey groups)
         return "distinct", unchecked, []
