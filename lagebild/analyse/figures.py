@@ -531,8 +531,8 @@ def find_figures(doc: AnalysedArticle) -> None:
         fig = Figure(
             article_id=doc.id, start=start, end=m.end, text=shown, value=value, low=low,
             high=high, qualifier=m.qualifier, unit=m.unit, count_of=count_of, topic=topic,
-            attributed_to=_sources(attributor.chain(si, m.start), count_of, text[s:start]), date=_date_for(doc, s, e, m.start, dated),
-            id=f"{doc.id}:fig{len(doc.figures)}", strict=m.strict,
+            attributed_to=_sources(attributor.chain(si, m.start), count_of, text[s:start]),
+            date=_date_for(doc, s, e, m.start, dated), id=f"{doc.id}:fig{len(doc.figures)}", strict=m.strict,
         )
         doc.figures.append(fig)
         extras[fig.id] = {
@@ -564,7 +564,7 @@ def _whole_count(doc: AnalysedArticle, span: tuple[int, int]) -> tuple[int, int]
     word = text[s:e].split()[-1] if text[s:e].split() else ""
     if word[:1].isupper() and _CAP_ADJ.search(word) and word.lower() not in _NOT_ADJ:
         m = _NAME_ADJ.match(text, e)
-        if m and m.end() - e < 30 and not text[e:m.end()].strip().lower() in DETERMINERS:
+        if m and m.end() - e < 30 and text[e:m.end()].strip().lower() not in DETERMINERS:
             e = m.end()  # '49 Goldene Schallplatten' (not '5 Deutsche wurden …')
     m = _COORDINATED.match(text, e)
     if m and not any(x.start < m.end() and x.end > e for x in doc.mentions):

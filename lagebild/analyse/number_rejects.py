@@ -20,7 +20,6 @@ _ORDINAL_NOUNS = {"jahrhundert", "jahrhunderts", "jahrhunderten", "jahrtausend",
                   "liga", "runde", "lauf", "sitz", "kanal", "programm", "semester", "sinfonie", "symphonie"}
 
 
-
 class Rejects:
     """The scanner's tests for what is no quantity (mixed into numbers.Scanner: self.toks, self.tok, self.L, ...)."""
 
