@@ -71,12 +71,13 @@ def gnad_documents(ids: set[str] | None = None) -> dict[str, dict]:
 
 
 def draw_gnad(out: Path, n: int = 50) -> None:
-    """Part D: n 10kGNAD test articles by sha1('fig43:' + row), outside the own stories sets (tests/data/stories_*)."""
-    root = Path(__file__).resolve().parent.parent
-    used: set[int] = set()
-    for f in ("stories_dev.jsonl", "stories_heldout.jsonl"):
-        used.update(int(x) for x in re.findall(r'"line":\s*(\d+)', (root / "tests" / "data" / f).read_text(encoding="utf-8")))
+    """Part D: n 10kGNAD test articles by sha1('fig43:' + row), outside the lines the own sets use
+    (`audit_sample.used_lines`: the 78 lines of the story sets)."""
+    from bench.audit_sample import used_lines
+
+    used = used_lines()
     docs = gnad_documents()
+    # a row i is line i + 1; part D's draw also left out row i == a used line (kept: the draw must reproduce)
     pool = [int(k[5:]) for k in docs if int(k[5:]) not in used and int(k[5:]) + 1 not in used]
     pick = sorted(pool, key=lambda i: hashlib.sha1(f"fig43:{i}".encode()).hexdigest())[:n]
     (out / "D").mkdir(parents=True, exist_ok=True)

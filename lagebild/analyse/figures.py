@@ -507,8 +507,7 @@ def find_figures(doc: AnalysedArticle) -> None:
             continue  # a win-loss record or a vote tally ('a 35-47 record', '162-139', 'a 5-4 vote'): a score
         if lang == "de" and (_product_number(text, s, m) or _race_name(text, s, m)):
             continue
-        whole = _whole_count(doc, span) if span and lang == "de" else span
-        span = whole
+        span = _whole_count(doc, span) if span and lang == "de" else span
         count_of = text[span[0]:span[1]] if span else ""
         info = topic_info(count_of, lang) if count_of else {"key": "", "head": "", "topic": "", "head_topic": ""}
         parts = [p for p in _CONJUNCTS.split(count_of) if p.strip()] if count_of else []

@@ -43,8 +43,9 @@ class Rejects:
                     return True  # second half of '15.30', '3:1', '12.5'
                 if prev.text == "." and pp is not None and pp.kind == "word" and pp.end == prev.start and pp.text.isupper():
                     return True  # 'SAT.1'
-                if prev.text == "-" and pp is not None and pp.kind == "num" and pp.end == prev.start \
-                        and c.value is not None and parse_digits(pp.text) is not None and parse_digits(pp.text) >= c.value:
+                low = parse_digits(pp.text) if prev.text == "-" and pp is not None and pp.kind == "num" \
+                    and pp.end == prev.start else None
+                if low is not None and c.value is not None and low >= c.value:
                     return True  # no range: a model code ('Boeing 737-500')
             if nxt is not None and nxt.start == first.end:
                 if nxt.kind == "word" and (nxt.low not in self.L.units or len(nxt.text) == 1 and nxt.text.isupper()) \

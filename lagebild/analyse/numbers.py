@@ -380,8 +380,7 @@ class Scanner(Rejects):
             hedge = self.hedge_before(start)
             p0 = self.tok(start - 1)
             if hedge is None and c.unit is not None and c.unit != "°" and p0 is not None and p0.low == self.L.to \
-                    and self.L.lang == "de" and not (out and self.toks[start - 2:start - 1]
-                                                     and out[-1].end >= self.toks[start - 2].start):
+                    and self.L.lang == "de" and not (out and start >= 2 and out[-1].end >= self.toks[start - 2].start):
                 hedge = (start - 1, ("at_most", None, 1.0))  # 'bis 500 kg', 'eine Reichweite bis 300 km'
             if hedge is None and c.approx:
                 hedge = (start, ("approx", 0.9, 1.1))

@@ -12,10 +12,15 @@ def fmt_number(x) -> str:
     return s.replace(",", "X").replace(".", ",").replace("X", ".")
 
 
+def _as_written(fig: dict) -> bool:
+    """A vague amount ('Tausende', 'mehr als Tausende'): shown as its words, not as the range it stands for."""
+    return fig.get("value") is None and fig.get("qualifier") != "range" and bool(fig.get("text"))
+
+
 def fmt_range(fig: dict) -> str:
     q = fig.get("qualifier")
     lo, hi, v = fig.get("low"), fig.get("high"), fig.get("value")
-    if v is None and q != "range" and fig.get("text"):
+    if _as_written(fig):
         return " ".join(str(fig["text"]).split())  # 'Tausende', 'mehr als Tausende': as written, no invented range
     if fig.get("strict"):  # 'mehr als 50' > 50, 'knapp über 50' > 50, 'weniger als 5' < 5
         if q in ("at_least", "approx") and lo is not None and lo == (v if v is not None else lo):
@@ -49,7 +54,7 @@ def fmt_figure(fig: dict) -> str:
         f = dict(fig, **{k: (round(fig[k] * 100, 2) if fig.get(k) is not None else None) for k in ("value", "low", "high")})
         return fmt_range(f) + " %"
     unit = fmt_unit(fig)
-    if fig.get("value") is None and fig.get("qualifier") != "range" and fig.get("text"):
+    if _as_written(fig):
         return fmt_range(fig)  # a vague amount as written ('mehrere hundert Millionen Euro') carries its unit
     return fmt_range(fig) + (f" {unit}" if unit else "")
 
