@@ -18,7 +18,7 @@ an occurrence of the gold text. Scores:
   reason names (`conflict`) are both figures of one gold `disagree` group; `_lenient` also counts a
   flagged group holding any two figures of one gold disagree group. Recall: gold disagree groups
   that some genuine flagged group hits.
-* entity precision -- a *listed* canonical entity (`listed` true; every entity where the field is
+* entity precision (stories whose `entities` is not null) -- a *listed* canonical entity (`listed` true; every entity where the field is
   absent) is right when its name or one of its aliases equals a gold entity's name or alias
   (case-insensitive) and the types agree. Recall: gold entities hit by a right listed entity;
   `entity_recall_2plus` only over gold entities with at least two mentions.
@@ -175,8 +175,12 @@ def score_story(case: dict, story: dict, docs: list) -> dict:
         flagged_rows.append({"story": case["story_id"], "genuine": bool(genuine), "reason": g.get("reason")})
     out["gold_disagree"] = len(disagree)
     out["gold_disagree_found"] = len(hit_disagree)
-    # entities
-    gold_ents = case.get("entities", [])
+    out["gold_figures"] = len(case.get("figures", []))
+    out["figures_matched"] = len(set(fmap.values()))
+    # entities (a set annotated for figure groups only has `entities: null`: not scored)
+    if case.get("entities") is None:
+        return {"counts": out, "verdicts": verdicts, "flagged": flagged_rows, "wrong_entities": [], "missed_entities": []}
+    gold_ents = case["entities"]
     gold_names = [{n.lower() for n in [e["name"], *e.get("aliases", [])]} for e in gold_ents]
     found: set[int] = set()
     wrong = []
@@ -195,8 +199,6 @@ def score_story(case: dict, story: dict, docs: list) -> dict:
     out["gold_entities_found"] = len(found)
     out["gold_entities_2plus"] = sum(1 for g in gold_ents if g.get("mentions", 0) >= 2)
     out["gold_entities_2plus_found"] = sum(1 for k in found if gold_ents[k].get("mentions", 0) >= 2)
-    out["gold_figures"] = len(case.get("figures", []))
-    out["figures_matched"] = len(set(fmap.values()))
     missed = [f"{g['name']} ({g['type']}, {g.get('mentions')})" for k, g in enumerate(gold_ents) if k not in found]
     return {"counts": out, "verdicts": verdicts, "flagged": flagged_rows, "wrong_entities": wrong, "missed_entities": missed}
 
@@ -233,6 +235,7 @@ def run(
                 print(f"ENT  BAD {case['story_id']}: {name}", file=sys.stderr)
             for name in res["missed_entities"]:
                 print(f"ENT  MISS {case['story_id']}: {name}", file=sys.stderr)
+    scored_entities = any(c.get("entities") is not None for c in cases)
     ents = prf(total["listed_right"], total["listed"] - total["listed_right"],
                total["gold_entities"] - total["gold_entities_found"])
     emit({
@@ -245,8 +248,9 @@ def run(
         "disagreement_precision_lenient": _ratio(total["genuine_lenient"], total["flagged"]),
         "gold_disagree": total["gold_disagree"],
         "disagreement_recall": _ratio(total["gold_disagree_found"], total["gold_disagree"]),
-        "listed_entities": total["listed"], "entity_precision": ents["precision"], "entity_recall": ents["recall"],
-        "entity_f1": ents["f1"],
+        "listed_entities": total["listed"] if scored_entities else None,
+        "entity_precision": ents["precision"] if scored_entities else None,
+        "entity_recall": ents["recall"] if scored_entities else None, "entity_f1": ents["f1"] if scored_entities else None,
         "entity_recall_2plus": _ratio(total["gold_entities_2plus_found"], total["gold_entities_2plus"]),
         "figure_recall": _ratio(total["figures_matched"], total["gold_figures"]),
         "verdicts": dict(sorted(verdicts.items())),
