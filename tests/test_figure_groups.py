@@ -450,3 +450,66 @@ def test_a_nationwide_figure_and_one_for_a_place_count_different_sets():
     g = flag("Laut Polizei demonstrierten in Berlin bis zu 2.000 Menschen.", "bis zu 2.000", 2000,
              "Bundesweit gingen etwa 9.000 Menschen auf die Straße, in Berlin vor allem.", "etwa 9.000", 9000, places=["Berlin"])
     assert not g["disagreement"]
+
+
+def test_another_account_the_article_gives_itself_disagrees():
+    """'37 Kilometer ... (nach anderen Angaben ... 46 Kilometer)', 'Andere Medien berichten von 13': the article
+    says that both count the same quantity, even a bare length without a counted noun or a source."""
+    from lagebild.api import analyse
+
+    def groups(text):
+        return [(g.kind, g.reason) for s in analyse(texts=[text]).stories for g in s.figure_groups]
+
+    km = groups("Raketen trafen Beerscheba, 37 Kilometer vom Gazastreifen entfernt (nach anderen Angaben liegt die "
+                "Stadt 46 Kilometer vom Gazastreifen entfernt).")
+    assert [k for k, _ in km] == ["disagreement"] and "another account ('nach anderen Angaben')" in km[0][1]
+    crew = groups("An Bord befanden sich 15 Passagiere und zwei Besatzungsmitglieder. Andere Medien berichten von 13 "
+                  "Passagieren und zwei Besatzungsmitgliedern.")
+    assert ("disagreement" in [k for k, _ in crew]) and any("'Andere Medien berichten'" in r for _, r in crew)
+    en = groups("The blast killed 40 people, the ministry said. According to other reports, 52 people were killed.")
+    assert [k for k, _ in en] == ["disagreement"]
+    # no cue: two lengths of one article stay apart; values that can both hold agree
+    assert "disagreement" not in [k for k, _ in groups("Die Bahn wird drei Kilometer lang. Der Tunnel ist vier "
+                                                       "Kilometer lang.")]
+    assert [k for k, _ in groups("Es kamen rund 40 Menschen ums Leben, nach anderen Angaben 41 Menschen.")] != \
+        ["disagreement"]
+
+
+def test_dead_people_and_the_dead_are_one_quantity():
+    """'28 Menschen starben' and '35 Tote' count the same set; killed soldiers stay a subset of their own."""
+    from lagebild.analyse.topics import with_predicate
+
+    assert with_predicate("mensch", "tot") == "tot" and with_predicate("mensch", "verletzt") == "verletzt"
+    assert with_predicate("soldat", "tot") == "soldat:tot" and with_predicate("mensch", "evakuiert") == "mensch:evakuiert"
+    assert with_predicate("mensch", None) == "mensch"
+    a = _doc("a", "Bei dem Anschlag kamen 28 Menschen ums Leben, teilte die Polizei mit.")
+    b = _doc("b", "Nach Angaben der Regierung gab es 38 Tote.")
+    figs = [_fig(a, "28", 28, "exact", topic="tot", chain=["die Polizei"]),
+            _fig(b, "38", 38, "exact", topic="tot", chain=["der Regierung"])]
+    assert group_figures(figs, [a, b])[0]["kind"] == "disagreement"
+
+
+def test_a_figure_of_another_day_is_not_one_of_a_family_of_values():
+    """Four values of one key are a family (per day or place) unless one is dated to another day: '130 Menschen
+    am 13. November' beside three counts of one attack leaves three values to compare."""
+    from lagebild.link.figure_groups import MAX_CLUSTERS, _family_size
+
+    def m(v, day=None):
+        return {"_iv": (v * 0.99, v * 1.01), "_day": day}
+    assert _family_size([m(28, "03-22"), m(35), m(38), m(130, "11-13")]) == 3 <= MAX_CLUSTERS
+    assert _family_size([m(28), m(35), m(38), m(130)]) == 4 > MAX_CLUSTERS
+
+
+def test_plain_counts_published_on_different_days_are_a_series():
+    """Two outlets' death tolls three days apart are each their day's count; a distance is not."""
+    a = _doc("a", "Laut WHO sind 31.938 Menschen ums Leben gekommen.", published="2008-05-13")
+    b = _doc("b", "Offiziellen Angaben zufolge wurden 34.273 Menschen getötet.", published="2008-05-16")
+    figs = [_fig(a, "31.938", 31938, "exact", topic="tot", chain=["WHO"]),
+            _fig(b, "34.273", 34273, "exact", topic="tot")]
+    g = group_figures(figs, [a, b])[0]
+    assert g["kind"] == "series" and "counts of different days (2008-05-13, 2008-05-16)" in g["reason"]
+    c = _doc("c", "Laut Armee liegt die Stadt 37 Kilometer entfernt.", published="2008-05-13")
+    d = _doc("d", "Laut Polizei liegt die Stadt 46 Kilometer entfernt.", published="2008-05-16")
+    figs = [_fig(c, "37 Kilometer", 37, "exact", topic="strecke", unit="km", chain=["Armee"]),
+            _fig(d, "46 Kilometer", 46, "exact", topic="strecke", unit="km", chain=["Polizei"])]
+    assert group_figures(figs, [c, d])[0]["kind"] != "series"

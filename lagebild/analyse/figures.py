@@ -38,7 +38,7 @@ import re
 from ..records import AnalysedArticle, Figure, Quote, SpanIndex
 from .number_lexicon_intl import MONTHS_FR
 from .numbers import DETERMINERS, MONTHS, NumberMatch, scan_numbers
-from .topics import _lemma, person_topics, predicate_class, topic_info
+from .topics import _lemma, person_topics, predicate_class, topic_info, with_predicate
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # lower-case words that may stand between a number and its noun without being adjectives
@@ -518,9 +518,7 @@ def find_figures(doc: AnalysedArticle) -> None:
         if info["key"] in _SCORE_HEADS or info["head"] in _SCORE_HEADS:
             topic = ""  # a score or a table tally: never grouped
         if topic and topic in person_topics():  # '800 Menschen evakuiert' vs '3.000 Menschen betroffen'
-            pred = predicate_class(text, s, e, m.start, span[1] if span else m.end)
-            if pred:
-                topic = f"{topic}:{pred}"
+            topic = with_predicate(topic, predicate_class(text, s, e, m.start, span[1] if span else m.end))
         start, shown, value, low, high = m.start, m.text, m.value, m.low, m.high
         if start >= 1 and text[start - 1] == "." and re.fullmatch(r"\d+", m.text) and (start < 2 or not text[start - 2].isalnum()):
             # 'hit .358', '(.454)': an average written without its leading zero is 0.358, not 358

@@ -234,6 +234,7 @@ def topic_of(count_of: str, lang: str = "de") -> str:
 # for person nouns the predicate of the figure's clause becomes part of the topic
 # ('mensch:evakuiert', 'flüchtling:festgenommen'), so that they are not grouped (and flagged as
 # disagreeing) together. Nouns that already say it ('Tote', 'Verletzte') are left alone.
+GENERIC_PEOPLE = {"mensch"}  # 'Menschen', 'Personen', 'Leute', 'people' (GENERAL_SYNSETS)
 PERSON_WORDS = ("Menschen Einwohner Anwohner Zivilisten Kinder Soldaten Polizisten Mitarbeiter Besucher "
                 "Demonstranten Bürger Frauen Männer Schüler Passagiere Touristen Arbeiter Bewohner "
                 "Migranten Flüchtlinge Asylwerber Asylbewerber Häftlinge Beamte Kämpfer Opfer Patienten Studenten "
@@ -266,6 +267,19 @@ _PREDICATE_RE = [(name, re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.IGNORECA
 _CLAUSE_BREAK = re.compile(r"[,;:.!?–—()]|\s(?:aber|während|but|while|mais)\s")
 # '1.500 Menschen, die ihre Häuser verlassen mussten': a relative clause on the counted noun
 _RELATIVE = re.compile(r"\s*,\s*(?:die|welche|who|which|that|qui)\b")
+
+
+# people of no kind who died, were hurt or are missing are what 'Tote', 'Verletzte', 'Vermisste' count:
+# '28 Menschen wurden getötet' and '35 Tote' are one quantity ('Soldaten getötet' stays a subset: 'soldat:tot')
+_AS_NOUN = {"tot", "verletzt", "vermisst"}
+
+
+def with_predicate(topic: str, pred: str | None) -> str:
+    """A person topic with the predicate of its clause: 'mensch' + 'evakuiert' -> 'mensch:evakuiert';
+    generic people who died, were hurt or are missing -> the noun's own key ('tot')."""
+    if not pred:
+        return topic
+    return pred if topic in GENERIC_PEOPLE and pred in _AS_NOUN else f"{topic}:{pred}"
 
 
 @lru_cache(maxsize=1)

@@ -52,12 +52,18 @@ only when all of this holds (precision first; each rule is a kind of false flag 
 * they come from different articles, or from one sentence naming two sources ('laut US-Informationen
   mindestens 3.000, laut südkoreanischen Informationen etwa 1.500').
 
+One article that gives another account of a figure right after it ('37 Kilometer vom Gazastreifen entfernt
+(nach anderen Angaben ... 46 Kilometer)', 'Andere Medien berichten von 13 Passagieren': figure_keys.OTHER_ACCOUNT)
+says itself that both count the same quantity: that pair disagrees when its values cannot both hold and are at
+most MAX_RATIO apart, whatever the checks above guess about different sets (`_alternative`).
+
 kind (one line of `reason` says why -- for 'distinct' the check above that kept the closest pair of values
 apart; `conflict` holds the two figure ids it names, the closest pair):
 * disagreement -- some conflicting pair is neither an update nor a series (`disagreement: true`);
 * update -- every conflicting pair is a later figure from the same outlet or source, or one whose
   sentence says it replaces an earlier one ('zuvor war von ... die Rede', 'stieg auf', 'inzwischen');
-* series -- running totals 'seit ...' in both, or no conflict and two or more years (a time series);
+* series -- running totals 'seit ...' in both, plain counts of two articles dated to different days (by
+  the sentence, else the publication date: each is its day's count), or no conflict and two or more years;
 * distinct -- values differ but cannot be compared (the rules above): different things were counted;
 * agreement -- all intervals meet.
 
@@ -75,8 +81,8 @@ from collections.abc import Callable
 from ..analyse.figures import _konjunktiv
 from ..analyse.topics import person_topics
 from ..records import AnalysedArticle, Figure
-from .figure_keys import (PERIOD, base_unit, day_of, holder, mention_keys, reference, same_time, scope, update_cue,
-                          when_of, year_of)
+from .figure_keys import (ALTERNATIVE_SPAN, PERIOD, base_unit, day_of, holder, mention_keys, other_account, reference,
+                          same_time, scope, update_cue, when_of, year_of)
 from .canonical import majority_language
 from .gazetteer import place_code
 from .lineage import independent_count, lineage_groups
@@ -277,6 +283,7 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
         "_scope": scope(doc, fig, sent) if doc else None,
         "_when": when_of(doc, sent, fig.start) if doc else None,
         "_ref": reference(doc.text, fig.start) if doc else False,
+        "_other": other_account(doc.text, sent, fig.start) if doc else "",
         "_subset": bool(doc and (_SUBSET_BEFORE.search(doc.text, max(0, fig.start - 24), fig.start)
                                  or _PART_OF.match(doc.text, fig.end)
                                  or _WHOLE_OF.search(doc.text, max(0, fig.start - 40), fig.start))),
@@ -380,9 +387,44 @@ def _comparable(topic: str, members: list[dict]) -> str | None:
         return "a span of time: spans of different stints, not one quantity"
     if topic.split(":", 1)[0] in CHANGE_TOPICS:
         return "a change without what changed: the figures need not measure the same thing"
-    if len(_value_clusters(counted)) > MAX_CLUSTERS:
+    if _family_size(counted) > MAX_CLUSTERS:
         return f"more than {MAX_CLUSTERS} different values: the figures count different things (per day, place or group)"
     return None
+
+
+def _alternative(members: list[dict]) -> tuple[dict, dict] | None:
+    """A figure in another account that its article gives right after the first ('37 Kilometer ... nach
+    anderen Angaben 46 Kilometer'), paired with the nearest figure of the key before it, when their values
+    cannot both hold and are at most MAX_RATIO apart. The cue says it is the same quantity, so the checks
+    that guess at different sets (a bare length, no counted noun, no source) do not apply."""
+    for b in members:
+        if not b["_other"] or not b["_iv"] or not b["_v"]:
+            continue
+        before = [a for a in members if a["article_id"] == b["article_id"] and a["end"] <= b["start"]
+                  and b["start"] - a["end"] <= ALTERNATIVE_SPAN and not a["_other"] and a["_iv"] and a["_v"]]
+        if not before:
+            continue
+        a = max(before, key=lambda m: m["end"])
+        if not _meet(a["_iv"], b["_iv"]) and max(a["_v"], b["_v"]) <= MAX_RATIO * min(a["_v"], b["_v"]) \
+                and not (a["_hypo"] or b["_hypo"] or a["_change"] != b["_change"] or a["_each"] != b["_each"]):
+            return a, b
+    return None
+
+
+def _family_size(members: list[dict]) -> int:
+    """Value clusters among figures that can be of one time: a figure dated to another day ('am 13. November
+    130 Menschen getötet' beside '38 Tote am 22. März') is another quantity, not a member of the family."""
+    days = {m["_day"] for m in members if m["_day"]}
+    sets = [[m for m in members if not m["_day"] or m["_day"] == d] for d in sorted(days)] or [members]
+    return max(len(_value_clusters(s)) for s in sets)
+
+
+def _reported_apart(a: dict, b: dict) -> bool:
+    """Plain counts of two articles dated to different days (by the sentence, else by the publication date):
+    each is the count of its day ('31.938 Tote' on 13 May, '34.273' on 16 May), a series, not a contradiction.
+    Measures ('37 Kilometer') do not change from day to day; their differences stay contradictions."""
+    return (a["article_id"] != b["article_id"] and bool(a["date"] and b["date"]) and a["date"][:10] != b["date"][:10]
+            and not a["_unit"] and not b["_unit"])
 
 
 def _is_update(a: dict, b: dict) -> bool:
@@ -420,6 +462,12 @@ def _verdict(topic: str, members: list[dict], lang: str = "de") -> tuple[str, st
     # why each pair does not conflict (None: it does), once per pair: the conflicts and a distinct group's reason
     blocks = [(a, b, _blocked(a, b)) for k, a in enumerate(members) for b in members[k + 1:]] if unchecked is None else []
     conflicts = [(a, b) for a, b, r in blocks if r is None]
+    alternative = _alternative(members)
+    if alternative:
+        a, b = alternative
+        return "disagreement", (f"'{a['text']}' ({show(a['_iv'][0])} – {show(a['_iv'][1])}) vs '{b['text']}' "
+                                f"({show(b['_iv'][0])} – {show(b['_iv'][1])}): the article itself gives another "
+                                f"account ('{b['_other']}')"), [a["figure_id"], b["figure_id"]]
     years = sorted({m["year"] for m in members if m["year"]})
     ivs = [m["_iv"] for m in members if m["_iv"]]
     if conflicts:
@@ -427,8 +475,8 @@ def _verdict(topic: str, members: list[dict], lang: str = "de") -> tuple[str, st
         # closest values (the contradiction least explained by different sets)
         conflicts.sort(key=lambda p: (-(p[0]["_claim"] + p[1]["_claim"]), p[0]["outlet"] == p[1]["outlet"],
                                       max(p[0]["_v"], p[1]["_v"]) / min(p[0]["_v"], p[1]["_v"])))
-        judged = [("update" if _is_update(a, b) else "series" if a["_since"] and b["_since"] else "disagreement", a, b)
-                  for a, b in conflicts]
+        judged = [("update" if _is_update(a, b) else "series" if a["_since"] and b["_since"] or _reported_apart(a, b)
+                   else "disagreement", a, b) for a, b in conflicts]
         kind = next((k for k in ("disagreement", "series", "update") if any(j[0] == k for j in judged)))
         _, a, b = next(j for j in judged if j[0] == kind)
         pair = (f"'{a['text']}' ({a['outlet']}, {show(a['_iv'][0])} – {show(a['_iv'][1])}) vs '{b['text']}' "
@@ -441,6 +489,8 @@ def _verdict(topic: str, members: list[dict], lang: str = "de") -> tuple[str, st
                 why += f"; an estimate is read as within a factor {HEDGE_FACTOR:g} of its number"
             return kind, f"{pair}: the values cannot both hold ({why})", ids
         if kind == "series":
+            if _reported_apart(a, b):
+                return kind, f"{pair}: counts of different days ({a['date'][:10]}, {b['date'][:10]})", ids
             return kind, f"{pair}: running totals reported at different times", ids
         return kind, f"{pair}: a later or corrected figure replaces the earlier one", ids
     if unchecked is not None:  # too general to compare: no series and no agreement either (figure survey groups)

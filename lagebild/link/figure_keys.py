@@ -269,3 +269,26 @@ UPDATE_CUE = re.compile(
 def update_cue(text: str, sent: tuple[int, int]) -> bool:
     """Does the sentence present its figure as replacing an earlier one?"""
     return bool(UPDATE_CUE.search(text, sent[0], sent[1]))
+
+
+# another account of the same quantity, given by the article itself right after the first: '37 Kilometer vom
+# Gazastreifen entfernt (nach anderen Angaben liegt die Stadt 46 Kilometer ...)', 'An Bord befanden sich 15
+# Passagiere ... Andere Medien berichten von 13 Passagieren', 'other reports put the toll at 40'
+_ACCOUNTS = r"(?:Angaben|Berichten|Quellen|Informationen|Schätzungen|Medienberichten|Meldungen|Darstellungen)"
+OTHER_ACCOUNT = re.compile(
+    rf"\b(?:nach|laut)\s+(?:anderen|anderslautenden|abweichenden)\s+{_ACCOUNTS}|\b(?:anderen|anderslautenden|abweichenden)"
+    rf"\s+{_ACCOUNTS}\s+zufolge|\b(?:andere|einige|manche)\s+(?:Medien|Quellen|Zeitungen|Agenturen|Berichte|Beobachter)"
+    r"\s+(?:berichte\w*|sprechen|sprachen|nenne\w*|nannten|melde\w*|schreiben|schrieben|gehen|gingen)\b"
+    r"|\baccording\s+to\s+other\s+(?:reports|sources|estimates|accounts|media)|\bother\s+(?:reports|sources|media|outlets"
+    r"|estimates|accounts)\s+(?:said|say|says|put|puts|gave|give|reported|report|spoke\s+of|speak\s+of)"
+    r"|\bselon\s+d['’]autres\s+(?:sources|estimations|informations|médias|bilans)|\bd['’]autres\s+(?:sources|médias)"
+    r"\s+(?:font\s+état|parlent|évoquent)", re.I)
+ALTERNATIVE_SPAN = 400  # the other account follows the first within this many characters
+
+
+def other_account(text: str, sent: tuple[int, int], at: int) -> str:
+    """The cue when the figure at `at` stands in another account that its sentence opens before it ('nach
+    anderen Angaben'), else ''."""
+    m = OTHER_ACCOUNT.search(text, max(sent[0], at - 90), at)
+    return m.group(0) if m else ""
+
