@@ -245,6 +245,7 @@ class FigureGroup(Record):
     reason: str = ""
     update: bool = False
     kind: str = ""
+    shown: bool = True  # shown in the Markdown, HTML and web UI (link.figure_groups.shown_group)
     members: list[FigureGroupMember] = field(default_factory=list)
     extra: dict[str, Any] = _extra()
     _keys: tuple[str, ...] = _keys()

@@ -508,8 +508,23 @@ def _verdict(topic: str, members: list[dict], lang: str = "de") -> tuple[str, st
     return "distinct", f"values differ, not a contradiction: {pairs[0][1] if pairs else 'not comparable'}", []
 
 
+# Which groups the Markdown, HTML and web UI show (the JSON keeps all, with `shown`), chosen on the figure-group
+# survey (bench/group_survey.py, parts A-D, 141 groups judged blind, all inside one article): right were 23 of 34
+# agreements, 49 of 99 distinct groups and 1 of 8 series inside one article. A group inside one article is shown
+# only when it disagrees or updates (the article's own other account, two sources in one sentence); across
+# articles agreements, series, disagreements and updates are shown. `distinct` is never shown: it says only why
+# two figures were not compared.
+SHOWN_ACROSS = {"agreement", "series", "disagreement", "update"}
+SHOWN_INSIDE = {"disagreement", "update"}
+
+
+def shown_group(kind: str, articles: set[str]) -> bool:
+    return kind in (SHOWN_ACROSS if len(articles) > 1 else SHOWN_INSIDE)
+
+
 def group_figures(figures: list[Figure], docs: list[AnalysedArticle]) -> list[dict]:
-    """[{'topic', 'unit', 'keys', 'reason', 'conflict' (the figure ids the reason names), 'kind', 'disagreement', 'update', 'figure_ids', 'members',
+    """[{'topic', 'unit', 'keys', 'reason', 'conflict' (the figure ids the reason names), 'kind', 'disagreement', 'update',
+    'shown', 'figure_ids', 'members',
     'values', 'independent_sources', 'articles'}] for every set of at least two comparable figures."""
     by_id = {d.id: d for d in docs}
     lineage = lineage_groups(docs) if docs else {}
@@ -567,6 +582,7 @@ def _group(topic: str, unit: str, hold: str, members: list[dict], lang: str = "d
         "disagreement": kind == "disagreement",
         "update": kind == "update",
         "kind": kind,
+        "shown": shown_group(kind, {m["article_id"] for m in members}),
         "members": members,
         "values": values,
         "independent_sources": _independent(members),

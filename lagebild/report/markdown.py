@@ -37,10 +37,11 @@ def render_markdown(dossier: dict) -> str:
                 f"{_md(_translated(a))} |"
             )
         out.append("")
+        shown_groups = [g for g in story["figure_groups"] if g.get("shown", True)]
         if story["figure_groups"]:
             figs = {f["id"]: f for f in story["figures"]}
             out += ["### Figures", ""]
-            for g in story["figure_groups"]:
+            for g in shown_groups:
                 flag = " **DISAGREEMENT**" if g.get("disagreement") else f" ({_md(g.get('kind'))})" if g.get("kind") else ""
                 members = [figs[i] for i in g["figure_ids"] if i in figs]
                 out.append(f"- **{_md(group_name(g, members))}**{flag} — keys: {_md(group_keys(g))}; {_md(g.get('reason'))}")
@@ -52,6 +53,14 @@ def render_markdown(dossier: dict) -> str:
                             f"  - {fmt_figure(f)} {_md(f.get('count_of'))} — “{_md(f['text'])}”"
                             f"{' (laut ' + _md(who) + ')' if who else ''} [{_md(article_label(arts, f['article_id']))}]"
                         )
+            others = [g for g in story["figure_groups"] if not g.get("shown", True)]
+            if not shown_groups:
+                out.append("No figures were compared across sources.")
+            if others:
+                out += ["", f"Not compared across sources ({len(others)} groups inside one article or of different "
+                            "things; kept in dossier.json): " + "; ".join(
+                                f"{_md(group_name(g, [figs[i] for i in g['figure_ids'] if i in figs]))} ({_md(g.get('kind'))})"
+                                for g in others)]
             out.append("")
         if story["quotes"]:
             out += ["### Quotes", ""]

@@ -30,6 +30,7 @@ def story_context(story: dict, arts: dict) -> dict:
         outlets=sorted({a.get("outlet") for a in arts.values() if a.get("outlet")}),
         first=dates[0] if dates else "", last=dates[-1] if dates else "",
         columns=views.source_columns(story, arts), groups=groups, speakers=views.quotes_by_speaker(story, arts),
+        other_groups=views.figure_groups(story, arts, shown=False),
         uncertain=views.uncertain_quotes(story, arts),
         stance=views.stance_matrix(story, arts), timeline=views.timeline_rows(story, arts),
         uncertain_dates=views.timeline_rows(story, arts, shown=False),

@@ -163,11 +163,14 @@ def _short(value, n: int = 160) -> str:
     return value if len(value) <= n else value[: n - 1] + "…"
 
 
-def figure_groups(story: dict, arts: dict) -> list[dict]:
-    """Figure groups with their member figures resolved (ids, else embedded 'members')."""
+def figure_groups(story: dict, arts: dict, shown: bool = True) -> list[dict]:
+    """Figure groups with their member figures resolved (ids, else embedded 'members'): those shown, or with
+    `shown=False` those kept only in the JSON (inside one article, or distinct: link.figure_groups.shown_group)."""
     by_id = {f.get("id"): f for f in story.get("figures", []) if f.get("id")}
     out = []
     for g in story.get("figure_groups", []):
+        if g.get("shown", True) != shown:
+            continue
         members = [by_id[i] for i in g.get("figure_ids", []) if i in by_id]
         if not members:
             members = [m for m in g.get("members", []) if isinstance(m, dict)]
