@@ -339,7 +339,10 @@ ROWS: list[Row] = [
         "confirmed or split by the annotators, and 100 single articles by salted hash, bench/story_draw.py; gold "
         "figure groups annotated blind: 88 agree, 12 series, 3 disagree, 2 update)", HELD_OUT,
         "lagebild eval stories tests/data/stories_gnad2_heldout.jsonl", _fmt_groups, needs=f"{SHARED}/corpus/10kgnad",
-        note="first scored on the code before this round's group rules (1d0b685): none flagged, 0 of 3 gold found; "
+        note="128 of the 139 articles were in outside-style audits 1-25 (read for quote, entity and timeline rules, "
+             "never for figure-group rules; an earlier round's near-miss scan read 24 figure pairs of 996 10kGNAD "
+             "articles, which ones is not recorded); first scored on the code before this round's group rules "
+             "(1d0b685): none flagged, 0 of 3 gold found; "
              "the annotators' summaries named the 3 gold disagreements (two budget figures of a fiscal council "
              "against the finance ministry in one article; 'knapp 50 Prozent' against 40 of 96 municipalities) "
              "before this round's group rules were written; those rules came from Wikinews and the dev stories"),
