@@ -3,7 +3,7 @@
     python bench/group_survey.py items DOSSIER_DIR... --out DIR [--reviewers 2]   # DIR/items_g1.txt ..., DIR/articles
     (reviewers judge blind, after bench/figure_group_guideline.md, into DIR/judgments_g1.txt ...)
     python bench/group_survey.py record PART DIR        # bench/surveys/groups_PART.jsonl (PART: A, B, C or D)
-    python bench/group_survey.py score [--parts A,B,C,D]
+    python bench/group_survey.py score [--parts A,B,C,D] [--total]
 
 The documents are the figure survey's parts (`bench/surveys/figures_{A,B,C,D}.jsonl` name them): A and B were
 judged for groups on the code before the group rules of the figure-survey round and tuned on since; C and D were
@@ -11,9 +11,9 @@ judged once, after them (c447836), and their errors were read for the next round
 An item is a group as the report shows it: its verdict, keys, reason and members (the figure as shown, the
 sentence with the number marked). A record keeps per group a hash of its members' (article, start, end), a hash of
 that with the verdict and the reason, the label (right | wrong) and the class (right, wrong grouping, wrong verdict,
-wrong reason), never the text. `score` prints per part: judged groups still shown as judged (same members, verdict
-and reason), shown with the same members but another verdict or reason (changed), no longer shown (gone), and groups
-shown now that no one judged.
+wrong reason), never the text. `score` prints per part: judged groups still made as judged (same members, verdict
+and reason), made with the same members but another verdict or reason (changed), no longer made (gone), groups
+made now that no one judged, and of those the reports show (`shown`) how many were judged as they are now.
 """
 from __future__ import annotations
 
@@ -131,7 +131,9 @@ def record(part: str, review: Path) -> None:
     print(json.dumps({"part": part, "judged": len(rows), "right": c["right"], "unlocated": missing, "classes": dict(c)}))
 
 
-def score(parts: list[str]) -> None:
+def score(parts: list[str], total: bool = False) -> None:
+    """One JSON line per part, or with `total` one line over all of them."""
+    rows = []
     for part in parts:
         path = HERE / f"groups_{part}.jsonl"
         if not path.exists():
@@ -140,21 +142,29 @@ def score(parts: list[str]) -> None:
         head = json.loads((HERE / f"figures_{part}.jsonl").read_text(encoding="utf-8").splitlines()[0])
         docs = {**_documents(set(head["docs"])), **gnad_documents({i for i in head["docs"] if i.startswith("gnad_")})}
         dossier = dossier_for([docs[i] for i in head["docs"]])
-        now_members, now_keys, kinds = set(), set(), Counter()
+        now_members, now_keys, kinds, shown_keys = set(), set(), Counter(), set()
         for _, g, figs in numbered(dossier):
             key = members_key([(figs[i]["article_id"], figs[i]["start"], figs[i]["end"]) for i in g["figure_ids"]])
             now_members.add(key)
             now_keys.add(_h([key, g["kind"], g["reason"]]))
-            kinds[g["kind"]] += 1
+            kinds[g["kind"] + ("" if g.get("shown", True) else " (not shown)")] += 1
+            if g.get("shown", True):
+                shown_keys.add(_h([key, g["kind"], g["reason"]]))
         c = Counter()
         for it in judged:
             state = "kept" if it["key"] in now_keys else "changed" if it["members"] in now_members else "gone"
             c[f"{state}_{it['label']}"] += 1
+            if it["key"] in shown_keys:
+                c[f"shown_kept_{it['label']}"] += 1
         c["unjudged_now"] = len(now_members - {it["members"] for it in judged})
-        kept = c["kept_right"] + c["kept_wrong"]
         first = sum(it["label"] == "right" for it in judged)
-        print(json.dumps({"task": "group_survey", "part": part, "judged": len(judged),
-                          "first_precision": round(first / max(1, len(judged)), 6),
+        rows.append((part, len(judged), first, c, kinds))
+    for part, n, first, c, kinds in ([("+".join(r[0] for r in rows), sum(r[1] for r in rows), sum(r[2] for r in rows),
+                                       sum((r[3] for r in rows), Counter()), sum((r[4] for r in rows), Counter()))]
+                                     if total and rows else rows):
+        kept = c["kept_right"] + c["kept_wrong"]
+        print(json.dumps({"task": "group_survey", "part": part, "judged": n, "first_right": first,
+                          "first_precision": round(first / max(1, n), 6),
                           "kept_precision": round(c["kept_right"] / kept, 6) if kept else None,
                           **dict(sorted(c.items())), "groups_now": dict(sorted(kinds.items()))}))
 
@@ -169,14 +179,16 @@ def main() -> None:
     p = sub.add_parser("record")
     p.add_argument("part", choices=list("ABCD"))
     p.add_argument("dir", type=Path)
-    sub.add_parser("score").add_argument("--parts", default="A,B,C,D")
+    p = sub.add_parser("score")
+    p.add_argument("--parts", default="A,B,C,D")
+    p.add_argument("--total", action="store_true", help="one line over all parts")
     args = ap.parse_args()
     if args.cmd == "items":
         items(args.dossiers, args.out, args.reviewers)
     elif args.cmd == "record":
         record(args.part, args.dir)
     else:
-        score(args.parts.split(","))
+        score(args.parts.split(","), args.total)
 
 
 if __name__ == "__main__":

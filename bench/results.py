@@ -133,7 +133,9 @@ def _fmt_dates_only(d):
 def _fmt_stories(d):
     dp = d.get("disagreement_precision")
     dis = (f"{_f(dp)} ({d['genuine']} of {d['flagged']} flagged)" if d.get("flagged") else "– (none flagged)")
-    return (f"disagreement precision {dis}, recall {_f(d.get('disagreement_recall'))} of {d.get('gold_disagree')} gold; "
+    shown = (f"shown figure groups right {_f(d.get('shown_group_precision'))} ({d.get('shown_groups_right')} of "
+             f"{d.get('shown_groups')}); " if "shown_groups" in d else "")
+    return (f"disagreement precision {dis}, recall {_f(d.get('disagreement_recall'))} of {d.get('gold_disagree')} gold; {shown}"
             f"listed entities precision {_f(d['entity_precision'])}, recall {_f(d['entity_recall'])} "
             f"({d['listed_entities']} listed)")
 
@@ -141,6 +143,14 @@ def _fmt_stories(d):
 def _fmt_groups(d):
     """A set annotated for figure groups only (entities: null)."""
     return _fmt_stories(d).split("; listed entities")[0] + f"; verdicts of groups that hit a gold group {d.get('verdicts')}"
+
+
+def _fmt_group_survey(d):
+    return (f"groups right when judged {d['first_right']} of {d['judged']} ({_f(d['first_precision'])}); now "
+            f"{d['kept_right']} of {d['kept_right'] + d['kept_wrong']} judged groups still made as judged are right "
+            f"({_f(d['kept_precision'])}), {d.get('changed_right', 0) + d.get('changed_wrong', 0)} made with another "
+            f"verdict or reason, {d.get('gone_right', 0) + d.get('gone_wrong', 0)} no longer made; groups made now "
+            f"{d['groups_now']}")
 
 
 def _fmt_aliases(d):
@@ -311,6 +321,11 @@ ROWS: list[Row] = [
     Row("figures_B", "figures shown in the dossier (German Wikinews)",
         "figure survey part B: 197 articles, 597 shown figures judged blind after part A's rules (1afee79), then "
         "tuned on", TUNED, "python bench/figure_survey.py score --parts B", _fmt_figure_survey, needs=SHARED),
+    Row("group_survey", "figure groups (German Wikinews and news)",
+        "figure-group survey: the 141 groups of figure-survey parts A-D (all inside one article) judged blind by helper "
+        "reviewers (bench/figure_group_guideline.md); A, B judged before the previous round's group rules, C, D once "
+        "after them; all read for this round's rules (which groups are shown)", TUNED,
+        "python bench/group_survey.py score --total", _fmt_group_survey, needs=SHARED),
     Row("stories_heldout", "figure disagreements and canonical entities",
         "own 10kGNAD multi-article stories, held-out part (15 stories, 32 articles; annotated before any run)",
         HELD_OUT, "lagebild eval stories tests/data/stories_heldout.jsonl", _fmt_stories,

@@ -46,8 +46,10 @@ def test_hedged_estimates_disagree_beyond_the_hedge_factor():
     fc = _fig(c, "Bis zu 2 Millionen", 2e6, "at_most", high=2e6, topic="granat")
     g = group_figures([fa, fb], [a, b])[0]
     assert g["disagreement"] is True and "factor 2" in g["reason"] and g["keys"]["topic"] == "granat"
-    g = group_figures([fa, fc], [a, c])[0]
-    assert g["disagreement"] is False and g["kind"] == "agreement"
+    g = group_figures([fa, fc], [a, c])[0]  # both hedges hold, but 1,6 and 2 Mio. confirm no one figure
+    assert g["disagreement"] is False and g["kind"] == "distinct" and "different numbers" in g["reason"]
+    fc2 = _fig(c, "Bis zu 2 Millionen", 1.7e6, "at_most", high=1.7e6, topic="granat")
+    assert group_figures([fa, fc2], [a, c])[0]["kind"] == "agreement"  # 1,6 and 1,7 Mio.: one figure echoed
     fb.attributed_to = []  # two bare statements: nobody claims either, so nothing is contradicted
     assert group_figures([fa, fb], [a, b])[0]["disagreement"] is False
 
@@ -532,3 +534,36 @@ def test_only_comparisons_across_articles_and_an_articles_own_contradictions_are
     figs = [_fig(c, "Rund 10.000", 10000, "approx", low=9000, high=11000),
             _fig(c, "etwa 10.000", 10000, "approx", low=9000, high=11000, n=2)]
     assert group_figures(figs, [c])[0]["shown"] is False
+
+
+def test_figures_two_articles_confirm_are_an_agreement_beside_other_sets():
+    """'sechs Kandidaten' in two articles agree even when the key also holds 'die vier anderen Kandidaten';
+    a vague 'Tausende' alone confirms nothing."""
+    a = _doc("a", "Sechs Kandidaten stehen auf dem Stimmzettel.")
+    b = _doc("b", "Sechs Kandidaten wurden eingeladen. Die vier anderen Kandidaten liegen darunter.")
+    figs = [_fig(a, "Sechs", 6, "exact", topic="kandidat"), _fig(b, "Sechs", 6, "exact", topic="kandidat", n=2),
+            _fig(b, "vier", 4, "exact", topic="kandidat", n=3)]
+    groups = group_figures(figs, [a, b])
+    assert [(g["kind"], g["shown"], len(g["figure_ids"])) for g in groups] == [("agreement", True, 2)]
+    c = _doc("c", "Tausende Flüchtlinge warten.")
+    d = _doc("d", "Rund 3.000 Flüchtlinge warten, weitere 8.000 Flüchtlinge sind unterwegs.")
+    figs = [_fig(c, "Tausende", None, "vague", low=1000, high=9999, topic="flüchtling"),
+            _fig(d, "Rund 3.000", 3000, "approx", low=2700, high=3300, topic="flüchtling", n=2),
+            _fig(d, "8.000", 8000, "exact", topic="flüchtling", n=3)]
+    assert [g["kind"] for g in group_figures(figs, [c, d])] == ["distinct"]
+
+
+def test_counts_one_apart_do_not_agree_and_an_adjectives_capital_is_its_country():
+    """'27 Israelis' and '28 Israelis' are two counts (their half-unit ranges only touch); 'In der französischen
+    Hauptstadt ... 130 Menschen' is France's figure, so Brussels' counts are compared without it."""
+    from lagebild.evaluate.stories import run_story
+    from lagebild.link.figure_groups import _consistent, _meet
+
+    assert not _meet((26.5, 27 * (1 + 0.5 / 27)), (27.5, 28.5)) and _meet((0.0, 0.0), (0.0, 0.0))
+    assert not _consistent([(26.5, 27.5), (27.5, 28.5)]) and _consistent([(2.0, 4.0), (3.0, 5.0)])
+    story, _ = run_story([
+        "Anschläge in Brüssel. In der französischen Hauptstadt wurden im November 130 Menschen getötet, in Brüssel "
+        "rissen drei Attentäter am Dienstag 28 Menschen mit in den Tod.",
+        "Bei den Brüsseler Anschlägen starben nach jüngsten Angaben des Gesundheitsministeriums 38 Menschen."])
+    tot = [g for g in story["figure_groups"] if g["topic"] == "tot"]
+    assert [sorted(m["text"] for m in g["members"]) for g in tot] == [["28", "38"]]

@@ -23,6 +23,8 @@ an occurrence of the gold text. Scores:
   (case-insensitive) and the types agree. Recall: gold entities hit by a right listed entity;
   `entity_recall_2plus` only over gold entities with at least two mentions.
 * verdict counts: how the system's groups that hit one gold group (two of its figures) were judged.
+* shown-group precision -- a group the reports show (`shown`) is right when at least two of its figures are gold
+  figures, all of those sit in one gold group, and its verdict is that group's verdict.
 """
 from __future__ import annotations
 
@@ -161,6 +163,11 @@ def score_story(case: dict, story: dict, docs: list) -> dict:
         best = [k for k, c in hits.items() if c >= 2]
         if best:
             verdicts[f"{gold_groups[best[0]]['verdict']}->{_KIND.get(g.get('kind'), g.get('kind'))}"] += 1
+        if g.get("shown", True):  # what the reports show: its figures make up one gold group, with its verdict
+            out["shown_groups"] += 1
+            k = {group_of.get(x) for x in golds}
+            out["shown_right"] += len(golds) >= 2 and len(k) == 1 and None not in k and \
+                gold_groups[k.pop()]["verdict"] == _KIND.get(g.get("kind"), g.get("kind"))
         if not g.get("disagreement"):
             continue
         out["flagged"] += 1
@@ -248,6 +255,8 @@ def run(
         "disagreement_precision_lenient": _ratio(total["genuine_lenient"], total["flagged"]),
         "gold_disagree": total["gold_disagree"],
         "disagreement_recall": _ratio(total["gold_disagree_found"], total["gold_disagree"]),
+        "shown_groups": total["shown_groups"], "shown_groups_right": total["shown_right"],
+        "shown_group_precision": _ratio(total["shown_right"], total["shown_groups"]),
         "listed_entities": total["listed"] if scored_entities else None,
         "entity_precision": ents["precision"] if scored_entities else None,
         "entity_recall": ents["recall"] if scored_entities else None, "entity_f1": ents["f1"] if scored_entities else None,

@@ -23,7 +23,7 @@ vague 'Tausende'           low / HEDGE_FACTOR .. high ('Tausende' 1.000..9.999)
 
 HEDGE_FACTOR = 2: 'bis zu 1,6 Millionen' (0,8..1,6 Mio.) and 'bis zu 8 Millionen' (4..8 Mio.) are
 five times apart and disagree; 'mindestens 3.000' and 'etwa 1.500' disagree; 'mehr als 100' and
-'180' agree (tests/test_figure_groups.py).
+'180' do not disagree, nor confirm one figure (CONFIRM_RATIO; tests/test_figure_groups.py).
 
 A disagreement tells a reader "these sources contradict each other", so two figures *conflict*
 only when all of this holds (precision first; each rule is a kind of false flag seen on real pages):
@@ -65,7 +65,8 @@ apart; `conflict` holds the two figure ids it names, the closest pair):
 * series -- running totals 'seit ...' in both, plain counts of two articles dated to different days (by
   the sentence, else the publication date: each is its day's count), or no conflict and two or more years;
 * distinct -- values differ but cannot be compared (the rules above): different things were counted;
-* agreement -- all intervals meet.
+* agreement -- all intervals meet and the numbers written are at most CONFIRM_RATIO apart (else distinct: both
+  hedges hold, but two different numbers confirm nothing).
 
 Independent confirmation: two figures are not independent when their articles are linked by
 lineage (copy, shared agency text, translation) or when their attribution chains end in the same
@@ -93,6 +94,9 @@ APPROX_TOL = 0.10  # 'etwa', 'rund': 10 % (numbers.py gives low/high)
 HEDGE_FACTOR = 2.0  # 'bis zu X', 'mehr als X', 'Tausende': the true value is within this factor
 MAX_RATIO = 5.0  # values further apart than this count different things, they do not contradict
 MAX_CLUSTERS = 3  # a key whose figures fall into more value clusters is a family of quantities
+# an agreement confirms one figure: the numbers written (a range's middle; a vague 'Tausende' names none) are at
+# most this factor apart; 'mehr als 5.500' and 'mehr als 7.300' both hold under their hedges, but name different counts
+CONFIRM_RATIO = 1.15
 # populations a share is taken of ('63 Prozent der Befragten', '40 % of voters'), besides the person nouns
 POPULATIONS = {"befragt", "respondent", "sondé", "teilnehmer", "wähler", "voter", "électeur", "bürger", "citizen",
                "deutsch", "österreicher", "schweizer", "americans", "français", "haushalt", "household", "unternehmen",
@@ -154,6 +158,7 @@ _CHANGE_AFTER = re.compile(r"\s+(?:[^\s,;.:]+\s+)?(?:sooner|later|earlier|more|f
 MONEY = {"EUR", "USD", "GBP", "CHF", "JPY", "CNY", "RUB"}
 _CLAUSE_CUT = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 INF = math.inf
+_EPS = 1e-9  # float slack when ranges touch: 27 x (1 + 0,5 / 27) is 27,500000000000004
 
 
 def _clause_before(text: str, sent_start: int, at: int) -> tuple[int, int]:
@@ -208,11 +213,16 @@ def interval(fig: Figure, scale: float = 1.0) -> tuple[float, float] | None:
 
 
 def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
+    """Do two value ranges overlap? Ranges that only touch do not: '27' (26,5 .. 27,5) and '28' (27,5 .. 28,5) are
+    two different counts (a number written to its last digit stands for a half-open range)."""
+    return a == b or (a[0] < b[1] - _EPS * abs(b[1]) and b[0] < a[1] - _EPS * abs(a[1]))
 
 
 def _consistent(ivs: list[tuple[float, float]]) -> bool:
-    return not ivs or max(i[0] for i in ivs) <= min(i[1] for i in ivs)
+    if not ivs or len(set(ivs)) == 1:
+        return True
+    hi = min(i[1] for i in ivs)
+    return max(i[0] for i in ivs) < hi - _EPS * abs(hi)
 
 
 def _json_num(x: float) -> float | None:
@@ -284,6 +294,7 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
         "_when": when_of(doc, sent, fig.start) if doc else None,
         "_ref": reference(doc.text, fig.start) if doc else False,
         "_other": other_account(doc.text, sent, fig.start) if doc else "",
+        "_named": mention_keys(doc, sent) if doc else frozenset(),
         "_subset": bool(doc and (_SUBSET_BEFORE.search(doc.text, max(0, fig.start - 24), fig.start)
                                  or _PART_OF.match(doc.text, fig.end)
                                  or _WHOLE_OF.search(doc.text, max(0, fig.start - 40), fig.start))),
@@ -320,17 +331,22 @@ def _kind_mods(mods: frozenset[str]) -> frozenset[str]:
 
 def _split_by_holder(members: list[dict], mentions: Callable[[str], frozenset[str]] | None = None
                      ) -> list[tuple[str, list[dict]]]:
-    """One part per holder; figures without one join the holder of more than half of the others
-    when their article mentions that holder somewhere (`mentions(article_id)`: its holder keys; a
-    figure cannot be about a place its article never names), else form their own part."""
+    """One part per holder; a figure without one joins the one holder its own sentence names ('bei den Brüsseler
+    Anschlägen starben 38 Menschen'), else the holder of more than half of the others whose holders its article
+    mentions somewhere (`mentions(article_id)`: its holder keys; a figure cannot be about a place its article
+    never names), else they form their own part."""
     by: dict[str, list[dict]] = defaultdict(list)
     for m in members:
         by[m["holder"]].append(m)
     named = sorted((h for h in by if h), key=lambda h: (-len(by[h]), h))
-    if named and 2 * len(by[named[0]]) > sum(len(by[h]) for h in named):
-        for m in by.pop("", []):
-            joins = mentions is None or named[0] in mentions(m["article_id"])
-            by[named[0] if joins else ""].append(m)
+    for m in by.pop("", []) if named else []:
+        # the holders its article names; of those, the one that more than half of their figures have
+        here = [h for h in named if mentions is None or h in mentions(m["article_id"])]
+        own = [h for h in here if h in m.get("_named", ())]  # its own sentence names one: 'den Brüsseler Anschlägen'
+        if len(own) == 1:
+            here = own
+        joins = bool(here) and 2 * len(by[here[0]]) > sum(len(by[h]) for h in here)
+        by[here[0] if joins else ""].append(m)
     return sorted(by.items())
 
 
@@ -498,6 +514,10 @@ def _verdict(topic: str, members: list[dict], lang: str = "de") -> tuple[str, st
     if len(years) >= 2:
         return "series", "figures for different years: " + ", ".join(years), []
     if _consistent(ivs):
+        vs = [m["_v"] for m in members if m["_iv"] and m["_v"] and (m["qualifier"] or "exact") != "vague"]
+        if vs and max(vs) > CONFIRM_RATIO * min(vs):  # 'mehr als 5.500' and 'mehr als 7.300': both hedges hold, no echo
+            return "distinct", ("the hedges allow both, but the figures name different numbers "
+                                f"({show(min(vs))}, {show(max(vs))}): not one figure confirmed"), []
         if ivs:
             lo, hi = max(i[0] for i in ivs), min(i[1] for i in ivs)
             return "agreement", f"all {len(ivs)} figures allow {show(lo)} – {show(hi)}", []
@@ -547,9 +567,30 @@ def group_figures(figures: list[Figure], docs: list[AnalysedArticle]) -> list[di
     out = []
     for (topic, unit), allm in sorted(base.items()):
         for hold, members in _split_by_holder(allm, named_in):
-            if len(members) >= 2:
-                out.append(_group(topic, unit, hold, members, lang))
+            for part in _confirmations(topic, members, lang) if len(members) >= 2 else []:
+                out.append(_group(topic, unit, hold, part, lang))
     return out
+
+
+def _confirmations(topic: str, members: list[dict], lang: str) -> list[list[dict]]:
+    """The parts a key's figures are shown in: all of them, or -- when they count different sets ('distinct') --
+    each set of compatible values that two articles give ('sechs Kandidaten' in three articles, beside 'fünf
+    Kandidaten' with chances and 'die vier anderen') as an agreement of its own, and the rest. Two of the
+    figures must be firm values from two articles (a vague 'Tausende' agrees with any count near it)."""
+    if len({m["article_id"] for m in members}) < 2 or _verdict(topic, members, lang)[0] != "distinct":
+        return [members]
+    parts, rest = [], []
+    for vc in _value_clusters(members):
+        firm = [m for m in vc if (m["qualifier"] or "exact") != "vague"]  # 'Tausende' agrees with anything near
+        if len({m["article_id"] for m in firm}) >= 2 and _verdict(topic, vc, lang)[0] == "agreement" \
+                and all(_same_set(a, b) and (a["_each"], a["_period"], a["_change"], a["_ref"]) ==
+                        (b["_each"], b["_period"], b["_change"], b["_ref"]) for a in vc for b in vc):
+            parts.append(vc)
+        else:
+            rest += vc
+    rest += [m for m in members if not m["_iv"]]
+    return parts + ([sorted(rest, key=lambda m: (m["article_id"], m["start"]))] if len(rest) >= 2 else []) if parts \
+        else [members]
 
 
 def _group(topic: str, unit: str, hold: str, members: list[dict], lang: str = "de") -> dict:

@@ -67,9 +67,10 @@ def _key(m: Mention) -> str:
     return re.sub(r"\s+", " ", name.strip().lower())
 
 
-def mention_keys(doc: AnalysedArticle) -> frozenset[str]:
-    """The holder keys of every name the article mentions (derived forms too: 'Brüsseler')."""
-    return frozenset(_key(m) for m in doc.mentions)
+def mention_keys(doc: AnalysedArticle, span: tuple[int, int] | None = None) -> frozenset[str]:
+    """The holder keys of every name the article (or its stretch `span`) mentions (derived forms too: 'Brüsseler')."""
+    ms = doc.mentions if span is None else doc.spans("mentions").starting_in(*span)
+    return frozenset(_key(m) for m in ms)
 
 
 def holder(doc: AnalysedArticle, fig: Figure, count_start: int | None, count_end: int | None,
@@ -95,7 +96,7 @@ def holder(doc: AnalysedArticle, fig: Figure, count_start: int | None, count_end
     cuts = [x.end() for x in _CLAUSE.finditer(text, s, fig.start)]
     lo = cuts[-1] if cuts else s
     for m in sorted(mentions, key=lambda m: m.start):
-        if not (lo <= m.start and m.end <= fig.start) or m.derived:
+        if not (lo <= m.start and m.end <= fig.start) or m.derived and not _SEAT_AFTER.match(text, m.end):
             continue
         words = {w.lower() for w in re.findall(r"\w+", m.text)}
         if words & source_words or _SOURCE_BEFORE.search(text[lo:m.start]) or _SOURCE_AFTER.match(text, m.end):
@@ -112,6 +113,12 @@ def holder(doc: AnalysedArticle, fig: Figure, count_start: int | None, count_end
     if _PERSONAL.search(text, s, fig.start):
         return "pron:" + fig.id
     return ""
+
+
+# a country named by its adjective and a seat or body of it: 'In der französischen Hauptstadt wurden 130 Menschen
+# getötet' is France's figure, not the one of the city the rest of the article is about
+_SEAT_AFTER = re.compile(r"\s+(?:Hauptstadt|Regierung|Behörden|Polizei|Armee|Streitkräfte|capital|government|authorities"
+                         r"|police|army|capitale|gouvernement|armée)\b")
 
 
 # an apposition starts with an article: ', a 20-year veteran', ', ein Sprecher', ', der Vater'
