@@ -39,6 +39,7 @@ def test_markdown_names_things_as_people_read_them(demo_dict):
     assert "**Menschen (betroffen)**" in md and "**mensch:" not in md  # group names as written, not stems
     # a distinct group is not shown as a comparison, only named among the groups not compared
     assert "**Menschen (evakuiert)**" not in md and "Menschen (evakuiert) (distinct)" in md.split("Not compared across")[1]
+    assert "Strecke (distinct)" in md and "strecke (" not in md  # a bare measure is named by its dimension
     assert " @ " not in md and "None" not in md
     row = {"claim": "Der Damm hält", "cells": [{"actor": None, "outlet": "Radio Talmark", "stance": "not_mentioned"},
                                               {"actor": "Karla Brenneisen", "outlet": "Nordblick", "stance": "deny"}]}

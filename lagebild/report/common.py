@@ -78,6 +78,11 @@ def article_label(articles: dict, aid: str) -> str:
     return f"{kind} {rest}" if sep and kind in ("agency", "language") else aid
 
 
+_DIMENSIONS = {"strecke": "Strecke", "fläche": "Fläche", "gewicht": "Gewicht", "volumen": "Volumen",
+               "geschwindigkeit": "Geschwindigkeit", "leistung": "Leistung", "energie": "Energie",
+               "temperatur": "Temperatur"}  # analyse.figures._DIMENSION's keys
+
+
 def group_name(group: dict, figures: list[dict]) -> str:
     """A figure group's name as written: its most frequent counted noun ('Menschen', 'Soforthilfe'), not the
     stem, with what happened to them when the group was formed by it ('Menschen (evakuiert)')."""
@@ -85,7 +90,9 @@ def group_name(group: dict, figures: list[dict]) -> str:
 
     nouns = Counter(" ".join(str(f.get("count_of") or "").split()) for f in figures)
     nouns.pop("", None)
-    name = nouns.most_common(1)[0][0] if nouns else str(group.get("topic") or "")
+    topic = str(group.get("topic") or "")
+    # a bare measure is keyed by its dimension ('strecke' for '1,6 Meter'): the noun, written as one
+    name = nouns.most_common(1)[0][0] if nouns else _DIMENSIONS.get(topic, topic)
     keys = group.get("keys") if isinstance(group.get("keys"), dict) else {}
     pred = keys.get("predicate")
     return name + (f" ({pred})" if isinstance(pred, str) and pred else "")
