@@ -57,8 +57,8 @@ def render_markdown(dossier: dict) -> str:
             if not shown_groups:
                 out.append("No figures were compared across sources.")
             if others:
-                out += ["", f"Not compared across sources ({len(others)} groups inside one article or of different "
-                            "things; kept in dossier.json): " + "; ".join(
+                out += ["", f"Not compared across sources ({plural(len(others), 'group')} inside one article or of "
+                            "different things; kept in dossier.json): " + "; ".join(
                                 f"{_md(group_name(g, [figs[i] for i in g['figure_ids'] if i in figs]))} ({_md(g.get('kind'))})"
                                 for g in others)]
             out.append("")
