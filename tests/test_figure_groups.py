@@ -567,3 +567,12 @@ def test_counts_one_apart_do_not_agree_and_an_adjectives_capital_is_its_country(
         "Bei den Brüsseler Anschlägen starben nach jüngsten Angaben des Gesundheitsministeriums 38 Menschen."])
     tot = [g for g in story["figure_groups"] if g["topic"] == "tot"]
     assert [sorted(m["text"] for m in g["members"]) for g in tot] == [["28", "38"]]
+
+
+def test_a_reason_names_articles_by_outlet_or_title():
+    from lagebild.link.figure_groups import _label
+
+    art = Article(id="a1", source="t", text="x", title="Russland billigt Militärpakt mit Nordkorea und sendet Truppen")
+    assert _label(art) == "Russland billigt Militärpakt mit Nordkorea…"
+    assert _label(Article(id="a1", source="t", text="x", outlet="Tagesblatt", title="T")) == "Tagesblatt"
+    assert _label(Article(id="a1", source="t", text="x")) == "a1"

@@ -279,6 +279,7 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
         "interval": [_json_num(iv[0]), _json_num(iv[1])] if iv else None,
         "lineage_group": lineage.get(fig.article_id, fig.article_id),
         "source": _norm(chain[-1]) if chain else "",
+        "_label": _label(art) if art else fig.article_id,
         "_iv": iv, "_unit": unit, "_cue": update_cue(doc.text, sent) if doc else False,
         "_sent": sent, "_counted": bool(fig.count_of), "_mods": _modifiers(fig.count_of),
         "_kmods": _kind_mods(_modifiers(fig.count_of)),
@@ -303,6 +304,14 @@ def _member(fig: Figure, doc: AnalysedArticle | None, lineage: dict) -> dict:
                                or _CONDITIONAL_SENTENCE.match(doc.text, *clause))),
         "_v": _representative(fig, scale),
     }
+
+
+def _label(art) -> str:
+    """How a reason names an article: its outlet, else the start of its title, else its id."""
+    if art.outlet:
+        return art.outlet
+    title = " ".join((art.title or "").split())
+    return (title[:45].rsplit(" ", 1)[0] + "…" if len(title) > 45 else title) or art.id
 
 
 def _modifiers(count_of: str) -> frozenset[str]:
@@ -495,8 +504,8 @@ def _verdict(topic: str, members: list[dict], lang: str = "de") -> tuple[str, st
                    else "disagreement", a, b) for a, b in conflicts]
         kind = next((k for k in ("disagreement", "series", "update") if any(j[0] == k for j in judged)))
         _, a, b = next(j for j in judged if j[0] == kind)
-        pair = (f"'{a['text']}' ({a['outlet']}, {show(a['_iv'][0])} – {show(a['_iv'][1])}) vs '{b['text']}' "
-                f"({b['outlet']}, {show(b['_iv'][0])} – {show(b['_iv'][1])})")
+        pair = (f"'{a['text']}' ({a['_label']}, {show(a['_iv'][0])} – {show(a['_iv'][1])}) vs '{b['text']}' "
+                f"({b['_label']}, {show(b['_iv'][0])} – {show(b['_iv'][1])})")
         ids = [a["figure_id"], b["figure_id"]]
         if kind == "disagreement":
             quals = {(m.get("qualifier") or "exact") for m in (a, b)}
