@@ -38,6 +38,7 @@ import re
 from ..records import AnalysedArticle, Figure, Quote, SpanIndex
 from .number_lexicon_intl import MONTHS_FR
 from .numbers import DETERMINERS, MONTHS, NumberMatch, scan_numbers
+from .figure_units import carry_units
 from .topics import _lemma, person_topics, predicate_class, topic_info, with_predicate
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -414,10 +415,10 @@ class _Attributor:
     """Sentence chains, with the quote fallback and the reported-speech carry-over."""
 
     def __init__(self, doc: AnalysedArticle):
-        from .attribution import attribution_chain
+        from .attribution import _bracketed_apart, attribution_chain
 
         self.doc = doc
-        self.chain_fn = attribution_chain
+        self.chain_fn, self.apart = attribution_chain, _bracketed_apart  # a bracket's speaker stays in it
         self.cache: dict[tuple[int, int, int | None], list[str]] = {}
         self._quotes: SpanIndex | None = None
 
@@ -436,7 +437,8 @@ class _Attributor:
                 hi = at + 1 if focus is not None else max(at + 1, e)
                 near = self._quotes.starting_in(at - self._quotes.longest, hi)
                 for q in near:
-                    if q.start <= at < q.end or (focus is None and s <= q.start < e):
+                    if (q.start <= at < q.end or (focus is None and s <= q.start < e)) and not (
+                            focus is not None and q.speaker_start is not None and self.apart(self.doc.text, s, q.speaker_start, focus)):
                         chain = _quote_chain(q)
                         if chain:
                             break
@@ -537,6 +539,7 @@ def find_figures(doc: AnalysedArticle) -> None:
             "count_start": span[0] if span else None, "count_end": span[1] if span else None,
         }
         _elliptic_count(doc, fig, sents[si][0], extras)
+    carry_units(doc, _DIMENSION)
 
 
 _NOUN = r"[A-ZÄÖÜ][^\W\d_]*(?:-[^\W\d_]+)*"

@@ -345,8 +345,10 @@ class Scanner(Rejects):
             return None
         if p.low in self.L.prefix:
             pp = self.tok(i - 2)
-            if p.text == "$" and pp is not None and pp.low == "us" and pp.end == p.start:
+            if p.text == "$" and pp is not None and pp.low == "us":  # 'US$ 42.000', 'US $ 42.000'
                 return "USD", i - 2
+            if p.text == "$" and pp is not None and pp.text == "-" and (self.tok(i - 3) or pp).low == "us":
+                return "USD", i - 3  # 'US-$ 42.000'
             return self.L.currencies[p.low], i - 1
         return None
 

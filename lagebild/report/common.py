@@ -1,6 +1,8 @@
 """Helpers shared by the Markdown and HTML reports."""
 from __future__ import annotations
 
+import re
+
 
 def fmt_number(x) -> str:
     if x is None:
@@ -17,6 +19,10 @@ def _as_written(fig: dict) -> bool:
     return fig.get("value") is None and fig.get("qualifier") != "range" and bool(fig.get("text"))
 
 
+_APPROX_RANGE = re.compile(r"(?i)\s*(?:etwa|rund|circa|ca\.|zirka|ungefähr|annähernd|about|around|roughly|approximately"
+                           r"|some|environ|quelque|à\s+peu\s+près)\s")
+
+
 def fmt_range(fig: dict) -> str:
     q = fig.get("qualifier")
     lo, hi, v = fig.get("low"), fig.get("high"), fig.get("value")
@@ -30,7 +36,9 @@ def fmt_range(fig: dict) -> str:
     if q == "approx" and v is not None:
         return f"≈ {fmt_number(v)}"
     if lo is not None and hi is not None and lo != hi:
-        return f"{fmt_number(lo)}–{fmt_number(hi)}"
+        # 'etwa 4.000 bis 5.000': a range its hedge makes approximate
+        return ("≈ " if q == "range" and _APPROX_RANGE.match(str(fig.get("text") or "")) else "") + \
+            f"{fmt_number(lo)}–{fmt_number(hi)}"
     if q == "at_least":
         return f"≥ {fmt_number(lo)}"
     if q == "at_most":
