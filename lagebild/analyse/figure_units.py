@@ -11,6 +11,7 @@ A figure that counts something ('44 Millionen Einwohner') keeps what it has.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..records import AnalysedArticle, Figure
 
@@ -18,7 +19,7 @@ _COORDINATED = re.compile(r"\s*(?:,|beziehungsweise|bzw\.|oder|und|or|and|ou|et)
 _SCALED = re.compile(r"(?i)(?:Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen|Billion|millions?|billions?"
                      r"|milliards?)$")
 _SCALE_WORD = re.compile(r"(?i)Mio|Mrd|Million|Milliard|Billion")
-_MONEY = {"EUR", "USD", "GBP", "CHF", "JPY", "CNY", "RUB"}
+MONEY = {"EUR", "USD", "GBP", "CHF", "JPY", "CNY", "RUB"}  # the currencies amounts are compared in (link.figure_groups)
 
 
 def _bare(f: Figure) -> bool:
@@ -30,20 +31,18 @@ def carry_units(doc: AnalysedArticle, dimension: dict[str, str]) -> None:
     a figure without a topic then gets its unit's dimension ('strecke'), as any measure does."""
     figs = sorted(doc.figures, key=lambda f: f.start)
     sents = doc.sentences or [(0, len(doc.text))]
-
-    def sentence(f: Figure) -> tuple[int, int]:
-        return next(((s, e) for s, e in sents if s <= f.start < e), (f.start, f.end))
-
+    starts = [s for s, _ in sents]
+    last = None  # the last figure before with a unit: one pass, linear in the figures (issue 18)
     for k, f in enumerate(figs):
-        if not _bare(f):
-            continue
-        nxt = figs[k + 1] if k + 1 < len(figs) else None
-        if nxt is not None and nxt.unit and _COORDINATED.fullmatch(doc.text, f.end, nxt.start):
-            f.unit = nxt.unit
-        elif _SCALED.search(f.text):
-            s, _ = sentence(f)
-            before = [p for p in figs[:k] if p.start >= s and p.unit]
-            if before and before[-1].unit in _MONEY and _SCALE_WORD.search(before[-1].text):
-                f.unit = before[-1].unit
-        if f.unit and not f.topic:
-            f.topic = dimension.get(f.unit, "")
+        if _bare(f):
+            nxt = figs[k + 1] if k + 1 < len(figs) else None
+            if nxt is not None and nxt.unit and _COORDINATED.fullmatch(doc.text, f.end, nxt.start):
+                f.unit = nxt.unit
+            elif _SCALED.search(f.text) and last is not None and last.unit in MONEY and _SCALE_WORD.search(last.text):
+                i = bisect_right(starts, f.start) - 1
+                if i >= 0 and f.start < sents[i][1] and last.start >= sents[i][0]:
+                    f.unit = last.unit
+            if f.unit and not f.topic:
+                f.topic = dimension.get(f.unit, "")
+        if f.unit:
+            last = f

@@ -79,6 +79,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
+from ..analyse.figure_units import MONEY
 from ..analyse.figures import _konjunktiv
 from ..analyse.topics import person_topics
 from ..records import AnalysedArticle, Figure
@@ -151,8 +152,7 @@ _CHANGE_AFTER = re.compile(r"\s+(?:[^\s,;.:]+\s+)?(?:sooner|later|earlier|more|f
                            r"früher|später|länger|kürzer|höher|niedriger)\b", re.I)
 # sums of money ('an eight-year, $200 million deal', 'a seven-year deal worth $140 million'): offers, deals and
 # payments between two parties -- one team's offer and another's are compared only when both sentences
-# name whose it is (the holder), never by a holder borrowed from the rest of the group
-MONEY = {"EUR", "USD", "GBP", "CHF", "JPY", "CNY", "RUB"}
+# name whose it is (the holder), never by a holder borrowed from the rest of the group (MONEY: analyse.figure_units)
 _CLAUSE_CUT = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
@@ -487,34 +487,40 @@ def group_figures(figures: list[Figure], docs: list[AnalysedArticle]) -> list[di
     out = []
     for (topic, unit), allm in sorted(base.items()):
         for hold, members in _split_by_holder(allm, named_in):
-            for part in _confirmations(topic, members, lang) if len(members) >= 2 else []:
-                out.append(_group(topic, unit, hold, part, lang))
+            for part, verdict in _confirmations(topic, members, lang) if len(members) >= 2 else []:
+                out.append(_group(topic, unit, hold, part, lang, verdict))
     return out
 
 
-def _confirmations(topic: str, members: list[dict], lang: str) -> list[list[dict]]:
-    """The parts a key's figures are shown in: all of them, or -- when they count different sets ('distinct') --
-    each set of compatible values that two articles give ('sechs Kandidaten' in three articles, beside 'fünf
-    Kandidaten' with chances and 'die vier anderen') as an agreement of its own, and the rest. Two of the
-    figures must be firm values from two articles (a vague 'Tausende' agrees with any count near it)."""
-    if len({m["article_id"] for m in members}) < 2 or _verdict(topic, members, lang)[0] != "distinct":
-        return [members]
+def _confirmations(topic: str, members: list[dict], lang: str) -> list[tuple[list[dict], tuple | None]]:
+    """The parts a key's figures are shown in, each with its verdict when it was worked out here: all of them, or
+    -- when they count different sets ('distinct') -- each set of compatible values that two articles give ('sechs
+    Kandidaten' in three articles, beside 'fünf Kandidaten' with chances and 'die vier anderen') as an agreement of
+    its own, and the rest. Two of the figures must be firm values from two articles (a vague 'Tausende' agrees
+    with any count near it)."""
+    if len({m["article_id"] for m in members}) < 2:
+        return [(members, None)]
+    whole = _verdict(topic, members, lang)
+    if whole[0] != "distinct":
+        return [(members, whole)]
     parts, rest = [], []
     for vc in _value_clusters(members):
         firm = [m for m in vc if (m["qualifier"] or "exact") != "vague"]  # 'Tausende' agrees with anything near
-        if len({m["article_id"] for m in firm}) >= 2 and _verdict(topic, vc, lang)[0] == "agreement" \
+        verdict = _verdict(topic, vc, lang) if len({m["article_id"] for m in firm}) >= 2 else None
+        if verdict and verdict[0] == "agreement" \
                 and all(_same_set(a, b) and (a["_each"], a["_period"], a["_change"], a["_ref"]) ==
                         (b["_each"], b["_period"], b["_change"], b["_ref"]) for a in vc for b in vc):
-            parts.append(vc)
+            parts.append((vc, verdict))
         else:
             rest += vc
+    if not parts:
+        return [(members, whole)]
     rest += [m for m in members if not m["_iv"]]
-    return parts + ([sorted(rest, key=lambda m: (m["article_id"], m["start"]))] if len(rest) >= 2 else []) if parts \
-        else [members]
+    return parts + ([(sorted(rest, key=lambda m: (m["article_id"], m["start"])), None)] if len(rest) >= 2 else [])
 
 
-def _group(topic: str, unit: str, hold: str, members: list[dict], lang: str = "de") -> dict:
-    kind, reason, conflict = _verdict(topic, members, lang)
+def _group(topic: str, unit: str, hold: str, members: list[dict], lang: str = "de", verdict: tuple | None = None) -> dict:
+    kind, reason, conflict = verdict or _verdict(topic, members, lang)
     values = []
     for vc in _value_clusters(members):
         lo = max(m["_iv"][0] for m in vc)
