@@ -48,6 +48,7 @@ from ..records import AnalysedArticle
 from .similarity import (HASH_BITS, KEY_TERMS, Features, Vectoriser, _ordinal, days_between, features_of_doc,
                          language_scale, time_factor)
 from .postings import Postings
+from . import kernels
 from .sparse import at, sadd, sdot, sdots, top
 
 THRESHOLD = 0.22  # average-link similarity needed to join or merge
@@ -214,6 +215,8 @@ class StoryIndex:
 
         Returns the story id of each article, in input order (ids may later redirect on merges;
         `resolve` follows them)."""
+        if len(self.stored) + len(feats) >= kernels.JIT_FROM:
+            kernels.activate()  # compiled inner loops (numba, when installed): the same results, faster
         for f in feats:
             self.vectoriser.observe(f)
         order = sorted(range(len(feats)), key=lambda i: (feats[i].published or "9999", feats[i].article_id))

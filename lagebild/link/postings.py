@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import kernels
+
 _FAR = np.int64(1) << 62
 _EMPTY = np.zeros(0, np.int64)
 
@@ -176,6 +178,9 @@ class Postings:
 
     def candidate_codes(self, keys: np.ndarray, weights: np.ndarray, limit: int) -> np.ndarray:
         """`candidates` as story codes (`names[code]` is the id)."""
+        if kernels.active():  # the same look-up as one compiled loop (kernels.candidates)
+            return kernels.get()["candidates"](self.row_of, self.count, self.table, self.parent, self._marks(),
+                                               keys, weights, self.cap, limit)
         roots, entry_w, _, _ = self._entries(keys, weights)
         return self._pick(roots, entry_w, limit)
 
@@ -188,7 +193,13 @@ class Postings:
         roots, entry_w, has, lens = self._entries(np.concatenate(keys), np.concatenate(weights))
         term_vec = np.repeat(np.arange(len(keys)), [len(k) for k in keys])[has]  # each read term's vector
         bounds = np.cumsum(np.bincount(term_vec, weights=lens, minlength=len(keys))).astype(np.int64).tolist()
-        picked = [self._pick(roots[a:b], entry_w[a:b], limit) for a, b in zip([0] + bounds, bounds)]
+        if kernels.active():  # each vector's `_pick` in one compiled loop (kernels.pick_many)
+            out, starts = kernels.get()["pick_many"](roots, entry_w, np.array([0] + bounds, np.int64), limit,
+                                                     self._marks())
+            starts = starts.tolist()
+            picked = [out[a:b] for a, b in zip(starts, starts[1:])]
+        else:
+            picked = [self._pick(roots[a:b], entry_w[a:b], limit) for a, b in zip([0] + bounds, bounds)]
         return picked, roots, np.repeat(term_vec, lens)
 
     def _entries(self, keys: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -206,6 +217,12 @@ class Postings:
         roots = self.parent[seq.ravel() if len(lens) and lens.min() == cap else seq[self._ar < lens[:, None]]]
         return roots, np.repeat(weights[has].astype(np.float64), lens), has, lens
 
+    def _marks(self) -> np.ndarray:
+        """The scratch marks (all _FAR between look-ups), at least one per story code."""
+        if len(self._mark) < len(self.parent):
+            self._mark = np.full(len(self.parent), _FAR, np.int64)
+        return self._mark
+
     def _pick(self, roots: np.ndarray, entry_w: np.ndarray, limit: int) -> np.ndarray:
         """The stories of one vector's entries (`roots`, in look-up order, `entry_w` the weight of
         each entry's term): each once in the order first met, beyond `limit` of them the `limit`
@@ -214,9 +231,7 @@ class Postings:
         if not n:
             return _EMPTY
         ar = np.arange(n)
-        if len(self._mark) < len(self.parent):
-            self._mark = np.full(len(self.parent), _FAR, np.int64)
-        mark = self._mark
+        mark = self._marks()
         np.minimum.at(mark, roots, ar)  # each story's first position
         first = mark[roots]
         mark[roots] = _FAR

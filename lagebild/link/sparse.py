@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import kernels
+
 Vec = tuple[np.ndarray, np.ndarray]
 
 
@@ -33,8 +35,13 @@ def sdots(keys: np.ndarray, vals: np.ndarray, others: list, bits: int = 22) -> n
     `.vals`; keys below 2**bits): one searchsorted over the others' concatenated keys, each
     vector's keys shifted into its own range -- one numpy pass instead of one `sdot` call each
     (the calls' overhead was most of an insertion's scoring time, issue 18). Up to 511 others
-    with 22-bit keys the shifted keys fit in int32 (no int64 copies: a tenth less time)."""
+    with 22-bit keys the shifted keys fit in int32 (no int64 copies: a tenth less time).
+    Both `keys` and each other's keys are sorted. With the compiled loops on (kernels.py) the
+    matrix of the others' weights at `keys` is filled by one merge pass instead: the same matrix,
+    the same product."""
     m = len(others)
+    if kernels.active():
+        return _sdots_jit(keys, vals, others)
     if bits != 22 or m >= len(_SHIFT32):
         return _sdots64(keys, vals, others, bits)
     if not m or not len(keys):
@@ -52,6 +59,17 @@ def sdots(keys: np.ndarray, vals: np.ndarray, others: list, bits: int = 22) -> n
     got = np.concatenate([o.vals for o in others])[idx]
     got[allk[idx] != query] = 0
     return got.reshape(m, len(keys)) @ vals.astype(np.float64)
+
+
+def _sdots_jit(keys: np.ndarray, vals: np.ndarray, others: list) -> np.ndarray:
+    m, q = len(others), len(keys)
+    if not m or not q:
+        return np.zeros(m)
+    ks = [o.keys for o in others]
+    lens = np.fromiter(map(len, ks), np.int64, m)
+    got = np.zeros(m * q)
+    kernels.get()["fill_dots"](keys, np.concatenate(ks), np.concatenate([o.vals for o in others]), lens, got)
+    return got.reshape(m, q) @ vals.astype(np.float64)
 
 
 def _sdots64(keys: np.ndarray, vals: np.ndarray, others: list, bits: int) -> np.ndarray:
@@ -73,6 +91,10 @@ def _sdots64(keys: np.ndarray, vals: np.ndarray, others: list, bits: int) -> np.
 
 def sadd(ak: np.ndarray, av: np.ndarray, bk: np.ndarray, bv: np.ndarray, sign: float = 1.0) -> Vec:
     """a + sign * b (keys present in either; a shared key's weight summed in float64)."""
+    if kernels.active():  # one merge of the two sorted key arrays (kernels.merge_add)
+        return kernels.get()["merge_add"](ak.astype(np.int32, copy=False), av.astype(np.float32, copy=False),
+                                          bk.astype(np.int32, copy=False), bv.astype(np.float32, copy=False),
+                                          np.float32(sign))
     keys = np.concatenate([ak, bk])
     uk, inv = np.unique(keys, return_inverse=True)
     vals = np.bincount(inv, weights=np.concatenate([av, sign * bv]), minlength=len(uk)).astype(np.float32)
