@@ -88,10 +88,10 @@ def _day(published: str | None) -> int | None:
 def _time_at(day: int | None, st: "_Story") -> float:
     """time_factor of the distance in days from `day` to the nearer end of the story's date range
     (1 when either is unknown)."""
-    if day is None or not st.first:
+    a, b = st.first_day, st.last_day
+    if day is None or a is None or b is None:
         return 1.0
-    a, b = _ordinal(st.first[:10]), _ordinal(st.last[:10])
-    return time_factor(min(0 if a is None else abs(day - a), 0 if b is None else abs(day - b)))
+    return time_factor(min(abs(day - a), abs(day - b)))
 
 
 def _damped(raw: float, n: int, st: "_Story", langs: dict, day: int | None, lang: str) -> float:
@@ -100,7 +100,8 @@ def _damped(raw: float, n: int, st: "_Story", langs: dict, day: int | None, lang
     (one-language stories, the usual case, need no language scale). The one formula of
     `StoryIndex._scaled_link`, also run per candidate by `_assign`."""
     scale = 1.0 if len(langs) == 1 and lang in langs else language_scale({lang: 1}, langs)
-    return raw / n * _time_at(day, st) * scale
+    a, b = st.first_day, st.last_day  # _time_at written out: this runs for every candidate of every article
+    return raw / n * (1.0 if day is None or a is None or b is None else time_factor(min(abs(day - a), abs(day - b)))) * scale
 
 
 def query_terms(keys: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -128,6 +129,12 @@ class _Story:
     copies: int = 0  # members filed as near-copies of another member (not in the sum vector)
     sq: float = 0.0  # sum of the squared norms of the counted members' vectors (for cohesion)
     langs: dict = field(default_factory=dict)  # language -> counted members (cross-language links)
+    # the day ordinals of first and last (None when unknown or unreadable), kept by `touch`
+    first_day: int | None = field(default=None, init=False, repr=False, compare=False)
+    last_day: int | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.first_day, self.last_day = _day(self.first), _day(self.last)
 
     @property
     def size(self) -> int:
@@ -159,8 +166,10 @@ class _Story:
     def touch(self, published: str | None) -> None:
         if published:
             p = published[:10]
-            self.first = min(self.first, p) if self.first else p
-            self.last = max(self.last, p) if self.last else p
+            if not self.first or p < self.first:
+                self.first, self.first_day = p, _day(p)
+            if not self.last or p > self.last:
+                self.last, self.last_day = p, _day(p)
 
 
 @dataclass
@@ -202,6 +211,8 @@ class StoryIndex:
         if old_format:
             for st in self.stories.values():
                 st.sq = sum(float(np.dot(self.stored[a].vals, self.stored[a].vals)) for a in st.article_ids)
+        for st in self.stories.values():
+            st.__post_init__()  # day ordinals (indexes pickled before them lack them)
         for st in self.stories.values():  # indexes pickled before languages were counted
             if not hasattr(st, "langs"):
                 st.langs = {}
@@ -478,8 +489,9 @@ class StoryIndex:
         raws = sdots(art.keys, art.vals, found, HASH_BITS).tolist() if found else []
         # each candidate's `_scaled_link` (0 without counted members), the article's day looked up once
         day = _day(f.published)
-        scored = sorted(((_damped(raw, st.units, st, st.langs, day, art.lang) if st.units > 0 else 0.0, sid)
-                         for raw, st, sid in zip(raws, found, cands)), reverse=True)
+        units = [len(st.article_ids) - st.copies for st in found]  # _Story.units
+        scored = sorted(((_damped(raw, n, st, st.langs, day, art.lang) if n > 0 else 0.0, sid)
+                         for raw, n, st, sid in zip(raws, units, found, cands)), reverse=True)
         chosen = None
         # the best few candidates are also compared member by member: a near-copy joins its
         # original's story whatever the average, and one strong link backs a fair average

@@ -23,6 +23,7 @@ FORMAT = 1
 _INDEX_FIELDS = {"threshold", "vectoriser", "stories", "redirect", "postings", "story_of", "stored", "joined_via",
                  "surface", "copy_of", "copies_of"}
 _STORY_FIELDS = {"id", "founder", "keys", "vals", "article_ids", "first", "last", "copies", "sq", "langs"}
+_STORY_DERIVED = {"first_day", "last_day"}  # not stored: _Story rebuilds them from first and last
 _STORED_FIELDS = {"keys", "vals", "chan", "published", "length", "lang"}
 _VECTORISER_FIELDS = {"df", "n_docs"}
 
@@ -58,7 +59,7 @@ def dump_index(index) -> bytes:
     _check(index.vectoriser, _VECTORISER_FIELDS, "Vectoriser")
     stories = list(index.stories.values())
     for st in stories:
-        _check(st, _STORY_FIELDS, "_Story")
+        _check(st, _STORY_FIELDS | _STORY_DERIVED, "_Story")
     stored_ids = list(index.stored)
     stored = [index.stored[a] for a in stored_ids]
     for art in stored:
