@@ -91,9 +91,8 @@ def _sdots64(keys: np.ndarray, vals: np.ndarray, others: list, bits: int) -> np.
 
 def sadd(ak: np.ndarray, av: np.ndarray, bk: np.ndarray, bv: np.ndarray, sign: float = 1.0) -> Vec:
     """a + sign * b (keys present in either; a shared key's weight summed in float64)."""
-    if kernels.active():  # one merge of the two sorted key arrays (kernels.merge_add)
-        return kernels.get()["merge_add"](ak.astype(np.int32, copy=False), av.astype(np.float32, copy=False),
-                                          bk.astype(np.int32, copy=False), bv.astype(np.float32, copy=False),
+    if kernels.active() and av.dtype == bv.dtype == np.float32:  # one merge of the sorted keys (kernels.merge_add)
+        return kernels.get()["merge_add"](ak.astype(np.int32, copy=False), av, bk.astype(np.int32, copy=False), bv,
                                           np.float32(sign))
     keys = np.concatenate([ak, bk])
     uk, inv = np.unique(keys, return_inverse=True)
