@@ -20,7 +20,7 @@ import os
 import numpy as np
 
 JIT_FROM = 5_000  # articles in an index from which the compiled loops are used
-FAR = np.int64(1) << 62  # postings._FAR: an unmarked story code
+FAR = np.int64(1) << 62  # an unmarked story code in the postings' scratch marks (postings._FAR)
 
 _kernels: dict | None = None
 _state = {"active": False}
