@@ -15,14 +15,6 @@ from lagebild.link.sparse import sadd, sdots  # noqa: E402
 from test_cluster_refine import _index, _state  # noqa: E402
 
 
-@pytest.fixture
-def jit():
-    """Run the body with the compiled loops on; the numpy code again afterwards."""
-    assert kernels.activate()
-    yield
-    kernels.deactivate()
-
-
 def _both(fn):
     """fn() with the numpy code, then with the compiled loops."""
     kernels.deactivate()
@@ -96,12 +88,15 @@ def test_an_index_built_and_cleaned_up_is_the_same():
     assert plain == fast
 
 
-def test_a_large_index_switches_them_on(monkeypatch, jit):
+def test_a_large_index_switches_them_on(monkeypatch):
     kernels.deactivate()
     monkeypatch.setattr(kernels, "JIT_FROM", 100)
-    index = _index(seed=7)
-    assert kernels.active()
-    copy.deepcopy(index)  # the index stays an ordinary Python object
+    try:
+        index = _index(seed=7)
+        assert kernels.active()
+        copy.deepcopy(index)  # the index stays an ordinary Python object
+    finally:
+        kernels.deactivate()
 
 
 def test_switched_off_by_the_environment(monkeypatch):

@@ -100,8 +100,7 @@ def _damped(raw: float, n: int, st: "_Story", langs: dict, day: int | None, lang
     (one-language stories, the usual case, need no language scale). The one formula of
     `StoryIndex._scaled_link`, also run per candidate by `_assign`."""
     scale = 1.0 if len(langs) == 1 and lang in langs else language_scale({lang: 1}, langs)
-    a, b = st.first_day, st.last_day  # _time_at written out: this runs for every candidate of every article
-    return raw / n * (1.0 if day is None or a is None or b is None else time_factor(min(abs(day - a), abs(day - b)))) * scale
+    return raw / n * _time_at(day, st) * scale
 
 
 def query_terms(keys: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -211,9 +210,8 @@ class StoryIndex:
         if old_format:
             for st in self.stories.values():
                 st.sq = sum(float(np.dot(self.stored[a].vals, self.stored[a].vals)) for a in st.article_ids)
-        for st in self.stories.values():
-            st.__post_init__()  # day ordinals (indexes pickled before them lack them)
-        for st in self.stories.values():  # indexes pickled before languages were counted
+        for st in self.stories.values():  # indexes pickled before the day ordinals or the languages
+            st.__post_init__()
             if not hasattr(st, "langs"):
                 st.langs = {}
                 for a in st.article_ids:
@@ -489,9 +487,8 @@ class StoryIndex:
         raws = sdots(art.keys, art.vals, found, HASH_BITS).tolist() if found else []
         # each candidate's `_scaled_link` (0 without counted members), the article's day looked up once
         day = _day(f.published)
-        units = [len(st.article_ids) - st.copies for st in found]  # _Story.units
-        scored = sorted(((_damped(raw, n, st, st.langs, day, art.lang) if n > 0 else 0.0, sid)
-                         for raw, n, st, sid in zip(raws, units, found, cands)), reverse=True)
+        scored = sorted(((_damped(raw, st.units, st, st.langs, day, art.lang) if st.units > 0 else 0.0, sid)
+                         for raw, st, sid in zip(raws, found, cands)), reverse=True)
         chosen = None
         # the best few candidates are also compared member by member: a near-copy joins its
         # original's story whatever the average, and one strong link backs a fair average
