@@ -1,4 +1,5 @@
 """Speed-ups that must not change results (issue 18): each checked against the plain version."""
+import json
 import random
 from dataclasses import asdict
 
@@ -67,3 +68,39 @@ def test_tokenize_cache_gives_fresh_lists():
     again = tokenize(text, 0, 4, len(text))
     assert [t.text for t in again] == ["Minister", "sagte", ",", "das", "sei", "„", "falsch", "“", "."]
     assert [(t.start, t.end) for t in tokenize(text, 100, 0, 3)] == [(100, 103)]
+
+
+def test_ner_through_numpy_blas_tags_like_blis(monkeypatch):
+    """The NER model's products run through numpy's BLAS (entities._numpy_blas): the same entities
+    as thinc's default blis on real news sentences, and BLAS held to one thread."""
+    from pathlib import Path
+
+    import pytest
+    from thinc.api import NumpyOps
+
+    import lagebild
+    from lagebild.analyse.entities import load_model, model_path, tag
+    from lagebild.analyse.nlp import split_sentences
+
+    def ops_of(nlp):
+        return [n.ops for _, c in nlp.pipeline for n in c.model.walk() if isinstance(n.ops, NumpyOps)]
+
+    ours = load_model()
+    assert ops_of(ours) and not any(o.use_blis for o in ops_of(ours))
+    monkeypatch.setenv("LAGEBILD_NER_BLIS", "1")
+    blis = load_model.__wrapped__(str(model_path()))  # a second copy, loaded as thinc would
+    assert all(o.use_blis for o in ops_of(blis))
+    demo = Path(lagebild.__file__).parent / "data" / "demo"
+    texts = [f.read_text(encoding="utf-8") for f in sorted(demo.glob("*.txt"))]
+    texts += [json.loads(line)["text"] for line in (demo / "agentur.jsonl").read_text(encoding="utf-8").splitlines()]
+    sentences = [t[a:b] for t in texts for a, b in split_sentences(t, "de")]
+    assert len(sentences) > 20
+
+    def ents(nlp):
+        return [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in tag(nlp, sentences)]
+
+    got = ents(ours)
+    assert sum(map(len, got)) > 10 and got == ents(blis)
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    blas = [i for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+    assert blas and all(i["num_threads"] == 1 for i in blas)
