@@ -103,3 +103,33 @@ def test_switched_off_by_the_environment(monkeypatch):
     kernels.deactivate()
     monkeypatch.setenv("LAGEBILD_NO_JIT", "1")
     assert not kernels.activate()
+
+
+def test_a_second_process_loads_the_kernels_from_the_cache(tmp_path):
+    """Compiled once, loaded from numba's disk cache by the next process: kernels that call another
+    kernel were closures once, compiled again (seconds) by every process and added to the cache
+    each time."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import time, numpy as np\n"
+              "from lagebild.link import kernels\n"
+              "assert kernels.activate()\n"
+              "k = kernels.get()\n"
+              "t = time.process_time()\n"
+              "mark = np.full(8, kernels.FAR, np.int64)\n"
+              "k['pick_many'](np.array([1, 2, 1], np.int64), np.ones(3), np.array([0, 3], np.int64), 5, mark)\n"
+              "k['candidates'](np.array([0], np.int32), np.array([1], np.int64), np.zeros((1, 4), np.int32),\n"
+              "                np.arange(8, dtype=np.int64), mark, np.array([0], np.int32), np.ones(1, np.float32), 4, 5)\n"
+              "print(time.process_time() - t)\n")
+    env = dict(os.environ, NUMBA_CACHE_DIR=str(tmp_path), LAGEBILD_NO_JIT="0")
+
+    def run() -> tuple[float, int]:
+        out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        return float(out.stdout.split()[-1]), len(list(tmp_path.rglob("*.nbc")))
+
+    first, files = run()
+    second, files_after = run()
+    assert files_after == files > 0
+    assert second < first / 3
