@@ -81,8 +81,8 @@ def loaded_model():
 
 def _numpy_blas(nlp) -> None:
     """Matrix products of the model through numpy's BLAS instead of thinc's default (blis): the
-    tagger's layers cost a quarter less CPU with the same entities (OpenBLAS runs these 64-wide
-    layers about three times as fast as blis on one core; issue 18). $LAGEBILD_NER_BLIS=1 keeps blis."""
+    tagger costs about a fifth less CPU with the same entities (OpenBLAS runs these 64-wide layers
+    about three times as fast as blis on one core; issue 18). $LAGEBILD_NER_BLIS=1 keeps blis."""
     if os.environ.get("LAGEBILD_NER_BLIS") == "1":
         return
     from thinc.api import NumpyOps
@@ -97,7 +97,7 @@ def _numpy_blas(nlp) -> None:
 
 def _one_blas_thread() -> None:
     """BLAS in this process uses one thread from the model's load on: on the model's small products
-    extra OpenBLAS threads mostly spin (a report used ~10 % more CPU for the same work), and the
+    extra OpenBLAS threads mostly spin (a report used ~8 % more CPU for the same work), and the
     worker processes (`--workers`) already use every core. $LAGEBILD_BLAS_THREADS=0 leaves it alone."""
     if os.environ.get("LAGEBILD_BLAS_THREADS") == "0":
         return
