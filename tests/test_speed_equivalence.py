@@ -104,3 +104,40 @@ def test_ner_through_numpy_blas_tags_like_blis(monkeypatch):
     threadpoolctl = pytest.importorskip("threadpoolctl")
     blas = [i for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
     assert blas and all(i["num_threads"] == 1 for i in blas)
+
+
+def test_analysis_leaves_the_model_vocabulary_as_it_found_it(monkeypatch):
+    """Once the model's vocabulary has grown by ZONE_AFTER_STRINGS (here: at once), sentence
+    splitting and tagging run in a spaCy memory zone (analyse._memory_zone): new words do not stay in
+    the model's string store (a long ingest or server would grow with every word it reads), and the
+    analysis is the same as without the zone."""
+    import random
+
+    import lagebild.analyse
+    from lagebild.analyse import analyse_article, analyse_batch
+    from lagebild.analyse.entities import load_model
+    from lagebild.records import Article
+
+    rng = random.Random(7)
+    syl = ["ka", "lo", "mir", "dan", "ter", "bel", "os", "ri", "vak", "zen", "hu", "gor"]
+
+    def name():
+        return "".join(rng.choice(syl) for _ in range(4)).capitalize()
+
+    arts = [Article(id=f"a{i}", source="x", language="de", published="2024-03-05",
+                    text=" ".join(f"{name()} {name()} sagte am Montag in {name()}, die {name()}-Werke hätten "
+                                  f"{rng.randint(2, 900)} Mitarbeiter." for _ in range(4)))
+            for i in range(12)]
+    nlp = load_model()
+    analyse_batch(arts[:1])
+    before = len(nlp.vocab.strings)
+    analyse_batch(arts[1:2])  # below the growth budget: no zone, the new words stay
+    assert len(nlp.vocab.strings) > before
+    before = len(nlp.vocab.strings)
+    monkeypatch.setattr(lagebild.analyse, "ZONE_AFTER_STRINGS", 0)
+    zoned = [asdict(d) for d in analyse_batch(arts)] + [asdict(analyse_article(arts[0]))]
+    assert len(nlp.vocab.strings) == before
+    monkeypatch.setenv("LAGEBILD_MEMORY_ZONES", "0")
+    plain = [asdict(d) for d in analyse_batch(arts)] + [asdict(analyse_article(arts[0]))]
+    assert len(nlp.vocab.strings) > before + 100  # without the zone every invented word stays
+    assert zoned == plain and any(d["mentions"] for d in zoned)

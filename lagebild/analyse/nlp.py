@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 import spacy
@@ -136,8 +137,19 @@ def _cut_long(line: str, start: int, end: int, size: int = MAX_SENTENCE) -> list
     return out
 
 
+# Taken by the analysis's spaCy memory zones (analyse._memory_zone) and by sentence splitting, which may
+# use the NER model's tokenizer: what it adds to the model's vocabulary while a zone is open in another
+# thread would be freed with that zone. Re-entrant: the zone's own thread splits sentences inside it.
+MODEL_LOCK = threading.RLock()
+
+
 def split_sentences(text: str, lang: str = "de") -> list[tuple[int, int]]:
     """Sentence (start, end) character offsets. Line breaks always end a sentence (paragraphs)."""
+    with MODEL_LOCK:
+        return _split_sentences(text, lang)
+
+
+def _split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     nlp = get_nlp(lang)
     tokenizer, sentencizer = _tokenizer(lang), nlp.get_pipe("sentencizer")
     out: list[tuple[int, int]] = []
