@@ -119,8 +119,8 @@ def test_a_second_process_loads_the_kernels_from_the_cache(tmp_path):
               "k = kernels.get()\n"
               "t = time.process_time()\n"
               "mark = np.full(8, kernels.FAR, np.int64)\n"
-              "k['pick_many'](np.array([1, 2, 1], np.int64), np.ones(3), np.array([0, 3], np.int64), 5, mark)\n"
-              "k['candidates'](np.array([0], np.int32), np.array([1], np.int64), np.zeros((1, 4), np.int32),\n"
+              "k.pick_many(np.array([1, 2, 1], np.int64), np.ones(3), np.array([0, 3], np.int64), 5, mark)\n"
+              "k.candidates(np.array([0], np.int32), np.array([1], np.int64), np.zeros((1, 4), np.int32),\n"
               "                np.arange(8, dtype=np.int64), mark, np.array([0], np.int32), np.ones(1, np.float32), 4, 5)\n"
               "print(time.process_time() - t)\n")
     env = dict(os.environ, NUMBA_CACHE_DIR=str(tmp_path), LAGEBILD_NO_JIT="0")

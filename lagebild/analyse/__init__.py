@@ -56,10 +56,10 @@ def analyse_article(article: Article, skip: tuple[str, ...] = ()) -> AnalysedArt
 NER_BATCH = 256  # sentences per nlp.pipe batch: measured fastest of 64/256/1000 on 10kGNAD (issue 18)
 
 
-# strings the NER model's vocabulary may gain (from its load on) before later batches run in memory zones:
-# about 25 a news article, so zones start after some 10,000 articles, at roughly 100 MB more RSS
+# strings the NER model's vocabulary may gain (from the first analysis with it on) before later batches run in
+# memory zones: about 25 a news article, so zones start after some 10,000 articles, at roughly 100 MB more RSS
 ZONE_AFTER_STRINGS = 250_000
-_LOADED_STRINGS: dict[int, int] = {}  # id(model) -> its string count when first used here
+_FIRST_STRINGS: dict[int, int] = {}  # id(model) -> its string count at its first analysis here
 
 
 @contextmanager
@@ -76,7 +76,7 @@ def _memory_zone(nlp):
     if nlp is None or not hasattr(nlp, "memory_zone") or os.environ.get("LAGEBILD_MEMORY_ZONES") == "0":
         yield
         return
-    base = _LOADED_STRINGS.setdefault(id(nlp), len(nlp.vocab.strings))
+    base = _FIRST_STRINGS.setdefault(id(nlp), len(nlp.vocab.strings))
     if len(nlp.vocab.strings) - base < ZONE_AFTER_STRINGS:
         yield
         return

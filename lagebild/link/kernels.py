@@ -23,7 +23,7 @@ import numpy as np
 JIT_FROM = 5_000  # articles in an index from which the compiled loops are used
 FAR = np.int64(1) << 62  # an unmarked story code in the postings' scratch marks (postings._FAR)
 
-_kernels: dict | None = None
+_kernels = None  # the module kernels_nb once loaded
 _state = {"active": False}
 
 
@@ -42,17 +42,18 @@ def deactivate() -> None:
     _state["active"] = False
 
 
-def get() -> dict:
+def get():
+    """The compiled kernels (the module kernels_nb: `get().fill_dots(...)`); only after `activate()`."""
     assert _kernels is not None
     return _kernels
 
 
-def _load() -> dict | None:
+def _load():
     global _kernels
     if _kernels is None:
         try:
             from . import kernels_nb
         except ImportError:  # no numba (the `fast` extra)
             return None
-        _kernels = {name: getattr(kernels_nb, name) for name in ("fill_dots", "merge_add", "candidates", "pick_many")}
+        _kernels = kernels_nb
     return _kernels

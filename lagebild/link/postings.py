@@ -179,7 +179,7 @@ class Postings:
     def candidate_codes(self, keys: np.ndarray, weights: np.ndarray, limit: int) -> np.ndarray:
         """`candidates` as story codes (`names[code]` is the id)."""
         if kernels.active():  # the same look-up as one compiled loop (kernels.candidates)
-            return kernels.get()["candidates"](self.row_of, self.count, self.table, self.parent, self._marks(),
+            return kernels.get().candidates(self.row_of, self.count, self.table, self.parent, self._marks(),
                                                keys, weights, self.cap, limit)
         roots, entry_w, _, _ = self._entries(keys, weights)
         return self._pick(roots, entry_w, limit)
@@ -194,7 +194,7 @@ class Postings:
         term_vec = np.repeat(np.arange(len(keys)), [len(k) for k in keys])[has]  # each read term's vector
         bounds = np.cumsum(np.bincount(term_vec, weights=lens, minlength=len(keys))).astype(np.int64).tolist()
         if kernels.active():  # each vector's `_pick` in one compiled loop (kernels.pick_many)
-            out, starts = kernels.get()["pick_many"](roots, entry_w, np.array([0] + bounds, np.int64), limit,
+            out, starts = kernels.get().pick_many(roots, entry_w, np.array([0] + bounds, np.int64), limit,
                                                      self._marks())
             starts = starts.tolist()
             picked = [out[a:b] for a, b in zip(starts, starts[1:])]

@@ -68,7 +68,7 @@ def _sdots_jit(keys: np.ndarray, vals: np.ndarray, others: list) -> np.ndarray:
     ks = [o.keys for o in others]
     lens = np.fromiter(map(len, ks), np.int64, m)
     got = np.zeros(m * q)
-    kernels.get()["fill_dots"](keys, np.concatenate(ks), np.concatenate([o.vals for o in others]), lens, got)
+    kernels.get().fill_dots(keys, np.concatenate(ks), np.concatenate([o.vals for o in others]), lens, got)
     return got.reshape(m, q) @ vals.astype(np.float64)
 
 
@@ -92,7 +92,7 @@ def _sdots64(keys: np.ndarray, vals: np.ndarray, others: list, bits: int) -> np.
 def sadd(ak: np.ndarray, av: np.ndarray, bk: np.ndarray, bv: np.ndarray, sign: float = 1.0) -> Vec:
     """a + sign * b (keys present in either; a shared key's weight summed in float64)."""
     if kernels.active() and av.dtype == bv.dtype == np.float32:  # one merge of the sorted keys (kernels.merge_add)
-        return kernels.get()["merge_add"](ak.astype(np.int32, copy=False), av, bk.astype(np.int32, copy=False), bv,
+        return kernels.get().merge_add(ak.astype(np.int32, copy=False), av, bk.astype(np.int32, copy=False), bv,
                                           np.float32(sign))
     keys = np.concatenate([ak, bk])
     uk, inv = np.unique(keys, return_inverse=True)
