@@ -141,3 +141,41 @@ def test_analysis_leaves_the_model_vocabulary_as_it_found_it(monkeypatch):
     plain = [asdict(d) for d in analyse_batch(arts)] + [asdict(analyse_article(arts[0]))]
     assert len(nlp.vocab.strings) > before + 100  # without the zone every invented word stays
     assert zoned == plain and any(d["mentions"] for d in zoned)
+
+
+def test_shop_signs_in_the_lowered_page_match_as_case_insensitive_search():
+    """The shop check searches the lower-cased page case-sensitively: the same answer as re.I over
+    the page, also with the characters that lower() and re.I treat differently (ı, İ, ſ, Kelvin K)."""
+    from lagebild.ingest import html
+
+    def shop_by_re_i(page):
+        return not html._ARTICLE_TYPE.search(page) and sum(bool(s.search(page)) for s in html._SHOP_SIGNS) >= 2
+
+    rng = random.Random(18)
+    pieces = ["In den Warenkorb", "IN DEN WARENKORB", "ın den warenkorb", "İn den Warenkorb", "in den warenkorb",
+              "inkl. MwSt", "INKL. 19 % MWST", "zzgl. Versand", "zzgl. VerſAND", "Add to \u212aart", "add to cart",
+              "Weine 1 bis 10 von insgesamt 19", "1 BIS 10 VON 19", 'itemprop="price"', "ITEMPROP='PRICE'",
+              '"@type": "Product"', '"@TYPE": "aggregateoffer"', '"@type": "NewsArticle"', "<p>Text</p>", " ",
+              "Ajouter au panier", "ajouter au panıer", '<meta property="og:type" content="product">']
+    pages = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    assert sum(map(shop_by_re_i, pages)) > 300  # both answers occur
+    for page in pages:
+        assert html._shop_page(page) == shop_by_re_i(page), page
+
+
+def test_date_checks_on_the_shared_tree_answer_as_on_their_own_parse():
+    """find_publication_date parses the script-free page once for its checks; each check given that
+    tree answers as when it parses the page itself."""
+    from lagebild.ingest import html
+
+    article = ("<html><body><header class='site-header'>Sonntag, 6. Dezember 2026</header><h1>Titel</h1>"
+               "<p>Berlin, 12.03.2021 – Der Bundestag beschloss am 12.03.2021 das Gesetz.</p>{aside}"
+               "<ul><li><a href='/other'>Bericht vom 02.01.2016</a></li></ul></body></html>")
+    for aside in ("", "<aside>Am 12.03.2021 erschienen</aside>"):
+        parsed = html._script_free(article.format(aside=aside))
+        assert (parsed._tree is not None) == (not aside)  # the parse is kept only when no box was removed
+        for date in ("2021-03-12", "2016-01-02", "2026-12-06", "2020-05-05"):
+            for url in (None, "https://example.org/2021/03/12/gesetz"):
+                assert html._only_beside_the_article(date, parsed.page, parsed) == \
+                    html._only_beside_the_article(date, parsed.page)
+                assert html._teasers_only(date, parsed.page, url, parsed) == html._teasers_only(date, parsed.page, url)

@@ -192,17 +192,24 @@ def _texts(tree):
         yield el.tail or ""
 
 
-def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: list[str] = ()) -> bool:
+def teasers_only(date: str, page: str, month_names: tuple[str, ...], own_urls: list[str] = (), tree_of=None) -> bool:
     """True when the page has a headline and writes the date nowhere but in teaser-like places
     outside the headline's box (see the module's doc), or nowhere at all (the finder read it off an
     image path or a number). `page`: the HTML without scripts; `own_urls`: the page's URL, canonical
-    link and og:url (a permalink around the date is no link to another page)."""
-    import lxml.html
+    link and og:url (a permalink around the date is no link to another page); `tree_of`: a callable
+    giving the page's parsed tree, shared with other checks (None when lxml could not parse it), which
+    this check only reads."""
+    if tree_of is None:
+        import lxml.html
 
-    try:
-        tree = lxml.html.fromstring(page)
-    except Exception:
-        return False
+        try:
+            tree = lxml.html.fromstring(page)
+        except Exception:
+            return False
+    else:
+        tree = tree_of()
+        if tree is None:
+            return False
     h1s = list(tree.iter("h1")) or _headline(tree)
     pat = _pattern(date, month_names)
     if not h1s:  # no headline to judge by: only a date written nowhere is dropped
