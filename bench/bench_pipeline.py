@@ -98,11 +98,10 @@ def trafilatura_alone(pages: list[Path]) -> int:
 
 def lagebild_report(paths: list[str], workers: int, out: Path, engine: str = "local") -> int:
     """What `lagebild report PATHS --out OUT --workers N [--engine E]` does, in this process."""
-    from lagebild.pipeline import dossier_from_docs, read_and_process
+    from lagebild.pipeline import report_dossier
     from lagebild.report import write_all
 
-    batch = read_and_process(paths, workers=workers, engine=engine)
-    dossier = dossier_from_docs(batch.docs, batch.errors).to_dict()
+    dossier = report_dossier(paths, workers=workers, engine=engine).to_dict()
     write_all(dossier, out)
     return len(dossier["articles"])
 

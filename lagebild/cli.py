@@ -146,7 +146,7 @@ def report(
       lagebild report articles/ feed.xml --out out
       lagebild report --db lagebild.db --out out
     """
-    from .pipeline import dossier_from_docs, read_and_process
+    from .pipeline import dossier_from_docs, report_dossier
 
     _check_engine(engine, address)
     if db and paths:
@@ -167,13 +167,11 @@ def report(
             fail("give PATH... or --db (see lagebild report --help)")
         check_paths(paths)
         with _Bar(quiet) as bar:
-            bar("read", 0, None)  # reading and cleaning run on the workers too, per file
-            batch = read_and_process(paths, bar, max_bytes=int(max_mb * 1024 * 1024), workers=workers,
-                                     engine=engine, address=address)
-            errors = batch.errors
-            bar("link", 0, None)
-            dossier = dossier_from_docs(batch.docs, errors).to_dict()
-            bar("link", len(batch.docs), len(batch.docs))
+            bar("read", 0, None)  # reading, cleaning and linking run on the workers too
+            built = report_dossier(paths, bar, max_bytes=int(max_mb * 1024 * 1024), workers=workers,
+                                   engine=engine, address=address)
+            errors = built.errors
+            dossier = built.to_dict()
     _print_errors(errors, quiet)
     n_art = len(dossier["articles"])
     if n_art == 0:

@@ -188,9 +188,25 @@ def process(raws: list[RawDocument], progress: Progress | None = None, skip_hash
     return batch
 
 
-def dossier_from_docs(docs: list[AnalysedArticle], errors: list[IngestError] | None = None) -> Dossier:
-    stories = build_stories(docs)
+def dossier_from_docs(docs: list[AnalysedArticle], errors: list[IngestError] | None = None,
+                      analyser: Analyser | None = None) -> Dossier:
+    """The dossier of analysed articles; `analyser`: link the stories on its workers (see build_stories)."""
+    stories = build_stories(docs, analyser)
     return Dossier(articles=[d.article for d in docs], stories=stories, errors=list(errors or []))
+
+
+def report_dossier(inputs: Iterable[str], progress: Progress | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                   workers: int | None = 1, engine: str = "local", address: str | None = None) -> Dossier:
+    """`read_and_process` then `dossier_from_docs` on one set of workers (`lagebild report`):
+    reading, analysis and the linking of stories all run on them."""
+    with Analyser(workers, engine=engine, address=address) as analyser:
+        batch = read_and_process(inputs, progress, max_bytes, analyser=analyser)
+        if progress:
+            progress("link", 0, None)  # no count until it is done
+        dossier = dossier_from_docs(batch.docs, batch.errors, analyser)
+        if progress:
+            progress("link", len(batch.docs), len(batch.docs))
+        return dossier
 
 
 def run(inputs: Iterable[str], progress: Progress | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Dossier:

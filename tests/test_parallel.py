@@ -80,3 +80,25 @@ def test_html_read_and_cleaned_on_workers_same_dossier_as_one(tmp_path):
     assert len(d["articles"]) == 6  # 3 pages, 2 JSONL lines, 1 text
     for name in ("empty.html", "binary.html", "nav.html", "more.jsonl:2"):  # one error line each
         assert sum(f"{name}:" in e or e.endswith(name) or f"{name} " in e for e in d["errors"]) == 1, (name, d["errors"])
+
+
+def test_stories_linked_on_workers_same_dossier_as_in_process(monkeypatch):
+    """`dossier_from_docs(..., analyser)` links the stories on the workers (one story a task here):
+    the same dossier as linking them in this process."""
+    import copy
+
+    from lagebild import link, parallel
+
+    monkeypatch.setattr(link, "LINK_CHUNK", 1)
+    others = [Article(id=f"x{i}", source=f"x{i}", text=t) for i, t in enumerate([
+        "Der Gemeinderat von Graz tagte am Dienstag bis spät in die Nacht. Bürgermeisterin Elke Kahr sagte, "
+        "die Straßenbahn koste rund 40 Millionen Euro.",
+        "Der FC Linz gewann am Samstag mit 3:1 gegen Steyr. Trainer Peter Huber sprach von einem verdienten Sieg."])]
+    docs = [r for r in analyse_articles(_demo_articles() + others, workers=1) if isinstance(r, AnalysedArticle)]
+    here = json.dumps(dossier_from_docs(copy.deepcopy(docs)).to_dict(), sort_keys=True, ensure_ascii=False)
+    with Analyser(2, chunk=2, min_parallel=0) as analyser:
+        before = parallel.WORKER_CPU_SECONDS
+        there = json.dumps(dossier_from_docs(copy.deepcopy(docs), analyser=analyser).to_dict(), sort_keys=True,
+                           ensure_ascii=False)
+        assert parallel.WORKER_CPU_SECONDS > before  # the stories were linked on the workers
+    assert len(json.loads(here)["stories"]) > 1 and here == there

@@ -48,12 +48,27 @@ def build_story(story_id: str, docs: list[AnalysedArticle], membership: list[dic
     )
 
 
-def build_stories(docs: list[AnalysedArticle]) -> list[Story]:
-    """Cluster articles into stories and link each story."""
+StoryJob = tuple[str, list[AnalysedArticle], list[dict]]  # (story id, its articles, membership rows)
+LINK_CHUNK = 8  # stories per task when the stories are linked on worker processes
+
+
+def link_chunk(jobs: list[StoryJob]) -> list[Story]:
+    """`build_story` of each job: one task of the link stage on a worker process (lagebild.parallel)."""
+    return [build_story(*job) for job in jobs]
+
+
+def build_stories(docs: list[AnalysedArticle], analyser=None) -> list[Story]:
+    """Cluster articles into stories and link each story.
+
+    `analyser` (a `lagebild.parallel.Analyser`): the stories are linked on its worker processes,
+    `LINK_CHUNK` stories a task, in order (issue 18: linking was the serial half of a two-worker
+    report). Stories are linked independently of each other, so the result is the same; the
+    articles of this process are then not touched by the per-story steps (ids of figures and
+    quotes, names spread within a story): the stories carry their own copies."""
     by_id = {d.id: d for d in docs}
-    stories = []
     propagate_names(docs)  # batch-wide: names found in one article count in all that spell them
-    for n, cluster in enumerate(cluster_articles(docs)):
-        members = [by_id[i] for i in cluster["article_ids"]]
-        stories.append(build_story(cluster.get("id") or f"story-{n + 1}", members, cluster.get("membership", [])))
-    return stories
+    jobs = [(cluster.get("id") or f"story-{n + 1}", [by_id[i] for i in cluster["article_ids"]],
+             cluster.get("membership", [])) for n, cluster in enumerate(cluster_articles(docs))]
+    if analyser is None:
+        return link_chunk(jobs)
+    return list(analyser.run(link_chunk, jobs, LINK_CHUNK, "link"))
