@@ -45,17 +45,20 @@ def analyse_chunk(articles: list[Article]) -> list[Result]:
     import copy
 
     from .analyse import analyse_article, analyse_batch
+    from .link.similarity import keep_text_terms
 
     try:  # on copies: a batch that fails half-way must not leave its articles changed
-        return list(analyse_batch(copy.deepcopy(articles)))
+        out: list[Result] = list(analyse_batch(copy.deepcopy(articles)))
     except Exception:
-        pass
-    out: list[Result] = []
-    for art in articles:
-        try:
-            out.append(analyse_article(art))
-        except Exception as exc:  # one bad article must not stop the batch
-            out.append(IngestError(art.source, f"analysis failed: {type(exc).__name__}: {exc}"))
+        out = []
+        for art in articles:
+            try:
+                out.append(analyse_article(art))
+            except Exception as exc:  # one bad article must not stop the batch
+                out.append(IngestError(art.source, f"analysis failed: {type(exc).__name__}: {exc}"))
+    for doc in out:  # the text part of the clustering features, here rather than in the waiting main process
+        if isinstance(doc, AnalysedArticle):
+            keep_text_terms(doc)
     return out
 
 

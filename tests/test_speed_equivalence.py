@@ -179,3 +179,32 @@ def test_date_checks_on_the_shared_tree_answer_as_on_their_own_parse():
                 assert html._only_beside_the_article(date, parsed.page, parsed) == \
                     html._only_beside_the_article(date, parsed.page)
                 assert html._teasers_only(date, parsed.page, url, parsed) == html._teasers_only(date, parsed.page, url)
+
+
+def test_features_from_kept_text_terms_equal_features_computed_afresh():
+    """Workers keep the text part of each article's clustering features (keep_text_terms); the
+    features the main process then builds equal those computed afresh: German with and without
+    mentions (names from the text then), English (names as phrases), and after the name propagation
+    added mentions; a changed text or title is not served from the kept terms."""
+    import copy
+
+    from lagebild.analyse import analyse_article
+    from lagebild.link.propagate import propagate_names
+    from lagebild.link.similarity import _kept_terms, features_of_doc, keep_text_terms
+
+    texts = [("de", "Kanzler", "Bundeskanzler Olaf Scholz reiste am Montag nach Kiew. Dort traf er Wolodymyr Selenskyj."),
+             ("de", None, "die stadt baut eine neue brücke für 12 Millionen Euro. Die Arbeiten beginnen im Mai."),
+             ("de", None, "Olaf Scholz kam nach Linz."),
+             ("en", "Talks", "Chancellor Olaf Scholz met Volodymyr Zelensky in Kyiv on Monday, the Kremlin said.")]
+    docs = [analyse_article(Article(id=f"a{i}", source="t", text=t, title=title, language=lang))
+            for i, (lang, title, t) in enumerate(texts)]
+    fresh = copy.deepcopy(docs)
+    for doc in docs:
+        keep_text_terms(doc)
+    propagate_names(docs)
+    propagate_names(fresh)
+    for kept, plain in zip(docs, fresh):
+        assert _kept_terms(kept) is not None
+        assert vars(features_of_doc(kept)) == vars(features_of_doc(plain))
+    docs[0].article.title = "Reise"
+    assert _kept_terms(docs[0]) is None

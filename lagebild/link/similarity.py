@@ -159,32 +159,17 @@ class Features:
 
 def extract_features(article_id: str, text: str, title: str | None = None, language: str = "de",
                      published: str | None = None, entity_names: list[str] | None = None,
-                     figure_values: list[float] | None = None) -> Features:
+                     figure_values: list[float] | None = None, terms: TextTerms | None = None) -> Features:
     """Features of one article. `entity_names`/`figure_values` come from the analysis stages when
-    they ran; without them names and numbers are read off the text."""
+    they ran; without them names and numbers are read off the text. `terms`: `text_terms` of this
+    article's body and language, computed before (with names when `entity_names` is None)."""
     lang = (language or "de")[:2].lower()
     f = Features(article_id=article_id, published=published, language=lang)
     stop = _stop()
     body = f"{title}\n{text}" if title else text
-    names: list[str] = []
-    words: dict[str, int] = {}  # counted here, then into f.words in one step (Counter's += runs Python code)
-    for m in _WORD.finditer(body):
-        w = m.group(0)
-        low = w.lower()
-        if low in stop:
-            continue
-        if w[0].isupper() and entity_names is None:
-            # a capital that does not open a sentence marks a name (in German: a noun; the IDF
-            # weighting still lets rare names dominate the channel); short ones count ('EU', 'Li')
-            start = m.start()
-            if start and not _SENT_END.search(body[max(0, start - 3):start]):
-                names.append(w)
-        if len(low) < 3:
-            continue
-        lem = lemma(w, lang)
-        if lem in stop:
-            continue
-        words[lem] = words.get(lem, 0) + 1
+    if terms is None or (entity_names is None and terms[1] is None):
+        terms = text_terms(body, lang, names=entity_names is None)
+    words, names = terms
     f.words.update(words)  # an empty Counter takes a dict as dict.update does: same counts, same order
     for name in entity_names if entity_names is not None else names:
         # a name, or (language-independent key, display form) from features_of_doc
@@ -208,6 +193,35 @@ def extract_features(article_id: str, text: str, title: str | None = None, langu
             continue  # small counts ('zwei', '3 Tore') are everywhere
         f.numbers[number_token(float(v))] += 1
     return f
+
+
+TextTerms = tuple[dict, "list[str] | None"]  # (lemma -> count, capitalised words inside sentences or None)
+
+
+def text_terms(body: str, lang: str, names: bool = True) -> TextTerms:
+    """The text part of an article's features: its lemmas without stop words, counted in order of
+    first use, and (`names`) the capitalised words that do not open a sentence (names, when the
+    analysis found none: in German also nouns; the IDF weighting still lets rare names dominate the
+    channel; short ones count: 'EU', 'Li')."""
+    stop = _stop()
+    found: list[str] | None = [] if names else None
+    words: dict[str, int] = {}  # counted here, then into f.words in one step (Counter's += runs Python code)
+    for m in _WORD.finditer(body):
+        w = m.group(0)
+        low = w.lower()
+        if low in stop:
+            continue
+        if names and w[0].isupper():
+            start = m.start()
+            if start and not _SENT_END.search(body[max(0, start - 3):start]):
+                found.append(w)
+        if len(low) < 3:
+            continue
+        lem = lemma(w, lang)
+        if lem in stop:
+            continue
+        words[lem] = words.get(lem, 0) + 1
+    return words, found
 
 
 @lru_cache(maxsize=100_000)
@@ -284,7 +298,31 @@ def features_of_doc(doc) -> Features:
     else:
         names = _name_phrases(f"{art.title}\n{art.text}" if art.title else art.text, lang)
     values = [fig.value for fig in getattr(doc, "figures", []) if fig.value is not None]
-    return extract_features(art.id, art.text, art.title, art.language, art.published, names or None, values)
+    return extract_features(art.id, art.text, art.title, art.language, art.published, names or None, values,
+                            terms=_kept_terms(doc))
+
+
+def keep_text_terms(doc) -> None:
+    """Compute the text part of `doc`'s features now and keep it with the doc (not in its extras:
+    never stored), for `features_of_doc` to use: a worker process does this right after the
+    analysis (issue 18: the lemmas were most of the clustering features, computed in the main
+    process while the workers waited). The names are kept when the doc has none of its own yet
+    (mentions are only ever added later, by the name propagation, so they are never missing); in
+    other languages, where the names are phrases read off the text, always."""
+    art = doc.article
+    lang = (art.language or "de")[:2].lower()
+    body = f"{art.title}\n{art.text}" if art.title else art.text
+    own = lang == "de" and any(m.label in ("PER", "ORG", "LOC", "MISC") for m in getattr(doc, "mentions", []))
+    doc.__dict__["_text_terms"] = ((art.title, art.text, lang), text_terms(body, lang, names=not own))
+
+
+def _kept_terms(doc) -> TextTerms | None:
+    """The terms `keep_text_terms` kept for this doc, if its body and language are still the same."""
+    kept = doc.__dict__.get("_text_terms")
+    if kept is None:
+        return None
+    art = doc.article
+    return kept[1] if kept[0] == (art.title, art.text, (art.language or "de")[:2].lower()) else None
 
 
 _PREFIX = ("w:", "e:", "n:")
