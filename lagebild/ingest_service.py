@@ -51,10 +51,12 @@ def load_index(store, session=None):
     return index, True
 
 
-def update_stories(store, index, new_docs, session) -> int:
+def update_stories(store, index, new_docs, session, analyser=None) -> int:
     """File `new_docs` (stored in `session`) into the index; relink the stories that changed and
-    store them and the index in the same session. Returns the number of stories written."""
-    from .link import build_story, propagate_names
+    store them and the index in the same session. Returns the number of stories written.
+    `analyser`: relink the changed stories on its workers (the stored rows take only the articles'
+    own fields from `docs`, which linking does not change)."""
+    from .link import LINK_CHUNK, link_chunk, propagate_names
     from .store.index_state import dump_index
 
     if new_docs:
@@ -70,8 +72,8 @@ def update_stories(store, index, new_docs, session) -> int:
     if changed or removed:
         docs = store.load_docs([a for c in changed for a in c["article_ids"]], session=session)
         by_id = {d.id: d for d in docs}
-        stories = [build_story(c["id"], [by_id[a] for a in c["article_ids"] if a in by_id], c.get("membership", []))
-                   for c in changed]
+        jobs = [(c["id"], [by_id[a] for a in c["article_ids"] if a in by_id], c.get("membership", [])) for c in changed]
+        stories = link_chunk(jobs) if analyser is None else list(analyser.run(link_chunk, jobs, LINK_CHUNK, "link"))
         store.save_stories(stories, docs, remove=removed, session=session)
     store.save_blob(INDEX_KEY, dump_index(index), session=session)
     return len(changed)
@@ -147,13 +149,13 @@ def ingest_paths(inputs, db: str | None = None, progress: Progress | None = None
             size = max(1, chunk or CHUNK)
             if rebuilt and not articles:
                 with store.session.begin() as s:  # an index from an older version: store it rebuilt
-                    result.stories_updated += update_stories(store, index, [], s)
+                    result.stories_updated += update_stories(store, index, [], s, analyser)
             for start in range(0, len(articles), size):
                 docs = _analyse(articles[start:start + size], result.errors, analyser)
                 with store.session.begin() as s:
                     new_docs = store.store_new(docs, session=s)
                     result.skipped += len(docs) - len(new_docs)
-                    result.stories_updated += update_stories(store, index, new_docs, s)
+                    result.stories_updated += update_stories(store, index, new_docs, s, analyser)
                 result.added += len(new_docs)
                 result.added_ids += [d.id for d in new_docs]
                 if progress:

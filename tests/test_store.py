@@ -284,8 +284,8 @@ def _workers_for_any_batch(monkeypatch):
 
 
 def test_ingest_reads_on_the_workers_with_the_same_result(tmp_path, monkeypatch):
-    """With 2 workers the inputs are read and cleaned on the workers: the same articles, stories
-    and errors (a broken file named) as one worker reading them in this process."""
+    """With 2 workers the inputs are read and cleaned, and the stories linked, on the workers: the
+    same articles, stories and errors (a broken file named) as one worker doing it all in this process."""
     import sqlite3
 
     _workers_for_any_batch(monkeypatch)
@@ -300,8 +300,11 @@ def test_ingest_reads_on_the_workers_with_the_same_result(tmp_path, monkeypatch)
         con = sqlite3.connect(db)
         got[n] = (res.added, [(e.source, e.message) for e in res.errors],
                   sorted(con.execute("select id, content_hash, title, analysis from articles")),
-                  sorted(con.execute("select story_id, article_id from story_articles")))
-    assert got[1][0] > 0 and any("broken.html" in src for src, _ in got[1][1])
+                  sorted(con.execute("select story_id, article_id from story_articles")),
+                  # the stories are linked on the workers too: the same story rows
+                  sorted(con.execute("select id, title, n_articles, outlets, entities, data from stories")),
+                  sorted(con.execute("select * from story_entities")), sorted(con.execute("select * from story_cards")))
+    assert got[1][0] > 0 and any("broken.html" in src for src, _ in got[1][1]) and got[1][4]
     assert got[1] == got[2]
 
 
