@@ -98,13 +98,6 @@ _COMMENTS = ("comments", "comments-area", "comment-list", "commentlist", "commen
 _CONSENT = ("cookie", "consent", "gdpr")
 
 
-def _without_scripts(html: str) -> str:
-    """The page without script code (JSON-LD kept), HTML comments, stylesheet links, asset version
-    stamps, reader comments, cookie-consent boxes and <aside> boxes: dates in JavaScript state, in theme
-    build stamps, of comments, of a cookie declaration and of sidebar teasers are no publication dates."""
-    return _script_free(html).page
-
-
 class _PageTree:
     """A page string and its lxml tree, parsed on first use and then shared by the read-only checks
     of one date search (each of them used to parse the page again: ~1.2 ms a parse on the 127 KB
@@ -126,9 +119,11 @@ class _PageTree:
 
 
 def _script_free(html: str) -> _PageTree:
-    """`_without_scripts` with its tree: the parse of the script-free page is kept when no box was
-    removed from it (then it is the very tree of the page returned); after a removal the returned
-    page is the serialised tree, which is parsed again when a check needs it."""
+    """The page without script code (JSON-LD kept), HTML comments, stylesheet links, asset version
+    stamps, reader comments, cookie-consent boxes and <aside> boxes: dates in JavaScript state, in theme
+    build stamps, of comments, of a cookie declaration and of sidebar teasers are no publication dates.
+    With its tree: the parse is kept when no box was removed (then it is the very tree of the page
+    returned); after a removal the page is the serialised tree, parsed again when a check needs it."""
     page = _ASSET.sub("", _SCRIPT.sub("", html))
     try:
         import lxml.html
