@@ -367,10 +367,13 @@ def segments(text: str, items: list[dict], highlight: tuple[int, int] | None = N
             active.append(starts[nxt])
             nxt += 1
         active = [it for it in active if it["end"] > a]
-        kinds = sorted({it["kind"] for it in active})
+        if active:
+            kinds = sorted({it["kind"] for it in active})
+            title = "; ".join(dict.fromkeys(f"{KIND_LABELS[it['kind']]}: {it['label']}" for it in active))
+        else:  # the plain text between items, about half the pieces
+            kinds, title = [], ""
         hl = bool(highlight) and highlight[0] <= a and b <= highlight[1]
-        seg = {"text": text[a:b], "start": a, "end": b, "kinds": kinds,
-               "title": "; ".join(dict.fromkeys(f"{KIND_LABELS[it['kind']]}: {it['label']}" for it in active)),
+        seg = {"text": text[a:b], "start": a, "end": b, "kinds": kinds, "title": title,
                "hl": hl, "anchor": hl and not anchor_done, "ids": anchors.get(a, [])}
         anchor_done = anchor_done or hl
         out.append(seg)
