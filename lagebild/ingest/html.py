@@ -248,7 +248,7 @@ def _teasers_only(date: str, page: str, url: str | None, parsed: _PageTree | Non
 
     own = ([url] if url else []) + _own_urls(page)
     return not in_metadata(date, page, own, _MONTH_NAMES) and teasers_only(
-        date, page, _MONTH_NAMES, own, tree_of=(parsed or _PageTree(page)).tree)
+        date, page, _MONTH_NAMES, own, tree_of=parsed.tree if parsed else None)
 
 
 _MODIFIED = re.compile(r"""(?:article:modified_time|og:updated_time|last-modified|dateModified)["']?\s*(?:content\s*=|:)"""

@@ -180,7 +180,7 @@ class Postings:
         """`candidates` as story codes (`names[code]` is the id)."""
         if kernels.active():  # the same look-up as one compiled loop (kernels.candidates)
             return kernels.get().candidates(self.row_of, self.count, self.table, self.parent, self._marks(),
-                                               keys, weights, self.cap, limit)
+                                            keys, weights, self.cap, limit)
         roots, entry_w, _, _ = self._entries(keys, weights)
         return self._pick(roots, entry_w, limit)
 
@@ -195,7 +195,7 @@ class Postings:
         bounds = np.cumsum(np.bincount(term_vec, weights=lens, minlength=len(keys))).astype(np.int64).tolist()
         if kernels.active():  # each vector's `_pick` in one compiled loop (kernels.pick_many)
             out, starts = kernels.get().pick_many(roots, entry_w, np.array([0] + bounds, np.int64), limit,
-                                                     self._marks())
+                                                  self._marks())
             starts = starts.tolist()
             picked = [out[a:b] for a, b in zip(starts, starts[1:])]
         else:

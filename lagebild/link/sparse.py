@@ -93,7 +93,7 @@ def sadd(ak: np.ndarray, av: np.ndarray, bk: np.ndarray, bv: np.ndarray, sign: f
     """a + sign * b (keys present in either; a shared key's weight summed in float64)."""
     if kernels.active() and av.dtype == bv.dtype == np.float32:  # one merge of the sorted keys (kernels.merge_add)
         return kernels.get().merge_add(ak.astype(np.int32, copy=False), av, bk.astype(np.int32, copy=False), bv,
-                                          np.float32(sign))
+                                       np.float32(sign))
     keys = np.concatenate([ak, bk])
     uk, inv = np.unique(keys, return_inverse=True)
     vals = np.bincount(inv, weights=np.concatenate([av, sign * bv]), minlength=len(uk)).astype(np.float32)
